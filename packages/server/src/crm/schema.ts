@@ -1,0 +1,735 @@
+import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { contactType, contactStatus, contactActivityType, dealContactRole, dealActivityType, productType, campaignType, campaignStatus, campaignMemberStatus, emailCampaignStatus, emailRecipientStatus, emailInteractionType, contactListType, crmTaskType, crmTaskStatus, workflowTrigger, workflowExecutionStatus, priority, leadSource } from '@spokestack/core/crm';
+import { id, longText, timestamptz, updatedAt } from '../db/columns.js';
+import { adCampaigns } from '../analytics/schema.js';
+import { briefs, clients, organizationId } from '../platform/schema.js';
+
+export const contactTypeEnum = pgEnum('contact_type', contactType);
+export const contactStatusEnum = pgEnum('contact_status', contactStatus);
+export const contactActivityTypeEnum = pgEnum('contact_activity_type', contactActivityType);
+export const dealContactRoleEnum = pgEnum('deal_contact_role', dealContactRole);
+export const dealActivityTypeEnum = pgEnum('deal_activity_type', dealActivityType);
+export const productTypeEnum = pgEnum('product_type', productType);
+export const campaignTypeEnum = pgEnum('campaign_type', campaignType);
+export const campaignStatusEnum = pgEnum('campaign_status', campaignStatus);
+export const campaignMemberStatusEnum = pgEnum('campaign_member_status', campaignMemberStatus);
+export const emailCampaignStatusEnum = pgEnum('email_campaign_status', emailCampaignStatus);
+export const emailRecipientStatusEnum = pgEnum('email_recipient_status', emailRecipientStatus);
+export const emailInteractionTypeEnum = pgEnum('email_interaction_type', emailInteractionType);
+export const contactListTypeEnum = pgEnum('contact_list_type', contactListType);
+export const crmTaskTypeEnum = pgEnum('crm_task_type', crmTaskType);
+export const crmTaskStatusEnum = pgEnum('crm_task_status', crmTaskStatus);
+export const workflowTriggerEnum = pgEnum('workflow_trigger', workflowTrigger);
+export const workflowExecutionStatusEnum = pgEnum('workflow_execution_status', workflowExecutionStatus);
+export const priorityEnum = pgEnum('priority', priority);
+export const leadSourceEnum = pgEnum('lead_source', leadSource);
+
+/** Spec `Contact`. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    mobile: text('mobile'),
+    jobTitle: text('job_title'),
+    department: text('department'),
+    companyName: text('company_name'),
+    companyId: text('company_id').references(() => clients.id),
+    linkedIn: text('linked_in'),
+    twitter: text('twitter'),
+    instagram: text('instagram'),
+    avatarUrl: text('avatar_url'),
+    addressLine1: text('address_line1'),
+    addressLine2: text('address_line2'),
+    city: text('city'),
+    state: text('state'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    contactType: contactTypeEnum('contact_type').notNull().default('PROSPECT'),
+    status: contactStatusEnum('status').notNull().default('ACTIVE'),
+    source: leadSourceEnum('source'),
+    leadScore: integer('lead_score').notNull().default(0),
+    engagementScore: integer('engagement_score').notNull().default(0),
+    lastScoreUpdate: timestamptz('last_score_update'),
+    tags: text('tags').array().notNull().default([]),
+    customFields: jsonb('custom_fields').notNull().default({}),
+    ownerId: text('owner_id'),
+    marketingConsent: boolean('marketing_consent').notNull().default(false),
+    marketingConsentDate: timestamptz('marketing_consent_date'),
+    dataProcessingConsent: boolean('data_processing_consent').notNull().default(false),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+    lastContactedAt: timestamptz('last_contacted_at'),
+  },
+  (t) => [
+    unique('contacts_organization_id_email_key').on(t.organizationId, t.email).nullsNotDistinct(),
+    index('contacts_organization_id_idx').on(t.organizationId),
+    index('contacts_company_id_idx').on(t.companyId),
+    index('contacts_owner_id_idx').on(t.ownerId),
+    index('contacts_status_idx').on(t.status),
+    index('contacts_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/** Spec `ContactActivity`. */
+export const contactActivities = pgTable(
+  'contact_activities',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    activityType: contactActivityTypeEnum('activity_type').notNull(),
+    subject: text('subject').notNull(),
+    description: longText('description'),
+    dealId: text('deal_id').references(() => crmDeals.id, { onDelete: 'set null' }),
+    campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
+    scheduledAt: timestamptz('scheduled_at'),
+    duration: integer('duration'),
+    outcome: text('outcome'),
+    emailId: text('email_id'),
+    performedById: text('performed_by_id'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('contact_activities_contact_id_created_at_idx').on(t.contactId, t.createdAt),
+    index('contact_activities_activity_type_idx').on(t.activityType),
+  ],
+);
+
+/** Spec `ContactNote`. */
+export const contactNotes = pgTable(
+  'contact_notes',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    content: longText('content').notNull(),
+    isPinned: boolean('is_pinned').notNull().default(false),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contact_notes_contact_id_idx').on(t.contactId),
+  ],
+);
+
+/** Spec `ContactFormSubmission`. */
+export const contactFormSubmissions = pgTable(
+  'contact_form_submissions',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    formId: text('form_id').notNull(),
+    formName: text('form_name').notNull(),
+    data: jsonb('data').notNull(),
+    sourceUrl: text('source_url'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    submittedAt: timestamptz('submitted_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('contact_form_submissions_contact_id_idx').on(t.contactId),
+  ],
+);
+
+/** Spec `SalesPipeline`. */
+export const salesPipelines = pgTable(
+  'sales_pipelines',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    stages: jsonb('stages').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    isActive: boolean('is_active').notNull().default(true),
+    defaultCurrency: text('default_currency').notNull().default('USD'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('sales_pipelines_organization_id_idx').on(t.organizationId),
+  ],
+);
+
+/** Spec `CRMDeal`. */
+export const crmDeals = pgTable(
+  'crm_deals',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    pipelineId: text('pipeline_id').notNull().references(() => salesPipelines.id),
+    name: text('name').notNull(),
+    description: longText('description'),
+    stageId: text('stage_id').notNull(),
+    probability: integer('probability'),
+    amount: numeric('amount', { precision: 14, scale: 2 }),
+    currency: text('currency').notNull().default('USD'),
+    isRecurring: boolean('is_recurring').notNull().default(false),
+    recurringPeriod: text('recurring_period'),
+    mrr: numeric('mrr', { precision: 12, scale: 2 }),
+    expectedCloseDate: timestamptz('expected_close_date'),
+    actualCloseDate: timestamptz('actual_close_date'),
+    clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
+    primaryContactId: text('primary_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    ownerId: text('owner_id').notNull(),
+    lostReason: text('lost_reason'),
+    lostReasonDetails: longText('lost_reason_details'),
+    competitorId: text('competitor_id').references(() => competitors.id, { onDelete: 'set null' }),
+    source: leadSourceEnum('source'),
+    sourceDetails: text('source_details'),
+    campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+    lastActivityAt: timestamptz('last_activity_at'),
+  },
+  (t) => [
+    index('crm_deals_organization_id_idx').on(t.organizationId),
+    index('crm_deals_pipeline_id_stage_id_idx').on(t.pipelineId, t.stageId),
+    index('crm_deals_owner_id_idx').on(t.ownerId),
+    index('crm_deals_client_id_idx').on(t.clientId),
+  ],
+);
+
+/** Spec `DealContact`. */
+export const dealContacts = pgTable(
+  'deal_contacts',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    role: dealContactRoleEnum('role').notNull().default('INFLUENCER'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    addedAt: timestamptz('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('deal_contacts_deal_id_contact_id_key').on(t.dealId, t.contactId),
+    index('deal_contacts_deal_id_idx').on(t.dealId),
+    index('deal_contacts_contact_id_idx').on(t.contactId),
+  ],
+);
+
+/** Spec `DealActivity`. */
+export const dealActivities = pgTable(
+  'deal_activities',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    activityType: dealActivityTypeEnum('activity_type').notNull(),
+    subject: text('subject').notNull(),
+    description: longText('description'),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    performedById: text('performed_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('deal_activities_deal_id_created_at_idx').on(t.dealId, t.createdAt),
+  ],
+);
+
+/** Spec `DealStageHistory`. */
+export const dealStageHistory = pgTable(
+  'deal_stage_history',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    fromStageId: text('from_stage_id'),
+    toStageId: text('to_stage_id').notNull(),
+    daysInStage: integer('days_in_stage'),
+    changedById: text('changed_by_id').notNull(),
+    changedAt: timestamptz('changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('deal_stage_history_deal_id_changed_at_idx').on(t.dealId, t.changedAt),
+  ],
+);
+
+/** Spec `DealProduct`. */
+export const dealProducts = pgTable(
+  'deal_products',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    productId: text('product_id').references(() => products.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    quantity: numeric('quantity', { precision: 10, scale: 2 }).notNull().default('1'),
+    unitPrice: numeric('unit_price', { precision: 12, scale: 2 }).notNull(),
+    discount: numeric('discount', { precision: 5, scale: 2 }).notNull().default('0'),
+    total: numeric('total', { precision: 14, scale: 2 }).notNull(),
+    isRecurring: boolean('is_recurring').notNull().default(false),
+    billingPeriod: text('billing_period'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('deal_products_deal_id_idx').on(t.dealId),
+  ],
+);
+
+/** Spec `DealCompetitor`. */
+export const dealCompetitors = pgTable(
+  'deal_competitors',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    competitorId: text('competitor_id').notNull().references(() => competitors.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    strengthsWeaknesses: longText('strengths_weaknesses'),
+    pricing: text('pricing'),
+    status: text('status'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('deal_competitors_deal_id_idx').on(t.dealId),
+  ],
+);
+
+/** Spec `Product`. */
+export const products = pgTable(
+  'products',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    description: longText('description'),
+    unitPrice: numeric('unit_price', { precision: 12, scale: 2 }).notNull(),
+    currency: text('currency').notNull().default('USD'),
+    productType: productTypeEnum('product_type').notNull().default('SERVICE'),
+    isRecurring: boolean('is_recurring').notNull().default(false),
+    billingPeriod: text('billing_period'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('products_organization_id_code_key').on(t.organizationId, t.code),
+    index('products_organization_id_idx').on(t.organizationId),
+  ],
+);
+
+/** Spec `Competitor`. */
+export const competitors = pgTable(
+  'competitors',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    website: text('website'),
+    description: longText('description'),
+    strengths: text('strengths').array().notNull().default([]),
+    weaknesses: text('weaknesses').array().notNull().default([]),
+    marketPosition: text('market_position'),
+    pricePosition: text('price_position'),
+    notes: longText('notes'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('competitors_organization_id_name_key').on(t.organizationId, t.name),
+    index('competitors_organization_id_idx').on(t.organizationId),
+  ],
+);
+
+/** Spec `Campaign`. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: longText('description'),
+    campaignType: campaignTypeEnum('campaign_type').notNull(),
+    channels: text('channels').array().notNull().default([]),
+    status: campaignStatusEnum('status').notNull().default('DRAFT'),
+    startDate: timestamptz('start_date'),
+    endDate: timestamptz('end_date'),
+    budgetAmount: numeric('budget_amount', { precision: 12, scale: 2 }),
+    budgetCurrency: text('budget_currency').notNull().default('USD'),
+    actualSpend: numeric('actual_spend', { precision: 12, scale: 2 }),
+    goals: jsonb('goals'),
+    clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
+    ownerId: text('owner_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+    launchedAt: timestamptz('launched_at'),
+  },
+  (t) => [
+    index('campaigns_organization_id_idx').on(t.organizationId),
+    index('campaigns_status_idx').on(t.status),
+    index('campaigns_client_id_idx').on(t.clientId),
+  ],
+);
+
+/** Spec `CampaignMember`. */
+export const campaignMembers = pgTable(
+  'campaign_members',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    memberStatus: campaignMemberStatusEnum('member_status').notNull().default('SENT'),
+    respondedAt: timestamptz('responded_at'),
+    responseType: text('response_type'),
+    convertedAt: timestamptz('converted_at'),
+    convertedDealId: text('converted_deal_id').references(() => crmDeals.id, { onDelete: 'set null' }),
+    addedAt: timestamptz('added_at').notNull().defaultNow(),
+    addedById: text('added_by_id'),
+  },
+  (t) => [
+    unique('campaign_members_campaign_id_contact_id_key').on(t.campaignId, t.contactId),
+    index('campaign_members_campaign_id_idx').on(t.campaignId),
+    index('campaign_members_contact_id_idx').on(t.contactId),
+  ],
+);
+
+/** Spec `CampaignActivity`. */
+export const campaignActivities = pgTable(
+  'campaign_activities',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    activityType: text('activity_type').notNull(),
+    description: text('description').notNull(),
+    performedById: text('performed_by_id'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('campaign_activities_campaign_id_created_at_idx').on(t.campaignId, t.createdAt),
+  ],
+);
+
+/** Spec `CampaignAsset`. */
+export const campaignAssets = pgTable(
+  'campaign_assets',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id').notNull(),
+    assetType: text('asset_type').notNull(),
+    name: text('name').notNull(),
+    addedAt: timestamptz('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('campaign_assets_campaign_id_idx').on(t.campaignId),
+  ],
+);
+
+/** Spec `EmailCampaign`. */
+export const emailCampaigns = pgTable(
+  'email_campaigns',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    campaignId: text('campaign_id').references(() => campaigns.id),
+    name: text('name').notNull(),
+    subject: text('subject').notNull(),
+    previewText: text('preview_text'),
+    htmlContent: longText('html_content'),
+    plainTextContent: longText('plain_text_content'),
+    templateId: text('template_id').references(() => emailTemplates.id, { onDelete: 'set null' }),
+    fromName: text('from_name').notNull(),
+    fromEmail: text('from_email').notNull(),
+    replyTo: text('reply_to'),
+    listId: text('list_id').references(() => contactLists.id, { onDelete: 'set null' }),
+    segmentRules: jsonb('segment_rules'),
+    recipientCount: integer('recipient_count').notNull().default(0),
+    status: emailCampaignStatusEnum('status').notNull().default('DRAFT'),
+    scheduledAt: timestamptz('scheduled_at'),
+    sentAt: timestamptz('sent_at'),
+    delivered: integer('delivered').notNull().default(0),
+    bounced: integer('bounced').notNull().default(0),
+    opened: integer('opened').notNull().default(0),
+    uniqueOpens: integer('unique_opens').notNull().default(0),
+    clicked: integer('clicked').notNull().default(0),
+    uniqueClicks: integer('unique_clicks').notNull().default(0),
+    unsubscribed: integer('unsubscribed').notNull().default(0),
+    complained: integer('complained').notNull().default(0),
+    isABTest: boolean('is_ab_test').notNull().default(false),
+    abTestConfig: jsonb('ab_test_config'),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('email_campaigns_organization_id_idx').on(t.organizationId),
+    index('email_campaigns_status_idx').on(t.status),
+  ],
+);
+
+/** Spec `EmailRecipient`. */
+export const emailRecipients = pgTable(
+  'email_recipients',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    emailCampaignId: text('email_campaign_id').notNull().references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    mergeData: jsonb('merge_data'),
+    status: emailRecipientStatusEnum('status').notNull().default('PENDING'),
+    sentAt: timestamptz('sent_at'),
+    deliveredAt: timestamptz('delivered_at'),
+    bouncedAt: timestamptz('bounced_at'),
+    bounceType: text('bounce_type'),
+    openedAt: timestamptz('opened_at'),
+    openCount: integer('open_count').notNull().default(0),
+    clickedAt: timestamptz('clicked_at'),
+    clickCount: integer('click_count').notNull().default(0),
+    unsubscribedAt: timestamptz('unsubscribed_at'),
+    complainedAt: timestamptz('complained_at'),
+  },
+  (t) => [
+    unique('email_recipients_email_campaign_id_email_key').on(t.emailCampaignId, t.email),
+    index('email_recipients_email_campaign_id_idx').on(t.emailCampaignId),
+    index('email_recipients_contact_id_idx').on(t.contactId),
+  ],
+);
+
+/** Spec `EmailLink`. */
+export const emailLinks = pgTable(
+  'email_links',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    emailCampaignId: text('email_campaign_id').notNull().references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    originalUrl: text('original_url').notNull(),
+    trackingUrl: text('tracking_url').notNull().unique('email_links_tracking_url_key'),
+    clickCount: integer('click_count').notNull().default(0),
+    uniqueClicks: integer('unique_clicks').notNull().default(0),
+  },
+  (t) => [
+    index('email_links_email_campaign_id_idx').on(t.emailCampaignId),
+  ],
+);
+
+/** Spec `EmailInteraction`. */
+export const emailInteractions = pgTable(
+  'email_interactions',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    emailCampaignId: text('email_campaign_id').references(() => emailCampaigns.id, { onDelete: 'set null' }),
+    subject: text('subject').notNull(),
+    interactionType: emailInteractionTypeEnum('interaction_type').notNull(),
+    occurredAt: timestamptz('occurred_at').notNull().defaultNow(),
+    linkUrl: text('link_url'),
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+  },
+  (t) => [
+    index('email_interactions_contact_id_occurred_at_idx').on(t.contactId, t.occurredAt),
+  ],
+);
+
+/** Spec `EmailTemplate`. */
+export const emailTemplates = pgTable(
+  'email_templates',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    htmlContent: longText('html_content').notNull(),
+    plainTextContent: longText('plain_text_content'),
+    category: text('category'),
+    tags: text('tags').array().notNull().default([]),
+    thumbnailUrl: text('thumbnail_url'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('email_templates_organization_id_idx').on(t.organizationId),
+  ],
+);
+
+/** Spec `ContactList`. */
+export const contactLists = pgTable(
+  'contact_lists',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    listType: contactListTypeEnum('list_type').notNull().default('STATIC'),
+    segmentRules: jsonb('segment_rules'),
+    memberCount: integer('member_count').notNull().default(0),
+    lastUpdatedAt: timestamptz('last_updated_at'),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contact_lists_organization_id_idx').on(t.organizationId),
+  ],
+);
+
+/** Spec `ContactListMember`. */
+export const contactListMembers = pgTable(
+  'contact_list_members',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    listId: text('list_id').notNull().references(() => contactLists.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    addedAt: timestamptz('added_at').notNull().defaultNow(),
+    addedById: text('added_by_id'),
+    source: text('source'),
+  },
+  (t) => [
+    unique('contact_list_members_list_id_contact_id_key').on(t.listId, t.contactId),
+    index('contact_list_members_list_id_idx').on(t.listId),
+    index('contact_list_members_contact_id_idx').on(t.contactId),
+  ],
+);
+
+/** Spec `CRMTask`. */
+export const crmTasks = pgTable(
+  'crm_tasks',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    title: text('title').notNull(),
+    description: longText('description'),
+    taskType: crmTaskTypeEnum('task_type').notNull().default('TODO'),
+    priority: priorityEnum('priority').notNull().default('MEDIUM'),
+    status: crmTaskStatusEnum('status').notNull().default('PENDING'),
+    dueDate: timestamptz('due_date'),
+    reminderAt: timestamptz('reminder_at'),
+    contactId: text('contact_id').references(() => contacts.id),
+    dealId: text('deal_id').references(() => crmDeals.id),
+    assignedToId: text('assigned_to_id').notNull(),
+    completedAt: timestamptz('completed_at'),
+    completedById: text('completed_by_id'),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('crm_tasks_organization_id_idx').on(t.organizationId),
+    index('crm_tasks_contact_id_idx').on(t.contactId),
+    index('crm_tasks_deal_id_idx').on(t.dealId),
+    index('crm_tasks_assigned_to_id_status_idx').on(t.assignedToId, t.status),
+    index('crm_tasks_due_date_idx').on(t.dueDate),
+  ],
+);
+
+/** Spec `CRMWorkflow`. */
+export const crmWorkflows = pgTable(
+  'crm_workflows',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    triggerType: workflowTriggerEnum('trigger_type').notNull(),
+    triggerConfig: jsonb('trigger_config').notNull(),
+    conditions: jsonb('conditions'),
+    actions: jsonb('actions').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    runCount: integer('run_count').notNull().default(0),
+    lastRunAt: timestamptz('last_run_at'),
+    lastError: text('last_error'),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('crm_workflows_organization_id_idx').on(t.organizationId),
+    index('crm_workflows_is_active_idx').on(t.isActive),
+  ],
+);
+
+/** Spec `WorkflowExecution`. */
+export const workflowExecutions = pgTable(
+  'workflow_executions',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    workflowId: text('workflow_id').notNull().references(() => crmWorkflows.id, { onDelete: 'cascade' }),
+    triggeredBy: text('triggered_by').notNull(),
+    triggerType: text('trigger_type').notNull(),
+    status: workflowExecutionStatusEnum('status').notNull().default('PENDING'),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    completedAt: timestamptz('completed_at'),
+    actionsExecuted: integer('actions_executed').notNull().default(0),
+    actionsFailed: integer('actions_failed').notNull().default(0),
+    logs: jsonb('logs'),
+    error: text('error'),
+  },
+  (t) => [
+    index('workflow_executions_workflow_id_started_at_idx').on(t.workflowId, t.startedAt),
+    index('workflow_executions_status_idx').on(t.status),
+  ],
+);
+
+/** Spec `LeadScoringRule`. */
+export const leadScoringRules = pgTable(
+  'lead_scoring_rules',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    condition: jsonb('condition').notNull(),
+    scoreChange: integer('score_change').notNull(),
+    category: text('category'),
+    isActive: boolean('is_active').notNull().default(true),
+    priority: integer('priority').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('lead_scoring_rules_organization_id_is_active_idx').on(t.organizationId, t.isActive),
+  ],
+);
+
+/** Spec `CampaignBriefLink`. */
+export const campaignBriefLinks = pgTable(
+  'campaign_brief_links',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    briefId: text('brief_id').notNull().references(() => briefs.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('campaign_brief_links_campaign_id_brief_id_key').on(t.campaignId, t.briefId),
+  ],
+);
+
+/** Spec `AdCampaignCRMLink`. */
+export const adCampaignCrmLinks = pgTable(
+  'ad_campaign_crm_links',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    adCampaignId: text('ad_campaign_id').notNull().references(() => adCampaigns.id, { onDelete: 'cascade' }),
+    crmCampaignId: text('crm_campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('ad_campaign_crm_links_ad_campaign_id_crm_campaign_id_key').on(t.adCampaignId, t.crmCampaignId),
+  ],
+);
