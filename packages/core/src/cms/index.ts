@@ -1,1 +1,3 @@
 export * from './enums.js';
+export * from './rows.gen.js';
+export * from './client.js';

@@ -1,1 +1,4 @@
 export * from './enums.js';
+export * from './rows.gen.js';
+export * from './contracts.js';
+export * from './client.js';

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import * as f from '../shared/fields.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { listQuery, pageOf } from '../shared/pagination.js';
+import { apiKeyKind, membershipRole } from './enums.js';
+
+const tag = 'Platform';
+
+export const organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  defaultLocale: z.string(),
+  locales: z.array(z.string()),
+  settings: z.json(),
+  createdAt: f.timestamp(),
+  updatedAt: f.timestamp(),
+});
+export type Organization = z.output<typeof organization>;
+
+/** A locale tag such as `en`, `fr`, `pt-BR` or `ar`. */
+export const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Expected a locale tag like "en" or "pt-BR"');
+
+export const organizationUpdate = z.strictObject({
+  name: f.text().min(1).optional(),
+  defaultLocale: locale.optional(),
+  locales: z.array(locale).min(1).max(100).optional(),
+  settings: z.record(z.string(), z.json()).optional(),
+});
+
+/** Who is calling: the organization and the actor (a user through a session, or an API key). */
+export const me = z.object({
+  organizationId: z.string(),
+  actor: z.object({
+    type: z.enum(['user', 'apiKey']),
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(membershipRole),
+    clientId: z.string().nullable(),
+  }),
+});
+export type Me = z.output<typeof me>;
+
+/** A member of the organization: the user and their role. */
+export const user = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  externalId: z.string().nullable(),
+  role: z.enum(membershipRole),
+  clientId: z.string().nullable(),
+  createdAt: f.timestamp(),
+  updatedAt: f.timestamp(),
+});
+export type User = z.output<typeof user>;
+
+export const userCreate = z.strictObject({
+  email: z.email().max(320),
+  name: f.text().min(1).max(200),
+  avatarUrl: z.url().max(2000).nullable().optional(),
+  /** Your app's id for this user, so you can find them again. */
+  externalId: f.text().max(200).nullable().optional(),
+  role: z.enum(membershipRole).default('MEMBER'),
+  /** Required for CLIENT members: the client whose shared content they see. */
+  clientId: z.string().max(64).nullable().optional(),
+});
+export const userUpdate = userCreate.partial().extend({ role: z.enum(membershipRole).optional() });
+export const userFilters = z.object({ role: z.enum(membershipRole).optional(), externalId: f.text().optional(), email: f.text().optional() });
+
+export const apiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(apiKeyKind),
+  prefix: z.string(),
+  createdById: z.string().nullable(),
+  lastUsedAt: f.timestamp().nullable(),
+  expiresAt: f.timestamp().nullable(),
+  revokedAt: f.timestamp().nullable(),
+  createdAt: f.timestamp(),
+});
+export type ApiKey = z.output<typeof apiKey>;
+/** A new key with its secret, which is shown this once and never again. */
+export const apiKeyWithSecret = apiKey.extend({ secret: z.string() });
+export const apiKeyCreate = z.strictObject({
+  name: f.text().min(1).max(200),
+  kind: z.enum(apiKeyKind).default('SECRET'),
+  expiresAt: f.timestamp().nullable().optional(),
+});
+
+export const sessionCreate = z.strictObject({
+  userId: z.string().min(1).max(64),
+  /** The role the token carries; defaults to the user's membership role. */
+  role: z.enum(membershipRole).optional(),
+  /** Lifetime in seconds, 60 to 86,400 (default one hour). */
+  expiresIn: z.number().int().min(60).max(86_400).default(3600),
+});
+export const session = z.object({ token: z.string(), expiresAt: f.timestamp() });
+
+export const activity = z.object({
+  id: z.string(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  entityTitle: z.string(),
+  description: z.string().nullable(),
+  metadata: z.json().nullable(),
+  clientId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  occurredAt: f.timestamp(),
+});
+export type Activity = z.output<typeof activity>;
+export const activityQuery = listQuery.omit({ sort: true }).extend({
+  entityType: f.text().max(100).optional(),
+  entityId: f.text().max(64).optional(),
+  clientId: f.text().max(64).optional(),
+  projectId: f.text().max(64).optional(),
+  since: f.timestamp().optional(),
+});
+
+export const file = z.object({
+  id: z.string(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  checksum: z.string().nullable(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  clientId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  uploadedById: z.string().nullable(),
+  createdAt: f.timestamp(),
+  /** Where the bytes can be downloaded with the caller's credentials. */
+  url: z.string(),
+});
+export type FileRow = z.output<typeof file>;
+export const fileFilters = z.object({ mimeType: f.text().optional().describe('Exact type, or a prefix like "image/"'), clientId: f.text().optional(), projectId: f.text().optional() });
+
+export const platformOps = {
+  me: defineOperation({ id: 'platform.me', method: 'GET', path: '/v1/platform/me', tag, summary: 'Who is calling', response: me, auth: 'publishable' }),
+  getOrganization: defineOperation({ id: 'platform.organization.get', method: 'GET', path: '/v1/platform/organization', tag, summary: 'The organization', response: organization }),
+  updateOrganization: defineOperation({ id: 'platform.organization.update', method: 'PATCH', path: '/v1/platform/organization', tag, summary: 'Update the organization (ADMIN)', body: organizationUpdate, response: organization }),
+  listUsers: defineOperation({ id: 'platform.users.list', method: 'GET', path: '/v1/platform/users', tag, summary: 'List members', query: listQuery.extend(userFilters.shape), response: pageOf(user) }),
+  getUser: defineOperation({ id: 'platform.users.get', method: 'GET', path: '/v1/platform/users/:id', tag, summary: 'Get a member', params: idParams, response: user }),
+  createUser: defineOperation({ id: 'platform.users.create', method: 'POST', path: '/v1/platform/users', tag, summary: 'Add a member (ADMIN)', body: userCreate, response: user, status: 201 }),
+  updateUser: defineOperation({ id: 'platform.users.update', method: 'PATCH', path: '/v1/platform/users/:id', tag, summary: 'Update a member or their role (ADMIN)', params: idParams, body: userUpdate, response: user }),
+  deleteUser: defineOperation({ id: 'platform.users.delete', method: 'DELETE', path: '/v1/platform/users/:id', tag, summary: 'Remove a member (ADMIN)', params: idParams, response: z.object({ id: z.string(), deleted: z.literal(true) }) }),
+  listApiKeys: defineOperation({ id: 'platform.apiKeys.list', method: 'GET', path: '/v1/platform/api-keys', tag, summary: 'List API keys (ADMIN)', query: listQuery.omit({ sort: true }), response: pageOf(apiKey) }),
+  createApiKey: defineOperation({ id: 'platform.apiKeys.create', method: 'POST', path: '/v1/platform/api-keys', tag, summary: 'Create an API key; the secret is in this reply only (ADMIN)', body: apiKeyCreate, response: apiKeyWithSecret, status: 201 }),
+  revokeApiKey: defineOperation({ id: 'platform.apiKeys.revoke', method: 'DELETE', path: '/v1/platform/api-keys/:id', tag, summary: 'Revoke an API key (ADMIN)', params: idParams, response: apiKey }),
+  createSession: defineOperation({ id: 'platform.sessions.create', method: 'POST', path: '/v1/platform/sessions', tag, summary: 'Mint a session token for a member (secret API key only)', body: sessionCreate, response: session, status: 201 }),
+  listActivity: defineOperation({ id: 'platform.activity.list', method: 'GET', path: '/v1/activity', tag, summary: 'The unified activity stream, newest first', query: activityQuery, response: pageOf(activity) }),
+  listFiles: defineOperation({ id: 'platform.files.list', method: 'GET', path: '/v1/platform/files', tag, summary: 'List uploaded files', query: listQuery.extend(fileFilters.shape), response: pageOf(file) }),
+  getFile: defineOperation({ id: 'platform.files.get', method: 'GET', path: '/v1/platform/files/:id', tag, summary: 'Get a file', params: idParams, response: file }),
+  deleteFile: defineOperation({ id: 'platform.files.delete', method: 'DELETE', path: '/v1/platform/files/:id', tag, summary: 'Delete a file', params: idParams, response: z.object({ id: z.string(), deleted: z.literal(true) }) }),
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Field validators the generated contracts are built from, so every table validates the same way:
+ * bounded strings, int32 integers, ISO-8601 times and decimals carried as strings (never floats).
+ */
+export const maxText = 10_000;
+export const maxLongText = 1_000_000;
+export const maxArrayItems = 1_000;
+
+export const text = () => z.string().max(maxText);
+export const longText = () => z.string().max(maxLongText);
+export const int = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
+export const bigint = () => z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+export const bool = () => z.boolean();
+/** An ISO-8601 time with offset, e.g. `2025-01-31T09:00:00Z`. */
+export const timestamp = () => z.iso.datetime({ offset: true });
+/** A calendar date, `YYYY-MM-DD`. */
+export const date = () => z.iso.date();
+export const json = () => z.json();
+/** `numeric(p, s)` as a decimal string: at most `p - s` integer digits and `s` fraction digits. */
+export const decimal = (precision: number, scale: number) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^-?\\d{1,${precision - scale}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`),
+      `Expected a decimal string with at most ${precision - scale} integer and ${scale} fraction digits, like "${'1'.padEnd(Math.min(precision - scale, 3), '0')}${scale ? '.' + '5'.padEnd(scale, '0') : ''}"`,
+    );
+export const array = <T extends z.ZodType>(item: T) => z.array(item).max(maxArrayItems);
+/** A query-string boolean: `true`/`false` (also `1`/`0`). */
+export const queryBool = () => z.stringbool();

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { SpokeStackError, problemTypes, type Problem } from './errors.js';
+import type { Operation, OperationInput, OperationOutput } from './operation.js';
+
+export interface SpokeStackOptions {
+  /** Where the SpokeStack server answers, e.g. `https://api.example.com` or `/api` in a browser. */
+  baseUrl: string;
+  /** An organization API key (`sk_…` on servers, `pk_…` for published content in browsers). */
+  apiKey?: string;
+  /** A session token minted by your backend; a function is called before each request (so it can refresh). */
+  token?: string | (() => string | Promise<string>);
+  /** A custom fetch (tests pass `app.request`; defaults to the global fetch). */
+  fetch?: (input: Request) => Response | Promise<Response>;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+}
+
+/** Per-call options every SDK method takes. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/** The transport under every SDK call: auth headers, JSON, problem+json errors. */
+export class HttpClient {
+  readonly #options: SpokeStackOptions;
+
+  constructor(options: SpokeStackOptions) {
+    if (!options.baseUrl) throw new TypeError('createSpokeStack: baseUrl is required');
+    this.#options = options;
+  }
+
+  /** Builds the absolute URL for a path and query. */
+  url(path: string, query?: Record<string, QueryValue>): string {
+    const base = this.#options.baseUrl.replace(/\/$/, '');
+    const origin = typeof globalThis.location === 'object' ? globalThis.location.origin : 'http://localhost';
+    const url = new URL(base + path, base.startsWith('http') ? undefined : origin);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) for (const v of value) url.searchParams.append(key, String(v));
+      else url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  async headers(): Promise<Record<string, string>> {
+    const { apiKey, token, headers } = this.#options;
+    const bearer = typeof token === 'function' ? await token() : (token ?? apiKey);
+    return { ...headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) };
+  }
+
+  /** Sends a request and returns the parsed JSON reply, or throws `SpokeStackError`. */
+  async request<T>(
+    method: string,
+    path: string,
+    init: { query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...(await this.headers()), ...init.headers };
+    let body: BodyInit | undefined;
+    if (init.body instanceof FormData || init.body instanceof Blob) body = init.body;
+    else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] = 'application/json';
+    }
+    const request = new Request(this.url(path, init.query), { method, headers, body, signal: init.signal });
+    let response: Response;
+    try {
+      response = await (this.#options.fetch ?? fetch)(request);
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      throw new SpokeStackError({ type: problemTypes.network, title: 'Network error', status: 0, detail: String(cause) });
+    }
+    if (response.status === 204 || response.status === 304) return undefined as T;
+    const text = await response.text();
+    const json: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const problem = (json && typeof json === 'object' ? json : {}) as Partial<Problem>;
+      throw new SpokeStackError({
+        type: problem.type ?? problemTypes.internal,
+        title: problem.title ?? response.statusText ?? 'Request failed',
+        status: response.status,
+        ...problem,
+        requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
+      });
+    }
+    return json as T;
+  }
+
+  /** Calls a declared operation with its typed params, query and body. */
+  call<O extends Operation>(op: O, input?: OperationInput<O>, init: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<OperationOutput<O>> {
+    const args = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, QueryValue>; body?: unknown };
+    const path = op.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(args.params?.[name] ?? '')));
+    return this.request(op.method, path, { query: args.query, body: args.body, ...init });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { title: text.slice(0, 200) };
+  }
+}
+

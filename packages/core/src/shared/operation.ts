@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One API operation, shared by the server (routing, validation, OpenAPI) and the SDK (typed calls).
+ * `path` uses `:name` segments for the `params` schema.
+ */
+export interface Operation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** HTTP status of a successful reply. */
+  status?: number;
+  /** Who may call it: `public` needs no credentials, `publishable` accepts publishable keys too. */
+  auth?: 'secret' | 'publishable' | 'public';
+}
+
+/**
+ * Declares an operation once for both sides.
+ *
+ * @example
+ * export const publishEntry = defineOperation({
+ *   id: 'cms.entries.publish', method: 'POST', path: '/v1/cms/entries/:id/publish', tag: 'CMS',
+ *   summary: 'Publish an entry now', params: idParams, response: entryRow,
+ * });
+ */
+export function defineOperation<
+  P extends z.ZodType = z.ZodNever,
+  Q extends z.ZodType = z.ZodNever,
+  B extends z.ZodType = z.ZodNever,
+  R extends z.ZodType = z.ZodType,
+>(op: Operation<P, Q, B, R>): Operation<P, Q, B, R> {
+  return op;
+}
+
+/** The arguments an SDK call takes for an operation: only the parts it declares. */
+export type OperationInput<O> =
+  O extends Operation<infer P, infer Q, infer B, z.ZodType>
+    ? ([P] extends [z.ZodNever] ? unknown : { params: z.input<P> }) &
+        ([Q] extends [z.ZodNever] ? unknown : { query?: z.input<Q> }) &
+        ([B] extends [z.ZodNever] ? unknown : { body: z.input<B> })
+    : never;
+
+export type OperationOutput<O> = O extends Operation<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+
+/** `{ id }` path parameters: an id is a short opaque string. */
+export const idParams = z.object({ id: z.string().min(1).max(64) });

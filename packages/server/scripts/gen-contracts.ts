@@ -1,0 +1,117 @@
+/**
+ * Generates `packages/core/src/<feature>/rows.gen.ts` from the Drizzle tables, so the row, create and
+ * update contracts of every resource are never written twice. Run `pnpm gen:contracts`; CI fails when
+ * the committed output is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
+import { resourceTables } from '../src/db/resources.js';
+import { serverManagedColumns } from '../src/db/managed.js';
+
+const coreSrc = fileURLToPath(new URL('../../core/src/', import.meta.url));
+const tags: Record<string, string> = { platform: 'Platform', cms: 'CMS', dam: 'DAM', analytics: 'Analytics', crm: 'CRM' };
+
+const camel = (s: string) => s.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const pascal = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+function singular(table: string): string {
+  const words = table.split('_');
+  const last = words.pop()!;
+  const one = /(media|history)$/.test(last) ? last : last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.replace(/s$/, '');
+  return pascal(camel([...words, one].join('_')));
+}
+
+function zodOf(column: PgColumn, enums: Set<string>): string {
+  const c = column as PgColumn & { baseColumn?: PgColumn; precision?: number; scale?: number; enum?: { enumName: string } };
+  switch (c.columnType) {
+    case 'PgArray':
+      return `f.array(${zodOf(c.baseColumn!, enums)})`;
+    case 'PgText':
+      return 'f.text()';
+    case 'PgCustomColumn':
+      return 'f.longText()';
+    case 'PgInteger':
+      return 'f.int()';
+    case 'PgBigInt53':
+      return 'f.bigint()';
+    case 'PgBoolean':
+      return 'f.bool()';
+    case 'PgTimestamp':
+      return 'f.timestamp()';
+    case 'PgDateString':
+      return 'f.date()';
+    case 'PgNumeric':
+      return `f.decimal(${c.precision}, ${c.scale})`;
+    case 'PgJsonb':
+      return 'f.json()';
+    case 'PgEnumColumn': {
+      const name = camel(c.enum!.enumName);
+      enums.add(name);
+      return `z.enum(${name})`;
+    }
+    default:
+      throw new Error(`gen-contracts: no zod mapping for ${c.columnType} (${c.name})`);
+  }
+}
+
+const isFilterable = (c: PgColumn) =>
+  c.columnType === 'PgEnumColumn' || c.columnType === 'PgBoolean' || (c.columnType === 'PgText' && (/Id$/.test(camelName(c)) || ['slug', 'locale', 'email', 'domain', 'code'].includes(camelName(c))));
+const isSortable = (c: PgColumn) => !['PgJsonb', 'PgArray', 'PgCustomColumn'].includes(c.columnType);
+const camelName = (c: PgColumn) => camel(c.name);
+
+for (const [feature, tables] of Object.entries(resourceTables)) {
+  const enums = new Set<string>();
+  const blocks: string[] = [];
+  for (const [name, table] of Object.entries(tables)) {
+    const { name: tableName, columns } = getTableConfig(table);
+    const typeName = singular(tableName);
+    const row: string[] = [];
+    const input: string[] = [];
+    const filters: string[] = [];
+    const sortable: string[] = [];
+    for (const column of columns) {
+      const key = camelName(column);
+      const zod = zodOf(column, enums);
+      row.push(`    ${key}: ${zod}${column.notNull ? '' : '.nullable()'},`);
+      if (!serverManagedColumns.has(key)) {
+        const optional = !column.notNull || column.hasDefault;
+        // A required string must say something: '' is refused like a missing value.
+        const value = !optional && zod === 'f.text()' ? 'f.text().min(1)' : zod;
+        input.push(`    ${key}: ${value}${column.notNull ? '' : '.nullable()'}${optional ? '.optional()' : ''},`);
+      }
+      if (isFilterable(column)) filters.push(`    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`);
+      else if (column.columnType === 'PgArray' && (column as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType !== 'PgJsonb')
+        filters.push(`    ${key}: ${zodOf((column as PgColumn & { baseColumn: PgColumn }).baseColumn, enums)}.optional().describe('Rows whose ${key} contain this value'),`);
+      if (isSortable(column)) sortable.push(`'${key}'`);
+    }
+    const inputShape = `{\n${input.join('\n')}\n  }`;
+    blocks.push(`/** \`${tableName}\` as the resource \`${name}\`. */
+export const ${name} = defineResource({
+  name: '${name}',
+  path: '/v1/${feature}/${kebab(name)}',
+  entityType: '${tableName}',
+  tag: '${tags[feature]}',
+  row: z.object({
+${row.join('\n')}
+  }),
+  create: z.strictObject(${inputShape}),
+  update: z.strictObject(${inputShape.replace(/\.optional\(\),$/gm, ',').replace(/,$/gm, '.optional(),')}),
+  filters: z.object({
+${filters.join('\n')}
+  }),
+  sortable: [${sortable.join(', ')}],
+});
+export type ${typeName} = z.output<typeof ${name}.row>;
+export type ${typeName}Create = z.input<typeof ${name}.create>;
+export type ${typeName}Update = z.input<typeof ${name}.update>;`);
+  }
+  const header = `// Generated by \`pnpm gen:contracts\` from the Drizzle tables in packages/server. Do not edit.
+import { z } from 'zod';
+import * as f from '../shared/fields.js';
+import { defineResource } from '../shared/resource.js';
+${enums.size ? `import { ${[...enums].sort().join(', ')} } from './enums.js';\n` : ''}`;
+  const registry = `\n/** Every ${tags[feature]} resource, by SDK name. */\nexport const ${feature}Resources = { ${Object.keys(tables).join(', ')} };\n`;
+  writeFileSync(`${coreSrc}${feature}/rows.gen.ts`, `${header}\n${blocks.join('\n\n')}\n${registry}`);
+  console.log(`gen-contracts: ${feature}: ${Object.keys(tables).length} resources`);
+}
