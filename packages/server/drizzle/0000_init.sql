@@ -57,10 +57,10 @@ CREATE TABLE "api_keys" (
 	"prefix" text NOT NULL,
 	"key_hash" text NOT NULL,
 	"created_by_id" text,
-	"last_used_at" timestamp with time zone,
-	"expires_at" timestamp with time zone,
-	"revoked_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp (3) with time zone,
+	"expires_at" timestamp (3) with time zone,
+	"revoked_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "api_keys_key_hash_unique" UNIQUE("key_hash")
 );
 --> statement-breakpoint
@@ -72,10 +72,10 @@ CREATE TABLE "briefs" (
 	"title" text NOT NULL,
 	"description" text,
 	"status" "brief_status" DEFAULT 'DRAFT' NOT NULL,
-	"due_date" timestamp with time zone,
+	"due_date" timestamp (3) with time zone,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "clients" (
@@ -87,8 +87,8 @@ CREATE TABLE "clients" (
 	"website" text,
 	"logo_url" text,
 	"is_active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "clients_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -105,7 +105,7 @@ CREATE TABLE "files" (
 	"client_id" text,
 	"project_id" text,
 	"uploaded_by_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "job_schedules" (
@@ -116,9 +116,9 @@ CREATE TABLE "job_schedules" (
 	"cron" text NOT NULL,
 	"timezone" text DEFAULT 'UTC' NOT NULL,
 	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"next_run_at" timestamp with time zone NOT NULL,
-	"last_run_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"next_run_at" timestamp (3) with time zone NOT NULL,
+	"last_run_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "job_schedules_key_unique" UNIQUE("key")
 );
 --> statement-breakpoint
@@ -128,15 +128,15 @@ CREATE TABLE "jobs" (
 	"name" text NOT NULL,
 	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"status" "job_status" DEFAULT 'QUEUED' NOT NULL,
-	"run_at" timestamp with time zone NOT NULL,
+	"run_at" timestamp (3) with time zone NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"max_attempts" integer DEFAULT 5 NOT NULL,
 	"last_error" text,
 	"locked_by" text,
-	"locked_until" timestamp with time zone,
+	"locked_until" timestamp (3) with time zone,
 	"unique_key" text,
-	"completed_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "jobs_unique_key_unique" UNIQUE("unique_key")
 );
 --> statement-breakpoint
@@ -146,8 +146,8 @@ CREATE TABLE "memberships" (
 	"user_id" text NOT NULL,
 	"role" "membership_role" DEFAULT 'MEMBER' NOT NULL,
 	"client_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "memberships_organization_id_user_id_key" UNIQUE("organization_id","user_id")
 );
 --> statement-breakpoint
@@ -158,8 +158,8 @@ CREATE TABLE "organizations" (
 	"default_locale" text DEFAULT 'en' NOT NULL,
 	"locales" text[] DEFAULT '{en}'::text[] NOT NULL,
 	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "organizations_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
@@ -172,8 +172,8 @@ CREATE TABLE "projects" (
 	"status" "project_status" DEFAULT 'ACTIVE' NOT NULL,
 	"start_date" date,
 	"end_date" date,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "unified_activities" (
@@ -190,7 +190,7 @@ CREATE TABLE "unified_activities" (
 	"metadata" jsonb,
 	"client_id" text,
 	"project_id" text,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -200,8 +200,8 @@ CREATE TABLE "users" (
 	"name" text NOT NULL,
 	"avatar_url" text,
 	"external_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "users_organization_id_email_key" UNIQUE("organization_id","email"),
 	CONSTRAINT "users_organization_id_external_id_key" UNIQUE("organization_id","external_id")
 );
@@ -212,7 +212,7 @@ CREATE TABLE "brief_content_links" (
 	"brief_id" text NOT NULL,
 	"content_entry_id" text NOT NULL,
 	"link_type" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "brief_content_links_brief_id_content_entry_id_key" UNIQUE("brief_id","content_entry_id")
 );
 --> statement-breakpoint
@@ -228,8 +228,8 @@ CREATE TABLE "content_blocks" (
 	"is_locked" boolean DEFAULT false NOT NULL,
 	"used_in_entries" text[] DEFAULT '{}' NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "content_blocks_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -247,8 +247,8 @@ CREATE TABLE "content_categories" (
 	"path" text NOT NULL,
 	"seo_title" text,
 	"seo_description" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "content_categories_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -263,9 +263,9 @@ CREATE TABLE "content_comments" (
 	"selection" jsonb,
 	"is_resolved" boolean DEFAULT false NOT NULL,
 	"resolved_by_id" text,
-	"resolved_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"resolved_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "content_entries" (
@@ -278,9 +278,9 @@ CREATE TABLE "content_entries" (
 	"plain_text" text,
 	"locale" text DEFAULT 'en' NOT NULL,
 	"status" "content_status" DEFAULT 'DRAFT' NOT NULL,
-	"published_at" timestamp with time zone,
-	"scheduled_for" timestamp with time zone,
-	"expires_at" timestamp with time zone,
+	"published_at" timestamp (3) with time zone,
+	"scheduled_for" timestamp (3) with time zone,
+	"expires_at" timestamp (3) with time zone,
 	"seo_title" text,
 	"seo_description" text,
 	"seo_keywords" text[] DEFAULT '{}' NOT NULL,
@@ -292,8 +292,8 @@ CREATE TABLE "content_entries" (
 	"created_by_id" text NOT NULL,
 	"last_edited_by_id" text,
 	"published_by_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"client_id" text,
 	"project_id" text,
 	CONSTRAINT "content_entries_organization_id_content_type_id_slug_locale_key" UNIQUE("organization_id","content_type_id","slug","locale")
@@ -323,9 +323,9 @@ CREATE TABLE "content_localizations" (
 	"slug" text NOT NULL,
 	"status" "localization_status" DEFAULT 'PENDING' NOT NULL,
 	"translated_by_id" text,
-	"translated_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"translated_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "content_localizations_entry_id_locale_key" UNIQUE("entry_id","locale")
 );
 --> statement-breakpoint
@@ -338,7 +338,7 @@ CREATE TABLE "content_media" (
 	"position" integer DEFAULT 0 NOT NULL,
 	"caption" text,
 	"alt_text" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "content_revisions" (
@@ -352,9 +352,9 @@ CREATE TABLE "content_revisions" (
 	"status" "revision_status" DEFAULT 'PENDING' NOT NULL,
 	"reviewed_by_id" text,
 	"feedback" text,
-	"reviewed_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"due_date" timestamp with time zone
+	"reviewed_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"due_date" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "content_tags" (
@@ -365,8 +365,8 @@ CREATE TABLE "content_tags" (
 	"color" text DEFAULT '#6B7280',
 	"description" text,
 	"usage_count" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "content_tags_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -386,8 +386,8 @@ CREATE TABLE "content_types" (
 	"is_active" boolean DEFAULT true NOT NULL,
 	"is_system" boolean DEFAULT false NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "content_types_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -401,7 +401,7 @@ CREATE TABLE "content_versions" (
 	"change_note" text,
 	"changed_fields" text[] DEFAULT '{}' NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"is_restored" boolean DEFAULT false NOT NULL,
 	"restored_from_id" text,
 	CONSTRAINT "content_versions_entry_id_version_number_key" UNIQUE("entry_id","version_number")
@@ -415,8 +415,8 @@ CREATE TABLE "content_workflows" (
 	"is_default" boolean DEFAULT false NOT NULL,
 	"stages" jsonb NOT NULL,
 	"is_active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "page_templates" (
@@ -430,8 +430,8 @@ CREATE TABLE "page_templates" (
 	"defaults" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"content_type_id" text,
 	"is_active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "page_templates_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -440,12 +440,12 @@ CREATE TABLE "publish_schedules" (
 	"organization_id" text NOT NULL,
 	"entry_id" text NOT NULL,
 	"action" "publish_action" NOT NULL,
-	"scheduled_for" timestamp with time zone NOT NULL,
+	"scheduled_for" timestamp (3) with time zone NOT NULL,
 	"status" "schedule_status" DEFAULT 'PENDING' NOT NULL,
-	"executed_at" timestamp with time zone,
+	"executed_at" timestamp (3) with time zone,
 	"error" text,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "asset_collection_items" (
@@ -456,7 +456,7 @@ CREATE TABLE "asset_collection_items" (
 	"sort_order" integer DEFAULT 0 NOT NULL,
 	"note" text,
 	"added_by_id" text NOT NULL,
-	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"added_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "asset_collection_items_collection_id_asset_id_key" UNIQUE("collection_id","asset_id")
 );
 --> statement-breakpoint
@@ -471,13 +471,13 @@ CREATE TABLE "asset_collections" (
 	"smart_rules" jsonb,
 	"is_public" boolean DEFAULT false NOT NULL,
 	"share_token" text,
-	"share_expires_at" timestamp with time zone,
+	"share_expires_at" timestamp (3) with time zone,
 	"share_password" text,
 	"allow_download" boolean DEFAULT true NOT NULL,
 	"allow_comments" boolean DEFAULT true NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "asset_collections_share_token_key" UNIQUE("share_token"),
 	CONSTRAINT "asset_collections_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
@@ -493,9 +493,9 @@ CREATE TABLE "asset_comments" (
 	"annotation" jsonb,
 	"is_resolved" boolean DEFAULT false NOT NULL,
 	"resolved_by_id" text,
-	"resolved_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"resolved_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "asset_folders" (
@@ -511,8 +511,8 @@ CREATE TABLE "asset_folders" (
 	"depth" integer DEFAULT 0 NOT NULL,
 	"default_metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "asset_folders_library_id_path_key" UNIQUE("library_id","path")
 );
 --> statement-breakpoint
@@ -530,8 +530,8 @@ CREATE TABLE "asset_libraries" (
 	"client_id" text,
 	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "asset_libraries_organization_id_slug_key" UNIQUE("organization_id","slug")
 );
 --> statement-breakpoint
@@ -541,12 +541,12 @@ CREATE TABLE "asset_links" (
 	"asset_id" text NOT NULL,
 	"token" text NOT NULL,
 	"allow_download" boolean DEFAULT true NOT NULL,
-	"expires_at" timestamp with time zone,
+	"expires_at" timestamp (3) with time zone,
 	"password" text,
 	"max_downloads" integer,
 	"download_count" integer DEFAULT 0 NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "asset_links_token_key" UNIQUE("token")
 );
 --> statement-breakpoint
@@ -564,7 +564,7 @@ CREATE TABLE "asset_renditions" (
 	"start_time" integer,
 	"status" "rendition_status" DEFAULT 'PENDING' NOT NULL,
 	"error" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "asset_renditions_asset_id_rendition_type_key" UNIQUE("asset_id","rendition_type")
 );
 --> statement-breakpoint
@@ -578,7 +578,7 @@ CREATE TABLE "asset_versions" (
 	"change_type" "version_change_type" DEFAULT 'UPDATE' NOT NULL,
 	"diff_metadata" jsonb,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"is_current_version" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "asset_versions_asset_id_version_number_key" UNIQUE("asset_id","version_number")
 );
@@ -599,14 +599,14 @@ CREATE TABLE "assets" (
 	"category_id" text,
 	"status" "asset_status" DEFAULT 'PENDING' NOT NULL,
 	"approved_by_id" text,
-	"approved_at" timestamp with time zone,
+	"approved_at" timestamp (3) with time zone,
 	"download_count" integer DEFAULT 0 NOT NULL,
-	"last_downloaded_at" timestamp with time zone,
+	"last_downloaded_at" timestamp (3) with time zone,
 	"used_in_briefs" text[] DEFAULT '{}' NOT NULL,
 	"used_in_content" text[] DEFAULT '{}' NOT NULL,
 	"license" "license_type",
 	"license_details" jsonb,
-	"expires_at" timestamp with time zone,
+	"expires_at" timestamp (3) with time zone,
 	"copyright_holder" text,
 	"copyright_year" integer,
 	"usage_rights" text,
@@ -615,8 +615,8 @@ CREATE TABLE "assets" (
 	"external_id" text,
 	"created_by_id" text NOT NULL,
 	"last_edited_by_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "assets_file_id_key" UNIQUE("file_id"),
 	CONSTRAINT "assets_organization_id_library_id_slug_key" UNIQUE("organization_id","library_id","slug")
 );
@@ -627,7 +627,7 @@ CREATE TABLE "brief_asset_links" (
 	"brief_id" text NOT NULL,
 	"asset_id" text NOT NULL,
 	"link_type" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "brief_asset_links_brief_id_asset_id_key" UNIQUE("brief_id","asset_id")
 );
 --> statement-breakpoint
@@ -638,11 +638,11 @@ CREATE TABLE "collection_shares" (
 	"email" text,
 	"client_contact_id" text,
 	"access_level" "share_access_level" DEFAULT 'VIEW' NOT NULL,
-	"expires_at" timestamp with time zone,
-	"last_accessed_at" timestamp with time zone,
+	"expires_at" timestamp (3) with time zone,
+	"last_accessed_at" timestamp (3) with time zone,
 	"access_count" integer DEFAULT 0 NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "ad_campaigns" (
@@ -658,15 +658,15 @@ CREATE TABLE "ad_campaigns" (
 	"daily_budget" numeric(12, 2),
 	"lifetime_budget" numeric(12, 2),
 	"currency" text DEFAULT 'USD' NOT NULL,
-	"start_date" timestamp with time zone,
-	"end_date" timestamp with time zone,
+	"start_date" timestamp (3) with time zone,
+	"end_date" timestamp (3) with time zone,
 	"targeting_summary" jsonb,
 	"client_id" text,
 	"project_id" text,
 	"brief_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_synced_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_synced_at" timestamp (3) with time zone,
 	CONSTRAINT "ad_campaigns_platform_id_external_id_key" UNIQUE("platform_id","external_id")
 );
 --> statement-breakpoint
@@ -681,7 +681,7 @@ CREATE TABLE "ad_metrics" (
 	"conversions" integer DEFAULT 0 NOT NULL,
 	"spend" numeric(12, 2) DEFAULT '0' NOT NULL,
 	"custom_metrics" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ad_metrics_ad_id_date_key" UNIQUE("ad_id","date")
 );
 --> statement-breakpoint
@@ -696,7 +696,7 @@ CREATE TABLE "ad_set_metrics" (
 	"conversions" integer DEFAULT 0 NOT NULL,
 	"spend" numeric(12, 2) DEFAULT '0' NOT NULL,
 	"custom_metrics" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ad_set_metrics_ad_set_id_date_key" UNIQUE("ad_set_id","date")
 );
 --> statement-breakpoint
@@ -712,10 +712,10 @@ CREATE TABLE "ad_sets" (
 	"lifetime_budget" numeric(12, 2),
 	"bid_strategy" text,
 	"bid_amount" numeric(12, 4),
-	"start_date" timestamp with time zone,
-	"end_date" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"start_date" timestamp (3) with time zone,
+	"end_date" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ad_sets_campaign_id_external_id_key" UNIQUE("campaign_id","external_id")
 );
 --> statement-breakpoint
@@ -736,8 +736,8 @@ CREATE TABLE "ads" (
 	"thumbnail_url" text,
 	"tracking_pixels" text[] DEFAULT '{}' NOT NULL,
 	"utm_params" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ads_ad_set_id_external_id_key" UNIQUE("ad_set_id","external_id")
 );
 --> statement-breakpoint
@@ -749,20 +749,20 @@ CREATE TABLE "analytics_platforms" (
 	"credentials" jsonb NOT NULL,
 	"access_token" text,
 	"refresh_token" text,
-	"token_expires_at" timestamp with time zone,
+	"token_expires_at" timestamp (3) with time zone,
 	"account_id" text,
 	"account_name" text,
 	"client_id" text,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"sync_enabled" boolean DEFAULT true NOT NULL,
 	"sync_frequency" integer DEFAULT 60 NOT NULL,
-	"last_sync_at" timestamp with time zone,
+	"last_sync_at" timestamp (3) with time zone,
 	"last_sync_status" text,
 	"last_sync_error" text,
 	"data_retention_days" integer DEFAULT 365 NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "analytics_platforms_organization_id_platform_account_id_key" UNIQUE NULLS NOT DISTINCT("organization_id","platform","account_id")
 );
 --> statement-breakpoint
@@ -776,14 +776,14 @@ CREATE TABLE "analytics_reports" (
 	"schedule" text,
 	"recipients" text[] DEFAULT '{}' NOT NULL,
 	"format" text DEFAULT 'pdf' NOT NULL,
-	"last_generated_at" timestamp with time zone,
-	"next_generated_at" timestamp with time zone,
+	"last_generated_at" timestamp (3) with time zone,
+	"next_generated_at" timestamp (3) with time zone,
 	"is_public" boolean DEFAULT false NOT NULL,
 	"share_token" text,
 	"client_id" text,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "analytics_reports_share_token_key" UNIQUE("share_token")
 );
 --> statement-breakpoint
@@ -795,8 +795,8 @@ CREATE TABLE "attribution_models" (
 	"custom_weights" jsonb,
 	"lookback_days" integer DEFAULT 30 NOT NULL,
 	"is_default" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "attribution_results" (
@@ -804,11 +804,11 @@ CREATE TABLE "attribution_results" (
 	"organization_id" text NOT NULL,
 	"model_id" text NOT NULL,
 	"client_id" text,
-	"period_start" timestamp with time zone NOT NULL,
-	"period_end" timestamp with time zone NOT NULL,
+	"period_start" timestamp (3) with time zone NOT NULL,
+	"period_end" timestamp (3) with time zone NOT NULL,
 	"channel_results" jsonb NOT NULL,
 	"path_analysis" jsonb,
-	"generated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"generated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "campaign_metrics" (
@@ -842,7 +842,7 @@ CREATE TABLE "campaign_metrics" (
 	"cpa" numeric(10, 4),
 	"roas" numeric(10, 4),
 	"custom_metrics" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "campaign_metrics_campaign_id_date_key" UNIQUE("campaign_id","date")
 );
 --> statement-breakpoint
@@ -857,11 +857,11 @@ CREATE TABLE "listening_alerts" (
 	"trigger_data" jsonb NOT NULL,
 	"status" "alert_status" DEFAULT 'NEW' NOT NULL,
 	"acknowledged_by_id" text,
-	"acknowledged_at" timestamp with time zone,
+	"acknowledged_at" timestamp (3) with time zone,
 	"resolved_by_id" text,
-	"resolved_at" timestamp with time zone,
+	"resolved_at" timestamp (3) with time zone,
 	"resolution_notes" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "listening_queries" (
@@ -880,8 +880,8 @@ CREATE TABLE "listening_queries" (
 	"brand_id" text,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "listening_summaries" (
@@ -889,8 +889,8 @@ CREATE TABLE "listening_summaries" (
 	"organization_id" text NOT NULL,
 	"query_id" text NOT NULL,
 	"period" text NOT NULL,
-	"period_start" timestamp with time zone NOT NULL,
-	"period_end" timestamp with time zone NOT NULL,
+	"period_start" timestamp (3) with time zone NOT NULL,
+	"period_end" timestamp (3) with time zone NOT NULL,
 	"total_mentions" integer DEFAULT 0 NOT NULL,
 	"unique_authors" integer DEFAULT 0 NOT NULL,
 	"total_reach" bigint DEFAULT 0 NOT NULL,
@@ -906,7 +906,7 @@ CREATE TABLE "listening_summaries" (
 	"volume_change" numeric(8, 2),
 	"sentiment_change" numeric(8, 2),
 	"by_source" jsonb,
-	"generated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"generated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "listening_summaries_query_id_period_period_start_key" UNIQUE("query_id","period","period_start")
 );
 --> statement-breakpoint
@@ -922,7 +922,7 @@ CREATE TABLE "platform_metrics" (
 	"previous_value" numeric(18, 4),
 	"change_percent" numeric(8, 2),
 	"metadata" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "platform_metrics_platform_id_date_metric_type_dimens_cc97b3_key" UNIQUE NULLS NOT DISTINCT("platform_id","date","metric_type","dimension","dimension_value")
 );
 --> statement-breakpoint
@@ -934,8 +934,8 @@ CREATE TABLE "platform_sync_logs" (
 	"status" text NOT NULL,
 	"records_processed" integer DEFAULT 0 NOT NULL,
 	"records_failed" integer DEFAULT 0 NOT NULL,
-	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"completed_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp (3) with time zone,
 	"duration" integer,
 	"error" text,
 	"error_details" jsonb
@@ -948,9 +948,9 @@ CREATE TABLE "report_snapshots" (
 	"data" jsonb NOT NULL,
 	"pdf_url" text,
 	"excel_url" text,
-	"period_start" timestamp with time zone NOT NULL,
-	"period_end" timestamp with time zone NOT NULL,
-	"generated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"period_start" timestamp (3) with time zone NOT NULL,
+	"period_end" timestamp (3) with time zone NOT NULL,
+	"generated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "social_mentions" (
@@ -981,11 +981,11 @@ CREATE TABLE "social_mentions" (
 	"is_influencer" boolean DEFAULT false NOT NULL,
 	"is_spam" boolean DEFAULT false NOT NULL,
 	"requires_response" boolean DEFAULT false NOT NULL,
-	"responded_at" timestamp with time zone,
+	"responded_at" timestamp (3) with time zone,
 	"responded_by_id" text,
 	"response_url" text,
-	"published_at" timestamp with time zone NOT NULL,
-	"captured_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp (3) with time zone NOT NULL,
+	"captured_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "social_mentions_source_source_id_key" UNIQUE("source","source_id")
 );
 --> statement-breakpoint
@@ -1001,7 +1001,7 @@ CREATE TABLE "web_conversions" (
 	"conversion_rate" numeric(5, 4),
 	"source_medium" text,
 	"campaign" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "web_conversions_property_id_date_goal_name_source_me_ab7546_key" UNIQUE NULLS NOT DISTINCT("property_id","date","goal_name","source_medium","campaign")
 );
 --> statement-breakpoint
@@ -1017,7 +1017,7 @@ CREATE TABLE "web_event_metrics" (
 	"event_count" integer DEFAULT 0 NOT NULL,
 	"unique_events" integer DEFAULT 0 NOT NULL,
 	"total_value" numeric(14, 2),
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "web_event_metrics_property_id_date_event_name_event__767cc6_key" UNIQUE NULLS NOT DISTINCT("property_id","date","event_name","event_category","event_action","event_label")
 );
 --> statement-breakpoint
@@ -1037,7 +1037,7 @@ CREATE TABLE "web_page_metrics" (
 	"scroll_depth50" integer DEFAULT 0 NOT NULL,
 	"scroll_depth75" integer DEFAULT 0 NOT NULL,
 	"scroll_depth100" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "web_page_metrics_property_id_date_page_path_key" UNIQUE("property_id","date","page_path")
 );
 --> statement-breakpoint
@@ -1050,8 +1050,8 @@ CREATE TABLE "web_properties" (
 	"property_id" text,
 	"client_id" text,
 	"tracking_enabled" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "web_properties_organization_id_domain_key" UNIQUE("organization_id","domain")
 );
 --> statement-breakpoint
@@ -1069,7 +1069,7 @@ CREATE TABLE "web_session_aggregates" (
 	"avg_session_duration" numeric(10, 2),
 	"bounce_rate" numeric(5, 2),
 	"pages_per_session" numeric(6, 2),
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "web_session_aggregates_property_id_date_dimension_ty_d1bfba_key" UNIQUE("property_id","date","dimension_type","dimension_value")
 );
 --> statement-breakpoint
@@ -1078,7 +1078,7 @@ CREATE TABLE "ad_campaign_crm_links" (
 	"organization_id" text NOT NULL,
 	"ad_campaign_id" text NOT NULL,
 	"crm_campaign_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ad_campaign_crm_links_ad_campaign_id_crm_campaign_id_key" UNIQUE("ad_campaign_id","crm_campaign_id")
 );
 --> statement-breakpoint
@@ -1089,7 +1089,7 @@ CREATE TABLE "campaign_activities" (
 	"activity_type" text NOT NULL,
 	"description" text NOT NULL,
 	"performed_by_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "campaign_assets" (
@@ -1099,7 +1099,7 @@ CREATE TABLE "campaign_assets" (
 	"asset_id" text NOT NULL,
 	"asset_type" text NOT NULL,
 	"name" text NOT NULL,
-	"added_at" timestamp with time zone DEFAULT now() NOT NULL
+	"added_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "campaign_brief_links" (
@@ -1107,7 +1107,7 @@ CREATE TABLE "campaign_brief_links" (
 	"organization_id" text NOT NULL,
 	"campaign_id" text NOT NULL,
 	"brief_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "campaign_brief_links_campaign_id_brief_id_key" UNIQUE("campaign_id","brief_id")
 );
 --> statement-breakpoint
@@ -1117,11 +1117,11 @@ CREATE TABLE "campaign_members" (
 	"campaign_id" text NOT NULL,
 	"contact_id" text NOT NULL,
 	"member_status" "campaign_member_status" DEFAULT 'SENT' NOT NULL,
-	"responded_at" timestamp with time zone,
+	"responded_at" timestamp (3) with time zone,
 	"response_type" text,
-	"converted_at" timestamp with time zone,
+	"converted_at" timestamp (3) with time zone,
 	"converted_deal_id" text,
-	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"added_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"added_by_id" text,
 	CONSTRAINT "campaign_members_campaign_id_contact_id_key" UNIQUE("campaign_id","contact_id")
 );
@@ -1134,17 +1134,17 @@ CREATE TABLE "campaigns" (
 	"campaign_type" "campaign_type" NOT NULL,
 	"channels" text[] DEFAULT '{}' NOT NULL,
 	"status" "campaign_status" DEFAULT 'DRAFT' NOT NULL,
-	"start_date" timestamp with time zone,
-	"end_date" timestamp with time zone,
+	"start_date" timestamp (3) with time zone,
+	"end_date" timestamp (3) with time zone,
 	"budget_amount" numeric(12, 2),
 	"budget_currency" text DEFAULT 'USD' NOT NULL,
 	"actual_spend" numeric(12, 2),
 	"goals" jsonb,
 	"client_id" text,
 	"owner_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"launched_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"launched_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "competitors" (
@@ -1158,8 +1158,8 @@ CREATE TABLE "competitors" (
 	"market_position" text,
 	"price_position" text,
 	"notes" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "competitors_organization_id_name_key" UNIQUE("organization_id","name")
 );
 --> statement-breakpoint
@@ -1172,12 +1172,12 @@ CREATE TABLE "contact_activities" (
 	"description" text,
 	"deal_id" text,
 	"campaign_id" text,
-	"scheduled_at" timestamp with time zone,
+	"scheduled_at" timestamp (3) with time zone,
 	"duration" integer,
 	"outcome" text,
 	"email_id" text,
 	"performed_by_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "contact_form_submissions" (
@@ -1191,7 +1191,7 @@ CREATE TABLE "contact_form_submissions" (
 	"utm_source" text,
 	"utm_medium" text,
 	"utm_campaign" text,
-	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL
+	"submitted_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "contact_list_members" (
@@ -1199,7 +1199,7 @@ CREATE TABLE "contact_list_members" (
 	"organization_id" text NOT NULL,
 	"list_id" text NOT NULL,
 	"contact_id" text NOT NULL,
-	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"added_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"added_by_id" text,
 	"source" text,
 	CONSTRAINT "contact_list_members_list_id_contact_id_key" UNIQUE("list_id","contact_id")
@@ -1213,10 +1213,10 @@ CREATE TABLE "contact_lists" (
 	"list_type" "contact_list_type" DEFAULT 'STATIC' NOT NULL,
 	"segment_rules" jsonb,
 	"member_count" integer DEFAULT 0 NOT NULL,
-	"last_updated_at" timestamp with time zone,
+	"last_updated_at" timestamp (3) with time zone,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "contact_notes" (
@@ -1226,8 +1226,8 @@ CREATE TABLE "contact_notes" (
 	"content" text NOT NULL,
 	"is_pinned" boolean DEFAULT false NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "contacts" (
@@ -1257,16 +1257,16 @@ CREATE TABLE "contacts" (
 	"source" "lead_source",
 	"lead_score" integer DEFAULT 0 NOT NULL,
 	"engagement_score" integer DEFAULT 0 NOT NULL,
-	"last_score_update" timestamp with time zone,
+	"last_score_update" timestamp (3) with time zone,
 	"tags" text[] DEFAULT '{}' NOT NULL,
 	"custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"owner_id" text,
 	"marketing_consent" boolean DEFAULT false NOT NULL,
-	"marketing_consent_date" timestamp with time zone,
+	"marketing_consent_date" timestamp (3) with time zone,
 	"data_processing_consent" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_contacted_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_contacted_at" timestamp (3) with time zone,
 	CONSTRAINT "contacts_organization_id_email_key" UNIQUE NULLS NOT DISTINCT("organization_id","email")
 );
 --> statement-breakpoint
@@ -1283,8 +1283,8 @@ CREATE TABLE "crm_deals" (
 	"is_recurring" boolean DEFAULT false NOT NULL,
 	"recurring_period" text,
 	"mrr" numeric(12, 2),
-	"expected_close_date" timestamp with time zone,
-	"actual_close_date" timestamp with time zone,
+	"expected_close_date" timestamp (3) with time zone,
+	"actual_close_date" timestamp (3) with time zone,
 	"client_id" text,
 	"primary_contact_id" text,
 	"owner_id" text NOT NULL,
@@ -1294,9 +1294,9 @@ CREATE TABLE "crm_deals" (
 	"source" "lead_source",
 	"source_details" text,
 	"campaign_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_activity_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_activity_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "crm_tasks" (
@@ -1307,16 +1307,16 @@ CREATE TABLE "crm_tasks" (
 	"task_type" "crm_task_type" DEFAULT 'TODO' NOT NULL,
 	"priority" "priority" DEFAULT 'MEDIUM' NOT NULL,
 	"status" "crm_task_status" DEFAULT 'PENDING' NOT NULL,
-	"due_date" timestamp with time zone,
-	"reminder_at" timestamp with time zone,
+	"due_date" timestamp (3) with time zone,
+	"reminder_at" timestamp (3) with time zone,
 	"contact_id" text,
 	"deal_id" text,
 	"assigned_to_id" text NOT NULL,
-	"completed_at" timestamp with time zone,
+	"completed_at" timestamp (3) with time zone,
 	"completed_by_id" text,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "crm_workflows" (
@@ -1330,11 +1330,11 @@ CREATE TABLE "crm_workflows" (
 	"actions" jsonb NOT NULL,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"run_count" integer DEFAULT 0 NOT NULL,
-	"last_run_at" timestamp with time zone,
+	"last_run_at" timestamp (3) with time zone,
 	"last_error" text,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "deal_activities" (
@@ -1347,7 +1347,7 @@ CREATE TABLE "deal_activities" (
 	"old_value" text,
 	"new_value" text,
 	"performed_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "deal_competitors" (
@@ -1359,7 +1359,7 @@ CREATE TABLE "deal_competitors" (
 	"strengths_weaknesses" text,
 	"pricing" text,
 	"status" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "deal_contacts" (
@@ -1369,7 +1369,7 @@ CREATE TABLE "deal_contacts" (
 	"contact_id" text NOT NULL,
 	"role" "deal_contact_role" DEFAULT 'INFLUENCER' NOT NULL,
 	"is_primary" boolean DEFAULT false NOT NULL,
-	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"added_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "deal_contacts_deal_id_contact_id_key" UNIQUE("deal_id","contact_id")
 );
 --> statement-breakpoint
@@ -1387,7 +1387,7 @@ CREATE TABLE "deal_products" (
 	"is_recurring" boolean DEFAULT false NOT NULL,
 	"billing_period" text,
 	"sort_order" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "deal_stage_history" (
@@ -1398,7 +1398,7 @@ CREATE TABLE "deal_stage_history" (
 	"to_stage_id" text NOT NULL,
 	"days_in_stage" integer,
 	"changed_by_id" text NOT NULL,
-	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+	"changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "email_campaigns" (
@@ -1418,8 +1418,8 @@ CREATE TABLE "email_campaigns" (
 	"segment_rules" jsonb,
 	"recipient_count" integer DEFAULT 0 NOT NULL,
 	"status" "email_campaign_status" DEFAULT 'DRAFT' NOT NULL,
-	"scheduled_at" timestamp with time zone,
-	"sent_at" timestamp with time zone,
+	"scheduled_at" timestamp (3) with time zone,
+	"sent_at" timestamp (3) with time zone,
 	"delivered" integer DEFAULT 0 NOT NULL,
 	"bounced" integer DEFAULT 0 NOT NULL,
 	"opened" integer DEFAULT 0 NOT NULL,
@@ -1431,8 +1431,8 @@ CREATE TABLE "email_campaigns" (
 	"is_ab_test" boolean DEFAULT false NOT NULL,
 	"ab_test_config" jsonb,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "email_interactions" (
@@ -1442,7 +1442,7 @@ CREATE TABLE "email_interactions" (
 	"email_campaign_id" text,
 	"subject" text NOT NULL,
 	"interaction_type" "email_interaction_type" NOT NULL,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"link_url" text,
 	"user_agent" text,
 	"ip_address" text
@@ -1467,16 +1467,16 @@ CREATE TABLE "email_recipients" (
 	"email" text NOT NULL,
 	"merge_data" jsonb,
 	"status" "email_recipient_status" DEFAULT 'PENDING' NOT NULL,
-	"sent_at" timestamp with time zone,
-	"delivered_at" timestamp with time zone,
-	"bounced_at" timestamp with time zone,
+	"sent_at" timestamp (3) with time zone,
+	"delivered_at" timestamp (3) with time zone,
+	"bounced_at" timestamp (3) with time zone,
 	"bounce_type" text,
-	"opened_at" timestamp with time zone,
+	"opened_at" timestamp (3) with time zone,
 	"open_count" integer DEFAULT 0 NOT NULL,
-	"clicked_at" timestamp with time zone,
+	"clicked_at" timestamp (3) with time zone,
 	"click_count" integer DEFAULT 0 NOT NULL,
-	"unsubscribed_at" timestamp with time zone,
-	"complained_at" timestamp with time zone,
+	"unsubscribed_at" timestamp (3) with time zone,
+	"complained_at" timestamp (3) with time zone,
 	CONSTRAINT "email_recipients_email_campaign_id_email_key" UNIQUE("email_campaign_id","email")
 );
 --> statement-breakpoint
@@ -1492,8 +1492,8 @@ CREATE TABLE "email_templates" (
 	"thumbnail_url" text,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"created_by_id" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "lead_scoring_rules" (
@@ -1506,8 +1506,8 @@ CREATE TABLE "lead_scoring_rules" (
 	"category" text,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"priority" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "products" (
@@ -1522,8 +1522,8 @@ CREATE TABLE "products" (
 	"is_recurring" boolean DEFAULT false NOT NULL,
 	"billing_period" text,
 	"is_active" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "products_organization_id_code_key" UNIQUE("organization_id","code")
 );
 --> statement-breakpoint
@@ -1536,8 +1536,8 @@ CREATE TABLE "sales_pipelines" (
 	"is_default" boolean DEFAULT false NOT NULL,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"default_currency" text DEFAULT 'USD' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "workflow_executions" (
@@ -1547,8 +1547,8 @@ CREATE TABLE "workflow_executions" (
 	"triggered_by" text NOT NULL,
 	"trigger_type" text NOT NULL,
 	"status" "workflow_execution_status" DEFAULT 'PENDING' NOT NULL,
-	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"completed_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp (3) with time zone,
 	"actions_executed" integer DEFAULT 0 NOT NULL,
 	"actions_failed" integer DEFAULT 0 NOT NULL,
 	"logs" jsonb,

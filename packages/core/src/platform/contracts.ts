@@ -5,6 +5,7 @@ import { listQuery, pageOf } from '../shared/pagination.js';
 import { apiKeyKind, membershipRole } from './enums.js';
 
 const tag = 'Platform';
+const admins = ['OWNER', 'ADMIN'] as const;
 
 export const organization = z.object({
   id: z.string(),
@@ -12,7 +13,7 @@ export const organization = z.object({
   slug: z.string(),
   defaultLocale: z.string(),
   locales: z.array(z.string()),
-  settings: z.json(),
+  settings: f.json(),
   createdAt: f.timestamp(),
   updatedAt: f.timestamp(),
 });
@@ -25,7 +26,7 @@ export const organizationUpdate = z.strictObject({
   name: f.text().min(1).optional(),
   defaultLocale: locale.optional(),
   locales: z.array(locale).min(1).max(100).optional(),
-  settings: z.record(z.string(), z.json()).optional(),
+  settings: z.record(z.string(), f.json()).optional(),
 });
 
 /** Who is calling: the organization and the actor (a user through a session, or an API key). */
@@ -107,7 +108,7 @@ export const activity = z.object({
   entityId: z.string(),
   entityTitle: z.string(),
   description: z.string().nullable(),
-  metadata: z.json().nullable(),
+  metadata: f.json().nullable(),
   clientId: z.string().nullable(),
   projectId: z.string().nullable(),
   occurredAt: f.timestamp(),
@@ -142,15 +143,15 @@ export const fileFilters = z.object({ mimeType: f.text().optional().describe('Ex
 export const platformOps = {
   me: defineOperation({ id: 'platform.me', method: 'GET', path: '/v1/platform/me', tag, summary: 'Who is calling', response: me, auth: 'publishable' }),
   getOrganization: defineOperation({ id: 'platform.organization.get', method: 'GET', path: '/v1/platform/organization', tag, summary: 'The organization', response: organization }),
-  updateOrganization: defineOperation({ id: 'platform.organization.update', method: 'PATCH', path: '/v1/platform/organization', tag, summary: 'Update the organization (ADMIN)', body: organizationUpdate, response: organization }),
+  updateOrganization: defineOperation({ id: 'platform.organization.update', method: 'PATCH', path: '/v1/platform/organization', tag, summary: 'Update the organization (ADMIN)', body: organizationUpdate, response: organization , roles: admins }),
   listUsers: defineOperation({ id: 'platform.users.list', method: 'GET', path: '/v1/platform/users', tag, summary: 'List members', query: listQuery.extend(userFilters.shape), response: pageOf(user) }),
   getUser: defineOperation({ id: 'platform.users.get', method: 'GET', path: '/v1/platform/users/:id', tag, summary: 'Get a member', params: idParams, response: user }),
-  createUser: defineOperation({ id: 'platform.users.create', method: 'POST', path: '/v1/platform/users', tag, summary: 'Add a member (ADMIN)', body: userCreate, response: user, status: 201 }),
-  updateUser: defineOperation({ id: 'platform.users.update', method: 'PATCH', path: '/v1/platform/users/:id', tag, summary: 'Update a member or their role (ADMIN)', params: idParams, body: userUpdate, response: user }),
-  deleteUser: defineOperation({ id: 'platform.users.delete', method: 'DELETE', path: '/v1/platform/users/:id', tag, summary: 'Remove a member (ADMIN)', params: idParams, response: z.object({ id: z.string(), deleted: z.literal(true) }) }),
-  listApiKeys: defineOperation({ id: 'platform.apiKeys.list', method: 'GET', path: '/v1/platform/api-keys', tag, summary: 'List API keys (ADMIN)', query: listQuery.omit({ sort: true }), response: pageOf(apiKey) }),
-  createApiKey: defineOperation({ id: 'platform.apiKeys.create', method: 'POST', path: '/v1/platform/api-keys', tag, summary: 'Create an API key; the secret is in this reply only (ADMIN)', body: apiKeyCreate, response: apiKeyWithSecret, status: 201 }),
-  revokeApiKey: defineOperation({ id: 'platform.apiKeys.revoke', method: 'DELETE', path: '/v1/platform/api-keys/:id', tag, summary: 'Revoke an API key (ADMIN)', params: idParams, response: apiKey }),
+  createUser: defineOperation({ id: 'platform.users.create', method: 'POST', path: '/v1/platform/users', tag, summary: 'Add a member (ADMIN)', body: userCreate, response: user, status: 201 , roles: admins }),
+  updateUser: defineOperation({ id: 'platform.users.update', method: 'PATCH', path: '/v1/platform/users/:id', tag, summary: 'Update a member or their role (ADMIN)', params: idParams, body: userUpdate, response: user , roles: admins }),
+  deleteUser: defineOperation({ id: 'platform.users.delete', method: 'DELETE', path: '/v1/platform/users/:id', tag, summary: 'Remove a member (ADMIN)', params: idParams, response: z.object({ id: z.string(), deleted: z.literal(true) }) , roles: admins }),
+  listApiKeys: defineOperation({ id: 'platform.apiKeys.list', method: 'GET', path: '/v1/platform/api-keys', tag, summary: 'List API keys (ADMIN)', query: listQuery.omit({ sort: true }), response: pageOf(apiKey), roles: admins }),
+  createApiKey: defineOperation({ id: 'platform.apiKeys.create', method: 'POST', path: '/v1/platform/api-keys', tag, summary: 'Create an API key; the secret is in this reply only (ADMIN)', body: apiKeyCreate, response: apiKeyWithSecret, status: 201 , roles: admins }),
+  revokeApiKey: defineOperation({ id: 'platform.apiKeys.revoke', method: 'DELETE', path: '/v1/platform/api-keys/:id', tag, summary: 'Revoke an API key (ADMIN)', params: idParams, response: apiKey , roles: admins }),
   createSession: defineOperation({ id: 'platform.sessions.create', method: 'POST', path: '/v1/platform/sessions', tag, summary: 'Mint a session token for a member (secret API key only)', body: sessionCreate, response: session, status: 201 }),
   listActivity: defineOperation({ id: 'platform.activity.list', method: 'GET', path: '/v1/activity', tag, summary: 'The unified activity stream, newest first', query: activityQuery, response: pageOf(activity) }),
   listFiles: defineOperation({ id: 'platform.files.list', method: 'GET', path: '/v1/platform/files', tag, summary: 'List uploaded files', query: listQuery.extend(fileFilters.shape), response: pageOf(file) }),

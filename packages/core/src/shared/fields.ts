@@ -17,7 +17,9 @@ export const bool = () => z.boolean();
 export const timestamp = () => z.iso.datetime({ offset: true });
 /** A calendar date, `YYYY-MM-DD`. */
 export const date = () => z.iso.date();
-export const json = () => z.json();
+/** Any JSON value; one shared instance so the OpenAPI document names it once. */
+export const jsonValue = z.json();
+export const json = () => jsonValue;
 /** `numeric(p, s)` as a decimal string: at most `p - s` integer digits and `s` fraction digits. */
 export const decimal = (precision: number, scale: number) =>
   z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MembershipRole } from '../platform/enums.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -25,6 +26,8 @@ export interface Operation<
   status?: number;
   /** Who may call it: `public` needs no credentials, `publishable` accepts publishable keys too. */
   auth?: 'secret' | 'publishable' | 'public';
+  /** Roles allowed; by default reads are open to every role and writes to OWNER, ADMIN and MEMBER. */
+  roles?: readonly MembershipRole[];
 }
 
 /**

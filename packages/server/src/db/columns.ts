@@ -7,8 +7,11 @@ export const id = () =>
     .primaryKey()
     .$defaultFn(() => createId());
 
-/** A timestamptz column carried as a Date in the app and as ISO-8601 UTC in JSON. */
-export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/**
+ * A timestamptz column carried as a Date in the app and as ISO-8601 UTC in JSON. Millisecond precision
+ * matches JavaScript dates, so a value read back compares equal (keyset cursors depend on it).
+ */
+export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
 export const createdAt = (name = 'created_at') => timestamptz(name).notNull().defaultNow();
 

@@ -1,0 +1,184 @@
+import type { ResourceDef } from '@spokestack/core';
+import { type SQL, and, arrayContains, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { type PgColumn, type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { badRequest, forbidden, notFound } from '../http/problem.js';
+import { recordActivity, titleOf } from '../platform/activity.js';
+import type { TenantContext } from '../platform/context.js';
+import { type Db, transaction } from './client.js';
+import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from './paging.js';
+
+type Row = Record<string, unknown>;
+type Columns = Record<string, PgColumn>;
+
+/** A foreign key the tenant check follows: `column` must name a row of `target` in the same organization. */
+interface Reference {
+  key: string;
+  target: PgTable;
+  targetId: PgColumn;
+  targetOrg: PgColumn;
+  label: string;
+}
+
+/** Everything the generic layer derives once from a table: columns, tenant column, references. */
+export interface TableInfo {
+  table: PgTable;
+  name: string;
+  columns: Columns;
+  id: PgColumn;
+  organizationId: PgColumn;
+  clientId?: PgColumn;
+  references: Reference[];
+}
+
+const infoCache = new WeakMap<PgTable, TableInfo>();
+
+export function tableInfo(table: PgTable): TableInfo {
+  const cached = infoCache.get(table);
+  if (cached) return cached;
+  const config = getTableConfig(table);
+  const columns = getTableColumns(table) as Columns;
+  const keyOf = new Map(Object.entries(columns).map(([key, col]) => [col, key]));
+  const references = config.foreignKeys.flatMap((fk) => {
+    const ref = fk.reference();
+    const target = getTableColumns(ref.foreignTable) as Columns;
+    const key = keyOf.get(ref.columns[0]!);
+    // The organizations table is the tenant itself; its key is never taken from input.
+    if (!key || key === 'organizationId' || !target.organizationId || !target.id) return [];
+    return [{ key, target: ref.foreignTable, targetId: target.id, targetOrg: target.organizationId, label: getTableConfig(ref.foreignTable).name.replace(/_/g, ' ') }];
+  });
+  const info: TableInfo = { table, name: config.name, columns, id: columns.id!, organizationId: columns.organizationId!, clientId: columns.clientId, references };
+  infoCache.set(table, info);
+  return info;
+}
+
+/**
+ * The tenant filter of every generic query: the organization, and for CLIENT members only rows
+ * shared with their client. Tables without a `clientId` are not visible to CLIENT members at all.
+ */
+export function scopeOf(info: TableInfo, ctx: TenantContext): SQL {
+  const org = eq(info.organizationId, ctx.organizationId);
+  if (ctx.actor.role !== 'CLIENT') return org;
+  if (!info.clientId || !ctx.actor.clientId) throw forbidden('Client members can only see what is shared with their client');
+  return and(org, eq(info.clientId, ctx.actor.clientId))!;
+}
+
+/** JSON input to driver values: ISO strings become Dates for timestamp columns. */
+export function toDbValues(info: TableInfo, input: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    out[key] = info.columns[key]?.columnType === 'PgTimestamp' && typeof value === 'string' ? new Date(value) : value;
+  }
+  return out;
+}
+
+/** Checks that every referenced id in `values` belongs to the caller's organization; 400 naming the field otherwise. */
+export async function checkReferences(db: Db, info: TableInfo, ctx: TenantContext, values: Row): Promise<void> {
+  const errors = [];
+  for (const ref of info.references) {
+    const value = values[ref.key];
+    if (typeof value !== 'string') continue;
+    const found = await db
+      .select({ id: ref.targetId })
+      .from(ref.target)
+      .where(and(eq(ref.targetId, value), eq(ref.targetOrg, ctx.organizationId)))
+      .limit(1);
+    if (!found.length) errors.push({ path: `body.${ref.key}`, message: `No ${ref.label.replace(/s$/, '')} with this id` });
+  }
+  if (errors.length) throw badRequest(errors);
+}
+
+export interface ListInput {
+  limit?: number;
+  cursor?: string;
+  sort?: string;
+  [filter: string]: unknown;
+}
+
+/**
+ * Tenant-scoped list/get/create/update/delete over one table, validated by its contract upstream.
+ * Features build their rules on top and call these for the plain parts.
+ *
+ * @example const contacts = resourceService(contactsTable, crmResources.contacts); await contacts.list(db, ctx, { status: 'ACTIVE' })
+ */
+export function resourceService<D extends ResourceDef>(table: PgTable, def: D) {
+  const info = tableInfo(table);
+  const filterKeys = Object.keys(def.filters.shape);
+  const defaultSort = info.columns.createdAt ? '-createdAt' : 'id';
+  type Out = z.output<D['row']>;
+
+  const filterWhere = (query: ListInput): SQL[] =>
+    filterKeys.flatMap((key) => {
+      const value = query[key];
+      const column = info.columns[key];
+      if (value === undefined || !column) return [];
+      return [column.columnType === 'PgArray' ? arrayContains(column, [value]) : eq(column, value)];
+    });
+
+  const byId = (ctx: TenantContext, id: string) => and(scopeOf(info, ctx), eq(info.id, id));
+
+  const service = {
+    info,
+    async list(db: Db, ctx: TenantContext, query: ListInput, extra: SQL[] = []) {
+      const keys = parseSort(query.sort, info.columns, def.sortable, defaultSort, info.id);
+      const limit = pageLimit(query.limit);
+      const rows = await db
+        .select()
+        .from(table)
+        .where(and(scopeOf(info, ctx), ...filterWhere(query), ...extra, cursorWhere(keys, query.cursor)))
+        .orderBy(...orderBy(keys))
+        .limit(limit + 1);
+      return toPage(rows as Row[], limit, keys) as { data: Out[]; nextCursor: string | null };
+    },
+    async find(db: Db, ctx: TenantContext, id: string): Promise<Out | undefined> {
+      const [row] = await db.select().from(table).where(byId(ctx, id)).limit(1);
+      return row as Out | undefined;
+    },
+    async get(db: Db, ctx: TenantContext, id: string): Promise<Out> {
+      const row = await service.find(db, ctx, id);
+      if (!row) throw notFound(def.entityType.replace(/_/g, ' ').replace(/s$/, ''));
+      return row;
+    },
+    /** Rows by id, all in the caller's organization (missing ones are simply absent). */
+    async many(db: Db, ctx: TenantContext, ids: string[]): Promise<Out[]> {
+      if (!ids.length) return [];
+      return (await db.select().from(table).where(and(scopeOf(info, ctx), inArray(info.id, ids)))) as Out[];
+    },
+    async create(db: Db, ctx: TenantContext, input: Row, activity = true): Promise<Out> {
+      return transaction(db, async (tx) => {
+        const values = toDbValues(info, input);
+        await checkReferences(tx, info, ctx, values);
+        if (info.columns.createdById && values.createdById === undefined) values.createdById = ctx.actor.id;
+        const [row] = (await tx
+          .insert(table)
+          .values({ ...values, organizationId: ctx.organizationId })
+          .returning()) as Row[];
+        if (activity) await recordActivity(tx, ctx, { action: 'created', entityType: def.entityType, entityId: String(row!.id), entityTitle: titleOf(row!), clientId: row!.clientId as string | null, projectId: row!.projectId as string | null });
+        return row as Out;
+      });
+    },
+    async update(db: Db, ctx: TenantContext, id: string, input: Row, activity = true): Promise<Out> {
+      return transaction(db, async (tx) => {
+        const values = toDbValues(info, input);
+        if (!Object.keys(values).length) return service.get(tx, ctx, id);
+        await checkReferences(tx, info, ctx, values);
+        const [row] = (await tx.update(table).set(values).where(byId(ctx, id)).returning()) as Row[];
+        if (!row) throw notFound(def.entityType.replace(/_/g, ' ').replace(/s$/, ''));
+        if (activity)
+          await recordActivity(tx, ctx, { action: 'updated', entityType: def.entityType, entityId: id, entityTitle: titleOf(row), clientId: row.clientId as string | null, projectId: row.projectId as string | null, metadata: { changedFields: Object.keys(values) } });
+        return row as Out;
+      });
+    },
+    async remove(db: Db, ctx: TenantContext, id: string, activity = true): Promise<{ id: string; deleted: true }> {
+      return transaction(db, async (tx) => {
+        const [row] = (await tx.delete(table).where(byId(ctx, id)).returning()) as Row[];
+        if (!row) throw notFound(def.entityType.replace(/_/g, ' ').replace(/s$/, ''));
+        if (activity) await recordActivity(tx, ctx, { action: 'deleted', entityType: def.entityType, entityId: id, entityTitle: titleOf(row), clientId: row.clientId as string | null, projectId: row.projectId as string | null });
+        return { id, deleted: true as const };
+      });
+    },
+  };
+  return service;
+}
+export type ResourceService = ReturnType<typeof resourceService>;

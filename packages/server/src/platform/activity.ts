@@ -1,0 +1,47 @@
+import { unifiedActivities } from './schema.js';
+import type { Db } from '../db/client.js';
+import type { TenantContext } from './context.js';
+
+export interface ActivityInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  entityTitle: string;
+  description?: string | null;
+  metadata?: Record<string, unknown> | null;
+  clientId?: string | null;
+  projectId?: string | null;
+}
+
+const actorTypes = { user: 'user', apiKey: 'integration', system: 'system' } as const;
+
+/**
+ * Writes the `unified_activities` row of a mutation. Call it with the mutation's transaction so the
+ * row exists exactly when the change does.
+ *
+ * @example await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId, entityTitle })
+ */
+export async function recordActivity(db: Db, ctx: TenantContext, input: ActivityInput): Promise<void> {
+  await db.insert(unifiedActivities).values({
+    organizationId: ctx.organizationId,
+    actorType: actorTypes[ctx.actor.type],
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    entityTitle: input.entityTitle.slice(0, 500),
+    description: input.description ?? null,
+    metadata: input.metadata ?? null,
+    clientId: input.clientId ?? null,
+    projectId: input.projectId ?? null,
+  });
+}
+
+/** A human title for any row: its title, name, subject, email or id. */
+export function titleOf(row: Record<string, unknown>): string {
+  for (const key of ['title', 'name', 'subject', 'email', 'slug', 'goalName', 'metricType'])
+    if (typeof row[key] === 'string' && row[key]) return row[key] as string;
+  const person = [row.firstName, row.lastName].filter((v) => typeof v === 'string' && v).join(' ');
+  return person || String(row.id ?? '');
+}
