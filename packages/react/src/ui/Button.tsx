@@ -29,16 +29,18 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   return (
     <Comp
       ref={ref}
-      data-scope="button"
-      data-part="root"
-      data-variant={variant}
-      data-size={size}
       data-state={loading ? 'loading' : undefined}
-      aria-busy={loading || undefined}
       // `type=button` so a button inside a host's <form> never submits it by accident. Links have no
       // `disabled`; they get aria-disabled (and the stylesheet drops their pointer events).
       {...(asChild ? { 'aria-disabled': inactive || undefined } : { type: type ?? 'button', disabled: inactive })}
       {...props}
+      // After the spread: composed into a Radix part (`<Dialog.Trigger asChild><Button>`), the element takes that
+      // part's `data-state` (open/closed) but keeps its identity, and so its styles, as a button.
+      data-scope="button"
+      data-part="root"
+      data-variant={variant}
+      data-size={size}
+      aria-busy={loading || undefined}
     >
       {loading && <span data-scope="button" data-part="spinner" aria-hidden />}
       <Slot.Slottable>{children}</Slot.Slottable>

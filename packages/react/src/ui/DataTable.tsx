@@ -89,38 +89,38 @@ export function DataTable<Row>({
   return (
     <div data-scope="data-table" data-part="root" data-state={state} className={className}>
       <div data-scope="data-table" data-part="scroll" className={classNames?.scroll}>
-      <Table.Root aria-busy={loading || loadingMore || undefined} className={classNames?.table}>
-        {caption && <Table.Caption className={classNames?.caption}>{caption}</Table.Caption>}
-        <Table.Header className={classNames?.header}>
-          <Table.Row className={classNames?.row}>
-            {columns.map((column) => (
-              <Table.Head key={column.id} align={column.align} className={classNames?.head}>
-                {column.header}
-              </Table.Head>
-            ))}
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {state === 'ready' ? (
-            rows.map((row) => (
-              <Table.Row key={getRowId(row)} className={classNames?.row}>
-                {columns.map((column) => (
-                  <Table.Cell key={column.id} align={column.align} className={classNames?.cell}>
-                    {column.cell(row)}
-                  </Table.Cell>
-                ))}
-              </Table.Row>
-            ))
-          ) : (
+        <Table.Root aria-busy={loading || loadingMore || undefined} className={classNames?.table}>
+          {caption && <Table.Caption className={classNames?.caption}>{caption}</Table.Caption>}
+          <Table.Header className={classNames?.header}>
             <Table.Row className={classNames?.row}>
-              {/* One cell across every column keeps the table's structure valid for screen readers. */}
-              <Table.Cell colSpan={columns.length} data-state={state} className={classNames?.cell}>
-                {state === 'loading' ? <Spinner overrides={{ label: t.loading }} /> : (empty ?? <EmptyState title={t.empty} />)}
-              </Table.Cell>
+              {columns.map((column) => (
+                <Table.Head key={column.id} align={column.align} className={classNames?.head}>
+                  {column.header}
+                </Table.Head>
+              ))}
             </Table.Row>
-          )}
-        </Table.Body>
-      </Table.Root>
+          </Table.Header>
+          <Table.Body>
+            {state === 'ready' ? (
+              rows.map((row) => (
+                <Table.Row key={getRowId(row)} className={classNames?.row}>
+                  {columns.map((column) => (
+                    <Table.Cell key={column.id} align={column.align} className={classNames?.cell}>
+                      {column.cell(row)}
+                    </Table.Cell>
+                  ))}
+                </Table.Row>
+              ))
+            ) : (
+              <Table.Row className={classNames?.row}>
+                {/* One cell across every column keeps the table's structure valid for screen readers. */}
+                <Table.Cell colSpan={columns.length} data-state={state} className={classNames?.cell}>
+                  {state === 'loading' ? <Spinner overrides={{ label: t.loading }} /> : (empty ?? <EmptyState title={t.empty} />)}
+                </Table.Cell>
+              </Table.Row>
+            )}
+          </Table.Body>
+        </Table.Root>
       </div>
       {hasMore && onLoadMore && (
         <div data-scope="data-table" data-part="footer" className={classNames?.footer}>

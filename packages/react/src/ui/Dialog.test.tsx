@@ -36,6 +36,9 @@ describe('Dialog', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'Delete contact?' });
     expect(dialog.getAttribute('data-state')).toBe('open');
+    // The Button composed as the trigger reports the dialog's state and keeps its button styling hooks.
+    expect(trigger.getAttribute('data-state')).toBe('open');
+    expect(trigger.getAttribute('data-scope')).toBe('button');
     expect(dialog.getAttribute('aria-describedby')).toBe(screen.getByText('This cannot be undone.').id);
     expect(dialog.contains(document.activeElement)).toBe(true);
 
