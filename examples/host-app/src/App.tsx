@@ -1,0 +1,95 @@
+import { type FormEvent, useMemo, useState, useSyncExternalStore } from 'react';
+import { Button, SpokeStackProvider } from '@spokestack/react';
+import { createSdk, forgetCredential, readCredential, saveCredential } from './credential.js';
+import { ComponentsPage } from './pages/ComponentsPage.js';
+import { HomePage } from './pages/HomePage.js';
+
+const pages = { '#/': 'Home', '#/components': 'Components' } as const;
+type Route = keyof typeof pages;
+
+/** The hash route; no router library, the example has two pages. */
+function useRoute(): Route {
+  const hash = useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener('hashchange', onChange);
+      return () => window.removeEventListener('hashchange', onChange);
+    },
+    () => window.location.hash,
+  );
+  return hash in pages ? (hash as Route) : '#/';
+}
+
+export function App() {
+  const [credential, setCredential] = useState(readCredential);
+  const [theme, setTheme] = useState<'light' | 'dark'>(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+  const route = useRoute();
+  const sdk = useMemo(() => (credential ? createSdk(credential) : null), [credential]);
+
+  if (!sdk) {
+    return (
+      <ConnectScreen
+        theme={theme}
+        onConnect={(value) => {
+          saveCredential(value);
+          setCredential(value);
+        }}
+      />
+    );
+  }
+
+  const signOut = () => {
+    forgetCredential();
+    setCredential(null);
+  };
+  return (
+    // Keyed by credential: another key is another organization, whose data must not show from the cache.
+    <SpokeStackProvider key={credential} client={sdk} theme={theme} className="app">
+      <header className="app-header">
+        <a className="app-brand" href="#/">
+          Northwind <span>back office</span>
+        </a>
+        <nav aria-label="Main" className="app-nav">
+          {(Object.keys(pages) as Route[]).map((path) => (
+            <a key={path} href={path} aria-current={path === route ? 'page' : undefined}>
+              {pages[path]}
+            </a>
+          ))}
+        </nav>
+        <div className="app-tools">
+          <Button variant="ghost" size="sm" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={signOut}>
+            Change key
+          </Button>
+        </div>
+      </header>
+      <main className="app-main">
+        {route === '#/components' ? <ComponentsPage /> : <HomePage onChangeKey={signOut} />}
+      </main>
+    </SpokeStackProvider>
+  );
+}
+
+/** Shown until there is a credential: no provider yet, the primitives work without one. */
+function ConnectScreen({ theme, onConnect }: { theme: 'light' | 'dark'; onConnect: (credential: string) => void }) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = new FormData(event.currentTarget).get('credential');
+    if (typeof value === 'string' && value.trim()) onConnect(value.trim());
+  };
+  return (
+    <div className="ss-root app app-connect" data-theme={theme}>
+      <form className="app-card" onSubmit={submit}>
+        <h1>Connect to SpokeStack</h1>
+        <p>
+          Paste an organization API key or a session token. It stays in this tab only. You can also open the app with{' '}
+          <code>?key=…</code> or set <code>VITE_SPOKESTACK_KEY</code>.
+        </p>
+        <label htmlFor="credential">API key or session token</label>
+        <input id="credential" name="credential" type="password" autoComplete="off" required placeholder="sk_…" />
+        <Button type="submit">Connect</Button>
+      </form>
+    </div>
+  );
+}

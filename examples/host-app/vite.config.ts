@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
+
+// The app calls the API on its own origin and the dev server forwards it, so the browser needs no CORS setup.
+const target = process.env.SPOKESTACK_API_URL ?? 'http://localhost:4000';
+const proxy: Record<string, ProxyOptions> = {
+  '/v1': { target, changeOrigin: true },
+  '/docs': { target, changeOrigin: true },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  // `source` first, so `@spokestack/*` load from src/ with hot reload and without building the packages.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  // strictPort: browser tests expect 5173 and should fail loudly rather than talk to whatever else answers there.
+  server: { port: 5173, strictPort: true, proxy },
+  preview: { port: 4173, proxy },
+});
