@@ -1,8 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// One run over every package; each package's vitest.config.ts sets its own environment.
+// One run over every package. Server tests run on PGlite and, when DATABASE_URL is set, again on PostgreSQL.
+const server = 'packages/server/vitest.config.ts';
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts'],
+    projects: [
+      'packages/core/vitest.config.ts',
+      'packages/react/vitest.config.ts',
+      'examples/*/vitest.config.ts',
+      server,
+      ...(process.env.DATABASE_URL ? [{ extends: server, test: { name: 'server:postgres', env: { SPOKESTACK_TEST_DRIVER: 'postgres' } } }] : []),
+    ],
   },
 });

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
-import { resourceTables } from '../src/db/resources.js';
+import { resourceTables } from '../src/db/resource-tables.js';
 import { serverManagedColumns } from '../src/db/managed.js';
 
 const coreSrc = fileURLToPath(new URL('../../core/src/', import.meta.url));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
+import { defineResource } from '../shared/resource.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { apiKeyKind, membershipRole } from './enums.js';
 
@@ -139,6 +140,18 @@ export const file = z.object({
 });
 export type FileRow = z.output<typeof file>;
 export const fileFilters = z.object({ mimeType: f.text().optional().describe('Exact type, or a prefix like "image/"'), clientId: f.text().optional(), projectId: f.text().optional() });
+/** Files as a resource (uploads go through `POST /v1/platform/files` as multipart). */
+export const filesResource = defineResource({
+  name: 'files',
+  path: '/v1/platform/files',
+  entityType: 'files',
+  tag,
+  row: file,
+  create: z.strictObject({}),
+  update: z.strictObject({}),
+  filters: fileFilters.omit({ mimeType: true }),
+  sortable: ['createdAt', 'name', 'size'],
+});
 
 export const platformOps = {
   me: defineOperation({ id: 'platform.me', method: 'GET', path: '/v1/platform/me', tag, summary: 'Who is calling', response: me, auth: 'publishable' }),

@@ -1,6 +1,6 @@
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { contentStatus, localizationStatus, revisionStatus, publishAction, scheduleStatus } from '@spokestack/core/cms';
-import { id, longText, timestamptz, updatedAt } from '../db/columns.js';
+import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
 import { briefs, clients, files, organizationId, projects } from '../platform/schema.js';
 
 export const contentStatusEnum = pgEnum('content_status', contentStatus);
@@ -19,7 +19,7 @@ export const contentTypes = pgTable(
     slug: text('slug').notNull(),
     description: text('description'),
     icon: text('icon'),
-    schema: jsonb('schema').notNull(),
+    schema: json('schema').notNull(),
     titleField: text('title_field').notNull().default('title'),
     previewUrl: text('preview_url'),
     workflowId: text('workflow_id').references(() => contentWorkflows.id),
@@ -46,7 +46,7 @@ export const contentEntries = pgTable(
     contentTypeId: text('content_type_id').notNull().references(() => contentTypes.id),
     title: text('title').notNull(),
     slug: text('slug').notNull(),
-    data: jsonb('data').notNull(),
+    data: json('data').notNull(),
     plainText: longText('plain_text'),
     locale: text('locale').notNull().default('en'),
     status: contentStatusEnum('status').notNull().default('DRAFT'),
@@ -87,7 +87,7 @@ export const contentVersions = pgTable(
     organizationId: organizationId(),
     entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
     versionNumber: integer('version_number').notNull(),
-    data: jsonb('data').notNull(),
+    data: json('data').notNull(),
     title: text('title').notNull(),
     changeNote: text('change_note'),
     changedFields: text('changed_fields').array().notNull().default([]),
@@ -110,7 +110,7 @@ export const contentLocalizations = pgTable(
     organizationId: organizationId(),
     entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
     locale: text('locale').notNull(),
-    data: jsonb('data').notNull(),
+    data: json('data').notNull(),
     title: text('title').notNull(),
     slug: text('slug').notNull(),
     status: localizationStatusEnum('status').notNull().default('PENDING'),
@@ -200,7 +200,7 @@ export const contentWorkflows = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     isDefault: boolean('is_default').notNull().default(false),
-    stages: jsonb('stages').notNull(),
+    stages: json('stages').notNull(),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
@@ -245,7 +245,7 @@ export const contentComments = pgTable(
     content: longText('content').notNull(),
     authorId: text('author_id').notNull(),
     fieldName: text('field_name'),
-    selection: jsonb('selection'),
+    selection: json('selection'),
     isResolved: boolean('is_resolved').notNull().default(false),
     resolvedById: text('resolved_by_id'),
     resolvedAt: timestamptz('resolved_at'),
@@ -289,8 +289,8 @@ export const pageTemplates = pgTable(
     slug: text('slug').notNull(),
     description: text('description'),
     thumbnail: text('thumbnail'),
-    structure: jsonb('structure').notNull(),
-    defaults: jsonb('defaults').notNull().default({}),
+    structure: json('structure').notNull(),
+    defaults: json('defaults').notNull().default({}),
     contentTypeId: text('content_type_id').references(() => contentTypes.id, { onDelete: 'set null' }),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
@@ -312,7 +312,7 @@ export const contentBlocks = pgTable(
     slug: text('slug').notNull(),
     description: text('description'),
     blockType: text('block_type').notNull(),
-    data: jsonb('data').notNull(),
+    data: json('data').notNull(),
     isGlobal: boolean('is_global').notNull().default(false),
     isLocked: boolean('is_locked').notNull().default(false),
     usedInEntries: text('used_in_entries').array().notNull().default([]),

@@ -1,6 +1,6 @@
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { libraryType, libraryVisibility, assetType, assetStatus, assetSourceType, licenseType, versionChangeType, renditionType, renditionStatus, collectionType, shareAccessLevel } from '@spokestack/core/dam';
-import { id, longText, timestamptz, updatedAt } from '../db/columns.js';
+import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
 import { briefs, clients, files, organizationId } from '../platform/schema.js';
 
 export const libraryTypeEnum = pgEnum('library_type', libraryType);
@@ -30,7 +30,7 @@ export const assetLibraries = pgTable(
     allowedUserIds: text('allowed_user_ids').array().notNull().default([]),
     allowedRoles: text('allowed_roles').array().notNull().default([]),
     clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
-    settings: jsonb('settings').notNull().default({}),
+    settings: json('settings').notNull().default({}),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
@@ -56,7 +56,7 @@ export const assetFolders = pgTable(
     parentId: text('parent_id').references((): AnyPgColumn => assetFolders.id),
     path: text('path').notNull(),
     depth: integer('depth').notNull().default(0),
-    defaultMetadata: jsonb('default_metadata').notNull().default({}),
+    defaultMetadata: json('default_metadata').notNull().default({}),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
@@ -81,8 +81,8 @@ export const assets = pgTable(
     slug: text('slug').notNull(),
     description: longText('description'),
     assetType: assetTypeEnum('asset_type').notNull(),
-    metadata: jsonb('metadata').notNull().default({}),
-    aiMetadata: jsonb('ai_metadata'),
+    metadata: json('metadata').notNull().default({}),
+    aiMetadata: json('ai_metadata'),
     tags: text('tags').array().notNull().default([]),
     categoryId: text('category_id'),
     status: assetStatusEnum('status').notNull().default('PENDING'),
@@ -93,7 +93,7 @@ export const assets = pgTable(
     usedInBriefs: text('used_in_briefs').array().notNull().default([]),
     usedInContent: text('used_in_content').array().notNull().default([]),
     license: licenseTypeEnum('license'),
-    licenseDetails: jsonb('license_details'),
+    licenseDetails: json('license_details'),
     expiresAt: timestamptz('expires_at'),
     copyrightHolder: text('copyright_holder'),
     copyrightYear: integer('copyright_year'),
@@ -128,7 +128,7 @@ export const assetVersions = pgTable(
     fileId: text('file_id').notNull().references(() => files.id),
     changeNote: text('change_note'),
     changeType: versionChangeTypeEnum('change_type').notNull().default('UPDATE'),
-    diffMetadata: jsonb('diff_metadata'),
+    diffMetadata: json('diff_metadata'),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     isCurrentVersion: boolean('is_current_version').notNull().default(false),
@@ -175,7 +175,7 @@ export const assetCollections = pgTable(
     description: text('description'),
     coverImageId: text('cover_image_id'),
     collectionType: collectionTypeEnum('collection_type').notNull().default('MANUAL'),
-    smartRules: jsonb('smart_rules'),
+    smartRules: json('smart_rules'),
     isPublic: boolean('is_public').notNull().default(false),
     shareToken: text('share_token').unique('asset_collections_share_token_key'),
     shareExpiresAt: timestamptz('share_expires_at'),
@@ -268,7 +268,7 @@ export const assetComments = pgTable(
     content: longText('content').notNull(),
     authorId: text('author_id').notNull(),
     authorType: text('author_type').notNull().default('user'),
-    annotation: jsonb('annotation'),
+    annotation: json('annotation'),
     isResolved: boolean('is_resolved').notNull().default(false),
     resolvedById: text('resolved_by_id'),
     resolvedAt: timestamptz('resolved_at'),

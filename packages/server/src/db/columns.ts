@@ -1,5 +1,5 @@
 import { createId } from '@paralleldrive/cuid2';
-import { customType, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Primary key: a cuid2 string made by the app, so ids never reveal counts or order. */
 export const id = () =>
@@ -27,3 +27,9 @@ export const updatedAt = () =>
  * the distinct column type lets the contract generator allow it a larger size than short strings.
  */
 export const longText = customType<{ data: string; driverData: string }>({ dataType: () => 'text' });
+
+/** A JSON value, as `z.json()` describes it in the contracts. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** A jsonb column typed as JSON (Drizzle would say `unknown`). */
+export const json = (name: string) => jsonb(name).$type<Json>();

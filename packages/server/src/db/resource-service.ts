@@ -1,7 +1,6 @@
 import type { ResourceDef } from '@spokestack/core';
 import { type SQL, and, arrayContains, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { type PgColumn, type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
-import type { z } from 'zod';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity, titleOf } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
@@ -47,7 +46,9 @@ export function tableInfo(table: PgTable): TableInfo {
     if (!key || key === 'organizationId' || !target.organizationId || !target.id) return [];
     return [{ key, target: ref.foreignTable, targetId: target.id, targetOrg: target.organizationId, label: getTableConfig(ref.foreignTable).name.replace(/_/g, ' ') }];
   });
-  const info: TableInfo = { table, name: config.name, columns, id: columns.id!, organizationId: columns.organizationId!, clientId: columns.clientId, references };
+  // A CLIENT member sees rows of their client; in the clients table that is the row itself.
+  const clientId = config.name === 'clients' ? columns.id : columns.clientId;
+  const info: TableInfo = { table, name: config.name, columns, id: columns.id!, organizationId: columns.organizationId!, clientId, references };
   infoCache.set(table, info);
   return info;
 }
@@ -102,11 +103,15 @@ export interface ListInput {
  *
  * @example const contacts = resourceService(contactsTable, crmResources.contacts); await contacts.list(db, ctx, { status: 'ACTIVE' })
  */
-export function resourceService<D extends ResourceDef>(table: PgTable, def: D) {
+export function resourceService<T extends PgTable, D extends ResourceDef>(typedTable: T, def: D) {
+  // Queries run on the untyped table (Drizzle's generics do not resolve over an abstract table);
+  // results are typed as the concrete table's rows.
+  const table: PgTable = typedTable;
   const info = tableInfo(table);
   const filterKeys = Object.keys(def.filters.shape);
   const defaultSort = info.columns.createdAt ? '-createdAt' : 'id';
-  type Out = z.output<D['row']>;
+  type Out = T['$inferSelect'];
+  const label = def.entityType.replace(/_/g, ' ').replace(/s$/, '');
 
   const filterWhere = (query: ListInput): SQL[] =>
     filterKeys.flatMap((key) => {
@@ -137,7 +142,7 @@ export function resourceService<D extends ResourceDef>(table: PgTable, def: D) {
     },
     async get(db: Db, ctx: TenantContext, id: string): Promise<Out> {
       const row = await service.find(db, ctx, id);
-      if (!row) throw notFound(def.entityType.replace(/_/g, ' ').replace(/s$/, ''));
+      if (!row) throw notFound(label);
       return row;
     },
     /** Rows by id, all in the caller's organization (missing ones are simply absent). */
@@ -164,7 +169,7 @@ export function resourceService<D extends ResourceDef>(table: PgTable, def: D) {
         if (!Object.keys(values).length) return service.get(tx, ctx, id);
         await checkReferences(tx, info, ctx, values);
         const [row] = (await tx.update(table).set(values).where(byId(ctx, id)).returning()) as Row[];
-        if (!row) throw notFound(def.entityType.replace(/_/g, ' ').replace(/s$/, ''));
+        if (!row) throw notFound(label);
         if (activity)
           await recordActivity(tx, ctx, { action: 'updated', entityType: def.entityType, entityId: id, entityTitle: titleOf(row), clientId: row.clientId as string | null, projectId: row.projectId as string | null, metadata: { changedFields: Object.keys(values) } });
         return row as Out;
@@ -173,7 +178,7 @@ export function resourceService<D extends ResourceDef>(table: PgTable, def: D) {
     async remove(db: Db, ctx: TenantContext, id: string, activity = true): Promise<{ id: string; deleted: true }> {
       return transaction(db, async (tx) => {
         const [row] = (await tx.delete(table).where(byId(ctx, id)).returning()) as Row[];
-        if (!row) throw notFound(def.entityType.replace(/_/g, ' ').replace(/s$/, ''));
+        if (!row) throw notFound(label);
         if (activity) await recordActivity(tx, ctx, { action: 'deleted', entityType: def.entityType, entityId: id, entityTitle: titleOf(row), clientId: row.clientId as string | null, projectId: row.projectId as string | null });
         return { id, deleted: true as const };
       });

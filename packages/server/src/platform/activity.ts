@@ -1,5 +1,6 @@
 import { unifiedActivities } from './schema.js';
 import type { Db } from '../db/client.js';
+import type { Json } from '../db/columns.js';
 import type { TenantContext } from './context.js';
 
 export interface ActivityInput {
@@ -8,7 +9,7 @@ export interface ActivityInput {
   entityId: string;
   entityTitle: string;
   description?: string | null;
-  metadata?: Record<string, unknown> | null;
+  metadata?: { [key: string]: Json } | null;
   clientId?: string | null;
   projectId?: string | null;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, unique, date } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, unique, date } from 'drizzle-orm/pg-core';
 import { apiKeyKind, briefStatus, jobStatus, membershipRole, projectStatus } from '@spokestack/core/platform';
-import { createdAt, id, timestamptz, updatedAt } from '../db/columns.js';
+import { createdAt, id, json, timestamptz, updatedAt } from '../db/columns.js';
 
 export const membershipRoleEnum = pgEnum('membership_role', membershipRole);
 export const apiKeyKindEnum = pgEnum('api_key_kind', apiKeyKind);
@@ -16,7 +16,7 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   defaultLocale: text('default_locale').notNull().default('en'),
   locales: text('locales').array().notNull().default(sql`'{en}'::text[]`),
-  settings: jsonb('settings').notNull().default({}),
+  settings: json('settings').notNull().default({}),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -167,7 +167,7 @@ export const unifiedActivities = pgTable(
     entityId: text('entity_id').notNull(),
     entityTitle: text('entity_title').notNull(),
     description: text('description'),
-    metadata: jsonb('metadata'),
+    metadata: json('metadata'),
     clientId: text('client_id'),
     projectId: text('project_id'),
     occurredAt: timestamptz('occurred_at').notNull().defaultNow(),
@@ -189,7 +189,7 @@ export const jobs = pgTable(
     id: id(),
     organizationId: text('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    payload: jsonb('payload').notNull().default({}),
+    payload: json('payload').notNull().default({}),
     status: jobStatusEnum('status').notNull().default('QUEUED'),
     runAt: timestamptz('run_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -212,7 +212,7 @@ export const jobSchedules = pgTable('job_schedules', {
   name: text('name').notNull(),
   cron: text('cron').notNull(),
   timezone: text('timezone').notNull().default('UTC'),
-  payload: jsonb('payload').notNull().default({}),
+  payload: json('payload').notNull().default({}),
   nextRunAt: timestamptz('next_run_at').notNull(),
   lastRunAt: timestamptz('last_run_at'),
   createdAt: createdAt(),

@@ -1,0 +1,153 @@
+import { type ResourceDef, filesResource, platformResources, problemTypes } from '@spokestack/core';
+import { analyticsResources } from '@spokestack/core/analytics';
+import { cmsResources } from '@spokestack/core/cms';
+import { crmResources } from '@spokestack/core/crm';
+import { damResources } from '@spokestack/core/dam';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Db } from './db/client.js';
+import { resourceTables } from './db/resource-tables.js';
+import type { AppEnv } from './http/env.js';
+import { buildOpenApi, docsPage } from './http/openapi.js';
+import { HttpError, badRequest, mapDbError, tooLarge } from './http/problem.js';
+import { registerResourceRoutes } from './http/resource-routes.js';
+import { createRouter } from './http/router.js';
+import { createAuthenticator } from './platform/auth.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { createFileService } from './platform/files.js';
+import { type Logger, createLogger } from './platform/logger.js';
+import { registerPlatformRoutes } from './platform/routes.js';
+import type { Storage } from './platform/storage.js';
+
+export interface AppOptions {
+  /** A Drizzle handle from `createDatabase()`. */
+  db: Db;
+  /** Where file bytes go (`localStorage(dir)` or S3-compatible storage). */
+  storage: Storage;
+  /** Signs session tokens and file links; the same value on every instance. At least 32 characters. */
+  secret: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Largest JSON body in bytes (default 5 MiB). */
+  maxBodyBytes?: number;
+  /** Largest multipart upload in bytes (default 100 MiB). */
+  maxUploadBytes?: number;
+  /** Origins allowed to call from browsers (default: any; credentials travel in headers, not cookies). */
+  corsOrigins?: string | string[];
+  /** Check every reply against its contract (tests turn this on). */
+  validateResponses?: boolean;
+}
+
+const features: Record<string, Record<string, ResourceDef>> = {
+  platform: platformResources,
+  cms: cmsResources,
+  dam: damResources,
+  analytics: analyticsResources,
+  crm: crmResources,
+};
+
+/**
+ * Builds the SpokeStack HTTP app from injected parts. Serve it with `@hono/node-server`, or test it
+ * without a socket through `app.request()`.
+ *
+ * @example
+ * const database = await createDatabase({ url: process.env.DATABASE_URL })
+ * const { app } = createApp({ db: database.db, storage: localStorage('.spokestack/files'), secret: process.env.SPOKESTACK_SECRET! })
+ */
+export function createApp(options: AppOptions) {
+  if (options.secret.length < 32) throw new Error('createApp: secret must be at least 32 characters');
+  const { db, storage, secret } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger();
+  const maxUploadBytes = options.maxUploadBytes ?? 100 * 1024 * 1024;
+  const app = new Hono<AppEnv>();
+  const auth = createAuthenticator(db, clock, secret);
+  const files = createFileService({ db, storage, clock, secret });
+  const router = createRouter(app, auth, { validateResponses: options.validateResponses });
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('/v1/*', cors({ origin: options.corsOrigins ?? '*', exposeHeaders: ['X-Request-Id', 'ETag', 'Location'], maxAge: 600 }));
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw tooLarge(`The body is larger than ${maxSize} bytes`);
+      },
+    });
+  app.post('/v1/platform/files', limit(maxUploadBytes));
+  app.use('/v1/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/v1/platform/files' ? next() : limit(options.maxBodyBytes ?? 5 * 1024 * 1024)(c, next)));
+
+  app.onError((error, c) => {
+    const known = error instanceof HttpError ? error : mapDbError(error);
+    const problem =
+      known?.toProblem(c.var.requestId) ??
+      (error instanceof HTTPException && error.status < 500
+        ? { type: problemTypes.validation, title: error.message || 'Bad request', status: error.status, requestId: c.var.requestId }
+        : undefined);
+    if (!problem) logger.error('unhandled error', { requestId: c.var.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    const body = problem ?? { type: problemTypes.internal, title: 'Internal server error', status: 500, detail: 'Something failed on our side; quote the request id when you report it', requestId: c.var.requestId };
+    return c.body(JSON.stringify(body), body.status as 500, { 'content-type': 'application/problem+json' });
+  });
+  app.notFound((c) =>
+    c.body(JSON.stringify({ type: problemTypes.notFound, title: 'Not found', status: 404, detail: `No route ${c.req.method} ${c.req.path}`, requestId: c.var.requestId }), 404, {
+      'content-type': 'application/problem+json',
+    }),
+  );
+
+  // Multipart upload and download sit outside the JSON operations: their bodies are bytes.
+  app.post('/v1/platform/files', async (c) => {
+    const ctx = await auth.authenticate(c.req.header('authorization'));
+    if (ctx.actor.role === 'CLIENT' || ctx.actor.publishable) return c.json({ type: problemTypes.forbidden, title: 'Forbidden', status: 403 }, 403);
+    const form = await c.req.formData().catch(() => {
+      throw badRequest([{ path: 'body', message: 'Send multipart/form-data with a "file" part' }]);
+    });
+    const file = form.get('file');
+    if (!(file instanceof Blob)) throw badRequest([{ path: 'body.file', message: 'Required: the file to upload' }]);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' && value ? value : null;
+    };
+    const row = await files.upload(ctx, file, { name: text('name') ?? (file instanceof File ? file.name : 'upload'), clientId: text('clientId'), projectId: text('projectId') });
+    return c.json(row, 201);
+  });
+  app.get('/v1/platform/files/:id/content', async (c) => {
+    const header = c.req.header('authorization');
+    const ctx = header ? await auth.authenticate(header) : undefined;
+    const { row, body, size } = await files.content(c.req.param('id'), { ctx, exp: c.req.query('exp'), sig: c.req.query('sig') });
+    const etag = `"${row.checksum ?? row.id}"`;
+    const headers = {
+      'content-type': row.mimeType,
+      'content-length': String(size),
+      etag,
+      'cache-control': ctx ? 'private, max-age=300' : 'public, max-age=3600, immutable',
+      'content-disposition': `${c.req.query('download') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      'x-content-type-options': 'nosniff',
+    };
+    if (c.req.header('if-none-match') === etag) {
+      await body.cancel();
+      return c.body(null, 304, headers);
+    }
+    return c.body(body, 200, headers);
+  });
+
+  registerPlatformRoutes(router, { db, clock, secret, auth, files, maxUploadBytes });
+  for (const [feature, tables] of Object.entries(resourceTables)) registerResourceRoutes(router, db, tables, features[feature]!);
+
+  const allResources = [...Object.values(features).flatMap((defs) => Object.values(defs)), filesResource];
+  let openapi: Record<string, unknown> | undefined;
+  const document = () => (openapi ??= buildOpenApi(router.operations, allResources, { title: 'SpokeStack API', version: '0.1.0' }));
+  app.get('/v1/openapi.json', (c) => c.json(document()));
+  app.get('/docs', (c) => c.html(docsPage(document())));
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  return { app, router, logger, clock, files, auth };
+}
+export type SpokeStackApp = ReturnType<typeof createApp>;

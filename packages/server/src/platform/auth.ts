@@ -1,0 +1,132 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ApiKeyKind, MembershipRole } from '@spokestack/core';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { unauthorized } from '../http/problem.js';
+import type { Clock } from './clock.js';
+import type { Actor, TenantContext } from './context.js';
+import { apiKeys, memberships, users } from './schema.js';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const base62 = (bytes: number) =>
+  [...randomBytes(bytes)].map((b) => '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[b % 62]).join('');
+
+/**
+ * A new API key: the secret to hand out once, and what is stored (its SHA-256 and a visible prefix).
+ * Keys are 190 random bits, so a fast hash is enough; nothing can be brute-forced from the hash.
+ */
+export function generateApiKey(kind: ApiKeyKind) {
+  const secret = `${kind === 'SECRET' ? 'sk' : 'pk'}_${base62(32)}`;
+  return { secret, prefix: secret.slice(0, 10), keyHash: sha256(secret) };
+}
+
+/** Session tokens: `st_<payload>.<signature>`, HMAC-SHA256 with the server secret, verified on every request. */
+interface SessionPayload {
+  o: string; // organization
+  u: string; // user
+  r: MembershipRole;
+  exp: number; // unix seconds
+}
+
+export function signSession(secret: string, payload: SessionPayload): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  const signature = createHmac('sha256', secret).update(body).digest('base64url');
+  return `st_${body}.${signature}`;
+}
+
+function verifySession(secret: string, token: string, now: Date): SessionPayload {
+  const [body, signature] = token.slice(3).split('.');
+  if (!body || !signature) throw unauthorized('Malformed session token');
+  const expected = createHmac('sha256', secret).update(body).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthorized('Invalid session token');
+  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionPayload;
+  if (payload.exp * 1000 <= now.getTime()) throw unauthorized('Session token expired; mint a new one');
+  return payload;
+}
+
+interface CachedKey {
+  organizationId: string;
+  actor: Actor;
+  expiresAt: Date | null;
+  lastUsedAt: number;
+  loadedAt: number;
+}
+
+// Credentials are looked up at most every few seconds per instance, so a hot API does not pay a
+// query per request; revocation and membership changes reach every instance within `cacheMs`.
+const cacheMs = 5_000;
+const lastUsedEveryMs = 60_000;
+
+/** Resolves `Authorization: Bearer …` to a tenant context, or throws 401. */
+export function createAuthenticator(db: Db, clock: Clock, secret: string) {
+  const keys = new Map<string, CachedKey>();
+  const members = new Map<string, { actor: Actor; loadedAt: number } | null>();
+
+  async function apiKey(token: string): Promise<TenantContext> {
+    const hash = sha256(token);
+    const now = clock.now();
+    let entry = keys.get(hash);
+    if (!entry || now.getTime() - entry.loadedAt > cacheMs) {
+      const [row] = await db
+        .select()
+        .from(apiKeys)
+        .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+        .limit(1);
+      if (!row) {
+        keys.delete(hash);
+        throw unauthorized('Unknown or revoked API key');
+      }
+      const publishable = row.kind === 'PUBLISHABLE';
+      entry = {
+        organizationId: row.organizationId,
+        actor: { type: 'apiKey', id: row.id, name: row.name, role: publishable ? 'CLIENT' : 'ADMIN', clientId: null, publishable },
+        expiresAt: row.expiresAt,
+        lastUsedAt: row.lastUsedAt?.getTime() ?? 0,
+        loadedAt: now.getTime(),
+      };
+      keys.set(hash, entry);
+    }
+    if (entry.expiresAt && entry.expiresAt <= now) throw unauthorized('API key expired');
+    if (now.getTime() - entry.lastUsedAt > lastUsedEveryMs) {
+      entry.lastUsedAt = now.getTime();
+      await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, entry.actor.id));
+    }
+    return { organizationId: entry.organizationId, actor: entry.actor };
+  }
+
+  async function session(token: string): Promise<TenantContext> {
+    const now = clock.now();
+    const payload = verifySession(secret, token, now);
+    const cacheKey = `${payload.o}:${payload.u}`;
+    let entry = members.get(cacheKey);
+    if (entry === undefined || (entry && now.getTime() - entry.loadedAt > cacheMs)) {
+      const [row] = await db
+        .select({ id: users.id, name: users.name, clientId: memberships.clientId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, payload.o), eq(memberships.userId, payload.u)))
+        .limit(1);
+      entry = row ? { actor: { type: 'user', id: row.id, name: row.name, role: 'MEMBER', clientId: row.clientId }, loadedAt: now.getTime() } : null;
+      members.set(cacheKey, entry);
+    }
+    if (!entry) throw unauthorized('This user is no longer a member of the organization');
+    return { organizationId: payload.o, actor: { ...entry.actor, role: payload.r } };
+  }
+
+  return {
+    async authenticate(header: string | undefined): Promise<TenantContext> {
+      const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      if (!token) throw unauthorized('Send an API key or session token as "Authorization: Bearer …"');
+      if (token.startsWith('sk_') || token.startsWith('pk_')) return apiKey(token);
+      if (token.startsWith('st_')) return session(token);
+      throw unauthorized('Unrecognized credentials');
+    },
+    /** Forget cached credentials at once (after a revoke or a membership change on this instance). */
+    forget() {
+      keys.clear();
+      members.clear();
+    },
+  };
+}
+export type Authenticator = ReturnType<typeof createAuthenticator>;

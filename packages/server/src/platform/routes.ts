@@ -1,0 +1,153 @@
+import { platformOps as ops } from '@spokestack/core';
+import { and, desc, eq, getTableColumns, gte, isNull, lt, or } from 'drizzle-orm';
+import { type Db, transaction } from '../db/client.js';
+import { pageLimit } from '../db/paging.js';
+import { badRequest, forbidden, notFound } from '../http/problem.js';
+import type { Router } from '../http/router.js';
+import { recordActivity } from './activity.js';
+import { type Authenticator, generateApiKey, signSession } from './auth.js';
+import type { Clock } from './clock.js';
+import type { FileService } from './files.js';
+import { members } from './members.js';
+import { apiKeys, organizations, unifiedActivities } from './schema.js';
+
+export interface PlatformDeps {
+  db: Db;
+  clock: Clock;
+  secret: string;
+  auth: Authenticator;
+  files: FileService;
+  maxUploadBytes: number;
+}
+
+const { keyHash: _hash, organizationId: _org, ...apiKeyColumns } = getTableColumns(apiKeys);
+
+/** Organization, members, API keys, session tokens, activity stream and files. */
+export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
+  const { db, clock, secret, auth, files } = deps;
+
+  router.on(ops.me, async ({ ctx }) => ({ organizationId: ctx.organizationId, actor: { type: ctx.actor.type === 'user' ? 'user' : 'apiKey', id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role, clientId: ctx.actor.clientId } }));
+
+  router.on(ops.getOrganization, async ({ ctx }) => {
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, ctx.organizationId));
+    if (!org) throw notFound('organization');
+    return org;
+  });
+  router.on(ops.updateOrganization, ({ ctx, body }) =>
+    transaction(db, async (tx) => {
+      const [org] = await tx.update(organizations).set(body).where(eq(organizations.id, ctx.organizationId)).returning();
+      if (body.defaultLocale && !org!.locales.includes(body.defaultLocale)) throw badRequest([{ path: 'body.defaultLocale', message: 'Must be one of the organization locales' }]);
+      await recordActivity(tx, ctx, { action: 'updated', entityType: 'organizations', entityId: org!.id, entityTitle: org!.name, metadata: { changedFields: Object.keys(body) } });
+      return org!;
+    }),
+  );
+
+  const notClient = (role: string) => {
+    if (role === 'CLIENT') throw forbidden('Client members cannot list the team');
+  };
+  router.on(ops.listUsers, ({ ctx, query }) => (notClient(ctx.actor.role), members.list(db, ctx, query)));
+  router.on(ops.getUser, ({ ctx, params }) => (notClient(ctx.actor.role), members.get(db, ctx, params.id)));
+  router.on(ops.createUser, ({ ctx, body }) => members.create(db, ctx, body));
+  router.on(ops.updateUser, async ({ ctx, params, body }) => {
+    const user = await members.update(db, ctx, params.id, body);
+    auth.forget();
+    return user;
+  });
+  router.on(ops.deleteUser, async ({ ctx, params }) => {
+    const result = await members.remove(db, ctx, params.id);
+    auth.forget();
+    return result;
+  });
+
+  router.on(ops.listApiKeys, async ({ ctx, query }) => {
+    const limit = pageLimit(query.limit);
+    // Keys are few; newest first by id order of creation time, cursor is the last createdAt+id.
+    const after = query.cursor ? decodeKeyCursor(query.cursor) : undefined;
+    const rows = await db
+      .select(apiKeyColumns)
+      .from(apiKeys)
+      .where(and(eq(apiKeys.organizationId, ctx.organizationId), after ? or(lt(apiKeys.createdAt, after.at), and(eq(apiKeys.createdAt, after.at), lt(apiKeys.id, after.id))) : undefined))
+      .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+      .limit(limit + 1);
+    const data = rows.slice(0, limit);
+    const last = data.at(-1);
+    return { data, nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url') : null };
+  });
+  router.on(ops.createApiKey, ({ ctx, body }) =>
+    transaction(db, async (tx) => {
+      const { secret: key, prefix, keyHash } = generateApiKey(body.kind);
+      const [row] = await tx
+        .insert(apiKeys)
+        .values({ organizationId: ctx.organizationId, name: body.name, kind: body.kind, prefix, keyHash, createdById: ctx.actor.id, expiresAt: body.expiresAt ? new Date(body.expiresAt) : null })
+        .returning(apiKeyColumns);
+      await recordActivity(tx, ctx, { action: 'created', entityType: 'api_keys', entityId: row!.id, entityTitle: body.name, metadata: { kind: body.kind, prefix } });
+      return { ...row!, secret: key };
+    }),
+  );
+  router.on(ops.revokeApiKey, ({ ctx, params }) =>
+    transaction(db, async (tx) => {
+      const [row] = await tx
+        .update(apiKeys)
+        .set({ revokedAt: clock.now() })
+        .where(and(eq(apiKeys.id, params.id), eq(apiKeys.organizationId, ctx.organizationId), isNull(apiKeys.revokedAt)))
+        .returning(apiKeyColumns);
+      if (!row) throw notFound('API key');
+      await recordActivity(tx, ctx, { action: 'revoked', entityType: 'api_keys', entityId: row.id, entityTitle: row.name });
+      auth.forget();
+      return row;
+    }),
+  );
+
+  router.on(ops.createSession, async ({ ctx, body }) => {
+    if (ctx.actor.type !== 'apiKey') throw forbidden('Session tokens are minted by your backend with a secret API key');
+    const user = await members.get(db, ctx, body.userId).catch(() => {
+      throw badRequest([{ path: 'body.userId', message: 'No member with this id' }]);
+    });
+    const role = body.role ?? user.role;
+    if (role === 'CLIENT' && !user.clientId) throw badRequest([{ path: 'body.role', message: 'The user has no client to scope a CLIENT session to' }]);
+    const exp = Math.floor(clock.now().getTime() / 1000) + body.expiresIn;
+    return { token: signSession(secret, { o: ctx.organizationId, u: user.id, r: role, exp }), expiresAt: new Date(exp * 1000) };
+  });
+
+  router.on(ops.listActivity, async ({ ctx, query }) => {
+    const limit = pageLimit(query.limit);
+    const clientId = ctx.actor.role === 'CLIENT' ? ctx.actor.clientId : query.clientId;
+    const after = query.cursor ? decodeKeyCursor(query.cursor) : undefined;
+    const a = unifiedActivities;
+    const rows = await db
+      .select()
+      .from(a)
+      .where(
+        and(
+          eq(a.organizationId, ctx.organizationId),
+          query.entityType ? eq(a.entityType, query.entityType) : undefined,
+          query.entityId ? eq(a.entityId, query.entityId) : undefined,
+          clientId ? eq(a.clientId, clientId) : undefined,
+          query.projectId ? eq(a.projectId, query.projectId) : undefined,
+          query.since ? gte(a.occurredAt, new Date(query.since)) : undefined,
+          after ? or(lt(a.occurredAt, after.at), and(eq(a.occurredAt, after.at), lt(a.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(desc(a.occurredAt), desc(a.id))
+      .limit(limit + 1);
+    const data = rows.slice(0, limit);
+    const last = data.at(-1);
+    return { data, nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.occurredAt, last.id])).toString('base64url') : null };
+  });
+
+  router.on(ops.listFiles, ({ ctx, query }) => files.list(ctx, query));
+  router.on(ops.getFile, ({ ctx, params }) => files.get(ctx, params.id));
+  router.on(ops.deleteFile, ({ ctx, params }) => files.remove(ctx, params.id));
+}
+
+/** Cursor of the newest-first lists keyed by (time, id). */
+function decodeKeyCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    return { at: date, id };
+  } catch {
+    throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor; start again without it' }]);
+  }
+}

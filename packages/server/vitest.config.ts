@@ -1,0 +1,21 @@
+import { defineProject } from 'vitest/config';
+
+// `source` first so `@spokestack/*` load from src/ (no build); the rest are Vite's server defaults.
+const conditions = ['source', 'module', 'node', 'development|production'];
+
+// Runs on PGlite by default; the root config adds a second run on PostgreSQL when DATABASE_URL is set.
+export default defineProject({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  test: {
+    name: 'server',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
+    env: { SPOKESTACK_TEST_DRIVER: 'pglite' },
+    server: { deps: { inline: [/@spokestack\//] } },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
