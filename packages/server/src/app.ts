@@ -21,6 +21,8 @@ import { createFileService } from './platform/files.js';
 import { type Logger, createLogger } from './platform/logger.js';
 import { registerPlatformRoutes } from './platform/routes.js';
 import type { Storage } from './platform/storage.js';
+import { registerCmsRoutes } from './cms/routes.js';
+import type { Router } from './http/router.js';
 
 export interface AppOptions {
   /** A Drizzle handle from `createDatabase()`. */
@@ -39,6 +41,17 @@ export interface AppOptions {
   corsOrigins?: string | string[];
   /** Check every reply against its contract (tests turn this on). */
   validateResponses?: boolean;
+}
+
+/** What feature routes and services are built from; one object, so adding a dependency is one change. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  storage: Storage;
+  secret: string;
+  logger: Logger;
+  files: ReturnType<typeof createFileService>;
+  router: Router;
 }
 
 const features: Record<string, Record<string, ResourceDef>> = {
@@ -138,7 +151,10 @@ export function createApp(options: AppOptions) {
     return c.body(body, 200, headers);
   });
 
-  registerPlatformRoutes(router, { db, clock, secret, auth, files, maxUploadBytes });
+  const deps: AppDeps = { db, clock, storage, secret, logger, files, router };
+  registerPlatformRoutes(router, { ...deps, auth, maxUploadBytes });
+  // Feature routes come before the generic CRUD, which then skips the operations they took over.
+  registerCmsRoutes(deps);
   for (const [feature, tables] of Object.entries(resourceTables)) registerResourceRoutes(router, db, tables, features[feature]!);
 
   const allResources = [...Object.values(features).flatMap((defs) => Object.values(defs)), filesResource];
@@ -148,6 +164,6 @@ export function createApp(options: AppOptions) {
   app.get('/docs', (c) => c.html(docsPage(document())));
   app.get('/health', (c) => c.json({ ok: true }));
 
-  return { app, router, logger, clock, files, auth };
+  return { app, router, logger, clock, files, auth, deps };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;

@@ -1,0 +1,6 @@
+import type { AppDeps } from '../app.js';
+
+/** CMS routes with rules beyond plain CRUD (content types, entries, versions, publishing, delivery). */
+export function registerCmsRoutes(deps: AppDeps): void {
+  void deps;
+}
