@@ -106,6 +106,10 @@ export const entries = defineResource({
     updatedAt: f.timestamp(),
     clientId: f.text().nullable(),
     projectId: f.text().nullable(),
+    publishedData: f.json().nullable(),
+    publishedTitle: f.text().nullable(),
+    publishedSlug: f.text().nullable(),
+    version: f.int(),
   }),
   create: z.strictObject({
     contentTypeId: f.text().min(1),
@@ -130,6 +134,10 @@ export const entries = defineResource({
     publishedById: f.text().nullable().optional(),
     clientId: f.text().nullable().optional(),
     projectId: f.text().nullable().optional(),
+    publishedData: f.json().nullable().optional(),
+    publishedTitle: f.text().nullable().optional(),
+    publishedSlug: f.text().nullable().optional(),
+    version: f.int().optional(),
   }),
   update: z.strictObject({
     contentTypeId: f.text().min(1).optional(),
@@ -154,6 +162,10 @@ export const entries = defineResource({
     publishedById: f.text().nullable().optional(),
     clientId: f.text().nullable().optional(),
     projectId: f.text().nullable().optional(),
+    publishedData: f.json().nullable().optional(),
+    publishedTitle: f.text().nullable().optional(),
+    publishedSlug: f.text().nullable().optional(),
+    version: f.int().optional(),
   }),
   filters: z.object({
     organizationId: f.text().optional(),
@@ -170,7 +182,7 @@ export const entries = defineResource({
     clientId: f.text().optional(),
     projectId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'contentTypeId', 'title', 'slug', 'locale', 'status', 'publishedAt', 'scheduledFor', 'expiresAt', 'seoTitle', 'seoDescription', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'createdById', 'lastEditedById', 'publishedById', 'createdAt', 'updatedAt', 'clientId', 'projectId'],
+  sortable: ['id', 'organizationId', 'contentTypeId', 'title', 'slug', 'locale', 'status', 'publishedAt', 'scheduledFor', 'expiresAt', 'seoTitle', 'seoDescription', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'createdById', 'lastEditedById', 'publishedById', 'createdAt', 'updatedAt', 'clientId', 'projectId', 'publishedTitle', 'publishedSlug', 'version'],
 });
 export type ContentEntry = z.output<typeof entries.row>;
 export type ContentEntryCreate = z.input<typeof entries.create>;
@@ -247,6 +259,10 @@ export const localizations = defineResource({
     status: z.enum(localizationStatus),
     translatedById: f.text().nullable(),
     translatedAt: f.timestamp().nullable(),
+    publishedData: f.json().nullable(),
+    publishedTitle: f.text().nullable(),
+    publishedSlug: f.text().nullable(),
+    publishedAt: f.timestamp().nullable(),
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
@@ -259,6 +275,10 @@ export const localizations = defineResource({
     status: z.enum(localizationStatus).optional(),
     translatedById: f.text().nullable().optional(),
     translatedAt: f.timestamp().nullable().optional(),
+    publishedData: f.json().nullable().optional(),
+    publishedTitle: f.text().nullable().optional(),
+    publishedSlug: f.text().nullable().optional(),
+    publishedAt: f.timestamp().nullable().optional(),
   }),
   update: z.strictObject({
     entryId: f.text().min(1).optional(),
@@ -269,6 +289,10 @@ export const localizations = defineResource({
     status: z.enum(localizationStatus).optional(),
     translatedById: f.text().nullable().optional(),
     translatedAt: f.timestamp().nullable().optional(),
+    publishedData: f.json().nullable().optional(),
+    publishedTitle: f.text().nullable().optional(),
+    publishedSlug: f.text().nullable().optional(),
+    publishedAt: f.timestamp().nullable().optional(),
   }),
   filters: z.object({
     organizationId: f.text().optional(),
@@ -278,7 +302,7 @@ export const localizations = defineResource({
     status: z.enum(localizationStatus).optional(),
     translatedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'locale', 'title', 'slug', 'status', 'translatedById', 'translatedAt', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'organizationId', 'entryId', 'locale', 'title', 'slug', 'status', 'translatedById', 'translatedAt', 'publishedTitle', 'publishedSlug', 'publishedAt', 'createdAt', 'updatedAt'],
 });
 export type ContentLocalization = z.output<typeof localizations.row>;
 export type ContentLocalizationCreate = z.input<typeof localizations.create>;

@@ -68,6 +68,13 @@ export const contentEntries = pgTable(
     updatedAt: updatedAt(),
     clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
     projectId: text('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    // Beyond the spec: `data` is the working draft; publishing copies it here, and the delivery API
+    // serves only these, so edits to a live entry stay private until published again.
+    publishedData: json('published_data'),
+    publishedTitle: text('published_title'),
+    publishedSlug: text('published_slug'),
+    /** Incremented by every save; the optimistic-concurrency token (`If-Match`). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     unique('content_entries_organization_id_content_type_id_slug_locale_key').on(t.organizationId, t.contentTypeId, t.slug, t.locale),
@@ -116,6 +123,11 @@ export const contentLocalizations = pgTable(
     status: localizationStatusEnum('status').notNull().default('PENDING'),
     translatedById: text('translated_by_id'),
     translatedAt: timestamptz('translated_at'),
+    // Beyond the spec: publish state is per locale; these hold what the delivery API serves for it.
+    publishedData: json('published_data'),
+    publishedTitle: text('published_title'),
+    publishedSlug: text('published_slug'),
+    publishedAt: timestamptz('published_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
