@@ -1,7 +1,8 @@
 import { defineProject } from 'vitest/config';
 
-// `source` first so `@spokestack/*` load from src/ (no build); the rest are Vite's server defaults.
-const conditions = ['source', 'module', 'node', 'development|production'];
+// `source` first so `@spokestack/*` load from src/ (no build). No `module`: externalized packages run in
+// Node, and some (the AWS SDK) point `module` at builds Node cannot load.
+const conditions = ['source', 'node', 'development|production'];
 
 // Runs on PGlite by default; the root config adds a second run on PostgreSQL when DATABASE_URL is set.
 export default defineProject({

@@ -2,6 +2,7 @@ export { createApp, type AppOptions, type AppDeps, type SpokeStackApp } from './
 export { createDatabase, migrationsFolder, type Database, type DatabaseOptions, type Db } from './db/client.js';
 export * as schema from './db/schema.js';
 export { localStorage, type Storage } from './platform/storage.js';
+export { s3Storage, s3StorageFromEnv, type S3StorageOptions } from './platform/s3-storage.js';
 export { systemClock, manualClock, type Clock, type ManualClock } from './platform/clock.js';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './platform/logger.js';
 export { createOrganization } from './platform/organizations.js';
