@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { contentStatus, localizationStatus, revisionStatus, publishAction, scheduleStatus } from '@spokestack/core/cms';
 import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
@@ -36,6 +37,29 @@ export const contentTypes = pgTable(
     index('content_types_organization_id_idx').on(t.organizationId),
   ],
 );
+
+/**
+ * Languages with a PostgreSQL text search configuration on both drivers (PGlite and PostgreSQL 15+),
+ * by the language part of a locale tag; other locales are indexed word by word (`simple`).
+ */
+export const searchConfigs: Record<string, string> = {
+  ar: 'arabic', hy: 'armenian', eu: 'basque', ca: 'catalan', da: 'danish', nl: 'dutch', en: 'english', fi: 'finnish', fr: 'french',
+  de: 'german', el: 'greek', hi: 'hindi', hu: 'hungarian', id: 'indonesian', ga: 'irish', it: 'italian', lt: 'lithuanian', ne: 'nepali',
+  no: 'norwegian', nb: 'norwegian', nn: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian', sr: 'serbian', es: 'spanish',
+  sv: 'swedish', ta: 'tamil', tr: 'turkish', yi: 'yiddish',
+};
+
+/** The text search configuration of an entry, from its `locale` column (an immutable expression, so it can be indexed). */
+export const entrySearchConfig = `(case split_part("locale", '-', 1) ${Object.entries(searchConfigs)
+  .map(([lang, cfg]) => `when '${lang}' then '${cfg}'::regconfig`)
+  .join(' ')} else 'simple'::regconfig end)`;
+
+/**
+ * An entry's full-text document: title (weight A) and the plain text of its text and rich text fields
+ * (weight B), stemmed for its locale. The GIN index below is on exactly this expression; queries must
+ * use it verbatim for PostgreSQL to use the index.
+ */
+export const entrySearchVector = `(setweight(to_tsvector(${entrySearchConfig}, coalesce("title", '')), 'A') || setweight(to_tsvector(${entrySearchConfig}, coalesce("plain_text", '')), 'B'))`;
 
 /** Spec `ContentEntry`. */
 export const contentEntries = pgTable(
@@ -83,6 +107,11 @@ export const contentEntries = pgTable(
     index('content_entries_status_idx').on(t.status),
     index('content_entries_published_at_idx').on(t.publishedAt),
     index('content_entries_client_id_idx').on(t.clientId),
+    // Lists filter by type, locale and status within an organization, newest first.
+    index('content_entries_org_type_locale_status_idx').on(t.organizationId, t.contentTypeId, t.locale, t.status),
+    index('content_entries_org_created_at_idx').on(t.organizationId, t.createdAt),
+    index('content_entries_org_updated_at_idx').on(t.organizationId, t.updatedAt),
+    index('content_entries_search_idx').using('gin', sql.raw(entrySearchVector)),
   ],
 );
 
@@ -134,6 +163,7 @@ export const contentLocalizations = pgTable(
   (t) => [
     unique('content_localizations_entry_id_locale_key').on(t.entryId, t.locale),
     index('content_localizations_entry_id_idx').on(t.entryId),
+    index('content_localizations_org_locale_status_idx').on(t.organizationId, t.locale, t.status),
   ],
 );
 
@@ -181,6 +211,8 @@ export const contentCategories = pgTable(
     unique('content_categories_organization_id_slug_key').on(t.organizationId, t.slug),
     index('content_categories_organization_id_idx').on(t.organizationId),
     index('content_categories_parent_id_idx').on(t.parentId),
+    // Subtree lookups are `path LIKE '/marketing/%'` within an organization.
+    index('content_categories_org_path_idx').on(t.organizationId, t.path.op('text_pattern_ops')),
   ],
 );
 
