@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
 import { resourceTables } from '../src/db/resource-tables.js';
 import { serverManagedColumns } from '../src/db/managed.js';
@@ -55,23 +56,23 @@ function zodOf(column: PgColumn, enums: Set<string>): string {
   }
 }
 
-const isFilterable = (c: PgColumn) =>
-  c.columnType === 'PgEnumColumn' || c.columnType === 'PgBoolean' || (c.columnType === 'PgText' && (/Id$/.test(camelName(c)) || ['slug', 'locale', 'email', 'domain', 'code'].includes(camelName(c))));
+const isFilterable = (c: PgColumn, key: string) =>
+  c.columnType === 'PgEnumColumn' || c.columnType === 'PgBoolean' || (c.columnType === 'PgText' && (/Id$/.test(key) || ['slug', 'locale', 'email', 'domain', 'code'].includes(key)));
 const isSortable = (c: PgColumn) => !['PgJsonb', 'PgArray', 'PgCustomColumn'].includes(c.columnType);
-const camelName = (c: PgColumn) => camel(c.name);
 
 for (const [feature, tables] of Object.entries(resourceTables)) {
   const enums = new Set<string>();
   const blocks: string[] = [];
   for (const [name, table] of Object.entries(tables)) {
-    const { name: tableName, columns } = getTableConfig(table);
+    const { name: tableName } = getTableConfig(table);
     const typeName = singular(tableName);
     const row: string[] = [];
     const input: string[] = [];
     const filters: string[] = [];
     const sortable: string[] = [];
-    for (const column of columns) {
-      const key = camelName(column);
+    // The Drizzle property is the spec's field name (`isABTest`), which the camelCase of the
+    // column (`is_ab_test` → `isAbTest`) is not always; the generic service reads and writes by it.
+    for (const [key, column] of Object.entries(getTableColumns(table))) {
       const zod = zodOf(column, enums);
       row.push(`    ${key}: ${zod}${column.notNull ? '' : '.nullable()'},`);
       if (!serverManagedColumns.has(key)) {
@@ -80,7 +81,7 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
         const value = !optional && zod === 'f.text()' ? 'f.text().min(1)' : zod;
         input.push(`    ${key}: ${value}${column.notNull ? '' : '.nullable()'}${optional ? '.optional()' : ''},`);
       }
-      if (isFilterable(column)) filters.push(`    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`);
+      if (isFilterable(column, key)) filters.push(`    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`);
       else if (column.columnType === 'PgArray' && (column as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType !== 'PgJsonb')
         filters.push(`    ${key}: ${zodOf((column as PgColumn & { baseColumn: PgColumn }).baseColumn, enums)}.optional().describe('Rows whose ${key} contain this value'),`);
       if (isSortable(column)) sortable.push(`'${key}'`);

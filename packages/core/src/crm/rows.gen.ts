@@ -1016,7 +1016,7 @@ export const emailCampaigns = defineResource({
     uniqueClicks: f.int(),
     unsubscribed: f.int(),
     complained: f.int(),
-    isAbTest: f.bool(),
+    isABTest: f.bool(),
     abTestConfig: f.json().nullable(),
     createdById: f.text(),
     createdAt: f.timestamp(),
@@ -1047,7 +1047,7 @@ export const emailCampaigns = defineResource({
     uniqueClicks: f.int().optional(),
     unsubscribed: f.int().optional(),
     complained: f.int().optional(),
-    isAbTest: f.bool().optional(),
+    isABTest: f.bool().optional(),
     abTestConfig: f.json().nullable().optional(),
   }),
   update: z.strictObject({
@@ -1075,7 +1075,7 @@ export const emailCampaigns = defineResource({
     uniqueClicks: f.int().optional(),
     unsubscribed: f.int().optional(),
     complained: f.int().optional(),
-    isAbTest: f.bool().optional(),
+    isABTest: f.bool().optional(),
     abTestConfig: f.json().nullable().optional(),
   }),
   filters: z.object({
@@ -1084,10 +1084,10 @@ export const emailCampaigns = defineResource({
     templateId: f.text().optional(),
     listId: f.text().optional(),
     status: z.enum(emailCampaignStatus).optional(),
-    isAbTest: f.queryBool().optional(),
+    isABTest: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'campaignId', 'name', 'subject', 'previewText', 'templateId', 'fromName', 'fromEmail', 'replyTo', 'listId', 'recipientCount', 'status', 'scheduledAt', 'sentAt', 'delivered', 'bounced', 'opened', 'uniqueOpens', 'clicked', 'uniqueClicks', 'unsubscribed', 'complained', 'isAbTest', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'organizationId', 'campaignId', 'name', 'subject', 'previewText', 'templateId', 'fromName', 'fromEmail', 'replyTo', 'listId', 'recipientCount', 'status', 'scheduledAt', 'sentAt', 'delivered', 'bounced', 'opened', 'uniqueOpens', 'clicked', 'uniqueClicks', 'unsubscribed', 'complained', 'isABTest', 'createdById', 'createdAt', 'updatedAt'],
 });
 export type EmailCampaign = z.output<typeof emailCampaigns.row>;
 export type EmailCampaignCreate = z.input<typeof emailCampaigns.create>;
