@@ -1,4 +1,5 @@
 export * from './enums.js';
 export * from './rows.gen.js';
 export * from './schema-fields.js';
+export * from './contracts.js';
 export * from './client.js';

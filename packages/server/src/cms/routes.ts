@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app.js';
+import { registerContentRoutes } from './content-routes.js';
 
 /** CMS routes with rules beyond plain CRUD (content types, entries, versions, publishing, delivery). */
 export function registerCmsRoutes(deps: AppDeps): void {
-  void deps;
+  registerContentRoutes(deps);
 }

@@ -1,0 +1,619 @@
+import type { ContentStatus, entryCreate, entryFilters, entryUpdate } from '@spokestack/core/cms';
+import { entrySortable } from '@spokestack/core/cms';
+import { type SQL, and, asc, desc, eq, exists, gt, gte, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Db, transaction } from '../db/client.js';
+import type { Json } from '../db/columns.js';
+import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
+import { checkReferences, scopeOf, tableInfo } from '../db/resource-service.js';
+import { HttpError, badRequest, conflict, mapDbError, notFound } from '../http/problem.js';
+import { recordActivity } from '../platform/activity.js';
+import type { Clock } from '../platform/clock.js';
+import type { TenantContext } from '../platform/context.js';
+import { organizations } from '../platform/schema.js';
+import { type ContentTypeRow, checkData, checkRefs, checkUnique, conflictError, dataError, getContentType, localizedFields, plainTextFor, slugify, titleFor } from './content-types.js';
+import { contentCategories, contentEntries, contentEntryCategories, contentEntryTags, contentLocalizations, contentTags, contentTypes, entrySearchConfig, entrySearchVector, searchConfigs } from './schema.js';
+import { detachEntryTags, inSubtree, setEntryCategories, setEntryTags, taxonomyOf } from './taxonomy.js';
+import { type EntryData, changedFieldsOf, getVersions, sameJson, writeVersion } from './versions.js';
+
+/**
+ * What every CMS service receives: the tenant and actor, and the time of the request (from the app's
+ * injected clock), so every timestamp one request writes is the same and tests can move it.
+ */
+export interface CmsContext extends TenantContext {
+  now: Date;
+}
+
+/**
+ * The CMS context of a request or job.
+ *
+ * @example const cms = cmsContext(ctx, deps.clock); await publishEntry(deps.db, cms, id)
+ */
+export function cmsContext(ctx: TenantContext, clock: Clock): CmsContext {
+  return { ...ctx, now: clock.now() };
+}
+
+export type Entry = typeof contentEntries.$inferSelect;
+/** An entry as replies show it: the row with its tag and category ids. */
+export type EntryReply = Entry & { tagIds: string[]; categoryIds: string[] };
+type CreateInput = z.output<typeof entryCreate>;
+type UpdateInput = z.output<typeof entryUpdate>;
+type ListInput = z.output<typeof entryFilters> & { limit?: number; cursor?: string; sort?: string };
+
+const entryInfo = tableInfo(contentEntries);
+const label = 'Entry';
+const metaKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'clientId', 'projectId', 'expiresAt'] as const;
+type Meta = Partial<Pick<Entry, (typeof metaKeys)[number]>>;
+
+/** The organization's locales and default locale. */
+export async function orgLocales(db: Db, ctx: CmsContext): Promise<{ locales: string[]; defaultLocale: string }> {
+  const [org] = await db.select({ locales: organizations.locales, defaultLocale: organizations.defaultLocale }).from(organizations).where(eq(organizations.id, ctx.organizationId));
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+/**
+ * Adds `tagIds` and `categoryIds` to entry rows.
+ *
+ * @example const [reply] = await withTaxonomy(db, [row])
+ */
+export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<(T & { tagIds: string[]; categoryIds: string[] })[]> {
+  const { tags, categories } = await taxonomyOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, tagIds: tags.get(r.id) ?? [], categoryIds: categories.get(r.id) ?? [] }));
+}
+
+/**
+ * An entry the caller can see (CLIENT members: only their client's), or undefined.
+ *
+ * @example const entry = await findEntry(db, ctx, id)
+ */
+export async function findEntry(db: Db, ctx: CmsContext, id: string): Promise<Entry | undefined> {
+  const [row] = await db.select().from(contentEntries).where(and(scopeOf(entryInfo, ctx), eq(contentEntries.id, id))).limit(1);
+  return row;
+}
+
+/**
+ * An entry with its tag and category ids; 404 when it is not the caller's to see.
+ *
+ * @example const entry = await getEntry(db, ctx, id) // entry.version is its ETag
+ */
+export async function getEntry(db: Db, ctx: CmsContext, id: string): Promise<EntryReply> {
+  const row = await findEntry(db, ctx, id);
+  if (!row) throw notFound(label);
+  return (await withTaxonomy(db, [row]))[0]!;
+}
+
+/** 409 for a write based on an old version; the reply says which version is current. */
+export const staleVersion = (current: number, expected: number) =>
+  conflict(`The entry was saved by someone else since version ${expected}; it is now at version ${current}. Reload it, reapply your change and save again`, { currentVersion: current }, [
+    { path: 'body.version', message: `Stale: the current version is ${current}` },
+  ]);
+
+/**
+ * Locks an entry for a write in the caller's transaction, checking the optimistic-concurrency token:
+ * a write based on another version than the current one is refused with 409 (`currentVersion`).
+ *
+ * @example const entry = await lockEntry(tx, ctx, id, body.version)
+ */
+export async function lockEntry(tx: Db, ctx: CmsContext, id: string, expectedVersion?: number): Promise<Entry> {
+  const [row] = await tx
+    .select()
+    .from(contentEntries)
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, id)))
+    .for('update');
+  if (!row) throw notFound(label);
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw staleVersion(row.version, expectedVersion);
+  return row;
+}
+
+// ---------------------------------------------------------------- slugs
+
+/**
+ * Serializes the writers of one (type, locale): slug allocation and `unique` field checks read, then
+ * write, so two concurrent saves must not both see a value as free.
+ */
+export const lockTypeLocale = (tx: Db, ctx: CmsContext, typeId: string, locale: string) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cms.entries:${ctx.organizationId}:${typeId}:${locale}`}))`);
+
+/**
+ * Slugs in use in one (type, locale) that equal `base` or extend it with `-n`: by source entries in that
+ * locale and by translations into it (the delivery API finds both by slug).
+ */
+async function takenSlugs(tx: Db, ctx: CmsContext, typeId: string, locale: string, base: string, except: { entryId?: string; localizationId?: string }) {
+  const near = (column: typeof contentEntries.slug | typeof contentLocalizations.slug) => or(eq(column, base), like(column, `${base}-%`));
+  const [sources, translations] = await Promise.all([
+    tx
+      .select({ slug: contentEntries.slug })
+      .from(contentEntries)
+      .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, typeId), eq(contentEntries.locale, locale), near(contentEntries.slug), except.entryId ? ne(contentEntries.id, except.entryId) : undefined)),
+    tx
+      .select({ slug: contentLocalizations.slug })
+      .from(contentLocalizations)
+      .innerJoin(contentEntries, eq(contentEntries.id, contentLocalizations.entryId))
+      .where(
+        and(
+          eq(contentLocalizations.organizationId, ctx.organizationId),
+          eq(contentEntries.contentTypeId, typeId),
+          eq(contentLocalizations.locale, locale),
+          near(contentLocalizations.slug),
+          except.localizationId ? ne(contentLocalizations.id, except.localizationId) : undefined,
+        ),
+      ),
+  ]);
+  return new Set([...sources, ...translations].map((r) => r.slug));
+}
+
+/**
+ * A slug for `wanted` in one (type, locale). An explicit slug must be free (409 naming `path`); a
+ * derived one gets `-2`, `-3`, … until it is.
+ *
+ * @example const slug = await allocateSlug(tx, ctx, type.id, 'en', { base: 'hello-world' }, { entryId })
+ */
+export async function allocateSlug(tx: Db, ctx: CmsContext, typeId: string, locale: string, wanted: { base: string; explicit?: boolean; path?: string }, except: { entryId?: string; localizationId?: string } = {}): Promise<string> {
+  const base = wanted.base.slice(0, 190);
+  const taken = await takenSlugs(tx, ctx, typeId, locale, base, except);
+  if (!taken.has(base)) return base;
+  if (wanted.explicit) throw conflict(`The slug "${base}" is already used in "${locale}"`, {}, [{ path: wanted.path ?? 'body.slug', message: 'Already used by another entry of this type and locale' }]);
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Whether a database error is a clash on the entries' (type, slug, locale) key. */
+const isSlugClash = (error: unknown) => {
+  const mapped = mapDbError(error);
+  return mapped?.status === 409 && Array.isArray(mapped.extensions.fields) && mapped.extensions.fields.includes('slug');
+};
+
+// ---------------------------------------------------------------- validation shared by saves
+
+const slugFieldOf = (type: ContentTypeRow) => type.schema.fields.find((f) => f.type === 'slug') as (ContentTypeRow['schema']['fields'][number] & { type: 'slug' }) | undefined;
+
+/**
+ * Validates entry data for a save: field values, references (only of `fields`, the ones this save
+ * changes, so a file deleted later does not block unrelated edits), then `unique` values under the
+ * (type, locale) lock. Throws 400 (`body.data.<field>`) or 409 for a unique clash.
+ */
+async function validateForSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, locale: string, input: Record<string, Json>, options: { defaults: boolean; entryId?: string; fields?: Set<string> }) {
+  const { data, issues, refs } = checkData(type.schema, input, { mode: 'entry', required: true, defaults: options.defaults });
+  const mine = (ref: { path: string }) => !options.fields || options.fields.has(ref.path.split('.')[0]!);
+  issues.push(...(await checkRefs(tx, ctx, { files: refs.files.filter(mine), entries: refs.entries.filter(mine), blocks: refs.blocks.filter(mine) })));
+  if (issues.length) throw dataError(issues);
+  await lockTypeLocale(tx, ctx, type.id, locale);
+  const unique = await checkUnique(tx, ctx, type, locale, options.fields ? Object.fromEntries(Object.entries(data).filter(([k]) => options.fields!.has(k))) : data, options.entryId);
+  if (unique.length) throw conflictError(unique);
+  return data;
+}
+
+/** Metadata columns of an input, ready for the row (times as Dates); absent keys stay absent. */
+function metaOf(input: Partial<Record<(typeof metaKeys)[number], unknown>>): Meta {
+  const out: Record<string, unknown> = {};
+  for (const key of metaKeys) if (input[key] !== undefined) out[key] = key === 'expiresAt' && typeof input[key] === 'string' ? new Date(input[key] as string) : input[key];
+  return out as Meta;
+}
+
+const sameMeta = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : sameJson(a, b));
+
+// ---------------------------------------------------------------- create, update, delete
+
+/**
+ * Creates an entry: validates `data` against its type (defaults filled), derives the title from the
+ * type's `titleField` and the slug from the title (or the slug field), unique per (type, locale) with
+ * `-2`, `-3` on clashes, extracts `plainText`, links tags and categories, writes version 1 when the type
+ * keeps versions, and records the activity — all in one transaction.
+ *
+ * @example const entry = await createEntry(db, ctx, { contentTypeId: type.id, data: { title: 'Hello', body: doc } })
+ */
+export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): Promise<EntryReply> {
+  const row = await transaction(db, async (tx) => {
+    const type = await getContentType(tx, ctx, input.contentTypeId).catch((e: unknown) => {
+      throw e instanceof HttpError && e.status === 404 ? badRequest([{ path: 'body.contentTypeId', message: 'No content type with this id' }]) : e;
+    });
+    if (!type.isActive) throw badRequest([{ path: 'body.contentTypeId', message: 'The content type is inactive and takes no new entries' }]);
+    const { locales, defaultLocale } = await orgLocales(tx, ctx);
+    const locale = input.locale ?? defaultLocale;
+    if (!locales.includes(locale)) throw badRequest([{ path: 'body.locale', message: `Not one of the organization locales (${locales.join(', ')})` }]);
+    const meta = metaOf(input);
+    await checkReferences(tx, entryInfo, ctx, meta);
+    const data = await validateForSave(tx, ctx, type, locale, input.data, { defaults: true });
+    const title = titleFor(type, data);
+    const slugField = slugFieldOf(type);
+    const given = input.slug ?? (slugField && typeof data[slugField.name] === 'string' ? (data[slugField.name] as string) : undefined);
+    const base = given ?? slugify(slugField?.from && typeof data[slugField.from] === 'string' ? (data[slugField.from] as string) : title);
+    let slug = await allocateSlug(tx, ctx, type.id, locale, { base, explicit: given !== undefined, path: input.slug === undefined && slugField ? `body.data.${slugField.name}` : 'body.slug' });
+    for (let attempt = 0; ; attempt++) {
+      if (slugField) data[slugField.name] = slug;
+      try {
+        // A savepoint per attempt: a clash with a writer that did not take the lock must not abort the transaction.
+        const [created] = await transaction(tx, (sp) =>
+          sp
+            .insert(contentEntries)
+            .values({ ...meta, organizationId: ctx.organizationId, contentTypeId: type.id, locale, data, title, slug, plainText: plainTextFor(type.schema, data), version: 1, createdById: ctx.actor.id, lastEditedById: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+            .returning(),
+        );
+        const entry = created!;
+        if (input.tagIds) await setEntryTags(tx, ctx, entry.id, input.tagIds);
+        if (input.categoryIds) await setEntryCategories(tx, ctx, entry.id, input.categoryIds);
+        if (type.enableVersioning)
+          await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: 1, data, title, changedFields: [...Object.keys(data).sort(), 'title', 'slug'], changeNote: input.changeNote, maxVersions: type.maxVersions });
+        await recordActivity(tx, ctx, { action: 'created', entityType: 'content_entries', entityId: entry.id, entityTitle: title, clientId: entry.clientId, projectId: entry.projectId, metadata: { contentType: type.slug, locale, version: 1 } });
+        await afterDraftSave(tx, ctx, type, undefined, entry);
+        return entry;
+      } catch (error) {
+        if (!isSlugClash(error) || given !== undefined || attempt >= 5) throw error;
+        slug = await allocateSlug(tx, ctx, type.id, locale, { base });
+      }
+    }
+  });
+  return getEntry(db, ctx, row.id);
+}
+
+interface DraftChange {
+  data: EntryData;
+  slug: string;
+  meta: Meta;
+  tagIds?: string[];
+  categoryIds?: string[];
+}
+
+interface DraftOptions {
+  action: 'updated' | 'restored';
+  changeNote?: string;
+  /** Restores always write a version, even when the data is what the draft already holds. */
+  restoredFrom?: { id: string; versionNumber: number };
+}
+
+/**
+ * Writes a new draft of an entry that `lockEntry` locked: title, search text, version + 1, its version
+ * snapshot (for versioned types, when data, title or slug changed), taxonomy and activity. A save that
+ * changes nothing writes nothing and keeps the version.
+ */
+async function writeDraft(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: Entry, next: DraftChange, options: DraftOptions): Promise<Entry> {
+  const before = entry.data as EntryData;
+  const title = titleFor(type, next.data);
+  const changed = [...changedFieldsOf(before, next.data), ...(title !== entry.title ? ['title'] : []), ...(next.slug !== entry.slug ? ['slug'] : [])];
+  const metaChanged = Object.keys(next.meta).filter((k) => !sameMeta(entry[k as keyof Meta], next.meta[k as keyof Meta]));
+  const tags = next.tagIds ? await setEntryTags(tx, ctx, entry.id, next.tagIds) : { added: 0, removed: 0 };
+  if (next.categoryIds) await setEntryCategories(tx, ctx, entry.id, next.categoryIds);
+  const taxonomy = tags.added + tags.removed > 0 || next.categoryIds !== undefined;
+  if (!changed.length && !metaChanged.length && !taxonomy && !options.restoredFrom) return entry;
+  const version = entry.version + 1;
+  const [row] = await tx
+    .update(contentEntries)
+    .set({ ...next.meta, data: next.data, title, slug: next.slug, plainText: plainTextFor(type.schema, next.data), version, lastEditedById: ctx.actor.id, updatedAt: ctx.now })
+    .where(eq(contentEntries.id, entry.id))
+    .returning();
+  if (type.enableVersioning && (changed.length || options.restoredFrom))
+    await writeVersion(tx, ctx, {
+      entryId: entry.id,
+      versionNumber: version,
+      data: next.data,
+      title,
+      changedFields: changed,
+      changeNote: options.changeNote ?? (options.restoredFrom ? `Restored from version ${options.restoredFrom.versionNumber}` : null),
+      isRestored: Boolean(options.restoredFrom),
+      restoredFromId: options.restoredFrom?.id ?? null,
+      maxVersions: type.maxVersions,
+    });
+  await recordActivity(tx, ctx, {
+    action: options.action,
+    entityType: 'content_entries',
+    entityId: entry.id,
+    entityTitle: title,
+    clientId: row!.clientId,
+    projectId: row!.projectId,
+    metadata: { changedFields: [...changed, ...metaChanged, ...(taxonomy ? ['taxonomy'] : [])], version, ...(options.restoredFrom ? { restoredFrom: options.restoredFrom.versionNumber } : {}) },
+  });
+  await afterDraftSave(tx, ctx, type, entry, row!);
+  return row!;
+}
+
+/**
+ * What follows every draft save of an entry, in its transaction. Translations of a source whose
+ * localized fields changed become OUTDATED. Rules that keep other rows in step with an entry's data
+ * (content block usage, `content_media`) belong here too.
+ */
+async function afterDraftSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, before: Entry | undefined, after: Entry) {
+  if (!before) return;
+  const localized = localizedFields(type.schema);
+  const changed = changedFieldsOf(before.data as EntryData, after.data as EntryData);
+  if (changed.some((f) => localized.includes(f)))
+    await tx
+      .update(contentLocalizations)
+      .set({ status: 'OUTDATED', updatedAt: ctx.now })
+      .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.entryId, after.id), ne(contentLocalizations.status, 'OUTDATED')));
+}
+
+/**
+ * Saves a draft of an entry. `data` names the fields to change (`null` clears one); the result is
+ * validated whole. `version` (or the route's `If-Match`) is checked against the current version: a
+ * stale one is refused with 409 and nothing is written. The slug stays unless `slug` (or the type's
+ * slug field) changes it, or the slug field is cleared, which derives a new one from the title.
+ *
+ * @example await updateEntry(db, ctx, id, { data: { title: 'New title' }, version: 3 })
+ */
+export async function updateEntry(db: Db, ctx: CmsContext, id: string, input: UpdateInput): Promise<EntryReply> {
+  await transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, input.version);
+    const type = await getContentType(tx, ctx, entry.contentTypeId);
+    const meta = metaOf(input);
+    await checkReferences(tx, entryInfo, ctx, meta);
+    const before = entry.data as EntryData;
+    const merged: Record<string, Json> = { ...before, ...(input.data ?? {}) };
+    const fields = new Set(changedFieldsOf(before, merged));
+    const data = await validateForSave(tx, ctx, type, entry.locale, merged, { defaults: false, entryId: id, fields });
+    const slugField = slugFieldOf(type);
+    let slug = entry.slug;
+    if (input.slug !== undefined && input.slug !== entry.slug) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: input.slug, explicit: true }, { entryId: id });
+    else if (slugField && input.slug === undefined && fields.has(slugField.name)) {
+      const value = data[slugField.name];
+      if (typeof value === 'string' && value !== entry.slug) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: value, explicit: true, path: `body.data.${slugField.name}` }, { entryId: id });
+      else if (value === undefined) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: slugify(titleFor(type, data)) }, { entryId: id });
+    }
+    if (slugField) data[slugField.name] = slug;
+    await writeDraft(tx, ctx, type, entry, { data, slug, meta, tagIds: input.tagIds, categoryIds: input.categoryIds }, { action: 'updated', changeNote: input.changeNote });
+  });
+  return getEntry(db, ctx, id);
+}
+
+/**
+ * Deletes an entry (with its versions and translations); its tags' usage counts drop with it.
+ *
+ * @example await deleteEntry(db, ctx, id)
+ */
+export async function deleteEntry(db: Db, ctx: CmsContext, id: string, expectedVersion?: number) {
+  return transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, expectedVersion);
+    await detachEntryTags(tx, id);
+    await tx.delete(contentEntries).where(eq(contentEntries.id, id));
+    await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId });
+    return { id, deleted: true as const };
+  });
+}
+
+/**
+ * Restores a version into the draft as a new version marked `isRestored` (with `restoredFromId`). It
+ * never publishes: the published columns and the status stay as they are. Fields the schema no longer
+ * has are left out, and required fields the old version lacks (added since, or localized fields kept
+ * in the source) keep their current value or take their default, so the restored draft is valid.
+ *
+ * @example await restoreVersion(db, ctx, entry.id, 2, { expectedVersion: 5 })
+ */
+export async function restoreVersion(db: Db, ctx: CmsContext, id: string, versionNumber: number, options: { expectedVersion?: number; changeNote?: string } = {}): Promise<EntryReply> {
+  await transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
+    const type = await getContentType(tx, ctx, entry.contentTypeId);
+    const [version] = await getVersions(tx, ctx, id, [versionNumber]);
+    const old = version!.data as EntryData;
+    const current = entry.data as EntryData;
+    const data: Record<string, Json> = {};
+    for (const field of type.schema.fields) {
+      const value = old[field.name];
+      if (value !== undefined && value !== null) data[field.name] = value;
+      else if (field.required && current[field.name] !== undefined) data[field.name] = current[field.name]!;
+      else if (field.required && field.default !== undefined) data[field.name] = field.default;
+    }
+    const fields = new Set(changedFieldsOf(current, data));
+    let valid: EntryData;
+    try {
+      valid = await validateForSave(tx, ctx, type, entry.locale, data, { defaults: false, entryId: id, fields });
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 400)
+        throw conflict(`Version ${versionNumber} no longer fits the content type's schema`, {}, error.errors?.map((e) => ({ ...e, path: e.path.replace(/^body\.data/, `version.${versionNumber}.data`) })));
+      throw error;
+    }
+    const slugField = slugFieldOf(type);
+    let slug = entry.slug;
+    const wanted = slugField ? valid[slugField.name] : undefined;
+    if (slugField && typeof wanted === 'string' && wanted !== entry.slug) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: wanted, explicit: true, path: `version.${versionNumber}.data.${slugField.name}` }, { entryId: id });
+    if (slugField) valid[slugField.name] = slug;
+    await writeDraft(tx, ctx, type, entry, { data: valid, slug, meta: {} }, { action: 'restored', changeNote: options.changeNote, restoredFrom: { id: version!.id, versionNumber } });
+  });
+  return getEntry(db, ctx, id);
+}
+
+// ---------------------------------------------------------------- publish state (used by publishing, workflows, schedules)
+
+/**
+ * Publishes the source locale of an entry: copies the draft (`data`, `title`, `slug`) into the published
+ * columns the delivery API serves, sets status PUBLISHED, `publishedAt` and `publishedById`. Translations
+ * keep their own publish state (`publishLocale`). The draft version does not change; pass
+ * `expectedVersion` to publish only the version a reviewer saw (409 otherwise). A published slug already
+ * served by another entry of the type and locale is refused (409).
+ *
+ * @example await publishEntry(db, cmsContext(ctx, clock), id, { expectedVersion: 7 })
+ */
+export async function publishEntry(db: Db, ctx: CmsContext, id: string, options: { expectedVersion?: number } = {}): Promise<EntryReply> {
+  await transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
+    await lockTypeLocale(tx, ctx, entry.contentTypeId, entry.locale);
+    await assertPublishedSlugFree(tx, ctx, entry.contentTypeId, entry.locale, entry.slug, { entryId: id });
+    await tx
+      .update(contentEntries)
+      .set({ publishedData: entry.data, publishedTitle: entry.title, publishedSlug: entry.slug, status: 'PUBLISHED', publishedAt: ctx.now, publishedById: ctx.actor.id, updatedAt: ctx.now })
+      .where(eq(contentEntries.id, id));
+    await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale: entry.locale, version: entry.version } });
+  });
+  return getEntry(db, ctx, id);
+}
+
+/**
+ * A published slug must be unique among what the delivery API serves for one (type, locale): published
+ * source entries in that locale and published translations into it.
+ */
+export async function assertPublishedSlugFree(tx: Db, ctx: CmsContext, typeId: string, locale: string, slug: string, except: { entryId?: string; localizationId?: string }) {
+  const [source] = await tx
+    .select({ id: contentEntries.id })
+    .from(contentEntries)
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, typeId), eq(contentEntries.locale, locale), eq(contentEntries.publishedSlug, slug), except.entryId ? ne(contentEntries.id, except.entryId) : undefined))
+    .limit(1);
+  const [translation] = source
+    ? [source]
+    : await tx
+        .select({ id: contentLocalizations.id })
+        .from(contentLocalizations)
+        .innerJoin(contentEntries, eq(contentEntries.id, contentLocalizations.entryId))
+        .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, typeId), eq(contentLocalizations.locale, locale), eq(contentLocalizations.publishedSlug, slug), except.localizationId ? ne(contentLocalizations.id, except.localizationId) : undefined))
+        .limit(1);
+  if (translation) throw conflict(`Another published entry already uses the slug "${slug}" in "${locale}"`, {}, [{ path: 'slug', message: 'Already published by another entry' }]);
+}
+
+/**
+ * Takes the source locale of an entry offline: status UNPUBLISHED and the published columns cleared
+ * (`publishedAt` keeps the time it was last published). Translations keep their own state.
+ *
+ * @example await unpublishEntry(db, ctx, id)
+ */
+export async function unpublishEntry(db: Db, ctx: CmsContext, id: string): Promise<EntryReply> {
+  await transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id);
+    await tx.update(contentEntries).set({ publishedData: null, publishedTitle: null, publishedSlug: null, status: 'UNPUBLISHED', updatedAt: ctx.now }).where(eq(contentEntries.id, id));
+    await recordActivity(tx, ctx, { action: 'unpublished', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale: entry.locale } });
+  });
+  return getEntry(db, ctx, id);
+}
+
+/**
+ * Moves an entry to a workflow status (DRAFT, IN_REVIEW, APPROVED, SCHEDULED, ARCHIVED) and records
+ * `action` (e.g. 'submitted', 'approved'). Archiving also takes it offline. PUBLISHED and UNPUBLISHED go
+ * through `publishEntry` / `unpublishEntry`, which move the published columns. Call it inside your own
+ * transaction to combine it with other writes (it takes the entry's row lock).
+ *
+ * @example await setEntryStatus(tx, ctx, id, 'IN_REVIEW', { action: 'submitted' })
+ */
+export async function setEntryStatus(db: Db, ctx: CmsContext, id: string, status: Exclude<ContentStatus, 'PUBLISHED' | 'UNPUBLISHED'>, options: { action: string; expectedVersion?: number; metadata?: Record<string, Json>; scheduledFor?: Date | null }): Promise<Entry> {
+  return transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
+    const offline = status === 'ARCHIVED' ? { publishedData: null, publishedTitle: null, publishedSlug: null } : {};
+    const [row] = await tx
+      .update(contentEntries)
+      .set({ ...offline, status, ...(options.scheduledFor !== undefined ? { scheduledFor: options.scheduledFor } : {}), updatedAt: ctx.now })
+      .where(eq(contentEntries.id, id))
+      .returning();
+    await recordActivity(tx, ctx, { action: options.action, entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { from: entry.status, to: status, ...options.metadata } });
+    return row!;
+  });
+}
+
+// ---------------------------------------------------------------- lists and search
+
+const searchVector = sql.raw(entrySearchVector);
+const rowConfig = sql.raw(entrySearchConfig);
+// Highlights are marked with control characters first, so the text can be HTML-escaped before the
+// marks become <mark> tags: the snippet is safe to render as HTML.
+const markStart = '\u0002';
+const markStop = '\u0003';
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const toHighlight = (s: string) => escapeHtml(s.replace(/[\u0000-\u0001\u0004-\u0008]/g, '')).replaceAll(markStart, '<mark>').replaceAll(markStop, '</mark>');
+
+function decodeRankCursor(cursor: string): { rank: number; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown };
+    const [rank, id] = Array.isArray(parsed.v) ? parsed.v : [];
+    if (parsed.s !== 'rank' || typeof rank !== 'number' || !Number.isFinite(rank) || typeof id !== 'string') throw new Error('bad cursor');
+    return { rank, id };
+  } catch {
+    throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor, or one from a list with a different sort; start again without it' }]);
+  }
+}
+
+/**
+ * Lists entries the caller can see, with filters (type by id or slug, status, locale, tag by id or slug,
+ * category by id or slug including its subtree, client, project, author, created/updated/published
+ * ranges), keyset pagination and `sort`. With `q`, a PostgreSQL full-text search over titles and the
+ * text of text and rich text fields (stemmed for the locale filter's language, or the organization's
+ * default one), ranked with `ts_rank` unless `sort` is given, each item with a `highlight` snippet.
+ *
+ * @example const { data } = await listEntries(db, ctx, { type: 'blog-post', q: 'launch', locale: 'en' })
+ */
+export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
+  const limit = pageLimit(query.limit);
+  const e = contentEntries;
+  const where: (SQL | undefined)[] = [scopeOf(entryInfo, ctx)];
+  if (query.type)
+    where.push(inArray(e.contentTypeId, db.select({ id: contentTypes.id }).from(contentTypes).where(and(eq(contentTypes.organizationId, ctx.organizationId), or(eq(contentTypes.id, query.type), eq(contentTypes.slug, query.type))))));
+  if (query.contentTypeId) where.push(eq(e.contentTypeId, query.contentTypeId));
+  if (query.status) where.push(eq(e.status, query.status));
+  if (query.locale) where.push(eq(e.locale, query.locale));
+  if (query.clientId) where.push(eq(e.clientId, query.clientId));
+  if (query.projectId) where.push(eq(e.projectId, query.projectId));
+  if (query.createdById) where.push(eq(e.createdById, query.createdById));
+  const ranges = [
+    [e.createdAt, query.createdAfter, query.createdBefore],
+    [e.updatedAt, query.updatedAfter, query.updatedBefore],
+    [e.publishedAt, query.publishedAfter, query.publishedBefore],
+  ] as const;
+  for (const [column, from, to] of ranges) {
+    if (from) where.push(gte(column, new Date(from)));
+    if (to) where.push(lt(column, new Date(to)));
+  }
+  if (query.tag)
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(contentEntryTags)
+          .innerJoin(contentTags, eq(contentTags.id, contentEntryTags.tagId))
+          .where(and(eq(contentEntryTags.entryId, e.id), eq(contentTags.organizationId, ctx.organizationId), or(eq(contentTags.id, query.tag), eq(contentTags.slug, query.tag)))),
+      ),
+    );
+  if (query.category) {
+    const [category] = await db
+      .select({ path: contentCategories.path })
+      .from(contentCategories)
+      .where(and(eq(contentCategories.organizationId, ctx.organizationId), or(eq(contentCategories.id, query.category), eq(contentCategories.slug, query.category))))
+      .limit(1);
+    if (!category) return { data: [], nextCursor: null };
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(contentEntryCategories)
+          .innerJoin(contentCategories, eq(contentCategories.id, contentEntryCategories.categoryId))
+          .where(and(eq(contentEntryCategories.entryId, e.id), eq(contentCategories.organizationId, ctx.organizationId), inSubtree(category.path))),
+      ),
+    );
+  }
+
+  if (!query.q) {
+    const keys = parseSort(query.sort, entryInfo.columns, entrySortable, '-updatedAt', e.id);
+    const rows = await db
+      .select()
+      .from(e)
+      .where(and(...where, cursorWhere(keys, query.cursor)))
+      .orderBy(...orderBy(keys))
+      .limit(limit + 1);
+    const page = toPage(rows, limit, keys);
+    return { data: await withTaxonomy(db, page.data), nextCursor: page.nextCursor };
+  }
+
+  // Stem the query for the language searched in (the locale filter, else the organization's default),
+  // and also match words as written, so entries in other languages still match exact words.
+  const language = (query.locale ?? (await orgLocales(db, ctx)).defaultLocale).split('-')[0]!;
+  const tsquery = sql`(websearch_to_tsquery(${searchConfigs[language] ?? 'simple'}::regconfig, ${query.q}) || websearch_to_tsquery('simple'::regconfig, ${query.q}))`;
+  const rank = sql<number>`ts_rank(${searchVector}, ${tsquery})`;
+  const headline = sql<string>`ts_headline(${rowConfig}, coalesce(${e.plainText}, ${e.title}), ${tsquery}, ${`StartSel=${markStart}, StopSel=${markStop}, MaxWords=30, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`})`;
+  where.push(sql`${searchVector} @@ ${tsquery}`);
+  if (query.sort) {
+    const keys = parseSort(query.sort, entryInfo.columns, entrySortable, '-updatedAt', e.id);
+    const rows = await db
+      .select({ entry: e, highlight: headline })
+      .from(e)
+      .where(and(...where, cursorWhere(keys, query.cursor)))
+      .orderBy(...orderBy(keys))
+      .limit(limit + 1);
+    const page = toPage(rows.map((r) => ({ ...r.entry, highlight: toHighlight(r.highlight) })), limit, keys);
+    return { data: await withTaxonomy(db, page.data), nextCursor: page.nextCursor };
+  }
+  const after = query.cursor ? decodeRankCursor(query.cursor) : undefined;
+  const rows = await db
+    .select({ entry: e, rank, highlight: headline })
+    .from(e)
+    .where(and(...where, after ? or(lt(rank, sql`${after.rank}::real`), and(eq(rank, sql`${after.rank}::real`), gt(e.id, after.id))) : undefined))
+    .orderBy(desc(rank), asc(e.id))
+    .limit(limit + 1);
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return {
+    data: await withTaxonomy(db, data.map((r) => ({ ...r.entry, highlight: toHighlight(r.highlight) }))),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ s: 'rank', v: [last.rank, last.entry.id] })).toString('base64url') : null,
+  };
+}

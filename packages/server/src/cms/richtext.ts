@@ -1,0 +1,138 @@
+/**
+ * Rich text is stored as Tiptap (ProseMirror) JSON. The server checks the document's shape so that
+ * every renderer downstream (the editor, the delivery API's consumers) can trust it, refuses
+ * script-bearing links, and extracts plain text for search.
+ */
+
+/** A Tiptap node as stored in an entry's `data`. */
+export interface TiptapNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: TiptapNode[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+// The node and mark types of the editor's extensions (StarterKit, links, tables, images, tasks and a few
+// common inline extensions). Anything else would render as nothing, or not at all, in consumers.
+const nodeTypes = new Set([
+  'doc', 'paragraph', 'text', 'heading', 'bulletList', 'orderedList', 'listItem', 'taskList', 'taskItem', 'blockquote', 'codeBlock',
+  'horizontalRule', 'hardBreak', 'image', 'table', 'tableRow', 'tableHeader', 'tableCell', 'mention', 'details', 'detailsSummary',
+  'detailsContent', 'youtube',
+]);
+const markTypes = new Set(['bold', 'italic', 'strike', 'underline', 'code', 'link', 'highlight', 'subscript', 'superscript', 'textStyle']);
+// Blocks end a line in the extracted text; inline nodes run together.
+const blockTypes = new Set(['paragraph', 'heading', 'listItem', 'taskItem', 'blockquote', 'codeBlock', 'tableCell', 'tableHeader', 'tableRow', 'detailsSummary']);
+
+const maxDepth = 64;
+const maxNodes = 100_000;
+// Links and images may point to web pages, mail, phone numbers, anchors or relative paths — never to
+// `javascript:` or `data:` URLs, which would run script in a reader's browser.
+const safeUrl = /^(https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks that `value` is a Tiptap document; returns the problem (with a JSON path inside the document),
+ * or undefined when it is valid.
+ *
+ * @example richTextError({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] }) // undefined
+ */
+export function richTextError(value: unknown): { path: string; message: string } | undefined {
+  if (!isRecord(value) || value.type !== 'doc') return { path: '', message: 'Expected a rich text document: { "type": "doc", "content": [...] }' };
+  let count = 0;
+  const visit = (node: unknown, path: string, depth: number): { path: string; message: string } | undefined => {
+    if (++count > maxNodes) return { path, message: `A document holds at most ${maxNodes} nodes` };
+    if (depth > maxDepth) return { path, message: `Nesting deeper than ${maxDepth} levels` };
+    if (!isRecord(node) || typeof node.type !== 'string') return { path, message: 'Expected a node with a "type"' };
+    if (!nodeTypes.has(node.type)) return { path: `${path}type`.replace(/^\./, ''), message: `Unknown node type "${node.type}"` };
+    if (depth > 0 && node.type === 'doc') return { path, message: 'A document cannot contain another document' };
+    for (const key of Object.keys(node))
+      if (!['type', 'attrs', 'content', 'marks', 'text'].includes(key)) return { path: `${path}${key}`, message: 'Unknown node property' };
+    if (node.attrs !== undefined && !isRecord(node.attrs)) return { path: `${path}attrs`, message: 'Expected an object' };
+    if (node.type === 'text') {
+      if (typeof node.text !== 'string' || !node.text) return { path: `${path}text`, message: 'A text node needs non-empty "text"' };
+      if (node.content !== undefined) return { path: `${path}content`, message: 'A text node has no content' };
+    } else if (node.text !== undefined) return { path: `${path}text`, message: 'Only text nodes carry "text"' };
+    if (node.type === 'heading') {
+      const level = (node.attrs as Record<string, unknown> | undefined)?.level;
+      if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6)) return { path: `${path}attrs.level`, message: 'Heading level is 1 to 6' };
+    }
+    if (node.type === 'image') {
+      const src = (node.attrs as Record<string, unknown> | undefined)?.src;
+      if (typeof src === 'string' && !safeUrl.test(src.trim())) return { path: `${path}attrs.src`, message: 'Unsafe image URL' };
+    }
+    if (node.marks !== undefined) {
+      if (!Array.isArray(node.marks)) return { path: `${path}marks`, message: 'Expected an array' };
+      for (const [i, mark] of node.marks.entries()) {
+        if (!isRecord(mark) || typeof mark.type !== 'string' || !markTypes.has(mark.type)) return { path: `${path}marks.${i}`, message: 'Unknown mark' };
+        if (mark.attrs !== undefined && !isRecord(mark.attrs)) return { path: `${path}marks.${i}.attrs`, message: 'Expected an object' };
+        const href = (mark.attrs as Record<string, unknown> | undefined)?.href;
+        if (mark.type === 'link' && (typeof href !== 'string' || !safeUrl.test(href.trim()))) return { path: `${path}marks.${i}.attrs.href`, message: 'A link needs a safe href (http, https, mailto, tel or relative)' };
+      }
+    }
+    if (node.content !== undefined) {
+      if (!Array.isArray(node.content)) return { path: `${path}content`, message: 'Expected an array' };
+      for (const [i, child] of node.content.entries()) {
+        const error = visit(child, `${path}content.${i}.`, depth + 1);
+        if (error) return error;
+      }
+    }
+    return undefined;
+  };
+  const error = visit(value, '', 0);
+  return error && { path: error.path.replace(/\.$/, ''), message: error.message };
+}
+
+/**
+ * The text of a Tiptap document: blocks on their own lines, inline nodes run together, images by
+ * their alt text. Used for `plainText` (search) and for length limits.
+ *
+ * @example plainTextOf({ type: 'doc', content: [{ type: 'heading', content: [{ type: 'text', text: 'Hello' }] }] }) // 'Hello'
+ */
+export function plainTextOf(doc: unknown): string {
+  const out: string[] = [];
+  const visit = (node: unknown) => {
+    if (!isRecord(node)) return;
+    if (node.type === 'text' && typeof node.text === 'string') out.push(node.text);
+    else if (node.type === 'hardBreak') out.push('\n');
+    else if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.alt === 'string') out.push(node.attrs.alt);
+    if (Array.isArray(node.content)) node.content.forEach(visit);
+    if (typeof node.type === 'string' && blockTypes.has(node.type)) out.push('\n');
+  };
+  visit(doc);
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * Whether a document says anything: some text, or an atom such as an image or a rule. An editor's
+ * empty document (`doc > paragraph`) is empty, so a required rich text field refuses it.
+ *
+ * @example isEmptyRichText({ type: 'doc', content: [{ type: 'paragraph' }] }) // true
+ */
+export function isEmptyRichText(doc: unknown): boolean {
+  const hasContent = (node: unknown): boolean => {
+    if (!isRecord(node)) return false;
+    if (node.type === 'text') return typeof node.text === 'string' && node.text.trim() !== '';
+    if (node.type === 'image' || node.type === 'horizontalRule' || node.type === 'youtube' || node.type === 'mention') return true;
+    return Array.isArray(node.content) && node.content.some(hasContent);
+  };
+  return !hasContent(doc);
+}
+
+/**
+ * A rich text document holding `text` as paragraphs, one per line (used when a text field becomes rich text).
+ *
+ * @example textToRichText('Hello\nWorld') // { type: 'doc', content: [paragraph 'Hello', paragraph 'World'] }
+ */
+export function textToRichText(text: string): TiptapNode {
+  return {
+    type: 'doc',
+    content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
+  };
+}
