@@ -515,6 +515,7 @@ export const revisions = defineResource({
     reviewedAt: f.timestamp().nullable(),
     createdAt: f.timestamp(),
     dueDate: f.timestamp().nullable(),
+    reviewerName: f.text().nullable(),
   }),
   create: z.strictObject({
     entryId: f.text().min(1),
@@ -527,6 +528,7 @@ export const revisions = defineResource({
     feedback: f.longText().nullable().optional(),
     reviewedAt: f.timestamp().nullable().optional(),
     dueDate: f.timestamp().nullable().optional(),
+    reviewerName: f.text().nullable().optional(),
   }),
   update: z.strictObject({
     entryId: f.text().min(1).optional(),
@@ -539,6 +541,7 @@ export const revisions = defineResource({
     feedback: f.longText().nullable().optional(),
     reviewedAt: f.timestamp().nullable().optional(),
     dueDate: f.timestamp().nullable().optional(),
+    reviewerName: f.text().nullable().optional(),
   }),
   filters: z.object({
     organizationId: f.text().optional(),
@@ -547,7 +550,7 @@ export const revisions = defineResource({
     status: z.enum(revisionStatus).optional(),
     reviewedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'stageName', 'stageOrder', 'assignedToId', 'assignedToType', 'status', 'reviewedById', 'reviewedAt', 'createdAt', 'dueDate'],
+  sortable: ['id', 'organizationId', 'entryId', 'stageName', 'stageOrder', 'assignedToId', 'assignedToType', 'status', 'reviewedById', 'reviewedAt', 'createdAt', 'dueDate', 'reviewerName'],
 });
 export type ContentRevision = z.output<typeof revisions.row>;
 export type ContentRevisionCreate = z.input<typeof revisions.create>;
@@ -627,6 +630,7 @@ export const schedules = defineResource({
     error: f.text().nullable(),
     createdById: f.text(),
     createdAt: f.timestamp(),
+    locale: f.text().nullable(),
   }),
   create: z.strictObject({
     entryId: f.text().min(1),
@@ -635,6 +639,7 @@ export const schedules = defineResource({
     status: z.enum(scheduleStatus).optional(),
     executedAt: f.timestamp().nullable().optional(),
     error: f.text().nullable().optional(),
+    locale: f.text().nullable().optional(),
   }),
   update: z.strictObject({
     entryId: f.text().min(1).optional(),
@@ -643,6 +648,7 @@ export const schedules = defineResource({
     status: z.enum(scheduleStatus).optional(),
     executedAt: f.timestamp().nullable().optional(),
     error: f.text().nullable().optional(),
+    locale: f.text().nullable().optional(),
   }),
   filters: z.object({
     organizationId: f.text().optional(),
@@ -650,8 +656,9 @@ export const schedules = defineResource({
     action: z.enum(publishAction).optional(),
     status: z.enum(scheduleStatus).optional(),
     createdById: f.text().optional(),
+    locale: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'action', 'scheduledFor', 'status', 'executedAt', 'error', 'createdById', 'createdAt'],
+  sortable: ['id', 'organizationId', 'entryId', 'action', 'scheduledFor', 'status', 'executedAt', 'error', 'createdById', 'createdAt', 'locale'],
 });
 export type PublishSchedule = z.output<typeof schedules.row>;
 export type PublishScheduleCreate = z.input<typeof schedules.create>;
@@ -726,6 +733,7 @@ export const blocks = defineResource({
     isGlobal: f.bool(),
     isLocked: f.bool(),
     usedInEntries: f.array(f.text()),
+    clientId: f.text().nullable(),
     createdById: f.text(),
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
@@ -739,6 +747,7 @@ export const blocks = defineResource({
     isGlobal: f.bool().optional(),
     isLocked: f.bool().optional(),
     usedInEntries: f.array(f.text()).optional(),
+    clientId: f.text().nullable().optional(),
   }),
   update: z.strictObject({
     name: f.text().min(1).optional(),
@@ -749,6 +758,7 @@ export const blocks = defineResource({
     isGlobal: f.bool().optional(),
     isLocked: f.bool().optional(),
     usedInEntries: f.array(f.text()).optional(),
+    clientId: f.text().nullable().optional(),
   }),
   filters: z.object({
     organizationId: f.text().optional(),
@@ -756,9 +766,10 @@ export const blocks = defineResource({
     isGlobal: f.queryBool().optional(),
     isLocked: f.queryBool().optional(),
     usedInEntries: f.text().optional().describe('Rows whose usedInEntries contain this value'),
+    clientId: f.text().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'blockType', 'isGlobal', 'isLocked', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'blockType', 'isGlobal', 'isLocked', 'clientId', 'createdById', 'createdAt', 'updatedAt'],
 });
 export type ContentBlock = z.output<typeof blocks.row>;
 export type ContentBlockCreate = z.input<typeof blocks.create>;

@@ -112,6 +112,10 @@ export const contentEntries = pgTable(
     index('content_entries_org_created_at_idx').on(t.organizationId, t.createdAt),
     index('content_entries_org_updated_at_idx').on(t.organizationId, t.updatedAt),
     index('content_entries_search_idx').using('gin', sql.raw(entrySearchVector)),
+    // Delivery: published entries of one type and locale, newest first or by title, and by published slug.
+    index('content_entries_delivery_published_idx').on(t.organizationId, t.contentTypeId, t.locale, t.publishedAt.desc(), t.id.desc()).where(sql`published_slug is not null`),
+    index('content_entries_delivery_title_idx').on(t.organizationId, t.contentTypeId, t.locale, t.publishedTitle, t.id).where(sql`published_slug is not null`),
+    index('content_entries_delivery_slug_idx').on(t.organizationId, t.contentTypeId, t.locale, t.publishedSlug).where(sql`published_slug is not null`),
   ],
 );
 
@@ -164,6 +168,9 @@ export const contentLocalizations = pgTable(
     unique('content_localizations_entry_id_locale_key').on(t.entryId, t.locale),
     index('content_localizations_entry_id_idx').on(t.entryId),
     index('content_localizations_org_locale_status_idx').on(t.organizationId, t.locale, t.status),
+    // Delivery: published translations into one locale, newest first, and by published slug.
+    index('content_localizations_delivery_published_idx').on(t.organizationId, t.locale, t.publishedAt.desc()).where(sql`published_slug is not null`),
+    index('content_localizations_delivery_slug_idx').on(t.organizationId, t.locale, t.publishedSlug).where(sql`published_slug is not null`),
   ],
 );
 
@@ -271,6 +278,8 @@ export const contentRevisions = pgTable(
     reviewedAt: timestamptz('reviewed_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     dueDate: timestamptz('due_date'),
+    // Beyond the spec: the name a reviewer gave when deciding through a signed review link (no account).
+    reviewerName: text('reviewer_name'),
   },
   (t) => [
     index('content_revisions_entry_id_idx').on(t.entryId),
@@ -316,10 +325,13 @@ export const publishSchedules = pgTable(
     error: text('error'),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    // Beyond the spec: the locale the action applies to (null: the entry's source locale).
+    locale: text('locale'),
   },
   (t) => [
     index('publish_schedules_organization_id_scheduled_for_idx').on(t.organizationId, t.scheduledFor),
     index('publish_schedules_status_idx').on(t.status),
+    index('publish_schedules_entry_id_idx').on(t.entryId),
   ],
 );
 
@@ -360,6 +372,8 @@ export const contentBlocks = pgTable(
     isGlobal: boolean('is_global').notNull().default(false),
     isLocked: boolean('is_locked').notNull().default(false),
     usedInEntries: text('used_in_entries').array().notNull().default([]),
+    // Beyond the spec: a non-global block belongs to one client's content (null: the agency's own).
+    clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
@@ -383,6 +397,7 @@ export const briefContentLinks = pgTable(
   },
   (t) => [
     unique('brief_content_links_brief_id_content_entry_id_key').on(t.briefId, t.contentEntryId),
+    index('brief_content_links_content_entry_id_idx').on(t.contentEntryId),
   ],
 );
 
