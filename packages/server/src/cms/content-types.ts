@@ -202,6 +202,12 @@ export function checkData(schema: ContentTypeSchema, input: Record<string, Json>
     if (options.mode === 'translation' && !field.localized) continue;
     if (!(field.name in data) && options.defaults && field.default !== undefined && field.default !== null) data[field.name] = field.default;
     const value = data[field.name];
+    // A malformed document is an error even when it holds no text (which would make it look "empty").
+    const malformed = field.type === 'richtext' && value !== undefined && value !== null ? richTextError(value) : undefined;
+    if (malformed) {
+      issues.push({ path: malformed.path ? `${field.name}.${malformed.path}` : field.name, message: malformed.message });
+      continue;
+    }
     if (isEmptyValue(field, value)) {
       if (options.required && field.required) issues.push({ path: field.name, message: 'Required' });
       // Empty strings and lists carry nothing; store them as absent so `required` and uniqueness agree.

@@ -149,11 +149,23 @@ async function takenSlugs(tx: Db, ctx: CmsContext, typeId: string, locale: strin
  *
  * @example const slug = await allocateSlug(tx, ctx, type.id, 'en', { base: 'hello-world' }, { entryId })
  */
-export async function allocateSlug(tx: Db, ctx: CmsContext, typeId: string, locale: string, wanted: { base: string; explicit?: boolean; path?: string }, except: { entryId?: string; localizationId?: string } = {}): Promise<string> {
+export async function allocateSlug(
+  tx: Db,
+  ctx: CmsContext,
+  typeId: string,
+  locale: string,
+  wanted: { base: string; explicit?: boolean; path?: string; keyPaths?: string[] },
+  except: { entryId?: string; localizationId?: string } = {},
+): Promise<string> {
   const base = wanted.base.slice(0, 190);
   const taken = await takenSlugs(tx, ctx, typeId, locale, base, except);
   if (!taken.has(base)) return base;
-  if (wanted.explicit) throw conflict(`The slug "${base}" is already used in "${locale}"`, {}, [{ path: wanted.path ?? 'body.slug', message: 'Already used by another entry of this type and locale' }]);
+  if (wanted.explicit)
+    throw conflict(`The slug "${base}" is already used in "${locale}"`, { fields: ['slug'] }, [
+      { path: wanted.path ?? 'body.slug', message: 'Already used by another entry of this type and locale' },
+      // Like every unique clash, name the other parts of the key the request sent.
+      ...(wanted.keyPaths ?? []).map((path) => ({ path, message: 'Part of the (type, slug, locale) key that clashes' })),
+    ]);
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
@@ -218,7 +230,12 @@ export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): 
     const slugField = slugFieldOf(type);
     const given = input.slug ?? (slugField && typeof data[slugField.name] === 'string' ? (data[slugField.name] as string) : undefined);
     const base = given ?? slugify(slugField?.from && typeof data[slugField.from] === 'string' ? (data[slugField.from] as string) : title);
-    let slug = await allocateSlug(tx, ctx, type.id, locale, { base, explicit: given !== undefined, path: input.slug === undefined && slugField ? `body.data.${slugField.name}` : 'body.slug' });
+    let slug = await allocateSlug(tx, ctx, type.id, locale, {
+      base,
+      explicit: given !== undefined,
+      path: input.slug === undefined && slugField ? `body.data.${slugField.name}` : 'body.slug',
+      keyPaths: ['body.contentTypeId', ...(input.locale ? ['body.locale'] : [])],
+    });
     for (let attempt = 0; ; attempt++) {
       if (slugField) data[slugField.name] = slug;
       try {

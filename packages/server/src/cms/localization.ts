@@ -133,7 +133,10 @@ export async function createTranslation(db: Db, ctx: CmsContext, input: PutInput
       throw badRequest([{ path: 'body.entryId', message: 'No entry with this id' }]);
     });
     const type = await getContentType(tx, ctx, entry.contentTypeId);
-    if (await lockTranslation(tx, ctx, entry.id, input.locale)) throw conflict(`The entry already has a "${input.locale}" translation`, {}, [{ path: 'body.locale', message: 'Already translated; update it instead' }]);
+    if (await lockTranslation(tx, ctx, entry.id, input.locale)) throw conflict(`The entry already has a "${input.locale}" translation`, {}, [
+        { path: 'body.entryId', message: 'Already translated into this locale; update the translation instead' },
+        { path: 'body.locale', message: 'Already translated; update it instead' },
+      ]);
     return saveTranslation(tx, ctx, entry, type, input.locale, undefined, input, { locale: 'body.locale' });
   });
 }
