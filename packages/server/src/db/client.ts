@@ -60,13 +60,14 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       db,
       driver: 'postgres',
       async migrate() {
-        const reserved = await client.reserve();
+        // One dedicated connection, so the session-level advisory lock covers every migration statement.
+        const single = postgres(options.url!, { max: 1, onnotice: () => {} });
         try {
-          await reserved`select pg_advisory_lock(${migrationLock})`;
-          await migratePostgres(drizzlePostgres(reserved), { migrationsFolder });
+          await single`select pg_advisory_lock(${migrationLock})`;
+          await migratePostgres(drizzlePostgres(single), { migrationsFolder });
         } finally {
-          await reserved`select pg_advisory_unlock(${migrationLock})`.catch(() => {});
-          reserved.release();
+          await single`select pg_advisory_unlock(${migrationLock})`.catch(() => {});
+          await single.end({ timeout: 5 });
         }
       },
       close: () => client.end({ timeout: 5 }),
