@@ -23,6 +23,7 @@ import { registerPlatformRoutes } from './platform/routes.js';
 import type { Storage } from './platform/storage.js';
 import { registerCmsRoutes } from './cms/routes.js';
 import type { Router } from './http/router.js';
+import type { JobHandlers } from './jobs/worker.js';
 
 export interface AppOptions {
   /** A Drizzle handle from `createDatabase()`. */
@@ -52,6 +53,8 @@ export interface AppDeps {
   logger: Logger;
   files: ReturnType<typeof createFileService>;
   router: Router;
+  /** Background job handlers by job name: features add theirs when they register, and whoever runs the app's worker (`spokestack-server serve`) runs them. */
+  jobHandlers: JobHandlers;
 }
 
 const features: Record<string, Record<string, ResourceDef>> = {
@@ -151,7 +154,8 @@ export function createApp(options: AppOptions) {
     return c.body(body, 200, headers);
   });
 
-  const deps: AppDeps = { db, clock, storage, secret, logger, files, router };
+  const jobHandlers: JobHandlers = {};
+  const deps: AppDeps = { db, clock, storage, secret, logger, files, router, jobHandlers };
   registerPlatformRoutes(router, { ...deps, auth, maxUploadBytes });
   // Feature routes come before the generic CRUD, which then skips the operations they took over.
   registerCmsRoutes(deps);
@@ -164,6 +168,6 @@ export function createApp(options: AppOptions) {
   app.get('/docs', (c) => c.html(docsPage(document())));
   app.get('/health', (c) => c.json({ ok: true }));
 
-  return { app, router, logger, clock, files, auth, deps };
+  return { app, router, logger, clock, files, auth, deps, jobHandlers };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Database } from './db/client.js';
+import type { ResolvedSettings } from './serve.js';
+
+// `spokestack-server`: run the reference server and administer its database from a shell. The server
+// and database modules load only when a command runs, so `--help` and usage mistakes answer at once.
+
+/** A mistake in how the CLI was called; printed as one line, without a stack. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: Options;
+  /** Lines of help under "Options:", one per option. */
+  help: string[];
+  /** Lines after the options: environment variables and notes. */
+  notes?: string[];
+  run(values: Record<string, string | boolean | undefined>): Promise<void>;
+}
+
+const dataDirOption: Options = { 'data-dir': { type: 'string' } };
+const dataDirHelp = [
+  '  --data-dir DIR    Folder of the embedded database (PGlite, in DIR/db), its secret and files',
+  '                    (default .spokestack); with DATABASE_URL, only local files live there',
+];
+const databaseEnv = ['Environment:', '  DATABASE_URL          postgres://… to use PostgreSQL instead of the embedded database'];
+
+/** Opens the configured database, applies pending migrations, runs `fn`, and always closes it. */
+async function withDatabase<T>(values: Record<string, unknown>, fn: (database: Database, settings: ResolvedSettings) => Promise<T>): Promise<T> {
+  const { openDatabase, resolveSettings } = await import('./serve.js');
+  const settings = resolveSettings({ dataDir: values['data-dir'] as string | undefined });
+  const database = await openDatabase(settings);
+  try {
+    await database.migrate();
+    return await fn(database, settings);
+  } finally {
+    await database.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: 'Run the HTTP API and a job worker (applies pending migrations first)',
+    usage: 'spokestack-server serve [--port N] [--host H] [--data-dir DIR] [--files-dir DIR]',
+    options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, 'files-dir': { type: 'string' }, ...dataDirOption },
+    help: [
+      '  -p, --port N      TCP port (default $PORT or 4000; 0 picks a free one)',
+      '  --host H          Interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)',
+      ...dataDirHelp,
+      '  --files-dir DIR   Where uploaded files are stored (default DATA_DIR/files) unless S3_BUCKET is set',
+    ],
+    notes: [
+      ...databaseEnv,
+      '  SPOKESTACK_SECRET     signing secret, at least 32 characters, the same on every instance;',
+      '                        required with DATABASE_URL (else generated once into DATA_DIR/secret)',
+      '  S3_BUCKET             store files in S3 or an S3-compatible store (S3_ENDPOINT, S3_REGION, S3_PREFIX)',
+      '  SPOKESTACK_LOG_LEVEL  debug, info (default), warn or error',
+    ],
+    async run(values) {
+      const port = parsePort(values.port ?? process.env.PORT ?? '4000');
+      const { startServer } = await import('./serve.js');
+      const server = await startServer({ port, host: values.host as string | undefined, dataDir: values['data-dir'] as string | undefined, filesDir: values['files-dir'] as string | undefined });
+      console.log(`SpokeStack server listening on ${server.url} (${server.description}); API reference at ${server.url}/docs`);
+      await new Promise<void>((done) => {
+        const stop = (signal: NodeJS.Signals) => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          console.error(`Received ${signal}; finishing requests and jobs in flight, then closing the database…`);
+          server.close().then(done, (error: unknown) => {
+            console.error(error);
+            process.exitCode = 1;
+            done();
+          });
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations, then exit',
+    usage: 'spokestack-server migrate [--data-dir DIR]',
+    options: { ...dataDirOption },
+    help: [...dataDirHelp],
+    notes: databaseEnv,
+    async run(values) {
+      const { describeDatabase } = await import('./serve.js');
+      await withDatabase(values, async (_database, settings) => {
+        console.log(`Migrations applied to ${describeDatabase(settings)}`);
+      });
+    },
+  },
+  'create-org': {
+    summary: 'Create an organization and print its first API key',
+    usage: 'spokestack-server create-org --name NAME [--slug SLUG] [--json] [--data-dir DIR]',
+    options: { name: { type: 'string' }, slug: { type: 'string' }, json: { type: 'boolean' }, ...dataDirOption },
+    help: [
+      '  --name NAME       The organization\'s name (required)',
+      '  --slug SLUG       URL-safe identifier (default: from the name, made unique)',
+      '  --json            Print only { "organizationId", "apiKey" } as JSON',
+      ...dataDirHelp,
+    ],
+    notes: databaseEnv,
+    async run(values) {
+      const name = typeof values.name === 'string' ? values.name.trim() : '';
+      if (!name) throw new UsageError('--name is required, e.g. create-org --name "Acme Agency"');
+      const { createOrganization } = await import('./platform/organizations.js');
+      const { organization, apiKey } = await withDatabase(values, (database) => createOrganization(database.db, { name, slug: values.slug as string | undefined }));
+      if (values.json) console.log(JSON.stringify({ organizationId: organization.id, apiKey }));
+      else
+        console.log(
+          [`Created organization "${organization.name}" (id ${organization.id}, slug ${organization.slug}).`, '', `API key: ${apiKey}`, '', 'Keep it now: it is stored hashed and never shown again.'].join('\n'),
+        );
+    },
+  },
+  'seed-demo': {
+    summary: 'Fill an empty database with the demo agency "Northwind Creative" and print its API key',
+    usage: 'spokestack-server seed-demo [--json] [--data-dir DIR]',
+    options: { json: { type: 'boolean' }, ...dataDirOption },
+    help: [
+      '  --json            Print only { "organizationId", "apiKey", "seeded" } as JSON',
+      ...dataDirHelp,
+    ],
+    notes: [
+      ...databaseEnv,
+      '',
+      'Changes no data when the demo organization exists; it then prints the key kept in',
+      'DATA_DIR/demo-key, or mints a new "Demo key" when none is kept (always, with DATABASE_URL).',
+    ],
+    async run(values) {
+      const { ensureDemo } = await import('./demo/index.js');
+      const demo = await withDatabase(values, (database, settings) => ensureDemo(database.db, { dataDir: settings.databaseUrl ? undefined : settings.dataDir }));
+      if (values.json) {
+        console.log(JSON.stringify({ organizationId: demo.organizationId, apiKey: demo.apiKey, seeded: demo.seeded }));
+        return;
+      }
+      const what = demo.seeded
+        ? `Seeded the demo organization "Northwind Creative" (id ${demo.organizationId}).`
+        : `The demo organization already exists (id ${demo.organizationId}); its data was left as it is.${demo.mintedKey ? ' Minted a new "Demo key" for it.' : ''}`;
+      console.log(`${what}\n\nAPI key: ${demo.apiKey}`);
+    },
+  },
+};
+
+function parsePort(value: unknown): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(value)}"`);
+  return port;
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'Usage: spokestack-server <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `spokestack-server <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [`Usage: ${command.usage}`, '', command.summary + '.', '', 'Options:', ...command.help, '  -h, --help        Show this help', ...(command.notes ? ['', ...command.notes] : [])].join('\n');
+}
+
+/**
+ * Runs the CLI with the given arguments and returns the exit code. Operator mistakes (unknown options,
+ * a missing secret, a port in use) print one line to stderr and exit 1; anything else prints its stack.
+ *
+ * @example process.exitCode = await main(['migrate', '--data-dir', '/var/lib/spokestack'])
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`spokestack-server: unknown command "${name}"\n\n${usage()}`);
+    return 1;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    if (values.help) {
+      console.log(commandHelp(command));
+      return 0;
+    }
+    await command.run(values);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    // ConfigError (from serve.js): a setting the operator can fix, such as a missing secret.
+    const config = error instanceof Error && error.name === 'ConfigError';
+    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    if (config || usage) {
+      console.error(`spokestack-server ${name}: ${(error as Error).message}`);
+      if (usage) console.error(`Run \`spokestack-server ${name} --help\` for its options.`);
+      return 1;
+    }
+    console.error(error);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
