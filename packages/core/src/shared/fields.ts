@@ -13,10 +13,16 @@ export const longText = () => z.string().max(maxLongText);
 export const int = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
 export const bigint = () => z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 export const bool = () => z.boolean();
+// PostgreSQL has no year 0 and the ISO format no year 10000; an offset can push a valid-looking time across either.
+const inYearRange = (iso: string) => {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+};
+const yearRange = { message: 'Expected a year from 0001 to 9999 (in UTC)' };
 /** An ISO-8601 time with offset, e.g. `2025-01-31T09:00:00Z`. */
-export const timestamp = () => z.iso.datetime({ offset: true });
+export const timestamp = () => z.iso.datetime({ offset: true }).refine(inYearRange, yearRange);
 /** A calendar date, `YYYY-MM-DD`. */
-export const date = () => z.iso.date();
+export const date = () => z.iso.date().refine(inYearRange, yearRange);
 /** Any JSON value; one shared instance so the OpenAPI document names it once. */
 export const jsonValue = z.json();
 export const json = () => jsonValue;

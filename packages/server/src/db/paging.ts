@@ -52,15 +52,37 @@ export function cursorWhere(keys: SortKey[], cursor: string | undefined): SQL | 
   return or(...keys.map((k, i) => and(...keys.slice(0, i).map((p, j) => same(p, values[j])), after(k, values[i]))));
 }
 
+/**
+ * A cursor value back to what its column holds. Cursors are opaque but not signed, so a value of the
+ * wrong type (or one PostgreSQL cannot take, like year 0 or a NUL) is refused here, as a bad cursor,
+ * rather than reaching the query.
+ */
 function revive(column: PgColumn, value: unknown): unknown {
   if (value === null) return null;
-  if (column.columnType === 'PgTimestamp') {
-    const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new Error('bad date');
-    return date;
+  switch (column.columnType) {
+    case 'PgTimestamp': {
+      const date = new Date(typeof value === 'string' ? value : Number.NaN);
+      const year = date.getUTCFullYear();
+      if (!(year >= 1 && year <= 9999)) throw new Error('bad time');
+      return date;
+    }
+    case 'PgInteger':
+    case 'PgBigInt53':
+      if (!Number.isSafeInteger(value)) throw new Error('bad integer');
+      return value;
+    case 'PgBoolean':
+      if (typeof value !== 'boolean') throw new Error('bad boolean');
+      return value;
+    case 'PgNumeric':
+      if (typeof value !== 'string' || !/^-?\d{1,40}(\.\d{1,20})?$/.test(value)) throw new Error('bad decimal');
+      return value;
+    case 'PgDateString':
+      if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value) || Number.isNaN(Date.parse(value)) || value.startsWith('0000')) throw new Error('bad date');
+      return value;
+    default:
+      if (typeof value !== 'string' || value.includes('\0') || value.length > 10_000) throw new Error('bad text');
+      return value;
   }
-  if (typeof value === 'object') throw new Error('bad value');
-  return value;
 }
 
 const sortString = (keys: SortKey[]) => keys.map((k) => (k.desc ? '-' : '') + k.key).join(',');

@@ -82,19 +82,19 @@ export function mapDbError(error: unknown): HttpError | undefined {
         : badRequest([{ path: `body.${camel(/Key \((\w+)\)/.exec(detail)?.[1] ?? 'id')}`, message: 'Refers to a record that does not exist' }]);
     case '23502':
       return badRequest([{ path: `body.${camel(pg.column ?? pg.column_name ?? 'unknown')}`, message: 'Required' }]);
-    case '22001':
-    case '22003':
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22023':
-    case '2202E':
     case '23514':
+    // Values too big for an index, or too deep for jsonb: the input's fault.
+    case '54000':
+    case '54001':
       return badRequest([{ path: 'body', message: pg.message ?? 'Invalid value' }]);
+    case '23P01':
+      return conflict('It overlaps an existing record');
     case '40001':
     case '40P01':
       return conflict('The record changed while this request ran; retry it');
     default:
-      return undefined;
+      // Class 22 is "data exception": a value the column cannot take (out of range, bad syntax, NUL,
+      // time zone displacement…). Contracts should catch these first; this keeps the ones they miss a 400.
+      return pg.code?.startsWith('22') ? badRequest([{ path: 'body', message: pg.message ?? 'Invalid value' }]) : undefined;
   }
 }

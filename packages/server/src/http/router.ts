@@ -1,4 +1,4 @@
-import type { Operation } from '@spokestack/core';
+import type { FieldError, Operation } from '@spokestack/core';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { TenantContext } from '../platform/context.js';
@@ -24,8 +24,41 @@ export type Handler<O extends Operation> = (input: OperationInput<O>) => Promise
 
 const writers = ['OWNER', 'ADMIN', 'MEMBER'] as const;
 
+/** How deep JSON input may nest: far beyond any real document, well before validation or PostgreSQL run out of stack. */
+export const maxJsonDepth = 64;
+
+/**
+ * What no contract can express but PostgreSQL refuses: NUL characters (text and jsonb cannot hold
+ * U+0000) and JSON nested deeper than `maxJsonDepth`. Checked iteratively, before zod (whose
+ * recursive JSON schema would overflow the stack first), for every operation, hand-written or generated.
+ *
+ * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters' }]
+ */
+export function unstorableInput(value: unknown, where: 'body' | 'query' | 'params'): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [where] }];
+  while (stack.length && errors.length < 20) {
+    const { value: node, path } = stack.pop()!;
+    if (typeof node === 'string') {
+      if (node.includes('\0')) errors.push({ path: path.join('.'), message: 'Must not contain NUL (\\u0000) characters' });
+    } else if (node && typeof node === 'object') {
+      if (path.length > maxJsonDepth) {
+        errors.push({ path: path.slice(0, 2).join('.'), message: `Nested deeper than ${maxJsonDepth} levels` });
+        continue;
+      }
+      for (const [key, child] of Object.entries(node)) {
+        if (key.includes('\0')) errors.push({ path: path.join('.'), message: 'Keys must not contain NUL (\\u0000) characters' });
+        stack.push({ value: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+      }
+    }
+  }
+  return errors;
+}
+
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'params'): z.output<T> | undefined {
   if (!schema) return undefined;
+  const unstorable = unstorableInput(value, where);
+  if (unstorable.length) throw badRequest(unstorable);
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(fieldErrors(result.error, where));
   return result.data;
