@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getTableColumns } from 'drizzle-orm';
-import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { resourceTables } from '../src/db/resource-tables.js';
 import { serverManagedColumns } from '../src/db/managed.js';
 
@@ -56,6 +56,32 @@ function zodOf(column: PgColumn, enums: Set<string>): string {
   }
 }
 
+/**
+ * Longest text each indexed column may take. PostgreSQL refuses an index entry over ~2,700 bytes
+ * (B-tree; GIN likewise), and a character takes up to 4 bytes in UTF-8, so the text columns of one
+ * index share that budget: at most 500 characters each, fewer when several share an index. Without
+ * this, a value the contract allows (10,000 characters) fails at insert. Primary keys and references
+ * are left out: ids are made by the server, and a reference must name an existing row.
+ */
+function indexedTextLimits(table: PgTable): Map<string, number> {
+  const config = getTableConfig(table);
+  const referencing = new Set(config.foreignKeys.flatMap((fk) => fk.reference().columns.map((c) => c.name)));
+  const isText = (c: PgColumn) => c.columnType === 'PgText' || (c.columnType === 'PgArray' && (c as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType === 'PgText');
+  const byName = new Map(config.columns.map((c) => [c.name, c]));
+  const indexes = [
+    ...config.uniqueConstraints.map((u) => u.columns.map((c) => c.name)),
+    ...config.columns.filter((c) => c.isUnique).map((c) => [c.name]),
+    ...config.indexes.map((i) => i.config.columns.flatMap((c) => ('name' in c && typeof c.name === 'string' ? [c.name] : []))),
+  ];
+  const limits = new Map<string, number>();
+  for (const names of indexes) {
+    const texts = names.map((n) => byName.get(n)).filter((c): c is PgColumn => !!c && isText(c) && !c.primary && !referencing.has(c.name));
+    const limit = Math.min(500, Math.floor(2_600 / 4 / texts.length / 10) * 10);
+    for (const c of texts) limits.set(c.name, Math.min(limits.get(c.name) ?? limit, limit));
+  }
+  return limits;
+}
+
 const isFilterable = (c: PgColumn, key: string) =>
   c.columnType === 'PgEnumColumn' || c.columnType === 'PgBoolean' || (c.columnType === 'PgText' && (/Id$/.test(key) || ['slug', 'locale', 'email', 'domain', 'code'].includes(key)));
 const isSortable = (c: PgColumn) => !['PgJsonb', 'PgArray', 'PgCustomColumn'].includes(c.columnType);
@@ -72,13 +98,15 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
     const sortable: string[] = [];
     // The Drizzle property is the spec's field name (`isABTest`), which the camelCase of the
     // column (`is_ab_test` → `isAbTest`) is not always; the generic service reads and writes by it.
+    const limits = indexedTextLimits(table);
     for (const [key, column] of Object.entries(getTableColumns(table))) {
-      const zod = zodOf(column, enums);
+      const limit = limits.get(column.name);
+      const zod = limit ? zodOf(column, enums).replace('f.text()', `f.text().max(${limit})`) : zodOf(column, enums);
       row.push(`    ${key}: ${zod}${column.notNull ? '' : '.nullable()'},`);
       if (!serverManagedColumns.has(key)) {
         const optional = !column.notNull || column.hasDefault;
         // A required string must say something: '' is refused like a missing value.
-        const value = !optional && zod === 'f.text()' ? 'f.text().min(1)' : zod;
+        const value = !optional && zod.startsWith('f.text()') ? zod.replace('f.text()', 'f.text().min(1)') : zod;
         input.push(`    ${key}: ${value}${column.notNull ? '' : '.nullable()'}${optional ? '.optional()' : ''},`);
       }
       if (isFilterable(column, key)) filters.push(`    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`);

@@ -14,7 +14,7 @@ export const clients = defineResource({
     id: f.text(),
     organizationId: f.text(),
     name: f.text(),
-    slug: f.text(),
+    slug: f.text().max(500),
     industry: f.text().nullable(),
     website: f.text().nullable(),
     logoUrl: f.text().nullable(),
@@ -24,7 +24,7 @@ export const clients = defineResource({
   }),
   create: z.strictObject({
     name: f.text().min(1),
-    slug: f.text().min(1),
+    slug: f.text().min(1).max(500),
     industry: f.text().nullable().optional(),
     website: f.text().nullable().optional(),
     logoUrl: f.text().nullable().optional(),
@@ -32,7 +32,7 @@ export const clients = defineResource({
   }),
   update: z.strictObject({
     name: f.text().min(1).optional(),
-    slug: f.text().min(1).optional(),
+    slug: f.text().min(1).max(500).optional(),
     industry: f.text().nullable().optional(),
     website: f.text().nullable().optional(),
     logoUrl: f.text().nullable().optional(),
