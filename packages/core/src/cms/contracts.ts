@@ -75,6 +75,7 @@ export const contentTypeCreate = z.strictObject({
   maxVersions: z.number().int().min(1).max(10_000).optional(),
   isActive: z.boolean().optional(),
 });
+export type ContentTypeInput = z.input<typeof contentTypeCreate>;
 export const contentTypeUpdate = contentTypeCreate.partial().extend({
   /** How to carry existing entries over a breaking schema change; without it such a change is refused (409). */
   migration: schemaMigration.optional(),
@@ -85,7 +86,8 @@ export const schemaCheck = z.strictObject({ schema: contentTypeSchema, titleFiel
 // ---------------------------------------------------------------- entries
 
 /** An entry as the API shows it: the row with its tag and category ids; `version` is its `ETag`. */
-export const entryRow = entries.row.extend({ tagIds: z.array(z.string()), categoryIds: z.array(z.string()) });
+const entryData = z.record(z.string(), f.json());
+export const entryRow = entries.row.extend({ data: entryData, publishedData: entryData.nullable(), tagIds: z.array(z.string()), categoryIds: z.array(z.string()) });
 export type EntryRow = z.output<typeof entryRow>;
 /** A list item: with `highlight` (matches wrapped in `<mark>`) when the list was searched with `q`. */
 export const entryListItem = entryRow.extend({ highlight: z.string().optional() });

@@ -500,7 +500,10 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
   // Fields whose definition changed in any way (added, removed, retyped, constrained) are the ones judged.
   const touched = new Set([...before.keys(), ...after.keys()].filter((name) => !sameJson(before.get(name), after.get(name))));
   const reasons = new Map<string, { field: string; reason: string; entries: Set<string> }>();
+  // Fields already reported for an entry while carrying it over; validation does not repeat them.
+  const carried = new Set<string>();
   const report = (entryId: string, field: string, reason: string) => {
+    carried.add(`${entryId}\u0000${field}`);
     const key = `${field}\u0000${reason}`;
     if (!reasons.has(key)) reasons.set(key, { field, reason, entries: new Set() });
     reasons.get(key)!.entries.add(entryId);
@@ -568,25 +571,25 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
   const seen = new Map<string, string>(); // unique values: field + locale + value → entry id
   for (const entry of entries) {
     const data = entry.data as EntryData;
-    const carried = carry(entry.id, data, 'entry');
-    const { issues, refs } = checkData(next, carried, { mode: 'entry', required: true });
+    const result = carry(entry.id, data, 'entry');
+    const { issues, refs } = checkData(next, result, { mode: 'entry', required: true });
     for (const issue of issues) {
       const field = issue.path.split('.')[0]!;
-      if (touched.has(field)) report(entry.id, field, issue.message);
+      if (touched.has(field) && !carried.has(`${entry.id}\u0000${field}`)) report(entry.id, field, issue.message);
     }
     for (const kind of ['files', 'entries', 'blocks'] as const)
       for (const ref of refs[kind] as { id: string; path: string }[])
         if (touched.has(ref.path.split('.')[0]!)) (allRefs[kind] as { path: string }[]).push({ ...ref, path: `${entry.id}\u0000${ref.path}` });
     for (const field of next.fields)
-      if (field.unique && touched.has(field.name) && carried[field.name] !== undefined) {
-        const key = `${field.name}\u0000${entry.locale}\u0000${JSON.stringify(carried[field.name])}`;
+      if (field.unique && touched.has(field.name) && result[field.name] !== undefined) {
+        const key = `${field.name}\u0000${entry.locale}\u0000${JSON.stringify(result[field.name])}`;
         if (seen.has(key)) {
           report(entry.id, field.name, 'Now unique, but entries share values');
           report(seen.get(key)!, field.name, 'Now unique, but entries share values');
         } else seen.set(key, entry.id);
       }
     const rewrite: Rewrite = { entryId: entry.id, translations: [] };
-    if (!sameJson(carried, data)) rewrite.data = carried;
+    if (!sameJson(result, data)) rewrite.data = result;
     for (const t of translationsOf.get(entry.id) ?? []) {
       const tData = t.data as EntryData;
       const carriedT = carry(entry.id, tData, 'translation');
@@ -769,10 +772,11 @@ export async function updateContentType(db: Db, ctx: CmsContext, id: string, inp
 /** Writes the entries a schema change rewrites; also refreshes titles and search text when their sources changed. */
 async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewrites: Rewrite[], refreshAll: boolean): Promise<number> {
   const byId = new Map(rewrites.map((r) => [r.entryId, r]));
+  if (!byId.size && !refreshAll) return 0;
   const rows = await tx
     .select()
     .from(contentEntries)
-    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, type.id), refreshAll ? undefined : inArray(contentEntries.id, [...byId.keys(), '\u0000'])));
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, type.id), refreshAll ? undefined : inArray(contentEntries.id, [...byId.keys()])));
   let count = 0;
   for (const entry of rows) {
     const rewrite = byId.get(entry.id);

@@ -1,5 +1,5 @@
 import type { SpokeStack } from '@spokestack/core';
-import type { ContentTypeCreate } from '@spokestack/core/cms';
+import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/context.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
@@ -18,7 +18,7 @@ const doc = (...paragraphs: string[]) => ({ type: 'doc', content: paragraphs.map
 const cms = (): CmsContext => ({ organizationId: t.organization.id, actor: systemActor(), now: t.clock.now() });
 let seq = 0;
 const uniqueSlug = (name: string) => `${name}-${++seq}`;
-async function makeType(fields: ContentTypeCreate['schema']['fields'], extra: Partial<ContentTypeCreate> = {}) {
+async function makeType(fields: ContentTypeInput['schema']['fields'], extra: Partial<ContentTypeInput> = {}) {
   return t.sdk.cms.contentTypes.create({ name: 'Type', slug: uniqueSlug('type'), schema: { fields }, ...extra });
 }
 /** The problem an SDK call throws. */

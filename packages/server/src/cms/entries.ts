@@ -34,8 +34,10 @@ export function cmsContext(ctx: TenantContext, clock: Clock): CmsContext {
 }
 
 export type Entry = typeof contentEntries.$inferSelect;
+/** What replies add to an entry row: typed data, and its tag and category ids. */
+type Replied<T extends Entry> = Omit<T, 'data' | 'publishedData'> & { data: EntryData; publishedData: EntryData | null; tagIds: string[]; categoryIds: string[] };
 /** An entry as replies show it: the row with its tag and category ids. */
-export type EntryReply = Entry & { tagIds: string[]; categoryIds: string[] };
+export type EntryReply = Replied<Entry>;
 type CreateInput = z.output<typeof entryCreate>;
 type UpdateInput = z.output<typeof entryUpdate>;
 type ListInput = z.output<typeof entryFilters> & { limit?: number; cursor?: string; sort?: string };
@@ -57,9 +59,10 @@ export async function orgLocales(db: Db, ctx: CmsContext): Promise<{ locales: st
  *
  * @example const [reply] = await withTaxonomy(db, [row])
  */
-export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<(T & { tagIds: string[]; categoryIds: string[] })[]> {
+export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<Replied<T>[]> {
   const { tags, categories } = await taxonomyOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, tagIds: tags.get(r.id) ?? [], categoryIds: categories.get(r.id) ?? [] }));
+  // Entry data is always an object of field values: every save writes it from a validated record.
+  return rows.map((r) => ({ ...r, data: r.data as EntryData, publishedData: r.publishedData as EntryData | null, tagIds: tags.get(r.id) ?? [], categoryIds: categories.get(r.id) ?? [] }));
 }
 
 /**
