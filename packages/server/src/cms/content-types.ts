@@ -793,7 +793,7 @@ async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewr
     const version = entry.version + 1;
     await tx.update(contentEntries).set({ data, title, plainText, version, lastEditedById: ctx.actor.id, updatedAt: ctx.now }).where(eq(contentEntries.id, entry.id));
     if (type.enableVersioning && rewrite?.data)
-      await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: version, data, title, changedFields: [...changedFieldsOf(before, data), ...(title !== entry.title ? ['title'] : [])], changeNote: 'Content type schema change', maxVersions: type.maxVersions });
+      await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: version, data, title, changedFields: [...new Set([...changedFieldsOf(before, data), ...(title !== entry.title ? ['title'] : [])])], changeNote: 'Content type schema change', maxVersions: type.maxVersions });
     count++;
   }
   return count;

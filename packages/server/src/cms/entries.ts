@@ -15,6 +15,9 @@ import { type ContentTypeRow, checkData, checkRefs, checkUnique, conflictError, 
 import { contentCategories, contentEntries, contentEntryCategories, contentEntryTags, contentLocalizations, contentTags, contentTypes, entrySearchConfig, entrySearchVector, searchConfigs } from './schema.js';
 import { detachEntryTags, inSubtree, setEntryCategories, setEntryTags, taxonomyOf } from './taxonomy.js';
 import { type EntryData, changedFieldsOf, getVersions, sameJson, writeVersion } from './versions.js';
+import { releaseEntryBlocks } from './blocks.js';
+import { syncEntryLinks } from './publishing.js';
+import { templateDefaults } from './templates.js';
 
 /**
  * What every CMS service receives: the tenant and actor, and the time of the request (from the app's
@@ -228,7 +231,8 @@ export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): 
     if (!locales.includes(locale)) throw badRequest([{ path: 'body.locale', message: `Not one of the organization locales (${locales.join(', ')})` }]);
     const meta = metaOf(input);
     await checkReferences(tx, entryInfo, ctx, meta);
-    const data = await validateForSave(tx, ctx, type, locale, input.data, { defaults: true });
+    const fromTemplate = input.templateId ? { ...(await templateDefaults(tx, ctx, input.templateId, type.id)), ...input.data } : input.data;
+    const data = await validateForSave(tx, ctx, type, locale, fromTemplate, { defaults: true });
     const title = titleFor(type, data);
     const slugField = slugFieldOf(type);
     const given = input.slug ?? (slugField && typeof data[slugField.name] === 'string' ? (data[slugField.name] as string) : undefined);
@@ -253,7 +257,7 @@ export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): 
         if (input.tagIds) await setEntryTags(tx, ctx, entry.id, input.tagIds);
         if (input.categoryIds) await setEntryCategories(tx, ctx, entry.id, input.categoryIds);
         if (type.enableVersioning)
-          await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: 1, data, title, changedFields: [...Object.keys(data).sort(), 'title', 'slug'], changeNote: input.changeNote, maxVersions: type.maxVersions });
+          await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: 1, data, title, changedFields: [...new Set([...Object.keys(data).sort(), 'title', 'slug'])], changeNote: input.changeNote, maxVersions: type.maxVersions });
         await recordActivity(tx, ctx, { action: 'created', entityType: 'content_entries', entityId: entry.id, entityTitle: title, clientId: entry.clientId, projectId: entry.projectId, metadata: { contentType: type.slug, locale, version: 1 } });
         await afterDraftSave(tx, ctx, type, undefined, entry);
         return entry;
@@ -289,7 +293,7 @@ interface DraftOptions {
 async function writeDraft(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: Entry, next: DraftChange, options: DraftOptions): Promise<Entry> {
   const before = entry.data as EntryData;
   const title = titleFor(type, next.data);
-  const changed = [...changedFieldsOf(before, next.data), ...(title !== entry.title ? ['title'] : []), ...(next.slug !== entry.slug ? ['slug'] : [])];
+  const changed = [...new Set([...changedFieldsOf(before, next.data), ...(title !== entry.title ? ['title'] : []), ...(next.slug !== entry.slug ? ['slug'] : [])])];
   const metaChanged = Object.keys(next.meta).filter((k) => !sameMeta(entry[k as keyof Meta], next.meta[k as keyof Meta]));
   const tags = next.tagIds ? await setEntryTags(tx, ctx, entry.id, next.tagIds) : { added: 0, removed: 0 };
   if (next.categoryIds) await setEntryCategories(tx, ctx, entry.id, next.categoryIds);
@@ -332,6 +336,7 @@ async function writeDraft(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: 
  * (content block usage, `content_media`) belong here too.
  */
 async function afterDraftSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, before: Entry | undefined, after: Entry) {
+  await syncEntryLinks(tx, ctx, type, before, after);
   if (!before) return;
   const localized = localizedFields(type.schema);
   const changed = changedFieldsOf(before.data as EntryData, after.data as EntryData);
@@ -383,6 +388,7 @@ export async function deleteEntry(db: Db, ctx: CmsContext, id: string, expectedV
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, expectedVersion);
     await detachEntryTags(tx, id);
+    await releaseEntryBlocks(tx, ctx, id);
     await tx.delete(contentEntries).where(eq(contentEntries.id, id));
     await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId });
     return { id, deleted: true as const };

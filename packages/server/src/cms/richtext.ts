@@ -22,7 +22,7 @@ const nodeTypes = new Set([
 ]);
 const markTypes = new Set(['bold', 'italic', 'strike', 'underline', 'code', 'link', 'highlight', 'subscript', 'superscript', 'textStyle']);
 // Blocks end a line in the extracted text; inline nodes run together.
-const blockTypes = new Set(['paragraph', 'heading', 'listItem', 'taskItem', 'blockquote', 'codeBlock', 'tableCell', 'tableHeader', 'tableRow', 'detailsSummary']);
+const blockTypes = new Set(['paragraph', 'heading', 'image', 'table', 'horizontalRule', 'listItem', 'taskItem', 'blockquote', 'codeBlock', 'tableCell', 'tableHeader', 'tableRow', 'detailsSummary']);
 
 const maxDepth = 64;
 const maxNodes = 100_000;
