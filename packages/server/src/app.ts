@@ -24,6 +24,7 @@ import type { Storage } from './platform/storage.js';
 import { registerCmsRoutes } from './cms/routes.js';
 import type { Router } from './http/router.js';
 import type { JobHandlers } from './jobs/worker.js';
+import { type JobQueue, createJobQueue } from './jobs/queue.js';
 
 export interface AppOptions {
   /** A Drizzle handle from `createDatabase()`. */
@@ -55,6 +56,8 @@ export interface AppDeps {
   router: Router;
   /** Background job handlers by job name: features add theirs when they register, and whoever runs the app's worker (`spokestack-server serve`) runs them. */
   jobHandlers: JobHandlers;
+  /** The job queue, for features that enqueue work (inside their transaction with `{ db: tx }`). */
+  jobs: JobQueue;
 }
 
 const features: Record<string, Record<string, ResourceDef>> = {
@@ -155,7 +158,8 @@ export function createApp(options: AppOptions) {
   });
 
   const jobHandlers: JobHandlers = {};
-  const deps: AppDeps = { db, clock, storage, secret, logger, files, router, jobHandlers };
+  const jobs = createJobQueue({ db, clock, logger });
+  const deps: AppDeps = { db, clock, storage, secret, logger, files, router, jobHandlers, jobs };
   registerPlatformRoutes(router, { ...deps, auth, maxUploadBytes });
   // Feature routes come before the generic CRUD, which then skips the operations they took over.
   registerCmsRoutes(deps);
@@ -168,6 +172,6 @@ export function createApp(options: AppOptions) {
   app.get('/docs', (c) => c.html(docsPage(document())));
   app.get('/health', (c) => c.json({ ok: true }));
 
-  return { app, router, logger, clock, files, auth, deps, jobHandlers };
+  return { app, router, logger, clock, files, auth, deps, jobHandlers, jobs };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;

@@ -4,6 +4,7 @@ import type { Operation, OperationOutput } from '../shared/operation.js';
 import type { Page } from '../shared/pagination.js';
 import { resourceClients } from '../shared/resource-client.js';
 import { cmsContentOps as ops } from './contracts.js';
+import { cmsPublishingOps as pub } from './publishing-contracts.js';
 import { cmsResources } from './rows.gen.js';
 
 type Body<O extends Operation> = z.input<NonNullable<O['body']>>;
@@ -103,5 +104,136 @@ export type CmsEntry = OperationOutput<typeof ops.getEntry>;
 
 /** `sdk.cms`: a typed client per cms resource, with the CMS rules' operations over the generic CRUD. */
 export function createCmsClient(http: HttpClient) {
-  return { ...resourceClients(http, cmsResources), ...createContentClient(http) };
+  const content = createContentClient(http);
+  const publishing = createPublishingClient(http);
+  return { ...resourceClients(http, cmsResources), ...content, ...publishing, entries: { ...content.entries, ...publishing.entries } };
 }
+
+/**
+ * Workflows and reviews, comments, publishing and schedules, templates, blocks, brief links, preview
+ * tokens and the delivery API (`sdk.cms.delivery`, usable with a publishable `pk_` key).
+ */
+function createPublishingClient(http: HttpClient) {
+  const generic = resourceClients(http, { revisions: cmsResources.revisions, templates: cmsResources.templates, blocks: cmsResources.blocks, media: cmsResources.media, briefLinks: cmsResources.briefLinks });
+  const listWorkflows = (query?: Query<typeof pub.listWorkflows>, options?: RequestOptions) => http.call(pub.listWorkflows, { query }, options);
+  const listComments = (query?: Query<typeof pub.listComments>, options?: RequestOptions) => http.call(pub.listComments, { query }, options);
+  const listSchedules = (query?: Query<typeof pub.listSchedules>, options?: RequestOptions) => http.call(pub.listSchedules, { query }, options);
+  const listDelivered = (type: string, query?: Query<typeof pub.deliveryList>, options?: RequestOptions) => http.call(pub.deliveryList, { params: { type }, query }, options);
+  return {
+    workflows: {
+      list: listWorkflows,
+      iterate: (query?: Omit<Query<typeof pub.listWorkflows>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listWorkflows({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(pub.getWorkflow, { params: { id } }, options),
+      /**
+       * @example await sdk.cms.workflows.create({ name: 'Client approval', isDefault: true, stages: [
+       *   { name: 'Editorial', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' },
+       *   { name: 'Client', status: 'IN_REVIEW', order: 2, assignTo: 'client' },
+       * ] })
+       */
+      create: (body: Body<typeof pub.createWorkflow>, options?: RequestOptions) => http.call(pub.createWorkflow, { body }, options),
+      update: (id: string, body: Body<typeof pub.updateWorkflow>, options?: RequestOptions) => http.call(pub.updateWorkflow, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(pub.deleteWorkflow, { params: { id } }, options),
+    },
+    entries: {
+      /** Opens the first review stage. @example const { revision } = await sdk.cms.entries.submit(entry.id, { note: 'Ready for legal' }) */
+      submit: (id: string, body: Body<typeof pub.submitEntry> = {}, options?: RequestOptions) => http.call(pub.submitEntry, { params: { id }, body }, options),
+      /** The review history. @example const { data } = await sdk.cms.entries.revisions(entry.id) */
+      revisions: (id: string, options?: RequestOptions) => http.call(pub.listEntryRevisions, { params: { id } }, options),
+      /** Publishes now (or one locale). @example await sdk.cms.entries.publish(entry.id, { locale: 'fr' }) */
+      publish: (id: string, body: Body<typeof pub.publishEntry> = {}, options?: RequestOptions) => http.call(pub.publishEntry, { params: { id }, body }, options),
+      unpublish: (id: string, body: Body<typeof pub.unpublishEntry> = {}, options?: RequestOptions) => http.call(pub.unpublishEntry, { params: { id }, body }, options),
+      archive: (id: string, options?: RequestOptions) => http.call(pub.archiveEntry, { params: { id } }, options),
+      unarchive: (id: string, options?: RequestOptions) => http.call(pub.unarchiveEntry, { params: { id } }, options),
+      /** Briefs the entry is linked to. @example const { data } = await sdk.cms.entries.briefs(entry.id) */
+      briefs: (id: string, options?: RequestOptions) => http.call(pub.entryBriefs, { params: { id } }, options),
+    },
+    revisions: {
+      list: generic.revisions.list,
+      iterate: generic.revisions.iterate,
+      get: generic.revisions.get,
+      /** @example await sdk.cms.revisions.approve(revision.id, { feedback: 'Looks good' }) */
+      approve: (id: string, body: Body<typeof pub.approveRevision> = {}, options?: RequestOptions) => http.call(pub.approveRevision, { params: { id }, body }, options),
+      /** @example await sdk.cms.revisions.reject(revision.id, 'The headline overpromises') */
+      reject: (id: string, feedback: string, options?: RequestOptions) => http.call(pub.rejectRevision, { params: { id }, body: { feedback } }, options),
+      requestChanges: (id: string, feedback: string, options?: RequestOptions) => http.call(pub.requestChanges, { params: { id }, body: { feedback } }, options),
+      skip: (id: string, body: Body<typeof pub.skipRevision> = {}, options?: RequestOptions) => http.call(pub.skipRevision, { params: { id }, body }, options),
+      /** A link the client reviews through without an account. @example const { url } = await sdk.cms.revisions.reviewLink(revision.id, { expiresInHours: 48 }) */
+      reviewLink: (id: string, body: Body<typeof pub.createReviewLink> = {}, options?: RequestOptions) => http.call(pub.createReviewLink, { params: { id }, body }, options),
+    },
+    /** The public side of review links: no credentials needed, the token is the credential. */
+    reviewLinks: {
+      view: (token: string, options?: RequestOptions) => http.call(pub.viewReviewLink, { params: { token } }, options),
+      /** @example await sdk.cms.reviewLinks.decide(token, { decision: 'approve', reviewerName: 'Dana (Acme)' }) */
+      decide: (token: string, body: Body<typeof pub.decideReviewLink>, options?: RequestOptions) => http.call(pub.decideReviewLink, { params: { token }, body }, options),
+    },
+    comments: {
+      list: listComments,
+      iterate: (query?: Omit<Query<typeof pub.listComments>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listComments({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(pub.getComment, { params: { id } }, options),
+      /** @example await sdk.cms.comments.create({ entryId, content: 'Shorter?', fieldName: 'title', selection: { from: 0, to: 12 } }) */
+      create: (body: Body<typeof pub.createComment>, options?: RequestOptions) => http.call(pub.createComment, { body }, options),
+      update: (id: string, body: Body<typeof pub.updateComment>, options?: RequestOptions) => http.call(pub.updateComment, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(pub.deleteComment, { params: { id } }, options),
+      resolve: (id: string, options?: RequestOptions) => http.call(pub.resolveComment, { params: { id } }, options),
+      reopen: (id: string, options?: RequestOptions) => http.call(pub.reopenComment, { params: { id } }, options),
+    },
+    schedules: {
+      list: listSchedules,
+      iterate: (query?: Omit<Query<typeof pub.listSchedules>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listSchedules({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(pub.getSchedule, { params: { id } }, options),
+      /** @example await sdk.cms.schedules.create({ entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' }) */
+      create: (body: Body<typeof pub.createSchedule>, options?: RequestOptions) => http.call(pub.createSchedule, { body }, options),
+      /** Moves a pending schedule. @example await sdk.cms.schedules.reschedule(schedule.id, '2025-06-02T09:00:00Z') */
+      reschedule: (id: string, scheduledFor: string, options?: RequestOptions) => http.call(pub.updateSchedule, { params: { id }, body: { scheduledFor } }, options),
+      cancel: (id: string, options?: RequestOptions) => http.call(pub.cancelSchedule, { params: { id } }, options),
+    },
+    templates: {
+      list: generic.templates.list,
+      iterate: generic.templates.iterate,
+      get: generic.templates.get,
+      delete: generic.templates.delete,
+      /** @example await sdk.cms.templates.create({ name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero', fields: ['title'] }] } }) */
+      create: (body: Body<typeof pub.createTemplate>, options?: RequestOptions) => http.call(pub.createTemplate, { body }, options),
+      update: (id: string, body: Body<typeof pub.updateTemplate>, options?: RequestOptions) => http.call(pub.updateTemplate, { params: { id }, body }, options),
+    },
+    blocks: {
+      list: generic.blocks.list,
+      iterate: generic.blocks.iterate,
+      get: generic.blocks.get,
+      /** @example await sdk.cms.blocks.create({ name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true }) */
+      create: (body: Body<typeof pub.createBlock>, options?: RequestOptions) => http.call(pub.createBlock, { body }, options),
+      update: (id: string, body: Body<typeof pub.updateBlock>, options?: RequestOptions) => http.call(pub.updateBlock, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(pub.deleteBlock, { params: { id } }, options),
+    },
+    /** Read-only: rows follow the entries' media fields. */
+    media: { list: generic.media.list, iterate: generic.media.iterate, get: generic.media.get },
+    briefLinks: {
+      list: generic.briefLinks.list,
+      iterate: generic.briefLinks.iterate,
+      get: generic.briefLinks.get,
+      delete: generic.briefLinks.delete,
+      /** @example await sdk.cms.briefLinks.create({ briefId, contentEntryId: entry.id, linkType: 'deliverable' }) */
+      create: (body: Body<typeof pub.createBriefLink>, options?: RequestOptions) => http.call(pub.createBriefLink, { body }, options),
+      update: (id: string, body: Body<typeof pub.updateBriefLink>, options?: RequestOptions) => http.call(pub.updateBriefLink, { params: { id }, body }, options),
+      /** Entries linked to a brief. @example const { data } = await sdk.cms.briefLinks.forBrief(brief.id) */
+      forBrief: (briefId: string, options?: RequestOptions) => http.call(pub.briefContent, { params: { id: briefId } }, options),
+    },
+    previewTokens: {
+      /** @example const { token } = await sdk.cms.previewTokens.create({ entryId }); await sdk.cms.delivery.get('blog-post', entry.slug, { preview: token }) */
+      create: (body: Body<typeof pub.createPreviewToken>, options?: RequestOptions) => http.call(pub.createPreviewToken, { body }, options),
+    },
+    /** Published content for public sites; works with a publishable (`pk_`) key. */
+    delivery: {
+      /** @example const { data, nextCursor } = await sdk.cms.delivery.list('blog-post', { locale: 'fr', tag: 'launch', limit: 10 }) */
+      list: listDelivered,
+      iterate: (type: string, query?: Omit<Query<typeof pub.deliveryList>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listDelivered(type, { ...query, cursor }, options)),
+      /** @example const post = await sdk.cms.delivery.get('blog-post', 'hello-world', { locale: 'fr' }) // post.locale: what was served */
+      get: (type: string, slug: string, query?: Query<typeof pub.deliveryGet>, options?: RequestOptions) => http.call(pub.deliveryGet, { params: { type, slug }, query }, options),
+    },
+  };
+}
+
+/** A workflow as the SDK returns it. */
+export type CmsWorkflow = OperationOutput<typeof pub.getWorkflow>;
+/** An entry as the delivery API serves it. */
+export type CmsDeliveredEntry = OperationOutput<typeof pub.deliveryGet>;

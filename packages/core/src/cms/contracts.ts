@@ -118,6 +118,8 @@ export const entryCreate = z.strictObject({
   data: z.record(z.string(), f.json()),
   /** The source locale; one of the organization's locales (default: its default locale). */
   locale: locale.optional(),
+  /** A page template of the type: its defaults fill the fields `data` does not give. */
+  templateId: id.optional(),
   ...entryMeta,
 });
 export const entryUpdate = z.strictObject({

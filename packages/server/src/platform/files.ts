@@ -22,11 +22,24 @@ export function createFileService(deps: { db: Db; storage: Storage; clock: Clock
   const { db, storage, clock, secret } = deps;
   const sign = (id: string, exp: number) => createHmac('sha256', secret).update(`file:${id}:${exp}`).digest('base64url');
 
+  // Signed URLs repeat within their hour, so hot pages (the delivery API) sign each file once an hour.
+  const signed = new Map<string, string>();
+  /** A URL (relative to the API) that loads a file's bytes without credentials for one to two hours. */
+  const signedUrl = (id: string) => {
+    const exp = Math.ceil((clock.now().getTime() + urlLifetimeMs) / urlLifetimeMs) * urlLifetimeMs;
+    const key = `${id}:${exp}`;
+    let url = signed.get(key);
+    if (url === undefined) {
+      if (signed.size >= 10_000) signed.clear();
+      signed.set(key, (url = `/v1/platform/files/${id}/content?exp=${exp}&sig=${sign(id, exp)}`));
+    }
+    return url;
+  };
+
   /** The row as the API shows it, with a signed URL an `<img>` can load without credentials. */
   const present = (row: FileRow) => {
-    const exp = Math.ceil((clock.now().getTime() + urlLifetimeMs) / urlLifetimeMs) * urlLifetimeMs;
     const { storageKey: _key, organizationId: _org, ...rest } = row;
-    return { ...rest, url: `/v1/platform/files/${row.id}/content?exp=${exp}&sig=${sign(row.id, exp)}` };
+    return { ...rest, url: signedUrl(row.id) };
   };
 
   const info = tableInfo(files);
@@ -34,6 +47,7 @@ export function createFileService(deps: { db: Db; storage: Storage; clock: Clock
 
   return {
     present,
+    signedUrl,
     async upload(ctx: TenantContext, blob: Blob, meta: { name: string; clientId?: string | null; projectId?: string | null }) {
       const id = createId();
       const name = meta.name.replace(/[\\/\0]/g, '_').slice(0, 255) || 'upload';

@@ -7,6 +7,7 @@ import { createSpokeStack } from '@spokestack/core';
 import postgres from 'postgres';
 import { createApp } from '../app.js';
 import { createDatabase, type Database } from '../db/client.js';
+import { createWorker } from '../jobs/worker.js';
 import { manualClock } from '../platform/clock.js';
 import { silentLogger } from '../platform/logger.js';
 import { createOrganization } from '../platform/organizations.js';
@@ -83,6 +84,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     return { organization, apiKey, sdk: sdkFor(apiKey) };
   }
   const main = await createOrg('Test Agency');
+  const worker = createWorker({ db: database.db, clock, logger: silentLogger, handlers: spokestack.jobHandlers });
 
   return {
     ...spokestack,
@@ -96,6 +98,8 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     sdk: main.sdk,
     sdkFor,
     createOrg,
+    /** Runs every job due on the test clock (and the due jobs those enqueue) with the app's handlers. @example t.clock.advance(60_000); await t.runJobs() */
+    runJobs: () => worker.runDue(),
     /** A raw request against the app, with the main API key unless `headers.authorization` says otherwise. */
     request(path: string, init: RequestInit = {}) {
       const headers = new Headers(init.headers);

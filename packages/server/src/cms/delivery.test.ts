@@ -1,0 +1,232 @@
+import type { SpokeStack } from '@spokestack/core';
+import { type ContentTypeInput, deliveredEntry, deliveryList } from '@spokestack/core/cms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestInstance, type TestInstance } from '../testing/index.js';
+
+let t: TestInstance;
+let site: SpokeStack;
+let other: Awaited<ReturnType<TestInstance['createOrg']>>;
+let authorType: { id: string; slug: string };
+let postType: { id: string; slug: string };
+let photo: { id: string };
+beforeAll(async () => {
+  t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
+  other = await t.createOrg('Rival Agency');
+  await t.sdk.platform.organization.update({ locales: ['en', 'fr', 'de'], defaultLocale: 'en' });
+  const key = await t.sdk.platform.apiKeys.create({ name: 'Website', kind: 'PUBLISHABLE' });
+  site = t.sdkFor(key.secret);
+  photo = await t.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }), { name: 'photo.png' });
+  authorType = await t.sdk.cms.contentTypes.create({ name: 'Author', slug: 'author', schema: { fields: [{ name: 'name', type: 'text', required: true }, { name: 'photo', type: 'media' }] }, titleField: 'name' });
+  const fields: ContentTypeInput['schema']['fields'] = [
+    { name: 'title', type: 'text', required: true, localized: true },
+    { name: 'summary', type: 'text', localized: true },
+    { name: 'cover', type: 'media' },
+    { name: 'author', type: 'relation', contentType: 'author' },
+    { name: 'featured', type: 'boolean' },
+    { name: 'sections', type: 'blocks' },
+  ];
+  postType = await t.sdk.cms.contentTypes.create({ name: 'Post', slug: 'post', schema: { fields } });
+});
+afterAll(() => t.close());
+
+const later = (minutes: number) => t.clock.advance(minutes * 60_000);
+async function published(data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const entry = await t.sdk.cms.entries.create({ contentTypeId: postType.id, data: data as never, ...extra });
+  later(1);
+  return (await t.sdk.cms.entries.publish(entry.id)).entry;
+}
+const get = (path: string, headers: Record<string, string> = {}) => t.request(path, { headers });
+
+describe('published content only', () => {
+  it('serves the published snapshot, never drafts, and a draft edit only once republished', async () => {
+    const draft = await t.sdk.cms.entries.create({ contentTypeId: postType.id, data: { title: 'Secret plans' } });
+    await expect(site.cms.delivery.get('post', draft.slug)).rejects.toMatchObject({ status: 404 });
+    expect((await site.cms.delivery.list('post')).data.map((e) => e.id)).not.toContain(draft.id);
+
+    const post = await published({ title: 'Hello world', summary: 'First', featured: true });
+    const served = await site.cms.delivery.get('post', 'hello-world');
+    expect(deliveredEntry.parse(served)).toMatchObject({ id: post.id, type: 'post', locale: 'en', fallback: false, slug: 'hello-world', title: 'Hello world', data: { title: 'Hello world', summary: 'First', featured: true }, preview: false });
+    expect(served.publishedAt).toBe(post.publishedAt);
+
+    await t.sdk.cms.entries.update(post.id, { data: { summary: 'Edited, not yet live' } });
+    expect((await site.cms.delivery.get('post', 'hello-world')).data.summary).toBe('First');
+    await t.sdk.cms.entries.publish(post.id);
+    expect((await site.cms.delivery.get('post', 'hello-world')).data.summary).toBe('Edited, not yet live');
+    await t.sdk.cms.entries.unpublish(post.id);
+    await expect(site.cms.delivery.get('post', 'hello-world')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('answers 404 for an unknown type and slug', async () => {
+    await expect(site.cms.delivery.list('nope')).rejects.toMatchObject({ status: 404, detail: 'Content type not found' });
+    await expect(site.cms.delivery.get('post', 'no-such-post')).rejects.toMatchObject({ status: 404, detail: 'Entry not found' });
+  });
+});
+
+describe('locales', () => {
+  it('serves an approved, published translation and falls back to the default locale otherwise, saying which locale was served', async () => {
+    const post = await published({ title: 'Good morning', summary: 'EN summary' });
+    await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour', summary: 'Résumé FR' }, status: 'APPROVED' });
+    // Approved but not published yet: French readers get English.
+    const before = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
+    expect(before).toMatchObject({ locale: 'en', fallback: true, title: 'Good morning' });
+    await t.sdk.cms.entries.publish(post.id, { locale: 'fr' });
+
+    const bySourceSlug = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
+    expect(bySourceSlug).toMatchObject({ locale: 'fr', fallback: false, slug: 'bonjour', title: 'Bonjour', data: { title: 'Bonjour', summary: 'Résumé FR' } });
+    const byOwnSlug = await t.request('/v1/delivery/post/bonjour?locale=fr');
+    expect(byOwnSlug.headers.get('content-language')).toBe('fr');
+    expect(await byOwnSlug.json()).toMatchObject({ id: post.id, locale: 'fr' });
+    expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'de' })).toMatchObject({ locale: 'en', fallback: true, title: 'Good morning' });
+
+    const frList = await site.cms.delivery.list('post', { locale: 'fr' });
+    expect(frList.locale).toBe('fr');
+    expect(frList.data.find((e) => e.id === post.id)).toMatchObject({ locale: 'fr', title: 'Bonjour' });
+    expect(frList.data.filter((e) => e.id !== post.id).every((e) => e.fallback && e.locale === 'en')).toBe(true);
+
+    // A translation that is no longer APPROVED (here: back in review) is not served, whatever was published.
+    await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour !', summary: 'Résumé FR' }, status: 'REVIEW' });
+    expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' })).toMatchObject({ locale: 'en', fallback: true });
+    expect((await site.cms.delivery.list('post', { locale: 'fr' })).data.find((e) => e.id === post.id)).toMatchObject({ locale: 'en', fallback: true });
+  });
+});
+
+describe('lists', () => {
+  it('pages newest first, sorts by title, filters by tag, category subtree and field values, and projects fields', async () => {
+    const type = await t.sdk.cms.contentTypes.create({ name: 'Note', slug: 'note', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'kind', type: 'text' }, { name: 'body', type: 'text' }] } });
+    const tag = await t.sdk.cms.tags.create({ name: 'Launch' });
+    const marketing = await t.sdk.cms.categories.create({ name: 'Marketing' });
+    const social = await t.sdk.cms.categories.create({ name: 'Social', parentId: marketing.id });
+    const made = [];
+    for (const [i, title] of ['Charlie', 'Alpha', 'Echo', 'Bravo', 'Delta'].entries()) {
+      const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title, kind: i % 2 ? 'odd' : 'even', body: `Body ${title}` }, tagIds: i < 2 ? [tag.id] : [], categoryIds: i === 1 ? [social.id] : [] });
+      later(1);
+      await t.sdk.cms.entries.publish(entry.id);
+      made.push(entry);
+    }
+    const first = await site.cms.delivery.list('note', { limit: 2 });
+    expect(deliveryList.parse(first).data.map((e) => e.title)).toEqual(['Delta', 'Bravo']);
+    const second = await site.cms.delivery.list('note', { limit: 2, cursor: first.nextCursor! });
+    const third = await site.cms.delivery.list('note', { limit: 2, cursor: second.nextCursor! });
+    expect([...second.data, ...third.data].map((e) => e.title)).toEqual(['Echo', 'Alpha', 'Charlie']);
+    expect(third.nextCursor).toBeNull();
+    const all = [];
+    for await (const e of site.cms.delivery.iterate('note', { limit: 3, sort: 'title' })) all.push(e.title);
+    expect(all).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo']);
+    expect((await site.cms.delivery.list('note', { sort: '-title', limit: 2 })).data.map((e) => e.title)).toEqual(['Echo', 'Delta']);
+    expect((await site.cms.delivery.list('note', { sort: 'publishedAt', limit: 1 })).data.map((e) => e.title)).toEqual(['Charlie']);
+
+    const tagged = await site.cms.delivery.list('note', { tag: 'launch' });
+    expect(tagged.data.map((e) => e.title).sort()).toEqual(['Alpha', 'Charlie']);
+    expect(tagged.data[0]!.tags).toEqual(['launch']);
+    const inMarketing = await site.cms.delivery.list('note', { category: 'marketing' });
+    expect(inMarketing.data).toHaveLength(1);
+    expect(inMarketing.data[0]).toMatchObject({ title: 'Alpha', categories: ['/marketing/social'] });
+    expect((await site.cms.delivery.list('note', { where: 'kind:odd' })).data.map((e) => e.title).sort()).toEqual(['Alpha', 'Bravo']);
+    const slim = await site.cms.delivery.list('note', { fields: 'title', limit: 1 });
+    expect(slim.data[0]!.data).toEqual({ title: 'Delta' });
+
+    await expect(site.cms.delivery.list('note', { where: 'nope:1' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.where' }] });
+    await expect(site.cms.delivery.list('note', { fields: 'title,nope' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.fields' }] });
+    await expect(site.cms.delivery.list('note', { cursor: 'garbage' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.cursor' }] });
+    await expect(t.request('/v1/delivery/note?sort=slug').then((r) => r.status)).resolves.toBe(400);
+  });
+});
+
+describe('relations, blocks and media', () => {
+  it('resolves relations one level deep (published only), inlines shared blocks, and gives media URLs a browser loads without credentials', async () => {
+    const ada = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling' } } });
+    const bob = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Bob' } });
+    await t.sdk.cms.entries.publish(ada.id);
+    const cta = await t.sdk.cms.blocks.create({ name: 'CTA', slug: 'cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true });
+    const byAda = await published({ title: 'By Ada', cover: { fileId: photo.id, alt: 'Cover' }, author: ada.id, sections: [{ blockId: cta.id }, { type: 'quote', data: { text: 'Hi' } }] }, { ogImageId: photo.id });
+    const byBob = await published({ title: 'By Bob', author: bob.id });
+
+    const served = await site.cms.delivery.get('post', byAda.slug);
+    expect(served.data.author).toMatchObject({ id: ada.id, type: 'author', title: 'Ada', slug: 'ada', locale: 'en', data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling', url: expect.stringContaining(`/v1/platform/files/${photo.id}/content?`) } } });
+    expect(served.data.sections).toEqual([{ blockId: cta.id, type: 'cta', data: { label: 'Subscribe' } }, { type: 'quote', data: { text: 'Hi' } }]);
+    const cover = served.data.cover as { url: string };
+    expect(cover.url).toMatch(/^http:\/\/spokestack\.test\/v1\/platform\/files\//);
+    expect(served.og.image).toMatchObject({ fileId: photo.id, url: cover.url });
+    // No Authorization header: the signed URL is the credential.
+    const bytes = await t.app.request(cover.url);
+    expect(bytes.status).toBe(200);
+    expect(bytes.headers.get('content-type')).toBe('image/png');
+    // An unpublished author is not exposed.
+    expect((await site.cms.delivery.get('post', byBob.slug)).data.author).toBeNull();
+  });
+});
+
+describe('caching', () => {
+  it('sends an ETag and Cache-Control, answers 304 on revalidation, and a new ETag after a change', async () => {
+    const post = await published({ title: 'Cache me' });
+    const first = await get('/v1/delivery/post/cache-me');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    const again = await get('/v1/delivery/post/cache-me', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    const listTag = (await get('/v1/delivery/post')).headers.get('etag')!;
+    expect((await get('/v1/delivery/post', { 'if-none-match': `W/${listTag}` })).status).toBe(304);
+
+    await t.sdk.cms.entries.update(post.id, { data: { summary: 'Now with a summary' } });
+    later(1);
+    await t.sdk.cms.entries.publish(post.id);
+    const changed = await get('/v1/delivery/post/cache-me', { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await get('/v1/delivery/post', { 'if-none-match': listTag })).status).toBe(200);
+  });
+});
+
+describe('preview', () => {
+  it('serves drafts only with a preview token bound to the entry or the type, short-lived and never cached', async () => {
+    const draft = await t.sdk.cms.entries.create({ contentTypeId: postType.id, data: { title: 'Coming soon', summary: 'Draft summary' } });
+    const other = await t.sdk.cms.entries.create({ contentTypeId: postType.id, data: { title: 'Also a draft' } });
+    await expect(site.cms.delivery.get('post', draft.slug)).rejects.toMatchObject({ status: 404 });
+    const { token, expiresAt } = await t.sdk.cms.previewTokens.create({ entryId: draft.id, expiresInMinutes: 30 });
+    expect(expiresAt).toBe(new Date(t.clock.now().getTime() + 1_800_000).toISOString());
+    const shown = await site.cms.delivery.get('post', draft.slug, { preview: token });
+    expect(shown).toMatchObject({ id: draft.id, preview: true, publishedAt: expect.any(String), data: { summary: 'Draft summary' } });
+    const raw = await get(`/v1/delivery/post/${draft.slug}?preview=${token}`);
+    expect(raw.headers.get('cache-control')).toBe('private, no-store');
+    // The token shows its entry only.
+    await expect(site.cms.delivery.get('post', other.slug, { preview: token })).rejects.toMatchObject({ status: 404 });
+    expect((await site.cms.delivery.list('post', { preview: token })).data.map((e) => e.id)).toEqual([draft.id]);
+
+    const typeToken = (await t.sdk.cms.previewTokens.create({ contentTypeId: postType.id })).token;
+    expect((await site.cms.delivery.list('post', { preview: typeToken, limit: 100 })).data.map((e) => e.id)).toEqual(expect.arrayContaining([draft.id, other.id]));
+    await expect(site.cms.delivery.list('author', { preview: typeToken })).rejects.toMatchObject({ status: 403 });
+
+    await expect(site.cms.delivery.get('post', draft.slug, { preview: `${token}x` })).rejects.toMatchObject({ status: 401 });
+    await expect(t.sdk.cms.previewTokens.create({})).rejects.toMatchObject({ status: 400 });
+    await expect(site.cms.previewTokens.create({ entryId: draft.id })).rejects.toMatchObject({ status: 403 });
+    later(31);
+    await expect(site.cms.delivery.get('post', draft.slug, { preview: token })).rejects.toMatchObject({ status: 401, detail: 'Invalid or expired preview token' });
+  });
+});
+
+describe('keys and tenants', () => {
+  it('accepts publishable and secret keys; a publishable key reads nothing else; another organization sees none of it', async () => {
+    const post = await published({ title: 'Org A only' });
+    expect((await t.sdk.cms.delivery.get('post', post.slug)).id).toBe(post.id);
+    await expect(site.cms.entries.list()).rejects.toMatchObject({ status: 403 });
+    await expect(t.request('/v1/delivery/post', { headers: { authorization: '' } }).then((r) => r.status)).resolves.toBe(401);
+
+    // Org B: its keys do not reach org A's content, and it may have a "post" type of its own.
+    await expect(other.sdk.cms.delivery.get('post', post.slug)).rejects.toMatchObject({ status: 404 });
+    const theirs = await other.sdk.cms.contentTypes.create({ name: 'Post', slug: 'post', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    const theirEntry = await other.sdk.cms.entries.create({ contentTypeId: theirs.id, data: { title: 'Org A only' } });
+    await other.sdk.cms.entries.publish(theirEntry.id);
+    expect((await other.sdk.cms.delivery.list('post')).data.map((e) => e.id)).toEqual([theirEntry.id]);
+    expect((await site.cms.delivery.get('post', post.slug)).id).toBe(post.id);
+
+    // A preview token of org A is useless to org B, and org B's token useless here.
+    const mine = (await t.sdk.cms.previewTokens.create({ entryId: post.id })).token;
+    await expect(other.sdk.cms.delivery.get('post', theirEntry.slug, { preview: mine })).rejects.toMatchObject({ status: 401 });
+    const theirToken = (await other.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).token;
+    await expect(site.cms.delivery.get('post', post.slug, { preview: theirToken })).rejects.toMatchObject({ status: 401 });
+    await expect(t.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.entryId' }] });
+  });
+});
