@@ -237,7 +237,8 @@ export const categoryFilters = z.object({
   slug: f.text().optional(),
   depth: z.coerce.number().int().min(0).optional(),
 });
-export const categoryDeleteQuery = z.object({ cascade: f.queryBool().optional().describe('Delete the whole subtree (otherwise a category with children is refused)') });
+// `true` from the SDK, `"true"` from a query string.
+export const categoryDeleteQuery = z.object({ cascade: z.union([z.boolean(), f.queryBool()]).optional().describe('Delete the whole subtree (otherwise a category with children is refused)') });
 
 // ---------------------------------------------------------------- operations
 

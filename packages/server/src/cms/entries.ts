@@ -554,8 +554,16 @@ export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
   const limit = pageLimit(query.limit);
   const e = contentEntries;
   const where: (SQL | undefined)[] = [scopeOf(entryInfo, ctx)];
-  if (query.type)
-    where.push(inArray(e.contentTypeId, db.select({ id: contentTypes.id }).from(contentTypes).where(and(eq(contentTypes.organizationId, ctx.organizationId), or(eq(contentTypes.id, query.type), eq(contentTypes.slug, query.type))))));
+  if (query.type) {
+    // Resolved first, so the planner sees a constant and can use the (organization, type, locale, status) index.
+    const [type] = await db
+      .select({ id: contentTypes.id })
+      .from(contentTypes)
+      .where(and(eq(contentTypes.organizationId, ctx.organizationId), or(eq(contentTypes.id, query.type), eq(contentTypes.slug, query.type))))
+      .limit(1);
+    if (!type) return { data: [], nextCursor: null };
+    where.push(eq(e.contentTypeId, type.id));
+  }
   if (query.contentTypeId) where.push(eq(e.contentTypeId, query.contentTypeId));
   if (query.status) where.push(eq(e.status, query.status));
   if (query.locale) where.push(eq(e.locale, query.locale));
