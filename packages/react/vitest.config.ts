@@ -7,11 +7,19 @@ const serverConditions = ['source', 'module', 'node', 'development|production'];
 
 export default defineProject({
   resolve: { conditions: clientConditions },
-  ssr: { resolve: { conditions: serverConditions } },
+  ssr: { resolve: { conditions: serverConditions, externalConditions: ['source'] } },
   test: {
     name: 'react',
-    environment: 'happy-dom',
+    // happy-dom's DOM with Node's URL/fetch classes and Node-transformed modules, so component tests can run
+    // the real server (PGlite, Hono) in the same worker; see the file for why.
+    environment: './src/test/happy-dom-node.ts',
     include: ['src/**/*.test.tsx'],
-    setupFiles: ['src/test/setup.ts'],
+    // The server's global setup migrates PGlite once per run; each test file's createTestInstance() copies it.
+    globalSetup: ['../server/test/global-setup.ts'],
+    setupFiles: ['src/test/setup.ts', '../server/test/setup.ts'],
+    env: { SPOKESTACK_TEST_DRIVER: 'pglite' },
+    server: { deps: { inline: [/@spokestack\//] } },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

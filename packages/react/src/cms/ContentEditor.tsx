@@ -1,0 +1,145 @@
+import { type ReactNode, useMemo, useState } from 'react';
+import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
+import { Badge } from '../ui/Badge.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { Spinner } from '../ui/Spinner.js';
+import type { ClassNames } from '../ui/utils.js';
+import { useEntryEditor } from './controller.js';
+import * as EntryForm from './EntryForm.js';
+import type { FieldInputs } from './fields/FieldInput.js';
+import { LocaleSwitcher } from './LocaleSwitcher.js';
+import { SeoPanel } from './SeoPanel.js';
+import { type ContentEditorStrings, contentEditorStrings, StringsContext, statusLabels, useStrings } from './strings.js';
+import { statusTone } from './status.js';
+import { VersionHistory } from './VersionHistory.js';
+
+export interface ContentEditorProps {
+  /** The entry to edit. */
+  entryId?: string;
+  /** Without `entryId`: the content type of a new entry; after its first save the editor edits it (see `onCreated`). */
+  contentTypeId?: string;
+  /** The language to open: the entry's own (default) or one of its translations. */
+  locale?: string;
+  /** Never save, nothing editable. Defaults to true for the CLIENT role (`useMe().actor.role`). */
+  readOnly?: boolean;
+  /** Milliseconds after the last change before saving (default 1500), or `false` to save only with the Save button. */
+  autosave?: number | false;
+  /** Called once the first save created a new entry; route to it here if you like, the editor stays put. */
+  onCreated?: (entry: EntryRow) => void;
+  /** Called after every successful save. */
+  onSaved?: (entry: EntryRow, translation: LocalizationRow | null) => void;
+  /** Replaces the input of some field types. */
+  inputs?: Partial<FieldInputs>;
+  /** Shows the SEO & social panel (default true). */
+  seo?: boolean;
+  /** Extra buttons in the header, after the built-in ones. */
+  actions?: ReactNode;
+  /** Extra panels in the sidebar, after the built-in ones. */
+  sidebar?: ReactNode;
+  /** Class name of the root element. */
+  className?: string;
+  /** Class names of the inner parts. */
+  classNames?: ClassNames<'form' | 'header' | 'title' | 'status' | 'actions' | 'locales' | 'body' | 'fields' | 'sidebar' | 'seo'>;
+  /** Replacements for the built-in strings (i18n). */
+  overrides?: Partial<ContentEditorStrings>;
+}
+
+/**
+ * The content editor: a form generated from the content type's schema (every field type, rich text in Tiptap,
+ * uploads through Uppy), autosaved with a visible state, the server's field errors inline, optimistic concurrency
+ * with a reload-or-overwrite choice on conflict, version history with diff and restore, a language switcher with
+ * translation status, and an SEO & social panel. Read-only for the CLIENT role; inputs follow the text direction
+ * of the language edited (`ar` → right to left).
+ *
+ * Built from `useEntryEditor` and the unstyled `EntryForm` parts; use those to lay out your own.
+ *
+ * @example
+ * <ContentEditor entryId={entryId} />
+ * <ContentEditor contentTypeId={type.id} onCreated={(entry) => navigate(`/content/${entry.id}`)} />
+ */
+export function ContentEditor(props: ContentEditorProps) {
+  const { entryId, contentTypeId, overrides } = props;
+  const strings = useMemo(() => ({ ...contentEditorStrings, ...overrides }), [overrides]);
+  // Another entry is another editor (its own draft and store); the entry this editor just created is not.
+  const [created, setCreated] = useState<string | null>(null);
+  const key = entryId && entryId !== created ? entryId : `new:${contentTypeId ?? ''}`;
+  return (
+    <StringsContext.Provider value={strings}>
+      <EditorSession
+        key={key}
+        {...props}
+        onCreated={(entry) => {
+          setCreated(entry.id);
+          props.onCreated?.(entry);
+        }}
+      />
+    </StringsContext.Provider>
+  );
+}
+
+function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved, inputs, seo = true, actions, sidebar, className, classNames }: ContentEditorProps) {
+  const t = useStrings();
+  const editor = useEntryEditor({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved });
+  if (editor.status === 'loading') {
+    return (
+      <div data-scope="content-editor" data-part="root" data-state="loading" className={className}>
+        <Spinner size="lg" overrides={{ label: t.loading }} />
+      </div>
+    );
+  }
+  if (editor.status === 'error') {
+    return (
+      <div data-scope="content-editor" data-part="root" data-state="error" className={className}>
+        <ErrorState error={editor.error} onRetry={editor.retry} />
+      </div>
+    );
+  }
+  const { entry, type } = editor;
+  return (
+    <div data-scope="content-editor" data-part="root" data-state="ready" className={className}>
+    <EntryForm.Root editor={editor} inputs={inputs} className={classNames?.form} aria-label={entry?.title ?? type?.name}>
+      <header data-scope="content-editor" data-part="header" className={classNames?.header}>
+        <div data-scope="content-editor" data-part="heading">
+          <h2 data-scope="content-editor" data-part="title" className={classNames?.title}>
+            {entry?.title ?? type?.name}
+          </h2>
+          {entry && (
+            <Badge tone={statusTone[entry.status]} data-status={entry.status} className={classNames?.status}>
+              {statusLabels[entry.status]}
+            </Badge>
+          )}
+          <ReadOnlyBadge readOnly={editor.readOnly} />
+          <EntryForm.SaveStatus />
+        </div>
+        <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
+          <VersionHistory />
+          {actions}
+          <EntryForm.SaveButton />
+        </div>
+      </header>
+      <LocaleSwitcher className={classNames?.locales} />
+      <EntryForm.Conflict />
+      <EntryForm.FormError />
+      <div data-scope="content-editor" data-part="body" className={classNames?.body}>
+        <EntryForm.Fields className={classNames?.fields} />
+        {(seo || sidebar) && (
+          <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar}>
+            {seo && <SeoPanel className={classNames?.seo} />}
+            {sidebar}
+          </aside>
+        )}
+      </div>
+    </EntryForm.Root>
+    </div>
+  );
+}
+
+function ReadOnlyBadge({ readOnly }: { readOnly: boolean }) {
+  const t = useStrings();
+  if (!readOnly) return null;
+  return (
+    <Badge tone="warning" title={t.readOnlyHint} data-scope="content-editor" data-part="readonly">
+      {t.readOnly}
+    </Badge>
+  );
+}

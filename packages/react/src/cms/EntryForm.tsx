@@ -1,0 +1,406 @@
+import {
+  type ComponentPropsWithoutRef,
+  type ComponentType,
+  createContext,
+  type FormEvent,
+  forwardRef,
+  Fragment,
+  memo,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useId,
+  useMemo,
+} from 'react';
+import { Slot } from 'radix-ui';
+import { useStore } from 'zustand';
+import type { ContentField, ContentTypeRow } from '@spokestack/core/cms';
+import { Button, type ButtonProps } from '../ui/Button.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { cx } from '../ui/utils.js';
+import { type EntryEditorController, EntryEditorContext, useEntryEditorContext } from './controller.js';
+import { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
+import type { FieldInputProps } from './fields/types.js';
+import { localeName } from './locale.js';
+import { EntryEditorStoreContext, type SaveState, useDraftDirty, useDraftError, useDraftValue, useEntryEditorStore, useSaveState } from './store.js';
+import { format, useStrings } from './strings.js';
+
+/** What every field part reads and rarely changes: kept apart from the controller, which changes on every save. */
+interface FormShape {
+  type: ContentTypeRow;
+  formId: string;
+  mode: EntryEditorController['mode'];
+  readOnly: boolean;
+  dir: 'ltr' | 'rtl';
+  sourceLocale: string;
+  /** In a translation: the source entry's values of the fields every language shares. */
+  sourceData: Record<string, unknown>;
+  inputs: FieldInputs;
+}
+const FormShapeContext = createContext<FormShape | null>(null);
+
+function useFormShape(part: string): FormShape {
+  const shape = useContext(FormShapeContext);
+  if (!shape) throw new Error(`<EntryForm.${part}> must be used inside <EntryForm.Root>.`);
+  return shape;
+}
+
+interface FieldShape {
+  field: ContentField;
+  ids: { input: string; label: string; description: string; error: string };
+  /** Shared by every language and edited in the source: shown read-only in a translation. */
+  shared: boolean;
+}
+const FieldContext = createContext<FieldShape | null>(null);
+
+function useFieldShape(part: string): FieldShape {
+  const shape = useContext(FieldContext);
+  if (!shape) throw new Error(`<EntryForm.${part}> must be used inside <EntryForm.Field>.`);
+  return shape;
+}
+
+export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
+  /** The editor from `useEntryEditor`, once `status` is `ready`. */
+  editor: EntryEditorController;
+  /** Replaces the input of some field types (e.g. your own rich text editor). */
+  inputs?: Partial<FieldInputs>;
+  /** Renders your element (with the form's props) instead of a `<form>`. */
+  asChild?: boolean;
+}
+
+/**
+ * The unstyled root of an entry form: provides the editor and its draft to every part, and submits (Enter in a
+ * field, a submit button) by saving. `data-state` is the save state (`saved`, `dirty`, `saving`, `error`,
+ * `conflict`, `new`); `data-mode` is `create`, `edit` or `translation`.
+ *
+ * @example
+ * const editor = useEntryEditor({ entryId })
+ * if (editor.status !== 'ready') return null
+ * <EntryForm.Root editor={editor}>
+ *   <EntryForm.Field name="title" />
+ *   <EntryForm.Field name="body" />
+ *   <EntryForm.SaveButton />
+ * </EntryForm.Root>
+ */
+export const Root = forwardRef<HTMLFormElement, RootProps>(function Root({ editor, inputs, asChild = false, className, children, ...props }, ref) {
+  if (!editor.store || !editor.type) throw new Error('<EntryForm.Root> needs a ready editor: render it once useEntryEditor().status is "ready".');
+  const formId = useId();
+  const saveState = useStore(editor.store, (state) => state.saveState);
+  const sourceData = editor.mode === 'translation' ? (editor.entry?.data as Record<string, unknown>) : undefined;
+  const shape = useMemo<FormShape>(
+    () => ({ type: editor.type!, formId, mode: editor.mode, readOnly: editor.readOnly, dir: editor.dir, sourceLocale: editor.sourceLocale, sourceData: sourceData ?? {}, inputs: { ...defaultFieldInputs, ...inputs } }),
+    [editor.type, formId, editor.mode, editor.readOnly, editor.dir, editor.sourceLocale, sourceData, inputs],
+  );
+  const Comp = asChild ? Slot.Root : 'form';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!editor.readOnly) void editor.save();
+  };
+  return (
+    <EntryEditorContext.Provider value={editor}>
+      <EntryEditorStoreContext.Provider value={editor.store}>
+        <FormShapeContext.Provider value={shape}>
+          <Comp
+            ref={ref}
+            noValidate
+            aria-busy={saveState === 'saving' || undefined}
+            {...props}
+            onSubmit={submit}
+            className={className}
+            data-scope="entry-form"
+            data-part="root"
+            data-state={saveState}
+            data-mode={editor.mode}
+            data-readonly={editor.readOnly || undefined}
+          >
+            {children}
+          </Comp>
+        </FormShapeContext.Provider>
+      </EntryEditorStoreContext.Provider>
+    </EntryEditorContext.Provider>
+  );
+});
+
+export interface FieldsProps extends ComponentPropsWithoutRef<'div'> {
+  /** Renders one field; defaults to `<EntryForm.Field name={field.name} />`. */
+  renderField?: (field: ContentField) => ReactNode;
+  /** Only the fields this returns true for. */
+  filter?: (field: ContentField) => boolean;
+}
+
+/**
+ * Every field of the content type, in schema order. Each field subscribes to its own value, so a keystroke
+ * re-renders one field, even among hundreds.
+ *
+ * @example <EntryForm.Fields filter={(field) => field.type !== 'json'} />
+ */
+export const Fields = memo(
+  forwardRef<HTMLDivElement, FieldsProps>(function Fields({ renderField, filter, className, ...props }, ref) {
+    const { type } = useFormShape('Fields');
+    const fields = filter ? type.schema.fields.filter(filter) : type.schema.fields;
+    return (
+      <div ref={ref} {...props} className={className} data-scope="entry-form" data-part="fields">
+        {fields.map((field) => (renderField ? <Fragment key={field.name}>{renderField(field)}</Fragment> : <Field key={field.name} name={field.name} />))}
+      </div>
+    );
+  }),
+);
+
+export interface FieldProps extends ComponentPropsWithoutRef<'div'> {
+  /** The field's name in the content type's schema. */
+  name: string;
+  /** Renders your element (with the field's props) instead of a `<div>`. */
+  asChild?: boolean;
+  /** Class names of the default parts (when no children are given). */
+  classNames?: { label?: string; description?: string; input?: string; error?: string };
+}
+
+/**
+ * One field: its label, help text, input and error. Give children to lay them out yourself with
+ * `EntryForm.Label` / `.Description` / `.Input` / `.Error`. `data-state` is `invalid` or `dirty`; `data-type` is
+ * the field type.
+ *
+ * @example
+ * <EntryForm.Field name="title">
+ *   <EntryForm.Label />
+ *   <EntryForm.Input />
+ *   <EntryForm.Error />
+ * </EntryForm.Field>
+ */
+export const Field = memo(
+  forwardRef<HTMLDivElement, FieldProps>(function Field({ name, asChild = false, className, classNames, children, ...props }, ref) {
+    const { type, formId, mode } = useFormShape('Field');
+    const field = type.schema.fields.find((f) => f.name === name);
+    if (!field) throw new Error(`<EntryForm.Field name="${name}">: the content type "${type.slug}" has no such field.`);
+    const base = `${formId}-${name}`;
+    const shape = useMemo<FieldShape>(
+      () => ({ field, shared: mode === 'translation' && !field.localized, ids: { input: `${base}-input`, label: `${base}-label`, description: `${base}-description`, error: `${base}-error` } }),
+      [field, mode, base],
+    );
+    const error = useDraftError(name);
+    const dirty = useDraftDirty(name);
+    const Comp = asChild ? Slot.Root : 'div';
+    return (
+      <FieldContext.Provider value={shape}>
+        <Comp
+          ref={ref}
+          {...props}
+          className={className}
+          data-scope="entry-form"
+          data-part="field"
+          data-field={name}
+          data-type={field.type}
+          data-state={error ? 'invalid' : dirty ? 'dirty' : undefined}
+          data-required={field.required || undefined}
+          data-shared={shape.shared || undefined}
+        >
+          {children ?? (
+            <>
+              <Label className={classNames?.label} />
+              <Description className={classNames?.description} />
+              <Input className={classNames?.input} />
+              <FieldError className={classNames?.error} />
+            </>
+          )}
+        </Comp>
+      </FieldContext.Provider>
+    );
+  }),
+);
+
+export type LabelProps = ComponentPropsWithoutRef<'label'>;
+
+/**
+ * The field's label (its `label`, else its name), marked when required; clicking it focuses the input.
+ *
+ * @example <EntryForm.Label>Headline</EntryForm.Label>
+ */
+export const Label = forwardRef<HTMLLabelElement, LabelProps>(function Label({ children, className, ...props }, ref) {
+  const { field, ids } = useFieldShape('Label');
+  const t = useStrings();
+  return (
+    <label ref={ref} id={ids.label} htmlFor={ids.input} {...props} className={className} data-scope="entry-form" data-part="label">
+      {children ?? field.label ?? field.name}
+      {field.required && (
+        <span data-scope="entry-form" data-part="required" aria-hidden title={t.required}>
+          {' *'}
+        </span>
+      )}
+    </label>
+  );
+});
+
+export type DescriptionProps = ComponentPropsWithoutRef<'p'>;
+
+/**
+ * The field's help text, and in a translation the note that a shared field is edited in the source language.
+ * Renders nothing when there is neither.
+ *
+ * @example <EntryForm.Description />
+ */
+export const Description = forwardRef<HTMLParagraphElement, DescriptionProps>(function Description({ children, className, ...props }, ref) {
+  const { field, ids, shared } = useFieldShape('Description');
+  const { sourceLocale } = useFormShape('Description');
+  const t = useStrings();
+  const text = children ?? [field.description, shared ? format(t.sharedField, { locale: localeName(sourceLocale) }) : null].filter(Boolean).join(' ');
+  if (!text) return null;
+  return (
+    <p ref={ref} id={ids.description} {...props} className={className} data-scope="entry-form" data-part="description">
+      {text}
+    </p>
+  );
+});
+
+export type ErrorProps = ComponentPropsWithoutRef<'p'>;
+
+/**
+ * The field's problem (from the server's 400 or found locally), announced when it appears; nothing otherwise.
+ *
+ * @example <EntryForm.Error />
+ */
+const FieldError = forwardRef<HTMLParagraphElement, ErrorProps>(function Error({ className, ...props }, ref) {
+  const { field, ids } = useFieldShape('Error');
+  const error = useDraftError(field.name);
+  return (
+    <p ref={ref} id={ids.error} role={error ? 'alert' : undefined} hidden={!error} {...props} className={className} data-scope="entry-form" data-part="error">
+      {error}
+    </p>
+  );
+});
+
+export interface InputProps {
+  /** Class name of the input's wrapper. */
+  className?: string;
+  /** Renders this component instead of the built-in input of the field type. */
+  as?: ComponentType<FieldInputProps>;
+}
+
+/**
+ * The field's input, chosen by its type (text, rich text, number, …), bound to the draft. Read-only for the CLIENT
+ * role, in `readOnly` editors, and for shared fields while editing a translation.
+ *
+ * @example <EntryForm.Input as={MyColorPicker} />
+ */
+export function Input({ className, as }: InputProps) {
+  const { field, ids, shared } = useFieldShape('Input');
+  const { readOnly, dir, sourceData, inputs } = useFormShape('Input');
+  const store = useEntryEditorStore();
+  const [value, setValue] = useDraftValue(field.name);
+  const error = useDraftError(field.name);
+  const description = field.description || shared;
+  const setLocalError = useCallback((message: string | null) => store.getState().setLocalError(field.name, message), [store, field.name]);
+  // Remount inputs that keep state of their own (rich text, JSON text) when the draft is replaced.
+  const generation = useStore(store, (state) => state.generation);
+  const Component = (as ?? inputs[field.type]) as ComponentType<FieldInputProps>;
+  return (
+    <div className={className} data-scope="entry-form" data-part="control">
+      <Component
+        key={generation}
+        field={field}
+        value={shared ? sourceData[field.name] : value}
+        onChange={setValue}
+        id={ids.input}
+        labelId={ids.label}
+        describedBy={cx(description ? ids.description : undefined, error ? ids.error : undefined)}
+        invalid={Boolean(error)}
+        readOnly={readOnly || shared}
+        dir={shared ? 'ltr' : dir}
+        setLocalError={setLocalError}
+      />
+    </div>
+  );
+}
+
+export interface SaveStatusProps extends ComponentPropsWithoutRef<'span'> {
+  /** Text per state; defaults to the editor strings. */
+  labels?: Partial<Record<SaveState, ReactNode>>;
+}
+
+/**
+ * Says where the draft stands — saved, unsaved changes, saving, not saved (with errors), conflict — politely to
+ * screen readers. `data-state` carries the state for styling.
+ *
+ * @example <EntryForm.SaveStatus labels={{ saved: 'Enregistré' }} />
+ */
+export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function SaveStatus({ labels, className, ...props }, ref) {
+  const state = useSaveState();
+  const t = useStrings();
+  const text: Record<SaveState, ReactNode> = { new: t.stateNew, saved: t.stateSaved, dirty: t.stateDirty, saving: t.stateSaving, error: t.stateError, conflict: t.stateConflict, ...labels };
+  return (
+    <span ref={ref} role="status" aria-live="polite" {...props} className={className} data-scope="entry-form" data-part="save-status" data-state={state}>
+      {text[state]}
+    </span>
+  );
+});
+
+export type SaveButtonProps = Omit<ButtonProps, 'onClick'>;
+
+/**
+ * Saves now ("Create entry" before the first save). Hidden for read-only editors; busy while saving; disabled when
+ * there is nothing to save.
+ *
+ * @example <EntryForm.SaveButton variant="secondary" />
+ */
+export const SaveButton = forwardRef<HTMLButtonElement, SaveButtonProps>(function SaveButton({ children, ...props }, ref) {
+  const editor = useEntryEditorContext();
+  const state = useSaveState();
+  const t = useStrings();
+  if (editor.readOnly) return null;
+  return (
+    <Button ref={ref} {...props} loading={state === 'saving'} disabled={state === 'saved' || state === 'conflict'} onClick={() => void editor.save()}>
+      {children ?? (editor.mode === 'create' ? t.create : t.save)}
+    </Button>
+  );
+});
+
+export type ConflictProps = ComponentPropsWithoutRef<'div'>;
+
+/**
+ * Shown while a save conflicts with someone else's: says so, keeps the local changes, and offers to reload their
+ * version or to overwrite it with these changes. Renders nothing otherwise.
+ *
+ * @example <EntryForm.Conflict />
+ */
+export const Conflict = forwardRef<HTMLDivElement, ConflictProps>(function Conflict({ className, ...props }, ref) {
+  const editor = useEntryEditorContext();
+  const store = useEntryEditorStore();
+  const conflictVersion = useStore(store, (state) => (state.saveState === 'conflict' ? state.conflictVersion : null));
+  const t = useStrings();
+  if (conflictVersion === null) return null;
+  return (
+    <div ref={ref} role="alert" {...props} className={className} data-scope="entry-form" data-part="conflict">
+      <p data-scope="entry-form" data-part="conflict-title">
+        {t.conflictTitle}
+      </p>
+      <p data-scope="entry-form" data-part="conflict-description">
+        {format(t.conflictDescription, { version: conflictVersion })}
+      </p>
+      <div data-scope="entry-form" data-part="conflict-actions">
+        <Button variant="secondary" onClick={() => void editor.reload()}>
+          {t.reload}
+        </Button>
+        <Button variant="danger" onClick={() => void editor.overwrite()}>
+          {t.overwrite}
+        </Button>
+      </div>
+    </div>
+  );
+});
+
+export type FormErrorProps = ComponentPropsWithoutRef<'div'>;
+
+/**
+ * The last save's failure when no field explains it (a network error, a rule about the whole entry, problems of
+ * fields this form does not show). Renders nothing otherwise.
+ *
+ * @example <EntryForm.FormError />
+ */
+export const FormError = forwardRef<HTMLDivElement, FormErrorProps>(function FormError({ className, ...props }, ref) {
+  const store = useEntryEditorStore();
+  const error = useStore(store, (state) => state.formError);
+  const t = useStrings();
+  if (!error) return null;
+  return <ErrorState ref={ref} error={error} overrides={{ title: t.saveFailed }} {...props} className={className} />;
+});
+
+export { FieldError as Error };

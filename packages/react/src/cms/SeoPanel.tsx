@@ -1,0 +1,161 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../ui/Button.js';
+import { cx } from '../ui/utils.js';
+import { useEntryEditorContext } from './controller.js';
+import { TagPicker } from './fields/TagPicker.js';
+import { FilePreview, MediaPickerDialog } from './media.js';
+import { type MetaKey, metaKey, useDraftError, useDraftValue } from './store.js';
+import { format, useStrings } from './strings.js';
+
+export interface SeoPanelProps {
+  /** Class name of the root element. */
+  className?: string;
+  /** Also show the entry's taxonomy tags (default true). */
+  tags?: boolean;
+}
+
+/** One metadata input with its label, hint and the server's error. */
+function MetaField({ name, label, hint, readOnly, children }: { name: MetaKey; label: string; hint?: string; readOnly: boolean; children: (props: { id: string; describedBy?: string; invalid: boolean; readOnly: boolean }) => ReactNode }) {
+  const id = useId();
+  const error = useDraftError(metaKey(name));
+  return (
+    <div data-scope="seo-panel" data-part="field" data-field={name} data-state={error ? 'invalid' : undefined}>
+      <label htmlFor={id} data-scope="seo-panel" data-part="label">
+        {label}
+      </label>
+      {children({ id, describedBy: cx(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined), invalid: Boolean(error), readOnly })}
+      {hint && (
+        <p id={`${id}-hint`} data-scope="seo-panel" data-part="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" data-scope="seo-panel" data-part="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TextMeta({ name, label, max, multiline = false, readOnly }: { name: 'seoTitle' | 'seoDescription' | 'canonicalUrl' | 'ogTitle' | 'ogDescription'; label: string; max?: number; multiline?: boolean; readOnly: boolean }) {
+  const t = useStrings();
+  const [value, setValue] = useDraftValue(metaKey(name));
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <MetaField name={name} label={label} readOnly={readOnly} hint={max ? format(t.charactersOf, { count: text.length, max }) : undefined}>
+      {({ describedBy, invalid, ...props }) => {
+        const shared = { ...props, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, value: text, maxLength: max, 'data-scope': 'entry-form', 'data-part': 'input', onChange: (e: { target: { value: string } }) => setValue(e.target.value || null) };
+        return multiline ? <textarea {...shared} rows={3} /> : <input type={name === 'canonicalUrl' ? 'url' : 'text'} dir={name === 'canonicalUrl' ? 'ltr' : undefined} {...shared} />;
+      }}
+    </MetaField>
+  );
+}
+
+function KeywordsMeta({ readOnly }: { readOnly: boolean }) {
+  const t = useStrings();
+  const [value, setValue] = useDraftValue(metaKey('seoKeywords'));
+  const keywords = Array.isArray(value) ? (value as string[]) : [];
+  // Typed text stays as typed (a trailing comma, a space) while the draft holds the parsed list.
+  const [text, setText] = useState(keywords.join(', '));
+  const own = useRef(value);
+  useEffect(() => {
+    if (value !== own.current) {
+      own.current = value;
+      setText(Array.isArray(value) ? value.join(', ') : '');
+    }
+  }, [value]);
+  return (
+    <MetaField name="seoKeywords" label={t.seoKeywords} hint={t.seoKeywordsHint} readOnly={readOnly}>
+      {({ describedBy, invalid, ...props }) => (
+        <input
+          type="text"
+          {...props}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          data-scope="entry-form"
+          data-part="input"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            const next = e.target.value
+              .split(',')
+              .map((k) => k.trim())
+              .filter(Boolean);
+            own.current = next;
+            setValue(next);
+          }}
+        />
+      )}
+    </MetaField>
+  );
+}
+
+/**
+ * The entry's SEO and social metadata — SEO title, meta description, keywords, canonical URL, noindex, social
+ * title, description and image — and its taxonomy tags, bound to the draft (autosaved with it). Shared by every
+ * language, so read-only while a translation is edited.
+ *
+ * @example <SeoPanel /> // inside a ContentEditor or EntryForm.Root
+ */
+export function SeoPanel({ className, tags = true }: SeoPanelProps) {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const readOnly = editor.readOnly || editor.mode === 'translation';
+  const [noIndex, setNoIndex] = useDraftValue(metaKey('noIndex'));
+  const [ogImageId, setOgImageId] = useDraftValue(metaKey('ogImageId'));
+  const [tagIds, setTagIds] = useDraftValue(metaKey('tagIds'));
+  const noIndexId = useId();
+  const tagsId = useId();
+  return (
+    <section data-scope="seo-panel" data-part="root" className={className} aria-label={t.seo}>
+      {editor.mode === 'translation' && <p data-scope="seo-panel" data-part="shared">{t.seoShared}</p>}
+      <TextMeta name="seoTitle" label={t.seoTitle} max={300} readOnly={readOnly} />
+      <TextMeta name="seoDescription" label={t.seoDescription} max={1000} multiline readOnly={readOnly} />
+      <KeywordsMeta readOnly={readOnly} />
+      <TextMeta name="canonicalUrl" label={t.canonicalUrl} max={2000} readOnly={readOnly} />
+      <div data-scope="seo-panel" data-part="field" data-field="noIndex">
+        <input id={noIndexId} type="checkbox" checked={noIndex === true} disabled={readOnly} onChange={(e) => setNoIndex(e.target.checked)} />
+        <label htmlFor={noIndexId} data-scope="seo-panel" data-part="label">
+          {t.noIndex}
+        </label>
+      </div>
+      <TextMeta name="ogTitle" label={t.ogTitle} max={300} readOnly={readOnly} />
+      <TextMeta name="ogDescription" label={t.ogDescription} max={1000} multiline readOnly={readOnly} />
+      <MetaField name="ogImageId" label={t.ogImage} readOnly={readOnly}>
+        {({ id }) => (
+          <div id={id} data-scope="seo-panel" data-part="image">
+            {typeof ogImageId === 'string' && <FilePreview fileId={ogImageId} />}
+            {!readOnly && (
+              <>
+                <MediaPickerDialog
+                  accept={['image/*']}
+                  title={t.ogImage}
+                  onSelect={(file) => setOgImageId(file.id)}
+                  trigger={
+                    <Button size="sm" variant="secondary">
+                      {t.library}
+                    </Button>
+                  }
+                />
+                {typeof ogImageId === 'string' && (
+                  <Button size="sm" variant="ghost" onClick={() => setOgImageId(null)}>
+                    {t.remove}
+                  </Button>
+                )}
+              </>
+            )}
+          </div>
+        )}
+      </MetaField>
+      {tags && (
+        <div data-scope="seo-panel" data-part="field" data-field="tagIds">
+          <label htmlFor={tagsId} data-scope="seo-panel" data-part="label">
+            {t.taxonomy}
+          </label>
+          <TagPicker mode="ids" id={tagsId} value={Array.isArray(tagIds) ? (tagIds as string[]) : []} onChange={setTagIds} readOnly={readOnly} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+import { type ReactNode, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ContentTypeRow, FieldChange, VersionSummary } from '@spokestack/core/cms';
+import { Badge } from '../ui/Badge.js';
+import { Button } from '../ui/Button.js';
+import * as Dialog from '../ui/Dialog.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { Spinner } from '../ui/Spinner.js';
+import { useToast } from '../ui/Toast.js';
+import type { ClassNames } from '../ui/utils.js';
+import { useEntryEditorContext } from './controller.js';
+import { diffWords, valueText } from './diff.js';
+import { useEntryVersions, useRestoreVersion, useVersionDiff } from './hooks.js';
+import { useEntryEditorStore } from './store.js';
+import { format, useStrings } from './strings.js';
+
+export interface VersionHistoryProps {
+  /** The button that opens the dialog; defaults to a "History" button. */
+  trigger?: ReactNode;
+  /** Class name of the dialog. */
+  className?: string;
+  /** Class names of the dialog's parts. */
+  classNames?: ClassNames<'list' | 'version' | 'diff' | 'change'>;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The entry's version history in a dialog: every saved version (newest first, with the fields it changed), a
+ * field-by-field comparison of any two (word-level for text), and a button that restores the selected version
+ * into the draft as a new version. Restoring never publishes. Keyboard: the list is a set of buttons, the dialog
+ * traps focus and closes on Escape.
+ *
+ * @example <ContentEditor.History /> // inside a ContentEditor or EntryForm.Root
+ */
+export function VersionHistory({ trigger, className, classNames }: VersionHistoryProps) {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const [open, setOpen] = useState(false);
+  if (!editor.entryId) return null;
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        {trigger ?? (
+          <Button variant="secondary" size="sm">
+            {t.history}
+          </Button>
+        )}
+      </Dialog.Trigger>
+      <Dialog.Content className={className} data-size="lg" data-scope="version-history" data-part="dialog">
+        <Dialog.Title>{t.historyTitle}</Dialog.Title>
+        <Dialog.Description>{t.historyDescription}</Dialog.Description>
+        {open && <HistoryBody entryId={editor.entryId} classNames={classNames} onRestored={() => setOpen(false)} />}
+        <Dialog.Close asChild>
+          <Button variant="secondary">{t.close}</Button>
+        </Dialog.Close>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+}
+
+function HistoryBody({ entryId, classNames, onRestored }: { entryId: string; classNames?: VersionHistoryProps['classNames']; onRestored: () => void }) {
+  const t = useStrings();
+  const versions = useEntryVersions(entryId);
+  const rows = versions.data?.rows ?? [];
+  const [selected, setSelected] = useState<number | null>(null);
+  const [compareWith, setCompareWith] = useState<number | null>(null);
+  if (versions.isPending) return <Spinner />;
+  if (versions.isError) return <ErrorState error={versions.error} onRetry={() => versions.refetch()} retrying={versions.isRefetching} />;
+  if (!rows.length) return <EmptyState title={t.historyEmpty} />;
+  const current = selected ?? rows[0]!.versionNumber;
+  const index = rows.findIndex((v) => v.versionNumber === current);
+  // By default the newest version is compared with the one before it; older ones with the newest (what restoring would undo).
+  const other = compareWith ?? (index === 0 ? (rows[1]?.versionNumber ?? null) : rows[0]!.versionNumber);
+  return (
+    <div data-scope="version-history" data-part="body">
+      <ol data-scope="version-history" data-part="list" className={classNames?.list} aria-label={t.historyTitle}>
+        {rows.map((version) => (
+          <li key={version.id}>
+            <VersionButton version={version} selected={version.versionNumber === current} className={classNames?.version} onSelect={() => { setSelected(version.versionNumber); setCompareWith(null); }} />
+          </li>
+        ))}
+        {versions.hasNextPage && (
+          <li>
+            <Button size="sm" variant="ghost" loading={versions.isFetchingNextPage} onClick={() => versions.fetchNextPage()}>
+              {t.loadMore}
+            </Button>
+          </li>
+        )}
+      </ol>
+      <section data-scope="version-history" data-part="detail" aria-live="polite">
+        {rows.length > 1 && (
+          <label data-scope="version-history" data-part="compare">
+            <span>{t.compareWith}</span>
+            <select value={other ?? ''} onChange={(e) => setCompareWith(Number(e.target.value))}>
+              {rows
+                .filter((v) => v.versionNumber !== current)
+                .map((v) => (
+                  <option key={v.id} value={v.versionNumber}>
+                    {format(t.version, { number: v.versionNumber })}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+        {other !== null && <VersionDiff entryId={entryId} from={Math.min(other, current)} to={Math.max(other, current)} className={classNames?.diff} changeClassName={classNames?.change} />}
+        <RestoreButton entryId={entryId} versionNumber={current} onRestored={onRestored} />
+      </section>
+    </div>
+  );
+}
+
+function VersionButton({ version, selected, onSelect, className }: { version: VersionSummary; selected: boolean; onSelect: () => void; className?: string }) {
+  const t = useStrings();
+  return (
+    <button type="button" aria-pressed={selected} data-scope="version-history" data-part="version" data-state={selected ? 'selected' : undefined} className={className} onClick={onSelect}>
+      <span data-scope="version-history" data-part="version-number">
+        {format(t.version, { number: version.versionNumber })}
+      </span>
+      {version.isRestored && <Badge tone="info">{t.restored}</Badge>}
+      <time dateTime={version.createdAt}>{dateTime.format(new Date(version.createdAt))}</time>
+      {version.changeNote && <span data-scope="version-history" data-part="note">{version.changeNote}</span>}
+      {version.changedFields.length > 0 && <span data-scope="version-history" data-part="fields">{version.changedFields.join(', ')}</span>}
+    </button>
+  );
+}
+
+/** The field-by-field difference between two versions, labelled by the content type's field labels. */
+function VersionDiff({ entryId, from, to, className, changeClassName }: { entryId: string; from: number; to: number; className?: string; changeClassName?: string }) {
+  const t = useStrings();
+  const editor = useEntryEditorContext();
+  const diff = useVersionDiff(entryId, from, to);
+  if (diff.isPending) return <Spinner />;
+  if (diff.isError) return <ErrorState error={diff.error} onRetry={() => diff.refetch()} />;
+  return (
+    <div data-scope="version-history" data-part="diff" className={className}>
+      <p data-scope="version-history" data-part="diff-title">
+        {format(t.version, { number: diff.data.from })} → {format(t.version, { number: diff.data.to })}
+      </p>
+      {diff.data.changes.length === 0 ? (
+        <p>{t.noChanges}</p>
+      ) : (
+        <dl>
+          {diff.data.changes.map((change) => (
+            <ChangeRow key={change.field} change={change} type={editor.type} className={changeClassName} />
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function ChangeRow({ change, type, className }: { change: FieldChange; type: ContentTypeRow | null; className?: string }) {
+  const t = useStrings();
+  const field = type?.schema.fields.find((f) => f.name === change.field);
+  const words = { yes: t.yes, no: t.no };
+  const before = valueText(field, change.before, words);
+  const after = valueText(field, change.after, words);
+  const label = { added: t.added, removed: t.removedChange, changed: t.changed }[change.change];
+  const inline = change.change === 'changed' && (field?.type === 'text' || field?.type === 'richtext' || field?.type === 'slug');
+  return (
+    <div data-scope="version-history" data-part="change" data-state={change.change} className={className}>
+      <dt>
+        {field?.label ?? change.field} <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
+      </dt>
+      {inline ? (
+        <dd data-scope="version-history" data-part="words">
+          {diffWords(before, after).map((part, i) =>
+            part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <ins key={i}>{part.text}</ins>,
+          )}
+        </dd>
+      ) : (
+        <>
+          {change.change !== 'added' && (
+            <dd data-scope="version-history" data-part="before">
+              <span>{t.before}: </span>
+              <del>{before || t.noValue}</del>
+            </dd>
+          )}
+          {change.change !== 'removed' && (
+            <dd data-scope="version-history" data-part="after">
+              <span>{t.after}: </span>
+              <ins>{after || t.noValue}</ins>
+            </dd>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function RestoreButton({ entryId, versionNumber, onRestored }: { entryId: string; versionNumber: number; onRestored: () => void }) {
+  const t = useStrings();
+  const editor = useEntryEditorContext();
+  const store = useEntryEditorStore();
+  const dirty = useStore(store, (state) => Object.keys(state.dirty).length > 0);
+  const { toast } = useToast();
+  const restore = useRestoreVersion({
+    onSuccess: (entry) => {
+      editor.adopt(entry);
+      toast({ title: format(t.restoredToast, { number: versionNumber }), tone: 'success' });
+      onRestored();
+    },
+  });
+  if (editor.readOnly || editor.mode !== 'edit') return null;
+  return (
+    <div data-scope="version-history" data-part="restore">
+      {dirty && <p data-scope="version-history" data-part="warning">{t.restoreUnsaved}</p>}
+      <Button loading={restore.isPending} onClick={() => restore.mutate({ id: entryId, versionNumber, version: store.getState().version ?? undefined })}>
+        {format(t.restore, { number: versionNumber })}
+      </Button>
+      {restore.isError && <ErrorState error={restore.error} />}
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { type Editor, EditorContent, type JSONContent, useEditor, useEditorState } from '@tiptap/react';
+import { Image } from '@tiptap/extension-image';
+import { TableKit } from '@tiptap/extension-table';
+import { StarterKit } from '@tiptap/starter-kit';
+import { useSpokeStack } from '../../provider.js';
+import { Button } from '../../ui/Button.js';
+import { MediaPickerDialog } from '../media.js';
+import { format, useStrings } from '../strings.js';
+import type { FieldInputProps, FieldOf } from './types.js';
+
+/**
+ * Images keep the id of the uploaded file next to their (expiring, signed) URL, so the delivery API and other
+ * renderers can resolve a fresh URL from `fileId`.
+ */
+const FileImage = Image.extend({
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      fileId: {
+        default: null,
+        parseHTML: (element: HTMLElement) => element.getAttribute('data-file-id'),
+        renderHTML: (attributes: Record<string, unknown>) => (attributes.fileId ? { 'data-file-id': attributes.fileId } : {}),
+      },
+    };
+  },
+});
+
+const extensions = [
+  StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
+  TableKit.configure({ table: { resizable: false } }),
+  FileImage,
+];
+
+const isDoc = (value: unknown): value is JSONContent => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
+
+/**
+ * Rich text in Tiptap: headings, bold/italic/strike, lists, quotes, links, tables and images (uploaded through
+ * the files endpoint or picked from earlier uploads). The value is the Tiptap JSON document the server stores;
+ * an empty document is no value. A stored document the editor cannot represent is shown read-only rather than
+ * silently dropped on the next save.
+ */
+export function RichTextInput(props: FieldInputProps<FieldOf<'richtext'>>) {
+  const { value, onChange, id, labelId, describedBy, invalid, readOnly, dir } = props;
+  const [unsupported, setUnsupported] = useState<string | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const editor = useEditor({
+    extensions,
+    content: isDoc(value) ? value : null,
+    editable: !readOnly,
+    enableContentCheck: true,
+    onContentError: ({ error }) => setUnsupported(error.message),
+    editorProps: {
+      attributes: {
+        id,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(invalid ? { 'aria-invalid': 'true' } : {}),
+        ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        dir,
+        'data-scope': 'rich-text',
+        'data-part': 'content',
+      },
+    },
+    onUpdate: ({ editor }) => onChangeRef.current(editor.isEmpty ? undefined : editor.getJSON()),
+  });
+
+  // Attributes and editability follow the props (read-only role, a new error) without recreating the editor.
+  useEffect(() => {
+    if (!editor) return;
+    editor.setEditable(!readOnly && !unsupported, false);
+    editor.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: {
+          ...(editor.options.editorProps.attributes as Record<string, string>),
+          'aria-invalid': invalid ? 'true' : 'false',
+          'aria-readonly': readOnly ? 'true' : 'false',
+          dir,
+        },
+      },
+    });
+  }, [editor, readOnly, unsupported, invalid, dir]);
+
+  return (
+    <div data-scope="rich-text" data-part="root" data-state={readOnly ? 'readonly' : undefined} dir={dir}>
+      {editor && !readOnly && !unsupported && <Toolbar editor={editor} dir={dir} />}
+      {unsupported && (
+        <p role="alert" data-scope="rich-text" data-part="unsupported">
+          {unsupported}
+        </p>
+      )}
+      <EditorContent editor={editor} data-scope="rich-text" data-part="editor" />
+    </div>
+  );
+}
+
+interface ToolbarState {
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  blockquote: boolean;
+  link: boolean;
+  table: boolean;
+  heading: number | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * The formatting toolbar: one tab stop, arrow keys (Home/End) move between its buttons, as WAI-ARIA toolbars do;
+ * toggles report `aria-pressed`.
+ */
+function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
+  const t = useStrings();
+  const sdk = useSpokeStack();
+  const ref = useRef<HTMLDivElement>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const state = useEditorState<ToolbarState>({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      strike: e.isActive('strike'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      blockquote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      table: e.isActive('table'),
+      heading: ([1, 2, 3, 4] as const).find((level) => e.isActive('heading', { level })) ?? null,
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  // Roving focus: only one button is in the tab order; it follows the arrow keys.
+  useEffect(() => {
+    const buttons = ref.current?.querySelectorAll<HTMLElement>('[data-part="tool"]');
+    buttons?.forEach((button, i) => button.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[data-part="tool"]:not(:disabled)') ?? [])];
+    const index = buttons.indexOf(document.activeElement as HTMLElement);
+    if (index === -1) return;
+    const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const target = event.key === forward ? (index + 1) % buttons.length : event.key === back ? (index - 1 + buttons.length) % buttons.length : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : -1;
+    if (target === -1) return;
+    event.preventDefault();
+    buttons.forEach((button, i) => button.setAttribute('tabindex', i === target ? '0' : '-1'));
+    buttons[target]!.focus();
+  };
+
+  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => command(editor.chain().focus()).run();
+  const tool = (label: string, onClick: () => void, options: { pressed?: boolean; disabled?: boolean; children?: ReactNode } = {}) => (
+    <button
+      type="button"
+      data-scope="rich-text"
+      data-part="tool"
+      aria-label={label}
+      title={label}
+      aria-pressed={options.pressed}
+      disabled={options.disabled}
+      // Keep the selection in the document: a mousedown on the button would move focus (and the selection) away.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {options.children ?? label}
+    </button>
+  );
+
+  return (
+    <>
+      <div ref={ref} role="toolbar" aria-label={t.toolbar} aria-orientation="horizontal" data-scope="rich-text" data-part="toolbar" onKeyDown={onKeyDown}>
+        {tool(t.paragraph, () => run((c) => c.setParagraph()), { pressed: state.heading === null && !state.bulletList && !state.orderedList && !state.blockquote, children: '¶' })}
+        {([1, 2, 3] as const).map((level) => (
+          <Fragment key={level}>{tool(format(t.heading, { level }), () => run((c) => c.toggleHeading({ level })), { pressed: state.heading === level, children: `H${level}` })}</Fragment>
+        ))}
+        <span data-scope="rich-text" data-part="separator" aria-hidden />
+        {tool(t.bold, () => run((c) => c.toggleBold()), { pressed: state.bold, children: <b>B</b> })}
+        {tool(t.italic, () => run((c) => c.toggleItalic()), { pressed: state.italic, children: <i>I</i> })}
+        {tool(t.strike, () => run((c) => c.toggleStrike()), { pressed: state.strike, children: <s>S</s> })}
+        <span data-scope="rich-text" data-part="separator" aria-hidden />
+        {tool(t.bulletList, () => run((c) => c.toggleBulletList()), { pressed: state.bulletList, children: '•' })}
+        {tool(t.orderedList, () => run((c) => c.toggleOrderedList()), { pressed: state.orderedList, children: '1.' })}
+        {tool(t.blockquote, () => run((c) => c.toggleBlockquote()), { pressed: state.blockquote, children: '❝' })}
+        <span data-scope="rich-text" data-part="separator" aria-hidden />
+        {tool(t.link, () => setLinkOpen((open) => !open), { pressed: state.link, children: '🔗' })}
+        <MediaPickerDialog
+          accept={['image/*']}
+          title={t.image}
+          onSelect={(file) => run((c) => c.setImage({ src: sdk.http.url(file.url), alt: file.name, ...({ fileId: file.id } as object) }))}
+          trigger={tool(t.image, () => {}, { children: '🖼' })}
+        />
+        {tool(t.table, () => run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })), { children: '▦' })}
+        {state.table && (
+          <>
+            {tool(t.addRowAfter, () => run((c) => c.addRowAfter()), { children: '+⎯' })}
+            {tool(t.addColumnAfter, () => run((c) => c.addColumnAfter()), { children: '+|' })}
+            {tool(t.deleteTable, () => run((c) => c.deleteTable()), { children: '✕▦' })}
+          </>
+        )}
+        <span data-scope="rich-text" data-part="separator" aria-hidden />
+        {tool(t.undo, () => run((c) => c.undo()), { disabled: !state.canUndo, children: '↶' })}
+        {tool(t.redo, () => run((c) => c.redo()), { disabled: !state.canRedo, children: '↷' })}
+      </div>
+      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+    </>
+  );
+}
+
+/** Sets, changes or removes the link on the selection; an empty address removes it. */
+function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const t = useStrings();
+  const [href, setHref] = useState(() => (editor.getAttributes('link').href as string | undefined) ?? '');
+  const apply = () => {
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (href.trim()) chain.setLink({ href: href.trim() }).run();
+    else chain.unsetLink().run();
+    onClose();
+  };
+  return (
+    <div data-scope="rich-text" data-part="link-form">
+      <input
+        type="url"
+        dir="ltr"
+        autoFocus
+        aria-label={t.linkPrompt}
+        placeholder="https://"
+        value={href}
+        onChange={(e) => setHref(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            apply();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+            editor.commands.focus();
+          }
+        }}
+      />
+      <Button size="sm" onClick={apply}>
+        {t.link}
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => {
+          editor.chain().focus().extendMarkRange('link').unsetLink().run();
+          onClose();
+        }}
+      >
+        {t.unlink}
+      </Button>
+    </div>
+  );
+}

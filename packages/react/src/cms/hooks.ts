@@ -1,0 +1,369 @@
+import {
+  type InfiniteData,
+  keepPreviousData,
+  skipToken,
+  useInfiniteQuery,
+  type UseInfiniteQueryResult,
+  useMutation,
+  type UseMutationOptions,
+  type UseMutationResult,
+  useQuery,
+  useQueryClient,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import type { FileRow, Organization, Page, SpokeStack, SpokeStackError } from '@spokestack/core';
+import type { ContentTypeRow, EntryListItem, EntryRow, FieldChange, LocalizationRow, TagRow, VersionSummary } from '@spokestack/core/cms';
+import { useSpokeStack } from '../provider.js';
+import { spokestackKeys } from '../shared/query.js';
+
+type Cms = SpokeStack['cms'];
+/** Filters, search and sort of `useContentEntries` (the hook manages the cursor). */
+export type ContentEntriesQuery = Omit<NonNullable<Parameters<Cms['entries']['list']>[0]>, 'cursor'>;
+/** Filters of `useContentTypes`. */
+export type ContentTypesQuery = Omit<NonNullable<Parameters<Cms['contentTypes']['list']>[0]>, 'cursor'>;
+/** What `useSaveEntry().mutate` takes. */
+export type SaveEntryVariables = { id: string } & Parameters<Cms['entries']['update']>[1];
+/** What `useCreateEntry().mutate` takes. */
+export type CreateEntryVariables = Parameters<Cms['entries']['create']>[0];
+/** What `useSaveTranslation().mutate` takes. */
+export type SaveTranslationVariables = { id: string; locale: string } & Parameters<Cms['entries']['translations']['put']>[2];
+
+/** A page list as TanStack's infinite query holds it, plus `rows`: every page's rows in order. */
+export type PagedData<Row> = InfiniteData<Page<Row>, string | undefined> & { rows: Row[] };
+
+function withRows<Row>(data: InfiniteData<Page<Row>, string | undefined>): PagedData<Row> {
+  return { ...data, rows: data.pages.flatMap((page) => page.data) };
+}
+
+/**
+ * Query keys of the CMS hooks, under `spokestackKeys` so `invalidateQueries({ queryKey: spokestackKeys.feature('cms') })`
+ * refreshes all of them.
+ *
+ * @example queryClient.invalidateQueries({ queryKey: cmsKeys.entry(entry.id) }) // the entry, its versions and translations
+ */
+export const cmsKeys = {
+  contentTypes: (query: object = {}) => spokestackKeys.list('cms', 'contentTypes', query),
+  contentType: (id: string) => spokestackKeys.detail('cms', 'contentTypes', id),
+  entryLists: () => spokestackKeys.lists('cms', 'entries'),
+  entries: (query: object = {}) => spokestackKeys.list('cms', 'entries', query),
+  entry: (id: string) => spokestackKeys.detail('cms', 'entries', id),
+  versions: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'versions'] as const,
+  diff: (id: string, from: number, to: number) => [...spokestackKeys.detail('cms', 'entries', id), 'diff', from, to] as const,
+  translations: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'translations'] as const,
+  tags: () => spokestackKeys.list('cms', 'tags'),
+  organization: () => ['spokestack', 'platform', 'organization'] as const,
+  files: (query: object = {}) => spokestackKeys.list('platform', 'files', query),
+  file: (id: string) => spokestackKeys.detail('platform', 'files', id),
+};
+
+/**
+ * The organization's content types, page by page (`data.rows`), e.g. for a "new entry" menu or a type filter.
+ *
+ * @example
+ * const types = useContentTypes({ isActive: true })
+ * types.data?.rows.map((type) => <option key={type.id} value={type.id}>{type.name}</option>)
+ */
+export function useContentTypes(query: ContentTypesQuery = {}): UseInfiniteQueryResult<PagedData<ContentTypeRow>, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useInfiniteQuery({
+    queryKey: cmsKeys.contentTypes(query),
+    queryFn: ({ pageParam, signal }) => sdk.cms.contentTypes.list({ limit: 100, sort: 'name', ...query, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: withRows,
+  });
+}
+
+/**
+ * One content type with its field schema. Pass `null` while the id is unknown.
+ *
+ * @example const { data: type } = useContentType(entry?.contentTypeId)
+ */
+export function useContentType(id: string | null | undefined): UseQueryResult<ContentTypeRow, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.contentType(id ?? ''),
+    queryFn: id ? ({ signal }) => sdk.cms.contentTypes.get(id, { signal }) : skipToken,
+    // A schema changes rarely and every field of an open editor hangs off it.
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * Lists and searches entries: filters (`type`, `status`, `locale`, `tag`, `category`, …), `q` for ranked
+ * full-text search (each row then has a `highlight` with `<mark>`ed matches), and "load more" pagination
+ * through `fetchNextPage()`. While new filters load, the previous rows stay on screen.
+ *
+ * @example
+ * const entries = useContentEntries({ type: 'blog-post', q: search, status: 'PUBLISHED', limit: 20 })
+ * entries.data?.rows.map((entry) => <li key={entry.id}>{entry.title}</li>)
+ */
+export function useContentEntries(query: ContentEntriesQuery = {}, options: { enabled?: boolean } = {}): UseInfiniteQueryResult<PagedData<EntryListItem>, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useInfiniteQuery({
+    queryKey: cmsKeys.entries(query),
+    queryFn: ({ pageParam, signal }) => sdk.cms.entries.list({ ...query, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: withRows,
+    placeholderData: keepPreviousData,
+    enabled: options.enabled,
+  });
+}
+
+/**
+ * One entry (draft data, status, `version`). Pass `null` while the id is unknown.
+ *
+ * @example const { data: entry, isPending } = useContentEntry(entryId)
+ */
+export function useContentEntry(id: string | null | undefined): UseQueryResult<EntryRow, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({ queryKey: cmsKeys.entry(id ?? ''), queryFn: id ? ({ signal }) => sdk.cms.entries.get(id, { signal }) : skipToken });
+}
+
+/** TanStack mutation options of the CMS mutation hooks, minus `mutationFn`. */
+export type CmsMutationOptions<TData, TVariables> = Omit<UseMutationOptions<TData, SpokeStackError, TVariables>, 'mutationFn'>;
+
+/** Puts a saved entry in the cache and refreshes lists and its history, so every view shows the new draft. */
+function useEntrySaved() {
+  const queryClient = useQueryClient();
+  return (entry: EntryRow) => {
+    queryClient.setQueryData(cmsKeys.entry(entry.id), entry);
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.entryLists() });
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.versions(entry.id) });
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(entry.id) });
+  };
+}
+
+/**
+ * Creates an entry; the new entry lands in the cache and lists refresh.
+ *
+ * @example
+ * const create = useCreateEntry({ onSuccess: (entry) => navigate(`/content/${entry.id}`) })
+ * create.mutate({ contentTypeId: type.id, data: { title: 'Hello' } })
+ */
+export function useCreateEntry(options: CmsMutationOptions<EntryRow, CreateEntryVariables> = {}): UseMutationResult<EntryRow, SpokeStackError, CreateEntryVariables> {
+  const sdk = useSpokeStack();
+  const saved = useEntrySaved();
+  return useMutation({
+    ...options,
+    mutationFn: (body) => sdk.cms.entries.create(body),
+    onSuccess: (entry, ...rest) => {
+      saved(entry);
+      return options.onSuccess?.(entry, ...rest);
+    },
+  });
+}
+
+/**
+ * Saves an entry draft with optimistic concurrency: pass the `version` you edited. When someone saved in the
+ * meantime the server refuses with 409 (`error.extensions.currentVersion`) and nothing is written, so the caller
+ * can offer to reload or to overwrite. A 400 names each invalid field (`error.errors[].path`, `body.data.<field>`).
+ *
+ * @example
+ * const save = useSaveEntry({ onError: (e) => e.status === 409 && setConflict(e) })
+ * save.mutate({ id: entry.id, version: entry.version, data: { title: 'New title' } })
+ */
+export function useSaveEntry(options: CmsMutationOptions<EntryRow, SaveEntryVariables> = {}): UseMutationResult<EntryRow, SpokeStackError, SaveEntryVariables> {
+  const sdk = useSpokeStack();
+  const saved = useEntrySaved();
+  return useMutation({
+    ...options,
+    mutationFn: ({ id, ...body }) => sdk.cms.entries.update(id, body),
+    onSuccess: (entry, ...rest) => {
+      saved(entry);
+      return options.onSuccess?.(entry, ...rest);
+    },
+  });
+}
+
+/**
+ * The saved versions of an entry, newest first, page by page (`data.rows`).
+ *
+ * @example
+ * const versions = useEntryVersions(entry.id)
+ * versions.data?.rows.map((v) => <li key={v.id}>v{v.versionNumber} · {v.changedFields.join(', ')}</li>)
+ */
+export function useEntryVersions(entryId: string | null | undefined, options: { enabled?: boolean } = {}): UseInfiniteQueryResult<PagedData<VersionSummary>, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useInfiniteQuery({
+    queryKey: cmsKeys.versions(entryId ?? ''),
+    queryFn: entryId ? ({ pageParam, signal }) => sdk.cms.entries.versions.list(entryId, { limit: 50, cursor: pageParam }, { signal }) : skipToken,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: withRows,
+    enabled: options.enabled,
+  });
+}
+
+/**
+ * The field-by-field difference between two versions of an entry (`changes: [{ field, before, after, change }]`).
+ * Waits while either number is missing.
+ *
+ * @example const { data: diff } = useVersionDiff(entry.id, 3, 5)
+ */
+export function useVersionDiff(entryId: string | null | undefined, from: number | null | undefined, to: number | null | undefined): UseQueryResult<{ from: number; to: number; changes: FieldChange[] }, SpokeStackError> {
+  const sdk = useSpokeStack();
+  const ready = entryId && from && to;
+  return useQuery({
+    queryKey: cmsKeys.diff(entryId ?? '', from ?? 0, to ?? 0),
+    queryFn: ready ? ({ signal }) => sdk.cms.entries.versions.diff(entryId, from, to, { signal }) : skipToken,
+    // Versions never change once written.
+    staleTime: Infinity,
+  });
+}
+
+/** What `useRestoreVersion().mutate` takes. */
+export interface RestoreVersionVariables {
+  /** The entry. */
+  id: string;
+  /** The version to bring back. */
+  versionNumber: number;
+  /** The entry version the restore is based on; a stale one is refused with 409. */
+  version?: number;
+  /** Stored on the new version. */
+  changeNote?: string;
+}
+
+/**
+ * Restores an old version into the draft as a new version (it never publishes). The restored entry replaces the
+ * cached one and the history refreshes.
+ *
+ * @example
+ * const restore = useRestoreVersion({ onSuccess: () => toast({ title: 'Version restored' }) })
+ * restore.mutate({ id: entry.id, versionNumber: 2, version: entry.version })
+ */
+export function useRestoreVersion(options: CmsMutationOptions<EntryRow, RestoreVersionVariables> = {}): UseMutationResult<EntryRow, SpokeStackError, RestoreVersionVariables> {
+  const sdk = useSpokeStack();
+  const saved = useEntrySaved();
+  return useMutation({
+    ...options,
+    mutationFn: ({ id, versionNumber, version, changeNote }) => sdk.cms.entries.versions.restore(id, versionNumber, { version, changeNote }),
+    onSuccess: (entry, ...rest) => {
+      saved(entry);
+      return options.onSuccess?.(entry, ...rest);
+    },
+  });
+}
+
+/**
+ * The translations of an entry (one per locale other than its own), with their status.
+ *
+ * @example
+ * const { data } = useTranslations(entry.id)
+ * data?.map((t) => <Badge key={t.locale}>{t.locale}: {t.status}</Badge>)
+ */
+export function useTranslations(entryId: string | null | undefined): UseQueryResult<LocalizationRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.translations(entryId ?? ''),
+    queryFn: entryId ? async ({ signal }) => (await sdk.cms.entries.translations.list(entryId, { signal })).data : skipToken,
+  });
+}
+
+/**
+ * Creates or replaces the translation of an entry in one locale (`data` holds the localized fields; `status`
+ * moves it through PENDING → IN_PROGRESS → REVIEW → APPROVED).
+ *
+ * @example
+ * const save = useSaveTranslation()
+ * save.mutate({ id: entry.id, locale: 'fr', data: { title: 'Bonjour' }, status: 'REVIEW' })
+ */
+export function useSaveTranslation(options: CmsMutationOptions<LocalizationRow, SaveTranslationVariables> = {}): UseMutationResult<LocalizationRow, SpokeStackError, SaveTranslationVariables> {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: ({ id, locale, ...body }) => sdk.cms.entries.translations.put(id, locale, body),
+    onSuccess: (row, ...rest) => {
+      queryClient.setQueryData<LocalizationRow[]>(cmsKeys.translations(row.entryId), (rows) => (rows ? upsertBy(rows, row, 'locale') : rows));
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(row.entryId) });
+      return options.onSuccess?.(row, ...rest);
+    },
+  });
+}
+
+function upsertBy<T, K extends keyof T>(rows: T[], row: T, key: K): T[] {
+  const index = rows.findIndex((r) => r[key] === row[key]);
+  return index === -1 ? [...rows, row] : rows.map((r, i) => (i === index ? row : r));
+}
+
+/**
+ * The organization's tags (up to 200, by name), for pickers and filters.
+ *
+ * @example const { data: tags } = useTags()
+ */
+export function useTags(): UseQueryResult<TagRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({ queryKey: cmsKeys.tags(), queryFn: async ({ signal }) => (await sdk.cms.tags.list({ limit: 200, sort: 'name' }, { signal })).data, staleTime: 30_000 });
+}
+
+/**
+ * Creates a tag (its slug comes from the name); the tag list refreshes.
+ *
+ * @example
+ * const create = useCreateTag()
+ * const tag = await create.mutateAsync({ name: 'Product launch' })
+ */
+export function useCreateTag(options: CmsMutationOptions<TagRow, Parameters<Cms['tags']['create']>[0]> = {}): UseMutationResult<TagRow, SpokeStackError, Parameters<Cms['tags']['create']>[0]> {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: (body) => sdk.cms.tags.create(body),
+    onSuccess: (tag, ...rest) => {
+      queryClient.setQueryData<TagRow[]>(cmsKeys.tags(), (rows) => (rows ? [...rows, tag].sort((a, b) => a.name.localeCompare(b.name)) : rows));
+      return options.onSuccess?.(tag, ...rest);
+    },
+  });
+}
+
+/**
+ * The organization (its locales and default locale), for locale switchers.
+ *
+ * @example const { data: org } = useOrganization(); org?.locales // ['en', 'fr', 'ar']
+ */
+export function useOrganization(): UseQueryResult<Organization, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({ queryKey: cmsKeys.organization(), queryFn: ({ signal }) => sdk.platform.organization.get({ signal }), staleTime: 5 * 60_000 });
+}
+
+/** Filters of `useFiles`. */
+export interface FilesQuery {
+  /** An exact type, or a prefix such as `image/`. */
+  mimeType?: string;
+  /** Page size (default 50). */
+  limit?: number;
+}
+
+/**
+ * Uploaded files, newest first, page by page: the library a media field picks earlier uploads from.
+ *
+ * @example const images = useFiles({ mimeType: 'image/' })
+ */
+export function useFiles(query: FilesQuery = {}, options: { enabled?: boolean } = {}): UseInfiniteQueryResult<PagedData<FileRow>, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useInfiniteQuery({
+    queryKey: cmsKeys.files(query),
+    queryFn: ({ pageParam, signal }) => sdk.platform.files.list({ sort: '-createdAt', limit: query.limit ?? 50, mimeType: query.mimeType, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: withRows,
+    enabled: options.enabled,
+  });
+}
+
+/**
+ * One file with a signed URL an `<img>` can load (refreshed before it expires). Pass `null` while unknown.
+ *
+ * @example const { data: file } = useFile(value.fileId); <img src={file && sdk.http.url(file.url)} alt="" />
+ */
+export function useFile(id: string | null | undefined): UseQueryResult<FileRow, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.file(id ?? ''),
+    queryFn: id ? ({ signal }) => sdk.platform.files.get(id, { signal }) : skipToken,
+    // Signed URLs live one to two hours; refetching every half hour keeps thumbnails loading.
+    staleTime: 30 * 60_000,
+  });
+}

@@ -1,0 +1,191 @@
+import { createContext, useContext } from 'react';
+import type { ContentStatus, LocalizationStatus } from '@spokestack/core/cms';
+
+/** Every string the content editor shows; pass some through `overrides` to translate or rename them. */
+export const contentEditorStrings = {
+  // Save state (the indicator in the header, `data-state` on the root)
+  stateNew: 'Not saved yet',
+  stateSaved: 'All changes saved',
+  stateDirty: 'Unsaved changes',
+  stateSaving: 'Saving…',
+  stateError: 'Not saved: fix the highlighted fields',
+  stateConflict: 'Someone else saved this entry',
+  save: 'Save',
+  create: 'Create entry',
+  loading: 'Loading the entry…',
+  readOnly: 'Read only',
+  readOnlyHint: 'You can read this entry but not change it.',
+  conflictTitle: 'This entry changed while you were editing',
+  conflictDescription: 'Someone saved version {version}. Your changes are still here: reload to see theirs (yours are discarded), or overwrite to save yours on top of it.',
+  reload: 'Reload their version',
+  overwrite: 'Overwrite with my changes',
+  saveFailed: 'The entry could not be saved',
+  // Fields
+  required: 'required',
+  optional: 'optional',
+  sharedField: 'Shared by every language: edit it in {locale}.',
+  characters: '{count} characters',
+  charactersOf: '{count} / {max} characters',
+  noValue: '—',
+  yes: 'Yes',
+  no: 'No',
+  choose: 'Choose…',
+  invalidNumber: 'Enter a number',
+  invalidJson: 'Not valid JSON: {message}',
+  patternHint: 'Format: {pattern}',
+  slugFrom: 'Generate from {field}',
+  slugHint: 'Lowercase letters and digits, words joined by "-".',
+  remove: 'Remove',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  // Rich text toolbar
+  toolbar: 'Formatting',
+  paragraph: 'Paragraph',
+  heading: 'Heading {level}',
+  bold: 'Bold',
+  italic: 'Italic',
+  strike: 'Strikethrough',
+  bulletList: 'Bulleted list',
+  orderedList: 'Numbered list',
+  blockquote: 'Quote',
+  link: 'Link',
+  linkPrompt: 'Link address (https://…); leave empty to remove the link',
+  unlink: 'Remove link',
+  table: 'Insert table',
+  addRowAfter: 'Add row',
+  addColumnAfter: 'Add column',
+  deleteTable: 'Delete table',
+  image: 'Insert image',
+  undo: 'Undo',
+  redo: 'Redo',
+  // Media
+  upload: 'Upload',
+  dropFiles: 'Drop files here or press to choose',
+  uploading: 'Uploading {name}… {percent}%',
+  uploadFailed: 'Upload of {name} failed: {message}',
+  library: 'Choose from library',
+  libraryTitle: 'Media library',
+  libraryEmpty: 'Nothing uploaded yet',
+  select: 'Select',
+  loadMore: 'Load more',
+  altText: 'Alt text',
+  caption: 'Caption',
+  // Relations and tags
+  searchEntries: 'Search entries',
+  noMatches: 'No matches',
+  addTag: 'Add tag',
+  createTag: 'Create "{name}"',
+  // Blocks
+  addBlock: 'Add block',
+  blockType: 'Block type',
+  blockData: 'Block data (JSON)',
+  sharedBlock: 'Shared block {id}',
+  // Locales
+  language: 'Language',
+  sourceLocale: 'source',
+  translationMissing: 'Not translated',
+  translationStatus: 'Translation status',
+  // History
+  history: 'History',
+  historyTitle: 'Version history',
+  historyDescription: 'Every save keeps a version. Compare any two and restore one into the draft; restoring never publishes.',
+  historyEmpty: 'No versions yet',
+  version: 'Version {number}',
+  restored: 'restored',
+  compareWith: 'Compare with',
+  noChanges: 'No field changed between these versions.',
+  before: 'Before',
+  after: 'After',
+  added: 'added',
+  removedChange: 'removed',
+  changed: 'changed',
+  restore: 'Restore version {number}',
+  restoreUnsaved: 'Your unsaved changes will be replaced.',
+  restoredToast: 'Version {number} restored into the draft',
+  close: 'Close',
+  // SEO and social
+  seo: 'SEO & social',
+  seoTitle: 'SEO title',
+  seoDescription: 'Meta description',
+  seoKeywords: 'Keywords',
+  seoKeywordsHint: 'Separate keywords with commas.',
+  canonicalUrl: 'Canonical URL',
+  noIndex: 'Hide from search engines (noindex)',
+  ogTitle: 'Social title',
+  ogDescription: 'Social description',
+  ogImage: 'Social image',
+  seoShared: 'SEO settings are shared by every language.',
+  taxonomy: 'Tags',
+  // Workflow, publishing, schedules, comments
+  status: 'Status',
+  submit: 'Submit for review',
+  submitNote: 'Note for the reviewers',
+  approve: 'Approve',
+  reject: 'Reject',
+  requestChanges: 'Request changes',
+  feedback: 'Feedback',
+  feedbackRequired: 'Say what should change.',
+  pendingReview: 'Waiting for {stage}',
+  publish: 'Publish',
+  publishLocale: 'Publish {locale}',
+  unpublish: 'Unpublish',
+  published: 'Published',
+  schedule: 'Schedule',
+  scheduleTitle: 'Schedule',
+  scheduleAction: 'Action',
+  scheduleAt: 'At',
+  scheduleAdd: 'Add to schedule',
+  scheduleEmpty: 'Nothing scheduled',
+  scheduleCancel: 'Cancel',
+  scheduleFailed: 'failed: {error}',
+  comments: 'Comments',
+  commentsOn: 'Comments on {field}',
+  commentsCount: '{count} comments',
+  commentPlaceholder: 'Write a comment…',
+  commentSend: 'Comment',
+  reply: 'Reply',
+  resolve: 'Resolve',
+  reopen: 'Reopen',
+  resolved: 'Resolved',
+  commentsEmpty: 'No comments yet',
+  cancel: 'Cancel',
+  confirm: 'Confirm',
+};
+
+export type ContentEditorStrings = typeof contentEditorStrings;
+
+/** How entry statuses read in badges and filters. */
+export const statusLabels: Record<ContentStatus, string> = {
+  DRAFT: 'Draft',
+  IN_REVIEW: 'In review',
+  APPROVED: 'Approved',
+  SCHEDULED: 'Scheduled',
+  PUBLISHED: 'Published',
+  UNPUBLISHED: 'Unpublished',
+  ARCHIVED: 'Archived',
+};
+
+/** How translation statuses read in the locale switcher. */
+export const translationStatusLabels: Record<LocalizationStatus, string> = {
+  PENDING: 'Pending',
+  IN_PROGRESS: 'In progress',
+  REVIEW: 'In review',
+  APPROVED: 'Approved',
+  OUTDATED: 'Outdated',
+};
+
+/**
+ * Fills `{name}` placeholders of a string.
+ *
+ * @example format('Version {number}', { number: 3 }) // 'Version 3'
+ */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+export const StringsContext = createContext<ContentEditorStrings>(contentEditorStrings);
+
+/** The editor strings in effect (defaults merged with the nearest editor's `overrides`). */
+export function useStrings(): ContentEditorStrings {
+  return useContext(StringsContext);
+}
