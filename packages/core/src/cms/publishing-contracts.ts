@@ -17,6 +17,8 @@ const id = z.string().min(1).max(64);
 const deleted = z.object({ id: z.string(), deleted: z.literal(true) });
 const allRoles = membershipRole;
 const writers = ['OWNER', 'ADMIN', 'MEMBER'] as const;
+/** A boolean filter: `true` from the SDK, `"true"` from a query string. */
+const boolFilter = () => z.union([z.boolean(), f.queryBool()]).optional();
 
 // ---------------------------------------------------------------- workflows
 
@@ -74,7 +76,7 @@ export const workflowCreate = z.strictObject({
   isActive: z.boolean().optional(),
 });
 export const workflowUpdate = workflowCreate.partial();
-export const workflowFilters = z.object({ isDefault: f.queryBool().optional(), isActive: f.queryBool().optional() });
+export const workflowFilters = z.object({ isDefault: boolFilter(), isActive: boolFilter() });
 
 // ---------------------------------------------------------------- review
 
@@ -143,7 +145,7 @@ export const commentFilters = z.object({
   entryId: f.text().optional(),
   parentId: f.text().optional(),
   fieldName: f.text().optional(),
-  isResolved: f.queryBool().optional(),
+  isResolved: boolFilter(),
 });
 
 // ---------------------------------------------------------------- publishing

@@ -128,7 +128,7 @@ describe('lists', () => {
     await expect(site.cms.delivery.list('note', { where: 'nope:1' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.where' }] });
     await expect(site.cms.delivery.list('note', { fields: 'title,nope' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.fields' }] });
     await expect(site.cms.delivery.list('note', { cursor: 'garbage' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.cursor' }] });
-    await expect(t.request('/v1/delivery/note?sort=slug').then((r) => r.status)).resolves.toBe(400);
+    await expect(Promise.resolve(t.request('/v1/delivery/note?sort=slug')).then((r) => r.status)).resolves.toBe(400);
   });
 });
 
@@ -212,7 +212,7 @@ describe('keys and tenants', () => {
     const post = await published({ title: 'Org A only' });
     expect((await t.sdk.cms.delivery.get('post', post.slug)).id).toBe(post.id);
     await expect(site.cms.entries.list()).rejects.toMatchObject({ status: 403 });
-    await expect(t.request('/v1/delivery/post', { headers: { authorization: '' } }).then((r) => r.status)).resolves.toBe(401);
+    await expect(Promise.resolve(t.request('/v1/delivery/post', { headers: { authorization: '' } })).then((r) => r.status)).resolves.toBe(401);
 
     // Org B: its keys do not reach org A's content, and it may have a "post" type of its own.
     await expect(other.sdk.cms.delivery.get('post', post.slug)).rejects.toMatchObject({ status: 404 });

@@ -133,7 +133,7 @@ describe('reviews', () => {
   it('sends the entry back to DRAFT with the feedback on reject or request changes, and lets an admin skip a stage', async () => {
     const entry = await newEntry('Globex pitch');
     const first = await as.editor.cms.entries.submit(entry.id);
-    await expect(t.request(`/v1/cms/revisions/${first.revision.id}/reject`, { method: 'POST', body: '{}' }).then((r) => r.json())).resolves.toMatchObject({ status: 400, errors: [{ path: 'body.feedback' }] });
+    await expect(Promise.resolve(t.request(`/v1/cms/revisions/${first.revision.id}/reject`, { method: 'POST', body: '{}' })).then((r) => r.json())).resolves.toMatchObject({ status: 400, errors: [{ path: 'body.feedback' }] });
     const rejected = await as.reviewer.cms.revisions.reject(first.revision.id, 'Wrong client name');
     expect(rejected.revision).toMatchObject({ status: 'REJECTED', feedback: 'Wrong client name' });
     expect(rejected.entry.status).toBe('DRAFT');
@@ -172,7 +172,7 @@ describe('reviews', () => {
     await expect(t.sdk.cms.entries.submit(entry.id)).rejects.toMatchObject({ status: 409 });
     await expect(as.clientA.cms.entries.update(entry.id, { data: { title: 'Client edit' } })).rejects.toMatchObject({ status: 403 });
     await expect(as.clientA.cms.entries.publish(entry.id)).rejects.toMatchObject({ status: 403 });
-    await expect(t.request('/v1/cms/revisions', { method: 'POST', body: JSON.stringify({ entryId: entry.id, stageName: 'x', stageOrder: 1 }) }).then((r) => r.status)).resolves.toBe(405);
+    await expect(Promise.resolve(t.request('/v1/cms/revisions', { method: 'POST', body: JSON.stringify({ entryId: entry.id, stageName: 'x', stageOrder: 1 }) })).then((r) => r.status)).resolves.toBe(405);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSpokeStack } from '@spokestack/core';
+import { type SpokeStack, createSpokeStack } from '@spokestack/core';
 import postgres from 'postgres';
 import { createApp } from '../app.js';
 import { createDatabase, type Database } from '../db/client.js';
@@ -76,7 +76,8 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
   const spokestack = createApp({ db: database.db, storage: localStorage(filesDir), secret, clock, logger: silentLogger, validateResponses: true });
   const { app } = spokestack;
   const fetch = (request: Request) => app.request(request);
-  const sdkFor = (credential: string) => createSpokeStack({ baseUrl: 'http://spokestack.test', apiKey: credential, fetch });
+  // Annotated with the named type so declarations refer to it instead of inlining the whole SDK.
+  const sdkFor = (credential: string): SpokeStack => createSpokeStack({ baseUrl: 'http://spokestack.test', apiKey: credential, fetch });
 
   /** Another organization with its own key and SDK, for isolation tests. */
   async function createOrg(name = 'Other Agency') {
