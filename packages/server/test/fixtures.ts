@@ -28,7 +28,7 @@ export interface Resource {
   def: ResourceDef;
   table: PgTable;
   /** Foreign keys the API accepts (organization excluded): body field → target resource, or `files`. */
-  refs: { field: string; target: Resource | 'files'; required: boolean }[];
+  refs: { field: string; target: Resource | 'files' }[];
   /** Unique keys as body fields (`organizationId` dropped: it is never input, always the caller's). */
   uniques: string[][];
 }
@@ -53,11 +53,10 @@ export const resources: Resource[] = Object.entries(resourceTables).flatMap(([fe
   }),
 );
 for (const entry of resources) {
-  const shape = entry.def.create.shape as Record<string, z.ZodType>;
   entry.refs = tableInfo(entry.table).references.map((ref) => {
     const target = ref.target === files ? 'files' : byTable.get(ref.target);
     if (!target) throw new Error(`fixtures: ${entry.key}.${ref.key} points at a table that is not a resource`);
-    return { field: ref.key, target, required: !shape[ref.key]?.safeParse(undefined).success };
+    return { field: ref.key, target };
   });
   const keyOf = new Map(Object.entries(getTableColumns(entry.table)).map(([key, column]) => [column.name, key]));
   const config = getTableConfig(entry.table);
@@ -67,6 +66,7 @@ for (const entry of resources) {
   ].map((columns) => columns.map((c) => keyOf.get(c)!).filter((k) => k !== 'organizationId'));
 }
 
+/** A resource by its key. @example resourceByKey('crm.contacts').def.path // '/v1/crm/contacts' */
 export const resourceByKey = (key: string): Resource => {
   const found = resources.find((r) => r.key === key);
   if (!found) throw new Error(`fixtures: no resource ${key}`);
@@ -152,11 +152,11 @@ export const overrides: Record<string, Override> = {
 };
 
 let counter = 0;
-/** A number unique within the test process, so generated strings never clash by accident. */
+/** A number unique within the test process, so generated strings never clash by accident. @example `slug-${nextSeq()}` */
 export const nextSeq = () => ++counter;
 
 /** Strips optional/nullable/default wrappers. */
-export function leafOf(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
+function leafOf(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
   let s = schema;
   let optional = false;
   for (;;) {
@@ -179,10 +179,10 @@ function decimalDigits(schema: z.ZodString): { int: number; scale: number } | un
   return undefined;
 }
 
-export type LeafKind = 'text' | 'timestamp' | 'date' | 'decimal' | 'int' | 'bool' | 'enum' | 'literal' | 'array' | 'object' | 'record' | 'union' | 'json';
+type LeafKind = 'text' | 'timestamp' | 'date' | 'decimal' | 'int' | 'bool' | 'enum' | 'literal' | 'array' | 'object' | 'record' | 'union' | 'json';
 
 /** What a contract field is. */
-export function kindOf(schema: z.ZodType): LeafKind {
+function kindOf(schema: z.ZodType): LeafKind {
   const { schema: s } = leafOf(schema);
   if (s === fields.jsonValue) return 'json';
   if (s instanceof z.ZodString) return decimalDigits(s) ? 'decimal' : 'text';
@@ -246,7 +246,7 @@ function candidates(schema: z.ZodType, key: string, seq: number): unknown[] {
  * Strings carry `seq` so unique columns never clash by accident; decimals use every fraction digit
  * so they read back exactly as sent.
  */
-export function valueFor(schema: z.ZodType, key: string, seq: number): unknown {
+function valueFor(schema: z.ZodType, key: string, seq: number): unknown {
   return candidates(schema, key, seq).find((v) => v !== undefined && schema.safeParse(v).success);
 }
 
@@ -261,7 +261,7 @@ const columnKeys = (resource: Resource) => new Set(Object.keys(getTableColumns(r
  * The create body of a resource without its foreign keys: every required field, and every optional
  * one that is a column of the table (so the round trip covers it), then the resource's overrides.
  */
-export async function scalarBody(resource: Resource, schema: z.ZodObject, f: Fixtures, seq = nextSeq()): Promise<Row> {
+async function scalarBody(resource: Resource, schema: z.ZodObject, f: Fixtures, seq = nextSeq()): Promise<Row> {
   const refFields = new Set(resource.refs.map((r) => r.field));
   const columns = columnKeys(resource);
   const body: Row = {};
@@ -278,7 +278,7 @@ export async function scalarBody(resource: Resource, schema: z.ZodObject, f: Fix
  * One field change the round-trip test makes: a plain text field if there is one, else the first
  * other scalar column; undefined for link tables, whose only fields are foreign keys.
  */
-export function updateFor(resource: Resource, schema: z.ZodObject, row: Row, f: Fixtures, seq = nextSeq()): Row | undefined {
+function updateFor(resource: Resource, schema: z.ZodObject, row: Row, f: Fixtures, seq = nextSeq()): Row | undefined {
   const custom = overrides[resource.key]?.update?.(seq, f);
   if (custom) return custom;
   const refFields = new Set(resource.refs.map((r) => r.field));
@@ -387,10 +387,12 @@ export class Fixtures {
    * clash by accident.
    */
   async body(resource: Resource, options: { fresh?: boolean; seq?: number } = {}): Promise<Row> {
-    const body = await scalarBody(resource, this.schemaOf(resource, 'POST'), this, options.seq);
+    const schema = this.schemaOf(resource, 'POST');
+    const body = await scalarBody(resource, schema, this, options.seq);
     const inUnique = new Set(resource.uniques.flat());
+    const shape = schema.shape as Record<string, z.ZodType>;
     for (const ref of resource.refs)
-      if (ref.required && body[ref.field] === undefined) body[ref.field] = await this.parent(ref.target, options.fresh || inUnique.has(ref.field));
+      if (shape[ref.field] && !isOptional(shape[ref.field]!) && body[ref.field] === undefined) body[ref.field] = await this.parent(ref.target, options.fresh || inUnique.has(ref.field));
     return body;
   }
 
@@ -417,7 +419,10 @@ export class Fixtures {
   }
 }
 
-/** Compares what was sent with what came back, field by field (times compare as instants). */
+/**
+ * The sent fields as the row holds them, for comparing with what was sent (times compare as instants).
+ * @example expect(sentValuesOf(row, body)).toEqual(body)
+ */
 export function sentValuesOf(row: Row, body: Row): Row {
   return Object.fromEntries(
     Object.keys(body).map((key) => {

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
+import postgres from 'postgres';
+import { startBaseline } from './baseline.js';
+import contactsList from './contacts-list.js';
+import { deliveryGet, deliveryList } from './cms-delivery.js';
+import { type LoadResult, runLoad } from './load.js';
+import type { Fixture, Scenario } from './scenario.js';
+
+// `pnpm bench`: each scenario measured against our server and against its bare postgres.js baseline,
+// in the same run, on a throwaway PostgreSQL database. A new scenario is one file plus a line here.
+
+const scenarios: Scenario<never>[] = [contactsList as Scenario<never>, deliveryList as Scenario<never>, deliveryGet as Scenario<never>];
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '32' },
+    only: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  console.log(`Usage: pnpm bench [--duration S] [--warmup S] [--connections N] [--only TEXT]
+
+Needs DATABASE_URL (a PostgreSQL server where it may create and drop a database spokestack_bench_<pid>).
+Each scenario: seed, check that both sides return the same data, warm up, then measure the baseline
+(bare postgres.js + node:http) and our server for --duration seconds each at --connections connections.
+Exits 1 when a scenario fails or misses its declared target ratio.`);
+  process.exit(0);
+}
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl) {
+  console.error('pnpm bench needs DATABASE_URL: a PostgreSQL server on which it may create and drop a throwaway database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench');
+  process.exit(1);
+}
+
+interface Row {
+  name: string;
+  ours?: LoadResult;
+  baseline?: LoadResult;
+  ratio?: number;
+  target?: number;
+  verdict: 'ok' | 'missed target' | 'failed';
+  note?: string;
+}
+
+const dbName = `spokestack_bench_${process.pid}`;
+const benchUrl = new URL(adminUrl);
+benchUrl.pathname = `/${dbName}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const dataDir = await mkdtemp(join(tmpdir(), 'spokestack-bench-'));
+let cleanup: (() => Promise<void>) | undefined;
+
+async function dropDatabase() {
+  await cleanup?.().catch(() => {});
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+  await rm(dataDir, { recursive: true, force: true });
+}
+process.once('SIGINT', () => {
+  console.error('\nInterrupted; dropping the benchmark database…');
+  void dropDatabase().finally(() => process.exit(130));
+});
+
+const rows: Row[] = [];
+try {
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.unsafe(`create database ${dbName}`);
+  const database = await createDatabase({ url: benchUrl.toString() });
+  await database.migrate();
+  const sql = postgres(benchUrl.toString(), { max: 10, onnotice: () => {} });
+  const { organization, apiKey } = await createOrganization(database.db, { name: 'Bench Agency' });
+  // Request logs are formatted as in production but not written: a terminal would measure itself.
+  const server = await startServer({
+    port: 0,
+    database,
+    dataDir,
+    logger: createLogger({ write: () => {} }),
+    env: { DATABASE_URL: benchUrl.toString(), SPOKESTACK_SECRET: randomBytes(32).toString('hex') },
+  });
+  cleanup = async () => {
+    await server.close();
+    await sql.end();
+  };
+  const [pg] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
+  console.log(
+    `SpokeStack bench · Node ${process.version} · PostgreSQL ${pg!.version} · ${availableParallelism()}× ${cpus()[0]?.model.trim() ?? 'CPU'}\n` +
+      `autocannon in a worker thread, ${connections} connections, ${warmup} s warm-up + ${duration} s per measurement; both sides use a pool of 10 connections\n`,
+  );
+
+  const fixture: Fixture = { db: database.db, sql, organizationId: organization.id };
+  const headers = { authorization: `Bearer ${apiKey}` };
+  for (const scenario of scenarios.filter((s) => !args.only || s.name.includes(args.only))) {
+    const row: Row = { name: scenario.name, target: scenario.target, verdict: 'failed' };
+    rows.push(row);
+    let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+    try {
+      process.stdout.write(`▸ ${scenario.name}: seeding… `);
+      let started = performance.now();
+      const state = await scenario.setup(fixture);
+      const query = scenario.baseline(state);
+      baseline = await startBaseline(sql, query);
+      const ourUrl = server.url + scenario.path(state);
+      process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s; checking… `);
+      const [ours, bare] = await Promise.all([fetch(ourUrl, { headers }), fetch(baseline.url)]);
+      if (ours.status !== 200 || bare.status !== 200) throw new Error(`status ${ours.status} from our server, ${bare.status} from the baseline: ${(await ours.text()).slice(0, 300)}`);
+      scenario.check(await ours.json(), await bare.json(), state);
+      const plan = await explain(sql, query.text, query.params);
+      process.stdout.write(`same data; query plan: ${plan}\n  warming up… `);
+      started = performance.now();
+      await runLoad({ url: baseline.url, connections, duration: warmup });
+      await runLoad({ url: ourUrl, headers, connections, duration: warmup });
+      process.stdout.write(`measuring baseline… `);
+      row.baseline = await runLoad({ url: baseline.url, connections, duration });
+      process.stdout.write(`ours… `);
+      row.ours = await runLoad({ url: ourUrl, headers, connections, duration });
+      process.stdout.write(`${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      const bad = [row.ours, row.baseline].find((r) => r.non2xx || r.errors || r.timeouts);
+      if (bad) throw new Error(`${bad.non2xx} non-2xx replies, ${bad.errors} errors, ${bad.timeouts} timeouts during the measurement`);
+      row.ratio = row.ours.rps / row.baseline.rps;
+      row.verdict = row.target !== undefined && row.ratio < row.target ? 'missed target' : 'ok';
+    } catch (error) {
+      row.note = error instanceof Error ? error.message : String(error);
+      process.stdout.write(`\n  failed: ${row.note}\n`);
+    } finally {
+      await baseline?.close();
+    }
+  }
+} finally {
+  await dropDatabase();
+}
+
+printTable(rows);
+process.exitCode = rows.some((r) => r.verdict !== 'ok') || !rows.length ? 1 : 0;
+
+/** The plan's node chain and execution time, e.g. `Limit ← Sort ← Seq Scan, 21.4 ms`. */
+async function explain(sql: postgres.Sql, text: string, params: (string | number)[]): Promise<string> {
+  interface Node {
+    'Node Type': string;
+    Plans?: Node[];
+  }
+  const [row] = await sql.unsafe<{ 'QUERY PLAN': [{ Plan: Node; 'Execution Time': number }] }[]>(`explain (analyze, format json) ${text}`, params);
+  const [{ Plan, 'Execution Time': ms }] = row!['QUERY PLAN'];
+  const chain: string[] = [];
+  for (let node: Node | undefined = Plan; node; node = node.Plans?.[0]) chain.push(node['Node Type']);
+  return `${chain.join(' ← ')}, ${ms.toFixed(1)} ms`;
+}
+
+function printTable(results: Row[]) {
+  const f = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  const header = ['scenario', 'ours req/s', 'p50 ms', 'p99 ms', 'baseline req/s', 'p50 ms', 'p99 ms', 'ratio', 'target', 'result'];
+  const body = results.map((r) => [
+    r.name,
+    f(r.ours?.rps),
+    f(r.ours?.p50, 1),
+    f(r.ours?.p99, 1),
+    f(r.baseline?.rps),
+    f(r.baseline?.p50, 1),
+    f(r.baseline?.p99, 1),
+    r.ratio === undefined ? '–' : r.ratio.toFixed(2),
+    r.target === undefined ? 'none' : `≥ ${r.target.toFixed(2)}`,
+    r.verdict,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}`);
+  console.log('\nratio = our requests/s ÷ baseline requests/s (bare postgres.js + node:http, same SQL, same concurrency, same run)');
+  for (const r of results) if (r.note) console.log(`${r.name}: ${r.note}`);
+}

@@ -1,0 +1,66 @@
+import type { Db } from '@spokestack/server';
+
+/** What a scenario's setup gets: the throwaway benchmark database and a tenant to fill. */
+export interface Fixture {
+  /** Drizzle over the benchmark database (the same pool the server under test uses). */
+  db: Db;
+  /** postgres.js on the benchmark database, for bulk seeding in plain SQL. */
+  sql: import('postgres').Sql;
+  organizationId: string;
+}
+
+/** The SQL the baseline runs: the statement our server issues, with its parameters. */
+export interface BaselineQuery {
+  text: string;
+  params: (string | number)[];
+  /** Turns the rows into the reply body, as our route shapes them (default `{ data: rows }`). */
+  reply?: (rows: Record<string, unknown>[]) => unknown;
+}
+
+/**
+ * One benchmark: a request to the SpokeStack server, and the same database work served by a bare
+ * postgres.js + node:http handler, both measured at the same concurrency in the same run.
+ */
+export interface Scenario<State> {
+  /** Short name for the results table. */
+  name: string;
+  /** Seeds what the scenario reads; runs once, before any measurement. */
+  setup(fixture: Fixture): Promise<State>;
+  /** Path and query of the request to our server (the API key is added by the runner). */
+  path(state: State): string;
+  /** The same SQL through bare postgres.js. */
+  baseline(state: State): BaselineQuery;
+  /**
+   * Checks that both sides return the same data before measuring, so the figure compares equal work;
+   * throw to stop the run. `ours` and `baseline` are the parsed JSON replies.
+   */
+  check(ours: unknown, baseline: unknown, state: State): void;
+  /** Lowest acceptable ratio of our requests/s to the baseline's; the run exits 1 when missed. None: report only. */
+  target?: number;
+}
+
+/** Declares a scenario with its state type inferred from `setup`. @example export default defineScenario({ name: 'crm: contacts page', … }) */
+export const defineScenario = <State>(scenario: Scenario<State>): Scenario<State> => scenario;
+
+/**
+ * A `select` that lists the table's columns the way Drizzle does (`"id", "organization_id", …`), and a
+ * row mapper to the API's camelCase keys: the baseline does the same work our data layer does.
+ *
+ * @example const { columns, toApi } = columnsOf(schema.contacts)
+ */
+export function columnsOf(table: object): { list: string; toApi: (row: Record<string, unknown>) => Record<string, unknown> } {
+  const columns = Object.entries(table).flatMap(([key, value]) =>
+    value && typeof value === 'object' && 'columnType' in value && 'name' in value ? [[key, String((value as { name: string }).name)] as const] : [],
+  );
+  return {
+    list: columns.map(([, name]) => `"${name}"`).join(', '),
+    toApi: (row) => Object.fromEntries(columns.map(([key, name]) => [key, row[name]])),
+  };
+}
+
+/** Asserts two values are equal as JSON, naming the scenario part that differs. */
+export function assertSameJson(what: string, ours: unknown, baseline: unknown): void {
+  const a = JSON.stringify(ours);
+  const b = JSON.stringify(baseline);
+  if (a !== b) throw new Error(`${what}: our reply and the baseline's differ\n  ours:     ${a.slice(0, 300)}\n  baseline: ${b.slice(0, 300)}`);
+}
