@@ -63,6 +63,7 @@ describe('type definitions', () => {
     const target = await t.sdk.cms.contentTypes.create({ name: 'Target', slug: 'target', schema: { fields: [title] } });
     await makeType([title, { name: 'link', type: 'relation', contentType: 'target' }]);
     expect((await problem(t.sdk.cms.contentTypes.update(target.id, { slug: 'renamed' }))).status).toBe(409);
+    expect(await problem(t.sdk.cms.contentTypes.delete(target.id))).toMatchObject({ status: 409, extensions: { targetedBy: 1 } });
     const entry = await t.sdk.cms.entries.create({ contentTypeId: target.id, data: { title: 'Used' } });
     expect(await problem(t.sdk.cms.contentTypes.delete(target.id))).toMatchObject({ status: 409, extensions: { entries: 1 } });
     await t.sdk.cms.entries.delete(entry.id);

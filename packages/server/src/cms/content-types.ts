@@ -738,8 +738,8 @@ export async function updateContentType(db: Db, ctx: CmsContext, id: string, inp
     if (changes.workflowId) await checkReferences(tx, info, ctx, { workflowId: changes.workflowId });
     if (slug !== type.slug) {
       // Relation fields name their target type by slug; renaming one that is targeted would orphan them.
-      const [targeted] = await tx.select({ count: count() }).from(contentTypes).where(and(eq(contentTypes.organizationId, ctx.organizationId), ne(contentTypes.id, id), sql`${contentTypes.schema} -> 'fields' @> ${JSON.stringify([{ type: 'relation', contentType: type.slug }])}::jsonb`));
-      if (targeted!.count > 0) throw conflict(`Relation fields of ${targeted!.count} other content type(s) point at "${type.slug}"; change them first`, {}, [{ path: 'body.slug', message: 'Targeted by relation fields' }]);
+      const targeted = await relationsTo(tx, ctx, type);
+      if (targeted > 0) throw conflict(`Relation fields of ${targeted} other content type(s) point at "${type.slug}"; change them first`, { targetedBy: targeted }, [{ path: 'body.slug', message: 'Targeted by relation fields' }]);
     }
     let rewritten = 0;
     if (schemaChanged || titleField !== type.titleField) {
@@ -767,6 +767,15 @@ export async function updateContentType(db: Db, ctx: CmsContext, id: string, inp
     });
     return asType(row!);
   });
+}
+
+/** How many other types of the organization have relation fields pointing at `type`. */
+async function relationsTo(tx: Db, ctx: CmsContext, type: ContentTypeRow): Promise<number> {
+  const [row] = await tx
+    .select({ count: count() })
+    .from(contentTypes)
+    .where(and(eq(contentTypes.organizationId, ctx.organizationId), ne(contentTypes.id, type.id), sql`${contentTypes.schema} -> 'fields' @> ${JSON.stringify([{ type: 'relation', contentType: type.slug }])}::jsonb`));
+  return row!.count;
 }
 
 /** Writes the entries a schema change rewrites; also refreshes titles and search text when their sources changed. */
@@ -809,6 +818,8 @@ export async function deleteContentType(db: Db, ctx: CmsContext, id: string) {
     const type = await getContentType(tx, ctx, id);
     const [used] = await tx.select({ count: count() }).from(contentEntries).where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, id)));
     if (used!.count > 0) throw conflict(`The content type still has ${used!.count} entr${used!.count === 1 ? 'y' : 'ies'}; delete them first`, { entries: used!.count });
+    const targeted = await relationsTo(tx, ctx, type);
+    if (targeted > 0) throw conflict(`Relation fields of ${targeted} other content type(s) point at "${type.slug}"; change them first`, { targetedBy: targeted });
     await tx.delete(contentTypes).where(eq(contentTypes.id, id));
     await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_types', entityId: id, entityTitle: type.name });
     return { id, deleted: true as const };
