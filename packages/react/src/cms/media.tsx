@@ -143,8 +143,9 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
         }}
       >
         <span id={hintId}>{t.dropFiles}</span>
-        <input {...input} ref={inputRef} hidden disabled={disabled} aria-label={t.upload} onChange={(event) => input.onChange(event as never)} />
       </div>
+      {/* Outside the zone: a click on the input must not bubble into the zone's click, which clicks the input. */}
+      <input {...input} ref={inputRef} hidden disabled={disabled} aria-label={t.upload} onChange={(event) => input.onChange(event as never)} />
       {list.length > 0 && (
         <ul data-scope="media-uploader" data-part="files" aria-live="polite">
           {list.map((file) => {

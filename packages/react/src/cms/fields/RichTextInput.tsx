@@ -32,6 +32,13 @@ const extensions = [
   FileImage,
 ];
 
+/** The empty paragraphs the editor keeps at the end (so the caret can go after a table or an image) are not content. */
+function withoutTrailingParagraphs(doc: JSONContent): JSONContent {
+  const content = [...(doc.content ?? [])];
+  while (content.length > 1 && content.at(-1)?.type === 'paragraph' && !content.at(-1)?.content?.length) content.pop();
+  return { ...doc, content };
+}
+
 const isDoc = (value: unknown): value is JSONContent => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
 
 /**
@@ -65,7 +72,7 @@ export function RichTextInput(props: FieldInputProps<FieldOf<'richtext'>>) {
         'data-part': 'content',
       },
     },
-    onUpdate: ({ editor }) => onChangeRef.current(editor.isEmpty ? undefined : editor.getJSON()),
+    onUpdate: ({ editor }) => onChangeRef.current(editor.isEmpty ? undefined : withoutTrailingParagraphs(editor.getJSON())),
   });
 
   // Attributes and editability follow the props (read-only role, a new error) without recreating the editor.
