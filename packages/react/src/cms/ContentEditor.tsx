@@ -7,7 +7,10 @@ import type { ClassNames } from '../ui/utils.js';
 import { useEntryEditor } from './controller.js';
 import * as EntryForm from './EntryForm.js';
 import type { FieldInputs } from './fields/FieldInput.js';
+import { CommentsPanel, FieldComments } from './Comments.js';
 import { LocaleSwitcher } from './LocaleSwitcher.js';
+import { PublishActions, WorkflowActions } from './Review.js';
+import { SchedulePanel } from './Schedules.js';
 import { SeoPanel } from './SeoPanel.js';
 import { type ContentEditorStrings, contentEditorStrings, StringsContext, statusLabels, useStrings } from './strings.js';
 import { statusTone } from './status.js';
@@ -32,6 +35,10 @@ export interface ContentEditorProps {
   inputs?: Partial<FieldInputs>;
   /** Shows the SEO & social panel (default true). */
   seo?: boolean;
+  /** Shows the workflow actions, publish buttons and schedule (default true). */
+  publishing?: boolean;
+  /** Shows comments beside the fields and in the sidebar (default true). */
+  comments?: boolean;
   /** Extra buttons in the header, after the built-in ones. */
   actions?: ReactNode;
   /** Extra panels in the sidebar, after the built-in ones. */
@@ -39,7 +46,7 @@ export interface ContentEditorProps {
   /** Class name of the root element. */
   className?: string;
   /** Class names of the inner parts. */
-  classNames?: ClassNames<'form' | 'header' | 'title' | 'status' | 'actions' | 'locales' | 'body' | 'fields' | 'sidebar' | 'seo'>;
+  classNames?: ClassNames<'form' | 'header' | 'title' | 'status' | 'actions' | 'review' | 'locales' | 'body' | 'fields' | 'sidebar' | 'seo' | 'schedule' | 'comments'>;
   /** Replacements for the built-in strings (i18n). */
   overrides?: Partial<ContentEditorStrings>;
 }
@@ -47,9 +54,11 @@ export interface ContentEditorProps {
 /**
  * The content editor: a form generated from the content type's schema (every field type, rich text in Tiptap,
  * uploads through Uppy), autosaved with a visible state, the server's field errors inline, optimistic concurrency
- * with a reload-or-overwrite choice on conflict, version history with diff and restore, a language switcher with
- * translation status, and an SEO & social panel. Read-only for the CLIENT role; inputs follow the text direction
- * of the language edited (`ar` → right to left).
+ * with a reload-or-overwrite choice on conflict, version history with diff and restore, workflow actions (submit,
+ * approve, reject with feedback), publish now or on a schedule, a language switcher with translation status, an SEO
+ * & social panel, and comment threads beside each field. Read-only for the CLIENT role (who may still comment and
+ * approve what is assigned to their client); inputs follow the text direction of the language edited (`ar` → right
+ * to left).
  *
  * Built from `useEntryEditor` and the unstyled `EntryForm` parts; use those to lay out your own.
  *
@@ -77,7 +86,7 @@ export function ContentEditor(props: ContentEditorProps) {
   );
 }
 
-function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved, inputs, seo = true, actions, sidebar, className, classNames }: ContentEditorProps) {
+function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved, inputs, seo = true, publishing = true, comments = true, actions, sidebar, className, classNames }: ContentEditorProps) {
   const t = useStrings();
   const editor = useEntryEditor({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved });
   if (editor.status === 'loading') {
@@ -97,7 +106,7 @@ function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onC
   const { entry, type } = editor;
   return (
     <div data-scope="content-editor" data-part="root" data-state="ready" className={className}>
-    <EntryForm.Root editor={editor} inputs={inputs} className={classNames?.form} aria-label={entry?.title ?? type?.name}>
+    <EntryForm.Root editor={editor} inputs={inputs} fieldAddon={comments && editor.entryId ? FieldComments : undefined} className={classNames?.form} aria-label={entry?.title ?? type?.name}>
       <header data-scope="content-editor" data-part="header" className={classNames?.header}>
         <div data-scope="content-editor" data-part="heading">
           <h2 data-scope="content-editor" data-part="title" className={classNames?.title}>
@@ -113,18 +122,22 @@ function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onC
         </div>
         <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
           <VersionHistory />
+          {publishing && <PublishActions />}
           {actions}
           <EntryForm.SaveButton />
         </div>
       </header>
+      {publishing && <WorkflowActions className={classNames?.review} />}
       <LocaleSwitcher className={classNames?.locales} />
       <EntryForm.Conflict />
       <EntryForm.FormError />
       <div data-scope="content-editor" data-part="body" className={classNames?.body}>
         <EntryForm.Fields className={classNames?.fields} />
-        {(seo || sidebar) && (
+        {(seo || publishing || comments || sidebar) && (
           <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar}>
             {seo && <SeoPanel className={classNames?.seo} />}
+            {publishing && <SchedulePanel className={classNames?.schedule} />}
+            {comments && <CommentsPanel className={classNames?.comments} />}
             {sidebar}
           </aside>
         )}

@@ -36,6 +36,7 @@ interface FormShape {
   /** In a translation: the source entry's values of the fields every language shares. */
   sourceData: Record<string, unknown>;
   inputs: FieldInputs;
+  addon?: ComponentType<{ field: ContentField }>;
 }
 const FormShapeContext = createContext<FormShape | null>(null);
 
@@ -64,6 +65,8 @@ export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSub
   editor: EntryEditorController;
   /** Replaces the input of some field types (e.g. your own rich text editor). */
   inputs?: Partial<FieldInputs>;
+  /** Rendered next to each field's label by `EntryForm.Addon` (the styled editor puts its comments button there). */
+  fieldAddon?: ComponentType<{ field: ContentField }>;
   /** Renders your element (with the form's props) instead of a `<form>`. */
   asChild?: boolean;
 }
@@ -82,14 +85,14 @@ export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSub
  *   <EntryForm.SaveButton />
  * </EntryForm.Root>
  */
-export const Root = forwardRef<HTMLFormElement, RootProps>(function Root({ editor, inputs, asChild = false, className, children, ...props }, ref) {
+export const Root = forwardRef<HTMLFormElement, RootProps>(function Root({ editor, inputs, fieldAddon, asChild = false, className, children, ...props }, ref) {
   if (!editor.store || !editor.type) throw new Error('<EntryForm.Root> needs a ready editor: render it once useEntryEditor().status is "ready".');
   const formId = useId();
   const saveState = useStore(editor.store, (state) => state.saveState);
   const sourceData = editor.mode === 'translation' ? (editor.entry?.data as Record<string, unknown>) : undefined;
   const shape = useMemo<FormShape>(
-    () => ({ type: editor.type!, formId, mode: editor.mode, readOnly: editor.readOnly, dir: editor.dir, sourceLocale: editor.sourceLocale, sourceData: sourceData ?? {}, inputs: { ...defaultFieldInputs, ...inputs } }),
-    [editor.type, formId, editor.mode, editor.readOnly, editor.dir, editor.sourceLocale, sourceData, inputs],
+    () => ({ type: editor.type!, formId, mode: editor.mode, readOnly: editor.readOnly, dir: editor.dir, sourceLocale: editor.sourceLocale, sourceData: sourceData ?? {}, inputs: { ...defaultFieldInputs, ...inputs }, addon: fieldAddon }),
+    [editor.type, formId, editor.mode, editor.readOnly, editor.dir, editor.sourceLocale, sourceData, inputs, fieldAddon],
   );
   const Comp = asChild ? Slot.Root : 'form';
   const submit = (event: FormEvent) => {
@@ -197,6 +200,7 @@ export const Field = memo(
           {children ?? (
             <>
               <Label className={classNames?.label} />
+              <Addon />
               <Description className={classNames?.description} />
               <Input className={classNames?.input} />
               <FieldError className={classNames?.error} />
@@ -229,6 +233,18 @@ export const Label = forwardRef<HTMLLabelElement, LabelProps>(function Label({ c
     </label>
   );
 });
+
+/**
+ * What `EntryForm.Root`'s `fieldAddon` renders for this field (in the styled editor: its comments); nothing without
+ * one.
+ *
+ * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Addon /><EntryForm.Input /></EntryForm.Field>
+ */
+export function Addon() {
+  const { field } = useFieldShape('Addon');
+  const { addon: Component } = useFormShape('Addon');
+  return Component ? <Component field={field} /> : null;
+}
 
 export type DescriptionProps = ComponentPropsWithoutRef<'p'>;
 

@@ -12,7 +12,8 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { FileRow, Organization, Page, SpokeStack, SpokeStackError } from '@spokestack/core';
-import type { ContentTypeRow, EntryListItem, EntryRow, FieldChange, LocalizationRow, TagRow, VersionSummary } from '@spokestack/core/cms';
+import type { CommentRow, ContentTypeRow, EntryListItem, EntryRow, FieldChange, LocalizationRow, RevisionRow, ScheduleRow, TagRow, VersionSummary, WorkflowRow } from '@spokestack/core/cms';
+import { useMemo } from 'react';
 import { useSpokeStack } from '../provider.js';
 import { spokestackKeys } from '../shared/query.js';
 
@@ -27,6 +28,11 @@ export type SaveEntryVariables = { id: string } & Parameters<Cms['entries']['upd
 export type CreateEntryVariables = Parameters<Cms['entries']['create']>[0];
 /** What `useSaveTranslation().mutate` takes. */
 export type SaveTranslationVariables = { id: string; locale: string } & Parameters<Cms['entries']['translations']['put']>[2];
+
+/** The entry and review state after a workflow action. */
+export type WorkflowState = Awaited<ReturnType<Cms['entries']['submit']>>;
+/** The entry (and translation) after a publish action. */
+export type PublishResult = Awaited<ReturnType<Cms['entries']['publish']>>;
 
 /** A page list as TanStack's infinite query holds it, plus `rows`: every page's rows in order. */
 export type PagedData<Row> = InfiniteData<Page<Row>, string | undefined> & { rows: Row[] };
@@ -52,6 +58,10 @@ export const cmsKeys = {
   translations: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'translations'] as const,
   tags: () => spokestackKeys.list('cms', 'tags'),
   organization: () => ['spokestack', 'platform', 'organization'] as const,
+  revisions: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'revisions'] as const,
+  schedules: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'schedules'] as const,
+  comments: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'comments'] as const,
+  workflows: () => spokestackKeys.list('cms', 'workflows'),
   files: (query: object = {}) => spokestackKeys.list('platform', 'files', query),
   file: (id: string) => spokestackKeys.detail('platform', 'files', id),
 };
@@ -366,4 +376,272 @@ export function useFile(id: string | null | undefined): UseQueryResult<FileRow, 
     // Signed URLs live one to two hours; refetching every half hour keeps thumbnails loading.
     staleTime: 30 * 60_000,
   });
+}
+
+// ---------------------------------------------------------------- workflow, publishing, schedules, comments
+
+/** Puts an entry a workflow or publish action returned in the cache and refreshes what depends on its status. */
+function useEntryChanged() {
+  const queryClient = useQueryClient();
+  return (entry: EntryRow) => {
+    queryClient.setQueryData(cmsKeys.entry(entry.id), entry);
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.entryLists() });
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.revisions(entry.id) });
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(entry.id) });
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.schedules(entry.id) });
+  };
+}
+
+/**
+ * The organization's active approval workflows (for "does this type go through review?").
+ *
+ * @example const { data: workflows } = useWorkflows()
+ */
+export function useWorkflows(): UseQueryResult<WorkflowRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({ queryKey: cmsKeys.workflows(), queryFn: async ({ signal }) => (await sdk.cms.workflows.list({ isActive: true, limit: 200 }, { signal })).data, staleTime: 60_000 });
+}
+
+/**
+ * The review history of an entry, oldest first; the last PENDING revision is the stage it waits in.
+ *
+ * @example const pending = useEntryRevisions(entry.id).data?.findLast((r) => r.status === 'PENDING')
+ */
+export function useEntryRevisions(entryId: string | null | undefined): UseQueryResult<RevisionRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({ queryKey: cmsKeys.revisions(entryId ?? ''), queryFn: entryId ? async ({ signal }) => (await sdk.cms.entries.revisions(entryId, { signal })).data : skipToken });
+}
+
+/** What `useSubmitEntry().mutate` takes. */
+export interface SubmitEntryVariables {
+  id: string;
+  /** Shown to the reviewers. */
+  note?: string;
+}
+
+/**
+ * Submits an entry for review (the first stage of its type's workflow); 409 when it is already in review or its
+ * type has no workflow.
+ *
+ * @example useSubmitEntry().mutate({ id: entry.id, note: 'Ready for legal' })
+ */
+export function useSubmitEntry(options: CmsMutationOptions<WorkflowState, SubmitEntryVariables> = {}): UseMutationResult<WorkflowState, SpokeStackError, SubmitEntryVariables> {
+  const sdk = useSpokeStack();
+  const changed = useEntryChanged();
+  return useMutation({
+    ...options,
+    mutationFn: ({ id, note }) => sdk.cms.entries.submit(id, note ? { note } : {}),
+    onSuccess: (state, ...rest) => {
+      changed(state.entry);
+      return options.onSuccess?.(state, ...rest);
+    },
+  });
+}
+
+/** What `useDecideRevision().mutate` takes. */
+export interface DecideRevisionVariables {
+  revisionId: string;
+  decision: 'approve' | 'reject' | 'requestChanges' | 'skip';
+  /** Required to reject or request changes. */
+  feedback?: string;
+}
+
+/**
+ * Decides a pending review stage: approve (or skip) moves the entry to the next stage or to APPROVED; reject and
+ * request changes (with feedback) send it back to DRAFT. Only the stage's assignee or an OWNER/ADMIN may (403).
+ *
+ * @example useDecideRevision().mutate({ revisionId: pending.id, decision: 'reject', feedback: 'Too long' })
+ */
+export function useDecideRevision(options: CmsMutationOptions<WorkflowState, DecideRevisionVariables> = {}): UseMutationResult<WorkflowState, SpokeStackError, DecideRevisionVariables> {
+  const sdk = useSpokeStack();
+  const changed = useEntryChanged();
+  return useMutation({
+    ...options,
+    mutationFn: ({ revisionId, decision, feedback }) => {
+      const revisions = sdk.cms.revisions;
+      if (decision === 'reject') return revisions.reject(revisionId, feedback ?? '');
+      if (decision === 'requestChanges') return revisions.requestChanges(revisionId, feedback ?? '');
+      return decision === 'skip' ? revisions.skip(revisionId, feedback ? { feedback } : {}) : revisions.approve(revisionId, feedback ? { feedback } : {});
+    },
+    onSuccess: (state, ...rest) => {
+      changed(state.entry);
+      return options.onSuccess?.(state, ...rest);
+    },
+  });
+}
+
+/** What `usePublishEntry().mutate` takes. */
+export interface PublishVariables {
+  id: string;
+  /** One translation; default the entry's own locale. */
+  locale?: string;
+  /** Publish only if the draft is still at this version (what the publisher saw). */
+  version?: number;
+}
+
+/**
+ * Publishes an entry (or one translation) now. A 400 names the fields that keep it from going live (`data.<field>`),
+ * a 409 says it needs approval first.
+ *
+ * @example usePublishEntry().mutate({ id: entry.id, version: entry.version })
+ */
+export function usePublishEntry(options: CmsMutationOptions<PublishResult, PublishVariables> = {}): UseMutationResult<PublishResult, SpokeStackError, PublishVariables> {
+  const sdk = useSpokeStack();
+  const changed = useEntryChanged();
+  return useMutation({
+    ...options,
+    mutationFn: ({ id, locale, version }) => sdk.cms.entries.publish(id, { ...(locale && { locale }), ...(version && { version }) }),
+    onSuccess: (result, ...rest) => {
+      changed(result.entry);
+      return options.onSuccess?.(result, ...rest);
+    },
+  });
+}
+
+/**
+ * Takes an entry (or one translation) offline now.
+ *
+ * @example useUnpublishEntry().mutate({ id: entry.id, locale: 'fr' })
+ */
+export function useUnpublishEntry(options: CmsMutationOptions<PublishResult, { id: string; locale?: string }> = {}): UseMutationResult<PublishResult, SpokeStackError, { id: string; locale?: string }> {
+  const sdk = useSpokeStack();
+  const changed = useEntryChanged();
+  return useMutation({
+    ...options,
+    mutationFn: ({ id, locale }) => sdk.cms.entries.unpublish(id, locale ? { locale } : {}),
+    onSuccess: (result, ...rest) => {
+      changed(result.entry);
+      return options.onSuccess?.(result, ...rest);
+    },
+  });
+}
+
+/**
+ * The publishing schedule of an entry (every status), soonest first.
+ *
+ * @example const { data: schedules } = useSchedules(entry.id)
+ */
+export function useSchedules(entryId: string | null | undefined): UseQueryResult<ScheduleRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.schedules(entryId ?? ''),
+    queryFn: entryId ? async ({ signal }) => (await sdk.cms.schedules.list({ entryId, sort: 'scheduledFor', limit: 100 }, { signal })).data : skipToken,
+  });
+}
+
+/** What `useCreateSchedule().mutate` takes. */
+export type CreateScheduleVariables = Parameters<Cms['schedules']['create']>[0];
+
+/**
+ * Schedules PUBLISH, UPDATE, UNPUBLISH or ARCHIVE of an entry (optionally one locale) at a future time.
+ *
+ * @example useCreateSchedule().mutate({ entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' })
+ */
+export function useCreateSchedule(options: CmsMutationOptions<ScheduleRow, CreateScheduleVariables> = {}): UseMutationResult<ScheduleRow, SpokeStackError, CreateScheduleVariables> {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: (body) => sdk.cms.schedules.create(body),
+    onSuccess: (schedule, ...rest) => {
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.schedules(schedule.entryId) });
+      // Scheduling a publish sets the entry SCHEDULED.
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.entry(schedule.entryId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.entryLists() });
+      return options.onSuccess?.(schedule, ...rest);
+    },
+  });
+}
+
+/**
+ * Cancels a pending schedule (the history keeps it as CANCELLED).
+ *
+ * @example useCancelSchedule().mutate(schedule.id)
+ */
+export function useCancelSchedule(options: CmsMutationOptions<ScheduleRow, string> = {}): UseMutationResult<ScheduleRow, SpokeStackError, string> {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: (id) => sdk.cms.schedules.cancel(id),
+    onSuccess: (schedule, ...rest) => {
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.schedules(schedule.entryId) });
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.entry(schedule.entryId), exact: true });
+      return options.onSuccess?.(schedule, ...rest);
+    },
+  });
+}
+
+/**
+ * Every comment of an entry (threads: `parentId` points at the thread's first comment), oldest first.
+ *
+ * @example const byField = Map.groupBy(useComments(entry.id).data ?? [], (c) => c.fieldName)
+ */
+export function useComments(entryId: string | null | undefined): UseQueryResult<CommentRow[], SpokeStackError>;
+/** With `select`: a part of the comments, re-rendering only when that part changes (one field's count among hundreds). */
+export function useComments<T>(entryId: string | null | undefined, select: (comments: CommentRow[]) => T): UseQueryResult<T, SpokeStackError>;
+export function useComments<T>(entryId: string | null | undefined, select?: (comments: CommentRow[]) => T): UseQueryResult<T | CommentRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.comments(entryId ?? ''),
+    queryFn: entryId
+      ? async ({ signal }) => {
+          const rows: CommentRow[] = [];
+          for await (const comment of sdk.cms.comments.iterate({ entryId, limit: 200 }, { signal })) rows.push(comment);
+          return rows;
+        }
+      : skipToken,
+    select,
+  });
+}
+
+/** What `useCommentAction().mutate` takes. */
+export type CommentAction =
+  | { kind: 'create'; body: Parameters<Cms['comments']['create']>[0] }
+  | { kind: 'resolve' | 'reopen' | 'delete'; id: string }
+  | { kind: 'edit'; id: string; content: string };
+
+/**
+ * Writes comments: create (on the entry, a field, a text selection, or as a reply), edit, resolve, reopen,
+ * delete. The entry's comments refetch after each.
+ *
+ * @example useCommentAction(entry.id).mutate({ kind: 'create', body: { entryId, fieldName: 'title', content: 'Shorter?' } })
+ */
+export function useCommentAction(entryId: string, options: CmsMutationOptions<unknown, CommentAction> = {}): UseMutationResult<unknown, SpokeStackError, CommentAction> {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: (action): Promise<unknown> => {
+      const comments = sdk.cms.comments;
+      switch (action.kind) {
+        case 'create':
+          return comments.create(action.body);
+        case 'edit':
+          return comments.update(action.id, { content: action.content });
+        case 'resolve':
+          return comments.resolve(action.id);
+        case 'reopen':
+          return comments.reopen(action.id);
+        case 'delete':
+          return comments.delete(action.id);
+      }
+    },
+    onSuccess: async (...args) => {
+      await queryClient.invalidateQueries({ queryKey: cmsKeys.comments(entryId) });
+      return options.onSuccess?.(...args);
+    },
+  });
+}
+
+/**
+ * The organization's members by id (for comment authors and reviewers); empty for credentials that may not list
+ * them.
+ *
+ * @example const names = useMemberNames(); names.get(comment.authorId)
+ */
+export function useMemberNames(): Map<string, string> {
+  const sdk = useSpokeStack();
+  const users = useQuery({ queryKey: ['spokestack', 'platform', 'users', 'names'], queryFn: async ({ signal }) => (await sdk.platform.users.list({ limit: 200 }, { signal })).data, staleTime: 5 * 60_000, retry: false });
+  return useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
 }

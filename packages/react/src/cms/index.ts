@@ -41,6 +41,25 @@ export {
   useOrganization,
   useFiles,
   useFile,
+  useWorkflows,
+  useEntryRevisions,
+  useSubmitEntry,
+  useDecideRevision,
+  usePublishEntry,
+  useUnpublishEntry,
+  useSchedules,
+  useCreateSchedule,
+  useCancelSchedule,
+  useComments,
+  useCommentAction,
+  useMemberNames,
+  type WorkflowState,
+  type PublishResult,
+  type SubmitEntryVariables,
+  type DecideRevisionVariables,
+  type PublishVariables,
+  type CreateScheduleVariables,
+  type CommentAction,
   type ContentEntriesQuery,
   type ContentTypesQuery,
   type SaveEntryVariables,
@@ -54,6 +73,9 @@ export {
 export { VersionHistory, type VersionHistoryProps } from './VersionHistory.js';
 export { LocaleSwitcher, type LocaleSwitcherProps } from './LocaleSwitcher.js';
 export { SeoPanel, type SeoPanelProps } from './SeoPanel.js';
+export { WorkflowActions, PublishActions, mayDecide, type WorkflowActionsProps, type PublishActionsProps } from './Review.js';
+export { SchedulePanel, type SchedulePanelProps } from './Schedules.js';
+export { CommentThreads, FieldComments, CommentsPanel, type CommentThreadsProps, type CommentsPanelProps } from './Comments.js';
 export { MediaUploader, MediaLibrary, MediaPickerDialog, FilePreview, type MediaUploaderProps, type MediaLibraryProps, type MediaPickerDialogProps, type FilePreviewProps } from './media.js';
 export { TagPicker, type TagPickerProps } from './fields/TagPicker.js';
 export { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';

@@ -118,7 +118,7 @@ function isBlank(value: unknown): boolean {
 }
 
 /**
- * The server's field problems by draft key: `body.data.gallery.0.fileId` → `gallery`, `body.seoTitle` →
+ * The server's field problems by draft key: `body.data.gallery.0.fileId` (or `data.gallery…`) → `gallery`, `body.seoTitle` →
  * `meta.seoTitle`. Problems of anything else stay unmapped.
  *
  * @example fieldErrorsOf(error) // { mapped: { title: 'Required' }, unmapped: [] }
@@ -127,7 +127,8 @@ export function fieldErrorsOf(error: SpokeStackError): { mapped: Record<DraftKey
   const mapped: Record<DraftKey, string> = {};
   const unmapped: { path: string; message: string }[] = [];
   for (const problem of error.errors) {
-    const data = /^(?:body|version\.\d+)\.data\.([^.]+)(?:\.(.+))?$/.exec(problem.path);
+    // Saves name `body.data.<field>`, restores `version.<n>.data.<field>`, publish checks `data.<field>`.
+    const data = /^(?:body\.|version\.\d+\.)?data\.([^.]+)(?:\.(.+))?$/.exec(problem.path);
     const meta = /^body\.(seoTitle|seoDescription|seoKeywords|canonicalUrl|noIndex|ogTitle|ogDescription|ogImageId|tagIds)(?:\.|$)/.exec(problem.path);
     const key = data ? data[1]! : meta ? metaKey(meta[1] as MetaKey) : undefined;
     if (!key) {

@@ -1,0 +1,203 @@
+import { useId, useState } from 'react';
+import { Popover } from 'radix-ui';
+import type { SpokeStackError } from '@spokestack/core';
+import type { CommentRow, ContentField } from '@spokestack/core/cms';
+import { useMe } from '../platform/hooks.js';
+import { Badge } from '../ui/Badge.js';
+import { Button } from '../ui/Button.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { Spinner } from '../ui/Spinner.js';
+import { usePortalContainer } from '../ui/utils.js';
+import { useEntryEditorContext } from './controller.js';
+import { useCommentAction, useComments, useMemberNames } from './hooks.js';
+import { format, useStrings } from './strings.js';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Threads of one anchor: first comments (no parent) of the field, each with its replies, oldest first. */
+function threadsOf(comments: CommentRow[], fieldName: string | null) {
+  const roots = comments.filter((c) => c.parentId === null && c.fieldName === fieldName);
+  return roots.map((root) => ({ root, replies: comments.filter((c) => c.parentId === root.id) }));
+}
+
+function useAuthor() {
+  const t = useStrings();
+  const me = useMe();
+  const names = useMemberNames();
+  return (authorId: string) => (authorId === me.data?.actor.id ? t.you : (names.get(authorId) ?? t.someone));
+}
+
+/** A comment box: a labelled textarea and its send button. Ctrl/⌘+Enter sends. */
+function CommentForm({ label, submitLabel, onSubmit, pending }: { label: string; submitLabel: string; onSubmit: (content: string) => Promise<unknown>; pending: boolean }) {
+  const t = useStrings();
+  const id = useId();
+  const [content, setContent] = useState('');
+  const send = () => {
+    if (!content.trim()) return;
+    void onSubmit(content.trim()).then(() => setContent(''));
+  };
+  return (
+    <div data-scope="comments" data-part="form">
+      <label htmlFor={id} data-scope="comments" data-part="form-label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={2}
+        placeholder={t.commentPlaceholder}
+        value={content}
+        onChange={(e) => setContent(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+            e.preventDefault();
+            send();
+          }
+        }}
+      />
+      <Button size="sm" loading={pending} disabled={!content.trim()} onClick={send}>
+        {submitLabel}
+      </Button>
+    </div>
+  );
+}
+
+export interface CommentThreadsProps {
+  /** The field the threads are about, or `null` for comments on the whole entry. */
+  fieldName: string | null;
+  /** What the new-comment box is labelled with. */
+  label?: string;
+  /** Also show resolved threads. */
+  showResolved?: boolean;
+}
+
+/**
+ * The comment threads of one field (or of the whole entry): each first comment with its replies, a reply box, and
+ * Resolve / Reopen; then a box to start a new thread. Everyone who can see the entry may comment, clients included.
+ *
+ * @example <CommentThreads fieldName="title" />
+ */
+export function CommentThreads({ fieldName, label, showResolved = true }: CommentThreadsProps) {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const author = useAuthor();
+  const entryId = editor.entryId!;
+  const comments = useComments(entryId);
+  const act = useCommentAction(entryId);
+  if (comments.isPending) return <Spinner size="sm" />;
+  if (comments.isError) return <ErrorState error={comments.error} onRetry={() => comments.refetch()} />;
+  const threads = threadsOf(comments.data, fieldName).filter((thread) => showResolved || !thread.root.isResolved);
+  return (
+    <div data-scope="comments" data-part="threads">
+      {threads.length === 0 && (
+        <p data-scope="comments" data-part="empty">
+          {t.commentsEmpty}
+        </p>
+      )}
+      {threads.map(({ root, replies }) => (
+        <article key={root.id} data-scope="comments" data-part="thread" data-state={root.isResolved ? 'resolved' : 'open'} aria-label={`${author(root.authorId)}: ${root.content.slice(0, 60)}`}>
+          {[root, ...replies].map((comment) => (
+            <div key={comment.id} data-scope="comments" data-part="comment">
+              <p data-scope="comments" data-part="meta">
+                <strong>{author(comment.authorId)}</strong> <time dateTime={comment.createdAt}>{dateTime.format(new Date(comment.createdAt))}</time>
+              </p>
+              {comment.selection && typeof (comment.selection as { text?: unknown }).text === 'string' && (
+                <blockquote data-scope="comments" data-part="quote">
+                  {(comment.selection as { text: string }).text}
+                </blockquote>
+              )}
+              <p data-scope="comments" data-part="content">
+                {comment.content}
+              </p>
+            </div>
+          ))}
+          <div data-scope="comments" data-part="thread-actions">
+            {root.isResolved && <Badge tone="success">{t.resolved}</Badge>}
+            <Button size="sm" variant="ghost" loading={act.isPending && act.variables?.kind !== 'create' && 'id' in act.variables && act.variables.id === root.id} onClick={() => act.mutate({ kind: root.isResolved ? 'reopen' : 'resolve', id: root.id })}>
+              {root.isResolved ? t.reopen : t.resolve}
+            </Button>
+          </div>
+          {!root.isResolved && <CommentForm label={t.reply} submitLabel={t.reply} pending={act.isPending} onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, parentId: root.id, fieldName } })} />}
+        </article>
+      ))}
+      <CommentForm label={label ?? t.commentSend} submitLabel={t.commentSend} pending={act.isPending} onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, fieldName } })} />
+      {act.isError && <ErrorState error={act.error as SpokeStackError} />}
+    </div>
+  );
+}
+
+/**
+ * The comments button beside a field: how many open threads it has, and a popover with them and a box to start
+ * one. The styled editor renders it through `EntryForm.Root`'s `fieldAddon`; nothing before the entry exists.
+ *
+ * @example <EntryForm.Root editor={editor} fieldAddon={FieldComments}>…</EntryForm.Root>
+ */
+export function FieldComments({ field }: { field: ContentField }) {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const container = usePortalContainer();
+  const name = field.label ?? field.name;
+  // Only this field's count: a new comment elsewhere does not re-render the other fields.
+  const open = useComments(editor.entryId, (comments) => comments.filter((c) => c.parentId === null && c.fieldName === field.name && !c.isResolved).length);
+  if (!editor.entryId) return null;
+  const count = open.data ?? 0;
+  return (
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <button type="button" data-scope="comments" data-part="trigger" data-state={count ? 'active' : 'empty'} aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}>
+          💬{count > 0 && <span data-scope="comments" data-part="count">{count}</span>}
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal container={container}>
+        <Popover.Content data-scope="comments" data-part="popover" align="end" sideOffset={6} collisionPadding={12} aria-label={format(t.commentsOn, { field: name })}>
+          <p data-scope="comments" data-part="popover-title">
+            {format(t.commentsOn, { field: name })}
+          </p>
+          <CommentThreads fieldName={field.name} label={format(t.commentOn, { field: name })} />
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+export interface CommentsPanelProps {
+  /** Class name of the root element. */
+  className?: string;
+}
+
+/**
+ * Every comment thread of the entry in one panel: general comments first, then each commented field, with a
+ * toggle for resolved threads.
+ *
+ * @example <CommentsPanel /> // inside a ContentEditor or EntryForm.Root
+ */
+export function CommentsPanel({ className }: CommentsPanelProps) {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const ids = useId();
+  const [showResolved, setShowResolved] = useState(false);
+  const comments = useComments(editor.entryId);
+  if (!editor.entryId || !editor.type) return null;
+  const fields = editor.type.schema.fields.filter((field) => comments.data?.some((c) => c.fieldName === field.name && c.parentId === null && (showResolved || !c.isResolved)));
+  return (
+    <section data-scope="comments" data-part="panel" className={className} aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`} data-scope="comments" data-part="title">
+        {t.comments}
+      </h3>
+      <label data-scope="comments" data-part="toggle">
+        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> {t.showResolved}
+      </label>
+      <h4 data-scope="comments" data-part="group">
+        {t.commentsOnEntry}
+      </h4>
+      <CommentThreads fieldName={null} showResolved={showResolved} label={t.commentSend} />
+      {fields.map((field) => (
+        <div key={field.name} data-scope="comments" data-part="field-group">
+          <h4 data-scope="comments" data-part="group">
+            {field.label ?? field.name}
+          </h4>
+          <CommentThreads fieldName={field.name} showResolved={showResolved} label={format(t.commentOn, { field: field.label ?? field.name })} />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import type { ContentTypeRow } from '@spokestack/core/cms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderWith, startServer } from '../test/server.js';
+import { ContentEditor } from './ContentEditor.js';
+
+let t: Awaited<ReturnType<typeof startServer>>;
+let type: ContentTypeRow;
+beforeAll(async () => {
+  t = await startServer();
+  await t.sdk.cms.workflows.create({ name: 'Editorial', isDefault: true, stages: [{ name: 'Editor review', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }] });
+  type = await t.sdk.cms.contentTypes.create({ name: 'Story', schema: { fields: [{ name: 'title', label: 'Title', type: 'text', required: true }, { name: 'lede', label: 'Lede', type: 'text' }] } });
+});
+afterAll(() => t?.close());
+
+const status = () => document.querySelector('[data-scope="content-editor"][data-part="header"] [data-status]')?.getAttribute('data-status');
+const saveState = () => document.querySelector('[data-scope="entry-form"][data-part="root"]')?.getAttribute('data-state');
+
+async function open(entryId: string, sdk = t.sdk) {
+  renderWith(sdk, <ContentEditor entryId={entryId} autosave={200} />);
+  await waitFor(() => expect(screen.getByLabelText(/^Title/)).toBeTruthy(), { timeout: 15_000 });
+}
+
+describe('workflow and publishing', () => {
+  it('submits for review, approves, then publishes', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Launch day' } });
+    await open(entry.id);
+    const user = userEvent.setup();
+    // Not approved yet: publishing waits for the workflow.
+    const publish = await screen.findByRole('button', { name: 'Publish' });
+    expect((publish as HTMLButtonElement).disabled).toBe(true);
+    expect(publish.getAttribute('aria-describedby')).toBeTruthy();
+
+    // An unsaved change goes with the submission.
+    await user.type(screen.getByLabelText(/^Lede/), 'Big news');
+    await user.click(screen.getByRole('button', { name: 'Submit for review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Submit for review' });
+    await user.type(within(dialog).getByLabelText('Note for the reviewers'), 'Ready');
+    await user.click(within(dialog).getByRole('button', { name: 'Submit for review' }));
+    await waitFor(() => expect(status()).toBe('IN_REVIEW'));
+    expect(screen.getByText('Waiting for Editor review')).toBeTruthy();
+    expect((await t.sdk.cms.entries.get(entry.id)).data).toMatchObject({ lede: 'Big news' });
+
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(status()).toBe('APPROVED'));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(false));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(status()).toBe('PUBLISHED'));
+    expect(screen.getByRole('button', { name: 'Unpublish' })).toBeTruthy();
+    const published = await t.sdk.cms.entries.get(entry.id);
+    expect(published).toMatchObject({ status: 'PUBLISHED', publishedTitle: 'Launch day' });
+  });
+
+  it('rejects with feedback, which the author then sees on the draft', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Hot take' } });
+    await t.sdk.cms.entries.submit(entry.id);
+    await open(entry.id);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Reject' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reject' });
+    const confirm = within(dialog).getByRole('button', { name: 'Reject' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    await user.type(within(dialog).getByLabelText('Feedback'), 'Too spicy');
+    await user.click(confirm);
+    await waitFor(() => expect(status()).toBe('DRAFT'));
+    await waitFor(() => expect(screen.getByRole('note').textContent).toBe('Reject: Too spicy'));
+    expect(screen.getByRole('button', { name: 'Submit for review' })).toBeTruthy();
+  });
+
+  it('shows why an entry cannot go live on the fields that keep it offline', async () => {
+    const other = await t.createOrg('No Workflow Agency');
+    const pics = await other.sdk.cms.contentTypes.create({ name: 'Pic', schema: { fields: [{ name: 'title', label: 'Title', type: 'text', required: true }, { name: 'image', label: 'Image', type: 'media' }] } });
+    const file = await other.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), { name: 'a.png' });
+    const entry = await other.sdk.cms.entries.create({ contentTypeId: pics.id, data: { title: 'No alt', image: { fileId: file.id } } });
+    await open(entry.id, other.sdk);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Publish' }));
+    const field = document.querySelector('[data-field="image"]')!;
+    await waitFor(() => expect(field.getAttribute('data-state')).toBe('invalid'));
+    expect(within(field as HTMLElement).getByRole('alert').textContent).toMatch(/alt/i);
+    expect((await other.sdk.cms.entries.get(entry.id)).status).toBe('DRAFT');
+  });
+});
+
+describe('schedule', () => {
+  it('schedules an unpublish, lists it, and cancels it', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Timed' } });
+    await open(entry.id);
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: 'Schedule' });
+    expect(await within(panel).findByText('Nothing scheduled')).toBeTruthy();
+    await user.selectOptions(within(panel).getByLabelText('Action'), 'UNPUBLISH');
+    await user.click(within(panel).getByRole('button', { name: 'Add to schedule' }));
+    const item = await within(panel).findByText('Unpublish', { selector: 'li > span' });
+    expect(item.closest('li')?.getAttribute('data-state')).toBe('PENDING');
+    const [schedule] = (await t.sdk.cms.schedules.list({ entryId: entry.id })).data;
+    expect(schedule).toMatchObject({ action: 'UNPUBLISH', status: 'PENDING' });
+    expect(Math.abs(new Date(schedule!.scheduledFor).getTime() - Date.now() - 3_600_000)).toBeLessThan(120_000);
+
+    await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(item.closest('li')?.getAttribute('data-state')).toBe('CANCELLED'));
+  });
+});
+
+describe('comments', () => {
+  it('comments beside a field, replies, and resolves the thread', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Discuss me' } });
+    await open(entry.id);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Comments on Title' }));
+    const popover = await screen.findByRole('dialog', { name: 'Comments on Title' });
+    await user.type(within(popover).getByLabelText('Comment on Title'), 'Shorter?');
+    await user.click(within(popover).getByRole('button', { name: 'Comment' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Comments on Title (1)' })).toBeTruthy());
+    const thread = await within(popover).findByRole('article');
+    expect(within(thread).getByText('Shorter?')).toBeTruthy();
+    expect(within(thread).getByText('You')).toBeTruthy();
+
+    await user.type(within(thread).getByLabelText('Reply'), 'Agreed');
+    await user.click(within(thread).getByRole('button', { name: 'Reply' }));
+    await waitFor(() => expect(within(thread).getByText('Agreed')).toBeTruthy());
+    const root = (await t.sdk.cms.comments.list({ entryId: entry.id, fieldName: 'title' })).data.find((c) => c.parentId === null);
+    expect(root).toMatchObject({ content: 'Shorter?', fieldName: 'title', parentId: null });
+
+    await user.click(within(thread).getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Comments on Title' })).toBeTruthy());
+    expect((await t.sdk.cms.comments.get(root!.id)).isResolved).toBe(true);
+    expect(saveState()).toBe('saved');
+  });
+});

@@ -1,0 +1,126 @@
+import { useId, useState } from 'react';
+import { publishAction, type PublishAction, type ScheduleRow, type ScheduleStatus } from '@spokestack/core/cms';
+import { Badge, type Tone } from '../ui/Badge.js';
+import { Button } from '../ui/Button.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { Spinner } from '../ui/Spinner.js';
+import { useEntryEditorContext } from './controller.js';
+import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks.js';
+import { format, useStrings } from './strings.js';
+
+const statusTone: Record<ScheduleStatus, Tone> = { PENDING: 'info', EXECUTED: 'success', FAILED: 'danger', CANCELLED: 'neutral' };
+const actionLabels: Record<PublishAction, string> = { PUBLISH: 'Publish', UPDATE: 'Update live version', UNPUBLISH: 'Unpublish', ARCHIVE: 'Archive' };
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** `datetime-local` text for a moment, in the viewer's time zone. */
+function localInput(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export interface SchedulePanelProps {
+  /** Class name of the root element. */
+  className?: string;
+  /** Labels of the actions (i18n). */
+  actionLabels?: Partial<Record<PublishAction, string>>;
+}
+
+/**
+ * The entry's publishing schedule: pending, done, failed (with the error) and cancelled actions, soonest first,
+ * each pending one cancellable; and a picker that schedules publish, update, unpublish or archive of the language
+ * being edited at a time in the viewer's time zone.
+ *
+ * @example <SchedulePanel /> // inside a ContentEditor or EntryForm.Root
+ */
+export function SchedulePanel({ className, actionLabels: labelOverrides }: SchedulePanelProps) {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const labels = { ...actionLabels, ...labelOverrides };
+  const schedules = useSchedules(editor.entryId);
+  const create = useCreateSchedule();
+  const cancel = useCancelSchedule();
+  const ids = useId();
+  const [action, setAction] = useState<PublishAction>('PUBLISH');
+  const [at, setAt] = useState(() => localInput(new Date(Date.now() + 3_600_000)));
+  if (!editor.entryId || editor.mode === 'create') return null;
+  const entryId = editor.entryId;
+  const locale = editor.mode === 'translation' ? editor.locale : undefined;
+  const rows = schedules.data ?? [];
+  const add = () => {
+    const when = new Date(at);
+    if (Number.isNaN(when.getTime())) return;
+    create.mutate({ entryId, action, scheduledFor: when.toISOString(), ...(locale && action !== 'ARCHIVE' ? { locale } : {}) });
+  };
+  return (
+    <section data-scope="schedule" data-part="root" className={className} aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`} data-scope="schedule" data-part="title">
+        {t.scheduleTitle}
+      </h3>
+      {schedules.isPending ? (
+        <Spinner size="sm" />
+      ) : schedules.isError ? (
+        <ErrorState error={schedules.error} onRetry={() => schedules.refetch()} />
+      ) : rows.length === 0 ? (
+        <p data-scope="schedule" data-part="empty">
+          {t.scheduleEmpty}
+        </p>
+      ) : (
+        <ul data-scope="schedule" data-part="list">
+          {rows.map((schedule: ScheduleRow) => (
+            <li key={schedule.id} data-scope="schedule" data-part="item" data-state={schedule.status}>
+              <span>
+                {labels[schedule.action]}
+                {schedule.locale ? ` (${schedule.locale})` : ''}
+              </span>
+              <time dateTime={schedule.scheduledFor}>{dateTime.format(new Date(schedule.scheduledFor))}</time>
+              <Badge tone={statusTone[schedule.status]}>{schedule.status.toLowerCase()}</Badge>
+              {schedule.status === 'FAILED' && schedule.error && <span role="note">{format(t.scheduleFailed, { error: schedule.error })}</span>}
+              {schedule.status === 'PENDING' && !editor.readOnly && (
+                <Button size="sm" variant="ghost" loading={cancel.isPending && cancel.variables === schedule.id} onClick={() => cancel.mutate(schedule.id)}>
+                  {t.scheduleCancel}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!editor.readOnly && (
+        // A group, not a <form>: the panel sits inside the editor's form, and forms do not nest.
+        <div role="group" aria-label={t.scheduleAdd} data-scope="schedule" data-part="form">
+          <label>
+            <span>{t.scheduleAction}</span>
+            <select value={action} onChange={(e) => setAction(e.target.value as PublishAction)}>
+              {publishAction.map((a) => (
+                <option key={a} value={a}>
+                  {labels[a]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t.scheduleAt}</span>
+            <input
+              type="datetime-local"
+              required
+              value={at}
+              min={localInput(new Date())}
+              onChange={(e) => setAt(e.target.value)}
+              // Enter schedules here instead of submitting the editor's form around the panel.
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  add();
+                }
+              }}
+            />
+          </label>
+          <Button size="sm" variant="secondary" loading={create.isPending} disabled={!at} onClick={add}>
+            {t.scheduleAdd}
+          </Button>
+          {create.isError && <ErrorState error={create.error} />}
+          {cancel.isError && <ErrorState error={cancel.error} />}
+        </div>
+      )}
+    </section>
+  );
+}
