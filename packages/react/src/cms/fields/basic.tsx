@@ -203,7 +203,7 @@ export function JsonInput(props: FieldInputProps<FieldOf<'json'>>) {
     <textarea
       {...common(props)}
       dir="ltr"
-      data-part="code"
+      data-variant="code"
       rows={6}
       spellCheck={false}
       value={text}
