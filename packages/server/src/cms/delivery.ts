@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { type ContentTypeSchema, type DeliveredEntry, contentTypeSchema, type deliveryListQuery, type previewTokenBody } from '@spokestack/core/cms';
 import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
@@ -103,8 +104,92 @@ type Mode = 'published' | 'draft';
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
 const jsonOf = (value: Record<string, Json> | string | null): Record<string, Json> => (typeof value === 'string' ? (JSON.parse(value) as Record<string, Json>) : (value ?? {}));
 /** PostgreSQL's text form of a timestamptz (`2025-01-01 09:00:00.123+00`) as ISO-8601 UTC. */
-const isoOf = (value: string | null) => (value === null ? null : new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString());
+const isoOf = (value: string | null): string | null => {
+  if (value === null) return null;
+  const time = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+};
 const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** What a delivery query reads: one entry by slug, or a page of a list. */
+export interface DeliveryQueryInput {
+  organizationId: string;
+  typeSlug: string;
+  /** The requested locale; the organization's default when undefined. */
+  locale: string | undefined;
+  mode: Mode;
+  limit: number;
+  /** Lists: sort, cursor and filters. */
+  list?: { sort: 'publishedAt' | 'title'; desc: boolean; after?: { value: string; id: string }; tag?: string; category?: string; where: [string, string][] };
+  /** Get: the slug. */
+  slug?: string;
+  /** A preview token's entry. */
+  entryId?: string;
+}
+
+const dialect = new PgDialect();
+const slotPrefix = '\u0000slot:';
+type Slot = { value: string } | { constant: unknown };
+/** Compiled statements by query shape: building the SQL costs more than running it. */
+const compiled = new Map<string, { text: string; slots: Slot[] }>();
+
+/**
+ * The statement (text and parameters) the delivery API sends for a query; also how a benchmark runs
+ * the very same SQL through a bare driver. The SQL text depends only on the query's shape (mode, which
+ * filters, sort, page size, filtered field names), so it is built once per shape with placeholders
+ * and the values are slotted into its parameters.
+ *
+ * @example const { text, params } = deliveryStatement({ organizationId, typeSlug: 'article', locale: 'en', mode: 'published', limit: 20, list: { sort: 'publishedAt', desc: true, where: [] } })
+ */
+export function deliveryStatement(input: DeliveryQueryInput): { text: string; params: unknown[] } {
+  const l = input.list;
+  const values: Record<string, string | undefined> = {
+    org: input.organizationId,
+    type: input.typeSlug,
+    locale: input.locale,
+    slug: input.slug,
+    entry: input.entryId,
+    afterValue: l?.after?.value,
+    afterId: l?.after?.id,
+    tag: l?.tag,
+    category: l?.category,
+    ...Object.fromEntries((l?.where ?? []).map(([, value], i) => [`where${i}`, value])),
+  };
+  const key = JSON.stringify([input.mode, input.limit, Object.entries(values).map(([k, v]) => (v === undefined ? '' : k)), l && [l.sort, l.desc, l.where.map(([field]) => field)]]);
+  let statement = compiled.get(key);
+  if (!statement) {
+    const slot = (name: string) => (values[name] === undefined ? undefined : `${slotPrefix}${name}`);
+    const placeholders: DeliveryQueryInput = {
+      ...input,
+      organizationId: slot('org')!,
+      typeSlug: slot('type')!,
+      locale: slot('locale'),
+      slug: slot('slug'),
+      entryId: slot('entry'),
+      list: l && {
+        ...l,
+        after: l.after && { value: slot('afterValue')!, id: slot('afterId')! },
+        tag: slot('tag'),
+        category: slot('category'),
+        where: l.where.map(([field], i) => [field, slot(`where${i}`)!]),
+      },
+    };
+    const query = dialect.sqlToQuery(deliverySql(placeholders));
+    const slots = query.params.map((p): Slot => (typeof p === 'string' && p.startsWith(slotPrefix) ? { value: p.slice(slotPrefix.length) } : { constant: p }));
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(key, (statement = { text: query.sql, slots }));
+  }
+  return { text: statement.text, params: statement.slots.map((s) => ('value' in s ? values[s.value] : s.constant)) };
+}
+
+/**
+ * Runs a delivery query as a prepared statement, parsed and planned once per connection rather than
+ * on every request (Drizzle prepares only named queries): this is the hottest path of the API.
+ */
+async function runPrepared<T>(db: Db, input: DeliveryQueryInput): Promise<T[]> {
+  const { text, params } = deliveryStatement(input);
+  return rowsOf<T>(await db._.session.prepareQuery({ sql: text, params }, undefined, 'delivery', false).execute());
+}
 
 /**
  * The SQL of one delivery query. Every variant an entry can be served in is one branch of a UNION ALL,
@@ -113,17 +198,7 @@ const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, 
  * another locale than the default) default-locale sources that have no such translation (fallback).
  * The type and the default locale are looked up in the same statement: one round trip per request.
  */
-function deliverySql(input: {
-  organizationId: string;
-  typeSlug: string;
-  locale: string | undefined;
-  mode: Mode;
-  limit: number;
-  /** Lists: sort, cursor and filters. Get: the slug. */
-  list?: { sort: 'publishedAt' | 'title'; desc: boolean; after?: { value: string; id: string }; tag?: string; category?: string; where: [string, string][] };
-  slug?: string;
-  entryId?: string;
-}): SQL {
+function deliverySql(input: DeliveryQueryInput): SQL {
   const { organizationId: org, mode } = input;
   const published = mode === 'published';
   // The requested locale; when absent, the organization's default (from the CTE).
@@ -145,7 +220,12 @@ function deliverySql(input: {
   };
   const served = (alias: 'l2') => (published ? sql.raw(`${alias}.published_slug is not null and ${alias}.status = 'APPROVED'`) : sql`true`);
   const sortOf = (v: typeof src) => (input.list?.sort === 'title' ? v.title : v.at);
-  const dir = sql.raw(input.list?.desc === false ? 'asc' : 'desc');
+  // The NULLS order matches the delivery indexes (published_at DESC NULLS LAST, title ASC NULLS LAST, and
+  // their backward scans), so each branch reads its index in order and stops after the page; published
+  // rows have no NULLs, so it changes nothing else.
+  const descending = input.list?.desc !== false;
+  const nulls = (input.list?.sort === 'title') === descending ? 'nulls first' : 'nulls last';
+  const dir = sql.raw(`${descending ? 'desc' : 'asc'} ${nulls}`);
   const cmp = sql.raw(input.list?.desc === false ? '>' : '<');
   const sortType = sql.raw(input.list?.sort === 'title' ? 'text' : 'timestamptz');
 
@@ -367,10 +447,11 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
     return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, locale, preview };
   };
 
-  const decodeCursor = (cursor: string) => {
+  const decodeCursor = (cursor: string, sort: 'publishedAt' | 'title') => {
     try {
       const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-      if (typeof value === 'string' && typeof id === 'string') return { value, id };
+      // A cursor of another sort (or a forged one) must not reach PostgreSQL as a bad timestamp.
+      if (typeof value === 'string' && typeof id === 'string' && (sort === 'title' || isoOf(value) !== null)) return { value, id };
     } catch {
       // fall through to the 400 below
     }
@@ -416,7 +497,7 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
      */
     async get(ctx: TenantContext, typeSlug: string, slug: string, query: { locale?: string; preview?: string }, origin: string): Promise<DeliveryReply> {
       const claims = preview(ctx, query.preview);
-      const rows = rowsOf<DeliveryRow>(await db.execute(deliverySql({ organizationId: ctx.organizationId, typeSlug, locale: query.locale, mode: claims ? 'draft' : 'published', limit: 1, slug, entryId: claims?.e })));
+      const rows = await runPrepared<DeliveryRow>(db, { organizationId: ctx.organizationId, typeSlug, locale: query.locale, mode: claims ? 'draft' : 'published', limit: 1, slug, entryId: claims?.e });
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
       if (rows[0]!.id === null) throw notFound('Entry');
@@ -443,19 +524,16 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
               .filter(Boolean),
           )
         : undefined;
-      const rows = rowsOf<DeliveryRow>(
-        await db.execute(
-          deliverySql({
-            organizationId: ctx.organizationId,
-            typeSlug,
-            locale: query.locale,
-            mode: claims ? 'draft' : 'published',
-            limit,
-            entryId: claims?.e,
-            list: { sort: sort.endsWith('title') ? 'title' : 'publishedAt', desc: sort.startsWith('-'), after: query.cursor ? decodeCursor(query.cursor) : undefined, tag: query.tag, category: query.category, where },
-          }),
-        ),
-      );
+      const bySort = sort.endsWith('title') ? 'title' : 'publishedAt';
+      const rows = await runPrepared<DeliveryRow>(db, {
+        organizationId: ctx.organizationId,
+        typeSlug,
+        locale: query.locale,
+        mode: claims ? 'draft' : 'published',
+        limit,
+        entryId: claims?.e,
+        list: { sort: bySort, desc: sort.startsWith('-'), after: query.cursor ? decodeCursor(query.cursor, bySort) : undefined, tag: query.tag, category: query.category, where },
+      });
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
       const requested = query.locale ?? rows[0]!.default_locale;
