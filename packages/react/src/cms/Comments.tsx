@@ -9,6 +9,7 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { usePortalContainer } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
+import { CommentIcon } from './icons.js';
 import { useCommentAction, useComments, useMemberNames } from './hooks.js';
 import { format, useStrings } from './strings.js';
 
@@ -144,7 +145,8 @@ export function FieldComments({ field }: { field: ContentField }) {
     <Popover.Root>
       <Popover.Trigger asChild>
         <button type="button" data-scope="comments" data-part="trigger" data-state={count ? 'active' : 'empty'} aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}>
-          💬{count > 0 && <span data-scope="comments" data-part="count">{count}</span>}
+          <CommentIcon />
+          {count > 0 && <span data-scope="comments" data-part="count">{count}</span>}
         </button>
       </Popover.Trigger>
       <Popover.Portal container={container}>

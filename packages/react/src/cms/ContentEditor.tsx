@@ -151,7 +151,7 @@ function ReadOnlyBadge({ readOnly }: { readOnly: boolean }) {
   const t = useStrings();
   if (!readOnly) return null;
   return (
-    <Badge tone="warning" title={t.readOnlyHint} data-scope="content-editor" data-part="readonly">
+    <Badge tone="warning" title={t.readOnlyHint} data-readonly="">
       {t.readOnly}
     </Badge>
   );

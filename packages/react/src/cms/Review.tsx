@@ -40,7 +40,7 @@ function AskDialog({ trigger, title, label, required, confirm, onConfirm, pendin
           {trigger}
         </Button>
       </Dialog.Trigger>
-      <Dialog.Content data-scope="review" data-part="dialog">
+      <Dialog.Content>
         <Dialog.Title>{title}</Dialog.Title>
         <form
           data-scope="review"

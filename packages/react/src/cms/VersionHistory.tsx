@@ -48,13 +48,15 @@ export function VersionHistory({ trigger, className, classNames }: VersionHistor
           </Button>
         )}
       </Dialog.Trigger>
-      <Dialog.Content className={className} data-size="lg" data-scope="version-history" data-part="dialog">
+      <Dialog.Content className={className} data-size="lg">
         <Dialog.Title>{t.historyTitle}</Dialog.Title>
         <Dialog.Description>{t.historyDescription}</Dialog.Description>
         {open && <HistoryBody entryId={editor.entryId} classNames={classNames} onRestored={() => setOpen(false)} />}
-        <Dialog.Close asChild>
-          <Button variant="secondary">{t.close}</Button>
-        </Dialog.Close>
+        <div data-scope="cms-dialog" data-part="footer">
+          <Dialog.Close asChild>
+            <Button variant="secondary">{t.close}</Button>
+          </Dialog.Close>
+        </div>
       </Dialog.Content>
     </Dialog.Root>
   );
@@ -203,7 +205,8 @@ function RestoreButton({ entryId, versionNumber, onRestored }: { entryId: string
       onRestored();
     },
   });
-  if (editor.readOnly || editor.mode !== 'edit') return null;
+  // The version the draft already is has nothing to restore.
+  if (editor.readOnly || editor.mode !== 'edit' || versionNumber === editor.entry?.version) return null;
   return (
     <div data-scope="version-history" data-part="restore">
       {dirty && <p data-scope="version-history" data-part="warning">{t.restoreUnsaved}</p>}

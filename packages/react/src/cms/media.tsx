@@ -10,6 +10,7 @@ import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { cmsKeys, useFile, useFiles } from './hooks.js';
+import { FileIcon } from './icons.js';
 import { format, useStrings } from './strings.js';
 
 type UploadUppy = Uppy<Meta, FileRow>;
@@ -236,7 +237,7 @@ export function MediaLibrary({ mimeType, onSelect }: MediaLibraryProps) {
           {rows.map((file) => (
             <li key={file.id}>
               <button type="button" data-scope="media-library" data-part="item" onClick={() => onSelect(file)} aria-label={`${t.select} ${file.name}`}>
-                {file.mimeType.startsWith('image/') ? <img src={sdk.http.url(file.url)} alt="" loading="lazy" /> : <span data-part="icon" aria-hidden>📄</span>}
+                {file.mimeType.startsWith('image/') ? <img src={sdk.http.url(file.url)} alt="" loading="lazy" /> : <span data-part="icon"><FileIcon /></span>}
                 <span data-scope="media-library" data-part="name">
                   {file.name}
                 </span>
@@ -291,9 +292,11 @@ export function MediaPickerDialog({ trigger, accept, onSelect, title }: MediaPic
             <MediaLibrary mimeType={libraryFilterOf(accept)} onSelect={pick} />
           </>
         )}
-        <Dialog.Close asChild>
-          <Button variant="secondary">{t.close}</Button>
-        </Dialog.Close>
+        <div data-scope="cms-dialog" data-part="footer">
+          <Dialog.Close asChild>
+            <Button variant="secondary">{t.close}</Button>
+          </Dialog.Close>
+        </div>
       </Dialog.Content>
     </Dialog.Root>
   );

@@ -5,6 +5,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useSpokeStack } from '../../provider.js';
 import { Button } from '../../ui/Button.js';
+import { BulletListIcon, ColumnIcon, DeleteTableIcon, ImageIcon, LinkIcon, OrderedListIcon, QuoteIcon, RedoIcon, RowIcon, TableIcon, UndoIcon } from '../icons.js';
 import { MediaPickerDialog } from '../media.js';
 import { format, useStrings } from '../strings.js';
 import type { FieldInputProps, FieldOf } from './types.js';
@@ -193,28 +194,28 @@ function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
         {tool(t.italic, () => run((c) => c.toggleItalic()), { pressed: state.italic, children: <i>I</i> })}
         {tool(t.strike, () => run((c) => c.toggleStrike()), { pressed: state.strike, children: <s>S</s> })}
         <span data-scope="rich-text" data-part="separator" aria-hidden />
-        {tool(t.bulletList, () => run((c) => c.toggleBulletList()), { pressed: state.bulletList, children: '•' })}
-        {tool(t.orderedList, () => run((c) => c.toggleOrderedList()), { pressed: state.orderedList, children: '1.' })}
-        {tool(t.blockquote, () => run((c) => c.toggleBlockquote()), { pressed: state.blockquote, children: '❝' })}
+        {tool(t.bulletList, () => run((c) => c.toggleBulletList()), { pressed: state.bulletList, children: <BulletListIcon /> })}
+        {tool(t.orderedList, () => run((c) => c.toggleOrderedList()), { pressed: state.orderedList, children: <OrderedListIcon /> })}
+        {tool(t.blockquote, () => run((c) => c.toggleBlockquote()), { pressed: state.blockquote, children: <QuoteIcon /> })}
         <span data-scope="rich-text" data-part="separator" aria-hidden />
-        {tool(t.link, () => setLinkOpen((open) => !open), { pressed: state.link, children: '🔗' })}
+        {tool(t.link, () => setLinkOpen((open) => !open), { pressed: state.link, children: <LinkIcon /> })}
         <MediaPickerDialog
           accept={['image/*']}
           title={t.image}
           onSelect={(file) => run((c) => c.setImage({ src: sdk.http.url(file.url), alt: file.name, ...({ fileId: file.id } as object) }))}
-          trigger={tool(t.image, () => {}, { children: '🖼' })}
+          trigger={tool(t.image, () => {}, { children: <ImageIcon /> })}
         />
-        {tool(t.table, () => run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })), { children: '▦' })}
+        {tool(t.table, () => run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })), { children: <TableIcon /> })}
         {state.table && (
           <>
-            {tool(t.addRowAfter, () => run((c) => c.addRowAfter()), { children: '+⎯' })}
-            {tool(t.addColumnAfter, () => run((c) => c.addColumnAfter()), { children: '+|' })}
-            {tool(t.deleteTable, () => run((c) => c.deleteTable()), { children: '✕▦' })}
+            {tool(t.addRowAfter, () => run((c) => c.addRowAfter()), { children: <RowIcon /> })}
+            {tool(t.addColumnAfter, () => run((c) => c.addColumnAfter()), { children: <ColumnIcon /> })}
+            {tool(t.deleteTable, () => run((c) => c.deleteTable()), { children: <DeleteTableIcon /> })}
           </>
         )}
         <span data-scope="rich-text" data-part="separator" aria-hidden />
-        {tool(t.undo, () => run((c) => c.undo()), { disabled: !state.canUndo, children: '↶' })}
-        {tool(t.redo, () => run((c) => c.redo()), { disabled: !state.canRedo, children: '↷' })}
+        {tool(t.undo, () => run((c) => c.undo()), { disabled: !state.canUndo, children: <UndoIcon /> })}
+        {tool(t.redo, () => run((c) => c.redo()), { disabled: !state.canRedo, children: <RedoIcon /> })}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </>
