@@ -127,6 +127,18 @@ describe('schedules', () => {
     t.clock.advance(hour);
     await t.runJobs();
     expect(await t.sdk.cms.delivery.get('article', 'multilingual', { locale: 'fr' })).toMatchObject({ locale: 'fr', title: 'Multilingue' });
+
+    // Taking French offline leaves English live; archiving then takes everything offline.
+    await t.sdk.cms.schedules.create({ entryId: entry.id, action: 'UNPUBLISH', scheduledFor: at(hour), locale: 'fr' });
+    const archive = await t.sdk.cms.schedules.create({ entryId: entry.id, action: 'ARCHIVE', scheduledFor: at(2 * hour) });
+    t.clock.advance(hour);
+    await t.runJobs();
+    expect(await t.sdk.cms.delivery.get('article', 'multilingual', { locale: 'fr' })).toMatchObject({ locale: 'en', fallback: true });
+    t.clock.advance(hour);
+    await t.runJobs();
+    expect(await t.sdk.cms.schedules.get(archive.id)).toMatchObject({ status: 'EXECUTED' });
+    expect(await t.sdk.cms.entries.get(entry.id)).toMatchObject({ status: 'ARCHIVED', publishedSlug: null });
+    expect(await live('multilingual')).toBe(false);
   });
 
   it('moves and cancels pending schedules; a moved schedule runs only at its new time', async () => {
