@@ -1,28 +1,38 @@
-import { type FormEvent, useMemo, useState, useSyncExternalStore } from 'react';
-import { Button, SpokeStackProvider } from '@spokestack/react';
+import { type FormEvent, lazy, Suspense, useMemo, useState, useSyncExternalStore } from 'react';
+import { Button, Spinner, SpokeStackProvider } from '@spokestack/react';
 import { createSdk, forgetCredential, readCredential, saveCredential } from './credential.js';
 import { ComponentsPage } from './pages/ComponentsPage.js';
+import { parseContentRoute } from './pages/content-route.js';
 import { HomePage } from './pages/HomePage.js';
 
-const pages = { '#/': 'Home', '#/components': 'Components' } as const;
+// The content page (and with it the editor, Tiptap and Uppy from `@spokestack/react/cms`) loads only when opened.
+const ContentPage = lazy(() => import('./pages/ContentPage.js'));
+
+const pages = { '#/': 'Home', '#/content': 'Content', '#/components': 'Components' } as const;
 type Route = keyof typeof pages;
 
-/** The hash route; no router library, the example has two pages. */
-function useRoute(): Route {
-  const hash = useSyncExternalStore(
+/** The hash: no router library, the example has three pages. */
+function useHash(): string {
+  return useSyncExternalStore(
     (onChange) => {
       window.addEventListener('hashchange', onChange);
       return () => window.removeEventListener('hashchange', onChange);
     },
     () => window.location.hash,
   );
+}
+
+/** The page of a hash: its own, `#/content` for every content address, else Home. */
+function routeOf(hash: string): Route {
+  if (parseContentRoute(hash) !== undefined) return '#/content';
   return hash in pages ? (hash as Route) : '#/';
 }
 
 export function App() {
   const [credential, setCredential] = useState(readCredential);
   const [theme, setTheme] = useState<'light' | 'dark'>(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
-  const route = useRoute();
+  const hash = useHash();
+  const route = routeOf(hash);
   const sdk = useMemo(() => (credential ? createSdk(credential) : null), [credential]);
 
   if (!sdk) {
@@ -64,8 +74,16 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main className="app-main">
-        {route === '#/components' ? <ComponentsPage /> : <HomePage onChangeKey={signOut} />}
+      <main className={route === '#/content' ? 'app-main app-wide' : 'app-main'}>
+        {route === '#/components' ? (
+          <ComponentsPage />
+        ) : route === '#/content' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <ContentPage selection={parseContentRoute(hash) ?? null} />
+          </Suspense>
+        ) : (
+          <HomePage onChangeKey={signOut} />
+        )}
       </main>
     </SpokeStackProvider>
   );

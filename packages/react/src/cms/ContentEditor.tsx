@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useRef } from 'react';
 import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
 import { ErrorState } from '../ui/ErrorState.js';
@@ -69,16 +69,18 @@ export interface ContentEditorProps {
 export function ContentEditor(props: ContentEditorProps) {
   const { entryId, contentTypeId, overrides } = props;
   const strings = useMemo(() => ({ ...contentEditorStrings, ...overrides }), [overrides]);
-  // Another entry is another editor (its own draft and store); the entry this editor just created is not.
-  const [created, setCreated] = useState<string | null>(null);
-  const key = entryId && entryId !== created ? entryId : `new:${contentTypeId ?? ''}`;
+  // Another entry is another editor (its own draft and store). The entry this editor just created is not: a host
+  // that routes to it (passing its id, and maybe no longer the type) keeps the same editor, caret and all.
+  const created = useRef<string | null>(null);
+  const session = useRef('');
+  if (!entryId || entryId !== created.current) session.current = entryId ?? `new:${contentTypeId ?? ''}`;
   return (
     <StringsContext.Provider value={strings}>
       <EditorSession
-        key={key}
+        key={session.current}
         {...props}
         onCreated={(entry) => {
-          setCreated(entry.id);
+          created.current = entry.id;
           props.onCreated?.(entry);
         }}
       />

@@ -92,7 +92,7 @@ export function WorkflowActions({ className }: WorkflowActionsProps) {
   const workflows = useWorkflows();
   const revisions = useEntryRevisions(editor.entryId);
   const fail = (error: SpokeStackError) => toast({ title: error.title, description: error.detail, tone: 'danger' });
-  const submit = useSubmitEntry({ onError: fail, onSuccess: () => toast({ title: t.submit, tone: 'success' }) });
+  const submit = useSubmitEntry({ onError: fail, onSuccess: () => toast({ title: t.submitted, tone: 'success' }) });
   const decide = useDecideRevision({ onError: fail });
   const { entry, type } = editor;
   if (!entry || !type || editor.mode === 'create') return null;

@@ -120,6 +120,7 @@ export const contentEditorStrings = {
   status: 'Status',
   submit: 'Submit for review',
   submitNote: 'Note for the reviewers',
+  submitted: 'Submitted for review',
   approve: 'Approve',
   reject: 'Reject',
   requestChanges: 'Request changes',
