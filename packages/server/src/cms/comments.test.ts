@@ -29,6 +29,8 @@ describe('comments', () => {
   it('threads comments, anchors them to fields and text selections, and resolves and reopens them', async () => {
     const root = await member.cms.comments.create({ entryId: shared.id, content: 'Can we say this warmer?', fieldName: 'body', selection: { from: 0, to: 7, text: 'Welcome' } });
     expect(root).toMatchObject({ entryId: shared.id, parentId: null, fieldName: 'body', selection: { from: 0, to: 7, text: 'Welcome' }, isResolved: false, authorId: expect.any(String) });
+    // Comments list oldest first; a second later keeps the order of the two defined.
+    t.clock.advance(1000);
     const reply = await t.sdk.cms.comments.create({ entryId: shared.id, parentId: root.id, content: '"Hello from Acme"?' });
     expect(reply.parentId).toBe(root.id);
 
@@ -41,7 +43,7 @@ describe('comments', () => {
     await expect(t.sdk.cms.comments.create({ entryId: shared.id, parentId: elsewhere.id, content: 'x' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.parentId' }] });
 
     const resolved = await t.sdk.cms.comments.resolve(root.id);
-    expect(resolved).toMatchObject({ isResolved: true, resolvedAt: '2025-03-01T10:00:00.000Z', resolvedById: expect.any(String) });
+    expect(resolved).toMatchObject({ isResolved: true, resolvedAt: t.clock.now().toISOString(), resolvedById: expect.any(String) });
     await expect(t.sdk.cms.comments.resolve(root.id)).rejects.toMatchObject({ status: 409 });
     expect((await t.sdk.cms.comments.list({ entryId: shared.id, isResolved: false })).data.map((c) => c.id)).toEqual([reply.id]);
     expect(await t.sdk.cms.comments.reopen(root.id)).toMatchObject({ isResolved: false, resolvedById: null, resolvedAt: null });
