@@ -12,7 +12,7 @@ import { LocaleSwitcher } from './LocaleSwitcher.js';
 import { PublishActions, WorkflowActions } from './Review.js';
 import { SchedulePanel } from './Schedules.js';
 import { SeoPanel } from './SeoPanel.js';
-import { type ContentEditorStrings, contentEditorStrings, StringsContext, statusLabels, useStrings } from './strings.js';
+import { type ContentEditorStrings, contentEditorStrings, StringsContext, useStrings } from './strings.js';
 import { statusTone } from './status.js';
 import { VersionHistory } from './VersionHistory.js';
 
@@ -116,7 +116,7 @@ function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onC
           </h2>
           {entry && (
             <Badge tone={statusTone[entry.status]} data-status={entry.status} className={classNames?.status}>
-              {statusLabels[entry.status]}
+              {t[`status${entry.status}`]}
             </Badge>
           )}
           <ReadOnlyBadge readOnly={editor.readOnly} />

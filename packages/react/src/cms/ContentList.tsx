@@ -10,7 +10,11 @@ import { type ContentEntriesQuery, useContentEntries, useContentTypes, useOrgani
 import { statusTone } from './status.js';
 import { statusLabels } from './strings.js';
 
-/** Every string the content list shows. */
+/**
+ * Every string the content list shows.
+ *
+ * @example <ContentList overrides={{ search: 'Rechercher', empty: 'Aucun contenu', DRAFT: 'Brouillon' }} />
+ */
 export const contentListStrings = {
   search: 'Search content',
   searchPlaceholder: 'Search titles and text…',

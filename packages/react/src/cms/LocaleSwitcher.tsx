@@ -3,7 +3,7 @@ import { localizationStatus, type LocalizationStatus } from '@spokestack/core/cm
 import { Badge, type Tone } from '../ui/Badge.js';
 import { useEntryEditorContext } from './controller.js';
 import { localeName } from './locale.js';
-import { statusLabels, translationStatusLabels, useStrings } from './strings.js';
+import { useStrings } from './strings.js';
 
 const translationTone: Record<LocalizationStatus, Tone> = { PENDING: 'neutral', IN_PROGRESS: 'info', REVIEW: 'warning', APPROVED: 'success', OUTDATED: 'danger' };
 
@@ -44,11 +44,11 @@ export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
               </span>
               {source ? (
                 <Badge tone="info" data-status={editor.entry?.status}>
-                  {t.sourceLocale} · {editor.entry ? statusLabels[editor.entry.status] : ''}
+                  {t.sourceLocale} · {editor.entry ? t[`status${editor.entry.status}`] : ''}
                 </Badge>
               ) : translation ? (
                 <Badge tone={translationTone[translation.status]} data-status={translation.status}>
-                  {translationStatusLabels[translation.status]}
+                  {t[`translation${translation.status}`]}
                 </Badge>
               ) : (
                 <Badge tone="neutral" data-status="MISSING">
@@ -65,7 +65,7 @@ export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
           <select aria-labelledby={statusId} value={editor.translation.status} onChange={(e) => void editor.setTranslationStatus(e.target.value as LocalizationStatus)}>
             {localizationStatus.map((status) => (
               <option key={status} value={status}>
-                {translationStatusLabels[status]}
+                {t[`translation${status}`]}
               </option>
             ))}
           </select>

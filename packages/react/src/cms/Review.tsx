@@ -10,7 +10,11 @@ import { useDecideRevision, useEntryRevisions, usePublishEntry, useSubmitEntry, 
 import { localeName } from './locale.js';
 import { format, useStrings } from './strings.js';
 
-/** Whether the caller may decide a revision, as the server decides it: its assignee, or an OWNER/ADMIN. */
+/**
+ * Whether the caller may decide a revision, as the server decides it: its assignee, or an OWNER/ADMIN.
+ *
+ * @example {mayDecide(me, pending, entry) && <Button onClick={approve}>Approve</Button>}
+ */
 export function mayDecide(me: Me | undefined, revision: RevisionRow, entry: EntryRow): boolean {
   if (!me) return false;
   const { actor } = me;

@@ -74,7 +74,11 @@ export interface EntryEditorController {
 
 const emptyMeta: EntryMeta = { seoTitle: null, seoDescription: null, seoKeywords: [], canonicalUrl: null, noIndex: false, ogTitle: null, ogDescription: null, ogImageId: null, tagIds: [] };
 
-/** The draft of an entry's own language. */
+/**
+ * The draft of an entry's own language.
+ *
+ * @example store.getState().reset(draftOfEntry(entry), entry.version)
+ */
 export function draftOfEntry(entry: EntryRow): Draft {
   const meta = {} as Record<keyof EntryMeta, unknown>;
   for (const key of metaKeys) meta[key] = entry[key];
@@ -363,6 +367,11 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
   );
 }
 
+/**
+ * The controller the editor parts read; `EntryForm.Root` provides it.
+ *
+ * @example <EntryEditorContext.Provider value={editor}>…</EntryEditorContext.Provider>
+ */
 export const EntryEditorContext = createContext<EntryEditorController | null>(null);
 
 /**

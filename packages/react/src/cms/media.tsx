@@ -18,6 +18,8 @@ type UploadUppy = Uppy<Meta, FileRow>;
 /**
  * The library filter of a media field: the common top-level type of what it accepts (`image/*` and `image/png`
  * → `image/`), images when it accepts anything (the usual case), or nothing when it mixes kinds.
+ *
+ * @example libraryFilterOf(['image/png', 'image/*']) // 'image/'
  */
 export function libraryFilterOf(accept: readonly string[] | undefined): string | undefined {
   if (!accept?.length) return 'image/';

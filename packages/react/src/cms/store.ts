@@ -26,11 +26,21 @@ export interface EntryMeta {
   tagIds: string[];
 }
 
+/**
+ * The metadata keys the editor edits, in the order the SEO panel shows them.
+ *
+ * @example for (const key of metaKeys) meta[key] = entry[key]
+ */
 export const metaKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'tagIds'] as const satisfies readonly (keyof EntryMeta)[];
 export type MetaKey = (typeof metaKeys)[number];
 
 /** The key of one editable value: a field name, or `meta.<key>` for metadata. */
 export type DraftKey = string;
+/**
+ * The draft key of a metadata value: `meta.<key>`.
+ *
+ * @example useDraftValue(metaKey('seoTitle'))
+ */
 export const metaKey = (key: MetaKey): DraftKey => `meta.${key}`;
 
 /** A snapshot of what the editor edits: field values and metadata. */
@@ -85,7 +95,11 @@ export type EntryEditorStore = StoreApi<EntryEditorState & EntryEditorActions>;
 
 const empty = Object.freeze({}) as Record<string, never>;
 
-/** Reads one value of a draft by key. */
+/**
+ * Reads one value of a draft by key.
+ *
+ * @example valueOf(state.draft, 'meta.seoTitle')
+ */
 export function valueOf(draft: Draft, key: DraftKey): unknown {
   return key.startsWith('meta.') ? draft.meta[key.slice(5) as MetaKey] : draft.data[key];
 }
@@ -242,6 +256,11 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   return rest;
 }
 
+/**
+ * The draft store the editor parts read; `EntryForm.Root` provides it.
+ *
+ * @example <EntryEditorStoreContext.Provider value={editor.store}>…</EntryEditorStoreContext.Provider>
+ */
 export const EntryEditorStoreContext = createContext<EntryEditorStore | null>(null);
 
 /**

@@ -1,7 +1,43 @@
 import { createContext, useContext } from 'react';
 import type { ContentStatus, LocalizationStatus } from '@spokestack/core/cms';
 
-/** Every string the content editor shows; pass some through `overrides` to translate or rename them. */
+/**
+ * How entry statuses read in badges and filters (the defaults of the `status…` strings).
+ *
+ * @example <Badge>{statusLabels[entry.status]}</Badge>
+ */
+export const statusLabels: Record<ContentStatus, string> = {
+  DRAFT: 'Draft',
+  IN_REVIEW: 'In review',
+  APPROVED: 'Approved',
+  SCHEDULED: 'Scheduled',
+  PUBLISHED: 'Published',
+  UNPUBLISHED: 'Unpublished',
+  ARCHIVED: 'Archived',
+};
+
+/**
+ * How translation statuses read in the language switcher (the defaults of the `translation…` strings).
+ *
+ * @example <Badge>{translationStatusLabels[translation.status]}</Badge>
+ */
+export const translationStatusLabels: Record<LocalizationStatus, string> = {
+  PENDING: 'Pending',
+  IN_PROGRESS: 'In progress',
+  REVIEW: 'In review',
+  APPROVED: 'Approved',
+  OUTDATED: 'Outdated',
+};
+
+const prefixed = <P extends string, K extends string>(prefix: P, labels: Record<K, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([key, label]) => [`${prefix}${key}`, label])) as Record<`${P}${K}`, string>;
+
+/**
+ * Every string the content editor shows; pass some through `overrides` to translate or rename them. Statuses are
+ * `status<STATUS>` (e.g. `statusIN_REVIEW`) and `translation<STATUS>` (e.g. `translationOUTDATED`).
+ *
+ * @example <ContentEditor entryId={id} overrides={{ save: 'Enregistrer', statusDRAFT: 'Brouillon' }} />
+ */
 export const contentEditorStrings = {
   // Save state (the indicator in the header, `data-state` on the root)
   stateNew: 'Not saved yet',
@@ -157,29 +193,11 @@ export const contentEditorStrings = {
   commentsEmpty: 'No comments yet',
   cancel: 'Cancel',
   confirm: 'Confirm',
+  ...prefixed('status', statusLabels),
+  ...prefixed('translation', translationStatusLabels),
 };
 
 export type ContentEditorStrings = typeof contentEditorStrings;
-
-/** How entry statuses read in badges and filters. */
-export const statusLabels: Record<ContentStatus, string> = {
-  DRAFT: 'Draft',
-  IN_REVIEW: 'In review',
-  APPROVED: 'Approved',
-  SCHEDULED: 'Scheduled',
-  PUBLISHED: 'Published',
-  UNPUBLISHED: 'Unpublished',
-  ARCHIVED: 'Archived',
-};
-
-/** How translation statuses read in the locale switcher. */
-export const translationStatusLabels: Record<LocalizationStatus, string> = {
-  PENDING: 'Pending',
-  IN_PROGRESS: 'In progress',
-  REVIEW: 'In review',
-  APPROVED: 'Approved',
-  OUTDATED: 'Outdated',
-};
 
 /**
  * Fills `{name}` placeholders of a string.
@@ -190,9 +208,18 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
 
+/**
+ * The editor strings in effect; `ContentEditor` provides its `overrides` merged over the defaults.
+ *
+ * @example <StringsContext.Provider value={{ ...contentEditorStrings, ...overrides }}>…</StringsContext.Provider>
+ */
 export const StringsContext = createContext<ContentEditorStrings>(contentEditorStrings);
 
-/** The editor strings in effect (defaults merged with the nearest editor's `overrides`). */
+/**
+ * The editor strings in effect (defaults merged with the nearest editor's `overrides`).
+ *
+ * @example const t = useStrings(); <span>{t[`status${entry.status}`]}</span>
+ */
 export function useStrings(): ContentEditorStrings {
   return useContext(StringsContext);
 }

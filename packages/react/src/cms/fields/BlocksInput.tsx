@@ -15,6 +15,8 @@ const newKey = () => `block-${++nextKey}`;
  * A list of blocks: inline ones (`{ type, data }`, the data edited as JSON) and references to shared content
  * blocks (`{ blockId }`, shown, not edited here). Blocks are added by type, removed, and moved with buttons, so
  * reordering works from the keyboard.
+ *
+ * @example <EntryForm.Input as={BlocksInput} />
  */
 export function BlocksInput(props: FieldInputProps<FieldOf<'blocks'>>) {
   const { field, value, onChange, id, labelId, describedBy, invalid, readOnly, dir, setLocalError } = props;

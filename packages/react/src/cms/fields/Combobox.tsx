@@ -33,6 +33,8 @@ interface ComboboxProps<O extends ComboboxOption> {
 /**
  * A text input with a list of suggestions (WAI-ARIA combobox): typing filters, Arrow keys move through the list,
  * Enter picks, Escape closes. Used by the relation and tag pickers.
+ *
+ * @example <Combobox scope="tag-picker" id={id} query={q} onQueryChange={setQ} options={options} empty="No matches" onSelect={add} />
  */
 export function Combobox<O extends ComboboxOption>({ id, label, describedBy, invalid, disabled, dir, placeholder, query, onQueryChange, options, loading, empty, onSelect, scope }: ComboboxProps<O>) {
   const listId = useId();

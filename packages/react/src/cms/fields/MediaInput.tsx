@@ -11,6 +11,8 @@ const itemsOf = (value: unknown): MediaValue[] => (Array.isArray(value) ? value.
 /**
  * A media field: each file with its preview, alt text and caption (several, reorderable, when `multiple`). New files
  * are uploaded through the multipart files endpoint (drag and drop, or the keyboard) or picked from earlier uploads.
+ *
+ * @example <EntryForm.Input as={MediaInput} />
  */
 export function MediaInput(props: FieldInputProps<FieldOf<'media'>>) {
   const { field, value, onChange, id, labelId, describedBy, invalid, readOnly, dir } = props;

@@ -2,7 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import { Badge } from '../../ui/Badge.js';
 import { Button } from '../../ui/Button.js';
 import { useContentEntries, useContentEntry } from '../hooks.js';
-import { statusLabels, useStrings } from '../strings.js';
+import { useStrings } from '../strings.js';
 import { Combobox } from './Combobox.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
@@ -18,7 +18,7 @@ function RelatedEntry({ id, onRemove, readOnly }: { id: string; onRemove: () => 
       <span data-scope="relation-field" data-part="title">
         {title}
       </span>
-      {entry.data && <Badge tone="neutral">{statusLabels[entry.data.status]}</Badge>}
+      {entry.data && <Badge tone="neutral">{t[`status${entry.data.status}`]}</Badge>}
       {!readOnly && (
         <Button size="sm" variant="ghost" onClick={onRemove} aria-label={`${t.remove} ${title}`}>
           ✕
@@ -31,6 +31,8 @@ function RelatedEntry({ id, onRemove, readOnly }: { id: string; onRemove: () => 
 /**
  * A relation to entries of the field's content type: the chosen ones listed by title, and a search box over
  * entries of that type (full-text search once something is typed, the most recently edited ones before).
+ *
+ * @example <EntryForm.Input as={RelationInput} />
  */
 export function RelationInput(props: FieldInputProps<FieldOf<'relation'>>) {
   const { field, value, onChange, id, describedBy, invalid, readOnly, dir } = props;

@@ -47,6 +47,8 @@ const isDoc = (value: unknown): value is JSONContent => typeof value === 'object
  * the files endpoint or picked from earlier uploads). The value is the Tiptap JSON document the server stores;
  * an empty document is no value. A stored document the editor cannot represent is shown read-only rather than
  * silently dropped on the next save.
+ *
+ * @example <EntryForm.Root editor={editor} inputs={{ richtext: RichTextInput }}>…</EntryForm.Root>
  */
 export function RichTextInput(props: FieldInputProps<FieldOf<'richtext'>>) {
   const { value, onChange, id, labelId, describedBy, invalid, readOnly, dir } = props;

@@ -14,6 +14,8 @@ function common({ id, describedBy, invalid, readOnly, dir }: FieldInputProps) {
 /**
  * A text field: one line, or a textarea when `multiline`; `maxLength` stops typing at the limit and a counter
  * shows how much is left. Length and pattern are checked by the server (the same rules), which names the field.
+ *
+ * @example <EntryForm.Input as={TextInput} />
  */
 export function TextInput(props: FieldInputProps<FieldOf<'text'>>) {
   const { field, value, onChange } = props;
@@ -33,7 +35,11 @@ export function TextInput(props: FieldInputProps<FieldOf<'text'>>) {
   );
 }
 
-/** Lowercases and joins words with `-`, dropping accents: "Crème brûlée!" → "creme-brulee". */
+/**
+ * Lowercases and joins words with `-`, dropping accents: "Crème brûlée!" → "creme-brulee".
+ *
+ * @example slugify('Crème brûlée!') // 'creme-brulee'
+ */
 export function slugify(text: string): string {
   return text
     .normalize('NFKD')
@@ -44,7 +50,11 @@ export function slugify(text: string): string {
     .slice(0, 200);
 }
 
-/** A slug field: typed as-is (lowercase, `-` between words) or generated from the field it derives from. */
+/**
+ * A slug field: typed as-is (lowercase, `-` between words) or generated from the field it derives from.
+ *
+ * @example <EntryForm.Input as={SlugInput} />
+ */
 export function SlugInput(props: FieldInputProps<FieldOf<'slug'>>) {
   const { field, value, onChange, readOnly } = props;
   const t = useStrings();
@@ -64,6 +74,8 @@ export function SlugInput(props: FieldInputProps<FieldOf<'slug'>>) {
 /**
  * A number field. What is typed stays as typed ("-", "1.") while it is not a number yet; such text is a local
  * problem that blocks saving rather than a silent zero.
+ *
+ * @example <EntryForm.Input as={NumberInput} />
  */
 export function NumberInput(props: FieldInputProps<FieldOf<'number'>>) {
   const { field, value, onChange, setLocalError } = props;
@@ -103,7 +115,11 @@ export function NumberInput(props: FieldInputProps<FieldOf<'number'>>) {
   );
 }
 
-/** A yes/no field as a checkbox; `disabled` when read-only, since checkboxes have no read-only state. */
+/**
+ * A yes/no field as a checkbox; `disabled` when read-only, since checkboxes have no read-only state.
+ *
+ * @example <EntryForm.Input as={BooleanInput} />
+ */
 export function BooleanInput(props: FieldInputProps<FieldOf<'boolean'>>) {
   const { value, onChange, readOnly, id, describedBy, invalid } = props;
   return (
@@ -130,7 +146,11 @@ function toLocalInput(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** A date (`YYYY-MM-DD`), or an instant (ISO UTC) picked in the viewer's time zone when `withTime`. */
+/**
+ * A date (`YYYY-MM-DD`), or an instant (ISO UTC) picked in the viewer's time zone when `withTime`.
+ *
+ * @example <EntryForm.Input as={DateInput} />
+ */
 export function DateInput(props: FieldInputProps<FieldOf<'date'>>) {
   const { field, value, onChange } = props;
   const text = str(value);
@@ -147,7 +167,11 @@ export function DateInput(props: FieldInputProps<FieldOf<'date'>>) {
   return <input type="date" {...common(props)} min={field.min} max={field.max} value={text} onChange={(e) => onChange(e.target.value || undefined)} />;
 }
 
-/** One choice in a `<select>`, or several as a group of checkboxes when `multiple`. */
+/**
+ * One choice in a `<select>`, or several as a group of checkboxes when `multiple`.
+ *
+ * @example <EntryForm.Input as={SelectInput} />
+ */
 export function SelectInput(props: FieldInputProps<FieldOf<'select'>>) {
   const { field, value, onChange, readOnly, id, labelId, describedBy, invalid, dir } = props;
   const t = useStrings();
@@ -186,6 +210,8 @@ const stringify = (value: unknown) => (value === undefined ? '' : JSON.stringify
 /**
  * A JSON field as a monospace textarea. Text that does not parse is a local problem (with the parser's reason)
  * that blocks saving; the last valid value stays in the draft meanwhile.
+ *
+ * @example <EntryForm.Input as={JsonInput} />
  */
 export function JsonInput(props: FieldInputProps<FieldOf<'json'>>) {
   const { value, onChange, setLocalError } = props;
