@@ -6,6 +6,7 @@ import { damResources } from '@spokestack/core/dam';
 import { getTableColumns } from 'drizzle-orm';
 import { type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { tokenColumns } from '../src/db/managed.js';
 import { resourceTables } from '../src/db/resource-tables.js';
 import { tableInfo } from '../src/db/resource-service.js';
 import { files } from '../src/platform/schema.js';
@@ -31,6 +32,8 @@ export interface Resource {
   refs: { field: string; target: Resource | 'files' }[];
   /** Unique keys as body fields (`organizationId` dropped: it is never input, always the caller's). */
   uniques: string[][];
+  /** Share/tracking token columns the server mints. */
+  tokens: string[];
 }
 
 const registries: Record<string, Record<string, ResourceDef>> = {
@@ -47,7 +50,7 @@ export const resources: Resource[] = Object.entries(resourceTables).flatMap(([fe
   Object.entries(tables).map(([name, table]) => {
     const def = registries[feature]?.[name];
     if (!def) throw new Error(`fixtures: no contract for ${feature}.${name}`);
-    const entry: Resource = { key: `${feature}.${name}`, feature, name, def, table, refs: [], uniques: [] };
+    const entry: Resource = { key: `${feature}.${name}`, feature, name, def, table, refs: [], uniques: [], tokens: [] };
     byTable.set(table, entry);
     return entry;
   }),
@@ -63,7 +66,11 @@ for (const entry of resources) {
   entry.uniques = [
     ...config.uniqueConstraints.map((u) => u.columns.map((c) => c.name)),
     ...config.columns.filter((c) => c.isUnique).map((c) => [c.name]),
-  ].map((columns) => columns.map((c) => keyOf.get(c)!).filter((k) => k !== 'organizationId'));
+  ]
+    .map((columns) => columns.map((c) => keyOf.get(c)!).filter((k) => k !== 'organizationId'))
+    // Keys over server-minted tokens cannot clash through the API; resources.test.ts checks the minting.
+    .filter((unique) => !unique.some((k) => tokenColumns.includes(k)));
+  entry.tokens = Object.keys(getTableColumns(entry.table)).filter((k) => tokenColumns.includes(k));
 }
 
 /** A resource by its key. @example resourceByKey('crm.contacts').def.path // '/v1/crm/contacts' */

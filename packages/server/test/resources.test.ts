@@ -114,6 +114,26 @@ describe('unique keys answer 409', () => {
   });
 });
 
+describe('share and tracking tokens are minted by the server', () => {
+  const withTokens = resources.filter((r) => r.tokens.length);
+  it.each(withTokens.map((r) => [`${r.key} (${r.tokens.join(', ')})`, r] as const))('%s', async (_, resource) => {
+    const body = await mine.body(resource);
+    for (const token of resource.tokens) {
+      const chosen = await mine.call('POST', resource.def.path, { ...body, [token]: 'chosen-by-client' });
+      expect(chosen.status).toBe(400);
+      expect(problemOf(chosen).errors).toContainEqual({ path: `body.${token}`, message: 'Unknown field' });
+    }
+    const a = await mine.create(resource);
+    const b = await mine.create(resource, await mine.body(resource, { fresh: true }));
+    for (const token of resource.tokens) {
+      const required = !resource.def.row.shape[token]!.safeParse(null).success;
+      if (!required) continue;
+      expect(a.row[token]).toMatch(/^[\w-]{32}$/);
+      expect(a.row[token]).not.toBe(b.row[token]);
+    }
+  });
+});
+
 describe('tenant isolation', () => {
   it.each(named(resources))('%s', async (_, resource) => {
     const { path } = resource.def;

@@ -1271,7 +1271,6 @@ export const reports = defineResource({
     lastGeneratedAt: f.timestamp().nullable().optional(),
     nextGeneratedAt: f.timestamp().nullable().optional(),
     isPublic: f.bool().optional(),
-    shareToken: f.text().max(500).nullable().optional(),
     clientId: f.text().nullable().optional(),
   }),
   update: z.strictObject({
@@ -1285,7 +1284,6 @@ export const reports = defineResource({
     lastGeneratedAt: f.timestamp().nullable().optional(),
     nextGeneratedAt: f.timestamp().nullable().optional(),
     isPublic: f.bool().optional(),
-    shareToken: f.text().max(500).nullable().optional(),
     clientId: f.text().nullable().optional(),
   }),
   filters: z.object({

@@ -1183,14 +1183,12 @@ export const emailLinks = defineResource({
   create: z.strictObject({
     emailCampaignId: f.text().min(1),
     originalUrl: f.text().min(1),
-    trackingUrl: f.text().min(1).max(500),
     clickCount: f.int().optional(),
     uniqueClicks: f.int().optional(),
   }),
   update: z.strictObject({
     emailCampaignId: f.text().min(1).optional(),
     originalUrl: f.text().min(1).optional(),
-    trackingUrl: f.text().min(1).max(500).optional(),
     clickCount: f.int().optional(),
     uniqueClicks: f.int().optional(),
   }),

@@ -396,7 +396,6 @@ export const collections = defineResource({
     collectionType: z.enum(collectionType).optional(),
     smartRules: f.json().nullable().optional(),
     isPublic: f.bool().optional(),
-    shareToken: f.text().max(500).nullable().optional(),
     shareExpiresAt: f.timestamp().nullable().optional(),
     sharePassword: f.text().nullable().optional(),
     allowDownload: f.bool().optional(),
@@ -410,7 +409,6 @@ export const collections = defineResource({
     collectionType: z.enum(collectionType).optional(),
     smartRules: f.json().nullable().optional(),
     isPublic: f.bool().optional(),
-    shareToken: f.text().max(500).nullable().optional(),
     shareExpiresAt: f.timestamp().nullable().optional(),
     sharePassword: f.text().nullable().optional(),
     allowDownload: f.bool().optional(),
@@ -548,7 +546,6 @@ export const links = defineResource({
   }),
   create: z.strictObject({
     assetId: f.text().min(1),
-    token: f.text().min(1).max(500),
     allowDownload: f.bool().optional(),
     expiresAt: f.timestamp().nullable().optional(),
     password: f.text().nullable().optional(),
@@ -557,7 +554,6 @@ export const links = defineResource({
   }),
   update: z.strictObject({
     assetId: f.text().min(1).optional(),
-    token: f.text().min(1).max(500).optional(),
     allowDownload: f.bool().optional(),
     expiresAt: f.timestamp().nullable().optional(),
     password: f.text().nullable().optional(),

@@ -42,7 +42,7 @@ export const analyticsPlatforms = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('analytics_platforms_organization_id_platform_account_id_key').on(t.organizationId, t.platform, t.accountId).nullsNotDistinct(),
+    unique('analytics_platforms_organization_id_platform_account_id_key').on(t.organizationId, t.platform, t.accountId),
     index('analytics_platforms_organization_id_idx').on(t.organizationId),
     index('analytics_platforms_client_id_idx').on(t.clientId),
   ],

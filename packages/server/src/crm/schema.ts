@@ -66,7 +66,9 @@ export const contacts = pgTable(
     lastContactedAt: timestamptz('last_contacted_at'),
   },
   (t) => [
-    unique('contacts_organization_id_email_key').on(t.organizationId, t.email).nullsNotDistinct(),
+    unique('contacts_organization_id_email_key').on(t.organizationId, t.email),
+    // The default list order (newest first); without it a large organization's first page sorts every contact.
+    index('contacts_organization_id_created_at_idx').on(t.organizationId, t.createdAt, t.id),
     index('contacts_organization_id_idx').on(t.organizationId),
     index('contacts_company_id_idx').on(t.companyId),
     index('contacts_owner_id_idx').on(t.ownerId),

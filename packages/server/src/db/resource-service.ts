@@ -4,7 +4,9 @@ import { type PgColumn, type PgTable, getTableConfig } from 'drizzle-orm/pg-core
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity, titleOf } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
+import { randomBytes } from 'node:crypto';
 import { type Db, transaction } from './client.js';
+import { tokenColumns } from './managed.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from './paging.js';
 
 type Row = Record<string, unknown>;
@@ -155,6 +157,7 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
         const values = toDbValues(info, input);
         await checkReferences(tx, info, ctx, values);
         if (info.columns.createdById && values.createdById === undefined) values.createdById = ctx.actor.id;
+        for (const key of tokenColumns) if (info.columns[key]?.notNull) values[key] = randomBytes(24).toString('base64url');
         const [row] = (await tx
           .insert(table)
           .values({ ...values, organizationId: ctx.organizationId })
