@@ -109,6 +109,7 @@ export const entries = defineResource({
     publishedData: f.json().nullable(),
     publishedTitle: f.text().max(320).nullable(),
     publishedSlug: f.text().max(320).nullable(),
+    publishedMeta: f.json().nullable(),
     version: f.int(),
   }),
   create: z.strictObject({
@@ -137,6 +138,7 @@ export const entries = defineResource({
     publishedData: f.json().nullable().optional(),
     publishedTitle: f.text().max(320).nullable().optional(),
     publishedSlug: f.text().max(320).nullable().optional(),
+    publishedMeta: f.json().nullable().optional(),
     version: f.int().optional(),
   }),
   update: z.strictObject({
@@ -165,6 +167,7 @@ export const entries = defineResource({
     publishedData: f.json().nullable().optional(),
     publishedTitle: f.text().max(320).nullable().optional(),
     publishedSlug: f.text().max(320).nullable().optional(),
+    publishedMeta: f.json().nullable().optional(),
     version: f.int().optional(),
   }),
   filters: z.object({

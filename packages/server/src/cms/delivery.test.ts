@@ -56,6 +56,16 @@ describe('published content only', () => {
     await expect(site.cms.delivery.get('post', 'hello-world')).rejects.toMatchObject({ status: 404 });
   });
 
+  it('serves SEO and social fields as last published, and the draft ones only in preview', async () => {
+    const post = await published({ title: 'Launch notes' }, { seoTitle: 'Launch | Northwind', ogTitle: 'We launched', seoKeywords: ['launch'], noIndex: false });
+    await t.sdk.cms.entries.update(post.id, { seoTitle: 'Unannounced rename', seoKeywords: ['secret'], noIndex: true });
+    expect(await site.cms.delivery.get('post', 'launch-notes')).toMatchObject({ seo: { title: 'Launch | Northwind', keywords: ['launch'], noIndex: false }, og: { title: 'We launched' } });
+    const { token } = await t.sdk.cms.previewTokens.create({ entryId: post.id });
+    expect(await site.cms.delivery.get('post', 'launch-notes', { preview: token })).toMatchObject({ seo: { title: 'Unannounced rename', keywords: ['secret'], noIndex: true } });
+    await t.sdk.cms.entries.publish(post.id);
+    expect(await site.cms.delivery.get('post', 'launch-notes')).toMatchObject({ seo: { title: 'Unannounced rename', keywords: ['secret'], noIndex: true } });
+  });
+
   it('answers 404 for an unknown type and slug', async () => {
     await expect(site.cms.delivery.list('nope')).rejects.toMatchObject({ status: 404, detail: 'Content type not found' });
     await expect(site.cms.delivery.get('post', 'no-such-post')).rejects.toMatchObject({ status: 404, detail: 'Entry not found' });

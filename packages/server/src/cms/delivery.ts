@@ -246,7 +246,13 @@ function deliverySql(input: DeliveryQueryInput): SQL {
   };
   const where = (parts: SQL[]) => sql.join(parts, sql` and `);
 
-  const entryCols = sql`e.id, e.seo_title, e.seo_description, e.seo_keywords, e.canonical_url, e.no_index, e.og_title, e.og_description, e.og_image_id`;
+  // Published replies carry the SEO and social fields as last published; previews carry the draft's.
+  const entryCols = published
+    ? sql`e.id, e.published_meta->>'seoTitle' as seo_title, e.published_meta->>'seoDescription' as seo_description,
+        array(select jsonb_array_elements_text(coalesce(e.published_meta->'seoKeywords', '[]'))) as seo_keywords,
+        e.published_meta->>'canonicalUrl' as canonical_url, coalesce((e.published_meta->>'noIndex')::boolean, false) as no_index,
+        e.published_meta->>'ogTitle' as og_title, e.published_meta->>'ogDescription' as og_description, e.published_meta->>'ogImageId' as og_image_id`
+    : sql`e.id, e.seo_title, e.seo_description, e.seo_keywords, e.canonical_url, e.no_index, e.og_title, e.og_description, e.og_image_id`;
   const sourceCols = (fallback: boolean, v: typeof src) =>
     sql`${entryCols}, e.locale, ${sql.raw(String(fallback))} as fallback, ${v.slug} as slug, ${v.title} as title, ${v.data} as data, null::jsonb as source_data, ${v.at}::text as published_at, ${sortOf(v)} as sort_value`;
   const translationCols = sql`${entryCols}, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title, ${tr.data} as data, ${published ? sql`null::jsonb` : sql`e.data`} as source_data, ${tr.at}::text as published_at, ${sortOf(tr)} as sort_value`;

@@ -439,6 +439,21 @@ export async function restoreVersion(db: Db, ctx: CmsContext, id: string, versio
 // ---------------------------------------------------------------- publish state (used by publishing, workflows, schedules)
 
 /**
+ * The SEO and social fields to serve until the next publish: an edit to them, like an edit to `data`,
+ * stays private until then. Any locale's publish takes them live, since every locale shares them.
+ */
+export const publishedMetaOf = (entry: Entry) => ({
+  seoTitle: entry.seoTitle,
+  seoDescription: entry.seoDescription,
+  seoKeywords: entry.seoKeywords,
+  canonicalUrl: entry.canonicalUrl,
+  noIndex: entry.noIndex,
+  ogTitle: entry.ogTitle,
+  ogDescription: entry.ogDescription,
+  ogImageId: entry.ogImageId,
+});
+
+/**
  * Publishes the source locale of an entry: copies the draft (`data`, `title`, `slug`) into the published
  * columns the delivery API serves, sets status PUBLISHED, `publishedAt` and `publishedById`. Translations
  * keep their own publish state (`publishLocale`). The draft version does not change; pass
@@ -454,7 +469,7 @@ export async function publishEntry(db: Db, ctx: CmsContext, id: string, options:
     await assertPublishedSlugFree(tx, ctx, entry.contentTypeId, entry.locale, entry.slug, { entryId: id });
     await tx
       .update(contentEntries)
-      .set({ publishedData: entry.data, publishedTitle: entry.title, publishedSlug: entry.slug, status: 'PUBLISHED', publishedAt: ctx.now, publishedById: ctx.actor.id, updatedAt: ctx.now })
+      .set({ publishedData: entry.data, publishedTitle: entry.title, publishedSlug: entry.slug, publishedMeta: publishedMetaOf(entry), status: 'PUBLISHED', publishedAt: ctx.now, publishedById: ctx.actor.id, updatedAt: ctx.now })
       .where(eq(contentEntries.id, id));
     await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale: entry.locale, version: entry.version } });
   });

@@ -8,7 +8,7 @@ import { scopeOf, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import { type ContentTypeRow, checkData, checkRefs, checkUnique, conflictError, dataError, getContentType, slugify, titleFor } from './content-types.js';
-import { type CmsContext, type Entry, allocateSlug, assertPublishedSlugFree, getEntry, lockEntry, lockTypeLocale, orgLocales, publishEntry, unpublishEntry } from './entries.js';
+import { type CmsContext, type Entry, allocateSlug, assertPublishedSlugFree, getEntry, lockEntry, lockTypeLocale, orgLocales, publishEntry, publishedMetaOf, unpublishEntry } from './entries.js';
 import { contentEntries, contentLocalizations } from './schema.js';
 import { type EntryData, changedFieldsOf, sameJson } from './versions.js';
 
@@ -204,6 +204,7 @@ export async function publishLocale(db: Db, ctx: CmsContext, entryId: string, lo
       .set({ publishedData: { ...shared, ...(translation.data as EntryData) }, publishedTitle: translation.title, publishedSlug: translation.slug, publishedAt: ctx.now, updatedAt: ctx.now })
       .where(eq(contentLocalizations.id, translation.id))
       .returning();
+    await tx.update(contentEntries).set({ publishedMeta: publishedMetaOf(entry) }).where(eq(contentEntries.id, entryId));
     await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId: entryId, entityTitle: translation.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale } });
     return row!;
   });

@@ -97,6 +97,8 @@ export const contentEntries = pgTable(
     publishedData: json('published_data'),
     publishedTitle: text('published_title'),
     publishedSlug: text('published_slug'),
+    /** The SEO and social fields as they were last published (shared by every locale of the entry). */
+    publishedMeta: json('published_meta'),
     /** Incremented by every save; the optimistic-concurrency token (`If-Match`). */
     version: integer('version').notNull().default(1),
   },

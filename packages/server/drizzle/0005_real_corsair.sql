@@ -1,0 +1,3 @@
+ALTER TABLE "content_entries" ADD COLUMN "published_meta" jsonb;--> statement-breakpoint
+-- Entries published before this column existed serve the SEO fields they hold now.
+UPDATE "content_entries" SET "published_meta" = jsonb_build_object('seoTitle', "seo_title", 'seoDescription', "seo_description", 'seoKeywords', to_jsonb("seo_keywords"), 'canonicalUrl', "canonical_url", 'noIndex', "no_index", 'ogTitle', "og_title", 'ogDescription', "og_description", 'ogImageId', "og_image_id") WHERE "published_slug" IS NOT NULL OR EXISTS (SELECT 1 FROM "content_localizations" l WHERE l."entry_id" = "content_entries"."id" AND l."published_slug" IS NOT NULL);
