@@ -1,7 +1,8 @@
 import { platformOps as ops } from '@spokestack/core';
-import { and, desc, eq, getTableColumns, gte, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, isNull } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Db, transaction } from '../db/client.js';
-import { pageLimit } from '../db/paging.js';
+import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import type { Router } from '../http/router.js';
 import { recordActivity } from './activity.js';
@@ -59,19 +60,21 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
     return result;
   });
 
+  // Keys and activity are listed newest first only; the shared keyset paging keeps cursors uniform.
+  const newestFirst = (columns: Record<string, PgColumn>, time: string, cursor: string | undefined) => {
+    const keys = parseSort(`-${time}`, columns, [time], `-${time}`, columns.id!);
+    return { keys, after: cursorWhere(keys, cursor), order: orderBy(keys) };
+  };
   router.on(ops.listApiKeys, async ({ ctx, query }) => {
     const limit = pageLimit(query.limit);
-    // Keys are few; newest first by id order of creation time, cursor is the last createdAt+id.
-    const after = query.cursor ? decodeKeyCursor(query.cursor) : undefined;
+    const { keys, after, order } = newestFirst(apiKeyColumns, 'createdAt', query.cursor);
     const rows = await db
       .select(apiKeyColumns)
       .from(apiKeys)
-      .where(and(eq(apiKeys.organizationId, ctx.organizationId), after ? or(lt(apiKeys.createdAt, after.at), and(eq(apiKeys.createdAt, after.at), lt(apiKeys.id, after.id))) : undefined))
-      .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+      .where(and(eq(apiKeys.organizationId, ctx.organizationId), after))
+      .orderBy(...order)
       .limit(limit + 1);
-    const data = rows.slice(0, limit);
-    const last = data.at(-1);
-    return { data, nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url') : null };
+    return toPage(rows, limit, keys);
   });
   router.on(ops.createApiKey, ({ ctx, body }) =>
     transaction(db, async (tx) => {
@@ -112,8 +115,8 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
   router.on(ops.listActivity, async ({ ctx, query }) => {
     const limit = pageLimit(query.limit);
     const clientId = ctx.actor.role === 'CLIENT' ? ctx.actor.clientId : query.clientId;
-    const after = query.cursor ? decodeKeyCursor(query.cursor) : undefined;
     const a = unifiedActivities;
+    const { keys, after, order } = newestFirst(getTableColumns(a), 'occurredAt', query.cursor);
     const rows = await db
       .select()
       .from(a)
@@ -125,29 +128,15 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
           clientId ? eq(a.clientId, clientId) : undefined,
           query.projectId ? eq(a.projectId, query.projectId) : undefined,
           query.since ? gte(a.occurredAt, new Date(query.since)) : undefined,
-          after ? or(lt(a.occurredAt, after.at), and(eq(a.occurredAt, after.at), lt(a.id, after.id))) : undefined,
+          after,
         ),
       )
-      .orderBy(desc(a.occurredAt), desc(a.id))
+      .orderBy(...order)
       .limit(limit + 1);
-    const data = rows.slice(0, limit);
-    const last = data.at(-1);
-    return { data, nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.occurredAt, last.id])).toString('base64url') : null };
+    return toPage(rows, limit, keys);
   });
 
   router.on(ops.listFiles, ({ ctx, query }) => files.list(ctx, query));
   router.on(ops.getFile, ({ ctx, params }) => files.get(ctx, params.id));
   router.on(ops.deleteFile, ({ ctx, params }) => files.remove(ctx, params.id));
-}
-
-/** Cursor of the newest-first lists keyed by (time, id). */
-function decodeKeyCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return { at: date, id };
-  } catch {
-    throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor; start again without it' }]);
-  }
 }
