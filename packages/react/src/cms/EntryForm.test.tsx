@@ -92,6 +92,37 @@ describe('rich text', () => {
   });
 });
 
+describe('rich text images', () => {
+  it('inserts an uploaded image with its file id, and shows stored images from a freshly signed URL', async () => {
+    const file = await t.sdk.platform.files.upload(png(), { name: 'inline.png' });
+    // A document saved earlier, whose signed image URL has long expired.
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: media.id,
+      data: { title: 'Pictures', body: { type: 'doc', content: [{ type: 'image', attrs: { src: 'http://spokestack.test/expired.png', alt: 'Old', fileId: file.id } }, { type: 'paragraph', content: [{ type: 'text', text: 'Caption' }] }] } },
+    });
+    const user = userEvent.setup();
+    renderWith(t.sdk, <ContentEditor entryId={entry.id} autosave={200} seo={false} />);
+    const body = await screen.findByRole('textbox', { name: 'Body' }, { timeout: 15_000 });
+    await waitFor(() => expect(body.querySelector('img')?.getAttribute('src')).toMatch(new RegExp(`/v1/platform/files/${file.id}/content\\?exp=`)));
+    expect(body.querySelector('img')?.getAttribute('alt')).toBe('Old');
+    expect(state()).toBe('saved');
+
+    // A new one through the toolbar's image button, picked from the uploads.
+    await user.click(within(body).getByText('Caption'));
+    await user.click(screen.getByRole('button', { name: 'Insert image' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Insert image' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Select inline.png' }));
+    await waitFor(() => expect(body.querySelectorAll('img')).toHaveLength(2));
+    await waitFor(() => expect(state()).toBe('saved'));
+    const saved = (await t.sdk.cms.entries.get(entry.id)).data as { body: { content: { type: string; attrs?: { fileId?: string; src?: string; alt?: string } }[] } };
+    const images = saved.body.content.filter((node) => node.type === 'image');
+    expect(images).toHaveLength(2);
+    expect(images.find((image) => image.attrs?.alt === 'inline.png')?.attrs).toMatchObject({ fileId: file.id, src: expect.stringContaining(`/v1/platform/files/${file.id}/content`) });
+    // The old image keeps what was stored: showing it from a fresh URL did not change the document.
+    expect(images.find((image) => image.attrs?.alt === 'Old')?.attrs?.src).toBe('http://spokestack.test/expired.png');
+  });
+});
+
 describe('a content type with 200 fields', () => {
   const fields: ContentField[] = Array.from({ length: 200 }, (_, i) => ({ name: `f${i + 1}`, label: `Field ${i + 1}`, type: i % 10 === 9 ? 'number' : 'text' }));
 

@@ -1,20 +1,30 @@
-import { Fragment, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { type Editor, EditorContent, type JSONContent, useEditor, useEditorState } from '@tiptap/react';
-import { Image } from '@tiptap/extension-image';
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type Editor, EditorContent, type JSONContent, mergeAttributes, useEditor, useEditorState } from '@tiptap/react';
+import { Image, type ImageOptions } from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useSpokeStack } from '../../provider.js';
 import { Button } from '../../ui/Button.js';
 import { BulletListIcon, ColumnIcon, DeleteTableIcon, ImageIcon, LinkIcon, OrderedListIcon, QuoteIcon, RedoIcon, RowIcon, TableIcon, UndoIcon } from '../icons.js';
+import { cmsKeys } from '../hooks.js';
 import { MediaPickerDialog } from '../media.js';
 import { format, useStrings } from '../strings.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
+interface FileImageOptions extends ImageOptions {
+  /** A fresh, loadable URL for an uploaded file; the stored `src` is a signed URL that expires. */
+  resolveSrc?: (fileId: string) => Promise<string | undefined>;
+}
+
 /**
  * Images keep the id of the uploaded file next to their (expiring, signed) URL, so the delivery API and other
- * renderers can resolve a fresh URL from `fileId`.
+ * renderers can resolve a fresh URL from `fileId`; the editor shows each such image from a freshly signed URL.
  */
-const FileImage = Image.extend({
+const FileImage = Image.extend<FileImageOptions>({
+  addOptions() {
+    return { ...this.parent!(), resolveSrc: undefined };
+  },
   addAttributes() {
     return {
       ...this.parent?.(),
@@ -25,13 +35,35 @@ const FileImage = Image.extend({
       },
     };
   },
+  addNodeView() {
+    const { resolveSrc, HTMLAttributes: base } = this.options;
+    if (!resolveSrc || typeof document === 'undefined') return null;
+    return ({ node, HTMLAttributes }) => {
+      const img = document.createElement('img');
+      for (const [key, value] of Object.entries(mergeAttributes(base, HTMLAttributes))) if (value !== null && value !== undefined) img.setAttribute(key, String(value));
+      const fileId = node.attrs.fileId as string | null;
+      if (fileId) void resolveSrc(fileId).then((url) => url && img.setAttribute('src', url));
+      // The displayed URL is the view's business, not a change to the document.
+      return { dom: img, ignoreMutation: () => true };
+    };
+  },
 });
 
-const extensions = [
-  StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
-  TableKit.configure({ table: { resizable: false } }),
-  FileImage,
-];
+function useExtensions() {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMemo(() => {
+    const resolveSrc = (fileId: string) =>
+      queryClient
+        .fetchQuery({ queryKey: cmsKeys.file(fileId), queryFn: () => sdk.platform.files.get(fileId), staleTime: 30 * 60_000 })
+        .then((file) => sdk.http.url(file.url), () => undefined);
+    return [
+      StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
+      TableKit.configure({ table: { resizable: false } }),
+      FileImage.configure({ resolveSrc }),
+    ];
+  }, [sdk, queryClient]);
+}
 
 /** The empty paragraphs the editor keeps at the end (so the caret can go after a table or an image) are not content. */
 function withoutTrailingParagraphs(doc: JSONContent): JSONContent {
@@ -55,6 +87,7 @@ export function RichTextInput(props: FieldInputProps<FieldOf<'richtext'>>) {
   const [unsupported, setUnsupported] = useState<string | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const extensions = useExtensions();
   const editor = useEditor({
     extensions,
     content: isDoc(value) ? value : null,
