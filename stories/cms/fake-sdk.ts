@@ -118,6 +118,7 @@ function entryRow(type: ContentTypeRow, n: number, data: Record<string, unknown>
     publishedData: live ? (data as EntryRow['data']) : null,
     publishedTitle: live ? title : null,
     publishedSlug: live ? String(data.slug ?? '') : null,
+    publishedMeta: null,
     version: 3,
     tagIds: [],
     categoryIds: [],

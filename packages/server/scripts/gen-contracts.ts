@@ -115,7 +115,10 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
       if (isSortable(column)) sortable.push(`'${key}'`);
     }
     const inputShape = `{\n${input.join('\n')}\n  }`;
-    blocks.push(`/** \`${tableName}\` as the resource \`${name}\`. */
+    // Update takes the create fields, each optional: declared once, so the two never drift apart.
+    blocks.push(`const ${name}Create = z.strictObject(${inputShape});
+
+/** \`${tableName}\` as the resource \`${name}\`. */
 export const ${name} = defineResource({
   name: '${name}',
   path: '/v1/${feature}/${kebab(name)}',
@@ -124,8 +127,8 @@ export const ${name} = defineResource({
   row: z.object({
 ${row.join('\n')}
   }),
-  create: z.strictObject(${inputShape}),
-  update: z.strictObject(${inputShape.replace(/\.optional\(\),$/gm, ',').replace(/,$/gm, '.optional(),')}),
+  create: ${name}Create,
+  update: ${name}Create.partial(),
   filters: z.object({
 ${filters.join('\n')}
   }),

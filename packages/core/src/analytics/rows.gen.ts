@@ -4,6 +4,25 @@ import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
 import { adCampaignStatus, adFormat, alertSeverity, alertStatus, alertType, analyticsReportType, attributionType, budgetType, listeningSource, platformType, sentiment } from './enums.js';
 
+const platformsCreate = z.strictObject({
+    platform: z.enum(platformType),
+    name: f.text().min(1),
+    credentials: f.json(),
+    accessToken: f.text().nullable().optional(),
+    refreshToken: f.text().nullable().optional(),
+    tokenExpiresAt: f.timestamp().nullable().optional(),
+    accountId: f.text().max(500).nullable().optional(),
+    accountName: f.text().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+    syncEnabled: f.bool().optional(),
+    syncFrequency: f.int().optional(),
+    lastSyncAt: f.timestamp().nullable().optional(),
+    lastSyncStatus: f.text().nullable().optional(),
+    lastSyncError: f.text().nullable().optional(),
+    dataRetentionDays: f.int().optional(),
+  });
+
 /** `analytics_platforms` as the resource `platforms`. */
 export const platforms = defineResource({
   name: 'platforms',
@@ -33,42 +52,8 @@ export const platforms = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    platform: z.enum(platformType),
-    name: f.text().min(1),
-    credentials: f.json(),
-    accessToken: f.text().nullable().optional(),
-    refreshToken: f.text().nullable().optional(),
-    tokenExpiresAt: f.timestamp().nullable().optional(),
-    accountId: f.text().max(500).nullable().optional(),
-    accountName: f.text().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-    syncEnabled: f.bool().optional(),
-    syncFrequency: f.int().optional(),
-    lastSyncAt: f.timestamp().nullable().optional(),
-    lastSyncStatus: f.text().nullable().optional(),
-    lastSyncError: f.text().nullable().optional(),
-    dataRetentionDays: f.int().optional(),
-  }),
-  update: z.strictObject({
-    platform: z.enum(platformType).optional(),
-    name: f.text().min(1).optional(),
-    credentials: f.json().optional(),
-    accessToken: f.text().nullable().optional(),
-    refreshToken: f.text().nullable().optional(),
-    tokenExpiresAt: f.timestamp().nullable().optional(),
-    accountId: f.text().max(500).nullable().optional(),
-    accountName: f.text().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-    syncEnabled: f.bool().optional(),
-    syncFrequency: f.int().optional(),
-    lastSyncAt: f.timestamp().nullable().optional(),
-    lastSyncStatus: f.text().nullable().optional(),
-    lastSyncError: f.text().nullable().optional(),
-    dataRetentionDays: f.int().optional(),
-  }),
+  create: platformsCreate,
+  update: platformsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     platform: z.enum(platformType).optional(),
@@ -83,6 +68,19 @@ export const platforms = defineResource({
 export type AnalyticsPlatform = z.output<typeof platforms.row>;
 export type AnalyticsPlatformCreate = z.input<typeof platforms.create>;
 export type AnalyticsPlatformUpdate = z.input<typeof platforms.update>;
+
+const syncLogsCreate = z.strictObject({
+    platformId: f.text().min(1),
+    syncType: f.text().min(1),
+    status: f.text().min(1),
+    recordsProcessed: f.int().optional(),
+    recordsFailed: f.int().optional(),
+    startedAt: f.timestamp().optional(),
+    completedAt: f.timestamp().nullable().optional(),
+    duration: f.int().nullable().optional(),
+    error: f.text().nullable().optional(),
+    errorDetails: f.json().nullable().optional(),
+  });
 
 /** `platform_sync_logs` as the resource `syncLogs`. */
 export const syncLogs = defineResource({
@@ -104,30 +102,8 @@ export const syncLogs = defineResource({
     error: f.text().nullable(),
     errorDetails: f.json().nullable(),
   }),
-  create: z.strictObject({
-    platformId: f.text().min(1),
-    syncType: f.text().min(1),
-    status: f.text().min(1),
-    recordsProcessed: f.int().optional(),
-    recordsFailed: f.int().optional(),
-    startedAt: f.timestamp().optional(),
-    completedAt: f.timestamp().nullable().optional(),
-    duration: f.int().nullable().optional(),
-    error: f.text().nullable().optional(),
-    errorDetails: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    platformId: f.text().min(1).optional(),
-    syncType: f.text().min(1).optional(),
-    status: f.text().min(1).optional(),
-    recordsProcessed: f.int().optional(),
-    recordsFailed: f.int().optional(),
-    startedAt: f.timestamp().optional(),
-    completedAt: f.timestamp().nullable().optional(),
-    duration: f.int().nullable().optional(),
-    error: f.text().nullable().optional(),
-    errorDetails: f.json().nullable().optional(),
-  }),
+  create: syncLogsCreate,
+  update: syncLogsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     platformId: f.text().optional(),
@@ -137,6 +113,26 @@ export const syncLogs = defineResource({
 export type PlatformSyncLog = z.output<typeof syncLogs.row>;
 export type PlatformSyncLogCreate = z.input<typeof syncLogs.create>;
 export type PlatformSyncLogUpdate = z.input<typeof syncLogs.update>;
+
+const adCampaignsCreate = z.strictObject({
+    platformId: f.text().min(1),
+    externalId: f.text().min(1).max(500),
+    externalAccountId: f.text().nullable().optional(),
+    name: f.text().min(1),
+    status: z.enum(adCampaignStatus),
+    objective: f.text().nullable().optional(),
+    budgetType: z.enum(budgetType).nullable().optional(),
+    dailyBudget: f.decimal(12, 2).nullable().optional(),
+    lifetimeBudget: f.decimal(12, 2).nullable().optional(),
+    currency: f.text().optional(),
+    startDate: f.timestamp().nullable().optional(),
+    endDate: f.timestamp().nullable().optional(),
+    targetingSummary: f.json().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+    projectId: f.text().nullable().optional(),
+    briefId: f.text().nullable().optional(),
+    lastSyncedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `ad_campaigns` as the resource `adCampaigns`. */
 export const adCampaigns = defineResource({
@@ -167,44 +163,8 @@ export const adCampaigns = defineResource({
     updatedAt: f.timestamp(),
     lastSyncedAt: f.timestamp().nullable(),
   }),
-  create: z.strictObject({
-    platformId: f.text().min(1),
-    externalId: f.text().min(1).max(500),
-    externalAccountId: f.text().nullable().optional(),
-    name: f.text().min(1),
-    status: z.enum(adCampaignStatus),
-    objective: f.text().nullable().optional(),
-    budgetType: z.enum(budgetType).nullable().optional(),
-    dailyBudget: f.decimal(12, 2).nullable().optional(),
-    lifetimeBudget: f.decimal(12, 2).nullable().optional(),
-    currency: f.text().optional(),
-    startDate: f.timestamp().nullable().optional(),
-    endDate: f.timestamp().nullable().optional(),
-    targetingSummary: f.json().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    projectId: f.text().nullable().optional(),
-    briefId: f.text().nullable().optional(),
-    lastSyncedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    platformId: f.text().min(1).optional(),
-    externalId: f.text().min(1).max(500).optional(),
-    externalAccountId: f.text().nullable().optional(),
-    name: f.text().min(1).optional(),
-    status: z.enum(adCampaignStatus).optional(),
-    objective: f.text().nullable().optional(),
-    budgetType: z.enum(budgetType).nullable().optional(),
-    dailyBudget: f.decimal(12, 2).nullable().optional(),
-    lifetimeBudget: f.decimal(12, 2).nullable().optional(),
-    currency: f.text().optional(),
-    startDate: f.timestamp().nullable().optional(),
-    endDate: f.timestamp().nullable().optional(),
-    targetingSummary: f.json().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    projectId: f.text().nullable().optional(),
-    briefId: f.text().nullable().optional(),
-    lastSyncedAt: f.timestamp().nullable().optional(),
-  }),
+  create: adCampaignsCreate,
+  update: adCampaignsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     platformId: f.text().optional(),
@@ -221,6 +181,20 @@ export const adCampaigns = defineResource({
 export type AdCampaign = z.output<typeof adCampaigns.row>;
 export type AdCampaignCreate = z.input<typeof adCampaigns.create>;
 export type AdCampaignUpdate = z.input<typeof adCampaigns.update>;
+
+const adSetsCreate = z.strictObject({
+    campaignId: f.text().min(1),
+    externalId: f.text().min(1).max(500),
+    name: f.text().min(1),
+    status: f.text().min(1),
+    targeting: f.json().nullable().optional(),
+    dailyBudget: f.decimal(12, 2).nullable().optional(),
+    lifetimeBudget: f.decimal(12, 2).nullable().optional(),
+    bidStrategy: f.text().nullable().optional(),
+    bidAmount: f.decimal(12, 4).nullable().optional(),
+    startDate: f.timestamp().nullable().optional(),
+    endDate: f.timestamp().nullable().optional(),
+  });
 
 /** `ad_sets` as the resource `adSets`. */
 export const adSets = defineResource({
@@ -245,32 +219,8 @@ export const adSets = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().min(1),
-    externalId: f.text().min(1).max(500),
-    name: f.text().min(1),
-    status: f.text().min(1),
-    targeting: f.json().nullable().optional(),
-    dailyBudget: f.decimal(12, 2).nullable().optional(),
-    lifetimeBudget: f.decimal(12, 2).nullable().optional(),
-    bidStrategy: f.text().nullable().optional(),
-    bidAmount: f.decimal(12, 4).nullable().optional(),
-    startDate: f.timestamp().nullable().optional(),
-    endDate: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().min(1).optional(),
-    externalId: f.text().min(1).max(500).optional(),
-    name: f.text().min(1).optional(),
-    status: f.text().min(1).optional(),
-    targeting: f.json().nullable().optional(),
-    dailyBudget: f.decimal(12, 2).nullable().optional(),
-    lifetimeBudget: f.decimal(12, 2).nullable().optional(),
-    bidStrategy: f.text().nullable().optional(),
-    bidAmount: f.decimal(12, 4).nullable().optional(),
-    startDate: f.timestamp().nullable().optional(),
-    endDate: f.timestamp().nullable().optional(),
-  }),
+  create: adSetsCreate,
+  update: adSetsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -281,6 +231,23 @@ export const adSets = defineResource({
 export type AdSet = z.output<typeof adSets.row>;
 export type AdSetCreate = z.input<typeof adSets.create>;
 export type AdSetUpdate = z.input<typeof adSets.update>;
+
+const adsCreate = z.strictObject({
+    adSetId: f.text().min(1),
+    externalId: f.text().min(1).max(500),
+    name: f.text().min(1),
+    status: f.text().min(1),
+    format: z.enum(adFormat).nullable().optional(),
+    headline: f.text().nullable().optional(),
+    body: f.text().nullable().optional(),
+    callToAction: f.text().nullable().optional(),
+    destinationUrl: f.text().nullable().optional(),
+    mediaType: f.text().nullable().optional(),
+    mediaUrls: f.array(f.text()).optional(),
+    thumbnailUrl: f.text().nullable().optional(),
+    trackingPixels: f.array(f.text()).optional(),
+    utmParams: f.json().nullable().optional(),
+  });
 
 /** `ads` as the resource `ads`. */
 export const ads = defineResource({
@@ -308,38 +275,8 @@ export const ads = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    adSetId: f.text().min(1),
-    externalId: f.text().min(1).max(500),
-    name: f.text().min(1),
-    status: f.text().min(1),
-    format: z.enum(adFormat).nullable().optional(),
-    headline: f.text().nullable().optional(),
-    body: f.text().nullable().optional(),
-    callToAction: f.text().nullable().optional(),
-    destinationUrl: f.text().nullable().optional(),
-    mediaType: f.text().nullable().optional(),
-    mediaUrls: f.array(f.text()).optional(),
-    thumbnailUrl: f.text().nullable().optional(),
-    trackingPixels: f.array(f.text()).optional(),
-    utmParams: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    adSetId: f.text().min(1).optional(),
-    externalId: f.text().min(1).max(500).optional(),
-    name: f.text().min(1).optional(),
-    status: f.text().min(1).optional(),
-    format: z.enum(adFormat).nullable().optional(),
-    headline: f.text().nullable().optional(),
-    body: f.text().nullable().optional(),
-    callToAction: f.text().nullable().optional(),
-    destinationUrl: f.text().nullable().optional(),
-    mediaType: f.text().nullable().optional(),
-    mediaUrls: f.array(f.text()).optional(),
-    thumbnailUrl: f.text().nullable().optional(),
-    trackingPixels: f.array(f.text()).optional(),
-    utmParams: f.json().nullable().optional(),
-  }),
+  create: adsCreate,
+  update: adsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     adSetId: f.text().optional(),
@@ -353,6 +290,37 @@ export const ads = defineResource({
 export type Ad = z.output<typeof ads.row>;
 export type AdCreate = z.input<typeof ads.create>;
 export type AdUpdate = z.input<typeof ads.update>;
+
+const campaignMetricsCreate = z.strictObject({
+    campaignId: f.text().min(1),
+    date: f.date(),
+    impressions: f.bigint().optional(),
+    reach: f.bigint().optional(),
+    frequency: f.decimal(8, 2).nullable().optional(),
+    clicks: f.int().optional(),
+    ctr: f.decimal(8, 4).nullable().optional(),
+    videoViews: f.int().optional(),
+    videoViews25: f.int().optional(),
+    videoViews50: f.int().optional(),
+    videoViews75: f.int().optional(),
+    videoViews100: f.int().optional(),
+    videoAvgWatchTime: f.decimal(8, 2).nullable().optional(),
+    likes: f.int().optional(),
+    comments: f.int().optional(),
+    shares: f.int().optional(),
+    saves: f.int().optional(),
+    conversions: f.int().optional(),
+    conversionValue: f.decimal(14, 2).nullable().optional(),
+    leads: f.int().optional(),
+    purchases: f.int().optional(),
+    purchaseValue: f.decimal(14, 2).nullable().optional(),
+    spend: f.decimal(12, 2).optional(),
+    cpm: f.decimal(10, 4).nullable().optional(),
+    cpc: f.decimal(10, 4).nullable().optional(),
+    cpa: f.decimal(10, 4).nullable().optional(),
+    roas: f.decimal(10, 4).nullable().optional(),
+    customMetrics: f.json().nullable().optional(),
+  });
 
 /** `campaign_metrics` as the resource `campaignMetrics`. */
 export const campaignMetrics = defineResource({
@@ -393,66 +361,8 @@ export const campaignMetrics = defineResource({
     customMetrics: f.json().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().min(1),
-    date: f.date(),
-    impressions: f.bigint().optional(),
-    reach: f.bigint().optional(),
-    frequency: f.decimal(8, 2).nullable().optional(),
-    clicks: f.int().optional(),
-    ctr: f.decimal(8, 4).nullable().optional(),
-    videoViews: f.int().optional(),
-    videoViews25: f.int().optional(),
-    videoViews50: f.int().optional(),
-    videoViews75: f.int().optional(),
-    videoViews100: f.int().optional(),
-    videoAvgWatchTime: f.decimal(8, 2).nullable().optional(),
-    likes: f.int().optional(),
-    comments: f.int().optional(),
-    shares: f.int().optional(),
-    saves: f.int().optional(),
-    conversions: f.int().optional(),
-    conversionValue: f.decimal(14, 2).nullable().optional(),
-    leads: f.int().optional(),
-    purchases: f.int().optional(),
-    purchaseValue: f.decimal(14, 2).nullable().optional(),
-    spend: f.decimal(12, 2).optional(),
-    cpm: f.decimal(10, 4).nullable().optional(),
-    cpc: f.decimal(10, 4).nullable().optional(),
-    cpa: f.decimal(10, 4).nullable().optional(),
-    roas: f.decimal(10, 4).nullable().optional(),
-    customMetrics: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    impressions: f.bigint().optional(),
-    reach: f.bigint().optional(),
-    frequency: f.decimal(8, 2).nullable().optional(),
-    clicks: f.int().optional(),
-    ctr: f.decimal(8, 4).nullable().optional(),
-    videoViews: f.int().optional(),
-    videoViews25: f.int().optional(),
-    videoViews50: f.int().optional(),
-    videoViews75: f.int().optional(),
-    videoViews100: f.int().optional(),
-    videoAvgWatchTime: f.decimal(8, 2).nullable().optional(),
-    likes: f.int().optional(),
-    comments: f.int().optional(),
-    shares: f.int().optional(),
-    saves: f.int().optional(),
-    conversions: f.int().optional(),
-    conversionValue: f.decimal(14, 2).nullable().optional(),
-    leads: f.int().optional(),
-    purchases: f.int().optional(),
-    purchaseValue: f.decimal(14, 2).nullable().optional(),
-    spend: f.decimal(12, 2).optional(),
-    cpm: f.decimal(10, 4).nullable().optional(),
-    cpc: f.decimal(10, 4).nullable().optional(),
-    cpa: f.decimal(10, 4).nullable().optional(),
-    roas: f.decimal(10, 4).nullable().optional(),
-    customMetrics: f.json().nullable().optional(),
-  }),
+  create: campaignMetricsCreate,
+  update: campaignMetricsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -462,6 +372,17 @@ export const campaignMetrics = defineResource({
 export type CampaignMetric = z.output<typeof campaignMetrics.row>;
 export type CampaignMetricCreate = z.input<typeof campaignMetrics.create>;
 export type CampaignMetricUpdate = z.input<typeof campaignMetrics.update>;
+
+const adSetMetricsCreate = z.strictObject({
+    adSetId: f.text().min(1),
+    date: f.date(),
+    impressions: f.bigint().optional(),
+    reach: f.bigint().optional(),
+    clicks: f.int().optional(),
+    conversions: f.int().optional(),
+    spend: f.decimal(12, 2).optional(),
+    customMetrics: f.json().nullable().optional(),
+  });
 
 /** `ad_set_metrics` as the resource `adSetMetrics`. */
 export const adSetMetrics = defineResource({
@@ -482,26 +403,8 @@ export const adSetMetrics = defineResource({
     customMetrics: f.json().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    adSetId: f.text().min(1),
-    date: f.date(),
-    impressions: f.bigint().optional(),
-    reach: f.bigint().optional(),
-    clicks: f.int().optional(),
-    conversions: f.int().optional(),
-    spend: f.decimal(12, 2).optional(),
-    customMetrics: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    adSetId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    impressions: f.bigint().optional(),
-    reach: f.bigint().optional(),
-    clicks: f.int().optional(),
-    conversions: f.int().optional(),
-    spend: f.decimal(12, 2).optional(),
-    customMetrics: f.json().nullable().optional(),
-  }),
+  create: adSetMetricsCreate,
+  update: adSetMetricsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     adSetId: f.text().optional(),
@@ -511,6 +414,17 @@ export const adSetMetrics = defineResource({
 export type AdSetMetric = z.output<typeof adSetMetrics.row>;
 export type AdSetMetricCreate = z.input<typeof adSetMetrics.create>;
 export type AdSetMetricUpdate = z.input<typeof adSetMetrics.update>;
+
+const adMetricsCreate = z.strictObject({
+    adId: f.text().min(1),
+    date: f.date(),
+    impressions: f.bigint().optional(),
+    reach: f.bigint().optional(),
+    clicks: f.int().optional(),
+    conversions: f.int().optional(),
+    spend: f.decimal(12, 2).optional(),
+    customMetrics: f.json().nullable().optional(),
+  });
 
 /** `ad_metrics` as the resource `adMetrics`. */
 export const adMetrics = defineResource({
@@ -531,26 +445,8 @@ export const adMetrics = defineResource({
     customMetrics: f.json().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    adId: f.text().min(1),
-    date: f.date(),
-    impressions: f.bigint().optional(),
-    reach: f.bigint().optional(),
-    clicks: f.int().optional(),
-    conversions: f.int().optional(),
-    spend: f.decimal(12, 2).optional(),
-    customMetrics: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    adId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    impressions: f.bigint().optional(),
-    reach: f.bigint().optional(),
-    clicks: f.int().optional(),
-    conversions: f.int().optional(),
-    spend: f.decimal(12, 2).optional(),
-    customMetrics: f.json().nullable().optional(),
-  }),
+  create: adMetricsCreate,
+  update: adMetricsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     adId: f.text().optional(),
@@ -560,6 +456,18 @@ export const adMetrics = defineResource({
 export type AdMetric = z.output<typeof adMetrics.row>;
 export type AdMetricCreate = z.input<typeof adMetrics.create>;
 export type AdMetricUpdate = z.input<typeof adMetrics.update>;
+
+const platformMetricsCreate = z.strictObject({
+    platformId: f.text().min(1),
+    date: f.date(),
+    metricType: f.text().min(1).max(210),
+    dimension: f.text().max(210).nullable().optional(),
+    dimensionValue: f.text().max(210).nullable().optional(),
+    value: f.decimal(18, 4),
+    previousValue: f.decimal(18, 4).nullable().optional(),
+    changePercent: f.decimal(8, 2).nullable().optional(),
+    metadata: f.json().nullable().optional(),
+  });
 
 /** `platform_metrics` as the resource `platformMetrics`. */
 export const platformMetrics = defineResource({
@@ -581,28 +489,8 @@ export const platformMetrics = defineResource({
     metadata: f.json().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    platformId: f.text().min(1),
-    date: f.date(),
-    metricType: f.text().min(1).max(210),
-    dimension: f.text().max(210).nullable().optional(),
-    dimensionValue: f.text().max(210).nullable().optional(),
-    value: f.decimal(18, 4),
-    previousValue: f.decimal(18, 4).nullable().optional(),
-    changePercent: f.decimal(8, 2).nullable().optional(),
-    metadata: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    platformId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    metricType: f.text().min(1).max(210).optional(),
-    dimension: f.text().max(210).nullable().optional(),
-    dimensionValue: f.text().max(210).nullable().optional(),
-    value: f.decimal(18, 4).optional(),
-    previousValue: f.decimal(18, 4).nullable().optional(),
-    changePercent: f.decimal(8, 2).nullable().optional(),
-    metadata: f.json().nullable().optional(),
-  }),
+  create: platformMetricsCreate,
+  update: platformMetricsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     platformId: f.text().optional(),
@@ -612,6 +500,21 @@ export const platformMetrics = defineResource({
 export type PlatformMetric = z.output<typeof platformMetrics.row>;
 export type PlatformMetricCreate = z.input<typeof platformMetrics.create>;
 export type PlatformMetricUpdate = z.input<typeof platformMetrics.update>;
+
+const listeningQueriesCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    keywords: f.array(f.text()).optional(),
+    hashtags: f.array(f.text()).optional(),
+    mentions: f.array(f.text()).optional(),
+    excludeKeywords: f.array(f.text()).optional(),
+    languages: f.array(f.text()).optional(),
+    locations: f.array(f.text()).optional(),
+    sources: f.array(z.enum(listeningSource)).optional(),
+    clientId: f.text().nullable().optional(),
+    brandId: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+  });
 
 /** `listening_queries` as the resource `listeningQueries`. */
 export const listeningQueries = defineResource({
@@ -638,34 +541,8 @@ export const listeningQueries = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    keywords: f.array(f.text()).optional(),
-    hashtags: f.array(f.text()).optional(),
-    mentions: f.array(f.text()).optional(),
-    excludeKeywords: f.array(f.text()).optional(),
-    languages: f.array(f.text()).optional(),
-    locations: f.array(f.text()).optional(),
-    sources: f.array(z.enum(listeningSource)).optional(),
-    clientId: f.text().nullable().optional(),
-    brandId: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    keywords: f.array(f.text()).optional(),
-    hashtags: f.array(f.text()).optional(),
-    mentions: f.array(f.text()).optional(),
-    excludeKeywords: f.array(f.text()).optional(),
-    languages: f.array(f.text()).optional(),
-    locations: f.array(f.text()).optional(),
-    sources: f.array(z.enum(listeningSource)).optional(),
-    clientId: f.text().nullable().optional(),
-    brandId: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
+  create: listeningQueriesCreate,
+  update: listeningQueriesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     keywords: f.text().optional().describe('Rows whose keywords contain this value'),
@@ -685,6 +562,39 @@ export const listeningQueries = defineResource({
 export type ListeningQuery = z.output<typeof listeningQueries.row>;
 export type ListeningQueryCreate = z.input<typeof listeningQueries.create>;
 export type ListeningQueryUpdate = z.input<typeof listeningQueries.update>;
+
+const mentionsCreate = z.strictObject({
+    queryId: f.text().min(1),
+    source: z.enum(listeningSource),
+    sourceId: f.text().min(1).max(500),
+    sourceUrl: f.text().nullable().optional(),
+    authorHandle: f.text().nullable().optional(),
+    authorName: f.text().nullable().optional(),
+    authorFollowers: f.int().nullable().optional(),
+    authorVerified: f.bool().optional(),
+    authorAvatarUrl: f.text().nullable().optional(),
+    content: f.longText(),
+    contentLanguage: f.text().nullable().optional(),
+    mediaType: f.text().nullable().optional(),
+    mediaUrls: f.array(f.text()).optional(),
+    likes: f.int().optional(),
+    comments: f.int().optional(),
+    shares: f.int().optional(),
+    reach: f.int().nullable().optional(),
+    sentiment: z.enum(sentiment).nullable().optional(),
+    sentimentScore: f.decimal(5, 4).nullable().optional(),
+    emotions: f.json().nullable().optional(),
+    topics: f.array(f.text()).optional(),
+    entities: f.json().nullable().optional(),
+    isInfluencer: f.bool().optional(),
+    isSpam: f.bool().optional(),
+    requiresResponse: f.bool().optional(),
+    respondedAt: f.timestamp().nullable().optional(),
+    respondedById: f.text().nullable().optional(),
+    responseUrl: f.text().nullable().optional(),
+    publishedAt: f.timestamp(),
+    capturedAt: f.timestamp().optional(),
+  });
 
 /** `social_mentions` as the resource `mentions`. */
 export const mentions = defineResource({
@@ -726,70 +636,8 @@ export const mentions = defineResource({
     publishedAt: f.timestamp(),
     capturedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    queryId: f.text().min(1),
-    source: z.enum(listeningSource),
-    sourceId: f.text().min(1).max(500),
-    sourceUrl: f.text().nullable().optional(),
-    authorHandle: f.text().nullable().optional(),
-    authorName: f.text().nullable().optional(),
-    authorFollowers: f.int().nullable().optional(),
-    authorVerified: f.bool().optional(),
-    authorAvatarUrl: f.text().nullable().optional(),
-    content: f.longText(),
-    contentLanguage: f.text().nullable().optional(),
-    mediaType: f.text().nullable().optional(),
-    mediaUrls: f.array(f.text()).optional(),
-    likes: f.int().optional(),
-    comments: f.int().optional(),
-    shares: f.int().optional(),
-    reach: f.int().nullable().optional(),
-    sentiment: z.enum(sentiment).nullable().optional(),
-    sentimentScore: f.decimal(5, 4).nullable().optional(),
-    emotions: f.json().nullable().optional(),
-    topics: f.array(f.text()).optional(),
-    entities: f.json().nullable().optional(),
-    isInfluencer: f.bool().optional(),
-    isSpam: f.bool().optional(),
-    requiresResponse: f.bool().optional(),
-    respondedAt: f.timestamp().nullable().optional(),
-    respondedById: f.text().nullable().optional(),
-    responseUrl: f.text().nullable().optional(),
-    publishedAt: f.timestamp(),
-    capturedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    queryId: f.text().min(1).optional(),
-    source: z.enum(listeningSource).optional(),
-    sourceId: f.text().min(1).max(500).optional(),
-    sourceUrl: f.text().nullable().optional(),
-    authorHandle: f.text().nullable().optional(),
-    authorName: f.text().nullable().optional(),
-    authorFollowers: f.int().nullable().optional(),
-    authorVerified: f.bool().optional(),
-    authorAvatarUrl: f.text().nullable().optional(),
-    content: f.longText().optional(),
-    contentLanguage: f.text().nullable().optional(),
-    mediaType: f.text().nullable().optional(),
-    mediaUrls: f.array(f.text()).optional(),
-    likes: f.int().optional(),
-    comments: f.int().optional(),
-    shares: f.int().optional(),
-    reach: f.int().nullable().optional(),
-    sentiment: z.enum(sentiment).nullable().optional(),
-    sentimentScore: f.decimal(5, 4).nullable().optional(),
-    emotions: f.json().nullable().optional(),
-    topics: f.array(f.text()).optional(),
-    entities: f.json().nullable().optional(),
-    isInfluencer: f.bool().optional(),
-    isSpam: f.bool().optional(),
-    requiresResponse: f.bool().optional(),
-    respondedAt: f.timestamp().nullable().optional(),
-    respondedById: f.text().nullable().optional(),
-    responseUrl: f.text().nullable().optional(),
-    publishedAt: f.timestamp().optional(),
-    capturedAt: f.timestamp().optional(),
-  }),
+  create: mentionsCreate,
+  update: mentionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     queryId: f.text().optional(),
@@ -809,6 +657,21 @@ export const mentions = defineResource({
 export type SocialMention = z.output<typeof mentions.row>;
 export type SocialMentionCreate = z.input<typeof mentions.create>;
 export type SocialMentionUpdate = z.input<typeof mentions.update>;
+
+const alertsCreate = z.strictObject({
+    queryId: f.text().min(1),
+    alertType: z.enum(alertType),
+    severity: z.enum(alertSeverity),
+    title: f.text().min(1),
+    description: f.longText(),
+    triggerData: f.json(),
+    status: z.enum(alertStatus).optional(),
+    acknowledgedById: f.text().nullable().optional(),
+    acknowledgedAt: f.timestamp().nullable().optional(),
+    resolvedById: f.text().nullable().optional(),
+    resolvedAt: f.timestamp().nullable().optional(),
+    resolutionNotes: f.text().nullable().optional(),
+  });
 
 /** `listening_alerts` as the resource `alerts`. */
 export const alerts = defineResource({
@@ -833,34 +696,8 @@ export const alerts = defineResource({
     resolutionNotes: f.text().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    queryId: f.text().min(1),
-    alertType: z.enum(alertType),
-    severity: z.enum(alertSeverity),
-    title: f.text().min(1),
-    description: f.longText(),
-    triggerData: f.json(),
-    status: z.enum(alertStatus).optional(),
-    acknowledgedById: f.text().nullable().optional(),
-    acknowledgedAt: f.timestamp().nullable().optional(),
-    resolvedById: f.text().nullable().optional(),
-    resolvedAt: f.timestamp().nullable().optional(),
-    resolutionNotes: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    queryId: f.text().min(1).optional(),
-    alertType: z.enum(alertType).optional(),
-    severity: z.enum(alertSeverity).optional(),
-    title: f.text().min(1).optional(),
-    description: f.longText().optional(),
-    triggerData: f.json().optional(),
-    status: z.enum(alertStatus).optional(),
-    acknowledgedById: f.text().nullable().optional(),
-    acknowledgedAt: f.timestamp().nullable().optional(),
-    resolvedById: f.text().nullable().optional(),
-    resolvedAt: f.timestamp().nullable().optional(),
-    resolutionNotes: f.text().nullable().optional(),
-  }),
+  create: alertsCreate,
+  update: alertsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     queryId: f.text().optional(),
@@ -875,6 +712,29 @@ export const alerts = defineResource({
 export type ListeningAlert = z.output<typeof alerts.row>;
 export type ListeningAlertCreate = z.input<typeof alerts.create>;
 export type ListeningAlertUpdate = z.input<typeof alerts.update>;
+
+const summariesCreate = z.strictObject({
+    queryId: f.text().min(1),
+    period: f.text().min(1).max(500),
+    periodStart: f.timestamp(),
+    periodEnd: f.timestamp(),
+    totalMentions: f.int().optional(),
+    uniqueAuthors: f.int().optional(),
+    totalReach: f.bigint().optional(),
+    totalEngagement: f.int().optional(),
+    sentimentPositive: f.int().optional(),
+    sentimentNeutral: f.int().optional(),
+    sentimentNegative: f.int().optional(),
+    avgSentimentScore: f.decimal(5, 4).nullable().optional(),
+    topMentions: f.json().nullable().optional(),
+    topAuthors: f.json().nullable().optional(),
+    topTopics: f.json().nullable().optional(),
+    topHashtags: f.json().nullable().optional(),
+    volumeChange: f.decimal(8, 2).nullable().optional(),
+    sentimentChange: f.decimal(8, 2).nullable().optional(),
+    bySource: f.json().nullable().optional(),
+    generatedAt: f.timestamp().optional(),
+  });
 
 /** `listening_summaries` as the resource `summaries`. */
 export const summaries = defineResource({
@@ -906,50 +766,8 @@ export const summaries = defineResource({
     bySource: f.json().nullable(),
     generatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    queryId: f.text().min(1),
-    period: f.text().min(1).max(500),
-    periodStart: f.timestamp(),
-    periodEnd: f.timestamp(),
-    totalMentions: f.int().optional(),
-    uniqueAuthors: f.int().optional(),
-    totalReach: f.bigint().optional(),
-    totalEngagement: f.int().optional(),
-    sentimentPositive: f.int().optional(),
-    sentimentNeutral: f.int().optional(),
-    sentimentNegative: f.int().optional(),
-    avgSentimentScore: f.decimal(5, 4).nullable().optional(),
-    topMentions: f.json().nullable().optional(),
-    topAuthors: f.json().nullable().optional(),
-    topTopics: f.json().nullable().optional(),
-    topHashtags: f.json().nullable().optional(),
-    volumeChange: f.decimal(8, 2).nullable().optional(),
-    sentimentChange: f.decimal(8, 2).nullable().optional(),
-    bySource: f.json().nullable().optional(),
-    generatedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    queryId: f.text().min(1).optional(),
-    period: f.text().min(1).max(500).optional(),
-    periodStart: f.timestamp().optional(),
-    periodEnd: f.timestamp().optional(),
-    totalMentions: f.int().optional(),
-    uniqueAuthors: f.int().optional(),
-    totalReach: f.bigint().optional(),
-    totalEngagement: f.int().optional(),
-    sentimentPositive: f.int().optional(),
-    sentimentNeutral: f.int().optional(),
-    sentimentNegative: f.int().optional(),
-    avgSentimentScore: f.decimal(5, 4).nullable().optional(),
-    topMentions: f.json().nullable().optional(),
-    topAuthors: f.json().nullable().optional(),
-    topTopics: f.json().nullable().optional(),
-    topHashtags: f.json().nullable().optional(),
-    volumeChange: f.decimal(8, 2).nullable().optional(),
-    sentimentChange: f.decimal(8, 2).nullable().optional(),
-    bySource: f.json().nullable().optional(),
-    generatedAt: f.timestamp().optional(),
-  }),
+  create: summariesCreate,
+  update: summariesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     queryId: f.text().optional(),
@@ -959,6 +777,15 @@ export const summaries = defineResource({
 export type ListeningSummary = z.output<typeof summaries.row>;
 export type ListeningSummaryCreate = z.input<typeof summaries.create>;
 export type ListeningSummaryUpdate = z.input<typeof summaries.update>;
+
+const webPropertiesCreate = z.strictObject({
+    name: f.text().min(1),
+    domain: f.text().min(1).max(500),
+    platformId: f.text().nullable().optional(),
+    propertyId: f.text().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+    trackingEnabled: f.bool().optional(),
+  });
 
 /** `web_properties` as the resource `webProperties`. */
 export const webProperties = defineResource({
@@ -978,22 +805,8 @@ export const webProperties = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    domain: f.text().min(1).max(500),
-    platformId: f.text().nullable().optional(),
-    propertyId: f.text().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    trackingEnabled: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    domain: f.text().min(1).max(500).optional(),
-    platformId: f.text().nullable().optional(),
-    propertyId: f.text().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    trackingEnabled: f.bool().optional(),
-  }),
+  create: webPropertiesCreate,
+  update: webPropertiesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     domain: f.text().optional(),
@@ -1007,6 +820,22 @@ export const webProperties = defineResource({
 export type WebProperty = z.output<typeof webProperties.row>;
 export type WebPropertyCreate = z.input<typeof webProperties.create>;
 export type WebPropertyUpdate = z.input<typeof webProperties.update>;
+
+const pageMetricsCreate = z.strictObject({
+    propertyId: f.text().min(1),
+    date: f.date(),
+    pagePath: f.text().min(1).max(500),
+    pageTitle: f.text().nullable().optional(),
+    pageviews: f.int().optional(),
+    uniquePageviews: f.int().optional(),
+    avgTimeOnPage: f.decimal(10, 2).nullable().optional(),
+    bounceRate: f.decimal(5, 2).nullable().optional(),
+    exitRate: f.decimal(5, 2).nullable().optional(),
+    scrollDepth25: f.int().optional(),
+    scrollDepth50: f.int().optional(),
+    scrollDepth75: f.int().optional(),
+    scrollDepth100: f.int().optional(),
+  });
 
 /** `web_page_metrics` as the resource `pageMetrics`. */
 export const pageMetrics = defineResource({
@@ -1032,36 +861,8 @@ export const pageMetrics = defineResource({
     scrollDepth100: f.int(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    propertyId: f.text().min(1),
-    date: f.date(),
-    pagePath: f.text().min(1).max(500),
-    pageTitle: f.text().nullable().optional(),
-    pageviews: f.int().optional(),
-    uniquePageviews: f.int().optional(),
-    avgTimeOnPage: f.decimal(10, 2).nullable().optional(),
-    bounceRate: f.decimal(5, 2).nullable().optional(),
-    exitRate: f.decimal(5, 2).nullable().optional(),
-    scrollDepth25: f.int().optional(),
-    scrollDepth50: f.int().optional(),
-    scrollDepth75: f.int().optional(),
-    scrollDepth100: f.int().optional(),
-  }),
-  update: z.strictObject({
-    propertyId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    pagePath: f.text().min(1).max(500).optional(),
-    pageTitle: f.text().nullable().optional(),
-    pageviews: f.int().optional(),
-    uniquePageviews: f.int().optional(),
-    avgTimeOnPage: f.decimal(10, 2).nullable().optional(),
-    bounceRate: f.decimal(5, 2).nullable().optional(),
-    exitRate: f.decimal(5, 2).nullable().optional(),
-    scrollDepth25: f.int().optional(),
-    scrollDepth50: f.int().optional(),
-    scrollDepth75: f.int().optional(),
-    scrollDepth100: f.int().optional(),
-  }),
+  create: pageMetricsCreate,
+  update: pageMetricsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
@@ -1071,6 +872,18 @@ export const pageMetrics = defineResource({
 export type WebPageMetric = z.output<typeof pageMetrics.row>;
 export type WebPageMetricCreate = z.input<typeof pageMetrics.create>;
 export type WebPageMetricUpdate = z.input<typeof pageMetrics.update>;
+
+const eventMetricsCreate = z.strictObject({
+    propertyId: f.text().min(1),
+    date: f.date(),
+    eventName: f.text().min(1).max(160),
+    eventCategory: f.text().max(160).nullable().optional(),
+    eventAction: f.text().max(160).nullable().optional(),
+    eventLabel: f.text().max(160).nullable().optional(),
+    eventCount: f.int().optional(),
+    uniqueEvents: f.int().optional(),
+    totalValue: f.decimal(14, 2).nullable().optional(),
+  });
 
 /** `web_event_metrics` as the resource `eventMetrics`. */
 export const eventMetrics = defineResource({
@@ -1092,28 +905,8 @@ export const eventMetrics = defineResource({
     totalValue: f.decimal(14, 2).nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    propertyId: f.text().min(1),
-    date: f.date(),
-    eventName: f.text().min(1).max(160),
-    eventCategory: f.text().max(160).nullable().optional(),
-    eventAction: f.text().max(160).nullable().optional(),
-    eventLabel: f.text().max(160).nullable().optional(),
-    eventCount: f.int().optional(),
-    uniqueEvents: f.int().optional(),
-    totalValue: f.decimal(14, 2).nullable().optional(),
-  }),
-  update: z.strictObject({
-    propertyId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    eventName: f.text().min(1).max(160).optional(),
-    eventCategory: f.text().max(160).nullable().optional(),
-    eventAction: f.text().max(160).nullable().optional(),
-    eventLabel: f.text().max(160).nullable().optional(),
-    eventCount: f.int().optional(),
-    uniqueEvents: f.int().optional(),
-    totalValue: f.decimal(14, 2).nullable().optional(),
-  }),
+  create: eventMetricsCreate,
+  update: eventMetricsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
@@ -1123,6 +916,18 @@ export const eventMetrics = defineResource({
 export type WebEventMetric = z.output<typeof eventMetrics.row>;
 export type WebEventMetricCreate = z.input<typeof eventMetrics.create>;
 export type WebEventMetricUpdate = z.input<typeof eventMetrics.update>;
+
+const conversionsCreate = z.strictObject({
+    propertyId: f.text().min(1),
+    date: f.date(),
+    goalName: f.text().min(1).max(210),
+    goalId: f.text().nullable().optional(),
+    completions: f.int().optional(),
+    value: f.decimal(14, 2).nullable().optional(),
+    conversionRate: f.decimal(5, 4).nullable().optional(),
+    sourceMedium: f.text().max(210).nullable().optional(),
+    campaign: f.text().max(210).nullable().optional(),
+  });
 
 /** `web_conversions` as the resource `conversions`. */
 export const conversions = defineResource({
@@ -1144,28 +949,8 @@ export const conversions = defineResource({
     campaign: f.text().max(210).nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    propertyId: f.text().min(1),
-    date: f.date(),
-    goalName: f.text().min(1).max(210),
-    goalId: f.text().nullable().optional(),
-    completions: f.int().optional(),
-    value: f.decimal(14, 2).nullable().optional(),
-    conversionRate: f.decimal(5, 4).nullable().optional(),
-    sourceMedium: f.text().max(210).nullable().optional(),
-    campaign: f.text().max(210).nullable().optional(),
-  }),
-  update: z.strictObject({
-    propertyId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    goalName: f.text().min(1).max(210).optional(),
-    goalId: f.text().nullable().optional(),
-    completions: f.int().optional(),
-    value: f.decimal(14, 2).nullable().optional(),
-    conversionRate: f.decimal(5, 4).nullable().optional(),
-    sourceMedium: f.text().max(210).nullable().optional(),
-    campaign: f.text().max(210).nullable().optional(),
-  }),
+  create: conversionsCreate,
+  update: conversionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
@@ -1176,6 +961,20 @@ export const conversions = defineResource({
 export type WebConversion = z.output<typeof conversions.row>;
 export type WebConversionCreate = z.input<typeof conversions.create>;
 export type WebConversionUpdate = z.input<typeof conversions.update>;
+
+const sessionAggregatesCreate = z.strictObject({
+    propertyId: f.text().min(1),
+    date: f.date(),
+    dimensionType: f.text().min(1).max(320),
+    dimensionValue: f.text().min(1).max(320),
+    sessions: f.int().optional(),
+    users: f.int().optional(),
+    newUsers: f.int().optional(),
+    pageviews: f.int().optional(),
+    avgSessionDuration: f.decimal(10, 2).nullable().optional(),
+    bounceRate: f.decimal(5, 2).nullable().optional(),
+    pagesPerSession: f.decimal(6, 2).nullable().optional(),
+  });
 
 /** `web_session_aggregates` as the resource `sessionAggregates`. */
 export const sessionAggregates = defineResource({
@@ -1199,32 +998,8 @@ export const sessionAggregates = defineResource({
     pagesPerSession: f.decimal(6, 2).nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    propertyId: f.text().min(1),
-    date: f.date(),
-    dimensionType: f.text().min(1).max(320),
-    dimensionValue: f.text().min(1).max(320),
-    sessions: f.int().optional(),
-    users: f.int().optional(),
-    newUsers: f.int().optional(),
-    pageviews: f.int().optional(),
-    avgSessionDuration: f.decimal(10, 2).nullable().optional(),
-    bounceRate: f.decimal(5, 2).nullable().optional(),
-    pagesPerSession: f.decimal(6, 2).nullable().optional(),
-  }),
-  update: z.strictObject({
-    propertyId: f.text().min(1).optional(),
-    date: f.date().optional(),
-    dimensionType: f.text().min(1).max(320).optional(),
-    dimensionValue: f.text().min(1).max(320).optional(),
-    sessions: f.int().optional(),
-    users: f.int().optional(),
-    newUsers: f.int().optional(),
-    pageviews: f.int().optional(),
-    avgSessionDuration: f.decimal(10, 2).nullable().optional(),
-    bounceRate: f.decimal(5, 2).nullable().optional(),
-    pagesPerSession: f.decimal(6, 2).nullable().optional(),
-  }),
+  create: sessionAggregatesCreate,
+  update: sessionAggregatesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
@@ -1234,6 +1009,20 @@ export const sessionAggregates = defineResource({
 export type WebSessionAggregate = z.output<typeof sessionAggregates.row>;
 export type WebSessionAggregateCreate = z.input<typeof sessionAggregates.create>;
 export type WebSessionAggregateUpdate = z.input<typeof sessionAggregates.update>;
+
+const reportsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    reportType: z.enum(analyticsReportType),
+    config: f.json(),
+    schedule: f.text().nullable().optional(),
+    recipients: f.array(f.text()).optional(),
+    format: f.text().optional(),
+    lastGeneratedAt: f.timestamp().nullable().optional(),
+    nextGeneratedAt: f.timestamp().nullable().optional(),
+    isPublic: f.bool().optional(),
+    clientId: f.text().nullable().optional(),
+  });
 
 /** `analytics_reports` as the resource `reports`. */
 export const reports = defineResource({
@@ -1260,32 +1049,8 @@ export const reports = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    reportType: z.enum(analyticsReportType),
-    config: f.json(),
-    schedule: f.text().nullable().optional(),
-    recipients: f.array(f.text()).optional(),
-    format: f.text().optional(),
-    lastGeneratedAt: f.timestamp().nullable().optional(),
-    nextGeneratedAt: f.timestamp().nullable().optional(),
-    isPublic: f.bool().optional(),
-    clientId: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    reportType: z.enum(analyticsReportType).optional(),
-    config: f.json().optional(),
-    schedule: f.text().nullable().optional(),
-    recipients: f.array(f.text()).optional(),
-    format: f.text().optional(),
-    lastGeneratedAt: f.timestamp().nullable().optional(),
-    nextGeneratedAt: f.timestamp().nullable().optional(),
-    isPublic: f.bool().optional(),
-    clientId: f.text().nullable().optional(),
-  }),
+  create: reportsCreate,
+  update: reportsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     reportType: z.enum(analyticsReportType).optional(),
@@ -1299,6 +1064,16 @@ export const reports = defineResource({
 export type AnalyticsReport = z.output<typeof reports.row>;
 export type AnalyticsReportCreate = z.input<typeof reports.create>;
 export type AnalyticsReportUpdate = z.input<typeof reports.update>;
+
+const reportSnapshotsCreate = z.strictObject({
+    reportId: f.text().min(1),
+    data: f.json(),
+    pdfUrl: f.text().nullable().optional(),
+    excelUrl: f.text().nullable().optional(),
+    periodStart: f.timestamp(),
+    periodEnd: f.timestamp(),
+    generatedAt: f.timestamp().optional(),
+  });
 
 /** `report_snapshots` as the resource `reportSnapshots`. */
 export const reportSnapshots = defineResource({
@@ -1317,24 +1092,8 @@ export const reportSnapshots = defineResource({
     periodEnd: f.timestamp(),
     generatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    reportId: f.text().min(1),
-    data: f.json(),
-    pdfUrl: f.text().nullable().optional(),
-    excelUrl: f.text().nullable().optional(),
-    periodStart: f.timestamp(),
-    periodEnd: f.timestamp(),
-    generatedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    reportId: f.text().min(1).optional(),
-    data: f.json().optional(),
-    pdfUrl: f.text().nullable().optional(),
-    excelUrl: f.text().nullable().optional(),
-    periodStart: f.timestamp().optional(),
-    periodEnd: f.timestamp().optional(),
-    generatedAt: f.timestamp().optional(),
-  }),
+  create: reportSnapshotsCreate,
+  update: reportSnapshotsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     reportId: f.text().optional(),
@@ -1344,6 +1103,14 @@ export const reportSnapshots = defineResource({
 export type ReportSnapshot = z.output<typeof reportSnapshots.row>;
 export type ReportSnapshotCreate = z.input<typeof reportSnapshots.create>;
 export type ReportSnapshotUpdate = z.input<typeof reportSnapshots.update>;
+
+const attributionModelsCreate = z.strictObject({
+    name: f.text().min(1),
+    modelType: z.enum(attributionType),
+    customWeights: f.json().nullable().optional(),
+    lookbackDays: f.int().optional(),
+    isDefault: f.bool().optional(),
+  });
 
 /** `attribution_models` as the resource `attributionModels`. */
 export const attributionModels = defineResource({
@@ -1362,20 +1129,8 @@ export const attributionModels = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    modelType: z.enum(attributionType),
-    customWeights: f.json().nullable().optional(),
-    lookbackDays: f.int().optional(),
-    isDefault: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    modelType: z.enum(attributionType).optional(),
-    customWeights: f.json().nullable().optional(),
-    lookbackDays: f.int().optional(),
-    isDefault: f.bool().optional(),
-  }),
+  create: attributionModelsCreate,
+  update: attributionModelsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     modelType: z.enum(attributionType).optional(),
@@ -1386,6 +1141,16 @@ export const attributionModels = defineResource({
 export type AttributionModel = z.output<typeof attributionModels.row>;
 export type AttributionModelCreate = z.input<typeof attributionModels.create>;
 export type AttributionModelUpdate = z.input<typeof attributionModels.update>;
+
+const attributionResultsCreate = z.strictObject({
+    modelId: f.text().min(1),
+    clientId: f.text().nullable().optional(),
+    periodStart: f.timestamp(),
+    periodEnd: f.timestamp(),
+    channelResults: f.json(),
+    pathAnalysis: f.json().nullable().optional(),
+    generatedAt: f.timestamp().optional(),
+  });
 
 /** `attribution_results` as the resource `attributionResults`. */
 export const attributionResults = defineResource({
@@ -1404,24 +1169,8 @@ export const attributionResults = defineResource({
     pathAnalysis: f.json().nullable(),
     generatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    modelId: f.text().min(1),
-    clientId: f.text().nullable().optional(),
-    periodStart: f.timestamp(),
-    periodEnd: f.timestamp(),
-    channelResults: f.json(),
-    pathAnalysis: f.json().nullable().optional(),
-    generatedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    modelId: f.text().min(1).optional(),
-    clientId: f.text().nullable().optional(),
-    periodStart: f.timestamp().optional(),
-    periodEnd: f.timestamp().optional(),
-    channelResults: f.json().optional(),
-    pathAnalysis: f.json().nullable().optional(),
-    generatedAt: f.timestamp().optional(),
-  }),
+  create: attributionResultsCreate,
+  update: attributionResultsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     modelId: f.text().optional(),

@@ -4,6 +4,21 @@ import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
 import { contentStatus, localizationStatus, publishAction, revisionStatus, scheduleStatus } from './enums.js';
 
+const contentTypesCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.text().nullable().optional(),
+    icon: f.text().nullable().optional(),
+    schema: f.json(),
+    titleField: f.text().optional(),
+    previewUrl: f.text().nullable().optional(),
+    workflowId: f.text().nullable().optional(),
+    enableVersioning: f.bool().optional(),
+    maxVersions: f.int().optional(),
+    isActive: f.bool().optional(),
+    isSystem: f.bool().optional(),
+  });
+
 /** `content_types` as the resource `contentTypes`. */
 export const contentTypes = defineResource({
   name: 'contentTypes',
@@ -29,34 +44,8 @@ export const contentTypes = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.text().nullable().optional(),
-    icon: f.text().nullable().optional(),
-    schema: f.json(),
-    titleField: f.text().optional(),
-    previewUrl: f.text().nullable().optional(),
-    workflowId: f.text().nullable().optional(),
-    enableVersioning: f.bool().optional(),
-    maxVersions: f.int().optional(),
-    isActive: f.bool().optional(),
-    isSystem: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.text().nullable().optional(),
-    icon: f.text().nullable().optional(),
-    schema: f.json().optional(),
-    titleField: f.text().optional(),
-    previewUrl: f.text().nullable().optional(),
-    workflowId: f.text().nullable().optional(),
-    enableVersioning: f.bool().optional(),
-    maxVersions: f.int().optional(),
-    isActive: f.bool().optional(),
-    isSystem: f.bool().optional(),
-  }),
+  create: contentTypesCreate,
+  update: contentTypesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -71,6 +60,36 @@ export const contentTypes = defineResource({
 export type ContentType = z.output<typeof contentTypes.row>;
 export type ContentTypeCreate = z.input<typeof contentTypes.create>;
 export type ContentTypeUpdate = z.input<typeof contentTypes.update>;
+
+const entriesCreate = z.strictObject({
+    contentTypeId: f.text().min(1),
+    title: f.text().min(1),
+    slug: f.text().min(1).max(320),
+    data: f.json(),
+    plainText: f.longText().nullable().optional(),
+    locale: f.text().max(320).optional(),
+    status: z.enum(contentStatus).optional(),
+    publishedAt: f.timestamp().nullable().optional(),
+    scheduledFor: f.timestamp().nullable().optional(),
+    expiresAt: f.timestamp().nullable().optional(),
+    seoTitle: f.text().nullable().optional(),
+    seoDescription: f.text().nullable().optional(),
+    seoKeywords: f.array(f.text()).optional(),
+    canonicalUrl: f.text().nullable().optional(),
+    noIndex: f.bool().optional(),
+    ogTitle: f.text().nullable().optional(),
+    ogDescription: f.text().nullable().optional(),
+    ogImageId: f.text().nullable().optional(),
+    lastEditedById: f.text().nullable().optional(),
+    publishedById: f.text().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+    projectId: f.text().nullable().optional(),
+    publishedData: f.json().nullable().optional(),
+    publishedTitle: f.text().max(320).nullable().optional(),
+    publishedSlug: f.text().max(320).nullable().optional(),
+    publishedMeta: f.json().nullable().optional(),
+    version: f.int().optional(),
+  });
 
 /** `content_entries` as the resource `entries`. */
 export const entries = defineResource({
@@ -112,64 +131,8 @@ export const entries = defineResource({
     publishedMeta: f.json().nullable(),
     version: f.int(),
   }),
-  create: z.strictObject({
-    contentTypeId: f.text().min(1),
-    title: f.text().min(1),
-    slug: f.text().min(1).max(320),
-    data: f.json(),
-    plainText: f.longText().nullable().optional(),
-    locale: f.text().max(320).optional(),
-    status: z.enum(contentStatus).optional(),
-    publishedAt: f.timestamp().nullable().optional(),
-    scheduledFor: f.timestamp().nullable().optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    seoTitle: f.text().nullable().optional(),
-    seoDescription: f.text().nullable().optional(),
-    seoKeywords: f.array(f.text()).optional(),
-    canonicalUrl: f.text().nullable().optional(),
-    noIndex: f.bool().optional(),
-    ogTitle: f.text().nullable().optional(),
-    ogDescription: f.text().nullable().optional(),
-    ogImageId: f.text().nullable().optional(),
-    lastEditedById: f.text().nullable().optional(),
-    publishedById: f.text().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    projectId: f.text().nullable().optional(),
-    publishedData: f.json().nullable().optional(),
-    publishedTitle: f.text().max(320).nullable().optional(),
-    publishedSlug: f.text().max(320).nullable().optional(),
-    publishedMeta: f.json().nullable().optional(),
-    version: f.int().optional(),
-  }),
-  update: z.strictObject({
-    contentTypeId: f.text().min(1).optional(),
-    title: f.text().min(1).optional(),
-    slug: f.text().min(1).max(320).optional(),
-    data: f.json().optional(),
-    plainText: f.longText().nullable().optional(),
-    locale: f.text().max(320).optional(),
-    status: z.enum(contentStatus).optional(),
-    publishedAt: f.timestamp().nullable().optional(),
-    scheduledFor: f.timestamp().nullable().optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    seoTitle: f.text().nullable().optional(),
-    seoDescription: f.text().nullable().optional(),
-    seoKeywords: f.array(f.text()).optional(),
-    canonicalUrl: f.text().nullable().optional(),
-    noIndex: f.bool().optional(),
-    ogTitle: f.text().nullable().optional(),
-    ogDescription: f.text().nullable().optional(),
-    ogImageId: f.text().nullable().optional(),
-    lastEditedById: f.text().nullable().optional(),
-    publishedById: f.text().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    projectId: f.text().nullable().optional(),
-    publishedData: f.json().nullable().optional(),
-    publishedTitle: f.text().max(320).nullable().optional(),
-    publishedSlug: f.text().max(320).nullable().optional(),
-    publishedMeta: f.json().nullable().optional(),
-    version: f.int().optional(),
-  }),
+  create: entriesCreate,
+  update: entriesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     contentTypeId: f.text().optional(),
@@ -191,6 +154,17 @@ export type ContentEntry = z.output<typeof entries.row>;
 export type ContentEntryCreate = z.input<typeof entries.create>;
 export type ContentEntryUpdate = z.input<typeof entries.update>;
 
+const versionsCreate = z.strictObject({
+    entryId: f.text().min(1),
+    versionNumber: f.int(),
+    data: f.json(),
+    title: f.text().min(1),
+    changeNote: f.text().nullable().optional(),
+    changedFields: f.array(f.text()).optional(),
+    isRestored: f.bool().optional(),
+    restoredFromId: f.text().nullable().optional(),
+  });
+
 /** `content_versions` as the resource `versions`. */
 export const versions = defineResource({
   name: 'versions',
@@ -211,26 +185,8 @@ export const versions = defineResource({
     isRestored: f.bool(),
     restoredFromId: f.text().nullable(),
   }),
-  create: z.strictObject({
-    entryId: f.text().min(1),
-    versionNumber: f.int(),
-    data: f.json(),
-    title: f.text().min(1),
-    changeNote: f.text().nullable().optional(),
-    changedFields: f.array(f.text()).optional(),
-    isRestored: f.bool().optional(),
-    restoredFromId: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    entryId: f.text().min(1).optional(),
-    versionNumber: f.int().optional(),
-    data: f.json().optional(),
-    title: f.text().min(1).optional(),
-    changeNote: f.text().nullable().optional(),
-    changedFields: f.array(f.text()).optional(),
-    isRestored: f.bool().optional(),
-    restoredFromId: f.text().nullable().optional(),
-  }),
+  create: versionsCreate,
+  update: versionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     entryId: f.text().optional(),
@@ -244,6 +200,21 @@ export const versions = defineResource({
 export type ContentVersion = z.output<typeof versions.row>;
 export type ContentVersionCreate = z.input<typeof versions.create>;
 export type ContentVersionUpdate = z.input<typeof versions.update>;
+
+const localizationsCreate = z.strictObject({
+    entryId: f.text().min(1),
+    locale: f.text().min(1).max(320),
+    data: f.json(),
+    title: f.text().min(1),
+    slug: f.text().min(1),
+    status: z.enum(localizationStatus).optional(),
+    translatedById: f.text().nullable().optional(),
+    translatedAt: f.timestamp().nullable().optional(),
+    publishedData: f.json().nullable().optional(),
+    publishedTitle: f.text().nullable().optional(),
+    publishedSlug: f.text().max(320).nullable().optional(),
+    publishedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `content_localizations` as the resource `localizations`. */
 export const localizations = defineResource({
@@ -269,34 +240,8 @@ export const localizations = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    entryId: f.text().min(1),
-    locale: f.text().min(1).max(320),
-    data: f.json(),
-    title: f.text().min(1),
-    slug: f.text().min(1),
-    status: z.enum(localizationStatus).optional(),
-    translatedById: f.text().nullable().optional(),
-    translatedAt: f.timestamp().nullable().optional(),
-    publishedData: f.json().nullable().optional(),
-    publishedTitle: f.text().nullable().optional(),
-    publishedSlug: f.text().max(320).nullable().optional(),
-    publishedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    entryId: f.text().min(1).optional(),
-    locale: f.text().min(1).max(320).optional(),
-    data: f.json().optional(),
-    title: f.text().min(1).optional(),
-    slug: f.text().min(1).optional(),
-    status: z.enum(localizationStatus).optional(),
-    translatedById: f.text().nullable().optional(),
-    translatedAt: f.timestamp().nullable().optional(),
-    publishedData: f.json().nullable().optional(),
-    publishedTitle: f.text().nullable().optional(),
-    publishedSlug: f.text().max(320).nullable().optional(),
-    publishedAt: f.timestamp().nullable().optional(),
-  }),
+  create: localizationsCreate,
+  update: localizationsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     entryId: f.text().optional(),
@@ -310,6 +255,14 @@ export const localizations = defineResource({
 export type ContentLocalization = z.output<typeof localizations.row>;
 export type ContentLocalizationCreate = z.input<typeof localizations.create>;
 export type ContentLocalizationUpdate = z.input<typeof localizations.update>;
+
+const tagsCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    color: f.text().nullable().optional(),
+    description: f.text().nullable().optional(),
+    usageCount: f.int().optional(),
+  });
 
 /** `content_tags` as the resource `tags`. */
 export const tags = defineResource({
@@ -328,20 +281,8 @@ export const tags = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    color: f.text().nullable().optional(),
-    description: f.text().nullable().optional(),
-    usageCount: f.int().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    color: f.text().nullable().optional(),
-    description: f.text().nullable().optional(),
-    usageCount: f.int().optional(),
-  }),
+  create: tagsCreate,
+  update: tagsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -351,6 +292,20 @@ export const tags = defineResource({
 export type ContentTag = z.output<typeof tags.row>;
 export type ContentTagCreate = z.input<typeof tags.create>;
 export type ContentTagUpdate = z.input<typeof tags.update>;
+
+const categoriesCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.text().nullable().optional(),
+    parentId: f.text().nullable().optional(),
+    icon: f.text().nullable().optional(),
+    color: f.text().nullable().optional(),
+    sortOrder: f.int().optional(),
+    depth: f.int().optional(),
+    path: f.text().min(1).max(500),
+    seoTitle: f.text().nullable().optional(),
+    seoDescription: f.text().nullable().optional(),
+  });
 
 /** `content_categories` as the resource `categories`. */
 export const categories = defineResource({
@@ -375,32 +330,8 @@ export const categories = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.text().nullable().optional(),
-    parentId: f.text().nullable().optional(),
-    icon: f.text().nullable().optional(),
-    color: f.text().nullable().optional(),
-    sortOrder: f.int().optional(),
-    depth: f.int().optional(),
-    path: f.text().min(1).max(500),
-    seoTitle: f.text().nullable().optional(),
-    seoDescription: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.text().nullable().optional(),
-    parentId: f.text().nullable().optional(),
-    icon: f.text().nullable().optional(),
-    color: f.text().nullable().optional(),
-    sortOrder: f.int().optional(),
-    depth: f.int().optional(),
-    path: f.text().min(1).max(500).optional(),
-    seoTitle: f.text().nullable().optional(),
-    seoDescription: f.text().nullable().optional(),
-  }),
+  create: categoriesCreate,
+  update: categoriesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -411,6 +342,15 @@ export const categories = defineResource({
 export type ContentCategory = z.output<typeof categories.row>;
 export type ContentCategoryCreate = z.input<typeof categories.create>;
 export type ContentCategoryUpdate = z.input<typeof categories.update>;
+
+const mediaCreate = z.strictObject({
+    entryId: f.text().min(1),
+    fileId: f.text().min(1),
+    fieldName: f.text().min(1),
+    position: f.int().optional(),
+    caption: f.text().nullable().optional(),
+    altText: f.text().nullable().optional(),
+  });
 
 /** `content_media` as the resource `media`. */
 export const media = defineResource({
@@ -429,22 +369,8 @@ export const media = defineResource({
     altText: f.text().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    entryId: f.text().min(1),
-    fileId: f.text().min(1),
-    fieldName: f.text().min(1),
-    position: f.int().optional(),
-    caption: f.text().nullable().optional(),
-    altText: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    entryId: f.text().min(1).optional(),
-    fileId: f.text().min(1).optional(),
-    fieldName: f.text().min(1).optional(),
-    position: f.int().optional(),
-    caption: f.text().nullable().optional(),
-    altText: f.text().nullable().optional(),
-  }),
+  create: mediaCreate,
+  update: mediaCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     entryId: f.text().optional(),
@@ -455,6 +381,14 @@ export const media = defineResource({
 export type ContentMedia = z.output<typeof media.row>;
 export type ContentMediaCreate = z.input<typeof media.create>;
 export type ContentMediaUpdate = z.input<typeof media.update>;
+
+const workflowsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    isDefault: f.bool().optional(),
+    stages: f.json(),
+    isActive: f.bool().optional(),
+  });
 
 /** `content_workflows` as the resource `workflows`. */
 export const workflows = defineResource({
@@ -473,20 +407,8 @@ export const workflows = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    isDefault: f.bool().optional(),
-    stages: f.json(),
-    isActive: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    isDefault: f.bool().optional(),
-    stages: f.json().optional(),
-    isActive: f.bool().optional(),
-  }),
+  create: workflowsCreate,
+  update: workflowsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     isDefault: f.queryBool().optional(),
@@ -497,6 +419,20 @@ export const workflows = defineResource({
 export type ContentWorkflow = z.output<typeof workflows.row>;
 export type ContentWorkflowCreate = z.input<typeof workflows.create>;
 export type ContentWorkflowUpdate = z.input<typeof workflows.update>;
+
+const revisionsCreate = z.strictObject({
+    entryId: f.text().min(1),
+    stageName: f.text().min(1),
+    stageOrder: f.int(),
+    assignedToId: f.text().nullable().optional(),
+    assignedToType: f.text().optional(),
+    status: z.enum(revisionStatus).optional(),
+    reviewedById: f.text().nullable().optional(),
+    feedback: f.longText().nullable().optional(),
+    reviewedAt: f.timestamp().nullable().optional(),
+    dueDate: f.timestamp().nullable().optional(),
+    reviewerName: f.text().nullable().optional(),
+  });
 
 /** `content_revisions` as the resource `revisions`. */
 export const revisions = defineResource({
@@ -520,32 +456,8 @@ export const revisions = defineResource({
     dueDate: f.timestamp().nullable(),
     reviewerName: f.text().nullable(),
   }),
-  create: z.strictObject({
-    entryId: f.text().min(1),
-    stageName: f.text().min(1),
-    stageOrder: f.int(),
-    assignedToId: f.text().nullable().optional(),
-    assignedToType: f.text().optional(),
-    status: z.enum(revisionStatus).optional(),
-    reviewedById: f.text().nullable().optional(),
-    feedback: f.longText().nullable().optional(),
-    reviewedAt: f.timestamp().nullable().optional(),
-    dueDate: f.timestamp().nullable().optional(),
-    reviewerName: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    entryId: f.text().min(1).optional(),
-    stageName: f.text().min(1).optional(),
-    stageOrder: f.int().optional(),
-    assignedToId: f.text().nullable().optional(),
-    assignedToType: f.text().optional(),
-    status: z.enum(revisionStatus).optional(),
-    reviewedById: f.text().nullable().optional(),
-    feedback: f.longText().nullable().optional(),
-    reviewedAt: f.timestamp().nullable().optional(),
-    dueDate: f.timestamp().nullable().optional(),
-    reviewerName: f.text().nullable().optional(),
-  }),
+  create: revisionsCreate,
+  update: revisionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     entryId: f.text().optional(),
@@ -558,6 +470,18 @@ export const revisions = defineResource({
 export type ContentRevision = z.output<typeof revisions.row>;
 export type ContentRevisionCreate = z.input<typeof revisions.create>;
 export type ContentRevisionUpdate = z.input<typeof revisions.update>;
+
+const commentsCreate = z.strictObject({
+    entryId: f.text().min(1),
+    parentId: f.text().nullable().optional(),
+    content: f.longText(),
+    authorId: f.text().min(1),
+    fieldName: f.text().nullable().optional(),
+    selection: f.json().nullable().optional(),
+    isResolved: f.bool().optional(),
+    resolvedById: f.text().nullable().optional(),
+    resolvedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `content_comments` as the resource `comments`. */
 export const comments = defineResource({
@@ -580,28 +504,8 @@ export const comments = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    entryId: f.text().min(1),
-    parentId: f.text().nullable().optional(),
-    content: f.longText(),
-    authorId: f.text().min(1),
-    fieldName: f.text().nullable().optional(),
-    selection: f.json().nullable().optional(),
-    isResolved: f.bool().optional(),
-    resolvedById: f.text().nullable().optional(),
-    resolvedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    entryId: f.text().min(1).optional(),
-    parentId: f.text().nullable().optional(),
-    content: f.longText().optional(),
-    authorId: f.text().min(1).optional(),
-    fieldName: f.text().nullable().optional(),
-    selection: f.json().nullable().optional(),
-    isResolved: f.bool().optional(),
-    resolvedById: f.text().nullable().optional(),
-    resolvedAt: f.timestamp().nullable().optional(),
-  }),
+  create: commentsCreate,
+  update: commentsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     entryId: f.text().optional(),
@@ -615,6 +519,16 @@ export const comments = defineResource({
 export type ContentComment = z.output<typeof comments.row>;
 export type ContentCommentCreate = z.input<typeof comments.create>;
 export type ContentCommentUpdate = z.input<typeof comments.update>;
+
+const schedulesCreate = z.strictObject({
+    entryId: f.text().min(1),
+    action: z.enum(publishAction),
+    scheduledFor: f.timestamp(),
+    status: z.enum(scheduleStatus).optional(),
+    executedAt: f.timestamp().nullable().optional(),
+    error: f.text().nullable().optional(),
+    locale: f.text().nullable().optional(),
+  });
 
 /** `publish_schedules` as the resource `schedules`. */
 export const schedules = defineResource({
@@ -635,24 +549,8 @@ export const schedules = defineResource({
     createdAt: f.timestamp(),
     locale: f.text().nullable(),
   }),
-  create: z.strictObject({
-    entryId: f.text().min(1),
-    action: z.enum(publishAction),
-    scheduledFor: f.timestamp(),
-    status: z.enum(scheduleStatus).optional(),
-    executedAt: f.timestamp().nullable().optional(),
-    error: f.text().nullable().optional(),
-    locale: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    entryId: f.text().min(1).optional(),
-    action: z.enum(publishAction).optional(),
-    scheduledFor: f.timestamp().optional(),
-    status: z.enum(scheduleStatus).optional(),
-    executedAt: f.timestamp().nullable().optional(),
-    error: f.text().nullable().optional(),
-    locale: f.text().nullable().optional(),
-  }),
+  create: schedulesCreate,
+  update: schedulesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     entryId: f.text().optional(),
@@ -666,6 +564,17 @@ export const schedules = defineResource({
 export type PublishSchedule = z.output<typeof schedules.row>;
 export type PublishScheduleCreate = z.input<typeof schedules.create>;
 export type PublishScheduleUpdate = z.input<typeof schedules.update>;
+
+const templatesCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.text().nullable().optional(),
+    thumbnail: f.text().nullable().optional(),
+    structure: f.json(),
+    defaults: f.json().optional(),
+    contentTypeId: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+  });
 
 /** `page_templates` as the resource `templates`. */
 export const templates = defineResource({
@@ -687,26 +596,8 @@ export const templates = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.text().nullable().optional(),
-    thumbnail: f.text().nullable().optional(),
-    structure: f.json(),
-    defaults: f.json().optional(),
-    contentTypeId: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.text().nullable().optional(),
-    thumbnail: f.text().nullable().optional(),
-    structure: f.json().optional(),
-    defaults: f.json().optional(),
-    contentTypeId: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
+  create: templatesCreate,
+  update: templatesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -718,6 +609,18 @@ export const templates = defineResource({
 export type PageTemplate = z.output<typeof templates.row>;
 export type PageTemplateCreate = z.input<typeof templates.create>;
 export type PageTemplateUpdate = z.input<typeof templates.update>;
+
+const blocksCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.text().nullable().optional(),
+    blockType: f.text().min(1),
+    data: f.json(),
+    isGlobal: f.bool().optional(),
+    isLocked: f.bool().optional(),
+    usedInEntries: f.array(f.text()).optional(),
+    clientId: f.text().nullable().optional(),
+  });
 
 /** `content_blocks` as the resource `blocks`. */
 export const blocks = defineResource({
@@ -741,28 +644,8 @@ export const blocks = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.text().nullable().optional(),
-    blockType: f.text().min(1),
-    data: f.json(),
-    isGlobal: f.bool().optional(),
-    isLocked: f.bool().optional(),
-    usedInEntries: f.array(f.text()).optional(),
-    clientId: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.text().nullable().optional(),
-    blockType: f.text().min(1).optional(),
-    data: f.json().optional(),
-    isGlobal: f.bool().optional(),
-    isLocked: f.bool().optional(),
-    usedInEntries: f.array(f.text()).optional(),
-    clientId: f.text().nullable().optional(),
-  }),
+  create: blocksCreate,
+  update: blocksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -778,6 +661,12 @@ export type ContentBlock = z.output<typeof blocks.row>;
 export type ContentBlockCreate = z.input<typeof blocks.create>;
 export type ContentBlockUpdate = z.input<typeof blocks.update>;
 
+const briefLinksCreate = z.strictObject({
+    briefId: f.text().min(1),
+    contentEntryId: f.text().min(1),
+    linkType: f.text().min(1),
+  });
+
 /** `brief_content_links` as the resource `briefLinks`. */
 export const briefLinks = defineResource({
   name: 'briefLinks',
@@ -792,16 +681,8 @@ export const briefLinks = defineResource({
     linkType: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    briefId: f.text().min(1),
-    contentEntryId: f.text().min(1),
-    linkType: f.text().min(1),
-  }),
-  update: z.strictObject({
-    briefId: f.text().min(1).optional(),
-    contentEntryId: f.text().min(1).optional(),
-    linkType: f.text().min(1).optional(),
-  }),
+  create: briefLinksCreate,
+  update: briefLinksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     briefId: f.text().optional(),

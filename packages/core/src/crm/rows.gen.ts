@@ -4,6 +4,41 @@ import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
 import { campaignMemberStatus, campaignStatus, campaignType, contactActivityType, contactListType, contactStatus, contactType, crmTaskStatus, crmTaskType, dealActivityType, dealContactRole, emailCampaignStatus, emailInteractionType, emailRecipientStatus, leadSource, priority, productType, workflowExecutionStatus, workflowTrigger } from './enums.js';
 
+const contactsCreate = z.strictObject({
+    firstName: f.text().min(1),
+    lastName: f.text().min(1),
+    email: f.text().max(500).nullable().optional(),
+    phone: f.text().nullable().optional(),
+    mobile: f.text().nullable().optional(),
+    jobTitle: f.text().nullable().optional(),
+    department: f.text().nullable().optional(),
+    companyName: f.text().nullable().optional(),
+    companyId: f.text().nullable().optional(),
+    linkedIn: f.text().nullable().optional(),
+    twitter: f.text().nullable().optional(),
+    instagram: f.text().nullable().optional(),
+    avatarUrl: f.text().nullable().optional(),
+    addressLine1: f.text().nullable().optional(),
+    addressLine2: f.text().nullable().optional(),
+    city: f.text().nullable().optional(),
+    state: f.text().nullable().optional(),
+    postalCode: f.text().nullable().optional(),
+    country: f.text().nullable().optional(),
+    contactType: z.enum(contactType).optional(),
+    status: z.enum(contactStatus).optional(),
+    source: z.enum(leadSource).nullable().optional(),
+    leadScore: f.int().optional(),
+    engagementScore: f.int().optional(),
+    lastScoreUpdate: f.timestamp().nullable().optional(),
+    tags: f.array(f.text().max(500)).optional(),
+    customFields: f.json().optional(),
+    ownerId: f.text().max(500).nullable().optional(),
+    marketingConsent: f.bool().optional(),
+    marketingConsentDate: f.timestamp().nullable().optional(),
+    dataProcessingConsent: f.bool().optional(),
+    lastContactedAt: f.timestamp().nullable().optional(),
+  });
+
 /** `contacts` as the resource `contacts`. */
 export const contacts = defineResource({
   name: 'contacts',
@@ -48,74 +83,8 @@ export const contacts = defineResource({
     updatedAt: f.timestamp(),
     lastContactedAt: f.timestamp().nullable(),
   }),
-  create: z.strictObject({
-    firstName: f.text().min(1),
-    lastName: f.text().min(1),
-    email: f.text().max(500).nullable().optional(),
-    phone: f.text().nullable().optional(),
-    mobile: f.text().nullable().optional(),
-    jobTitle: f.text().nullable().optional(),
-    department: f.text().nullable().optional(),
-    companyName: f.text().nullable().optional(),
-    companyId: f.text().nullable().optional(),
-    linkedIn: f.text().nullable().optional(),
-    twitter: f.text().nullable().optional(),
-    instagram: f.text().nullable().optional(),
-    avatarUrl: f.text().nullable().optional(),
-    addressLine1: f.text().nullable().optional(),
-    addressLine2: f.text().nullable().optional(),
-    city: f.text().nullable().optional(),
-    state: f.text().nullable().optional(),
-    postalCode: f.text().nullable().optional(),
-    country: f.text().nullable().optional(),
-    contactType: z.enum(contactType).optional(),
-    status: z.enum(contactStatus).optional(),
-    source: z.enum(leadSource).nullable().optional(),
-    leadScore: f.int().optional(),
-    engagementScore: f.int().optional(),
-    lastScoreUpdate: f.timestamp().nullable().optional(),
-    tags: f.array(f.text().max(500)).optional(),
-    customFields: f.json().optional(),
-    ownerId: f.text().max(500).nullable().optional(),
-    marketingConsent: f.bool().optional(),
-    marketingConsentDate: f.timestamp().nullable().optional(),
-    dataProcessingConsent: f.bool().optional(),
-    lastContactedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    firstName: f.text().min(1).optional(),
-    lastName: f.text().min(1).optional(),
-    email: f.text().max(500).nullable().optional(),
-    phone: f.text().nullable().optional(),
-    mobile: f.text().nullable().optional(),
-    jobTitle: f.text().nullable().optional(),
-    department: f.text().nullable().optional(),
-    companyName: f.text().nullable().optional(),
-    companyId: f.text().nullable().optional(),
-    linkedIn: f.text().nullable().optional(),
-    twitter: f.text().nullable().optional(),
-    instagram: f.text().nullable().optional(),
-    avatarUrl: f.text().nullable().optional(),
-    addressLine1: f.text().nullable().optional(),
-    addressLine2: f.text().nullable().optional(),
-    city: f.text().nullable().optional(),
-    state: f.text().nullable().optional(),
-    postalCode: f.text().nullable().optional(),
-    country: f.text().nullable().optional(),
-    contactType: z.enum(contactType).optional(),
-    status: z.enum(contactStatus).optional(),
-    source: z.enum(leadSource).nullable().optional(),
-    leadScore: f.int().optional(),
-    engagementScore: f.int().optional(),
-    lastScoreUpdate: f.timestamp().nullable().optional(),
-    tags: f.array(f.text().max(500)).optional(),
-    customFields: f.json().optional(),
-    ownerId: f.text().max(500).nullable().optional(),
-    marketingConsent: f.bool().optional(),
-    marketingConsentDate: f.timestamp().nullable().optional(),
-    dataProcessingConsent: f.bool().optional(),
-    lastContactedAt: f.timestamp().nullable().optional(),
-  }),
+  create: contactsCreate,
+  update: contactsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     email: f.text().optional(),
@@ -133,6 +102,20 @@ export const contacts = defineResource({
 export type Contact = z.output<typeof contacts.row>;
 export type ContactCreate = z.input<typeof contacts.create>;
 export type ContactUpdate = z.input<typeof contacts.update>;
+
+const contactActivitiesCreate = z.strictObject({
+    contactId: f.text().min(1),
+    activityType: z.enum(contactActivityType),
+    subject: f.text().min(1),
+    description: f.longText().nullable().optional(),
+    dealId: f.text().nullable().optional(),
+    campaignId: f.text().nullable().optional(),
+    scheduledAt: f.timestamp().nullable().optional(),
+    duration: f.int().nullable().optional(),
+    outcome: f.text().nullable().optional(),
+    emailId: f.text().nullable().optional(),
+    performedById: f.text().nullable().optional(),
+  });
 
 /** `contact_activities` as the resource `contactActivities`. */
 export const contactActivities = defineResource({
@@ -156,32 +139,8 @@ export const contactActivities = defineResource({
     performedById: f.text().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    contactId: f.text().min(1),
-    activityType: z.enum(contactActivityType),
-    subject: f.text().min(1),
-    description: f.longText().nullable().optional(),
-    dealId: f.text().nullable().optional(),
-    campaignId: f.text().nullable().optional(),
-    scheduledAt: f.timestamp().nullable().optional(),
-    duration: f.int().nullable().optional(),
-    outcome: f.text().nullable().optional(),
-    emailId: f.text().nullable().optional(),
-    performedById: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    contactId: f.text().min(1).optional(),
-    activityType: z.enum(contactActivityType).optional(),
-    subject: f.text().min(1).optional(),
-    description: f.longText().nullable().optional(),
-    dealId: f.text().nullable().optional(),
-    campaignId: f.text().nullable().optional(),
-    scheduledAt: f.timestamp().nullable().optional(),
-    duration: f.int().nullable().optional(),
-    outcome: f.text().nullable().optional(),
-    emailId: f.text().nullable().optional(),
-    performedById: f.text().nullable().optional(),
-  }),
+  create: contactActivitiesCreate,
+  update: contactActivitiesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     contactId: f.text().optional(),
@@ -196,6 +155,12 @@ export const contactActivities = defineResource({
 export type ContactActivity = z.output<typeof contactActivities.row>;
 export type ContactActivityCreate = z.input<typeof contactActivities.create>;
 export type ContactActivityUpdate = z.input<typeof contactActivities.update>;
+
+const contactNotesCreate = z.strictObject({
+    contactId: f.text().min(1),
+    content: f.longText(),
+    isPinned: f.bool().optional(),
+  });
 
 /** `contact_notes` as the resource `contactNotes`. */
 export const contactNotes = defineResource({
@@ -213,16 +178,8 @@ export const contactNotes = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    contactId: f.text().min(1),
-    content: f.longText(),
-    isPinned: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    contactId: f.text().min(1).optional(),
-    content: f.longText().optional(),
-    isPinned: f.bool().optional(),
-  }),
+  create: contactNotesCreate,
+  update: contactNotesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     contactId: f.text().optional(),
@@ -234,6 +191,18 @@ export const contactNotes = defineResource({
 export type ContactNote = z.output<typeof contactNotes.row>;
 export type ContactNoteCreate = z.input<typeof contactNotes.create>;
 export type ContactNoteUpdate = z.input<typeof contactNotes.update>;
+
+const formSubmissionsCreate = z.strictObject({
+    contactId: f.text().min(1),
+    formId: f.text().min(1),
+    formName: f.text().min(1),
+    data: f.json(),
+    sourceUrl: f.text().nullable().optional(),
+    utmSource: f.text().nullable().optional(),
+    utmMedium: f.text().nullable().optional(),
+    utmCampaign: f.text().nullable().optional(),
+    submittedAt: f.timestamp().optional(),
+  });
 
 /** `contact_form_submissions` as the resource `formSubmissions`. */
 export const formSubmissions = defineResource({
@@ -254,28 +223,8 @@ export const formSubmissions = defineResource({
     utmCampaign: f.text().nullable(),
     submittedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    contactId: f.text().min(1),
-    formId: f.text().min(1),
-    formName: f.text().min(1),
-    data: f.json(),
-    sourceUrl: f.text().nullable().optional(),
-    utmSource: f.text().nullable().optional(),
-    utmMedium: f.text().nullable().optional(),
-    utmCampaign: f.text().nullable().optional(),
-    submittedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    contactId: f.text().min(1).optional(),
-    formId: f.text().min(1).optional(),
-    formName: f.text().min(1).optional(),
-    data: f.json().optional(),
-    sourceUrl: f.text().nullable().optional(),
-    utmSource: f.text().nullable().optional(),
-    utmMedium: f.text().nullable().optional(),
-    utmCampaign: f.text().nullable().optional(),
-    submittedAt: f.timestamp().optional(),
-  }),
+  create: formSubmissionsCreate,
+  update: formSubmissionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     contactId: f.text().optional(),
@@ -286,6 +235,15 @@ export const formSubmissions = defineResource({
 export type ContactFormSubmission = z.output<typeof formSubmissions.row>;
 export type ContactFormSubmissionCreate = z.input<typeof formSubmissions.create>;
 export type ContactFormSubmissionUpdate = z.input<typeof formSubmissions.update>;
+
+const pipelinesCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    stages: f.json(),
+    isDefault: f.bool().optional(),
+    isActive: f.bool().optional(),
+    defaultCurrency: f.text().optional(),
+  });
 
 /** `sales_pipelines` as the resource `pipelines`. */
 export const pipelines = defineResource({
@@ -305,22 +263,8 @@ export const pipelines = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    stages: f.json(),
-    isDefault: f.bool().optional(),
-    isActive: f.bool().optional(),
-    defaultCurrency: f.text().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    stages: f.json().optional(),
-    isDefault: f.bool().optional(),
-    isActive: f.bool().optional(),
-    defaultCurrency: f.text().optional(),
-  }),
+  create: pipelinesCreate,
+  update: pipelinesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     isDefault: f.queryBool().optional(),
@@ -331,6 +275,31 @@ export const pipelines = defineResource({
 export type SalesPipeline = z.output<typeof pipelines.row>;
 export type SalesPipelineCreate = z.input<typeof pipelines.create>;
 export type SalesPipelineUpdate = z.input<typeof pipelines.update>;
+
+const dealsCreate = z.strictObject({
+    pipelineId: f.text().min(1),
+    name: f.text().min(1),
+    description: f.longText().nullable().optional(),
+    stageId: f.text().min(1).max(500),
+    probability: f.int().nullable().optional(),
+    amount: f.decimal(14, 2).nullable().optional(),
+    currency: f.text().optional(),
+    isRecurring: f.bool().optional(),
+    recurringPeriod: f.text().nullable().optional(),
+    mrr: f.decimal(12, 2).nullable().optional(),
+    expectedCloseDate: f.timestamp().nullable().optional(),
+    actualCloseDate: f.timestamp().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+    primaryContactId: f.text().nullable().optional(),
+    ownerId: f.text().min(1).max(500),
+    lostReason: f.text().nullable().optional(),
+    lostReasonDetails: f.longText().nullable().optional(),
+    competitorId: f.text().nullable().optional(),
+    source: z.enum(leadSource).nullable().optional(),
+    sourceDetails: f.text().nullable().optional(),
+    campaignId: f.text().nullable().optional(),
+    lastActivityAt: f.timestamp().nullable().optional(),
+  });
 
 /** `crm_deals` as the resource `deals`. */
 export const deals = defineResource({
@@ -366,54 +335,8 @@ export const deals = defineResource({
     updatedAt: f.timestamp(),
     lastActivityAt: f.timestamp().nullable(),
   }),
-  create: z.strictObject({
-    pipelineId: f.text().min(1),
-    name: f.text().min(1),
-    description: f.longText().nullable().optional(),
-    stageId: f.text().min(1).max(500),
-    probability: f.int().nullable().optional(),
-    amount: f.decimal(14, 2).nullable().optional(),
-    currency: f.text().optional(),
-    isRecurring: f.bool().optional(),
-    recurringPeriod: f.text().nullable().optional(),
-    mrr: f.decimal(12, 2).nullable().optional(),
-    expectedCloseDate: f.timestamp().nullable().optional(),
-    actualCloseDate: f.timestamp().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    primaryContactId: f.text().nullable().optional(),
-    ownerId: f.text().min(1).max(500),
-    lostReason: f.text().nullable().optional(),
-    lostReasonDetails: f.longText().nullable().optional(),
-    competitorId: f.text().nullable().optional(),
-    source: z.enum(leadSource).nullable().optional(),
-    sourceDetails: f.text().nullable().optional(),
-    campaignId: f.text().nullable().optional(),
-    lastActivityAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    pipelineId: f.text().min(1).optional(),
-    name: f.text().min(1).optional(),
-    description: f.longText().nullable().optional(),
-    stageId: f.text().min(1).max(500).optional(),
-    probability: f.int().nullable().optional(),
-    amount: f.decimal(14, 2).nullable().optional(),
-    currency: f.text().optional(),
-    isRecurring: f.bool().optional(),
-    recurringPeriod: f.text().nullable().optional(),
-    mrr: f.decimal(12, 2).nullable().optional(),
-    expectedCloseDate: f.timestamp().nullable().optional(),
-    actualCloseDate: f.timestamp().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    primaryContactId: f.text().nullable().optional(),
-    ownerId: f.text().min(1).max(500).optional(),
-    lostReason: f.text().nullable().optional(),
-    lostReasonDetails: f.longText().nullable().optional(),
-    competitorId: f.text().nullable().optional(),
-    source: z.enum(leadSource).nullable().optional(),
-    sourceDetails: f.text().nullable().optional(),
-    campaignId: f.text().nullable().optional(),
-    lastActivityAt: f.timestamp().nullable().optional(),
-  }),
+  create: dealsCreate,
+  update: dealsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     pipelineId: f.text().optional(),
@@ -432,6 +355,14 @@ export type CrmDeal = z.output<typeof deals.row>;
 export type CrmDealCreate = z.input<typeof deals.create>;
 export type CrmDealUpdate = z.input<typeof deals.update>;
 
+const dealContactsCreate = z.strictObject({
+    dealId: f.text().min(1),
+    contactId: f.text().min(1),
+    role: z.enum(dealContactRole).optional(),
+    isPrimary: f.bool().optional(),
+    addedAt: f.timestamp().optional(),
+  });
+
 /** `deal_contacts` as the resource `dealContacts`. */
 export const dealContacts = defineResource({
   name: 'dealContacts',
@@ -447,20 +378,8 @@ export const dealContacts = defineResource({
     isPrimary: f.bool(),
     addedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    dealId: f.text().min(1),
-    contactId: f.text().min(1),
-    role: z.enum(dealContactRole).optional(),
-    isPrimary: f.bool().optional(),
-    addedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    dealId: f.text().min(1).optional(),
-    contactId: f.text().min(1).optional(),
-    role: z.enum(dealContactRole).optional(),
-    isPrimary: f.bool().optional(),
-    addedAt: f.timestamp().optional(),
-  }),
+  create: dealContactsCreate,
+  update: dealContactsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     dealId: f.text().optional(),
@@ -473,6 +392,16 @@ export const dealContacts = defineResource({
 export type DealContact = z.output<typeof dealContacts.row>;
 export type DealContactCreate = z.input<typeof dealContacts.create>;
 export type DealContactUpdate = z.input<typeof dealContacts.update>;
+
+const dealActivitiesCreate = z.strictObject({
+    dealId: f.text().min(1),
+    activityType: z.enum(dealActivityType),
+    subject: f.text().min(1),
+    description: f.longText().nullable().optional(),
+    oldValue: f.text().nullable().optional(),
+    newValue: f.text().nullable().optional(),
+    performedById: f.text().min(1),
+  });
 
 /** `deal_activities` as the resource `dealActivities`. */
 export const dealActivities = defineResource({
@@ -492,24 +421,8 @@ export const dealActivities = defineResource({
     performedById: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    dealId: f.text().min(1),
-    activityType: z.enum(dealActivityType),
-    subject: f.text().min(1),
-    description: f.longText().nullable().optional(),
-    oldValue: f.text().nullable().optional(),
-    newValue: f.text().nullable().optional(),
-    performedById: f.text().min(1),
-  }),
-  update: z.strictObject({
-    dealId: f.text().min(1).optional(),
-    activityType: z.enum(dealActivityType).optional(),
-    subject: f.text().min(1).optional(),
-    description: f.longText().nullable().optional(),
-    oldValue: f.text().nullable().optional(),
-    newValue: f.text().nullable().optional(),
-    performedById: f.text().min(1).optional(),
-  }),
+  create: dealActivitiesCreate,
+  update: dealActivitiesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     dealId: f.text().optional(),
@@ -521,6 +434,15 @@ export const dealActivities = defineResource({
 export type DealActivity = z.output<typeof dealActivities.row>;
 export type DealActivityCreate = z.input<typeof dealActivities.create>;
 export type DealActivityUpdate = z.input<typeof dealActivities.update>;
+
+const dealStageHistoryCreate = z.strictObject({
+    dealId: f.text().min(1),
+    fromStageId: f.text().nullable().optional(),
+    toStageId: f.text().min(1),
+    daysInStage: f.int().nullable().optional(),
+    changedById: f.text().min(1),
+    changedAt: f.timestamp().optional(),
+  });
 
 /** `deal_stage_history` as the resource `dealStageHistory`. */
 export const dealStageHistory = defineResource({
@@ -538,22 +460,8 @@ export const dealStageHistory = defineResource({
     changedById: f.text(),
     changedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    dealId: f.text().min(1),
-    fromStageId: f.text().nullable().optional(),
-    toStageId: f.text().min(1),
-    daysInStage: f.int().nullable().optional(),
-    changedById: f.text().min(1),
-    changedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    dealId: f.text().min(1).optional(),
-    fromStageId: f.text().nullable().optional(),
-    toStageId: f.text().min(1).optional(),
-    daysInStage: f.int().nullable().optional(),
-    changedById: f.text().min(1).optional(),
-    changedAt: f.timestamp().optional(),
-  }),
+  create: dealStageHistoryCreate,
+  update: dealStageHistoryCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     dealId: f.text().optional(),
@@ -566,6 +474,20 @@ export const dealStageHistory = defineResource({
 export type DealStageHistory = z.output<typeof dealStageHistory.row>;
 export type DealStageHistoryCreate = z.input<typeof dealStageHistory.create>;
 export type DealStageHistoryUpdate = z.input<typeof dealStageHistory.update>;
+
+const dealProductsCreate = z.strictObject({
+    dealId: f.text().min(1),
+    productId: f.text().nullable().optional(),
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    quantity: f.decimal(10, 2).optional(),
+    unitPrice: f.decimal(12, 2),
+    discount: f.decimal(5, 2).optional(),
+    total: f.decimal(14, 2),
+    isRecurring: f.bool().optional(),
+    billingPeriod: f.text().nullable().optional(),
+    sortOrder: f.int().optional(),
+  });
 
 /** `deal_products` as the resource `dealProducts`. */
 export const dealProducts = defineResource({
@@ -589,32 +511,8 @@ export const dealProducts = defineResource({
     sortOrder: f.int(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    dealId: f.text().min(1),
-    productId: f.text().nullable().optional(),
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    quantity: f.decimal(10, 2).optional(),
-    unitPrice: f.decimal(12, 2),
-    discount: f.decimal(5, 2).optional(),
-    total: f.decimal(14, 2),
-    isRecurring: f.bool().optional(),
-    billingPeriod: f.text().nullable().optional(),
-    sortOrder: f.int().optional(),
-  }),
-  update: z.strictObject({
-    dealId: f.text().min(1).optional(),
-    productId: f.text().nullable().optional(),
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    quantity: f.decimal(10, 2).optional(),
-    unitPrice: f.decimal(12, 2).optional(),
-    discount: f.decimal(5, 2).optional(),
-    total: f.decimal(14, 2).optional(),
-    isRecurring: f.bool().optional(),
-    billingPeriod: f.text().nullable().optional(),
-    sortOrder: f.int().optional(),
-  }),
+  create: dealProductsCreate,
+  update: dealProductsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     dealId: f.text().optional(),
@@ -626,6 +524,15 @@ export const dealProducts = defineResource({
 export type DealProduct = z.output<typeof dealProducts.row>;
 export type DealProductCreate = z.input<typeof dealProducts.create>;
 export type DealProductUpdate = z.input<typeof dealProducts.update>;
+
+const dealCompetitorsCreate = z.strictObject({
+    dealId: f.text().min(1),
+    competitorId: f.text().min(1),
+    name: f.text().min(1),
+    strengthsWeaknesses: f.longText().nullable().optional(),
+    pricing: f.text().nullable().optional(),
+    status: f.text().nullable().optional(),
+  });
 
 /** `deal_competitors` as the resource `dealCompetitors`. */
 export const dealCompetitors = defineResource({
@@ -644,22 +551,8 @@ export const dealCompetitors = defineResource({
     status: f.text().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    dealId: f.text().min(1),
-    competitorId: f.text().min(1),
-    name: f.text().min(1),
-    strengthsWeaknesses: f.longText().nullable().optional(),
-    pricing: f.text().nullable().optional(),
-    status: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    dealId: f.text().min(1).optional(),
-    competitorId: f.text().min(1).optional(),
-    name: f.text().min(1).optional(),
-    strengthsWeaknesses: f.longText().nullable().optional(),
-    pricing: f.text().nullable().optional(),
-    status: f.text().nullable().optional(),
-  }),
+  create: dealCompetitorsCreate,
+  update: dealCompetitorsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     dealId: f.text().optional(),
@@ -670,6 +563,18 @@ export const dealCompetitors = defineResource({
 export type DealCompetitor = z.output<typeof dealCompetitors.row>;
 export type DealCompetitorCreate = z.input<typeof dealCompetitors.create>;
 export type DealCompetitorUpdate = z.input<typeof dealCompetitors.update>;
+
+const productsCreate = z.strictObject({
+    name: f.text().min(1),
+    code: f.text().min(1).max(500),
+    description: f.longText().nullable().optional(),
+    unitPrice: f.decimal(12, 2),
+    currency: f.text().optional(),
+    productType: z.enum(productType).optional(),
+    isRecurring: f.bool().optional(),
+    billingPeriod: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+  });
 
 /** `products` as the resource `products`. */
 export const products = defineResource({
@@ -692,28 +597,8 @@ export const products = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    code: f.text().min(1).max(500),
-    description: f.longText().nullable().optional(),
-    unitPrice: f.decimal(12, 2),
-    currency: f.text().optional(),
-    productType: z.enum(productType).optional(),
-    isRecurring: f.bool().optional(),
-    billingPeriod: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    code: f.text().min(1).max(500).optional(),
-    description: f.longText().nullable().optional(),
-    unitPrice: f.decimal(12, 2).optional(),
-    currency: f.text().optional(),
-    productType: z.enum(productType).optional(),
-    isRecurring: f.bool().optional(),
-    billingPeriod: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
+  create: productsCreate,
+  update: productsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     code: f.text().optional(),
@@ -726,6 +611,17 @@ export const products = defineResource({
 export type Product = z.output<typeof products.row>;
 export type ProductCreate = z.input<typeof products.create>;
 export type ProductUpdate = z.input<typeof products.update>;
+
+const competitorsCreate = z.strictObject({
+    name: f.text().min(1).max(500),
+    website: f.text().nullable().optional(),
+    description: f.longText().nullable().optional(),
+    strengths: f.array(f.text()).optional(),
+    weaknesses: f.array(f.text()).optional(),
+    marketPosition: f.text().nullable().optional(),
+    pricePosition: f.text().nullable().optional(),
+    notes: f.longText().nullable().optional(),
+  });
 
 /** `competitors` as the resource `competitors`. */
 export const competitors = defineResource({
@@ -747,26 +643,8 @@ export const competitors = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1).max(500),
-    website: f.text().nullable().optional(),
-    description: f.longText().nullable().optional(),
-    strengths: f.array(f.text()).optional(),
-    weaknesses: f.array(f.text()).optional(),
-    marketPosition: f.text().nullable().optional(),
-    pricePosition: f.text().nullable().optional(),
-    notes: f.longText().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).max(500).optional(),
-    website: f.text().nullable().optional(),
-    description: f.longText().nullable().optional(),
-    strengths: f.array(f.text()).optional(),
-    weaknesses: f.array(f.text()).optional(),
-    marketPosition: f.text().nullable().optional(),
-    pricePosition: f.text().nullable().optional(),
-    notes: f.longText().nullable().optional(),
-  }),
+  create: competitorsCreate,
+  update: competitorsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     strengths: f.text().optional().describe('Rows whose strengths contain this value'),
@@ -777,6 +655,23 @@ export const competitors = defineResource({
 export type Competitor = z.output<typeof competitors.row>;
 export type CompetitorCreate = z.input<typeof competitors.create>;
 export type CompetitorUpdate = z.input<typeof competitors.update>;
+
+const campaignsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.longText().nullable().optional(),
+    campaignType: z.enum(campaignType),
+    channels: f.array(f.text()).optional(),
+    status: z.enum(campaignStatus).optional(),
+    startDate: f.timestamp().nullable().optional(),
+    endDate: f.timestamp().nullable().optional(),
+    budgetAmount: f.decimal(12, 2).nullable().optional(),
+    budgetCurrency: f.text().optional(),
+    actualSpend: f.decimal(12, 2).nullable().optional(),
+    goals: f.json().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+    ownerId: f.text().min(1),
+    launchedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `campaigns` as the resource `campaigns`. */
 export const campaigns = defineResource({
@@ -804,38 +699,8 @@ export const campaigns = defineResource({
     updatedAt: f.timestamp(),
     launchedAt: f.timestamp().nullable(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.longText().nullable().optional(),
-    campaignType: z.enum(campaignType),
-    channels: f.array(f.text()).optional(),
-    status: z.enum(campaignStatus).optional(),
-    startDate: f.timestamp().nullable().optional(),
-    endDate: f.timestamp().nullable().optional(),
-    budgetAmount: f.decimal(12, 2).nullable().optional(),
-    budgetCurrency: f.text().optional(),
-    actualSpend: f.decimal(12, 2).nullable().optional(),
-    goals: f.json().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    ownerId: f.text().min(1),
-    launchedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.longText().nullable().optional(),
-    campaignType: z.enum(campaignType).optional(),
-    channels: f.array(f.text()).optional(),
-    status: z.enum(campaignStatus).optional(),
-    startDate: f.timestamp().nullable().optional(),
-    endDate: f.timestamp().nullable().optional(),
-    budgetAmount: f.decimal(12, 2).nullable().optional(),
-    budgetCurrency: f.text().optional(),
-    actualSpend: f.decimal(12, 2).nullable().optional(),
-    goals: f.json().nullable().optional(),
-    clientId: f.text().nullable().optional(),
-    ownerId: f.text().min(1).optional(),
-    launchedAt: f.timestamp().nullable().optional(),
-  }),
+  create: campaignsCreate,
+  update: campaignsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignType: z.enum(campaignType).optional(),
@@ -849,6 +714,18 @@ export const campaigns = defineResource({
 export type Campaign = z.output<typeof campaigns.row>;
 export type CampaignCreate = z.input<typeof campaigns.create>;
 export type CampaignUpdate = z.input<typeof campaigns.update>;
+
+const campaignMembersCreate = z.strictObject({
+    campaignId: f.text().min(1),
+    contactId: f.text().min(1),
+    memberStatus: z.enum(campaignMemberStatus).optional(),
+    respondedAt: f.timestamp().nullable().optional(),
+    responseType: f.text().nullable().optional(),
+    convertedAt: f.timestamp().nullable().optional(),
+    convertedDealId: f.text().nullable().optional(),
+    addedAt: f.timestamp().optional(),
+    addedById: f.text().nullable().optional(),
+  });
 
 /** `campaign_members` as the resource `campaignMembers`. */
 export const campaignMembers = defineResource({
@@ -869,28 +746,8 @@ export const campaignMembers = defineResource({
     addedAt: f.timestamp(),
     addedById: f.text().nullable(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().min(1),
-    contactId: f.text().min(1),
-    memberStatus: z.enum(campaignMemberStatus).optional(),
-    respondedAt: f.timestamp().nullable().optional(),
-    responseType: f.text().nullable().optional(),
-    convertedAt: f.timestamp().nullable().optional(),
-    convertedDealId: f.text().nullable().optional(),
-    addedAt: f.timestamp().optional(),
-    addedById: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().min(1).optional(),
-    contactId: f.text().min(1).optional(),
-    memberStatus: z.enum(campaignMemberStatus).optional(),
-    respondedAt: f.timestamp().nullable().optional(),
-    responseType: f.text().nullable().optional(),
-    convertedAt: f.timestamp().nullable().optional(),
-    convertedDealId: f.text().nullable().optional(),
-    addedAt: f.timestamp().optional(),
-    addedById: f.text().nullable().optional(),
-  }),
+  create: campaignMembersCreate,
+  update: campaignMembersCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -904,6 +761,13 @@ export const campaignMembers = defineResource({
 export type CampaignMember = z.output<typeof campaignMembers.row>;
 export type CampaignMemberCreate = z.input<typeof campaignMembers.create>;
 export type CampaignMemberUpdate = z.input<typeof campaignMembers.update>;
+
+const campaignActivitiesCreate = z.strictObject({
+    campaignId: f.text().min(1),
+    activityType: f.text().min(1),
+    description: f.text().min(1),
+    performedById: f.text().nullable().optional(),
+  });
 
 /** `campaign_activities` as the resource `campaignActivities`. */
 export const campaignActivities = defineResource({
@@ -920,18 +784,8 @@ export const campaignActivities = defineResource({
     performedById: f.text().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().min(1),
-    activityType: f.text().min(1),
-    description: f.text().min(1),
-    performedById: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().min(1).optional(),
-    activityType: f.text().min(1).optional(),
-    description: f.text().min(1).optional(),
-    performedById: f.text().nullable().optional(),
-  }),
+  create: campaignActivitiesCreate,
+  update: campaignActivitiesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -942,6 +796,14 @@ export const campaignActivities = defineResource({
 export type CampaignActivity = z.output<typeof campaignActivities.row>;
 export type CampaignActivityCreate = z.input<typeof campaignActivities.create>;
 export type CampaignActivityUpdate = z.input<typeof campaignActivities.update>;
+
+const campaignAssetsCreate = z.strictObject({
+    campaignId: f.text().min(1),
+    assetId: f.text().min(1),
+    assetType: f.text().min(1),
+    name: f.text().min(1),
+    addedAt: f.timestamp().optional(),
+  });
 
 /** `campaign_assets` as the resource `campaignAssets`. */
 export const campaignAssets = defineResource({
@@ -958,20 +820,8 @@ export const campaignAssets = defineResource({
     name: f.text(),
     addedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().min(1),
-    assetId: f.text().min(1),
-    assetType: f.text().min(1),
-    name: f.text().min(1),
-    addedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().min(1).optional(),
-    assetId: f.text().min(1).optional(),
-    assetType: f.text().min(1).optional(),
-    name: f.text().min(1).optional(),
-    addedAt: f.timestamp().optional(),
-  }),
+  create: campaignAssetsCreate,
+  update: campaignAssetsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -982,6 +832,35 @@ export const campaignAssets = defineResource({
 export type CampaignAsset = z.output<typeof campaignAssets.row>;
 export type CampaignAssetCreate = z.input<typeof campaignAssets.create>;
 export type CampaignAssetUpdate = z.input<typeof campaignAssets.update>;
+
+const emailCampaignsCreate = z.strictObject({
+    campaignId: f.text().nullable().optional(),
+    name: f.text().min(1),
+    subject: f.text().min(1),
+    previewText: f.text().nullable().optional(),
+    htmlContent: f.longText().nullable().optional(),
+    plainTextContent: f.longText().nullable().optional(),
+    templateId: f.text().nullable().optional(),
+    fromName: f.text().min(1),
+    fromEmail: f.text().min(1),
+    replyTo: f.text().nullable().optional(),
+    listId: f.text().nullable().optional(),
+    segmentRules: f.json().nullable().optional(),
+    recipientCount: f.int().optional(),
+    status: z.enum(emailCampaignStatus).optional(),
+    scheduledAt: f.timestamp().nullable().optional(),
+    sentAt: f.timestamp().nullable().optional(),
+    delivered: f.int().optional(),
+    bounced: f.int().optional(),
+    opened: f.int().optional(),
+    uniqueOpens: f.int().optional(),
+    clicked: f.int().optional(),
+    uniqueClicks: f.int().optional(),
+    unsubscribed: f.int().optional(),
+    complained: f.int().optional(),
+    isABTest: f.bool().optional(),
+    abTestConfig: f.json().nullable().optional(),
+  });
 
 /** `email_campaigns` as the resource `emailCampaigns`. */
 export const emailCampaigns = defineResource({
@@ -1022,62 +901,8 @@ export const emailCampaigns = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().nullable().optional(),
-    name: f.text().min(1),
-    subject: f.text().min(1),
-    previewText: f.text().nullable().optional(),
-    htmlContent: f.longText().nullable().optional(),
-    plainTextContent: f.longText().nullable().optional(),
-    templateId: f.text().nullable().optional(),
-    fromName: f.text().min(1),
-    fromEmail: f.text().min(1),
-    replyTo: f.text().nullable().optional(),
-    listId: f.text().nullable().optional(),
-    segmentRules: f.json().nullable().optional(),
-    recipientCount: f.int().optional(),
-    status: z.enum(emailCampaignStatus).optional(),
-    scheduledAt: f.timestamp().nullable().optional(),
-    sentAt: f.timestamp().nullable().optional(),
-    delivered: f.int().optional(),
-    bounced: f.int().optional(),
-    opened: f.int().optional(),
-    uniqueOpens: f.int().optional(),
-    clicked: f.int().optional(),
-    uniqueClicks: f.int().optional(),
-    unsubscribed: f.int().optional(),
-    complained: f.int().optional(),
-    isABTest: f.bool().optional(),
-    abTestConfig: f.json().nullable().optional(),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().nullable().optional(),
-    name: f.text().min(1).optional(),
-    subject: f.text().min(1).optional(),
-    previewText: f.text().nullable().optional(),
-    htmlContent: f.longText().nullable().optional(),
-    plainTextContent: f.longText().nullable().optional(),
-    templateId: f.text().nullable().optional(),
-    fromName: f.text().min(1).optional(),
-    fromEmail: f.text().min(1).optional(),
-    replyTo: f.text().nullable().optional(),
-    listId: f.text().nullable().optional(),
-    segmentRules: f.json().nullable().optional(),
-    recipientCount: f.int().optional(),
-    status: z.enum(emailCampaignStatus).optional(),
-    scheduledAt: f.timestamp().nullable().optional(),
-    sentAt: f.timestamp().nullable().optional(),
-    delivered: f.int().optional(),
-    bounced: f.int().optional(),
-    opened: f.int().optional(),
-    uniqueOpens: f.int().optional(),
-    clicked: f.int().optional(),
-    uniqueClicks: f.int().optional(),
-    unsubscribed: f.int().optional(),
-    complained: f.int().optional(),
-    isABTest: f.bool().optional(),
-    abTestConfig: f.json().nullable().optional(),
-  }),
+  create: emailCampaignsCreate,
+  update: emailCampaignsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -1092,6 +917,24 @@ export const emailCampaigns = defineResource({
 export type EmailCampaign = z.output<typeof emailCampaigns.row>;
 export type EmailCampaignCreate = z.input<typeof emailCampaigns.create>;
 export type EmailCampaignUpdate = z.input<typeof emailCampaigns.update>;
+
+const emailRecipientsCreate = z.strictObject({
+    emailCampaignId: f.text().min(1),
+    contactId: f.text().nullable().optional(),
+    email: f.text().min(1).max(500),
+    mergeData: f.json().nullable().optional(),
+    status: z.enum(emailRecipientStatus).optional(),
+    sentAt: f.timestamp().nullable().optional(),
+    deliveredAt: f.timestamp().nullable().optional(),
+    bouncedAt: f.timestamp().nullable().optional(),
+    bounceType: f.text().nullable().optional(),
+    openedAt: f.timestamp().nullable().optional(),
+    openCount: f.int().optional(),
+    clickedAt: f.timestamp().nullable().optional(),
+    clickCount: f.int().optional(),
+    unsubscribedAt: f.timestamp().nullable().optional(),
+    complainedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `email_recipients` as the resource `emailRecipients`. */
 export const emailRecipients = defineResource({
@@ -1118,40 +961,8 @@ export const emailRecipients = defineResource({
     unsubscribedAt: f.timestamp().nullable(),
     complainedAt: f.timestamp().nullable(),
   }),
-  create: z.strictObject({
-    emailCampaignId: f.text().min(1),
-    contactId: f.text().nullable().optional(),
-    email: f.text().min(1).max(500),
-    mergeData: f.json().nullable().optional(),
-    status: z.enum(emailRecipientStatus).optional(),
-    sentAt: f.timestamp().nullable().optional(),
-    deliveredAt: f.timestamp().nullable().optional(),
-    bouncedAt: f.timestamp().nullable().optional(),
-    bounceType: f.text().nullable().optional(),
-    openedAt: f.timestamp().nullable().optional(),
-    openCount: f.int().optional(),
-    clickedAt: f.timestamp().nullable().optional(),
-    clickCount: f.int().optional(),
-    unsubscribedAt: f.timestamp().nullable().optional(),
-    complainedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    emailCampaignId: f.text().min(1).optional(),
-    contactId: f.text().nullable().optional(),
-    email: f.text().min(1).max(500).optional(),
-    mergeData: f.json().nullable().optional(),
-    status: z.enum(emailRecipientStatus).optional(),
-    sentAt: f.timestamp().nullable().optional(),
-    deliveredAt: f.timestamp().nullable().optional(),
-    bouncedAt: f.timestamp().nullable().optional(),
-    bounceType: f.text().nullable().optional(),
-    openedAt: f.timestamp().nullable().optional(),
-    openCount: f.int().optional(),
-    clickedAt: f.timestamp().nullable().optional(),
-    clickCount: f.int().optional(),
-    unsubscribedAt: f.timestamp().nullable().optional(),
-    complainedAt: f.timestamp().nullable().optional(),
-  }),
+  create: emailRecipientsCreate,
+  update: emailRecipientsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     emailCampaignId: f.text().optional(),
@@ -1164,6 +975,13 @@ export const emailRecipients = defineResource({
 export type EmailRecipient = z.output<typeof emailRecipients.row>;
 export type EmailRecipientCreate = z.input<typeof emailRecipients.create>;
 export type EmailRecipientUpdate = z.input<typeof emailRecipients.update>;
+
+const emailLinksCreate = z.strictObject({
+    emailCampaignId: f.text().min(1),
+    originalUrl: f.text().min(1),
+    clickCount: f.int().optional(),
+    uniqueClicks: f.int().optional(),
+  });
 
 /** `email_links` as the resource `emailLinks`. */
 export const emailLinks = defineResource({
@@ -1180,18 +998,8 @@ export const emailLinks = defineResource({
     clickCount: f.int(),
     uniqueClicks: f.int(),
   }),
-  create: z.strictObject({
-    emailCampaignId: f.text().min(1),
-    originalUrl: f.text().min(1),
-    clickCount: f.int().optional(),
-    uniqueClicks: f.int().optional(),
-  }),
-  update: z.strictObject({
-    emailCampaignId: f.text().min(1).optional(),
-    originalUrl: f.text().min(1).optional(),
-    clickCount: f.int().optional(),
-    uniqueClicks: f.int().optional(),
-  }),
+  create: emailLinksCreate,
+  update: emailLinksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     emailCampaignId: f.text().optional(),
@@ -1201,6 +1009,17 @@ export const emailLinks = defineResource({
 export type EmailLink = z.output<typeof emailLinks.row>;
 export type EmailLinkCreate = z.input<typeof emailLinks.create>;
 export type EmailLinkUpdate = z.input<typeof emailLinks.update>;
+
+const emailInteractionsCreate = z.strictObject({
+    contactId: f.text().min(1),
+    emailCampaignId: f.text().nullable().optional(),
+    subject: f.text().min(1),
+    interactionType: z.enum(emailInteractionType),
+    occurredAt: f.timestamp().optional(),
+    linkUrl: f.text().nullable().optional(),
+    userAgent: f.text().nullable().optional(),
+    ipAddress: f.text().nullable().optional(),
+  });
 
 /** `email_interactions` as the resource `emailInteractions`. */
 export const emailInteractions = defineResource({
@@ -1220,26 +1039,8 @@ export const emailInteractions = defineResource({
     userAgent: f.text().nullable(),
     ipAddress: f.text().nullable(),
   }),
-  create: z.strictObject({
-    contactId: f.text().min(1),
-    emailCampaignId: f.text().nullable().optional(),
-    subject: f.text().min(1),
-    interactionType: z.enum(emailInteractionType),
-    occurredAt: f.timestamp().optional(),
-    linkUrl: f.text().nullable().optional(),
-    userAgent: f.text().nullable().optional(),
-    ipAddress: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    contactId: f.text().min(1).optional(),
-    emailCampaignId: f.text().nullable().optional(),
-    subject: f.text().min(1).optional(),
-    interactionType: z.enum(emailInteractionType).optional(),
-    occurredAt: f.timestamp().optional(),
-    linkUrl: f.text().nullable().optional(),
-    userAgent: f.text().nullable().optional(),
-    ipAddress: f.text().nullable().optional(),
-  }),
+  create: emailInteractionsCreate,
+  update: emailInteractionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     contactId: f.text().optional(),
@@ -1251,6 +1052,17 @@ export const emailInteractions = defineResource({
 export type EmailInteraction = z.output<typeof emailInteractions.row>;
 export type EmailInteractionCreate = z.input<typeof emailInteractions.create>;
 export type EmailInteractionUpdate = z.input<typeof emailInteractions.update>;
+
+const emailTemplatesCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    htmlContent: f.longText(),
+    plainTextContent: f.longText().nullable().optional(),
+    category: f.text().nullable().optional(),
+    tags: f.array(f.text()).optional(),
+    thumbnailUrl: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+  });
 
 /** `email_templates` as the resource `emailTemplates`. */
 export const emailTemplates = defineResource({
@@ -1273,26 +1085,8 @@ export const emailTemplates = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    htmlContent: f.longText(),
-    plainTextContent: f.longText().nullable().optional(),
-    category: f.text().nullable().optional(),
-    tags: f.array(f.text()).optional(),
-    thumbnailUrl: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    htmlContent: f.longText().optional(),
-    plainTextContent: f.longText().nullable().optional(),
-    category: f.text().nullable().optional(),
-    tags: f.array(f.text()).optional(),
-    thumbnailUrl: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
+  create: emailTemplatesCreate,
+  update: emailTemplatesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     tags: f.text().optional().describe('Rows whose tags contain this value'),
@@ -1304,6 +1098,15 @@ export const emailTemplates = defineResource({
 export type EmailTemplate = z.output<typeof emailTemplates.row>;
 export type EmailTemplateCreate = z.input<typeof emailTemplates.create>;
 export type EmailTemplateUpdate = z.input<typeof emailTemplates.update>;
+
+const contactListsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    listType: z.enum(contactListType).optional(),
+    segmentRules: f.json().nullable().optional(),
+    memberCount: f.int().optional(),
+    lastUpdatedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `contact_lists` as the resource `contactLists`. */
 export const contactLists = defineResource({
@@ -1324,22 +1127,8 @@ export const contactLists = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    listType: z.enum(contactListType).optional(),
-    segmentRules: f.json().nullable().optional(),
-    memberCount: f.int().optional(),
-    lastUpdatedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    listType: z.enum(contactListType).optional(),
-    segmentRules: f.json().nullable().optional(),
-    memberCount: f.int().optional(),
-    lastUpdatedAt: f.timestamp().nullable().optional(),
-  }),
+  create: contactListsCreate,
+  update: contactListsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     listType: z.enum(contactListType).optional(),
@@ -1350,6 +1139,14 @@ export const contactLists = defineResource({
 export type ContactList = z.output<typeof contactLists.row>;
 export type ContactListCreate = z.input<typeof contactLists.create>;
 export type ContactListUpdate = z.input<typeof contactLists.update>;
+
+const contactListMembersCreate = z.strictObject({
+    listId: f.text().min(1),
+    contactId: f.text().min(1),
+    addedAt: f.timestamp().optional(),
+    addedById: f.text().nullable().optional(),
+    source: f.text().nullable().optional(),
+  });
 
 /** `contact_list_members` as the resource `contactListMembers`. */
 export const contactListMembers = defineResource({
@@ -1366,20 +1163,8 @@ export const contactListMembers = defineResource({
     addedById: f.text().nullable(),
     source: f.text().nullable(),
   }),
-  create: z.strictObject({
-    listId: f.text().min(1),
-    contactId: f.text().min(1),
-    addedAt: f.timestamp().optional(),
-    addedById: f.text().nullable().optional(),
-    source: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    listId: f.text().min(1).optional(),
-    contactId: f.text().min(1).optional(),
-    addedAt: f.timestamp().optional(),
-    addedById: f.text().nullable().optional(),
-    source: f.text().nullable().optional(),
-  }),
+  create: contactListMembersCreate,
+  update: contactListMembersCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     listId: f.text().optional(),
@@ -1391,6 +1176,21 @@ export const contactListMembers = defineResource({
 export type ContactListMember = z.output<typeof contactListMembers.row>;
 export type ContactListMemberCreate = z.input<typeof contactListMembers.create>;
 export type ContactListMemberUpdate = z.input<typeof contactListMembers.update>;
+
+const tasksCreate = z.strictObject({
+    title: f.text().min(1),
+    description: f.longText().nullable().optional(),
+    taskType: z.enum(crmTaskType).optional(),
+    priority: z.enum(priority).optional(),
+    status: z.enum(crmTaskStatus).optional(),
+    dueDate: f.timestamp().nullable().optional(),
+    reminderAt: f.timestamp().nullable().optional(),
+    contactId: f.text().nullable().optional(),
+    dealId: f.text().nullable().optional(),
+    assignedToId: f.text().min(1).max(500),
+    completedAt: f.timestamp().nullable().optional(),
+    completedById: f.text().nullable().optional(),
+  });
 
 /** `crm_tasks` as the resource `tasks`. */
 export const tasks = defineResource({
@@ -1417,34 +1217,8 @@ export const tasks = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    title: f.text().min(1),
-    description: f.longText().nullable().optional(),
-    taskType: z.enum(crmTaskType).optional(),
-    priority: z.enum(priority).optional(),
-    status: z.enum(crmTaskStatus).optional(),
-    dueDate: f.timestamp().nullable().optional(),
-    reminderAt: f.timestamp().nullable().optional(),
-    contactId: f.text().nullable().optional(),
-    dealId: f.text().nullable().optional(),
-    assignedToId: f.text().min(1).max(500),
-    completedAt: f.timestamp().nullable().optional(),
-    completedById: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    title: f.text().min(1).optional(),
-    description: f.longText().nullable().optional(),
-    taskType: z.enum(crmTaskType).optional(),
-    priority: z.enum(priority).optional(),
-    status: z.enum(crmTaskStatus).optional(),
-    dueDate: f.timestamp().nullable().optional(),
-    reminderAt: f.timestamp().nullable().optional(),
-    contactId: f.text().nullable().optional(),
-    dealId: f.text().nullable().optional(),
-    assignedToId: f.text().min(1).max(500).optional(),
-    completedAt: f.timestamp().nullable().optional(),
-    completedById: f.text().nullable().optional(),
-  }),
+  create: tasksCreate,
+  update: tasksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     taskType: z.enum(crmTaskType).optional(),
@@ -1461,6 +1235,19 @@ export const tasks = defineResource({
 export type CrmTask = z.output<typeof tasks.row>;
 export type CrmTaskCreate = z.input<typeof tasks.create>;
 export type CrmTaskUpdate = z.input<typeof tasks.update>;
+
+const workflowsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    triggerType: z.enum(workflowTrigger),
+    triggerConfig: f.json(),
+    conditions: f.json().nullable().optional(),
+    actions: f.json(),
+    isActive: f.bool().optional(),
+    runCount: f.int().optional(),
+    lastRunAt: f.timestamp().nullable().optional(),
+    lastError: f.text().nullable().optional(),
+  });
 
 /** `crm_workflows` as the resource `workflows`. */
 export const workflows = defineResource({
@@ -1485,30 +1272,8 @@ export const workflows = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    triggerType: z.enum(workflowTrigger),
-    triggerConfig: f.json(),
-    conditions: f.json().nullable().optional(),
-    actions: f.json(),
-    isActive: f.bool().optional(),
-    runCount: f.int().optional(),
-    lastRunAt: f.timestamp().nullable().optional(),
-    lastError: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    triggerType: z.enum(workflowTrigger).optional(),
-    triggerConfig: f.json().optional(),
-    conditions: f.json().nullable().optional(),
-    actions: f.json().optional(),
-    isActive: f.bool().optional(),
-    runCount: f.int().optional(),
-    lastRunAt: f.timestamp().nullable().optional(),
-    lastError: f.text().nullable().optional(),
-  }),
+  create: workflowsCreate,
+  update: workflowsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     triggerType: z.enum(workflowTrigger).optional(),
@@ -1520,6 +1285,19 @@ export const workflows = defineResource({
 export type CrmWorkflow = z.output<typeof workflows.row>;
 export type CrmWorkflowCreate = z.input<typeof workflows.create>;
 export type CrmWorkflowUpdate = z.input<typeof workflows.update>;
+
+const workflowExecutionsCreate = z.strictObject({
+    workflowId: f.text().min(1),
+    triggeredBy: f.text().min(1),
+    triggerType: f.text().min(1),
+    status: z.enum(workflowExecutionStatus).optional(),
+    startedAt: f.timestamp().optional(),
+    completedAt: f.timestamp().nullable().optional(),
+    actionsExecuted: f.int().optional(),
+    actionsFailed: f.int().optional(),
+    logs: f.json().nullable().optional(),
+    error: f.text().nullable().optional(),
+  });
 
 /** `workflow_executions` as the resource `workflowExecutions`. */
 export const workflowExecutions = defineResource({
@@ -1541,30 +1319,8 @@ export const workflowExecutions = defineResource({
     logs: f.json().nullable(),
     error: f.text().nullable(),
   }),
-  create: z.strictObject({
-    workflowId: f.text().min(1),
-    triggeredBy: f.text().min(1),
-    triggerType: f.text().min(1),
-    status: z.enum(workflowExecutionStatus).optional(),
-    startedAt: f.timestamp().optional(),
-    completedAt: f.timestamp().nullable().optional(),
-    actionsExecuted: f.int().optional(),
-    actionsFailed: f.int().optional(),
-    logs: f.json().nullable().optional(),
-    error: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    workflowId: f.text().min(1).optional(),
-    triggeredBy: f.text().min(1).optional(),
-    triggerType: f.text().min(1).optional(),
-    status: z.enum(workflowExecutionStatus).optional(),
-    startedAt: f.timestamp().optional(),
-    completedAt: f.timestamp().nullable().optional(),
-    actionsExecuted: f.int().optional(),
-    actionsFailed: f.int().optional(),
-    logs: f.json().nullable().optional(),
-    error: f.text().nullable().optional(),
-  }),
+  create: workflowExecutionsCreate,
+  update: workflowExecutionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     workflowId: f.text().optional(),
@@ -1575,6 +1331,16 @@ export const workflowExecutions = defineResource({
 export type WorkflowExecution = z.output<typeof workflowExecutions.row>;
 export type WorkflowExecutionCreate = z.input<typeof workflowExecutions.create>;
 export type WorkflowExecutionUpdate = z.input<typeof workflowExecutions.update>;
+
+const leadScoringRulesCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    condition: f.json(),
+    scoreChange: f.int(),
+    category: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+    priority: f.int().optional(),
+  });
 
 /** `lead_scoring_rules` as the resource `leadScoringRules`. */
 export const leadScoringRules = defineResource({
@@ -1595,24 +1361,8 @@ export const leadScoringRules = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    condition: f.json(),
-    scoreChange: f.int(),
-    category: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-    priority: f.int().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    condition: f.json().optional(),
-    scoreChange: f.int().optional(),
-    category: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-    priority: f.int().optional(),
-  }),
+  create: leadScoringRulesCreate,
+  update: leadScoringRulesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     isActive: f.queryBool().optional(),
@@ -1622,6 +1372,11 @@ export const leadScoringRules = defineResource({
 export type LeadScoringRule = z.output<typeof leadScoringRules.row>;
 export type LeadScoringRuleCreate = z.input<typeof leadScoringRules.create>;
 export type LeadScoringRuleUpdate = z.input<typeof leadScoringRules.update>;
+
+const campaignBriefLinksCreate = z.strictObject({
+    campaignId: f.text().min(1),
+    briefId: f.text().min(1),
+  });
 
 /** `campaign_brief_links` as the resource `campaignBriefLinks`. */
 export const campaignBriefLinks = defineResource({
@@ -1636,14 +1391,8 @@ export const campaignBriefLinks = defineResource({
     briefId: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    campaignId: f.text().min(1),
-    briefId: f.text().min(1),
-  }),
-  update: z.strictObject({
-    campaignId: f.text().min(1).optional(),
-    briefId: f.text().min(1).optional(),
-  }),
+  create: campaignBriefLinksCreate,
+  update: campaignBriefLinksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
@@ -1654,6 +1403,11 @@ export const campaignBriefLinks = defineResource({
 export type CampaignBriefLink = z.output<typeof campaignBriefLinks.row>;
 export type CampaignBriefLinkCreate = z.input<typeof campaignBriefLinks.create>;
 export type CampaignBriefLinkUpdate = z.input<typeof campaignBriefLinks.update>;
+
+const adCampaignLinksCreate = z.strictObject({
+    adCampaignId: f.text().min(1),
+    crmCampaignId: f.text().min(1),
+  });
 
 /** `ad_campaign_crm_links` as the resource `adCampaignLinks`. */
 export const adCampaignLinks = defineResource({
@@ -1668,14 +1422,8 @@ export const adCampaignLinks = defineResource({
     crmCampaignId: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    adCampaignId: f.text().min(1),
-    crmCampaignId: f.text().min(1),
-  }),
-  update: z.strictObject({
-    adCampaignId: f.text().min(1).optional(),
-    crmCampaignId: f.text().min(1).optional(),
-  }),
+  create: adCampaignLinksCreate,
+  update: adCampaignLinksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     adCampaignId: f.text().optional(),

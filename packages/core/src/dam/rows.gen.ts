@@ -4,6 +4,19 @@ import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
 import { assetSourceType, assetStatus, assetType, collectionType, libraryType, libraryVisibility, licenseType, renditionStatus, renditionType, shareAccessLevel, versionChangeType } from './enums.js';
 
+const librariesCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.text().nullable().optional(),
+    libraryType: z.enum(libraryType).optional(),
+    coverImageId: f.text().nullable().optional(),
+    visibility: z.enum(libraryVisibility).optional(),
+    allowedUserIds: f.array(f.text()).optional(),
+    allowedRoles: f.array(f.text()).optional(),
+    clientId: f.text().nullable().optional(),
+    settings: f.json().optional(),
+  });
+
 /** `asset_libraries` as the resource `libraries`. */
 export const libraries = defineResource({
   name: 'libraries',
@@ -27,30 +40,8 @@ export const libraries = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.text().nullable().optional(),
-    libraryType: z.enum(libraryType).optional(),
-    coverImageId: f.text().nullable().optional(),
-    visibility: z.enum(libraryVisibility).optional(),
-    allowedUserIds: f.array(f.text()).optional(),
-    allowedRoles: f.array(f.text()).optional(),
-    clientId: f.text().nullable().optional(),
-    settings: f.json().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.text().nullable().optional(),
-    libraryType: z.enum(libraryType).optional(),
-    coverImageId: f.text().nullable().optional(),
-    visibility: z.enum(libraryVisibility).optional(),
-    allowedUserIds: f.array(f.text()).optional(),
-    allowedRoles: f.array(f.text()).optional(),
-    clientId: f.text().nullable().optional(),
-    settings: f.json().optional(),
-  }),
+  create: librariesCreate,
+  update: librariesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -67,6 +58,18 @@ export const libraries = defineResource({
 export type AssetLibrary = z.output<typeof libraries.row>;
 export type AssetLibraryCreate = z.input<typeof libraries.create>;
 export type AssetLibraryUpdate = z.input<typeof libraries.update>;
+
+const foldersCreate = z.strictObject({
+    libraryId: f.text().min(1),
+    name: f.text().min(1),
+    slug: f.text().min(1),
+    description: f.text().nullable().optional(),
+    color: f.text().nullable().optional(),
+    parentId: f.text().nullable().optional(),
+    path: f.text().min(1).max(500),
+    depth: f.int().optional(),
+    defaultMetadata: f.json().optional(),
+  });
 
 /** `asset_folders` as the resource `folders`. */
 export const folders = defineResource({
@@ -90,28 +93,8 @@ export const folders = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    libraryId: f.text().min(1),
-    name: f.text().min(1),
-    slug: f.text().min(1),
-    description: f.text().nullable().optional(),
-    color: f.text().nullable().optional(),
-    parentId: f.text().nullable().optional(),
-    path: f.text().min(1).max(500),
-    depth: f.int().optional(),
-    defaultMetadata: f.json().optional(),
-  }),
-  update: z.strictObject({
-    libraryId: f.text().min(1).optional(),
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    color: f.text().nullable().optional(),
-    parentId: f.text().nullable().optional(),
-    path: f.text().min(1).max(500).optional(),
-    depth: f.int().optional(),
-    defaultMetadata: f.json().optional(),
-  }),
+  create: foldersCreate,
+  update: foldersCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     libraryId: f.text().optional(),
@@ -124,6 +107,37 @@ export const folders = defineResource({
 export type AssetFolder = z.output<typeof folders.row>;
 export type AssetFolderCreate = z.input<typeof folders.create>;
 export type AssetFolderUpdate = z.input<typeof folders.update>;
+
+const assetsCreate = z.strictObject({
+    libraryId: f.text().min(1),
+    folderId: f.text().nullable().optional(),
+    fileId: f.text().min(1),
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.longText().nullable().optional(),
+    assetType: z.enum(assetType),
+    metadata: f.json().optional(),
+    aiMetadata: f.json().nullable().optional(),
+    tags: f.array(f.text().max(500)).optional(),
+    categoryId: f.text().nullable().optional(),
+    status: z.enum(assetStatus).optional(),
+    approvedById: f.text().nullable().optional(),
+    approvedAt: f.timestamp().nullable().optional(),
+    downloadCount: f.int().optional(),
+    lastDownloadedAt: f.timestamp().nullable().optional(),
+    usedInBriefs: f.array(f.text()).optional(),
+    usedInContent: f.array(f.text()).optional(),
+    license: z.enum(licenseType).nullable().optional(),
+    licenseDetails: f.json().nullable().optional(),
+    expiresAt: f.timestamp().nullable().optional(),
+    copyrightHolder: f.text().nullable().optional(),
+    copyrightYear: f.int().nullable().optional(),
+    usageRights: f.longText().nullable().optional(),
+    sourceType: z.enum(assetSourceType).optional(),
+    sourceUrl: f.text().nullable().optional(),
+    externalId: f.text().nullable().optional(),
+    lastEditedById: f.text().nullable().optional(),
+  });
 
 /** `assets` as the resource `assets`. */
 export const assets = defineResource({
@@ -166,66 +180,8 @@ export const assets = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    libraryId: f.text().min(1),
-    folderId: f.text().nullable().optional(),
-    fileId: f.text().min(1),
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.longText().nullable().optional(),
-    assetType: z.enum(assetType),
-    metadata: f.json().optional(),
-    aiMetadata: f.json().nullable().optional(),
-    tags: f.array(f.text().max(500)).optional(),
-    categoryId: f.text().nullable().optional(),
-    status: z.enum(assetStatus).optional(),
-    approvedById: f.text().nullable().optional(),
-    approvedAt: f.timestamp().nullable().optional(),
-    downloadCount: f.int().optional(),
-    lastDownloadedAt: f.timestamp().nullable().optional(),
-    usedInBriefs: f.array(f.text()).optional(),
-    usedInContent: f.array(f.text()).optional(),
-    license: z.enum(licenseType).nullable().optional(),
-    licenseDetails: f.json().nullable().optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    copyrightHolder: f.text().nullable().optional(),
-    copyrightYear: f.int().nullable().optional(),
-    usageRights: f.longText().nullable().optional(),
-    sourceType: z.enum(assetSourceType).optional(),
-    sourceUrl: f.text().nullable().optional(),
-    externalId: f.text().nullable().optional(),
-    lastEditedById: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    libraryId: f.text().min(1).optional(),
-    folderId: f.text().nullable().optional(),
-    fileId: f.text().min(1).optional(),
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.longText().nullable().optional(),
-    assetType: z.enum(assetType).optional(),
-    metadata: f.json().optional(),
-    aiMetadata: f.json().nullable().optional(),
-    tags: f.array(f.text().max(500)).optional(),
-    categoryId: f.text().nullable().optional(),
-    status: z.enum(assetStatus).optional(),
-    approvedById: f.text().nullable().optional(),
-    approvedAt: f.timestamp().nullable().optional(),
-    downloadCount: f.int().optional(),
-    lastDownloadedAt: f.timestamp().nullable().optional(),
-    usedInBriefs: f.array(f.text()).optional(),
-    usedInContent: f.array(f.text()).optional(),
-    license: z.enum(licenseType).nullable().optional(),
-    licenseDetails: f.json().nullable().optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    copyrightHolder: f.text().nullable().optional(),
-    copyrightYear: f.int().nullable().optional(),
-    usageRights: f.longText().nullable().optional(),
-    sourceType: z.enum(assetSourceType).optional(),
-    sourceUrl: f.text().nullable().optional(),
-    externalId: f.text().nullable().optional(),
-    lastEditedById: f.text().nullable().optional(),
-  }),
+  create: assetsCreate,
+  update: assetsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     libraryId: f.text().optional(),
@@ -251,6 +207,16 @@ export type Asset = z.output<typeof assets.row>;
 export type AssetCreate = z.input<typeof assets.create>;
 export type AssetUpdate = z.input<typeof assets.update>;
 
+const versionsCreate = z.strictObject({
+    assetId: f.text().min(1),
+    versionNumber: f.int(),
+    fileId: f.text().min(1),
+    changeNote: f.text().nullable().optional(),
+    changeType: z.enum(versionChangeType).optional(),
+    diffMetadata: f.json().nullable().optional(),
+    isCurrentVersion: f.bool().optional(),
+  });
+
 /** `asset_versions` as the resource `versions`. */
 export const versions = defineResource({
   name: 'versions',
@@ -270,24 +236,8 @@ export const versions = defineResource({
     createdAt: f.timestamp(),
     isCurrentVersion: f.bool(),
   }),
-  create: z.strictObject({
-    assetId: f.text().min(1),
-    versionNumber: f.int(),
-    fileId: f.text().min(1),
-    changeNote: f.text().nullable().optional(),
-    changeType: z.enum(versionChangeType).optional(),
-    diffMetadata: f.json().nullable().optional(),
-    isCurrentVersion: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    assetId: f.text().min(1).optional(),
-    versionNumber: f.int().optional(),
-    fileId: f.text().min(1).optional(),
-    changeNote: f.text().nullable().optional(),
-    changeType: z.enum(versionChangeType).optional(),
-    diffMetadata: f.json().nullable().optional(),
-    isCurrentVersion: f.bool().optional(),
-  }),
+  create: versionsCreate,
+  update: versionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     assetId: f.text().optional(),
@@ -301,6 +251,20 @@ export const versions = defineResource({
 export type AssetVersion = z.output<typeof versions.row>;
 export type AssetVersionCreate = z.input<typeof versions.create>;
 export type AssetVersionUpdate = z.input<typeof versions.update>;
+
+const renditionsCreate = z.strictObject({
+    assetId: f.text().min(1),
+    renditionType: z.enum(renditionType),
+    fileId: f.text().min(1),
+    width: f.int().nullable().optional(),
+    height: f.int().nullable().optional(),
+    quality: f.int().nullable().optional(),
+    format: f.text().nullable().optional(),
+    duration: f.int().nullable().optional(),
+    startTime: f.int().nullable().optional(),
+    status: z.enum(renditionStatus).optional(),
+    error: f.text().nullable().optional(),
+  });
 
 /** `asset_renditions` as the resource `renditions`. */
 export const renditions = defineResource({
@@ -324,32 +288,8 @@ export const renditions = defineResource({
     error: f.text().nullable(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    assetId: f.text().min(1),
-    renditionType: z.enum(renditionType),
-    fileId: f.text().min(1),
-    width: f.int().nullable().optional(),
-    height: f.int().nullable().optional(),
-    quality: f.int().nullable().optional(),
-    format: f.text().nullable().optional(),
-    duration: f.int().nullable().optional(),
-    startTime: f.int().nullable().optional(),
-    status: z.enum(renditionStatus).optional(),
-    error: f.text().nullable().optional(),
-  }),
-  update: z.strictObject({
-    assetId: f.text().min(1).optional(),
-    renditionType: z.enum(renditionType).optional(),
-    fileId: f.text().min(1).optional(),
-    width: f.int().nullable().optional(),
-    height: f.int().nullable().optional(),
-    quality: f.int().nullable().optional(),
-    format: f.text().nullable().optional(),
-    duration: f.int().nullable().optional(),
-    startTime: f.int().nullable().optional(),
-    status: z.enum(renditionStatus).optional(),
-    error: f.text().nullable().optional(),
-  }),
+  create: renditionsCreate,
+  update: renditionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     assetId: f.text().optional(),
@@ -362,6 +302,20 @@ export const renditions = defineResource({
 export type AssetRendition = z.output<typeof renditions.row>;
 export type AssetRenditionCreate = z.input<typeof renditions.create>;
 export type AssetRenditionUpdate = z.input<typeof renditions.update>;
+
+const collectionsCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    description: f.text().nullable().optional(),
+    coverImageId: f.text().nullable().optional(),
+    collectionType: z.enum(collectionType).optional(),
+    smartRules: f.json().nullable().optional(),
+    isPublic: f.bool().optional(),
+    shareExpiresAt: f.timestamp().nullable().optional(),
+    sharePassword: f.text().nullable().optional(),
+    allowDownload: f.bool().optional(),
+    allowComments: f.bool().optional(),
+  });
 
 /** `asset_collections` as the resource `collections`. */
 export const collections = defineResource({
@@ -388,32 +342,8 @@ export const collections = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    description: f.text().nullable().optional(),
-    coverImageId: f.text().nullable().optional(),
-    collectionType: z.enum(collectionType).optional(),
-    smartRules: f.json().nullable().optional(),
-    isPublic: f.bool().optional(),
-    shareExpiresAt: f.timestamp().nullable().optional(),
-    sharePassword: f.text().nullable().optional(),
-    allowDownload: f.bool().optional(),
-    allowComments: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    description: f.text().nullable().optional(),
-    coverImageId: f.text().nullable().optional(),
-    collectionType: z.enum(collectionType).optional(),
-    smartRules: f.json().nullable().optional(),
-    isPublic: f.bool().optional(),
-    shareExpiresAt: f.timestamp().nullable().optional(),
-    sharePassword: f.text().nullable().optional(),
-    allowDownload: f.bool().optional(),
-    allowComments: f.bool().optional(),
-  }),
+  create: collectionsCreate,
+  update: collectionsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -429,6 +359,15 @@ export const collections = defineResource({
 export type AssetCollection = z.output<typeof collections.row>;
 export type AssetCollectionCreate = z.input<typeof collections.create>;
 export type AssetCollectionUpdate = z.input<typeof collections.update>;
+
+const collectionItemsCreate = z.strictObject({
+    collectionId: f.text().min(1),
+    assetId: f.text().min(1),
+    sortOrder: f.int().optional(),
+    note: f.text().nullable().optional(),
+    addedById: f.text().min(1),
+    addedAt: f.timestamp().optional(),
+  });
 
 /** `asset_collection_items` as the resource `collectionItems`. */
 export const collectionItems = defineResource({
@@ -446,22 +385,8 @@ export const collectionItems = defineResource({
     addedById: f.text(),
     addedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    collectionId: f.text().min(1),
-    assetId: f.text().min(1),
-    sortOrder: f.int().optional(),
-    note: f.text().nullable().optional(),
-    addedById: f.text().min(1),
-    addedAt: f.timestamp().optional(),
-  }),
-  update: z.strictObject({
-    collectionId: f.text().min(1).optional(),
-    assetId: f.text().min(1).optional(),
-    sortOrder: f.int().optional(),
-    note: f.text().nullable().optional(),
-    addedById: f.text().min(1).optional(),
-    addedAt: f.timestamp().optional(),
-  }),
+  create: collectionItemsCreate,
+  update: collectionItemsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     collectionId: f.text().optional(),
@@ -473,6 +398,16 @@ export const collectionItems = defineResource({
 export type AssetCollectionItem = z.output<typeof collectionItems.row>;
 export type AssetCollectionItemCreate = z.input<typeof collectionItems.create>;
 export type AssetCollectionItemUpdate = z.input<typeof collectionItems.update>;
+
+const collectionSharesCreate = z.strictObject({
+    collectionId: f.text().min(1),
+    email: f.text().max(500).nullable().optional(),
+    clientContactId: f.text().nullable().optional(),
+    accessLevel: z.enum(shareAccessLevel).optional(),
+    expiresAt: f.timestamp().nullable().optional(),
+    lastAccessedAt: f.timestamp().nullable().optional(),
+    accessCount: f.int().optional(),
+  });
 
 /** `collection_shares` as the resource `collectionShares`. */
 export const collectionShares = defineResource({
@@ -493,24 +428,8 @@ export const collectionShares = defineResource({
     createdById: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    collectionId: f.text().min(1),
-    email: f.text().max(500).nullable().optional(),
-    clientContactId: f.text().nullable().optional(),
-    accessLevel: z.enum(shareAccessLevel).optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    lastAccessedAt: f.timestamp().nullable().optional(),
-    accessCount: f.int().optional(),
-  }),
-  update: z.strictObject({
-    collectionId: f.text().min(1).optional(),
-    email: f.text().max(500).nullable().optional(),
-    clientContactId: f.text().nullable().optional(),
-    accessLevel: z.enum(shareAccessLevel).optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    lastAccessedAt: f.timestamp().nullable().optional(),
-    accessCount: f.int().optional(),
-  }),
+  create: collectionSharesCreate,
+  update: collectionSharesCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     collectionId: f.text().optional(),
@@ -524,6 +443,15 @@ export const collectionShares = defineResource({
 export type CollectionShare = z.output<typeof collectionShares.row>;
 export type CollectionShareCreate = z.input<typeof collectionShares.create>;
 export type CollectionShareUpdate = z.input<typeof collectionShares.update>;
+
+const linksCreate = z.strictObject({
+    assetId: f.text().min(1),
+    allowDownload: f.bool().optional(),
+    expiresAt: f.timestamp().nullable().optional(),
+    password: f.text().nullable().optional(),
+    maxDownloads: f.int().nullable().optional(),
+    downloadCount: f.int().optional(),
+  });
 
 /** `asset_links` as the resource `links`. */
 export const links = defineResource({
@@ -544,22 +472,8 @@ export const links = defineResource({
     createdById: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    assetId: f.text().min(1),
-    allowDownload: f.bool().optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    password: f.text().nullable().optional(),
-    maxDownloads: f.int().nullable().optional(),
-    downloadCount: f.int().optional(),
-  }),
-  update: z.strictObject({
-    assetId: f.text().min(1).optional(),
-    allowDownload: f.bool().optional(),
-    expiresAt: f.timestamp().nullable().optional(),
-    password: f.text().nullable().optional(),
-    maxDownloads: f.int().nullable().optional(),
-    downloadCount: f.int().optional(),
-  }),
+  create: linksCreate,
+  update: linksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     assetId: f.text().optional(),
@@ -571,6 +485,18 @@ export const links = defineResource({
 export type AssetLink = z.output<typeof links.row>;
 export type AssetLinkCreate = z.input<typeof links.create>;
 export type AssetLinkUpdate = z.input<typeof links.update>;
+
+const commentsCreate = z.strictObject({
+    assetId: f.text().min(1),
+    parentId: f.text().nullable().optional(),
+    content: f.longText(),
+    authorId: f.text().min(1),
+    authorType: f.text().optional(),
+    annotation: f.json().nullable().optional(),
+    isResolved: f.bool().optional(),
+    resolvedById: f.text().nullable().optional(),
+    resolvedAt: f.timestamp().nullable().optional(),
+  });
 
 /** `asset_comments` as the resource `comments`. */
 export const comments = defineResource({
@@ -593,28 +519,8 @@ export const comments = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    assetId: f.text().min(1),
-    parentId: f.text().nullable().optional(),
-    content: f.longText(),
-    authorId: f.text().min(1),
-    authorType: f.text().optional(),
-    annotation: f.json().nullable().optional(),
-    isResolved: f.bool().optional(),
-    resolvedById: f.text().nullable().optional(),
-    resolvedAt: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    assetId: f.text().min(1).optional(),
-    parentId: f.text().nullable().optional(),
-    content: f.longText().optional(),
-    authorId: f.text().min(1).optional(),
-    authorType: f.text().optional(),
-    annotation: f.json().nullable().optional(),
-    isResolved: f.bool().optional(),
-    resolvedById: f.text().nullable().optional(),
-    resolvedAt: f.timestamp().nullable().optional(),
-  }),
+  create: commentsCreate,
+  update: commentsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     assetId: f.text().optional(),
@@ -628,6 +534,12 @@ export const comments = defineResource({
 export type AssetComment = z.output<typeof comments.row>;
 export type AssetCommentCreate = z.input<typeof comments.create>;
 export type AssetCommentUpdate = z.input<typeof comments.update>;
+
+const briefLinksCreate = z.strictObject({
+    briefId: f.text().min(1),
+    assetId: f.text().min(1),
+    linkType: f.text().min(1),
+  });
 
 /** `brief_asset_links` as the resource `briefLinks`. */
 export const briefLinks = defineResource({
@@ -643,16 +555,8 @@ export const briefLinks = defineResource({
     linkType: f.text(),
     createdAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    briefId: f.text().min(1),
-    assetId: f.text().min(1),
-    linkType: f.text().min(1),
-  }),
-  update: z.strictObject({
-    briefId: f.text().min(1).optional(),
-    assetId: f.text().min(1).optional(),
-    linkType: f.text().min(1).optional(),
-  }),
+  create: briefLinksCreate,
+  update: briefLinksCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     briefId: f.text().optional(),

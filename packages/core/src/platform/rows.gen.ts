@@ -4,6 +4,15 @@ import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
 import { briefStatus, projectStatus } from './enums.js';
 
+const clientsCreate = z.strictObject({
+    name: f.text().min(1),
+    slug: f.text().min(1).max(500),
+    industry: f.text().nullable().optional(),
+    website: f.text().nullable().optional(),
+    logoUrl: f.text().nullable().optional(),
+    isActive: f.bool().optional(),
+  });
+
 /** `clients` as the resource `clients`. */
 export const clients = defineResource({
   name: 'clients',
@@ -22,22 +31,8 @@ export const clients = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    name: f.text().min(1),
-    slug: f.text().min(1).max(500),
-    industry: f.text().nullable().optional(),
-    website: f.text().nullable().optional(),
-    logoUrl: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
-  update: z.strictObject({
-    name: f.text().min(1).optional(),
-    slug: f.text().min(1).max(500).optional(),
-    industry: f.text().nullable().optional(),
-    website: f.text().nullable().optional(),
-    logoUrl: f.text().nullable().optional(),
-    isActive: f.bool().optional(),
-  }),
+  create: clientsCreate,
+  update: clientsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     slug: f.text().optional(),
@@ -48,6 +43,15 @@ export const clients = defineResource({
 export type Client = z.output<typeof clients.row>;
 export type ClientCreate = z.input<typeof clients.create>;
 export type ClientUpdate = z.input<typeof clients.update>;
+
+const projectsCreate = z.strictObject({
+    clientId: f.text().nullable().optional(),
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    status: z.enum(projectStatus).optional(),
+    startDate: f.date().nullable().optional(),
+    endDate: f.date().nullable().optional(),
+  });
 
 /** `projects` as the resource `projects`. */
 export const projects = defineResource({
@@ -67,22 +71,8 @@ export const projects = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    clientId: f.text().nullable().optional(),
-    name: f.text().min(1),
-    description: f.text().nullable().optional(),
-    status: z.enum(projectStatus).optional(),
-    startDate: f.date().nullable().optional(),
-    endDate: f.date().nullable().optional(),
-  }),
-  update: z.strictObject({
-    clientId: f.text().nullable().optional(),
-    name: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    status: z.enum(projectStatus).optional(),
-    startDate: f.date().nullable().optional(),
-    endDate: f.date().nullable().optional(),
-  }),
+  create: projectsCreate,
+  update: projectsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     clientId: f.text().optional(),
@@ -93,6 +83,15 @@ export const projects = defineResource({
 export type Project = z.output<typeof projects.row>;
 export type ProjectCreate = z.input<typeof projects.create>;
 export type ProjectUpdate = z.input<typeof projects.update>;
+
+const briefsCreate = z.strictObject({
+    clientId: f.text().nullable().optional(),
+    projectId: f.text().nullable().optional(),
+    title: f.text().min(1),
+    description: f.text().nullable().optional(),
+    status: z.enum(briefStatus).optional(),
+    dueDate: f.timestamp().nullable().optional(),
+  });
 
 /** `briefs` as the resource `briefs`. */
 export const briefs = defineResource({
@@ -113,22 +112,8 @@ export const briefs = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
   }),
-  create: z.strictObject({
-    clientId: f.text().nullable().optional(),
-    projectId: f.text().nullable().optional(),
-    title: f.text().min(1),
-    description: f.text().nullable().optional(),
-    status: z.enum(briefStatus).optional(),
-    dueDate: f.timestamp().nullable().optional(),
-  }),
-  update: z.strictObject({
-    clientId: f.text().nullable().optional(),
-    projectId: f.text().nullable().optional(),
-    title: f.text().min(1).optional(),
-    description: f.text().nullable().optional(),
-    status: z.enum(briefStatus).optional(),
-    dueDate: f.timestamp().nullable().optional(),
-  }),
+  create: briefsCreate,
+  update: briefsCreate.partial(),
   filters: z.object({
     organizationId: f.text().optional(),
     clientId: f.text().optional(),
