@@ -11,7 +11,7 @@ import { type HttpError, badRequest, conflict, notFound } from '../http/problem.
 import { recordActivity } from '../platform/activity.js';
 import { files } from '../platform/schema.js';
 import type { CmsContext } from './entries.js';
-import { isEmptyRichText, plainTextOf, richTextError, textToRichText } from './richtext.js';
+import { isEmptyRichText, plainTextOf, richTextError, richTextImages, textToRichText } from './richtext.js';
 import { contentBlocks, contentEntries, contentLocalizations, contentTypes } from './schema.js';
 import { type EntryData, changedFieldsOf, sameJson, writeVersion } from './versions.js';
 
@@ -98,6 +98,7 @@ function checkValue(field: ContentField, value: Json, path: string, issues: Data
       const error = richTextError(value);
       if (error) return fail(error.message, error.path ? `${path}.${error.path}` : path);
       if (field.maxLength !== undefined && plainTextOf(value).length > field.maxLength) fail(`At most ${field.maxLength} characters of text`);
+      for (const image of richTextImages(value)) refs.files.push({ id: image.fileId, path: `${path}.${image.path}`, accept: ['image/*'] });
       return;
     }
     case 'number': {

@@ -164,6 +164,26 @@ describe('relations, blocks and media', () => {
     // An unpublished author is not exposed.
     expect((await site.cms.delivery.get('post', byBob.slug)).data.author).toBeNull();
   });
+
+  it('gives images uploaded into rich text a fresh signed URL, and refuses images that are not files of the organization', async () => {
+    const article = await t.sdk.cms.contentTypes.create({ name: 'Article', slug: 'article', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'richtext' }] } });
+    const image = (fileId: string, src: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Look:' }] }, { type: 'image', attrs: { fileId, src, alt: 'Shot' } }] });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: article.id, data: { title: 'Gallery', body: image(photo.id, '/v1/platform/files/x/content?exp=1&sig=stale') as never } });
+    await t.sdk.cms.entries.publish(entry.id);
+    const served = await site.cms.delivery.get('article', 'gallery');
+    const node = (served.data.body as { content: { attrs?: { src: string; fileId: string } }[] }).content[1]!;
+    expect(node.attrs).toMatchObject({ fileId: photo.id, alt: 'Shot', src: expect.stringMatching(new RegExp(`^http://spokestack\\.test/v1/platform/files/${photo.id}/content\\?exp=\\d+&sig=`)) });
+    expect((await t.app.request(node.attrs!.src)).status).toBe(200);
+    // The stored document keeps what the editor saved.
+    expect(((await t.sdk.cms.entries.get(entry.id)).data.body as { content: { attrs?: { src: string } }[] }).content[1]!.attrs!.src).toContain('sig=stale');
+
+    const theirs = await other.sdk.platform.files.upload(new Blob([new Uint8Array([1])], { type: 'image/png' }), { name: 'theirs.png' });
+    const text = await t.sdk.platform.files.upload(new Blob(['notes']), { name: 'notes.txt' });
+    for (const [fileId, message] of [[theirs.id, 'No file with this id'], [text.id, 'accepted: image/*']] as const) {
+      const refused = await t.sdk.cms.entries.create({ contentTypeId: article.id, data: { title: 'Borrowed', body: image(fileId, '/x.png') as never } }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ status: 400, errors: [{ path: 'body.data.body.content.1.attrs.fileId', message: expect.stringContaining(message) }] });
+    }
+  });
 });
 
 describe('caching', () => {

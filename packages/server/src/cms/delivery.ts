@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound, unauthorized } from '../http/problem.j
 import type { Clock } from '../platform/clock.js';
 import type { TenantContext } from '../platform/context.js';
 import type { FileService } from '../platform/files.js';
+import { withImageUrls } from './richtext.js';
 import { contentEntries, contentTypes } from './schema.js';
 
 // ---------------------------------------------------------------- signed tokens
@@ -377,6 +378,8 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
       if (field.type === 'media') {
         const withUrl = (v: Json): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string' ? { ...v, url: origin + files.signedUrl(v.fileId) } : v);
         out[field.name] = Array.isArray(value) ? value.map(withUrl) : withUrl(value);
+      } else if (field.type === 'richtext') {
+        out[field.name] = withImageUrls(value, (id) => origin + files.signedUrl(id));
       } else if (field.type === 'relation' && resolve) {
         out[field.name] = Array.isArray(value) ? value.map((id) => (typeof id === 'string' ? resolve.entry(id) : null)) : typeof value === 'string' ? resolve.entry(value) : null;
       } else if (field.type === 'blocks' && resolve && Array.isArray(value)) {

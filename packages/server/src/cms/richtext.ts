@@ -136,3 +136,42 @@ export function textToRichText(text: string): TiptapNode {
     content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
   };
 }
+
+/**
+ * The uploaded images of a document: image nodes whose `attrs.fileId` names a file, with the JSON
+ * path of that id inside the document. Saves check these ids like media fields' (files of the
+ * organization), which is what lets delivery sign URLs for them.
+ *
+ * @example richTextImages({ type: 'doc', content: [{ type: 'image', attrs: { fileId: 'f1' } }] }) // [{ fileId: 'f1', path: 'content.0.attrs.fileId' }]
+ */
+export function richTextImages(doc: unknown): { fileId: string; path: string }[] {
+  const out: { fileId: string; path: string }[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (!isRecord(node)) return;
+    if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.fileId === 'string') out.push({ fileId: node.attrs.fileId, path: `${path}attrs.fileId` });
+    if (Array.isArray(node.content)) node.content.forEach((child, i) => visit(child, `${path}content.${i}.`));
+  };
+  visit(doc, '');
+  return out;
+}
+
+/**
+ * A copy of the document whose uploaded images (`attrs.fileId`) carry `src: urlOf(fileId)` — the
+ * stored `src` of an upload is a signed URL that expires, so readers get a fresh one. Returns the
+ * document itself when it holds no such image.
+ *
+ * @example withImageUrls(doc, (id) => origin + files.signedUrl(id))
+ */
+export function withImageUrls<T>(doc: T, urlOf: (fileId: string) => string): T {
+  const rewrite = (node: unknown): unknown => {
+    if (!isRecord(node)) return node;
+    let next = node;
+    if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.fileId === 'string') next = { ...node, attrs: { ...node.attrs, src: urlOf(node.attrs.fileId) } };
+    if (Array.isArray(node.content)) {
+      const content = node.content.map(rewrite);
+      if (content.some((c, i) => c !== (node.content as unknown[])[i])) next = { ...next, content };
+    }
+    return next;
+  };
+  return rewrite(doc) as T;
+}
