@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SpokeStackProvider } from '../provider.js';
@@ -60,11 +60,19 @@ describe('Toast', () => {
     await waitFor(() => expect(screen.queryByText('Contact deleted')).toBeNull());
   });
 
-  it('closes by itself after its duration', async () => {
-    const user = userEvent.setup();
-    renderWithToaster({ title: 'Copied', duration: 50 });
-    await user.click(screen.getByRole('button', { name: 'Notify' }));
-    expect(screen.getByText('Copied')).toBeTruthy();
-    await waitFor(() => expect(screen.queryByText('Copied')).toBeNull());
+  it('closes by itself after its duration, not before', async () => {
+    // Fake timers: a real 50 ms timer races a loaded test machine.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      renderWithToaster({ title: 'Copied', duration: 10_000 });
+      await user.click(screen.getByRole('button', { name: 'Notify' }));
+      await act(() => vi.advanceTimersByTimeAsync(9_000));
+      expect(screen.getByText('Copied')).toBeTruthy();
+      await act(() => vi.advanceTimersByTimeAsync(2_000));
+      await waitFor(() => expect(screen.queryByText('Copied')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
