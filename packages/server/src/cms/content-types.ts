@@ -10,7 +10,9 @@ import { checkReferences, tableInfo } from '../db/resource-service.js';
 import { type HttpError, badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import { files } from '../platform/schema.js';
+import { syncBlockUsage } from './blocks.js';
 import type { CmsContext } from './entries.js';
+import { syncEntryMedia } from './media.js';
 import { isEmptyRichText, plainTextOf, richTextError, richTextImages, textToRichText } from './richtext.js';
 import { contentBlocks, contentEntries, contentLocalizations, contentTypes } from './schema.js';
 import { type EntryData, changedFieldsOf, sameJson, writeVersion } from './versions.js';
@@ -802,6 +804,13 @@ async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewr
     if (!rewrite?.data && title === entry.title && plainText === entry.plainText) continue;
     const version = entry.version + 1;
     await tx.update(contentEntries).set({ data, title, plainText, version, lastEditedById: ctx.actor.id, updatedAt: ctx.now }).where(eq(contentEntries.id, entry.id));
+    if (rewrite?.data) {
+      // Fields dropped or converted took their files and blocks with them: rebuild both from the new
+      // schema (`before` undefined, as the old data read through the new schema would hide the change).
+      const after = { ...entry, data, title, plainText, version };
+      await syncEntryMedia(tx, ctx, type.schema, undefined, after);
+      await syncBlockUsage(tx, ctx, type.schema, undefined, after);
+    }
     if (type.enableVersioning && rewrite?.data)
       await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: version, data, title, changedFields: [...new Set([...changedFieldsOf(before, data), ...(title !== entry.title ? ['title'] : [])])], changeNote: 'Content type schema change', maxVersions: type.maxVersions });
     count++;

@@ -59,4 +59,19 @@ describe('content media', () => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Mine', cover: { fileId: files[0]!.id, alt: 'x' } } });
     expect((await other.sdk.cms.media.list({ entryId: entry.id })).data).toEqual([]);
   });
+
+  it('follows a schema change: files and blocks of dropped fields no longer count as used', async () => {
+    const [a, b] = files as [{ id: string }, { id: string }];
+    const title = { name: 'title', type: 'text', required: true } as const;
+    const type = await t.sdk.cms.contentTypes.create({ name: 'Page', slug: 'page-media', schema: { fields: [title, { name: 'hero', type: 'media' }, { name: 'thumb', type: 'media' }, { name: 'sections', type: 'blocks' }] } });
+    const block = await t.sdk.cms.blocks.create({ name: 'Hero CTA', slug: 'hero-cta', blockType: 'cta', data: { label: 'Go' }, isGlobal: true });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Home', hero: { fileId: a.id, alt: 'Hero' }, thumb: { fileId: b.id, alt: 'Thumb' }, sections: [{ blockId: block.id }] } });
+    expect((await t.sdk.cms.blocks.get(block.id)).usedInEntries).toEqual([entry.id]);
+
+    await t.sdk.cms.contentTypes.update(type.id, { schema: { fields: [title, { name: 'thumb', type: 'media' }] }, migration: { drop: ['hero', 'sections'] } });
+    expect(await rows(entry.id)).toEqual([['thumb', 0, b.id, 'Thumb', null]]);
+    expect((await t.sdk.cms.blocks.get(block.id)).usedInEntries).toEqual([]);
+    // The block is free again, so it can be deleted.
+    await t.sdk.cms.blocks.delete(block.id);
+  });
 });
