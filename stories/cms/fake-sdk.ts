@@ -3,6 +3,7 @@
 // the reference server. Never import this outside stories/.
 import { type FileRow, type Me, problemTypes, type SpokeStack, SpokeStackError } from '@spokestack/core';
 import type {
+  CategoryRow,
   CommentRow,
   ContentField,
   ContentTypeRow,
@@ -179,6 +180,15 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
 
   const tags: TagRow[] = ['Launch', 'Brand', 'Product', 'Hiring'].map((name, i) => ({ id: `tag_${name.toLowerCase()}`, organizationId: org, name, slug: name.toLowerCase(), color: null, description: null, usageCount: 3 - (i % 3), createdAt: iso(9000), updatedAt: iso(9000) }));
 
+  const categories: CategoryRow[] = (
+    [
+      ['cat_marketing', 'Marketing', null, '/marketing'],
+      ['cat_email', 'Email', 'cat_marketing', '/marketing/email'],
+      ['cat_social', 'Social', 'cat_marketing', '/marketing/social'],
+      ['cat_guides', 'Guides', null, '/guides'],
+    ] as const
+  ).map(([categoryId, name, parentId, path], i) => ({ id: categoryId, organizationId: org, name, slug: path.split('/').pop()!, description: null, parentId, icon: null, color: null, sortOrder: i, depth: path.split('/').length - 2, path, seoTitle: null, seoDescription: null, createdAt: iso(9000), updatedAt: iso(9000) }));
+
   const entries: EntryRow[] = [];
   if (!empty && manyFields) {
     const data: Record<string, unknown> = {};
@@ -352,6 +362,11 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
           tags.push(tag);
           return tag;
         }),
+      },
+      categories: {
+        async *iterate() {
+          yield* await call(() => categories);
+        },
       },
       entries: {
         list: (query: { q?: string; type?: string; status?: string; tag?: string; locale?: string; limit?: number; cursor?: string; sort?: string } = {}) =>

@@ -92,6 +92,29 @@ describe('ContentEditor', () => {
     expect(screen.getByText('All changes saved').getAttribute('data-state')).toBe('saved');
   });
 
+  it('edits SEO and social metadata, tags and categories in the side panel, autosaved with the draft', async () => {
+    const marketing = await t.sdk.cms.categories.create({ name: 'Marketing' });
+    const social = await t.sdk.cms.categories.create({ name: 'Social', parentId: marketing.id });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Findable' } });
+    await openEditor(entry.id);
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: 'SEO & social' });
+    await user.type(within(panel).getByLabelText('SEO title'), 'Findable | Northwind');
+    expect(within(panel).getByText('20 / 300 characters')).toBeTruthy();
+    await user.type(within(panel).getByLabelText('Keywords'), 'brand, launch');
+    await user.click(within(panel).getByLabelText('Hide from search engines (noindex)'));
+    const categories = within(panel).getByRole('group', { name: 'Categories' });
+    // Tree order: the child right under its parent.
+    expect(within(categories).getAllByRole('checkbox').map((box) => box.parentElement!.textContent)).toEqual(['Marketing', 'Social']);
+    await user.click(within(categories).getByLabelText('Social'));
+    await user.type(within(panel).getByRole('combobox', { name: 'Tags' }), 'Evergreen');
+    await user.click(await within(panel).findByRole('option', { name: 'Create "Evergreen"' }));
+
+    await waitFor(async () => expect(await t.sdk.cms.entries.get(entry.id)).toMatchObject({ seoTitle: 'Findable | Northwind', seoKeywords: ['brand', 'launch'], noIndex: true, categoryIds: [social.id], tagIds: [expect.any(String)] }), { timeout: 5_000 });
+    await waitFor(() => expect(saveState()).toBe('saved'));
+    expect((await t.sdk.cms.entries.list({ category: marketing.slug })).data.map((e) => e.id)).toContain(entry.id);
+  });
+
   it('shows the server’s field errors next to their fields and keeps the typed values', async () => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Valid' } });
     await openEditor(entry.id);

@@ -10,12 +10,15 @@ beforeAll(async () => {
   const notes = await t.sdk.cms.contentTypes.create({ name: 'Note', slug: 'note', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'richtext' }] } });
   const pages = await t.sdk.cms.contentTypes.create({ name: 'Page', slug: 'page', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
   const launch = await t.sdk.cms.tags.create({ name: 'Launch' });
+  const guides = await t.sdk.cms.categories.create({ name: 'Guides' });
+  const howTo = await t.sdk.cms.categories.create({ name: 'How-to', parentId: guides.id });
   for (let i = 1; i <= 23; i++) {
     t.clock.advance(60_000);
     await t.sdk.cms.entries.create({
       contentTypeId: notes.id,
       data: { title: `Note ${String(i).padStart(2, '0')}`, body: doc(i % 5 === 0 ? 'Our R&D <press> team plans the rocket launch' : 'Ordinary words') },
       tagIds: i % 5 === 0 ? [launch.id] : [],
+      categoryIds: i <= 2 ? [howTo.id] : i === 3 ? [guides.id] : [],
     });
   }
   t.clock.advance(60_000);
@@ -58,7 +61,7 @@ describe('ContentList', () => {
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ title: first.querySelector('[data-part="title"]')?.textContent }));
   });
 
-  it('filters by type, tag and status, and says when nothing matches', async () => {
+  it('filters by type, tag, status and category subtree, and says when nothing matches', async () => {
     const user = userEvent.setup();
     renderWith(t.sdk, <ContentList />);
     await waitFor(() => expect(items().length).toBeGreaterThan(0), { timeout: 15_000 });
@@ -77,6 +80,14 @@ describe('ContentList', () => {
     expect(items()).toHaveLength(0);
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     await waitFor(() => expect(items().length).toBeGreaterThan(4));
+
+    // A category includes the entries of the categories below it.
+    const category = screen.getByRole('combobox', { name: 'Category' });
+    expect([...category.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Any', 'Guides', '\u2003How-to']);
+    await user.selectOptions(category, 'Guides');
+    await waitFor(() => expect(items().map((b) => b.querySelector('[data-part="title"]')?.textContent)).toEqual(['Note 03', 'Note 02', 'Note 01']));
+    await user.selectOptions(category, '\u2003How-to');
+    await waitFor(() => expect(items()).toHaveLength(2));
   });
 
   it('shows an empty state for an organization without entries, and the problem when the list fails', async () => {

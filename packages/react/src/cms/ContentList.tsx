@@ -6,7 +6,7 @@ import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ClassNames } from '../ui/utils.js';
-import { type ContentEntriesQuery, useContentEntries, useContentTypes, useOrganization, useTags } from './hooks.js';
+import { type ContentEntriesQuery, useCategories, useContentEntries, useContentTypes, useOrganization, useTags } from './hooks.js';
 import { statusTone } from './status.js';
 import { statusLabels } from './strings.js';
 
@@ -23,6 +23,7 @@ export const contentListStrings = {
   status: 'Status',
   locale: 'Language',
   tag: 'Tag',
+  category: 'Category',
   any: 'Any',
   results: 'Entries',
   empty: 'No entries yet',
@@ -44,6 +45,8 @@ export interface ContentListFilters {
   status?: ContentStatus;
   locale?: string;
   tag?: string;
+  /** Category id or slug: entries in it or anywhere below it. */
+  category?: string;
 }
 
 export interface ContentListProps {
@@ -56,7 +59,7 @@ export interface ContentListProps {
   /** The filters it opens with. */
   defaultFilters?: ContentListFilters;
   /** Which filter controls to show (default: all). */
-  show?: Partial<Record<'search' | 'type' | 'status' | 'locale' | 'tag', boolean>>;
+  show?: Partial<Record<'search' | 'type' | 'status' | 'locale' | 'tag' | 'category', boolean>>;
   /** Entries per page (default 20). */
   pageSize?: number;
   /** Shown instead of the default empty state when there are no entries at all. */
@@ -102,7 +105,7 @@ function ago(iso: string): string {
 }
 
 /**
- * Entries with search (ranked full-text, with highlighted snippets), filters (type, status, language, tag), status
+ * Entries with search (ranked full-text, with highlighted snippets), filters (type, status, language, tag, category subtree), status
  * badges and "load more" pagination, plus empty, loading and error states. Each entry is a button: click it or
  * press Enter to call `onSelect`.
  *
@@ -118,21 +121,22 @@ export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, 
   // Typing stays responsive: the request follows the deferred text, and the previous rows stay meanwhile.
   const q = useDeferredValue(filters.q?.trim() ?? '');
   const listQuery = useMemo<ContentEntriesQuery>(
-    () => ({ ...query, ...(filters.type && { type: filters.type }), ...(filters.status && { status: filters.status }), ...(filters.locale && { locale: filters.locale }), ...(filters.tag && { tag: filters.tag }), ...(q && { q }), limit: pageSize }),
-    [query, filters.type, filters.status, filters.locale, filters.tag, q, pageSize],
+    () => ({ ...query, ...(filters.type && { type: filters.type }), ...(filters.status && { status: filters.status }), ...(filters.locale && { locale: filters.locale }), ...(filters.tag && { tag: filters.tag }), ...(filters.category && { category: filters.category }), ...(q && { q }), limit: pageSize }),
+    [query, filters.type, filters.status, filters.locale, filters.tag, filters.category, q, pageSize],
   );
   const entries = useContentEntries(listQuery);
   const types = useContentTypes();
   const org = useOrganization();
   const tags = useTags();
+  const categories = useCategories();
   const typeNames = new Map((types.data?.rows ?? []).map((type) => [type.id, type.name]));
   const rows = entries.data?.rows ?? [];
-  const filtered = Boolean(q || filters.type || filters.status || filters.locale || filters.tag);
-  const visible = { search: true, type: !query?.type, status: !query?.status, locale: true, tag: true, ...show };
+  const filtered = Boolean(q || filters.type || filters.status || filters.locale || filters.tag || filters.category);
+  const visible = { search: true, type: !query?.type, status: !query?.status, locale: true, tag: true, category: !query?.category, ...show };
   const set = (patch: Partial<ContentListFilters>) => setFilters((current) => ({ ...current, ...patch }));
   const state = entries.isError ? 'error' : entries.isPending ? 'loading' : rows.length ? 'ready' : 'empty';
 
-  const select = (label: string, key: 'type' | 'status' | 'locale' | 'tag', options: { value: string; label: string }[]) => (
+  const select = (label: string, key: 'type' | 'status' | 'locale' | 'tag' | 'category', options: { value: string; label: string }[]) => (
     <label data-scope="content-list" data-part="filter" className={classNames?.filter}>
       <span>{label}</span>
       <select value={filters[key] ?? ''} onChange={(e) => set({ [key]: e.target.value || undefined })}>
@@ -168,6 +172,10 @@ export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, 
         {visible.status && select(t.status, 'status', contentStatus.map((status) => ({ value: status, label: t[status] })))}
         {visible.locale && (org.data?.locales.length ?? 0) > 1 && select(t.locale, 'locale', (org.data?.locales ?? []).map((locale) => ({ value: locale, label: locale })))}
         {visible.tag && (tags.data?.length ?? 0) > 0 && select(t.tag, 'tag', (tags.data ?? []).map((tag) => ({ value: tag.slug, label: tag.name })))}
+        {visible.category &&
+          (categories.data?.length ?? 0) > 0 &&
+          // Indented by depth (a <select> holds no markup); choosing a category includes everything below it.
+          select(t.category, 'category', (categories.data ?? []).map((category) => ({ value: category.id, label: `${'\u2003'.repeat(category.depth)}${category.name}` })))}
         {filtered && (
           <Button size="sm" variant="ghost" onClick={() => setFilters({})}>
             {t.clear}

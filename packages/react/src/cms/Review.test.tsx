@@ -101,6 +101,22 @@ describe('schedule', () => {
     await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(item.closest('li')?.getAttribute('data-state')).toBe('CANCELLED'));
   });
+
+  it('sets when the entry unpublishes by itself, autosaved with the draft, and clears it', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Seasonal' } });
+    await open(entry.id);
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: 'Schedule' });
+    const expiry = within(panel).getByLabelText('Unpublish automatically at') as HTMLInputElement;
+    expect(expiry.value).toBe('');
+    await user.type(expiry, '2031-06-30T18:00');
+    await waitFor(async () => expect((await t.sdk.cms.entries.get(entry.id)).expiresAt).toBe(new Date('2031-06-30T18:00').toISOString()), { timeout: 5_000 });
+    // The server keeps the expiry as a pending unpublish.
+    await waitFor(async () => expect((await t.sdk.cms.schedules.list({ entryId: entry.id })).data).toMatchObject([{ action: 'UNPUBLISH', status: 'PENDING', scheduledFor: new Date('2031-06-30T18:00').toISOString() }]));
+    await user.click(within(panel).getByRole('button', { name: 'Never' }));
+    await waitFor(async () => expect((await t.sdk.cms.entries.get(entry.id)).expiresAt).toBeNull(), { timeout: 5_000 });
+    expect(expiry.value).toBe('');
+  });
 });
 
 describe('comments', () => {

@@ -6,6 +6,7 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { useEntryEditorContext } from './controller.js';
 import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks.js';
+import { metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 
 const statusTone: Record<ScheduleStatus, Tone> = { PENDING: 'info', EXECUTED: 'success', FAILED: 'danger', CANCELLED: 'neutral' };
@@ -18,6 +19,45 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/**
+ * The entry's `expiresAt`, bound to the draft (autosaved with it): when it passes, the server unpublishes the entry
+ * by itself. Shared by every language.
+ */
+function ExpiryInput({ readOnly }: { readOnly: boolean }) {
+  const t = useStrings();
+  const id = useId();
+  const [value, setValue] = useDraftValue(metaKey('expiresAt'));
+  const error = useDraftError(metaKey('expiresAt'));
+  const current = typeof value === 'string' ? localInput(new Date(value)) : '';
+  return (
+    <div data-scope="schedule" data-part="expiry" data-state={error ? 'invalid' : undefined}>
+      <label htmlFor={id}>{t.expiresAt}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={current}
+        readOnly={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          const when = new Date(e.target.value);
+          setValue(e.target.value && !Number.isNaN(when.getTime()) ? when.toISOString() : null);
+        }}
+      />
+      {!readOnly && current && (
+        <Button size="sm" variant="ghost" onClick={() => setValue(null)}>
+          {t.expiresNever}
+        </Button>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" data-scope="schedule" data-part="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export interface SchedulePanelProps {
   /** Class name of the root element. */
   className?: string;
@@ -26,7 +66,7 @@ export interface SchedulePanelProps {
 }
 
 /**
- * The entry's publishing schedule: pending, done, failed (with the error) and cancelled actions, soonest first,
+ * The entry's publishing schedule and expiry: pending, done, failed (with the error) and cancelled actions, soonest first,
  * each pending one cancellable; and a picker that schedules publish, update, unpublish or archive of the language
  * being edited at a time in the viewer's time zone.
  *
@@ -84,6 +124,7 @@ export function SchedulePanel({ className, actionLabels: labelOverrides }: Sched
           ))}
         </ul>
       )}
+      <ExpiryInput readOnly={editor.readOnly || editor.mode === 'translation'} />
       {!editor.readOnly && (
         // A group, not a <form>: the panel sits inside the editor's form, and forms do not nest.
         <div role="group" aria-label={t.scheduleAdd} data-scope="schedule" data-part="form">

@@ -1,8 +1,11 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../ui/Button.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { Spinner } from '../ui/Spinner.js';
 import { cx } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
 import { TagPicker } from './fields/TagPicker.js';
+import { useCategories } from './hooks.js';
 import { FilePreview, MediaPickerDialog } from './media.js';
 import { type MetaKey, metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
@@ -10,8 +13,55 @@ import { format, useStrings } from './strings.js';
 export interface SeoPanelProps {
   /** Class name of the root element. */
   className?: string;
-  /** Also show the entry's taxonomy tags (default true). */
+  /** Also show the entry's taxonomy: tags and categories (default true). */
   tags?: boolean;
+}
+
+/** The entry's categories: a checkbox per category of the organization's tree, indented by depth. */
+function CategoriesMeta({ readOnly }: { readOnly: boolean }) {
+  const t = useStrings();
+  const categories = useCategories();
+  const [value, setValue] = useDraftValue(metaKey('categoryIds'));
+  const error = useDraftError(metaKey('categoryIds'));
+  const chosen = Array.isArray(value) ? (value as string[]) : [];
+  const rows = categories.data ?? [];
+  return (
+    <fieldset data-scope="seo-panel" data-part="field" data-field="categoryIds" data-state={error ? 'invalid' : undefined}>
+      <legend data-scope="seo-panel" data-part="label">
+        {t.categories}
+      </legend>
+      {categories.isPending ? (
+        <Spinner size="sm" />
+      ) : categories.isError ? (
+        <ErrorState error={categories.error} onRetry={() => categories.refetch()} />
+      ) : rows.length === 0 ? (
+        <p data-scope="seo-panel" data-part="hint">
+          {t.categoriesEmpty}
+        </p>
+      ) : (
+        <ul data-scope="seo-panel" data-part="categories">
+          {rows.map((category) => (
+            <li key={category.id} style={{ paddingInlineStart: `${category.depth * 1.25}rem` }}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(category.id)}
+                  disabled={readOnly}
+                  onChange={(e) => setValue(e.target.checked ? [...chosen, category.id] : chosen.filter((id) => id !== category.id))}
+                />
+                {category.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" data-scope="seo-panel" data-part="error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
 }
 
 /** One metadata input with its label, hint and the server's error. */
@@ -93,7 +143,7 @@ function KeywordsMeta({ readOnly }: { readOnly: boolean }) {
 
 /**
  * The entry's SEO and social metadata — SEO title, meta description, keywords, canonical URL, noindex, social
- * title, description and image — and its taxonomy tags, bound to the draft (autosaved with it). Shared by every
+ * title, description and image — and its taxonomy (tags, categories), bound to the draft (autosaved with it). Shared by every
  * language, so read-only while a translation is edited.
  *
  * @example <SeoPanel /> // inside a ContentEditor or EntryForm.Root
@@ -156,6 +206,7 @@ export function SeoPanel({ className, tags = true }: SeoPanelProps) {
           <TagPicker mode="ids" id={tagsId} value={Array.isArray(tagIds) ? (tagIds as string[]) : []} onChange={setTagIds} readOnly={readOnly} />
         </div>
       )}
+      {tags && <CategoriesMeta readOnly={readOnly} />}
     </section>
   );
 }

@@ -72,7 +72,7 @@ export interface EntryEditorController {
   adopt: (entry: EntryRow) => void;
 }
 
-const emptyMeta: EntryMeta = { seoTitle: null, seoDescription: null, seoKeywords: [], canonicalUrl: null, noIndex: false, ogTitle: null, ogDescription: null, ogImageId: null, tagIds: [] };
+const emptyMeta: EntryMeta = { seoTitle: null, seoDescription: null, seoKeywords: [], canonicalUrl: null, noIndex: false, ogTitle: null, ogDescription: null, ogImageId: null, tagIds: [], categoryIds: [], expiresAt: null };
 
 /**
  * The draft of an entry's own language.

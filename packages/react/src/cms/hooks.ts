@@ -12,7 +12,7 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { FileRow, Organization, Page, SpokeStack, SpokeStackError } from '@spokestack/core';
-import type { CommentRow, ContentTypeRow, EntryListItem, EntryRow, FieldChange, LocalizationRow, RevisionRow, ScheduleRow, TagRow, VersionSummary, WorkflowRow } from '@spokestack/core/cms';
+import type { CategoryRow, CommentRow, ContentTypeRow, EntryListItem, EntryRow, FieldChange, LocalizationRow, RevisionRow, ScheduleRow, TagRow, VersionSummary, WorkflowRow } from '@spokestack/core/cms';
 import { useMemo } from 'react';
 import { useSpokeStack } from '../provider.js';
 import { spokestackKeys } from '../shared/query.js';
@@ -57,6 +57,7 @@ export const cmsKeys = {
   diff: (id: string, from: number, to: number) => [...spokestackKeys.detail('cms', 'entries', id), 'diff', from, to] as const,
   translations: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'translations'] as const,
   tags: () => spokestackKeys.list('cms', 'tags'),
+  categories: () => spokestackKeys.list('cms', 'categories'),
   organization: () => ['spokestack', 'platform', 'organization'] as const,
   revisions: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'revisions'] as const,
   schedules: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'schedules'] as const,
@@ -325,6 +326,25 @@ export function useCreateTag(options: CmsMutationOptions<TagRow, Parameters<Cms[
       queryClient.setQueryData<TagRow[]>(cmsKeys.tags(), (rows) => (rows ? [...rows, tag].sort((a, b) => a.name.localeCompare(b.name)) : rows));
       return options.onSuccess?.(tag, ...rest);
     },
+  });
+}
+
+/**
+ * The organization's categories in tree order (`path`; each with its `depth`), for pickers and filters. Pages
+ * through all of them, up to 1,000.
+ *
+ * @example const { data: categories } = useCategories()
+ */
+export function useCategories(): UseQueryResult<CategoryRow[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.categories(),
+    queryFn: async ({ signal }) => {
+      const rows: CategoryRow[] = [];
+      for await (const category of sdk.cms.categories.iterate({ limit: 200, sort: 'path' }, { signal })) if (rows.push(category) >= 1000) break;
+      return rows;
+    },
+    staleTime: 30_000,
   });
 }
 

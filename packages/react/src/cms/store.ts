@@ -24,6 +24,9 @@ export interface EntryMeta {
   ogDescription: string | null;
   ogImageId: string | null;
   tagIds: string[];
+  categoryIds: string[];
+  /** When the entry unpublishes by itself (ISO date-time), or null. */
+  expiresAt: string | null;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface EntryMeta {
  *
  * @example for (const key of metaKeys) meta[key] = entry[key]
  */
-export const metaKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'tagIds'] as const satisfies readonly (keyof EntryMeta)[];
+export const metaKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'tagIds', 'categoryIds', 'expiresAt'] as const satisfies readonly (keyof EntryMeta)[];
 export type MetaKey = (typeof metaKeys)[number];
 
 /** The key of one editable value: a field name, or `meta.<key>` for metadata. */
@@ -131,9 +134,12 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+// Saves name `body.<key>`; publish checks name the entry's own `<key>` (e.g. `expiresAt`).
+const metaPath = new RegExp(`^(?:body\\.)?(${metaKeys.join('|')})(?:\\.|$)`);
+
 /**
  * The server's field problems by draft key: `body.data.gallery.0.fileId` (or `data.gallery…`) → `gallery`, `body.seoTitle` →
- * `meta.seoTitle`. Problems of anything else stay unmapped.
+ * `meta.seoTitle`, `expiresAt` → `meta.expiresAt`. Problems of anything else stay unmapped.
  *
  * @example fieldErrorsOf(error) // { mapped: { title: 'Required' }, unmapped: [] }
  */
@@ -143,7 +149,7 @@ export function fieldErrorsOf(error: SpokeStackError): { mapped: Record<DraftKey
   for (const problem of error.errors) {
     // Saves name `body.data.<field>`, restores `version.<n>.data.<field>`, publish checks `data.<field>`.
     const data = /^(?:body\.|version\.\d+\.)?data\.([^.]+)(?:\.(.+))?$/.exec(problem.path);
-    const meta = /^body\.(seoTitle|seoDescription|seoKeywords|canonicalUrl|noIndex|ogTitle|ogDescription|ogImageId|tagIds)(?:\.|$)/.exec(problem.path);
+    const meta = metaPath.exec(problem.path);
     const key = data ? data[1]! : meta ? metaKey(meta[1] as MetaKey) : undefined;
     if (!key) {
       unmapped.push(problem);

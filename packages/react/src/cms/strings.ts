@@ -152,6 +152,8 @@ export const contentEditorStrings = {
   ogImage: 'Social image',
   seoShared: 'SEO settings are shared by every language.',
   taxonomy: 'Tags',
+  categories: 'Categories',
+  categoriesEmpty: 'No categories yet',
   // Workflow, publishing, schedules, comments
   status: 'Status',
   submit: 'Submit for review',
@@ -176,6 +178,8 @@ export const contentEditorStrings = {
   scheduleEmpty: 'Nothing scheduled',
   scheduleCancel: 'Cancel',
   scheduleFailed: 'failed: {error}',
+  expiresAt: 'Unpublish automatically at',
+  expiresNever: 'Never',
   comments: 'Comments',
   commentsOnEntry: 'General',
   commentOn: 'Comment on {field}',
