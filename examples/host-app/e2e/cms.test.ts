@@ -86,3 +86,31 @@ it('creates an entry with rich text, saves versions, goes through review, publis
   expect(viaSdk.title).toBe('Hello from Chromium');
   await page.close();
 });
+
+it('comments on words selected in rich text, quoting them', async () => {
+  const { t } = stack;
+  const type = await t.sdk.cms.contentTypes.create({ name: 'Memo', slug: 'memo', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', label: 'Body', type: 'richtext' }] } });
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Our editor is the fastest yet.' }] }] };
+  const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Claims', body: doc as never } });
+  const page = await stack.open(`#/content/${entry.id}`);
+  // Select "fastest" in the editor; the comment button takes the selection with it.
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.evaluate(() => {
+    const editable = document.querySelector('[data-field="body"] [contenteditable="true"]')!;
+    const text = editable.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 18);
+    range.setEnd(text, 25);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await page.getByRole('button', { name: 'Comments on Body' }).click();
+  const popover = page.getByRole('dialog', { name: 'Comments on Body' });
+  await popover.locator('blockquote', { hasText: 'fastest' }).waitFor();
+  await popover.getByLabel('Comment on Body').fill('Source?');
+  await popover.getByRole('button', { name: 'Comment', exact: true }).click();
+  await popover.getByRole('article').waitFor();
+  const [comment] = (await t.sdk.cms.comments.list({ entryId: entry.id, fieldName: 'body' })).data;
+  expect(comment).toMatchObject({ content: 'Source?', selection: { from: 18, to: 25, text: 'fastest' } });
+  await page.close();
+});

@@ -21,6 +21,40 @@ function threadsOf(comments: CommentRow[], fieldName: string | null) {
   return roots.map((root) => ({ root, replies: comments.filter((c) => c.parentId === root.id) }));
 }
 
+/** A range of a field's text a comment is about (character offsets into the field's text), with the quote. */
+export interface TextSelection {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * The text selected inside a field, if any: the selection of its input or textarea, or the document's selection
+ * within it (rich text, counted in characters of the field's text). What a new comment on the field anchors to.
+ *
+ * @example selectedTextIn(button.closest('[data-part="field"]'))
+ */
+export function selectedTextIn(field: Element | null): TextSelection | undefined {
+  if (!field) return undefined;
+  for (const input of field.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], input:not([type]), textarea')) {
+    const { selectionStart: from, selectionEnd: to } = input;
+    if (from !== null && to !== null && to > from) return { from, to, text: input.value.slice(from, to).slice(0, 2000) };
+  }
+  const selection = field.ownerDocument.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  // Offsets count from the start of the editable text, not of the label and toolbar around it.
+  const root = field.querySelector('[contenteditable="true"]') ?? field;
+  if (!root.contains(range.commonAncestorContainer)) return undefined;
+  const text = range.toString();
+  if (!text.trim()) return undefined;
+  const before = field.ownerDocument.createRange();
+  before.selectNodeContents(root);
+  before.setEnd(range.startContainer, range.startOffset);
+  const from = before.toString().length;
+  return { from, to: from + text.length, text: text.slice(0, 2000) };
+}
+
 function useAuthor() {
   const t = useStrings();
   const me = useMe();
@@ -69,6 +103,10 @@ export interface CommentThreadsProps {
   label?: string;
   /** Also show resolved threads. */
   showResolved?: boolean;
+  /** Text of the field a new thread is about (shown above the box, sent with the comment). */
+  selection?: TextSelection;
+  /** Called when the user drops the selection, or once a thread about it is started. */
+  onSelectionDone?: () => void;
 }
 
 /**
@@ -77,7 +115,7 @@ export interface CommentThreadsProps {
  *
  * @example <CommentThreads fieldName="title" />
  */
-export function CommentThreads({ fieldName, label, showResolved = true }: CommentThreadsProps) {
+export function CommentThreads({ fieldName, label, showResolved = true, selection, onSelectionDone }: CommentThreadsProps) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const author = useAuthor();
@@ -120,7 +158,23 @@ export function CommentThreads({ fieldName, label, showResolved = true }: Commen
           {!root.isResolved && <CommentForm label={t.reply} submitLabel={t.reply} pending={act.isPending} onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, parentId: root.id, fieldName } })} />}
         </article>
       ))}
-      <CommentForm label={label ?? t.commentSend} submitLabel={t.commentSend} pending={act.isPending} onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, fieldName } })} />
+      {selection && (
+        <div data-scope="comments" data-part="selection">
+          <span>{t.commentOnSelection}</span>
+          <blockquote data-scope="comments" data-part="quote">
+            {selection.text}
+          </blockquote>
+          <Button size="sm" variant="ghost" onClick={onSelectionDone}>
+            {t.commentWholeField}
+          </Button>
+        </div>
+      )}
+      <CommentForm
+        label={label ?? t.commentSend}
+        submitLabel={t.commentSend}
+        pending={act.isPending}
+        onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, fieldName, ...(selection && fieldName ? { selection } : {}) } }).then(() => onSelectionDone?.())}
+      />
       {act.isError && <ErrorState error={act.error as SpokeStackError} />}
     </div>
   );
@@ -128,7 +182,7 @@ export function CommentThreads({ fieldName, label, showResolved = true }: Commen
 
 /**
  * The comments button beside a field: how many open threads it has, and a popover with them and a box to start
- * one. The styled editor renders it through `EntryForm.Root`'s `fieldAddon`; nothing before the entry exists.
+ * one — about the text selected in the field, if any. The styled editor renders it through `EntryForm.Root`'s `fieldAddon`; nothing before the entry exists.
  *
  * @example <EntryForm.Root editor={editor} fieldAddon={FieldComments}>…</EntryForm.Root>
  */
@@ -139,12 +193,20 @@ export function FieldComments({ field }: { field: ContentField }) {
   const name = field.label ?? field.name;
   // Only this field's count: a new comment elsewhere does not re-render the other fields.
   const open = useComments(editor.entryId, (comments) => comments.filter((c) => c.parentId === null && c.fieldName === field.name && !c.isResolved).length);
+  // Text selected in the field when the button is pressed: a new thread is about it. Taken on pointer down, before
+  // the click moves focus (and, in rich text, the selection) away from the field.
+  const [selection, setSelection] = useState<TextSelection>();
   if (!editor.entryId) return null;
   const count = open.data ?? 0;
+  const capture = (button: HTMLElement) => setSelection(selectedTextIn(button.closest('[data-scope="entry-form"][data-part="field"]')));
   return (
-    <Popover.Root>
+    <Popover.Root onOpenChange={(next) => !next && setSelection(undefined)}>
       <Popover.Trigger asChild>
-        <button type="button" data-scope="comments" data-part="trigger" data-state={count ? 'active' : 'empty'} aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}>
+        <button
+          type="button"
+          onPointerDown={(e) => capture(e.currentTarget)}
+          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && capture(e.currentTarget)}
+          data-scope="comments" data-part="trigger" data-state={count ? 'active' : 'empty'} aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}>
           <CommentIcon />
           {count > 0 && <span data-scope="comments" data-part="count">{count}</span>}
         </button>
@@ -154,7 +216,7 @@ export function FieldComments({ field }: { field: ContentField }) {
           <p data-scope="comments" data-part="popover-title">
             {format(t.commentsOn, { field: name })}
           </p>
-          <CommentThreads fieldName={field.name} label={format(t.commentOn, { field: name })} />
+          <CommentThreads fieldName={field.name} label={format(t.commentOn, { field: name })} selection={selection} onSelectionDone={() => setSelection(undefined)} />
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>

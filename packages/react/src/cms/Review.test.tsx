@@ -144,4 +144,30 @@ describe('comments', () => {
     expect((await t.sdk.cms.comments.get(root!.id)).isResolved).toBe(true);
     expect(saveState()).toBe('saved');
   });
+
+  it('anchors a new thread to the text selected in the field, and quotes it', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Quote me', lede: 'We shipped the fastest editor yet' } });
+    await open(entry.id);
+    const user = userEvent.setup();
+    const lede = screen.getByLabelText(/^Lede/) as HTMLInputElement;
+    lede.setSelectionRange(15, 29);
+    await user.click(screen.getByRole('button', { name: 'Comments on Lede' }));
+    const popover = await screen.findByRole('dialog', { name: 'Comments on Lede' });
+    expect(within(popover).getByText('fastest editor', { selector: 'blockquote' })).toBeTruthy();
+    await user.type(within(popover).getByLabelText('Comment on Lede'), 'Can we prove it?');
+    await user.click(within(popover).getByRole('button', { name: 'Comment' }));
+    const thread = await within(popover).findByRole('article');
+    expect(within(thread).getByText('fastest editor', { selector: 'blockquote' })).toBeTruthy();
+    // Sent once: the next thread is about the whole field again.
+    await waitFor(() => expect(within(popover).queryByText('About the selected text:')).toBeNull());
+    const [comment] = (await t.sdk.cms.comments.list({ entryId: entry.id, fieldName: 'lede' })).data;
+    expect(comment).toMatchObject({ content: 'Can we prove it?', selection: { from: 15, to: 29, text: 'fastest editor' } });
+
+    // Nothing selected: a comment on the whole field.
+    await user.keyboard('{Escape}');
+    lede.setSelectionRange(0, 0);
+    await user.click(screen.getByRole('button', { name: 'Comments on Lede (1)' }));
+    expect(within(await screen.findByRole('dialog', { name: /Comments on Lede/ })).queryByText('About the selected text:')).toBeNull();
+  });
 });
+

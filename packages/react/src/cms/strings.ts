@@ -190,6 +190,8 @@ export const contentEditorStrings = {
   commentsCount: '{count} comments',
   commentPlaceholder: 'Write a comment…',
   commentSend: 'Comment',
+  commentOnSelection: 'About the selected text:',
+  commentWholeField: 'Comment on the whole field instead',
   reply: 'Reply',
   resolve: 'Resolve',
   reopen: 'Reopen',
