@@ -168,13 +168,15 @@ describe('retries', () => {
     expect(calls).toBe(2);
   });
 
-  it('buries a job whose name has no handler at once, saying so', async () => {
+  it('leaves a job it has no handler for to a worker that has one (a newer release in a rolling deploy)', async () => {
     const q = queue();
-    const job = await q.enqueue('test.nobody-handles-this', {});
+    const job = await q.enqueue('test.new-in-next-release', {});
     await worker({ 'test.other': async () => {} }).runDue();
-    const dead = (await q.get(job.id))!;
-    expect(dead).toMatchObject({ status: 'DEAD', attempts: 1 });
-    expect(dead.lastError).toContain('No handler registered for job "test.nobody-handles-this"');
+    expect(await q.get(job.id)).toMatchObject({ status: 'QUEUED', attempts: 0, lastError: null });
+    const ran: string[] = [];
+    await worker({ 'test.new-in-next-release': async (_payload, j) => void ran.push(j.id) }).runDue();
+    expect(ran).toEqual([job.id]);
+    expect(await q.get(job.id)).toMatchObject({ status: 'COMPLETED', attempts: 1 });
   });
 
   it('rejects bad enqueue options before writing anything', async () => {

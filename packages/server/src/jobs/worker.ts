@@ -59,7 +59,8 @@ const describeError = (error: unknown) => (error instanceof Error ? (error.stack
  * as many instances as you like: claims use `FOR UPDATE SKIP LOCKED`, so each job is taken by one
  * worker, and a claim is a lease, so a job whose worker died is taken again once the lease expires.
  * A failed attempt is retried after an exponential backoff until `maxAttempts`, then the job is DEAD
- * with its last error. A job whose name has no handler is DEAD at once.
+ * with its last error. A worker claims only the jobs it has a handler for: in a rolling deploy, a job
+ * of a newer release waits, QUEUED, for a worker of that release instead of failing on an older one.
  *
  * Tests call `runDue()` after moving the clock instead of starting the poll loop.
  *
@@ -79,6 +80,7 @@ export function createWorker(options: WorkerOptions) {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError('createWorker: concurrency must be a positive integer');
   const refillAt = Math.floor(concurrency / 2);
+  const names = Object.keys(handlers);
 
   /** Jobs running now, across the poll loop and runDue() calls, so concurrency and stop() cover both. */
   const active = new Set<Promise<void>>();
@@ -96,11 +98,12 @@ export function createWorker(options: WorkerOptions) {
    * each other, and a long backlog costs no sort.
    */
   async function claim(limit: number): Promise<Job[]> {
+    if (!names.length) return [];
     const now = clock.now();
     const due = db
       .select({ id: jobs.id })
       .from(jobs)
-      .where(and(eq(jobs.status, 'QUEUED'), lte(jobs.runAt, now)))
+      .where(and(eq(jobs.status, 'QUEUED'), lte(jobs.runAt, now), inArray(jobs.name, names)))
       .orderBy(asc(jobs.runAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -165,7 +168,7 @@ export function createWorker(options: WorkerOptions) {
     flushing = false;
   }
 
-  async function settle(job: Job, outcome: { error?: unknown; unknownHandler?: boolean }) {
+  async function settle(job: Job, outcome: { error?: unknown }) {
     const now = clock.now();
     if (outcome.error === undefined) {
       const recorded = await new Promise<boolean>((resolve, reject) => {
@@ -176,7 +179,7 @@ export function createWorker(options: WorkerOptions) {
       return;
     }
     const lastError = describeError(outcome.error);
-    const retry = !outcome.unknownHandler && job.attempts < job.maxAttempts;
+    const retry = job.attempts < job.maxAttempts;
     const set = retry
       ? { status: 'QUEUED' as const, runAt: new Date(now.getTime() + backoff(job.attempts)), lastError, lockedBy: null, lockedUntil: null }
       : { status: 'DEAD' as const, completedAt: now, lastError, lockedBy: null, lockedUntil: null };
@@ -187,7 +190,8 @@ export function createWorker(options: WorkerOptions) {
   }
 
   async function execute(job: Job) {
-    const handler = Object.hasOwn(handlers, job.name) ? handlers[job.name] : undefined;
+    // Claimed by name, so the handler exists.
+    const handler = handlers[job.name]!;
     // Renew the lease while the handler runs, so a long job is not taken by a second worker.
     const renew = setInterval(() => {
       db.update(jobs)
@@ -200,16 +204,13 @@ export function createWorker(options: WorkerOptions) {
     }, Math.max(leaseMs / 3, 10));
     renew.unref();
     try {
-      if (!handler) await settle(job, { error: `No handler registered for job "${job.name}" on worker ${workerId}`, unknownHandler: true });
-      else {
-        let outcome: { error?: unknown } = {};
-        try {
-          await handler(job.payload, job);
-        } catch (error) {
-          outcome = { error: error ?? new Error('job handler threw a nullish value') };
-        }
-        await settle(job, outcome);
+      let outcome: { error?: unknown } = {};
+      try {
+        await handler(job.payload, job);
+      } catch (error) {
+        outcome = { error: error ?? new Error('job handler threw a nullish value') };
       }
+      await settle(job, outcome);
     } catch (error) {
       // The database failed while recording the result; the lease expires and the job runs again.
       logger.error('job result could not be recorded', { jobId: job.id, job: job.name, error: describeError(error) });
