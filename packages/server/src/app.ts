@@ -23,7 +23,8 @@ import { registerPlatformRoutes } from './platform/routes.js';
 import type { Storage } from './platform/storage.js';
 import { registerCmsRoutes } from './cms/routes.js';
 import type { Router } from './http/router.js';
-import type { JobHandlers } from './jobs/worker.js';
+import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
+import { type JobHandlers, type Worker, type WorkerOptions, createWorker } from './jobs/worker.js';
 import { type JobQueue, createJobQueue } from './jobs/queue.js';
 
 export interface AppOptions {
@@ -177,6 +178,7 @@ export function createApp(options: AppOptions) {
 
   const jobHandlers: JobHandlers = {};
   const jobs = createJobQueue({ db, clock, logger });
+  jobHandlers[pruneJobName] = pruneJobs({ db, clock, logger });
   const deps: AppDeps = { db, clock, storage, secret, logger, files, router, jobHandlers, jobs };
   registerPlatformRoutes(router, { ...deps, auth, maxUploadBytes });
   // Feature routes come before the generic CRUD, which then skips the operations they took over.
@@ -193,3 +195,20 @@ export function createApp(options: AppOptions) {
   return { app, router, logger, clock, files, auth, deps, jobHandlers, jobs };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;
+
+/**
+ * Starts the background worker of an app — scheduled publishing, expiries, retries, the nightly prune of
+ * old jobs — and registers the app's cron schedules. Run one per instance; jobs are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so each runs once however many instances run. Stop it with `worker.stop()`.
+ *
+ * @example
+ * const spokestack = createApp({ db: database.db, storage, secret })
+ * const worker = await startWorker(spokestack)
+ * process.once('SIGTERM', () => worker.stop())
+ */
+export async function startWorker(spokestack: SpokeStackApp, options: Partial<Omit<WorkerOptions, 'handlers'>> = {}): Promise<Worker> {
+  await schedulePrune(spokestack.jobs);
+  const worker = createWorker({ db: spokestack.deps.db, clock: spokestack.clock, logger: spokestack.logger, handlers: spokestack.jobHandlers, ...options });
+  worker.start();
+  return worker;
+}

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpokeStack } from '@spokestack/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The CLI as an operator runs it: a child process per command, against a fresh embedded data folder,
 // or against a fresh PostgreSQL database when the suite runs on PostgreSQL.
@@ -91,6 +92,13 @@ describe('spokestack-server', () => {
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ organizationId: org.organizationId, actor: { type: 'apiKey', role: 'ADMIN' } });
       expect((await fetch(`${url}/v1/platform/me`)).status).toBe(401);
+
+      // The instance runs the job worker: a publish scheduled a moment ahead happens by itself.
+      const sdk = createSpokeStack({ baseUrl: url, apiKey: org.apiKey });
+      const type = await sdk.cms.contentTypes.create({ name: 'Note', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+      const entry = await sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'On time' } });
+      await sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: new Date(Date.now() + 1_500).toISOString() });
+      await vi.waitFor(async () => expect((await sdk.cms.entries.get(entry.id)).status).toBe('PUBLISHED'), { timeout: 20_000, interval: 250 });
     } finally {
       server.kill('SIGTERM');
     }

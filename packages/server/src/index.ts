@@ -1,4 +1,5 @@
-export { createApp, type AppOptions, type AppDeps, type SpokeStackApp } from './app.js';
+export { createApp, startWorker, type AppOptions, type AppDeps, type SpokeStackApp } from './app.js';
+export type { Worker, JobHandler } from './jobs/worker.js';
 export { createDatabase, migrationsFolder, type Database, type DatabaseOptions, type Db } from './db/client.js';
 export * as schema from './db/schema.js';
 export { localStorage, type Storage } from './platform/storage.js';

@@ -4,9 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, startWorker } from './app.js';
 import { createDatabase, type Database } from './db/client.js';
-import { createWorker } from './jobs/worker.js';
 import { type LogLevel, type Logger, createLogger } from './platform/logger.js';
 import { s3StorageFromEnv } from './platform/s3-storage.js';
 import { type Storage, localStorage } from './platform/storage.js';
@@ -160,13 +159,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!options.database) await database.migrate();
     const { storage, description } = await openStorage(settings);
     const logger = options.logger ?? createLogger({ level: logLevel(settings) });
-    const { app, jobHandlers, clock } = createApp({ db: database.db, storage, secret, logger });
+    const spokestack = createApp({ db: database.db, storage, secret, logger });
     const host = options.host ?? '127.0.0.1';
-    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;
     await listen(server, options.port, host);
     // Every instance runs a worker beside its HTTP server; claims are SKIP LOCKED, so each job runs once.
-    const worker = createWorker({ db: database.db, clock, logger, handlers: jobHandlers });
-    worker.start();
+    const worker = await startWorker(spokestack).catch(async (error: unknown) => {
+      await stopHttp(server);
+      throw error;
+    });
     const port = (server.address() as AddressInfo).port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     let closing: Promise<void> | undefined;

@@ -5,7 +5,7 @@ import type { LogFields, Logger } from '../platform/logger.js';
 import { silentLogger } from '../platform/logger.js';
 import { jobSchedules, jobs, organizations } from '../platform/schema.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
-import { type Job, type JobHandlers, type WorkerOptions, createJobQueue, createWorker } from './index.js';
+import { type Job, type JobHandlers, type WorkerOptions, createJobQueue, createWorker, pruneJobName, pruneJobs, schedulePrune } from './index.js';
 
 let t: TestInstance;
 beforeAll(async () => {
@@ -456,3 +456,31 @@ describe('poll loop', () => {
     expect(await q.get(later.id)).toMatchObject({ status: 'QUEUED' });
   });
 });
+
+describe('pruning', () => {
+  it('deletes completed jobs after 14 days and dead ones after 90, never queued or running ones, on a nightly schedule', async () => {
+    t.clock.set('2025-06-01T00:00:00Z');
+    const q = queue();
+    const finished = (status: 'COMPLETED' | 'DEAD', daysAgo: number) =>
+      t.db.insert(jobs).values({ name: `test.${status}.${daysAgo}`, status, runAt: t.clock.now(), completedAt: new Date(t.clock.now().getTime() - daysAgo * 86_400_000), uniqueKey: `k:${status}:${daysAgo}` });
+    await finished('COMPLETED', 15);
+    await finished('COMPLETED', 13);
+    await finished('DEAD', 91);
+    await finished('DEAD', 30);
+    const waiting = await q.enqueue('test.waiting', {}, { runAt: at('2030-01-01T00:00:00Z') });
+
+    await schedulePrune(q);
+    const [schedule] = await t.db.select().from(jobSchedules);
+    expect(schedule).toMatchObject({ key: pruneJobName, cron: '17 3 * * *', nextRunAt: at('2025-06-01T03:17:00Z') });
+    t.clock.set('2025-06-01T03:17:00Z');
+    await worker({ [pruneJobName]: pruneJobs({ db: t.db, clock: t.clock, logger: silentLogger }) }).runDue();
+
+    const left = await t.db.select({ name: jobs.name, status: jobs.status }).from(jobs).orderBy(jobs.name);
+    expect(left.map((j) => j.name).filter((n) => n !== pruneJobName)).toEqual(['test.COMPLETED.13', 'test.DEAD.30', 'test.waiting']);
+    expect(left.find((j) => j.name === pruneJobName)?.status).toBe('COMPLETED');
+    // A pruned job's key is free again.
+    expect((await q.enqueue('test.again', {}, { uniqueKey: 'k:COMPLETED:15' })).name).toBe('test.again');
+    expect((await q.get(waiting.id))?.status).toBe('QUEUED');
+  });
+});
+

@@ -22,8 +22,9 @@ export interface EnqueueOptions {
   /** Runs before the job is DEAD (default 5). */
   maxAttempts?: number;
   /**
-   * Idempotency key, unique across all jobs forever: a second enqueue with the same key returns the job
-   * that already has it (whatever its status) instead of adding another. Namespace keys by feature,
+   * Idempotency key, unique across all jobs kept: a second enqueue with the same key returns the job
+   * that already has it (whatever its status) instead of adding another. Finished jobs are pruned
+   * (completed after 14 days, dead after 90), and their keys with them. Namespace keys by feature,
    * e.g. `cms.publish:<entryId>:<version>`.
    */
   uniqueKey?: string;
