@@ -182,7 +182,8 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
 
 /**
  * The comments button beside a field: how many open threads it has, and a popover with them and a box to start
- * one — about the text selected in the field, if any. The styled editor renders it through `EntryForm.Root`'s `fieldAddon`; nothing before the entry exists.
+ * one — about the text selected in the field, if any. The styled editor renders it through `EntryForm.Root`'s
+ * `fieldAddon`; nothing before the entry exists.
  *
  * @example <EntryForm.Root editor={editor} fieldAddon={FieldComments}>…</EntryForm.Root>
  */
@@ -206,7 +207,11 @@ export function FieldComments({ field }: { field: ContentField }) {
           type="button"
           onPointerDown={(e) => capture(e.currentTarget)}
           onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && capture(e.currentTarget)}
-          data-scope="comments" data-part="trigger" data-state={count ? 'active' : 'empty'} aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}>
+          data-scope="comments"
+          data-part="trigger"
+          data-state={count ? 'active' : 'empty'}
+          aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}
+        >
           <CommentIcon />
           {count > 0 && <span data-scope="comments" data-part="count">{count}</span>}
         </button>
