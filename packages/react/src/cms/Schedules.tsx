@@ -66,9 +66,9 @@ export interface SchedulePanelProps {
 }
 
 /**
- * The entry's publishing schedule and expiry: pending, done, failed (with the error) and cancelled actions, soonest first,
- * each pending one cancellable; and a picker that schedules publish, update, unpublish or archive of the language
- * being edited at a time in the viewer's time zone.
+ * The entry's publishing schedule: pending, done, failed (with the error) and cancelled actions, soonest first,
+ * each pending one cancellable; the entry's expiry; and a picker that schedules publish, update, unpublish or
+ * archive of the language being edited at a time in the viewer's time zone.
  *
  * @example <SchedulePanel /> // inside a ContentEditor or EntryForm.Root
  */
