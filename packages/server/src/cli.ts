@@ -135,7 +135,8 @@ const commands: Record<string, Command> = {
     ],
     async run(values) {
       const { ensureDemo } = await import('./demo/index.js');
-      const demo = await withDatabase(values, (database, settings) => ensureDemo(database.db, { dataDir: settings.databaseUrl ? undefined : settings.dataDir }));
+      const { openStorage } = await import('./serve.js');
+      const demo = await withDatabase(values, async (database, settings) => ensureDemo(database.db, { storage: (await openStorage(settings)).storage, dataDir: settings.databaseUrl ? undefined : settings.dataDir }));
       if (values.json) {
         console.log(JSON.stringify({ organizationId: demo.organizationId, apiKey: demo.apiKey, seeded: demo.seeded }));
         return;

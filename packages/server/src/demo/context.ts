@@ -1,11 +1,14 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { type PgColumn, type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
+import type { Storage } from '../platform/storage.js';
 import type { Random } from './random.js';
 
 /** What every part of the demo seed shares: the transaction, the tenant, the people, and the dates. */
 export interface SeedContext {
   tx: Db;
+  /** Where the demo's image bytes go. */
+  storage: Storage;
   rng: Random;
   /** A new row id, cuid2-shaped but from a seeded stream: the demo's ids are the same on every run too. */
   id: () => string;

@@ -1,14 +1,27 @@
+import { createHash } from 'node:crypto';
 import type { AssetStatus, AssetType, LicenseType } from '@spokestack/core/dam';
 import type { Json } from '../db/columns.js';
 import { assetFolders, assetLibraries, assets, assetVersions } from '../dam/schema.js';
 import { files } from '../platform/schema.js';
 import { storageKey } from '../platform/storage.js';
 import { type SeedContext, daysAgo, insertMany, slugify } from './context.js';
+import { placeholderPng } from './placeholder.js';
+
+/** Gradients of the demo's images: brand blues, outdoor greens, health teals, warm accents. */
+const palettes: [string, string][] = [
+  ['#2563eb', '#0f172a'],
+  ['#10b981', '#064e3b'],
+  ['#14b8a6', '#1e3a8a'],
+  ['#f59e0b', '#be123c'],
+  ['#a855f7', '#1e1b4b'],
+  ['#38bdf8', '#0c4a6e'],
+  ['#84cc16', '#365314'],
+];
 
 type Kind = 'photo' | 'graphic' | 'logo' | 'video' | 'audio' | 'document' | 'presentation' | 'design';
 
 const kinds: Record<Kind, { assetType: AssetType; folder: string; formats: { ext: string; mime: string; size: [number, number] }[] }> = {
-  photo: { assetType: 'IMAGE_PHOTO', folder: 'Photography', formats: [{ ext: 'jpg', mime: 'image/jpeg', size: [1.5e6, 9e6] }] },
+  photo: { assetType: 'IMAGE_PHOTO', folder: 'Photography', formats: [{ ext: 'png', mime: 'image/png', size: [1.5e6, 9e6] }] },
   graphic: { assetType: 'IMAGE_GRAPHIC', folder: 'Graphics', formats: [{ ext: 'png', mime: 'image/png', size: [2e5, 3e6] }] },
   logo: { assetType: 'IMAGE_LOGO', folder: 'Logos', formats: [{ ext: 'svg', mime: 'image/svg+xml', size: [4e3, 4e4] }, { ext: 'png', mime: 'image/png', size: [2e4, 3e5] }] },
   video: { assetType: 'VIDEO_EDITED', folder: 'Video', formats: [{ ext: 'mp4', mime: 'video/mp4', size: [1.5e7, 3e8] }] },
@@ -106,7 +119,8 @@ const dimensions: Partial<Record<Kind, readonly (readonly [number, number])[]>> 
 
 /**
  * The DAM: three libraries (the agency's brand and one per client) with folders by kind, and 200 assets,
- * each backed by a `files` row (metadata only; the demo ships no bytes) and its first version.
+ * each backed by a `files` row and its first version. PNG images get real (placeholder) bytes in the
+ * storage; videos, documents and the rest are metadata only.
  * Libraries, folders and files are written at once; the assets by `insertAssets()`, once the CMS has
  * filled in `usedInContent`, so each row is written whole.
  */
@@ -157,16 +171,27 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
         const createdAt = daysAgo(ctx, rng.int(3, 520), rng.int(8, 18));
         const by = rng.pick(uploaders);
         const sizes = dimensions[kind];
-        const [width, height] = sizes ? rng.pick(sizes) : kind === 'logo' ? [800, 400] : [null, null];
+        let [width, height] = sizes ? rng.pick(sizes) : kind === 'logo' ? [800, 400] : [null, null];
+        const size = Math.round(rng.float(format.size[0], format.size[1]));
+        const fileKey = storageKey(organizationId, fileId, fileName);
+        // PNG images get real bytes (a gradient at most 640 px wide), so previews show; other files are metadata only.
+        let stored: { size: number; checksum: string } | undefined;
+        if (format.mime === 'image/png' && width && height) {
+          const scale = Math.min(1, 640 / Math.max(width, height));
+          [width, height] = [Math.round(width * scale), Math.round(height * scale)];
+          const [top, bottom] = palettes[(fileRows.length * 7) % palettes.length]!;
+          const bytes = placeholderPng(width, height, top, bottom);
+          await ctx.storage.put(fileKey, bytes, format.mime);
+          stored = { size: bytes.byteLength, checksum: createHash('sha256').update(bytes).digest('hex') };
+        }
         fileRows.push({
           id: fileId,
           organizationId,
           name: fileName,
           mimeType: format.mime,
-          size: Math.round(rng.float(format.size[0], format.size[1])),
-          storageKey: storageKey(organizationId, fileId, fileName),
-          // No bytes are stored for demo files, so there is no checksum to state.
-          checksum: null,
+          size: stored?.size ?? size,
+          storageKey: fileKey,
+          checksum: stored?.checksum ?? null,
           width,
           height,
           clientId,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
 import { createOrganization } from '../platform/organizations.js';
 import { clients, memberships, organizations, projects, users } from '../platform/schema.js';
+import type { Storage } from '../platform/storage.js';
 import { seedAnalytics } from './analytics.js';
 import { seedCms } from './cms.js';
 import { type SeedContext, dateAgo, daysAgo, insertMany } from './context.js';
@@ -34,6 +35,8 @@ export type SeedDemoResult =
   | { created: false; organizationId: string };
 
 export interface SeedDemoOptions {
+  /** The storage the app serves files from: the demo's images are written there. */
+  storage: Storage;
   /** The day the demo's history ends on (default today); dates are relative to it, values are not. */
   now?: Date;
   /** PRNG seed; the same seed gives the same demo (default 2025). */
@@ -62,10 +65,10 @@ export async function findDemoOrganization(db: Db): Promise<string | undefined> 
  * demo organization already exists it changes nothing and says so.
  *
  * @example
- * const result = await seedDemo(database.db)
+ * const result = await seedDemo(database.db, { storage: localStorage('.spokestack/files') })
  * if (result.created) console.log('API key', result.apiKey)
  */
-export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
   return transaction(db, async (tx) => {
     const existing = await findDemoOrganization(tx);
     if (existing) return { created: false, organizationId: existing };
@@ -79,6 +82,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     const ids = people.map(() => id());
     const ctx: SeedContext = {
       tx,
+      storage: options.storage,
       rng: seededRandom(seed),
       id,
       organizationId: organization.id,
