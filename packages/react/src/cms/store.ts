@@ -169,16 +169,20 @@ export function fieldErrorsOf(error: SpokeStackError): { mapped: Record<DraftKey
  * @example const [store] = useState(() => createEntryEditorStore({ data: entry.data, meta }, entry.version))
  */
 export function createEntryEditorStore(initial: Draft, version: number | null): EntryEditorStore {
-  return createStore<EntryEditorState & EntryEditorActions>()((set) => ({
-    draft: initial,
-    saved: initial,
+  // A draft just loaded (or reloaded): nothing dirty, no errors, no conflict.
+  const loaded = (saved: Draft, version: number | null) => ({
+    draft: saved,
+    saved,
     dirty: empty,
     serverErrors: empty,
     localErrors: empty,
     formError: null,
-    saveState: version === null ? 'new' : 'saved',
+    saveState: version === null ? ('new' as const) : ('saved' as const),
     version,
     conflictVersion: null,
+  });
+  return createStore<EntryEditorState & EntryEditorActions>()((set) => ({
+    ...loaded(initial, version),
     savedAt: null,
     generation: 0,
 
@@ -203,18 +207,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
       }),
 
     reset: (saved, version) =>
-      set((state) => ({
-        draft: saved,
-        saved,
-        dirty: empty,
-        serverErrors: empty,
-        localErrors: empty,
-        formError: null,
-        saveState: version === null ? 'new' : 'saved',
-        version,
-        conflictVersion: null,
-        generation: state.generation + 1,
-      })),
+      set((state) => ({ ...loaded(saved, version), generation: state.generation + 1 })),
 
     markSaving: () => set({ saveState: 'saving' }),
 
