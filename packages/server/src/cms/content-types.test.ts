@@ -1,7 +1,7 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 
 let t: TestInstance;
 let other: { sdk: SpokeStack };
@@ -15,14 +15,6 @@ afterAll(() => t.close());
 type Fields = ContentTypeInput['schema']['fields'];
 let seq = 0;
 const makeType = (fields: Fields, extra: Partial<ContentTypeInput> = {}) => t.sdk.cms.contentTypes.create({ name: `Type ${++seq}`, schema: { fields }, ...extra });
-async function problem(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { status: number; errors: { path: string; message: string }[]; extensions: Record<string, unknown> },
-  );
-  if (!error) throw new Error('expected the call to fail');
-  return error;
-}
 const title: Fields[number] = { name: 'title', type: 'text', required: true };
 /** A schema of these fields. */
 const schemaOf = (...fields: Fields) => ({ fields });

@@ -2,7 +2,7 @@ import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/context.js';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 import { type CmsContext, publishEntry, unpublishEntry } from './entries.js';
 
 let t: TestInstance;
@@ -22,15 +22,6 @@ async function makeType(fields: ContentTypeInput['schema']['fields'], extra: Par
   return t.sdk.cms.contentTypes.create({ name: 'Type', slug: uniqueSlug('type'), schema: { fields }, ...extra });
 }
 /** The problem an SDK call throws. */
-async function problem(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { status: number; errors: { path: string; message: string }[]; extensions: Record<string, unknown> },
-  );
-  if (!error) throw new Error('expected the call to fail');
-  return error;
-}
-
 describe('creating entries', () => {
   it('derives the title from titleField, the slug from the title (-2, -3 on clashes) and the plain text from text and rich text fields', async () => {
     const type = await makeType([

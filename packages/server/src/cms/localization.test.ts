@@ -2,7 +2,7 @@ import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/context.js';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 import { type CmsContext, getEntry } from './entries.js';
 import { getTranslation, publishLocale, unpublishLocale } from './localization.js';
 
@@ -25,15 +25,6 @@ const fields: Fields = [
   { name: 'price', type: 'number' },
 ];
 const makeType = () => t.sdk.cms.contentTypes.create({ name: `Product ${++seq}`, schema: { fields } });
-async function problem(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { status: number; errors: { path: string; message: string }[]; extensions: Record<string, unknown> },
-  );
-  if (!error) throw new Error('expected the call to fail');
-  return error;
-}
-
 describe('translations', () => {
   it('creates and updates translations per organization locale, with title, slug and status of their own', async () => {
     const type = await makeType();

@@ -1,7 +1,7 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { WorkflowStage } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 
 let t: TestInstance;
 let other: Awaited<ReturnType<TestInstance['createOrg']>>;
@@ -13,15 +13,6 @@ let plainTypeId: string;
 let workflowId: string;
 
 /** The problem an SDK call throws. */
-async function problem(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { status: number; detail: string; errors: { path: string; message: string }[] },
-  );
-  if (!error) throw new Error('expected the call to fail');
-  return error;
-}
-
 beforeAll(async () => {
   t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
   other = await t.createOrg('Rival Agency');

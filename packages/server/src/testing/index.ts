@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SpokeStack, createSpokeStack } from '@spokestack/core';
+import { type SpokeStack, SpokeStackError, createSpokeStack } from '@spokestack/core';
 import postgres from 'postgres';
 import { createApp } from '../app.js';
 import { createDatabase, type Database } from '../db/client.js';
@@ -115,3 +114,18 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
   };
 }
 export type TestInstance = Awaited<ReturnType<typeof createTestInstance>>;
+
+/**
+ * The `SpokeStackError` a call fails with; throws when the call succeeds instead.
+ *
+ * @example expect((await problem(sdk.cms.entries.create({ contentTypeId, data: {} }))).errors).toContainEqual({ path: 'body.data.title', message: 'Required' })
+ */
+export async function problem(promise: Promise<unknown>): Promise<SpokeStackError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof SpokeStackError)) throw new Error(error === undefined ? 'expected the call to fail' : `expected a SpokeStackError, got ${String(error)}`);
+  return error;
+}
+
