@@ -357,6 +357,9 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
       workflows: { list: () => call(() => ({ data: manyFields ? [] : [workflow], nextCursor: null })) },
       tags: {
         list: () => call(() => ({ data: tags, nextCursor: null })),
+        async *iterate() {
+          yield* await call(() => tags);
+        },
         create: (body: { name: string }) => call(() => {
           const tag: TagRow = { ...tags[0]!, id: id('tag'), name: body.name, slug: body.name.toLowerCase().replace(/\W+/g, '-'), usageCount: 0 };
           tags.push(tag);

@@ -299,14 +299,21 @@ function upsertBy<T, K extends keyof T>(rows: T[], row: T, key: K): T[] {
   return index === -1 ? [...rows, row] : rows.map((r, i) => (i === index ? row : r));
 }
 
+/** The rows of a list, page after page, up to `max` (what a picker or a filter menu can show). */
+async function upTo<T>(rows: AsyncIterable<T>, max: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) if (out.push(row) >= max) break;
+  return out;
+}
+
 /**
- * The organization's tags (up to 200, by name), for pickers and filters.
+ * The organization's tags by name, for pickers and filters. Pages through all of them, up to 1,000.
  *
  * @example const { data: tags } = useTags()
  */
 export function useTags(): UseQueryResult<TagRow[], SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: cmsKeys.tags(), queryFn: async ({ signal }) => (await sdk.cms.tags.list({ limit: 200, sort: 'name' }, { signal })).data, staleTime: 30_000 });
+  return useQuery({ queryKey: cmsKeys.tags(), queryFn: ({ signal }) => upTo(sdk.cms.tags.iterate({ limit: 200, sort: 'name' }, { signal }), 1000), staleTime: 30_000 });
 }
 
 /**
@@ -337,15 +344,7 @@ export function useCreateTag(options: CmsMutationOptions<TagRow, Parameters<Cms[
  */
 export function useCategories(): UseQueryResult<CategoryRow[], SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({
-    queryKey: cmsKeys.categories(),
-    queryFn: async ({ signal }) => {
-      const rows: CategoryRow[] = [];
-      for await (const category of sdk.cms.categories.iterate({ limit: 200, sort: 'path' }, { signal })) if (rows.push(category) >= 1000) break;
-      return rows;
-    },
-    staleTime: 30_000,
-  });
+  return useQuery({ queryKey: cmsKeys.categories(), queryFn: ({ signal }) => upTo(sdk.cms.categories.iterate({ limit: 200, sort: 'path' }, { signal }), 1000), staleTime: 30_000 });
 }
 
 /**
