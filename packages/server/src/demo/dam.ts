@@ -172,9 +172,10 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
         const by = rng.pick(uploaders);
         const sizes = dimensions[kind];
         let [width, height] = sizes ? rng.pick(sizes) : kind === 'logo' ? [800, 400] : [null, null];
+        // Drawn for every file, bytes or not, so the random stream (and the rest of the demo) stays the same.
         const size = Math.round(rng.float(format.size[0], format.size[1]));
         const fileKey = storageKey(organizationId, fileId, fileName);
-        // PNG images get real bytes (a gradient at most 640 px wide), so previews show; other files are metadata only.
+        // PNG images get real bytes (a gradient at most 640 px on its longer side), so previews show; other files are metadata only.
         let stored: { size: number; checksum: string } | undefined;
         if (format.mime === 'image/png' && width && height) {
           const scale = Math.min(1, 640 / Math.max(width, height));
