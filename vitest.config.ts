@@ -9,7 +9,9 @@ export default defineConfig({
       'packages/react/vitest.config.ts',
       'examples/*/vitest.config.ts',
       server,
-      ...(process.env.DATABASE_URL ? [{ extends: server, root: 'packages/server', test: { name: 'server:postgres', env: { SPOKESTACK_TEST_DRIVER: 'postgres' } } }] : []),
+      ...(process.env.DATABASE_URL
+        ? [{ extends: server, root: 'packages/server', test: { name: 'server:postgres', env: { SPOKESTACK_TEST_DRIVER: 'postgres' } } }]
+        : []),
     ],
   },
 });

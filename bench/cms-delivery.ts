@@ -58,11 +58,20 @@ async function seed({ sql, organizationId }: Fixture): Promise<State> {
      union all select $1, 'bench_entry_' || i, 'bench_tag_' || ((i + 2) % 5) from generate_series(3, ${total}, 3) as i`,
     [organizationId],
   );
-  await sql.unsafe('analyze content_entries; analyze content_entry_tags; analyze content_tags; analyze content_types; analyze content_localizations');
+  await sql.unsafe(
+    'analyze content_entries; analyze content_entry_tags; analyze content_tags; analyze content_types; analyze content_localizations',
+  );
   return { organizationId };
 }
 
-const iso = (value: unknown) => (value === null ? null : new Date(String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString());
+const iso = (value: unknown) =>
+  value === null
+    ? null
+    : new Date(
+        String(value)
+          .replace(' ', 'T')
+          .replace(/([+-]\d\d)$/, '$1:00'),
+      ).toISOString();
 
 /** A row as the delivery API shapes it (media URLs aside: they are signed with the server's secret). */
 function delivered(row: Record<string, unknown>) {
@@ -75,7 +84,13 @@ function delivered(row: Record<string, unknown>) {
     title: row.title,
     publishedAt: iso(row.published_at),
     data: row.data,
-    seo: { title: row.seo_title, description: row.seo_description, keywords: row.seo_keywords, canonicalUrl: row.canonical_url, noIndex: row.no_index },
+    seo: {
+      title: row.seo_title,
+      description: row.seo_description,
+      keywords: row.seo_keywords,
+      canonicalUrl: row.canonical_url,
+      noIndex: row.no_index,
+    },
     og: { title: row.og_title, description: row.og_description, image: null },
     tags: row.tags,
     categories: row.categories,
@@ -103,7 +118,8 @@ export const deliveryList = defineScenario<State>({
       const found = rows.filter((r) => r.id !== null);
       const page = found.slice(0, pageSize);
       const last = page.at(-1);
-      const nextCursor = found.length > pageSize && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
+      const nextCursor =
+        found.length > pageSize && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
       return { data: page.map(delivered), nextCursor, locale: 'en', preview: false };
     },
   }),
@@ -111,7 +127,8 @@ export const deliveryList = defineScenario<State>({
     const page = ours as { data: { id: string; data: { cover: { url: string } } }[]; nextCursor: string | null };
     if (page.data.length !== pageSize) throw new Error(`expected ${pageSize} entries, got ${page.data.length}`);
     if (page.data[0]!.id !== 'bench_entry_99999') throw new Error(`expected the newest English article first, got ${page.data[0]!.id}`);
-    if (!page.data[0]!.data.cover.url.includes('/v1/platform/files/bench_file_cover/content?')) throw new Error('expected a signed cover URL');
+    if (!page.data[0]!.data.cover.url.includes('/v1/platform/files/bench_file_cover/content?'))
+      throw new Error('expected a signed cover URL');
     assertSameJson('delivery list', withoutUrls(ours), withoutUrls(baseline));
   },
 });

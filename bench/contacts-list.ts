@@ -6,10 +6,134 @@ const pageSize = 50;
 const { list, toApi } = columnsOf(schema.contacts);
 
 const words = (items: string[]) => `array[${items.map((w) => `'${w}'`).join(',')}]`;
-const firstNames = words(['Ava', 'Noah', 'Sofia', 'Liam', 'Amara', 'Mateo', 'Hannah', 'Kenji', 'Chloe', 'Diego', 'Isla', 'Omar', 'Freya', 'Ethan', 'Leila', 'Lucas', 'Maya', 'Jonas', 'Priya', 'Samuel', 'Zara', 'Felix', 'Elena', 'Arjun', 'Grace', 'Nadia', 'Owen', 'Aisha', 'Henrik', 'Mei', 'Julian', 'Fatima', 'Caleb', 'Ingrid', 'Rafael', 'Yuki', 'Daniel', 'Rosa', 'Theo', 'Chiara']);
-const lastNames = words(['Okafor', 'Lindqvist', 'Martinez', 'Chen', 'Nakamura', 'Muller', 'Patel', 'Osei', 'Kowalski', 'Garcia', 'Rossi', 'Haddad', 'Nguyen', 'Jensen', 'Silva', 'Kim', 'Fischer', 'Dubois', 'Mensah', 'Novak', 'Andersson', 'Hughes', 'Rahman', 'Bianchi', 'Moreau', 'Adeyemi', 'Tanaka', 'Schmidt', 'Costa', 'Walsh', 'Ivanova', 'Sato', 'Reyes', 'Brennan', 'Laurent', 'Kaur', 'Yilmaz', 'Eriksen', 'Park', 'Whitfield', 'Delgado', 'Ahmed', 'Bergstrom', 'Fontaine', 'Mwangi', 'Sullivan', 'Hoffmann', 'Greco', 'Takahashi', 'Brooks']);
-const companies = words(['Fernwood Coffee', 'Atlas Mobility', 'Brightline Credit Union', 'Cascade Outdoor', 'Meridian Dental', 'Tidewater Hotels', 'Kestrel Software', 'Oakline Furniture', 'Bluefin Seafood', 'Summit Physio', 'Verdant Home', 'Northgate University', 'Copperleaf Spirits', 'Solstice Solar', 'Halcyon Yoga', 'Pioneer Bank', 'Ironwood Fitness', 'Riverstone Realty', 'Lantern Books', 'Granite Peak Insurance']);
-const titles = words(['Marketing Director', 'Head of Brand', 'CMO', 'Growth Manager', 'Content Lead', 'CEO', 'Founder', 'VP Sales', 'Product Marketing Manager', 'Procurement Manager']);
+const firstNames = words([
+  'Ava',
+  'Noah',
+  'Sofia',
+  'Liam',
+  'Amara',
+  'Mateo',
+  'Hannah',
+  'Kenji',
+  'Chloe',
+  'Diego',
+  'Isla',
+  'Omar',
+  'Freya',
+  'Ethan',
+  'Leila',
+  'Lucas',
+  'Maya',
+  'Jonas',
+  'Priya',
+  'Samuel',
+  'Zara',
+  'Felix',
+  'Elena',
+  'Arjun',
+  'Grace',
+  'Nadia',
+  'Owen',
+  'Aisha',
+  'Henrik',
+  'Mei',
+  'Julian',
+  'Fatima',
+  'Caleb',
+  'Ingrid',
+  'Rafael',
+  'Yuki',
+  'Daniel',
+  'Rosa',
+  'Theo',
+  'Chiara',
+]);
+const lastNames = words([
+  'Okafor',
+  'Lindqvist',
+  'Martinez',
+  'Chen',
+  'Nakamura',
+  'Muller',
+  'Patel',
+  'Osei',
+  'Kowalski',
+  'Garcia',
+  'Rossi',
+  'Haddad',
+  'Nguyen',
+  'Jensen',
+  'Silva',
+  'Kim',
+  'Fischer',
+  'Dubois',
+  'Mensah',
+  'Novak',
+  'Andersson',
+  'Hughes',
+  'Rahman',
+  'Bianchi',
+  'Moreau',
+  'Adeyemi',
+  'Tanaka',
+  'Schmidt',
+  'Costa',
+  'Walsh',
+  'Ivanova',
+  'Sato',
+  'Reyes',
+  'Brennan',
+  'Laurent',
+  'Kaur',
+  'Yilmaz',
+  'Eriksen',
+  'Park',
+  'Whitfield',
+  'Delgado',
+  'Ahmed',
+  'Bergstrom',
+  'Fontaine',
+  'Mwangi',
+  'Sullivan',
+  'Hoffmann',
+  'Greco',
+  'Takahashi',
+  'Brooks',
+]);
+const companies = words([
+  'Fernwood Coffee',
+  'Atlas Mobility',
+  'Brightline Credit Union',
+  'Cascade Outdoor',
+  'Meridian Dental',
+  'Tidewater Hotels',
+  'Kestrel Software',
+  'Oakline Furniture',
+  'Bluefin Seafood',
+  'Summit Physio',
+  'Verdant Home',
+  'Northgate University',
+  'Copperleaf Spirits',
+  'Solstice Solar',
+  'Halcyon Yoga',
+  'Pioneer Bank',
+  'Ironwood Fitness',
+  'Riverstone Realty',
+  'Lantern Books',
+  'Granite Peak Insurance',
+]);
+const titles = words([
+  'Marketing Director',
+  'Head of Brand',
+  'CMO',
+  'Growth Manager',
+  'Content Lead',
+  'CEO',
+  'Founder',
+  'VP Sales',
+  'Product Marketing Manager',
+  'Procurement Manager',
+]);
 
 /**
  * `GET /v1/crm/contacts?limit=50`: the first page of 100,000 contacts of one organization, newest first
@@ -50,7 +174,10 @@ export default defineScenario({
     reply: (rows) => {
       const data = rows.slice(0, pageSize).map(toApi);
       const last = data.at(-1);
-      const nextCursor = rows.length > pageSize && last ? Buffer.from(JSON.stringify({ s: '-createdAt,-id', v: [last.createdAt, last.id] })).toString('base64url') : null;
+      const nextCursor =
+        rows.length > pageSize && last
+          ? Buffer.from(JSON.stringify({ s: '-createdAt,-id', v: [last.createdAt, last.id] })).toString('base64url')
+          : null;
       return { data, nextCursor };
     },
   }),
@@ -59,6 +186,7 @@ export default defineScenario({
     if (a!.data.length !== pageSize) throw new Error(`expected ${pageSize} contacts, got ${a!.data.length}`);
     assertSameJson('contacts page', a!.data, b!.data);
     // The cursor's encoding is the server's business; both must offer a next page.
-    if (typeof a!.nextCursor !== 'string' || typeof b!.nextCursor !== 'string') throw new Error('contacts page: both replies should have a nextCursor');
+    if (typeof a!.nextCursor !== 'string' || typeof b!.nextCursor !== 'string')
+      throw new Error('contacts page: both replies should have a nextCursor');
   },
 });

@@ -40,7 +40,9 @@ const connections = Number(args.connections);
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
-  console.error('pnpm bench needs DATABASE_URL: a PostgreSQL server on which it may create and drop a throwaway database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench');
+  console.error(
+    'pnpm bench needs DATABASE_URL: a PostgreSQL server on which it may create and drop a throwaway database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench',
+  );
   process.exit(1);
 }
 
@@ -113,7 +115,8 @@ try {
       const ourUrl = server.url + scenario.path(state);
       process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s; checking… `);
       const [ours, bare] = await Promise.all([fetch(ourUrl, { headers }), fetch(baseline.url)]);
-      if (ours.status !== 200 || bare.status !== 200) throw new Error(`status ${ours.status} from our server, ${bare.status} from the baseline: ${(await ours.text()).slice(0, 300)}`);
+      if (ours.status !== 200 || bare.status !== 200)
+        throw new Error(`status ${ours.status} from our server, ${bare.status} from the baseline: ${(await ours.text()).slice(0, 300)}`);
       scenario.check(await ours.json(), await bare.json(), state);
       const plan = await explain(sql, query.text, query.params);
       process.stdout.write(`same data; query plan: ${plan}\n  warming up… `);
@@ -149,7 +152,10 @@ async function explain(sql: postgres.Sql, text: string, params: (string | number
     'Node Type': string;
     Plans?: Node[];
   }
-  const [row] = await sql.unsafe<{ 'QUERY PLAN': [{ Plan: Node; 'Execution Time': number }] }[]>(`explain (analyze, format json) ${text}`, params);
+  const [row] = await sql.unsafe<{ 'QUERY PLAN': [{ Plan: Node; 'Execution Time': number }] }[]>(
+    `explain (analyze, format json) ${text}`,
+    params,
+  );
   const [{ Plan, 'Execution Time': ms }] = row!['QUERY PLAN'];
   const chain: string[] = [];
   for (let node: Node | undefined = Plan; node; node = node.Plans?.[0]) chain.push(node['Node Type']);
@@ -157,7 +163,8 @@ async function explain(sql: postgres.Sql, text: string, params: (string | number
 }
 
 function printTable(results: Row[]) {
-  const f = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  const f = (n: number | undefined, digits = 0) =>
+    n === undefined ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const header = ['scenario', 'ours req/s', 'p50 ms', 'p99 ms', 'baseline req/s', 'p50 ms', 'p99 ms', 'ratio', 'target', 'result'];
   const body = results.map((r) => [
     r.name,

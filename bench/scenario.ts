@@ -50,7 +50,9 @@ export const defineScenario = <State>(scenario: Scenario<State>): Scenario<State
  */
 export function columnsOf(table: object): { list: string; toApi: (row: Record<string, unknown>) => Record<string, unknown> } {
   const columns = Object.entries(table).flatMap(([key, value]) =>
-    value && typeof value === 'object' && 'columnType' in value && 'name' in value ? [[key, String((value as { name: string }).name)] as const] : [],
+    value && typeof value === 'object' && 'columnType' in value && 'name' in value
+      ? [[key, String((value as { name: string }).name)] as const]
+      : [],
   );
   return {
     list: columns.map(([, name]) => `"${name}"`).join(', '),
@@ -62,5 +64,6 @@ export function columnsOf(table: object): { list: string; toApi: (row: Record<st
 export function assertSameJson(what: string, ours: unknown, baseline: unknown): void {
   const a = JSON.stringify(ours);
   const b = JSON.stringify(baseline);
-  if (a !== b) throw new Error(`${what}: our reply and the baseline's differ\n  ours:     ${a.slice(0, 300)}\n  baseline: ${b.slice(0, 300)}`);
+  if (a !== b)
+    throw new Error(`${what}: our reply and the baseline's differ\n  ours:     ${a.slice(0, 300)}\n  baseline: ${b.slice(0, 300)}`);
 }

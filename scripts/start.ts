@@ -94,7 +94,11 @@ const appUrl = await new Promise<string>((resolve) => {
   vite.stderr.on('data', onData);
   vite.once('exit', (code) => {
     if (stopping) return;
-    console.error(ready ? `The host app's dev server stopped (exit code ${code}).` : `The host app's dev server did not start (exit code ${code}):\n${viteOutput}`);
+    console.error(
+      ready
+        ? `The host app's dev server stopped (exit code ${code}).`
+        : `The host app's dev server did not start (exit code ${code}):\n${viteOutput}`,
+    );
     void stop(1);
   });
 });
@@ -116,4 +120,3 @@ console.log(
     '',
   ].join('\n'),
 );
-

@@ -11,7 +11,17 @@ export default defineConfig({
   target: 'es2022',
   // Keep every dependency (and react's own subpaths such as `react/jsx-runtime`) out of the bundle:
   // hosts dedupe them, and two copies of React or TanStack Query break context.
-  external: [/^react($|\/)/, /^react-dom($|\/)/, /^@spokestack\//, /^@tanstack\//, /^@tiptap\//, /^@uppy\//, /^radix-ui($|\/)/, /^recharts($|\/)/, /^zustand($|\/)/],
+  external: [
+    /^react($|\/)/,
+    /^react-dom($|\/)/,
+    /^@spokestack\//,
+    /^@tanstack\//,
+    /^@tiptap\//,
+    /^@uppy\//,
+    /^radix-ui($|\/)/,
+    /^recharts($|\/)/,
+    /^zustand($|\/)/,
+  ],
   // Everything here uses hooks and context; frameworks with server components need the directive.
   banner: { js: "'use client';" },
   async onSuccess() {

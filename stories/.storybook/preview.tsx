@@ -12,7 +12,12 @@ const offline = createSpokeStack({
   baseUrl: 'http://storybook.invalid',
   fetch: async () =>
     Response.json(
-      { type: problemTypes.network, title: 'No API in Storybook', status: 503, detail: 'Pass parameters.spokestack.client to give this story data.' },
+      {
+        type: problemTypes.network,
+        title: 'No API in Storybook',
+        status: 503,
+        detail: 'Pass parameters.spokestack.client to give this story data.',
+      },
       { status: 503 },
     ),
 });

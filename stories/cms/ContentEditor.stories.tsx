@@ -44,7 +44,10 @@ export const ValidationErrors: Story = {
     const minutes = canvas.getByRole('spinbutton', { name: /Reading time/ });
     await userEvent.clear(minutes);
     await userEvent.type(minutes, '0');
-    await waitFor(() => expect(canvasElement.querySelector('[data-scope="entry-form"][data-part="root"]')?.getAttribute('data-state')).toBe('error'), { timeout: 5000 });
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-scope="entry-form"][data-part="root"]')?.getAttribute('data-state')).toBe('error'),
+      { timeout: 5000 },
+    );
   },
 };
 
@@ -85,7 +88,16 @@ export const VersionHistory: Story = {
 /** The editor's strings replaced (i18n), here in French. */
 export const Translated: Story = {
   args: {
-    overrides: { save: 'Enregistrer', stateSaved: 'Tout est enregistré', stateDirty: 'Modifications non enregistrées', history: 'Historique', seo: 'SEO et réseaux', language: 'Langue', submit: 'Soumettre à relecture', publish: 'Publier' },
+    overrides: {
+      save: 'Enregistrer',
+      stateSaved: 'Tout est enregistré',
+      stateDirty: 'Modifications non enregistrées',
+      history: 'Historique',
+      seo: 'SEO et réseaux',
+      language: 'Langue',
+      submit: 'Soumettre à relecture',
+      publish: 'Publier',
+    },
   },
   parameters: { spokestack: { client: fakeSdk() } },
 };

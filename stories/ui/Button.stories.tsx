@@ -19,10 +19,18 @@ export const Primary: Story = {};
 export const Variants: Story = {
   render: (args) => (
     <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
-      <Button {...args} variant="primary">Primary</Button>
-      <Button {...args} variant="secondary">Secondary</Button>
-      <Button {...args} variant="ghost">Ghost</Button>
-      <Button {...args} variant="danger">Delete</Button>
+      <Button {...args} variant="primary">
+        Primary
+      </Button>
+      <Button {...args} variant="secondary">
+        Secondary
+      </Button>
+      <Button {...args} variant="ghost">
+        Ghost
+      </Button>
+      <Button {...args} variant="danger">
+        Delete
+      </Button>
     </div>
   ),
 };
@@ -30,9 +38,15 @@ export const Variants: Story = {
 export const Sizes: Story = {
   render: (args) => (
     <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
-      <Button {...args} size="sm">Small</Button>
-      <Button {...args} size="md">Medium</Button>
-      <Button {...args} size="lg">Large</Button>
+      <Button {...args} size="sm">
+        Small
+      </Button>
+      <Button {...args} size="md">
+        Medium
+      </Button>
+      <Button {...args} size="lg">
+        Large
+      </Button>
     </div>
   ),
 };
@@ -42,9 +56,15 @@ export const Loading: Story = { args: { loading: true, children: 'Saving…' } }
 export const Disabled: Story = {
   render: (args) => (
     <div style={{ display: 'flex', gap: '0.75rem' }}>
-      <Button {...args} disabled variant="primary">Primary</Button>
-      <Button {...args} disabled variant="secondary">Secondary</Button>
-      <Button {...args} disabled variant="danger">Delete</Button>
+      <Button {...args} disabled variant="primary">
+        Primary
+      </Button>
+      <Button {...args} disabled variant="secondary">
+        Secondary
+      </Button>
+      <Button {...args} disabled variant="danger">
+        Delete
+      </Button>
     </div>
   ),
 };

@@ -10,7 +10,13 @@ interface Deal {
   value: string;
 }
 
-const stageTone: Record<Deal['stage'], Tone> = { LEAD: 'neutral', PROPOSAL: 'info', NEGOTIATION: 'warning', WON: 'success', LOST: 'danger' };
+const stageTone: Record<Deal['stage'], Tone> = {
+  LEAD: 'neutral',
+  PROPOSAL: 'info',
+  NEGOTIATION: 'warning',
+  WON: 'success',
+  LOST: 'danger',
+};
 const companies = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries'];
 const stages = Object.keys(stageTone) as Deal['stage'][];
 const deals: Deal[] = Array.from({ length: 24 }, (_, i) => ({
@@ -47,7 +53,13 @@ export const Empty: Story = { args: { rows: [] } };
 export const CustomEmpty: Story = {
   args: {
     rows: [],
-    empty: <EmptyState title="No deals in this pipeline" description="Create one, or import them from a CSV file." actions={<Button>New deal</Button>} />,
+    empty: (
+      <EmptyState
+        title="No deals in this pipeline"
+        description="Create one, or import them from a CSV file."
+        actions={<Button>New deal</Button>}
+      />
+    ),
   },
 };
 
@@ -65,6 +77,8 @@ export const LoadMore: Story = {
         setLoadingMore(false);
       }, 600);
     };
-    return <DataTable {...args} rows={deals.slice(0, count)} hasMore={count < deals.length} loadingMore={loadingMore} onLoadMore={loadMore} />;
+    return (
+      <DataTable {...args} rows={deals.slice(0, count)} hasMore={count < deals.length} loadingMore={loadingMore} onLoadMore={loadMore} />
+    );
   },
 };

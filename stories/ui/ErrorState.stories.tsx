@@ -29,7 +29,12 @@ export const FieldErrors: Story = {
 
 export const NotFound: Story = {
   args: {
-    error: new SpokeStackError({ type: problemTypes.notFound, title: 'Not Found', status: 404, detail: 'No content entry with id ce_8f2k1.' }),
+    error: new SpokeStackError({
+      type: problemTypes.notFound,
+      title: 'Not Found',
+      status: 404,
+      detail: 'No content entry with id ce_8f2k1.',
+    }),
   },
 };
 
@@ -43,5 +48,8 @@ export const Retrying: Story = { args: { ...NetworkError.args, retrying: true } 
 
 /** Anything that is not a problem document (a bug, a crash) gets the generic, translatable title. */
 export const UnexpectedError: Story = {
-  args: { error: new TypeError("Cannot read properties of undefined (reading 'stage')"), overrides: { title: 'Something broke on our side' } },
+  args: {
+    error: new TypeError("Cannot read properties of undefined (reading 'stage')"),
+    overrides: { title: 'Something broke on our side' },
+  },
 };

@@ -5,9 +5,9 @@ import { Button, type ToastOptions, useToast } from '@spokestack/react';
 /** A button that raises the toast; `shownAtStart` raises it once on load, so the story opens showing it. */
 function Notify({ shownAtStart = true, ...options }: ToastOptions & { shownAtStart?: boolean }) {
   const { toast } = useToast();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per story render, the args are fixed for a story
   useEffect(() => {
     if (shownAtStart) toast(options);
-    // Once per story render: the args are fixed for a story.
   }, []);
   return <Button onClick={() => toast(options)}>Show toast</Button>;
 }
@@ -30,7 +30,9 @@ export const Success: Story = { args: { tone: 'success', title: 'Entry published
 export const Danger: Story = { args: { tone: 'danger', title: 'Upload failed', description: 'brief.pdf is larger than 100 MB.' } };
 
 /** One action, e.g. undo; pressing it closes the toast. */
-export const WithAction: Story = { args: { title: 'Contact deleted', description: undefined, action: { label: 'Undo', onClick: () => {} } } };
+export const WithAction: Story = {
+  args: { title: 'Contact deleted', description: undefined, action: { label: 'Undo', onClick: () => {} } },
+};
 
 /** Closes by itself after two seconds: press the button to see it again. */
 export const ShortLived: Story = { args: { title: 'Copied', description: undefined, duration: 2_000 } };

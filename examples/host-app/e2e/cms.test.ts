@@ -13,9 +13,18 @@ it('creates an entry with rich text, saves versions, goes through review, publis
   await t.sdk.cms.contentTypes.create({
     name: 'Article',
     slug: 'article',
-    schema: { fields: [{ name: 'title', label: 'Title', type: 'text', required: true }, { name: 'body', label: 'Body', type: 'richtext', required: true }] },
+    schema: {
+      fields: [
+        { name: 'title', label: 'Title', type: 'text', required: true },
+        { name: 'body', label: 'Body', type: 'richtext', required: true },
+      ],
+    },
   });
-  await t.sdk.cms.workflows.create({ name: 'Editorial', isDefault: true, stages: [{ name: 'Editor review', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }] });
+  await t.sdk.cms.workflows.create({
+    name: 'Editorial',
+    isDefault: true,
+    stages: [{ name: 'Editor review', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }],
+  });
   const { secret: publishableKey } = await t.sdk.platform.apiKeys.create({ name: 'Public site', kind: 'PUBLISHABLE' });
 
   const page = await stack.open('#/content');
@@ -73,9 +82,15 @@ it('creates an entry with rich text, saves versions, goes through review, publis
 
   // A public site reads it through the delivery API with the publishable key, over HTTP through the app's origin.
   const entry = await t.sdk.cms.entries.get(entryId);
-  const response = await fetch(`${stack.appUrl}/v1/delivery/article/${entry.slug}`, { headers: { authorization: `Bearer ${publishableKey}` } });
+  const response = await fetch(`${stack.appUrl}/v1/delivery/article/${entry.slug}`, {
+    headers: { authorization: `Bearer ${publishableKey}` },
+  });
   expect(response.status).toBe(200);
-  const delivered = (await response.json()) as { title: string; slug: string; data: { body: { content: { content?: { text: string; marks?: { type: string }[] }[] }[] } } };
+  const delivered = (await response.json()) as {
+    title: string;
+    slug: string;
+    data: { body: { content: { content?: { text: string; marks?: { type: string }[] }[] }[] } };
+  };
   expect(delivered).toMatchObject({ title: 'Hello from Chromium', slug: 'hello-from-chromium' });
   const [first, second] = delivered.data.body.content;
   expect(first!.content!.map((node) => node.text).join('')).toBe('Typed in a real browser, bold and plain.');
@@ -89,7 +104,16 @@ it('creates an entry with rich text, saves versions, goes through review, publis
 
 it('comments on words selected in rich text, quoting them', async () => {
   const { t } = stack;
-  const type = await t.sdk.cms.contentTypes.create({ name: 'Memo', slug: 'memo', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', label: 'Body', type: 'richtext' }] } });
+  const type = await t.sdk.cms.contentTypes.create({
+    name: 'Memo',
+    slug: 'memo',
+    schema: {
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        { name: 'body', label: 'Body', type: 'richtext' },
+      ],
+    },
+  });
   const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Our editor is the fastest yet.' }] }] };
   const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Claims', body: doc as never } });
   const page = await stack.open(`#/content/${entry.id}`);

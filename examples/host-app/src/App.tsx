@@ -101,8 +101,8 @@ function ConnectScreen({ theme, onConnect }: { theme: 'light' | 'dark'; onConnec
       <form className="app-card" onSubmit={submit}>
         <h1>Connect to SpokeStack</h1>
         <p>
-          Paste an organization API key or a session token. It stays in this tab only. You can also open the app with{' '}
-          <code>?key=…</code> or set <code>VITE_SPOKESTACK_KEY</code>.
+          Paste an organization API key or a session token. It stays in this tab only. You can also open the app with <code>?key=…</code> or
+          set <code>VITE_SPOKESTACK_KEY</code>.
         </p>
         <label htmlFor="credential">API key or session token</label>
         <input id="credential" name="credential" type="password" autoComplete="off" required placeholder="sk_…" />

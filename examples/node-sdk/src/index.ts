@@ -21,7 +21,8 @@ console.log(`Connected to ${baseUrl} as "${actor.name}" (${actor.role}) in organ
 // 1. One page of a filtered, sorted list.
 const { data: hottest, nextCursor } = await sdk.crm.contacts.list({ status: 'ACTIVE', sort: '-leadScore', limit: 5 });
 console.log('Top active contacts by lead score:');
-for (const c of hottest) console.log(`  ${String(c.leadScore).padStart(3)}  ${c.firstName} ${c.lastName} · ${c.jobTitle ?? '—'} at ${c.companyName ?? '—'}`);
+for (const c of hottest)
+  console.log(`  ${String(c.leadScore).padStart(3)}  ${c.firstName} ${c.lastName} · ${c.jobTitle ?? '—'} at ${c.companyName ?? '—'}`);
 console.log(nextCursor ? '  (more pages follow)\n' : '');
 
 // 2. Every page: iterate() follows the cursors for you.
@@ -37,23 +38,51 @@ console.log(`${subscribers} contacts tagged "newsletter": ${[...byCountry].map((
 const email = 'ada.lovelace@analytical-engines.example';
 const [existing] = (await sdk.crm.contacts.list({ email, limit: 1 })).data;
 const ada = existing
-  ? await sdk.crm.contacts.update(existing.id, { leadScore: Math.min(100, existing.leadScore + 5), lastContactedAt: new Date().toISOString() })
-  : await sdk.crm.contacts.create({ firstName: 'Ada', lastName: 'Lovelace', email, companyName: 'Analytical Engines Ltd', jobTitle: 'Head of Computation', contactType: 'LEAD', source: 'REFERRAL', tags: ['newsletter', 'warm'], leadScore: 60 });
+  ? await sdk.crm.contacts.update(existing.id, {
+      leadScore: Math.min(100, existing.leadScore + 5),
+      lastContactedAt: new Date().toISOString(),
+    })
+  : await sdk.crm.contacts.create({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email,
+      companyName: 'Analytical Engines Ltd',
+      jobTitle: 'Head of Computation',
+      contactType: 'LEAD',
+      source: 'REFERRAL',
+      tags: ['newsletter', 'warm'],
+      leadScore: 60,
+    });
 console.log(`${existing ? 'Updated' : 'Created'} contact ${ada.firstName} ${ada.lastName} (lead score ${ada.leadScore})`);
 
 // A deal for her in the default pipeline, moved one stage further on every run until it is won.
 const [pipeline] = (await sdk.crm.pipelines.list({ limit: 1 })).data;
 if (pipeline) {
-  const stages = (pipeline.stages as { id: string; name: string; probability: number; isClosed?: boolean }[]).filter((s) => s.id !== 'lost');
+  const stages = (pipeline.stages as { id: string; name: string; probability: number; isClosed?: boolean }[]).filter(
+    (s) => s.id !== 'lost',
+  );
   const [owner] = (await sdk.platform.users.list({ role: 'OWNER', limit: 1 })).data;
   const [deal] = (await sdk.crm.deals.list({ primaryContactId: ada.id, limit: 1 })).data;
   if (!deal) {
-    const created = await sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Analytical Engines — Brand refresh', stageId: stages[0]!.id, probability: stages[0]!.probability, amount: '48000.00', primaryContactId: ada.id, ownerId: owner?.id ?? actor.id, source: 'REFERRAL' });
+    const created = await sdk.crm.deals.create({
+      pipelineId: pipeline.id,
+      name: 'Analytical Engines — Brand refresh',
+      stageId: stages[0]!.id,
+      probability: stages[0]!.probability,
+      amount: '48000.00',
+      primaryContactId: ada.id,
+      ownerId: owner?.id ?? actor.id,
+      source: 'REFERRAL',
+    });
     console.log(`Created deal "${created.name}" at stage ${stages[0]!.name} (${created.amount} ${created.currency})`);
   } else {
     const at = stages.findIndex((s) => s.id === deal.stageId);
     const next = stages[Math.min(at + 1, stages.length - 1)]!;
-    const moved = await sdk.crm.deals.update(deal.id, { stageId: next.id, probability: next.probability, ...(next.isClosed ? { actualCloseDate: new Date().toISOString() } : {}) });
+    const moved = await sdk.crm.deals.update(deal.id, {
+      stageId: next.id,
+      probability: next.probability,
+      ...(next.isClosed ? { actualCloseDate: new Date().toISOString() } : {}),
+    });
     console.log(`Moved deal "${moved.name}" from ${stages[at]?.name ?? deal.stageId} to ${next.name}`);
   }
 } else console.log('No sales pipeline yet; skipping the deal.');
@@ -69,7 +98,8 @@ try {
 try {
   await sdk.crm.contacts.create({ firstName: 'Ada', lastName: 'Again', email });
 } catch (error) {
-  if (error instanceof SpokeStackError && error.status === 409) console.log(`409 as expected, the email is taken: ${error.detail ?? error.title}`);
+  if (error instanceof SpokeStackError && error.status === 409)
+    console.log(`409 as expected, the email is taken: ${error.detail ?? error.title}`);
   else throw error;
 }
 try {
@@ -90,7 +120,8 @@ if (member) {
   try {
     await asMember.platform.sessions.create({ userId: member.id });
   } catch (error) {
-    if (error instanceof SpokeStackError && error.status === 403) console.log('  and, as it should, a session cannot mint more sessions (403)');
+    if (error instanceof SpokeStackError && error.status === 403)
+      console.log('  and, as it should, a session cannot mint more sessions (403)');
     else throw error;
   }
 } else console.log('\nNo MEMBER user to mint a session for; create one with sdk.platform.users.create().');

@@ -40,7 +40,15 @@ export interface SpokeStackProviderProps {
  *   return <SpokeStackProvider client={sdk} theme="dark"><Pipeline /></SpokeStackProvider>
  * }
  */
-export function SpokeStackProvider({ client, queryClient, theme = 'light', dir, className, toaster = {}, children }: SpokeStackProviderProps) {
+export function SpokeStackProvider({
+  client,
+  queryClient,
+  theme = 'light',
+  dir,
+  className,
+  toaster = {},
+  children,
+}: SpokeStackProviderProps) {
   const [ownQueryClient] = useState(createQueryClient);
   const [toastStore] = useState(createToastStore);
   // State rather than a ref: portals need to re-render once the element exists.

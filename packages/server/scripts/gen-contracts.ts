@@ -66,7 +66,9 @@ function zodOf(column: PgColumn, enums: Set<string>): string {
 function indexedTextLimits(table: PgTable): Map<string, number> {
   const config = getTableConfig(table);
   const referencing = new Set(config.foreignKeys.flatMap((fk) => fk.reference().columns.map((c) => c.name)));
-  const isText = (c: PgColumn) => c.columnType === 'PgText' || (c.columnType === 'PgArray' && (c as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType === 'PgText');
+  const isText = (c: PgColumn) =>
+    c.columnType === 'PgText' ||
+    (c.columnType === 'PgArray' && (c as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType === 'PgText');
   const byName = new Map(config.columns.map((c) => [c.name, c]));
   const indexes = [
     ...config.uniqueConstraints.map((u) => u.columns.map((c) => c.name)),
@@ -83,7 +85,9 @@ function indexedTextLimits(table: PgTable): Map<string, number> {
 }
 
 const isFilterable = (c: PgColumn, key: string) =>
-  c.columnType === 'PgEnumColumn' || c.columnType === 'PgBoolean' || (c.columnType === 'PgText' && (/Id$/.test(key) || ['slug', 'locale', 'email', 'domain', 'code'].includes(key)));
+  c.columnType === 'PgEnumColumn' ||
+  c.columnType === 'PgBoolean' ||
+  (c.columnType === 'PgText' && (/Id$/.test(key) || ['slug', 'locale', 'email', 'domain', 'code'].includes(key)));
 const isSortable = (c: PgColumn) => !['PgJsonb', 'PgArray', 'PgCustomColumn'].includes(c.columnType);
 
 for (const [feature, tables] of Object.entries(resourceTables)) {
@@ -109,9 +113,14 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
         const value = !optional && zod.startsWith('f.text()') ? zod.replace('f.text()', 'f.text().min(1)') : zod;
         input.push(`    ${key}: ${value}${column.notNull ? '' : '.nullable()'}${optional ? '.optional()' : ''},`);
       }
-      if (isFilterable(column, key)) filters.push(`    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`);
+      if (isFilterable(column, key))
+        filters.push(
+          `    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`,
+        );
       else if (column.columnType === 'PgArray' && (column as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType !== 'PgJsonb')
-        filters.push(`    ${key}: ${zodOf((column as PgColumn & { baseColumn: PgColumn }).baseColumn, enums)}.optional().describe('Rows whose ${key} contain this value'),`);
+        filters.push(
+          `    ${key}: ${zodOf((column as PgColumn & { baseColumn: PgColumn }).baseColumn, enums)}.optional().describe('Rows whose ${key} contain this value'),`,
+        );
       if (isSortable(column)) sortable.push(`'${key}'`);
     }
     const inputShape = `{\n${input.join('\n')}\n  }`;

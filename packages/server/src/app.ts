@@ -92,7 +92,13 @@ export function createApp(options: AppOptions) {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    logger.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+    logger.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   const corsOrigins = options.corsOrigins ?? '*';
   const exposeHeaders = ['X-Request-Id', 'ETag', 'Location'];
@@ -121,7 +127,9 @@ export function createApp(options: AppOptions) {
   // GET and HEAD carry no body; skipping them also spares the Node adapter from building a full
   // Request just to find that out (a large share of a cheap read's cost, e.g. the delivery API).
   const bodiless = new Set(['GET', 'HEAD', 'OPTIONS']);
-  app.use('/v1/*', async (c, next) => (bodiless.has(c.req.method) || (c.req.method === 'POST' && c.req.path === '/v1/platform/files') ? next() : jsonLimit(c, next)));
+  app.use('/v1/*', async (c, next) =>
+    bodiless.has(c.req.method) || (c.req.method === 'POST' && c.req.path === '/v1/platform/files') ? next() : jsonLimit(c, next),
+  );
 
   app.onError((error, c) => {
     const known = error instanceof HttpError ? error : mapDbError(error);
@@ -130,20 +138,41 @@ export function createApp(options: AppOptions) {
       (error instanceof HTTPException && error.status < 500
         ? { type: problemTypes.validation, title: error.message || 'Bad request', status: error.status, requestId: c.var.requestId }
         : undefined);
-    if (!problem) logger.error('unhandled error', { requestId: c.var.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    const body = problem ?? { type: problemTypes.internal, title: 'Internal server error', status: 500, detail: 'Something failed on our side; quote the request id when you report it', requestId: c.var.requestId };
+    if (!problem)
+      logger.error('unhandled error', {
+        requestId: c.var.requestId,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    const body = problem ?? {
+      type: problemTypes.internal,
+      title: 'Internal server error',
+      status: 500,
+      detail: 'Something failed on our side; quote the request id when you report it',
+      requestId: c.var.requestId,
+    };
     return c.body(JSON.stringify(body), body.status as 500, { 'content-type': 'application/problem+json' });
   });
   app.notFound((c) =>
-    c.body(JSON.stringify({ type: problemTypes.notFound, title: 'Not found', status: 404, detail: `No route ${c.req.method} ${c.req.path}`, requestId: c.var.requestId }), 404, {
-      'content-type': 'application/problem+json',
-    }),
+    c.body(
+      JSON.stringify({
+        type: problemTypes.notFound,
+        title: 'Not found',
+        status: 404,
+        detail: `No route ${c.req.method} ${c.req.path}`,
+        requestId: c.var.requestId,
+      }),
+      404,
+      {
+        'content-type': 'application/problem+json',
+      },
+    ),
   );
 
   // Multipart upload and download sit outside the JSON operations: their bodies are bytes.
   app.post('/v1/platform/files', async (c) => {
     const ctx = await auth.authenticate(c.req.header('authorization'));
-    if (ctx.actor.role === 'CLIENT' || ctx.actor.publishable) return c.json({ type: problemTypes.forbidden, title: 'Forbidden', status: 403 }, 403);
+    if (ctx.actor.role === 'CLIENT' || ctx.actor.publishable)
+      return c.json({ type: problemTypes.forbidden, title: 'Forbidden', status: 403 }, 403);
     const form = await c.req.formData().catch(() => {
       throw badRequest([{ path: 'body', message: 'Send multipart/form-data with a "file" part' }]);
     });
@@ -153,7 +182,11 @@ export function createApp(options: AppOptions) {
       const value = form.get(name);
       return typeof value === 'string' && value ? value : null;
     };
-    const row = await files.upload(ctx, file, { name: text('name') ?? (file instanceof File ? file.name : 'upload'), clientId: text('clientId'), projectId: text('projectId') });
+    const row = await files.upload(ctx, file, {
+      name: text('name') ?? (file instanceof File ? file.name : 'upload'),
+      clientId: text('clientId'),
+      projectId: text('projectId'),
+    });
     return c.json(row, 201);
   });
   app.get('/v1/platform/files/:id/content', async (c) => {
@@ -208,7 +241,13 @@ export type SpokeStackApp = ReturnType<typeof createApp>;
  */
 export async function startWorker(spokestack: SpokeStackApp, options: Partial<Omit<WorkerOptions, 'handlers'>> = {}): Promise<Worker> {
   await schedulePrune(spokestack.jobs);
-  const worker = createWorker({ db: spokestack.deps.db, clock: spokestack.clock, logger: spokestack.logger, handlers: spokestack.jobHandlers, ...options });
+  const worker = createWorker({
+    db: spokestack.deps.db,
+    clock: spokestack.clock,
+    logger: spokestack.logger,
+    handlers: spokestack.jobHandlers,
+    ...options,
+  });
   worker.start();
   return worker;
 }

@@ -43,14 +43,20 @@ afterAll(async () => {
 });
 
 function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], { cwd: packageRoot, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
+    cwd: packageRoot,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function collect(child: ChildProcess) {
   const out = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { out, exited };
 }
 
@@ -65,7 +71,10 @@ describe('spokestack-server', () => {
     const args = ['--data-dir', dataDir];
     const migrated = await run(['migrate', ...args]);
     expect(migrated.stderr).toBe('');
-    expect(migrated).toMatchObject({ code: 0, stdout: expect.stringMatching(onPostgres ? /Migrations applied to PostgreSQL/ : /Migrations applied to embedded PGlite/) });
+    expect(migrated).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(onPostgres ? /Migrations applied to PostgreSQL/ : /Migrations applied to embedded PGlite/),
+    });
 
     const created = await run(['create-org', '--name', 'Acme Agency', '--json', ...args]);
     expect(created.code).toBe(0);
@@ -95,10 +104,16 @@ describe('spokestack-server', () => {
 
       // The instance runs the job worker: a publish scheduled a moment ahead happens by itself.
       const sdk = createSpokeStack({ baseUrl: url, apiKey: org.apiKey });
-      const type = await sdk.cms.contentTypes.create({ name: 'Note', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+      const type = await sdk.cms.contentTypes.create({
+        name: 'Note',
+        schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+      });
       const entry = await sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'On time' } });
       await sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: new Date(Date.now() + 1_500).toISOString() });
-      await vi.waitFor(async () => expect((await sdk.cms.entries.get(entry.id)).status).toBe('PUBLISHED'), { timeout: 20_000, interval: 250 });
+      await vi.waitFor(async () => expect((await sdk.cms.entries.get(entry.id)).status).toBe('PUBLISHED'), {
+        timeout: 20_000,
+        interval: 250,
+      });
     } finally {
       server.kill('SIGTERM');
     }
@@ -131,7 +146,8 @@ describe('spokestack-server', () => {
 
   it('prints help for every command', async () => {
     const results = await Promise.all(['serve', 'migrate', 'create-org', 'seed-demo'].map((name) => run([name, '--help'])));
-    for (const [i, name] of ['serve', 'migrate', 'create-org', 'seed-demo'].entries()) expect(results[i]).toMatchObject({ code: 0, stdout: expect.stringContaining(`Usage: spokestack-server ${name}`) });
+    for (const [i, name] of ['serve', 'migrate', 'create-org', 'seed-demo'].entries())
+      expect(results[i]).toMatchObject({ code: 0, stdout: expect.stringContaining(`Usage: spokestack-server ${name}`) });
     expect(results[0]!.stdout).toContain('--port');
     expect(results[2]!.stdout).toContain('--name NAME');
   }, 60_000);

@@ -32,7 +32,10 @@ const dataDirHelp = [
 const databaseEnv = ['Environment:', '  DATABASE_URL          postgres://… to use PostgreSQL instead of the embedded database'];
 
 /** Opens the configured database, applies pending migrations, runs `fn`, and always closes it. */
-async function withDatabase<T>(values: Record<string, unknown>, fn: (database: Database, settings: ResolvedSettings) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  values: Record<string, unknown>,
+  fn: (database: Database, settings: ResolvedSettings) => Promise<T>,
+): Promise<T> {
   const { openDatabase, resolveSettings } = await import('./serve.js');
   const settings = resolveSettings({ dataDir: values['data-dir'] as string | undefined });
   const database = await openDatabase(settings);
@@ -65,7 +68,12 @@ const commands: Record<string, Command> = {
     async run(values) {
       const port = parsePort(values.port ?? process.env.PORT ?? '4000');
       const { startServer } = await import('./serve.js');
-      const server = await startServer({ port, host: values.host as string | undefined, dataDir: values['data-dir'] as string | undefined, filesDir: values['files-dir'] as string | undefined });
+      const server = await startServer({
+        port,
+        host: values.host as string | undefined,
+        dataDir: values['data-dir'] as string | undefined,
+        filesDir: values['files-dir'] as string | undefined,
+      });
       console.log(`SpokeStack server listening on ${server.url} (${server.description}); API reference at ${server.url}/docs`);
       await new Promise<void>((done) => {
         const stop = (signal: NodeJS.Signals) => {
@@ -101,7 +109,7 @@ const commands: Record<string, Command> = {
     usage: 'spokestack-server create-org --name NAME [--slug SLUG] [--json] [--data-dir DIR]',
     options: { name: { type: 'string' }, slug: { type: 'string' }, json: { type: 'boolean' }, ...dataDirOption },
     help: [
-      '  --name NAME       The organization\'s name (required)',
+      "  --name NAME       The organization's name (required)",
       '  --slug SLUG       URL-safe identifier (default: from the name, made unique)',
       '  --json            Print only { "organizationId", "apiKey" } as JSON',
       ...dataDirHelp,
@@ -111,11 +119,19 @@ const commands: Record<string, Command> = {
       const name = typeof values.name === 'string' ? values.name.trim() : '';
       if (!name) throw new UsageError('--name is required, e.g. create-org --name "Acme Agency"');
       const { createOrganization } = await import('./platform/organizations.js');
-      const { organization, apiKey } = await withDatabase(values, (database) => createOrganization(database.db, { name, slug: values.slug as string | undefined }));
+      const { organization, apiKey } = await withDatabase(values, (database) =>
+        createOrganization(database.db, { name, slug: values.slug as string | undefined }),
+      );
       if (values.json) console.log(JSON.stringify({ organizationId: organization.id, apiKey }));
       else
         console.log(
-          [`Created organization "${organization.name}" (id ${organization.id}, slug ${organization.slug}).`, '', `API key: ${apiKey}`, '', 'Keep it now: it is stored hashed and never shown again.'].join('\n'),
+          [
+            `Created organization "${organization.name}" (id ${organization.id}, slug ${organization.slug}).`,
+            '',
+            `API key: ${apiKey}`,
+            '',
+            'Keep it now: it is stored hashed and never shown again.',
+          ].join('\n'),
         );
     },
   },
@@ -123,10 +139,7 @@ const commands: Record<string, Command> = {
     summary: 'Fill an empty database with the demo agency "Northwind Creative" and print its API key',
     usage: 'spokestack-server seed-demo [--json] [--data-dir DIR]',
     options: { json: { type: 'boolean' }, ...dataDirOption },
-    help: [
-      '  --json            Print only { "organizationId", "apiKey", "seeded" } as JSON',
-      ...dataDirHelp,
-    ],
+    help: ['  --json            Print only { "organizationId", "apiKey", "seeded" } as JSON', ...dataDirHelp],
     notes: [
       ...databaseEnv,
       '',
@@ -136,7 +149,12 @@ const commands: Record<string, Command> = {
     async run(values) {
       const { ensureDemo } = await import('./demo/index.js');
       const { openStorage } = await import('./serve.js');
-      const demo = await withDatabase(values, async (database, settings) => ensureDemo(database.db, { storage: (await openStorage(settings)).storage, dataDir: settings.databaseUrl ? undefined : settings.dataDir }));
+      const demo = await withDatabase(values, async (database, settings) =>
+        ensureDemo(database.db, {
+          storage: (await openStorage(settings)).storage,
+          dataDir: settings.databaseUrl ? undefined : settings.dataDir,
+        }),
+      );
       if (values.json) {
         console.log(JSON.stringify({ organizationId: demo.organizationId, apiKey: demo.apiKey, seeded: demo.seeded }));
         return;
@@ -151,7 +169,8 @@ const commands: Record<string, Command> = {
 
 function parsePort(value: unknown): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(value)}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(value)}"`);
   return port;
 }
 
@@ -168,7 +187,16 @@ function usage(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage}`, '', command.summary + '.', '', 'Options:', ...command.help, '  -h, --help        Show this help', ...(command.notes ? ['', ...command.notes] : [])].join('\n');
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    command.summary + '.',
+    '',
+    'Options:',
+    ...command.help,
+    '  -h, --help        Show this help',
+    ...(command.notes ? ['', ...command.notes] : []),
+  ].join('\n');
 }
 
 /**
@@ -189,7 +217,12 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const { values } = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (values.help) {
       console.log(commandHelp(command));
       return 0;
@@ -199,7 +232,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // ConfigError (from serve.js): a setting the operator can fix, such as a missing secret.
     const config = error instanceof Error && error.name === 'ConfigError';
-    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usage =
+      error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     if (config || usage) {
       console.error(`spokestack-server ${name}: ${(error as Error).message}`);
       if (usage) console.error(`Run \`spokestack-server ${name} --help\` for its options.`);

@@ -9,5 +9,15 @@ export { createLogger, silentLogger, type Logger, type LogLevel } from './platfo
 export { createOrganization } from './platform/organizations.js';
 export { recordActivity, type ActivityInput } from './platform/activity.js';
 export type { TenantContext, Actor } from './platform/context.js';
-export { startServer, resolveSettings, openDatabase, openStorage, loadSecret, ConfigError, type ServeOptions, type RunningServer, type InstanceSettings } from './serve.js';
+export {
+  startServer,
+  resolveSettings,
+  openDatabase,
+  openStorage,
+  loadSecret,
+  ConfigError,
+  type ServeOptions,
+  type RunningServer,
+  type InstanceSettings,
+} from './serve.js';
 export { ensureDemo, seedDemo, demoOrganization, type EnsureDemoResult, type SeedDemoResult, type DemoCounts } from './demo/index.js';

@@ -78,7 +78,9 @@ export async function loadSecret(settings: ResolvedSettings): Promise<string> {
     return fromEnv;
   }
   if (settings.databaseUrl)
-    throw new ConfigError('SPOKESTACK_SECRET is required with DATABASE_URL: set it to the same random value (at least 32 characters, e.g. `openssl rand -hex 32`) on every instance');
+    throw new ConfigError(
+      'SPOKESTACK_SECRET is required with DATABASE_URL: set it to the same random value (at least 32 characters, e.g. `openssl rand -hex 32`) on every instance',
+    );
   const file = join(settings.dataDir, 'secret');
   const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

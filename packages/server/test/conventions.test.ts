@@ -22,7 +22,12 @@ function expectProblem(reply: Reply, status: number): string[] {
   expect(reply.headers.get('content-type')).toContain('application/problem+json');
   const requestId = reply.headers.get('x-request-id');
   expect(requestId).toBeTruthy();
-  expect(reply.json).toMatchObject({ status, type: expect.stringMatching(/^https:\/\/spokestack\.dev\/problems\//), title: expect.any(String), requestId });
+  expect(reply.json).toMatchObject({
+    status,
+    type: expect.stringMatching(/^https:\/\/spokestack\.dev\/problems\//),
+    title: expect.any(String),
+    requestId,
+  });
   return (reply.json.errors ?? []).map((e) => e.path);
 }
 
@@ -34,7 +39,11 @@ const contact = (extra: Row = {}) => ({ ...valid, email: `c${++emails}@conventio
 
 describe('bad input is a 400 naming the field', () => {
   it.each<[string, unknown, string[]]>([
-    ['wrong types', { firstName: 42, lastName: ['x'], leadScore: '7', marketingConsent: 'yes', tags: 'vip', lastScoreUpdate: 1 }, ['body.firstName', 'body.lastName', 'body.leadScore', 'body.marketingConsent', 'body.tags', 'body.lastScoreUpdate']],
+    [
+      'wrong types',
+      { firstName: 42, lastName: ['x'], leadScore: '7', marketingConsent: 'yes', tags: 'vip', lastScoreUpdate: 1 },
+      ['body.firstName', 'body.lastName', 'body.leadScore', 'body.marketingConsent', 'body.tags', 'body.lastScoreUpdate'],
+    ],
     ['missing required fields', { email: 'a@b.test' }, ['body.firstName', 'body.lastName']],
     ['unknown enum values', { ...valid, status: 'SLEEPING', contactType: 'lead' }, ['body.status', 'body.contactType']],
     ['oversized text', { ...valid, jobTitle: 'x'.repeat(10_001) }, ['body.jobTitle']],
@@ -69,14 +78,19 @@ describe('bad input is a 400 naming the field', () => {
       expect(expectProblem(reply, 400)).toEqual(['body.customFields']);
     }
     expect(expectProblem(await api.call('POST', contacts, '['.repeat(100_000) + ']'.repeat(100_000)), 400)[0]).toMatch(/^body/);
-    const fine = await api.call('POST', contacts, { ...contact(), customFields: JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown });
+    const fine = await api.call('POST', contacts, {
+      ...contact(),
+      customFields: JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown,
+    });
     expect(fine.status).toBe(201);
   });
 
   it('decimals must be strings within their precision', async () => {
     const path = '/v1/crm/products';
     for (const unitPrice of [12.5, '12.345', '1e3', '12345678901.00', '', ' 1', '1.', '.5', '+1'])
-      expect(expectProblem(await api.call('POST', path, { name: 'P', code: `D${unitPrice}`, unitPrice }), 400), String(unitPrice)).toEqual(['body.unitPrice']);
+      expect(expectProblem(await api.call('POST', path, { name: 'P', code: `D${unitPrice}`, unitPrice }), 400), String(unitPrice)).toEqual([
+        'body.unitPrice',
+      ]);
     const ok = await api.call('POST', path, { name: 'P', code: 'D-ok', unitPrice: '-9999999999.99' });
     expect(ok.json.unitPrice).toBe('-9999999999.99');
   });
@@ -96,16 +110,24 @@ describe('bad input is a 400 naming the field', () => {
   it('bad limits, cursors, sorts and filters', async () => {
     for (const limit of ['0', '201', 'abc', '-1', '1.5', ''])
       expect(expectProblem(await api.call('GET', `${contacts}?limit=${limit}`), 400), `limit=${limit}`).toEqual(['query.limit']);
-    for (const cursor of ['garbage', Buffer.from('{"s":"-createdAt,-id","v":[{"x":1},"a"]}').toString('base64url'), Buffer.from('{"s":"-createdAt,-id","v":["not a date","a"]}').toString('base64url')])
+    for (const cursor of [
+      'garbage',
+      Buffer.from('{"s":"-createdAt,-id","v":[{"x":1},"a"]}').toString('base64url'),
+      Buffer.from('{"s":"-createdAt,-id","v":["not a date","a"]}').toString('base64url'),
+    ])
       expect(expectProblem(await api.call('GET', `${contacts}?cursor=${cursor}`), 400)).toEqual(['query.cursor']);
     // A cursor is only good for the sort it came from.
     await api.call('POST', contacts, { ...valid, email: 'cursor-1@x.test' });
     await api.call('POST', contacts, { ...valid, email: 'cursor-2@x.test' });
     const page = await api.call('GET', `${contacts}?limit=1&sort=email`);
     expect(page.json.nextCursor).toEqual(expect.any(String));
-    expect(expectProblem(await api.call('GET', `${contacts}?limit=1&sort=-email&cursor=${String(page.json.nextCursor)}`), 400)).toEqual(['query.cursor']);
+    expect(expectProblem(await api.call('GET', `${contacts}?limit=1&sort=-email&cursor=${String(page.json.nextCursor)}`), 400)).toEqual([
+      'query.cursor',
+    ]);
     for (const sort of ['bogus', 'customFields', 'tags', 'email,email', '-', 'firstName,,lastName'])
-      expect(expectProblem(await api.call('GET', `${contacts}?sort=${encodeURIComponent(sort)}`), 400), `sort=${sort}`).toEqual(['query.sort']);
+      expect(expectProblem(await api.call('GET', `${contacts}?sort=${encodeURIComponent(sort)}`), 400), `sort=${sort}`).toEqual([
+        'query.sort',
+      ]);
     expect(expectProblem(await api.call('GET', `${contacts}?status=SLEEPING`), 400)).toEqual(['query.status']);
     expect(expectProblem(await api.call('GET', `${contacts}?marketingConsent=maybe`), 400)).toEqual(['query.marketingConsent']);
     expect(expectProblem(await api.call('GET', `${contacts}?companyId=${'x'.repeat(10_001)}`), 400)).toEqual(['query.companyId']);
@@ -115,7 +137,14 @@ describe('bad input is a 400 naming the field', () => {
 
 describe('status codes', () => {
   it('401 without credentials or with bad ones', async () => {
-    for (const authorization of ['', 'Bearer', 'Bearer sk_nope', `Basic ${Buffer.from('a:b').toString('base64')}`, 'Bearer st_e30.forged', `Bearer ${t.apiKey}x`]) {
+    for (const authorization of [
+      '',
+      'Bearer',
+      'Bearer sk_nope',
+      `Basic ${Buffer.from('a:b').toString('base64')}`,
+      'Bearer st_e30.forged',
+      `Bearer ${t.apiKey}x`,
+    ]) {
       const reply = await api.call('GET', contacts, undefined, { authorization });
       expectProblem(reply, 401);
     }
@@ -135,7 +164,13 @@ describe('status codes', () => {
   });
 
   it('404 for unknown routes', async () => {
-    for (const [method, path] of [['GET', '/v1/nope'], ['GET', '/v1/crm/nope'], ['POST', '/v1/crm/contacts/x/y'], ['PUT', contacts], ['GET', '/nope']] as const)
+    for (const [method, path] of [
+      ['GET', '/v1/nope'],
+      ['GET', '/v1/crm/nope'],
+      ['POST', '/v1/crm/contacts/x/y'],
+      ['PUT', contacts],
+      ['GET', '/nope'],
+    ] as const)
       expect((await api.call(method, path)).json).toMatchObject({ status: 404, title: 'Not found' });
     expectProblem(await api.call('GET', '/v1/crm/nope'), 404);
   });
@@ -155,10 +190,18 @@ describe('status codes', () => {
     expectProblem(await api.call('POST', contacts, huge), 413);
     // The limit is the app's option.
     const small = createApp({ db: t.db, storage: localStorage(t.filesDir), secret: t.secret, maxBodyBytes: 1024 });
-    const res = await small.app.request('http://x/v1/crm/contacts', { method: 'POST', headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...valid, jobTitle: 'x'.repeat(2000) }) });
+    const res = await small.app.request('http://x/v1/crm/contacts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...valid, jobTitle: 'x'.repeat(2000) }),
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const ok = await small.app.request('http://x/v1/crm/contacts', { method: 'POST', headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(contact({ jobTitle: 'x'.repeat(100) })) });
+    const ok = await small.app.request('http://x/v1/crm/contacts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(contact({ jobTitle: 'x'.repeat(100) })),
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -259,7 +302,8 @@ describe('lists', () => {
 
   it('sort=name,-createdAt over rows with equal names', async () => {
     const made: Row[] = [];
-    for (let i = 0; i < 9; i++) made.push((await api.create(resourceByKey('platform.clients'), { name: `same-${i % 3}`, slug: `tie-${i}` })).row);
+    for (let i = 0; i < 9; i++)
+      made.push((await api.create(resourceByKey('platform.clients'), { name: `same-${i % 3}`, slug: `tie-${i}` })).row);
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
@@ -268,7 +312,19 @@ describe('lists', () => {
       cursor = reply.json.nextCursor as string | null;
     } while (cursor);
     const s = (r: Row, k: string) => String(r[k]);
-    const want = [...made].sort((a, b) => (s(a, 'name') !== s(b, 'name') ? (s(a, 'name') < s(b, 'name') ? -1 : 1) : s(a, 'createdAt') !== s(b, 'createdAt') ? (s(a, 'createdAt') < s(b, 'createdAt') ? 1 : -1) : s(a, 'id') < s(b, 'id') ? 1 : -1));
+    const want = [...made].sort((a, b) =>
+      s(a, 'name') !== s(b, 'name')
+        ? s(a, 'name') < s(b, 'name')
+          ? -1
+          : 1
+        : s(a, 'createdAt') !== s(b, 'createdAt')
+          ? s(a, 'createdAt') < s(b, 'createdAt')
+            ? 1
+            : -1
+          : s(a, 'id') < s(b, 'id')
+            ? 1
+            : -1,
+    );
     expect(ids).toEqual(want.map((r) => r.id));
   });
 
@@ -293,14 +349,20 @@ describe('OpenAPI', () => {
   it('is an OpenAPI 3.1 document with every operation, and every $ref resolves', async () => {
     const reply = await api.call('GET', '/v1/openapi.json');
     expect(reply.status).toBe(200);
-    const doc = reply.json as { openapi: string; info: Row; paths: Record<string, Record<string, Row>>; components: { schemas: Record<string, unknown> } };
+    const doc = reply.json as {
+      openapi: string;
+      info: Row;
+      paths: Record<string, Record<string, Row>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(t.router.operations.length).toBeGreaterThan(400);
     for (const op of t.router.operations) {
       const entry = doc.paths[op.path.replace(/:(\w+)/g, '{$1}')]?.[op.method.toLowerCase()];
       expect(entry, `${op.method} ${op.path}`).toMatchObject({ operationId: op.id, responses: expect.any(Object) });
-      for (const name of op.path.match(/:(\w+)/g) ?? []) expect(entry!.parameters).toContainEqual(expect.objectContaining({ name: name.slice(1), in: 'path', required: true }));
+      for (const name of op.path.match(/:(\w+)/g) ?? [])
+        expect(entry!.parameters).toContainEqual(expect.objectContaining({ name: name.slice(1), in: 'path', required: true }));
       if (op.body) expect(entry!.requestBody).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
     }
     const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
@@ -321,7 +383,10 @@ describe('OpenAPI', () => {
       const target = ref
         .slice(2)
         .split('/')
-        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+          doc,
+        );
       expect(target, `unresolved ${ref}`).toBeTypeOf('object');
     }
   });
@@ -353,7 +418,8 @@ describe('SDK end to end', () => {
     expect(bad.fieldError('body.firstName')).toBeTruthy();
 
     const made = new Set<string>();
-    for (let i = 0; i < 30; i++) made.add((await sdk.create({ firstName: `I${i}`, lastName: 'Iter', email: `iter-${i}@x.test`, tags: ['iterate'] })).id);
+    for (let i = 0; i < 30; i++)
+      made.add((await sdk.create({ firstName: `I${i}`, lastName: 'Iter', email: `iter-${i}@x.test`, tags: ['iterate'] })).id);
     const seen: string[] = [];
     let requests = 0;
     const counting = t.sdkFor(t.apiKey);

@@ -106,7 +106,8 @@ const future = (f: Fixtures, seq: number) => new Date(f.t.clock.now().getTime() 
 /** The one row of `path` that belongs to an entry, made by saving that entry. */
 async function rowOfEntry(f: Fixtures, path: string, entryId: unknown): Promise<Row> {
   const reply = await f.call('GET', `${path}?entryId=${String(entryId)}`);
-  if (reply.status !== 200 || reply.json.data?.length !== 1) throw new Error(`fixtures: expected one row of ${path} for entry ${String(entryId)}: ${JSON.stringify(reply.json)}`);
+  if (reply.status !== 200 || reply.json.data?.length !== 1)
+    throw new Error(`fixtures: expected one row of ${path} for entry ${String(entryId)}: ${JSON.stringify(reply.json)}`);
   return reply.json.data[0]!;
 }
 export const overrides: Record<string, Override> = {
@@ -121,7 +122,10 @@ export const overrides: Record<string, Override> = {
     // An entry's media fields keep its content_media rows.
     async make(f) {
       const contentTypeId = await f.parent(resourceByKey('cms.contentTypes'));
-      const entry = await f.create(resourceByKey('cms.entries'), { contentTypeId, data: { title: `Media ${nextSeq()}`, image: { fileId: await f.upload(), alt: 'A picture' } } });
+      const entry = await f.create(resourceByKey('cms.entries'), {
+        contentTypeId,
+        data: { title: `Media ${nextSeq()}`, image: { fileId: await f.upload(), alt: 'A picture' } },
+      });
       return rowOfEntry(f, '/v1/cms/media', entry.row.id);
     },
   },
@@ -132,7 +136,8 @@ export const overrides: Record<string, Override> = {
       const type = await f.create(resourceByKey('cms.contentTypes'), { ...(await f.body(resourceByKey('cms.contentTypes'))), workflowId });
       const entry = await f.create(resourceByKey('cms.entries'), { contentTypeId: type.row.id, data: { title: `Review ${nextSeq()}` } });
       const submitted = await f.call('POST', `/v1/cms/entries/${String(entry.row.id)}/submit`, {});
-      if (submitted.status !== 200) throw new Error(`fixtures: submitting an entry answered ${submitted.status}: ${JSON.stringify(submitted.json)}`);
+      if (submitted.status !== 200)
+        throw new Error(`fixtures: submitting an entry answered ${submitted.status}: ${JSON.stringify(submitted.json)}`);
       return submitted.json.revision as Row;
     },
   },
@@ -148,12 +153,18 @@ export const overrides: Record<string, Override> = {
   'cms.localizations': {
     async create(seq, f) {
       await f.locales(['en', 'fr']);
-      return { locale: 'fr', data: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Bonjour ${seq}` }] }] } } };
+      return {
+        locale: 'fr',
+        data: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Bonjour ${seq}` }] }] } },
+      };
     },
   },
   'cms.comments': { create: () => ({ fieldName: 'title' }) },
   // `locale` left out: the entry's source locale, which the CMS stores as null.
-  'cms.schedules': { create: (seq, f) => ({ scheduledFor: future(f, seq), locale: undefined }), update: (seq, f) => ({ scheduledFor: future(f, seq) }) },
+  'cms.schedules': {
+    create: (seq, f) => ({ scheduledFor: future(f, seq), locale: undefined }),
+    update: (seq, f) => ({ scheduledFor: future(f, seq) }),
+  },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },
 };
@@ -186,7 +197,20 @@ function decimalDigits(schema: z.ZodString): { int: number; scale: number } | un
   return undefined;
 }
 
-type LeafKind = 'text' | 'timestamp' | 'date' | 'decimal' | 'int' | 'bool' | 'enum' | 'literal' | 'array' | 'object' | 'record' | 'union' | 'json';
+type LeafKind =
+  | 'text'
+  | 'timestamp'
+  | 'date'
+  | 'decimal'
+  | 'int'
+  | 'bool'
+  | 'enum'
+  | 'literal'
+  | 'array'
+  | 'object'
+  | 'record'
+  | 'union'
+  | 'json';
 
 /** What a contract field is. */
 function kindOf(schema: z.ZodType): LeafKind {
@@ -218,7 +242,9 @@ function candidates(schema: z.ZodType, key: string, seq: number): unknown[] {
     case 'text': {
       const max = (s as z.ZodString).maxLength ?? Infinity;
       const word = key.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-      return [`${key}-${seq}`, `${word}-${seq}`, `${word}${seq}`, 'en', `${key}-${seq}@fixture.test`, `https://fixture.test/${seq}`].map((v) => (v.length > max ? v.slice(-max) : v));
+      return [`${key}-${seq}`, `${word}-${seq}`, `${word}${seq}`, 'en', `${key}-${seq}@fixture.test`, `https://fixture.test/${seq}`].map(
+        (v) => (v.length > max ? v.slice(-max) : v),
+      );
     }
     case 'timestamp':
       return [new Date(Date.UTC(2025, 0, 1) + seq * 60_000).toISOString()];
@@ -259,7 +285,9 @@ function valueFor(schema: z.ZodType, key: string, seq: number): unknown {
 
 /** The required fields of a nested object. */
 function objectFor(shape: Record<string, z.ZodType>, seq: number): Row {
-  return Object.fromEntries(Object.entries(shape).flatMap(([key, schema]) => (isOptional(schema) ? [] : [[key, valueFor(schema, key, seq)]])));
+  return Object.fromEntries(
+    Object.entries(shape).flatMap(([key, schema]) => (isOptional(schema) ? [] : [[key, valueFor(schema, key, seq)]])),
+  );
 }
 
 const columnKeys = (resource: Resource) => new Set(Object.keys(getTableColumns(resource.table)));
@@ -278,7 +306,9 @@ async function scalarBody(resource: Resource, schema: z.ZodObject, f: Fixtures, 
     if (value !== undefined) body[key] = value;
   }
   // An override may leave a field out by setting it to undefined.
-  return Object.fromEntries(Object.entries({ ...body, ...(await overrides[resource.key]?.create?.(seq, f)) }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ ...body, ...(await overrides[resource.key]?.create?.(seq, f)) }).filter(([, v]) => v !== undefined),
+  );
 }
 
 /**
@@ -346,7 +376,11 @@ export class Fixtures {
   async upload(): Promise<string> {
     const form = new FormData();
     form.set('file', new Blob([`fixture ${nextSeq()}`], { type: 'text/plain' }), 'fixture.txt');
-    const res = await this.t.request('/v1/platform/files', { method: 'POST', headers: { authorization: `Bearer ${this.apiKey}` }, body: form });
+    const res = await this.t.request('/v1/platform/files', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.apiKey}` },
+      body: form,
+    });
     if (res.status !== 201) throw new Error(`fixtures: upload failed with ${res.status}: ${await res.text()}`);
     return ((await res.json()) as { id: string }).id;
   }
@@ -399,7 +433,8 @@ export class Fixtures {
     const inUnique = new Set(resource.uniques.flat());
     const shape = schema.shape as Record<string, z.ZodType>;
     for (const ref of resource.refs)
-      if (shape[ref.field] && !isOptional(shape[ref.field]!) && body[ref.field] === undefined) body[ref.field] = await this.parent(ref.target, options.fresh || inUnique.has(ref.field));
+      if (shape[ref.field] && !isOptional(shape[ref.field]!) && body[ref.field] === undefined)
+        body[ref.field] = await this.parent(ref.target, options.fresh || inUnique.has(ref.field));
     return body;
   }
 
@@ -421,7 +456,10 @@ export class Fixtures {
   async create(resource: Resource, body?: Row): Promise<{ body: Row; row: Row }> {
     const sent = body ?? (await this.body(resource));
     const reply = await this.call('POST', resource.def.path, sent);
-    if (reply.status !== 201) throw new Error(`fixtures: creating ${resource.key} answered ${reply.status}: ${JSON.stringify(reply.json)}\nbody: ${JSON.stringify(sent)}`);
+    if (reply.status !== 201)
+      throw new Error(
+        `fixtures: creating ${resource.key} answered ${reply.status}: ${JSON.stringify(reply.json)}\nbody: ${JSON.stringify(sent)}`,
+      );
     return { body: sent, row: reply.json };
   }
 }
@@ -435,7 +473,8 @@ export function sentValuesOf(row: Row, body: Row): Row {
     Object.keys(body).map((key) => {
       const value = row[key];
       const sent = body[key];
-      if (typeof sent === 'string' && typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(sent)) return [key, new Date(value).getTime() === new Date(sent).getTime() ? sent : value];
+      if (typeof sent === 'string' && typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(sent))
+        return [key, new Date(value).getTime() === new Date(sent).getTime() ? sent : value];
       return [key, value];
     }),
   );

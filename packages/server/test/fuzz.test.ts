@@ -28,7 +28,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Schema = { $ref?: string; type?: string | string[]; anyOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; format?: string; enum?: unknown[]; maxLength?: number; pattern?: string; required?: string[] };
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  anyOf?: Schema[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  format?: string;
+  enum?: unknown[];
+  maxLength?: number;
+  pattern?: string;
+  required?: string[];
+};
 interface Op {
   id: string;
   method: string;
@@ -37,15 +48,76 @@ interface Op {
   body?: Schema;
 }
 
-const charsets = ['abcxyz019', ' -_./%&?#=+', 'éüñßçÅ', '中文字符', '😀🚀👩‍💻', '\u0000\u0001\u001f\u007f', '\ud800\udfff\ufeff\u200b\u202e', '\'"`\\;<>{}[]$'];
+const charsets = [
+  'abcxyz019',
+  ' -_./%&?#=+',
+  'éüñßçÅ',
+  '中文字符',
+  '😀🚀👩‍💻',
+  '\u0000\u0001\u001f\u007f',
+  '\ud800\udfff\ufeff\u200b\u202e',
+  '\'"`\\;<>{}[]$',
+];
 const junkString = (length = 1 + int(40)) => Array.from({ length }, () => pick([...pick(charsets)])).join('');
 const junkStrings = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', "'; drop table contacts; --", '%00', '../../etc/passwd', '<script>alert(1)</script>', 'null', 'undefined', 'true', '-1', '1e309',
-  'NaN', 'Infinity', '0x1F', '2025-02-30', '2025-13-01T00:00:00Z', '0000-01-01', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00', '0001-01-01T00:00:00+14:00', '+275760-09-13T00:00:00Z',
-  '2025-01-01T00:00:00.123456789Z', '\\', '\n\r\t', '__proto__', 'constructor',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  "'; drop table contacts; --",
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  'null',
+  'undefined',
+  'true',
+  '-1',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '0x1F',
+  '2025-02-30',
+  '2025-13-01T00:00:00Z',
+  '0000-01-01',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59-14:00',
+  '0001-01-01T00:00:00+14:00',
+  '+275760-09-13T00:00:00Z',
+  '2025-01-01T00:00:00.123456789Z',
+  '\\',
+  '\n\r\t',
+  '__proto__',
+  'constructor',
 ];
-const badNumbers = [2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 63), 1e308, -1e308, 0.1, 1.5, -0, Number.MAX_SAFE_INTEGER + 2, 4_294_967_296, 1e-320];
-const invalidDates = ['2025-02-30T00:00:00Z', '2025-02-29', '0000-01-01T00:00:00Z', '0000-12-31', '10000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00', '0001-01-01T00:00:00+14:00', '2025-01-01T25:00:00Z', '2025-1-1', '1735689600', 'yesterday', '2025-01-01T00:00:00+24:00'];
+const badNumbers = [
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 63),
+  1e308,
+  -1e308,
+  0.1,
+  1.5,
+  -0,
+  Number.MAX_SAFE_INTEGER + 2,
+  4_294_967_296,
+  1e-320,
+];
+const invalidDates = [
+  '2025-02-30T00:00:00Z',
+  '2025-02-29',
+  '0000-01-01T00:00:00Z',
+  '0000-12-31',
+  '10000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59-14:00',
+  '0001-01-01T00:00:00+14:00',
+  '2025-01-01T25:00:00Z',
+  '2025-1-1',
+  '1735689600',
+  'yesterday',
+  '2025-01-01T00:00:00+24:00',
+];
 
 /** Deeply nested values are spliced into the JSON text: building them as objects would overflow JSON.stringify here. */
 const deep = new Map<string, string>();
@@ -63,7 +135,8 @@ function serialize(body: unknown): string {
 
 function resolve(doc: Row, schema: Schema | undefined): Schema {
   let s = schema ?? {};
-  for (let i = 0; s.$ref && i < 10; i++) s = (doc.components as { schemas: Record<string, Schema> }).schemas[s.$ref.split('/').pop()!] ?? {};
+  for (let i = 0; s.$ref && i < 10; i++)
+    s = (doc.components as { schemas: Record<string, Schema> }).schemas[s.$ref.split('/').pop()!] ?? {};
   const branch = s.anyOf?.find((b) => b.type !== 'null');
   return branch && !s.type ? resolve(doc, branch) : s;
 }
@@ -83,10 +156,22 @@ function wrongValue(s: Schema): unknown {
     // At the declared limit, with content that does not compress: valid for the contract.
     () => junkString(Math.min(s.maxLength ?? 10_000, 10_000)),
   ];
-  if (type === 'string') generators.push(() => pick([true, 42, {}, []]), () => pick(junkStrings) + (s.enum ? String(s.enum[0]).toLowerCase() : ''));
-  if (type === 'integer' || type === 'number') generators.push(() => pick(['7', '1e3', '', 'abc']), () => pick([2_147_483_647, -2_147_483_648, Number.MAX_SAFE_INTEGER]));
+  if (type === 'string')
+    generators.push(
+      () => pick([true, 42, {}, []]),
+      () => pick(junkStrings) + (s.enum ? String(s.enum[0]).toLowerCase() : ''),
+    );
+  if (type === 'integer' || type === 'number')
+    generators.push(
+      () => pick(['7', '1e3', '', 'abc']),
+      () => pick([2_147_483_647, -2_147_483_648, Number.MAX_SAFE_INTEGER]),
+    );
   if (type === 'boolean') generators.push(() => pick(['true', 1, 0, 'yes']));
-  if (type === 'array') generators.push(() => ({ 0: 'a' }), () => Array.from({ length: pick([1001, 3]) }, () => pick(junkStrings)));
+  if (type === 'array')
+    generators.push(
+      () => ({ 0: 'a' }),
+      () => Array.from({ length: pick([1001, 3]) }, () => pick(junkStrings)),
+    );
   if (s.pattern) generators.push(() => pick(['99999999999999999999.99', '-0.00', '1.', '.5', '+1', '1e2', '0x10', '١٢٣']));
   return pick(generators)();
 }
@@ -96,7 +181,20 @@ function sample(doc: Row, schema: Schema | undefined): unknown {
   const s = resolve(doc, schema);
   if (s.enum) return s.enum[0];
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  if (type === 'string') return s.format === 'date-time' ? '2025-06-01T12:00:00Z' : s.format === 'date' ? '2025-06-01' : s.format === 'email' ? `f${int(1e9)}@fuzz.test` : s.format === 'uri' ? 'https://fuzz.test/x' : s.pattern?.includes('[a-z]') ? 'en' : s.pattern ? '1' : `fuzz-${int(1e9)}`;
+  if (type === 'string')
+    return s.format === 'date-time'
+      ? '2025-06-01T12:00:00Z'
+      : s.format === 'date'
+        ? '2025-06-01'
+        : s.format === 'email'
+          ? `f${int(1e9)}@fuzz.test`
+          : s.format === 'uri'
+            ? 'https://fuzz.test/x'
+            : s.pattern?.includes('[a-z]')
+              ? 'en'
+              : s.pattern
+                ? '1'
+                : `fuzz-${int(1e9)}`;
   if (type === 'integer' || type === 'number') return 60;
   if (type === 'boolean') return true;
   if (type === 'array') return [];
@@ -118,7 +216,13 @@ const wholeBodies: (() => string)[] = [
 ];
 
 function randomId(): string {
-  return pick([() => pick(junkStrings), () => junkString(), () => 'x'.repeat(pick([64, 65, 500])), () => `${int(1e9)}`, () => 'z'.repeat(24)])();
+  return pick([
+    () => pick(junkStrings),
+    () => junkString(),
+    () => 'x'.repeat(pick([64, 65, 500])),
+    () => `${int(1e9)}`,
+    () => 'z'.repeat(24),
+  ])();
 }
 function segment(id: string): string {
   try {
@@ -164,7 +268,9 @@ it(`never answers a 5xx to random wrong input (seed ${seed})`, { timeout: 120_00
     const reply = await api.call(method, path, body);
     const problem = reply.headers.get('content-type')?.includes('application/problem+json') && reply.json.status === reply.status;
     if (reply.status >= 500 || (reply.status >= 400 && !problem))
-      failures.push(`${method} ${path.slice(0, 300)} ${body === undefined ? '' : body.slice(0, 300)} → ${reply.status} ${JSON.stringify(reply.json).slice(0, 300)}`);
+      failures.push(
+        `${method} ${path.slice(0, 300)} ${body === undefined ? '' : body.slice(0, 300)} → ${reply.status} ${JSON.stringify(reply.json).slice(0, 300)}`,
+      );
     return reply;
   };
 
@@ -177,7 +283,8 @@ it(`never answers a 5xx to random wrong input (seed ${seed})`, { timeout: 120_00
       const schema = resolve(doc, op.body);
       const props = Object.keys(schema.properties ?? {});
       for (let i = 0; i < 2; i++) {
-        const body: Row = op.method === 'POST' && bases.has(op.path) ? { ...bases.get(op.path) } : op.method === 'POST' ? (sample(doc, schema) as Row) : {};
+        const body: Row =
+          op.method === 'POST' && bases.has(op.path) ? { ...bases.get(op.path) } : op.method === 'POST' ? (sample(doc, schema) as Row) : {};
         if (!props.length || random() < 0.15) {
           await send(op.method, at(realId ?? randomId()), pick(wholeBodies)());
           continue;
@@ -199,7 +306,13 @@ it(`never answers a 5xx to random wrong input (seed ${seed})`, { timeout: 120_00
             () => pick(junkStrings),
             () => String(pick(badNumbers)),
             () => `${pick(['', '-'])}${pick(op.query).name},${pick(['', '-'])}${junkString(6)}`,
-            () => Buffer.from(JSON.stringify({ s: '-createdAt,-id', v: [pick([...junkStrings, ...badNumbers, true, {}, [], null]), pick([...junkStrings, 1, null])] })).toString('base64url'),
+            () =>
+              Buffer.from(
+                JSON.stringify({
+                  s: '-createdAt,-id',
+                  v: [pick([...junkStrings, ...badNumbers, true, {}, [], null]), pick([...junkStrings, 1, null])],
+                }),
+              ).toString('base64url'),
           ])();
           params.append(random() < 0.8 ? param.name : pick(['cursor', 'sort', 'limit']), value);
         }
@@ -215,7 +328,8 @@ it(`never answers a 5xx to random wrong input (seed ${seed})`, { timeout: 120_00
     form.set(pick(['name', 'clientId', 'projectId']), name);
     sent++;
     const res = await t.request('/v1/platform/files', { method: 'POST', body: form });
-    if (res.status >= 500) failures.push(`POST /v1/platform/files multipart ${JSON.stringify(name).slice(0, 80)} → ${res.status} ${await res.text()}`);
+    if (res.status >= 500)
+      failures.push(`POST /v1/platform/files multipart ${JSON.stringify(name).slice(0, 80)} → ${res.status} ${await res.text()}`);
   }
 
   expect(sent).toBeGreaterThan(600);

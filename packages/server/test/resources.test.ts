@@ -29,7 +29,8 @@ const listIds = async (f: Fixtures, resource: Resource) => {
 };
 const named = (list: Resource[]) => list.map((r) => [r.key, r] as const);
 /** Served by the generic CRUD routes (no feature took its create over). */
-const generic = (r: Resource) => t.router.operations.some((op) => op.method === 'POST' && op.path === r.def.path && op.body === r.def.create);
+const generic = (r: Resource) =>
+  t.router.operations.some((op) => op.method === 'POST' && op.path === r.def.path && op.body === r.def.create);
 
 it('covers every resource of every feature registry', () => {
   expect(resources.length).toBeGreaterThanOrEqual(80);
@@ -144,7 +145,9 @@ describe('tenant isolation', () => {
     for (const [method, body] of [['GET'], ['PATCH', change], ['DELETE']] as const) {
       const foreign = await other.call(method, `${path}/${row.id}`, body);
       const absent = await other.call(method, `${path}/${missing}`, body);
-      expect(foreign.status, `${method} ${JSON.stringify(foreign.json)}`).toBe(method !== 'GET' && other.refuses(resource, method) ? 405 : 404);
+      expect(foreign.status, `${method} ${JSON.stringify(foreign.json)}`).toBe(
+        method !== 'GET' && other.refuses(resource, method) ? 405 : 404,
+      );
       expect(problemOf(foreign)).toEqual(problemOf(absent));
     }
     const theirList = await listIds(other, resource);

@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { problemTypes, SpokeStackError } from '@spokestack/core';
-import { Badge, Button, DataTable, type DataTableColumn, Dialog, EmptyState, ErrorState, Spinner, type Tone, useToast } from '@spokestack/react';
+import {
+  Badge,
+  Button,
+  DataTable,
+  type DataTableColumn,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  Spinner,
+  type Tone,
+  useToast,
+} from '@spokestack/react';
 
 interface Campaign {
   id: string;
@@ -88,7 +99,15 @@ export function ComponentsPage() {
                   <Button variant="ghost">Cancel</Button>
                 </Dialog.Close>
                 <Dialog.Close asChild>
-                  <Button onClick={() => toast({ title: 'Campaign archived', tone: 'success', action: { label: 'Undo', onClick: () => toast({ title: 'Restored' }) } })}>
+                  <Button
+                    onClick={() =>
+                      toast({
+                        title: 'Campaign archived',
+                        tone: 'success',
+                        action: { label: 'Undo', onClick: () => toast({ title: 'Restored' }) },
+                      })
+                    }
+                  >
                     Archive
                   </Button>
                 </Dialog.Close>
@@ -98,7 +117,10 @@ export function ComponentsPage() {
           <Button variant="secondary" onClick={() => toast({ title: 'Saved', description: 'Your changes are live.', tone: 'success' })}>
             Success toast
           </Button>
-          <Button variant="secondary" onClick={() => toast({ title: 'Upload failed', description: 'The file is larger than 50 MB.', tone: 'danger' })}>
+          <Button
+            variant="secondary"
+            onClick={() => toast({ title: 'Upload failed', description: 'The file is larger than 50 MB.', tone: 'danger' })}
+          >
             Error toast
           </Button>
         </div>

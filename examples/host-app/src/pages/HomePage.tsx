@@ -1,10 +1,25 @@
 import type { Client } from '@spokestack/core';
-import { Badge, Button, DataTable, type DataTableColumn, EmptyState, ErrorState, Spinner, useMe, useResourceList, useSpokeStack } from '@spokestack/react';
+import {
+  Badge,
+  Button,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  ErrorState,
+  Spinner,
+  useMe,
+  useResourceList,
+  useSpokeStack,
+} from '@spokestack/react';
 
 const clientColumns: DataTableColumn<Client>[] = [
   { id: 'name', header: 'Client', cell: (client) => client.name },
   { id: 'industry', header: 'Industry', cell: (client) => client.industry ?? '—' },
-  { id: 'status', header: 'Status', cell: (client) => <Badge tone={client.isActive ? 'success' : 'neutral'}>{client.isActive ? 'Active' : 'Inactive'}</Badge> },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: (client) => <Badge tone={client.isActive ? 'success' : 'neutral'}>{client.isActive ? 'Active' : 'Inactive'}</Badge>,
+  },
 ];
 
 export function HomePage({ onChangeKey }: { onChangeKey: () => void }) {

@@ -34,17 +34,21 @@ function createContentClient(http: HttpClient) {
        * unless `migration` says how to carry entries over.
        * @example await sdk.cms.contentTypes.update(id, { schema, migration: { defaults: { summary: 'TBD' } } })
        */
-      update: (id: string, body: Body<typeof ops.updateContentType>, options?: RequestOptions) => http.call(ops.updateContentType, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof ops.updateContentType>, options?: RequestOptions) =>
+        http.call(ops.updateContentType, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(ops.deleteContentType, { params: { id } }, options),
       /** Dry run of a schema change. @example const { affectedEntries } = await sdk.cms.contentTypes.checkSchema(id, { schema }) */
-      checkSchema: (id: string, body: Body<typeof ops.checkSchema>, options?: RequestOptions) => http.call(ops.checkSchema, { params: { id }, body }, options),
+      checkSchema: (id: string, body: Body<typeof ops.checkSchema>, options?: RequestOptions) =>
+        http.call(ops.checkSchema, { params: { id }, body }, options),
       /** @example const report = await sdk.cms.contentTypes.missingTranslations(id, { locale: 'fr' }) */
-      missingTranslations: (id: string, query?: Query<typeof ops.missingTranslations>, options?: RequestOptions) => http.call(ops.missingTranslations, { params: { id }, query }, options),
+      missingTranslations: (id: string, query?: Query<typeof ops.missingTranslations>, options?: RequestOptions) =>
+        http.call(ops.missingTranslations, { params: { id }, query }, options),
     },
     entries: {
       /** @example const { data } = await sdk.cms.entries.list({ type: 'blog-post', q: 'launch' }) // data[0].highlight */
       list: listEntries,
-      iterate: (query?: Omit<Query<typeof ops.listEntries>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listEntries({ ...query, cursor }, options)),
+      iterate: (query?: Omit<Query<typeof ops.listEntries>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listEntries({ ...query, cursor }, options)),
       get: (id: string, options?: RequestOptions) => http.call(ops.getEntry, { params: { id } }, options),
       /** @example await sdk.cms.entries.create({ contentTypeId, data: { title: 'Hello' }, tagIds: [tag.id] }) */
       create: (body: Body<typeof ops.createEntry>, options?: RequestOptions) => http.call(ops.createEntry, { body }, options),
@@ -52,49 +56,62 @@ function createContentClient(http: HttpClient) {
        * Saves a draft. Pass the `version` you edited: if someone saved since, it throws 409 and nothing is lost.
        * @example await sdk.cms.entries.update(entry.id, { data: { title: 'New' }, version: entry.version })
        */
-      update: (id: string, body: Body<typeof ops.updateEntry>, options?: RequestOptions) => http.call(ops.updateEntry, { params: { id }, body }, options),
-      delete: (id: string, query?: Query<typeof ops.deleteEntry>, options?: RequestOptions) => http.call(ops.deleteEntry, { params: { id }, query }, options),
+      update: (id: string, body: Body<typeof ops.updateEntry>, options?: RequestOptions) =>
+        http.call(ops.updateEntry, { params: { id }, body }, options),
+      delete: (id: string, query?: Query<typeof ops.deleteEntry>, options?: RequestOptions) =>
+        http.call(ops.deleteEntry, { params: { id }, query }, options),
       versions: {
-        list: (id: string, query?: Query<typeof ops.listVersions>, options?: RequestOptions) => http.call(ops.listVersions, { params: { id }, query }, options),
+        list: (id: string, query?: Query<typeof ops.listVersions>, options?: RequestOptions) =>
+          http.call(ops.listVersions, { params: { id }, query }, options),
         get: (id: string, number: number, options?: RequestOptions) => http.call(ops.getVersion, { params: { id, number } }, options),
         /** @example const { changes } = await sdk.cms.entries.versions.diff(entry.id, 1, 3) */
-        diff: (id: string, from: number, to: number, options?: RequestOptions) => http.call(ops.diffVersions, { params: { id }, query: { from, to } }, options),
+        diff: (id: string, from: number, to: number, options?: RequestOptions) =>
+          http.call(ops.diffVersions, { params: { id }, query: { from, to } }, options),
         /** Restores a version into the draft as a new version; never publishes. @example await sdk.cms.entries.versions.restore(entry.id, 2) */
-        restore: (id: string, number: number, body: Body<typeof ops.restoreVersion> = {}, options?: RequestOptions) => http.call(ops.restoreVersion, { params: { id, number }, body }, options),
+        restore: (id: string, number: number, body: Body<typeof ops.restoreVersion> = {}, options?: RequestOptions) =>
+          http.call(ops.restoreVersion, { params: { id, number }, body }, options),
       },
       translations: {
         list: (id: string, options?: RequestOptions) => http.call(ops.listTranslations, { params: { id } }, options),
         get: (id: string, locale: string, options?: RequestOptions) => http.call(ops.getTranslation, { params: { id, locale } }, options),
         /** Creates or replaces a translation. @example await sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Bonjour' }, status: 'REVIEW' }) */
-        put: (id: string, locale: string, body: Body<typeof ops.putTranslation>, options?: RequestOptions) => http.call(ops.putTranslation, { params: { id, locale }, body }, options),
-        delete: (id: string, locale: string, options?: RequestOptions) => http.call(ops.deleteTranslation, { params: { id, locale } }, options),
+        put: (id: string, locale: string, body: Body<typeof ops.putTranslation>, options?: RequestOptions) =>
+          http.call(ops.putTranslation, { params: { id, locale }, body }, options),
+        delete: (id: string, locale: string, options?: RequestOptions) =>
+          http.call(ops.deleteTranslation, { params: { id, locale } }, options),
       },
     },
     localizations: {
       ...resourceClients(http, { localizations: cmsResources.localizations }).localizations,
       create: (body: Body<typeof ops.createLocalization>, options?: RequestOptions) => http.call(ops.createLocalization, { body }, options),
-      update: (id: string, body: Body<typeof ops.updateLocalization>, options?: RequestOptions) => http.call(ops.updateLocalization, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof ops.updateLocalization>, options?: RequestOptions) =>
+        http.call(ops.updateLocalization, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(ops.deleteLocalization, { params: { id } }, options),
     },
     tags: {
       list: (query?: Query<typeof ops.listTags>, options?: RequestOptions) => http.call(ops.listTags, { query }, options),
-      iterate: (query?: Omit<Query<typeof ops.listTags>, 'cursor'>, options?: RequestOptions) => pages((cursor) => http.call(ops.listTags, { query: { ...query, cursor } }, options)),
+      iterate: (query?: Omit<Query<typeof ops.listTags>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => http.call(ops.listTags, { query: { ...query, cursor } }, options)),
       get: (id: string, options?: RequestOptions) => http.call(ops.getTag, { params: { id } }, options),
       /** @example await sdk.cms.tags.create({ name: 'Product Launch' }) // slug 'product-launch' */
       create: (body: Body<typeof ops.createTag>, options?: RequestOptions) => http.call(ops.createTag, { body }, options),
-      update: (id: string, body: Body<typeof ops.updateTag>, options?: RequestOptions) => http.call(ops.updateTag, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof ops.updateTag>, options?: RequestOptions) =>
+        http.call(ops.updateTag, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(ops.deleteTag, { params: { id } }, options),
     },
     categories: {
       /** `sort: 'path'` (the default) lists the tree in order; `under` lists a subtree. */
       list: (query?: Query<typeof ops.listCategories>, options?: RequestOptions) => http.call(ops.listCategories, { query }, options),
-      iterate: (query?: Omit<Query<typeof ops.listCategories>, 'cursor'>, options?: RequestOptions) => pages((cursor) => http.call(ops.listCategories, { query: { ...query, cursor } }, options)),
+      iterate: (query?: Omit<Query<typeof ops.listCategories>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => http.call(ops.listCategories, { query: { ...query, cursor } }, options)),
       get: (idOrSlug: string, options?: RequestOptions) => http.call(ops.getCategory, { params: { id: idOrSlug } }, options),
       /** @example await sdk.cms.categories.create({ name: 'Social', parentId: marketing.id }) // path '/marketing/social' */
       create: (body: Body<typeof ops.createCategory>, options?: RequestOptions) => http.call(ops.createCategory, { body }, options),
       /** Renames (slug) or moves (parentId) a category with its subtree. */
-      update: (id: string, body: Body<typeof ops.updateCategory>, options?: RequestOptions) => http.call(ops.updateCategory, { params: { id }, body }, options),
-      delete: (id: string, query?: Query<typeof ops.deleteCategory>, options?: RequestOptions) => http.call(ops.deleteCategory, { params: { id }, query }, options),
+      update: (id: string, body: Body<typeof ops.updateCategory>, options?: RequestOptions) =>
+        http.call(ops.updateCategory, { params: { id }, body }, options),
+      delete: (id: string, query?: Query<typeof ops.deleteCategory>, options?: RequestOptions) =>
+        http.call(ops.deleteCategory, { params: { id }, query }, options),
     },
   };
 }
@@ -114,15 +131,26 @@ export function createCmsClient(http: HttpClient) {
  * tokens and the delivery API (`sdk.cms.delivery`, usable with a publishable `pk_` key).
  */
 function createPublishingClient(http: HttpClient) {
-  const generic = resourceClients(http, { revisions: cmsResources.revisions, templates: cmsResources.templates, blocks: cmsResources.blocks, media: cmsResources.media, briefLinks: cmsResources.briefLinks });
-  const listWorkflows = (query?: Query<typeof pub.listWorkflows>, options?: RequestOptions) => http.call(pub.listWorkflows, { query }, options);
-  const listComments = (query?: Query<typeof pub.listComments>, options?: RequestOptions) => http.call(pub.listComments, { query }, options);
-  const listSchedules = (query?: Query<typeof pub.listSchedules>, options?: RequestOptions) => http.call(pub.listSchedules, { query }, options);
-  const listDelivered = (type: string, query?: Query<typeof pub.deliveryList>, options?: RequestOptions) => http.call(pub.deliveryList, { params: { type }, query }, options);
+  const generic = resourceClients(http, {
+    revisions: cmsResources.revisions,
+    templates: cmsResources.templates,
+    blocks: cmsResources.blocks,
+    media: cmsResources.media,
+    briefLinks: cmsResources.briefLinks,
+  });
+  const listWorkflows = (query?: Query<typeof pub.listWorkflows>, options?: RequestOptions) =>
+    http.call(pub.listWorkflows, { query }, options);
+  const listComments = (query?: Query<typeof pub.listComments>, options?: RequestOptions) =>
+    http.call(pub.listComments, { query }, options);
+  const listSchedules = (query?: Query<typeof pub.listSchedules>, options?: RequestOptions) =>
+    http.call(pub.listSchedules, { query }, options);
+  const listDelivered = (type: string, query?: Query<typeof pub.deliveryList>, options?: RequestOptions) =>
+    http.call(pub.deliveryList, { params: { type }, query }, options);
   return {
     workflows: {
       list: listWorkflows,
-      iterate: (query?: Omit<Query<typeof pub.listWorkflows>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listWorkflows({ ...query, cursor }, options)),
+      iterate: (query?: Omit<Query<typeof pub.listWorkflows>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listWorkflows({ ...query, cursor }, options)),
       get: (id: string, options?: RequestOptions) => http.call(pub.getWorkflow, { params: { id } }, options),
       /**
        * @example await sdk.cms.workflows.create({ name: 'Client approval', isDefault: true, stages: [
@@ -131,17 +159,21 @@ function createPublishingClient(http: HttpClient) {
        * ] })
        */
       create: (body: Body<typeof pub.createWorkflow>, options?: RequestOptions) => http.call(pub.createWorkflow, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateWorkflow>, options?: RequestOptions) => http.call(pub.updateWorkflow, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof pub.updateWorkflow>, options?: RequestOptions) =>
+        http.call(pub.updateWorkflow, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(pub.deleteWorkflow, { params: { id } }, options),
     },
     entries: {
       /** Opens the first review stage. @example const { revision } = await sdk.cms.entries.submit(entry.id, { note: 'Ready for legal' }) */
-      submit: (id: string, body: Body<typeof pub.submitEntry> = {}, options?: RequestOptions) => http.call(pub.submitEntry, { params: { id }, body }, options),
+      submit: (id: string, body: Body<typeof pub.submitEntry> = {}, options?: RequestOptions) =>
+        http.call(pub.submitEntry, { params: { id }, body }, options),
       /** The review history. @example const { data } = await sdk.cms.entries.revisions(entry.id) */
       revisions: (id: string, options?: RequestOptions) => http.call(pub.listEntryRevisions, { params: { id } }, options),
       /** Publishes now (or one locale). @example await sdk.cms.entries.publish(entry.id, { locale: 'fr' }) */
-      publish: (id: string, body: Body<typeof pub.publishEntry> = {}, options?: RequestOptions) => http.call(pub.publishEntry, { params: { id }, body }, options),
-      unpublish: (id: string, body: Body<typeof pub.unpublishEntry> = {}, options?: RequestOptions) => http.call(pub.unpublishEntry, { params: { id }, body }, options),
+      publish: (id: string, body: Body<typeof pub.publishEntry> = {}, options?: RequestOptions) =>
+        http.call(pub.publishEntry, { params: { id }, body }, options),
+      unpublish: (id: string, body: Body<typeof pub.unpublishEntry> = {}, options?: RequestOptions) =>
+        http.call(pub.unpublishEntry, { params: { id }, body }, options),
       archive: (id: string, options?: RequestOptions) => http.call(pub.archiveEntry, { params: { id } }, options),
       unarchive: (id: string, options?: RequestOptions) => http.call(pub.unarchiveEntry, { params: { id } }, options),
       /** Briefs the entry is linked to. @example const { data } = await sdk.cms.entries.briefs(entry.id) */
@@ -152,39 +184,49 @@ function createPublishingClient(http: HttpClient) {
       iterate: generic.revisions.iterate,
       get: generic.revisions.get,
       /** @example await sdk.cms.revisions.approve(revision.id, { feedback: 'Looks good' }) */
-      approve: (id: string, body: Body<typeof pub.approveRevision> = {}, options?: RequestOptions) => http.call(pub.approveRevision, { params: { id }, body }, options),
+      approve: (id: string, body: Body<typeof pub.approveRevision> = {}, options?: RequestOptions) =>
+        http.call(pub.approveRevision, { params: { id }, body }, options),
       /** @example await sdk.cms.revisions.reject(revision.id, 'The headline overpromises') */
-      reject: (id: string, feedback: string, options?: RequestOptions) => http.call(pub.rejectRevision, { params: { id }, body: { feedback } }, options),
-      requestChanges: (id: string, feedback: string, options?: RequestOptions) => http.call(pub.requestChanges, { params: { id }, body: { feedback } }, options),
-      skip: (id: string, body: Body<typeof pub.skipRevision> = {}, options?: RequestOptions) => http.call(pub.skipRevision, { params: { id }, body }, options),
+      reject: (id: string, feedback: string, options?: RequestOptions) =>
+        http.call(pub.rejectRevision, { params: { id }, body: { feedback } }, options),
+      requestChanges: (id: string, feedback: string, options?: RequestOptions) =>
+        http.call(pub.requestChanges, { params: { id }, body: { feedback } }, options),
+      skip: (id: string, body: Body<typeof pub.skipRevision> = {}, options?: RequestOptions) =>
+        http.call(pub.skipRevision, { params: { id }, body }, options),
       /** A link the client reviews through without an account. @example const { url } = await sdk.cms.revisions.reviewLink(revision.id, { expiresInHours: 48 }) */
-      reviewLink: (id: string, body: Body<typeof pub.createReviewLink> = {}, options?: RequestOptions) => http.call(pub.createReviewLink, { params: { id }, body }, options),
+      reviewLink: (id: string, body: Body<typeof pub.createReviewLink> = {}, options?: RequestOptions) =>
+        http.call(pub.createReviewLink, { params: { id }, body }, options),
     },
     /** The public side of review links: no credentials needed, the token is the credential. */
     reviewLinks: {
       view: (token: string, options?: RequestOptions) => http.call(pub.viewReviewLink, { params: { token } }, options),
       /** @example await sdk.cms.reviewLinks.decide(token, { decision: 'approve', reviewerName: 'Dana (Acme)' }) */
-      decide: (token: string, body: Body<typeof pub.decideReviewLink>, options?: RequestOptions) => http.call(pub.decideReviewLink, { params: { token }, body }, options),
+      decide: (token: string, body: Body<typeof pub.decideReviewLink>, options?: RequestOptions) =>
+        http.call(pub.decideReviewLink, { params: { token }, body }, options),
     },
     comments: {
       list: listComments,
-      iterate: (query?: Omit<Query<typeof pub.listComments>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listComments({ ...query, cursor }, options)),
+      iterate: (query?: Omit<Query<typeof pub.listComments>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listComments({ ...query, cursor }, options)),
       get: (id: string, options?: RequestOptions) => http.call(pub.getComment, { params: { id } }, options),
       /** @example await sdk.cms.comments.create({ entryId, content: 'Shorter?', fieldName: 'title', selection: { from: 0, to: 12 } }) */
       create: (body: Body<typeof pub.createComment>, options?: RequestOptions) => http.call(pub.createComment, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateComment>, options?: RequestOptions) => http.call(pub.updateComment, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof pub.updateComment>, options?: RequestOptions) =>
+        http.call(pub.updateComment, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(pub.deleteComment, { params: { id } }, options),
       resolve: (id: string, options?: RequestOptions) => http.call(pub.resolveComment, { params: { id } }, options),
       reopen: (id: string, options?: RequestOptions) => http.call(pub.reopenComment, { params: { id } }, options),
     },
     schedules: {
       list: listSchedules,
-      iterate: (query?: Omit<Query<typeof pub.listSchedules>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listSchedules({ ...query, cursor }, options)),
+      iterate: (query?: Omit<Query<typeof pub.listSchedules>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listSchedules({ ...query, cursor }, options)),
       get: (id: string, options?: RequestOptions) => http.call(pub.getSchedule, { params: { id } }, options),
       /** @example await sdk.cms.schedules.create({ entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' }) */
       create: (body: Body<typeof pub.createSchedule>, options?: RequestOptions) => http.call(pub.createSchedule, { body }, options),
       /** Moves a pending schedule. @example await sdk.cms.schedules.reschedule(schedule.id, '2025-06-02T09:00:00Z') */
-      reschedule: (id: string, scheduledFor: string, options?: RequestOptions) => http.call(pub.updateSchedule, { params: { id }, body: { scheduledFor } }, options),
+      reschedule: (id: string, scheduledFor: string, options?: RequestOptions) =>
+        http.call(pub.updateSchedule, { params: { id }, body: { scheduledFor } }, options),
       cancel: (id: string, options?: RequestOptions) => http.call(pub.cancelSchedule, { params: { id } }, options),
     },
     templates: {
@@ -194,7 +236,8 @@ function createPublishingClient(http: HttpClient) {
       delete: generic.templates.delete,
       /** @example await sdk.cms.templates.create({ name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero', fields: ['title'] }] } }) */
       create: (body: Body<typeof pub.createTemplate>, options?: RequestOptions) => http.call(pub.createTemplate, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateTemplate>, options?: RequestOptions) => http.call(pub.updateTemplate, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof pub.updateTemplate>, options?: RequestOptions) =>
+        http.call(pub.updateTemplate, { params: { id }, body }, options),
     },
     blocks: {
       list: generic.blocks.list,
@@ -202,7 +245,8 @@ function createPublishingClient(http: HttpClient) {
       get: generic.blocks.get,
       /** @example await sdk.cms.blocks.create({ name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true }) */
       create: (body: Body<typeof pub.createBlock>, options?: RequestOptions) => http.call(pub.createBlock, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateBlock>, options?: RequestOptions) => http.call(pub.updateBlock, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof pub.updateBlock>, options?: RequestOptions) =>
+        http.call(pub.updateBlock, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(pub.deleteBlock, { params: { id } }, options),
     },
     /** Read-only: rows follow the entries' media fields. */
@@ -214,7 +258,8 @@ function createPublishingClient(http: HttpClient) {
       delete: generic.briefLinks.delete,
       /** @example await sdk.cms.briefLinks.create({ briefId, contentEntryId: entry.id, linkType: 'deliverable' }) */
       create: (body: Body<typeof pub.createBriefLink>, options?: RequestOptions) => http.call(pub.createBriefLink, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateBriefLink>, options?: RequestOptions) => http.call(pub.updateBriefLink, { params: { id }, body }, options),
+      update: (id: string, body: Body<typeof pub.updateBriefLink>, options?: RequestOptions) =>
+        http.call(pub.updateBriefLink, { params: { id }, body }, options),
       /** Entries linked to a brief. @example const { data } = await sdk.cms.briefLinks.forBrief(brief.id) */
       forBrief: (briefId: string, options?: RequestOptions) => http.call(pub.briefContent, { params: { id: briefId } }, options),
     },
@@ -226,9 +271,11 @@ function createPublishingClient(http: HttpClient) {
     delivery: {
       /** @example const { data, nextCursor } = await sdk.cms.delivery.list('blog-post', { locale: 'fr', tag: 'launch', limit: 10 }) */
       list: listDelivered,
-      iterate: (type: string, query?: Omit<Query<typeof pub.deliveryList>, 'cursor'>, options?: RequestOptions) => pages((cursor) => listDelivered(type, { ...query, cursor }, options)),
+      iterate: (type: string, query?: Omit<Query<typeof pub.deliveryList>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listDelivered(type, { ...query, cursor }, options)),
       /** @example const post = await sdk.cms.delivery.get('blog-post', 'hello-world', { locale: 'fr' }) // post.locale: what was served */
-      get: (type: string, slug: string, query?: Query<typeof pub.deliveryGet>, options?: RequestOptions) => http.call(pub.deliveryGet, { params: { type, slug }, query }, options),
+      get: (type: string, slug: string, query?: Query<typeof pub.deliveryGet>, options?: RequestOptions) =>
+        http.call(pub.deliveryGet, { params: { type, slug }, query }, options),
     },
   };
 }

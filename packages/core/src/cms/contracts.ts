@@ -80,14 +80,27 @@ export const contentTypeUpdate = contentTypeCreate.partial().extend({
   /** How to carry existing entries over a breaking schema change; without it such a change is refused (409). */
   migration: schemaMigration.optional(),
 });
-export const contentTypeFilters = z.object({ slug: f.text().optional(), isActive: f.queryBool().optional(), workflowId: f.text().optional() });
-export const schemaCheck = z.strictObject({ schema: contentTypeSchema, titleField: z.string().max(64).optional(), migration: schemaMigration.optional() });
+export const contentTypeFilters = z.object({
+  slug: f.text().optional(),
+  isActive: f.queryBool().optional(),
+  workflowId: f.text().optional(),
+});
+export const schemaCheck = z.strictObject({
+  schema: contentTypeSchema,
+  titleField: z.string().max(64).optional(),
+  migration: schemaMigration.optional(),
+});
 
 // ---------------------------------------------------------------- entries
 
 /** An entry as the API shows it: the row with its tag and category ids; `version` is its `ETag`. */
 const entryData = z.record(z.string(), f.json());
-export const entryRow = entries.row.extend({ data: entryData, publishedData: entryData.nullable(), tagIds: z.array(z.string()), categoryIds: z.array(z.string()) });
+export const entryRow = entries.row.extend({
+  data: entryData,
+  publishedData: entryData.nullable(),
+  tagIds: z.array(z.string()),
+  categoryIds: z.array(z.string()),
+});
 export type EntryRow = z.output<typeof entryRow>;
 /** A list item: with `highlight` (matches wrapped in `<mark>`) when the list was searched with `q`. */
 export const entryListItem = entryRow.extend({ highlight: z.string().optional() });
@@ -162,7 +175,12 @@ export type VersionRow = z.output<typeof versions.row>;
 export const versionParams = z.object({ id, number: z.coerce.number().int().min(1) });
 export const versionDiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 /** One field that differs between two versions. */
-export const fieldChange = z.object({ field: z.string(), before: f.json().optional(), after: f.json().optional(), change: z.enum(['added', 'removed', 'changed']) });
+export const fieldChange = z.object({
+  field: z.string(),
+  before: f.json().optional(),
+  after: f.json().optional(),
+  change: z.enum(['added', 'removed', 'changed']),
+});
 export type FieldChange = z.output<typeof fieldChange>;
 export const versionDiff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(fieldChange) });
 export const restoreBody = z.strictObject({
@@ -200,7 +218,10 @@ export const missingTranslation = z.object({
 export const missingTranslationsReport = pageOf(missingTranslation).extend({
   locales: z.array(z.string()),
   /** Per locale, over every entry of the type: how many lack it, are outdated, are not approved. */
-  summary: z.record(z.string(), z.object({ missing: z.number().int(), outdated: z.number().int(), notApproved: z.number().int(), approved: z.number().int() })),
+  summary: z.record(
+    z.string(),
+    z.object({ missing: z.number().int(), outdated: z.number().int(), notApproved: z.number().int(), approved: z.number().int() }),
+  ),
 });
 
 // ---------------------------------------------------------------- taxonomy
@@ -238,56 +259,367 @@ export const categoryFilters = z.object({
   depth: z.coerce.number().int().min(0).optional(),
 });
 // `true` from the SDK, `"true"` from a query string.
-export const categoryDeleteQuery = z.object({ cascade: z.union([z.boolean(), f.queryBool()]).optional().describe('Delete the whole subtree (otherwise a category with children is refused)') });
+export const categoryDeleteQuery = z.object({
+  cascade: z
+    .union([z.boolean(), f.queryBool()])
+    .optional()
+    .describe('Delete the whole subtree (otherwise a category with children is refused)'),
+});
 
 // ---------------------------------------------------------------- operations
 
 const base = '/v1/cms';
 const readonlyVersions = 'Versions are written by entry saves and restores';
 export const cmsContentOps = {
-  listContentTypes: defineOperation({ id: 'cms.contentTypes.list', method: 'GET', path: `${base}/content-types`, tag, summary: 'List content types', query: listQuery.extend(contentTypeFilters.shape), response: pageOf(contentTypeRow) }),
-  getContentType: defineOperation({ id: 'cms.contentTypes.get', method: 'GET', path: `${base}/content-types/:id`, tag, summary: 'Get a content type', params: idParams, response: contentTypeRow }),
-  createContentType: defineOperation({ id: 'cms.contentTypes.create', method: 'POST', path: `${base}/content-types`, tag, summary: 'Create a content type (its schema is validated)', body: contentTypeCreate, response: contentTypeRow, status: 201 }),
-  updateContentType: defineOperation({
-    id: 'cms.contentTypes.update', method: 'PATCH', path: `${base}/content-types/:id`, tag, params: idParams, body: contentTypeUpdate, response: contentTypeRow,
-    summary: 'Update a content type; a schema change that breaks existing entries is refused (409 with affectedEntries and reasons) unless `migration` says how to carry them over',
+  listContentTypes: defineOperation({
+    id: 'cms.contentTypes.list',
+    method: 'GET',
+    path: `${base}/content-types`,
+    tag,
+    summary: 'List content types',
+    query: listQuery.extend(contentTypeFilters.shape),
+    response: pageOf(contentTypeRow),
   }),
-  deleteContentType: defineOperation({ id: 'cms.contentTypes.delete', method: 'DELETE', path: `${base}/content-types/:id`, tag, summary: 'Delete a content type without entries', params: idParams, response: deleted }),
-  checkSchema: defineOperation({ id: 'cms.contentTypes.checkSchema', method: 'POST', path: `${base}/content-types/:id/schema-check`, tag, summary: 'Dry run of a schema change: which existing entries it would break or rewrite', params: idParams, body: schemaCheck, response: schemaImpact, roles: ['OWNER', 'ADMIN', 'MEMBER'] }),
-  missingTranslations: defineOperation({ id: 'cms.contentTypes.missingTranslations', method: 'GET', path: `${base}/content-types/:id/missing-translations`, tag, summary: 'Entries of the type lacking an approved, current translation in some organization locale', params: idParams, query: missingTranslationsQuery, response: missingTranslationsReport }),
+  getContentType: defineOperation({
+    id: 'cms.contentTypes.get',
+    method: 'GET',
+    path: `${base}/content-types/:id`,
+    tag,
+    summary: 'Get a content type',
+    params: idParams,
+    response: contentTypeRow,
+  }),
+  createContentType: defineOperation({
+    id: 'cms.contentTypes.create',
+    method: 'POST',
+    path: `${base}/content-types`,
+    tag,
+    summary: 'Create a content type (its schema is validated)',
+    body: contentTypeCreate,
+    response: contentTypeRow,
+    status: 201,
+  }),
+  updateContentType: defineOperation({
+    id: 'cms.contentTypes.update',
+    method: 'PATCH',
+    path: `${base}/content-types/:id`,
+    tag,
+    params: idParams,
+    body: contentTypeUpdate,
+    response: contentTypeRow,
+    summary:
+      'Update a content type; a schema change that breaks existing entries is refused (409 with affectedEntries and reasons) unless `migration` says how to carry them over',
+  }),
+  deleteContentType: defineOperation({
+    id: 'cms.contentTypes.delete',
+    method: 'DELETE',
+    path: `${base}/content-types/:id`,
+    tag,
+    summary: 'Delete a content type without entries',
+    params: idParams,
+    response: deleted,
+  }),
+  checkSchema: defineOperation({
+    id: 'cms.contentTypes.checkSchema',
+    method: 'POST',
+    path: `${base}/content-types/:id/schema-check`,
+    tag,
+    summary: 'Dry run of a schema change: which existing entries it would break or rewrite',
+    params: idParams,
+    body: schemaCheck,
+    response: schemaImpact,
+    roles: ['OWNER', 'ADMIN', 'MEMBER'],
+  }),
+  missingTranslations: defineOperation({
+    id: 'cms.contentTypes.missingTranslations',
+    method: 'GET',
+    path: `${base}/content-types/:id/missing-translations`,
+    tag,
+    summary: 'Entries of the type lacking an approved, current translation in some organization locale',
+    params: idParams,
+    query: missingTranslationsQuery,
+    response: missingTranslationsReport,
+  }),
 
-  listEntries: defineOperation({ id: 'cms.entries.list', method: 'GET', path: `${base}/entries`, tag, summary: 'List and search entries (`q`: ranked full-text search with highlights)', query: listQuery.extend(entryFilters.shape), response: pageOf(entryListItem) }),
-  getEntry: defineOperation({ id: 'cms.entries.get', method: 'GET', path: `${base}/entries/:id`, tag, summary: 'Get an entry (ETag: its version)', params: idParams, response: entryRow }),
-  createEntry: defineOperation({ id: 'cms.entries.create', method: 'POST', path: `${base}/entries`, tag, summary: 'Create an entry (data validated against its type)', body: entryCreate, response: entryRow, status: 201 }),
-  updateEntry: defineOperation({ id: 'cms.entries.update', method: 'PATCH', path: `${base}/entries/:id`, tag, summary: 'Save an entry draft; `If-Match` or `version` guards against lost updates (409)', params: idParams, body: entryUpdate, response: entryRow }),
-  deleteEntry: defineOperation({ id: 'cms.entries.delete', method: 'DELETE', path: `${base}/entries/:id`, tag, summary: 'Delete an entry', params: idParams, query: entryDeleteQuery, response: deleted }),
+  listEntries: defineOperation({
+    id: 'cms.entries.list',
+    method: 'GET',
+    path: `${base}/entries`,
+    tag,
+    summary: 'List and search entries (`q`: ranked full-text search with highlights)',
+    query: listQuery.extend(entryFilters.shape),
+    response: pageOf(entryListItem),
+  }),
+  getEntry: defineOperation({
+    id: 'cms.entries.get',
+    method: 'GET',
+    path: `${base}/entries/:id`,
+    tag,
+    summary: 'Get an entry (ETag: its version)',
+    params: idParams,
+    response: entryRow,
+  }),
+  createEntry: defineOperation({
+    id: 'cms.entries.create',
+    method: 'POST',
+    path: `${base}/entries`,
+    tag,
+    summary: 'Create an entry (data validated against its type)',
+    body: entryCreate,
+    response: entryRow,
+    status: 201,
+  }),
+  updateEntry: defineOperation({
+    id: 'cms.entries.update',
+    method: 'PATCH',
+    path: `${base}/entries/:id`,
+    tag,
+    summary: 'Save an entry draft; `If-Match` or `version` guards against lost updates (409)',
+    params: idParams,
+    body: entryUpdate,
+    response: entryRow,
+  }),
+  deleteEntry: defineOperation({
+    id: 'cms.entries.delete',
+    method: 'DELETE',
+    path: `${base}/entries/:id`,
+    tag,
+    summary: 'Delete an entry',
+    params: idParams,
+    query: entryDeleteQuery,
+    response: deleted,
+  }),
 
-  listVersions: defineOperation({ id: 'cms.entries.versions.list', method: 'GET', path: `${base}/entries/:id/versions`, tag, summary: 'Versions of an entry, newest first', params: idParams, query: listQuery.omit({ sort: true }), response: pageOf(versionSummary) }),
-  getVersion: defineOperation({ id: 'cms.entries.versions.get', method: 'GET', path: `${base}/entries/:id/versions/:number`, tag, summary: 'One version of an entry, with its data', params: versionParams, response: versions.row }),
-  diffVersions: defineOperation({ id: 'cms.entries.versions.diff', method: 'GET', path: `${base}/entries/:id/diff`, tag, summary: 'Field-by-field difference between two versions', params: idParams, query: versionDiffQuery, response: versionDiff }),
-  restoreVersion: defineOperation({ id: 'cms.entries.versions.restore', method: 'POST', path: `${base}/entries/:id/versions/:number/restore`, tag, summary: 'Restore a version into the draft as a new version (never publishes)', params: versionParams, body: restoreBody, response: entryRow }),
+  listVersions: defineOperation({
+    id: 'cms.entries.versions.list',
+    method: 'GET',
+    path: `${base}/entries/:id/versions`,
+    tag,
+    summary: 'Versions of an entry, newest first',
+    params: idParams,
+    query: listQuery.omit({ sort: true }),
+    response: pageOf(versionSummary),
+  }),
+  getVersion: defineOperation({
+    id: 'cms.entries.versions.get',
+    method: 'GET',
+    path: `${base}/entries/:id/versions/:number`,
+    tag,
+    summary: 'One version of an entry, with its data',
+    params: versionParams,
+    response: versions.row,
+  }),
+  diffVersions: defineOperation({
+    id: 'cms.entries.versions.diff',
+    method: 'GET',
+    path: `${base}/entries/:id/diff`,
+    tag,
+    summary: 'Field-by-field difference between two versions',
+    params: idParams,
+    query: versionDiffQuery,
+    response: versionDiff,
+  }),
+  restoreVersion: defineOperation({
+    id: 'cms.entries.versions.restore',
+    method: 'POST',
+    path: `${base}/entries/:id/versions/:number/restore`,
+    tag,
+    summary: 'Restore a version into the draft as a new version (never publishes)',
+    params: versionParams,
+    body: restoreBody,
+    response: entryRow,
+  }),
   /** The generic resource's writes are closed: history is written only by saves. */
-  createVersionRefused: defineOperation({ id: 'cms.versions.create', method: 'POST', path: `${base}/versions`, tag, summary: `Not allowed: ${readonlyVersions}`, body: z.unknown(), response: z.never() }),
-  updateVersionRefused: defineOperation({ id: 'cms.versions.update', method: 'PATCH', path: `${base}/versions/:id`, tag, summary: `Not allowed: ${readonlyVersions}`, params: idParams, body: z.unknown(), response: z.never() }),
-  deleteVersionRefused: defineOperation({ id: 'cms.versions.delete', method: 'DELETE', path: `${base}/versions/:id`, tag, summary: `Not allowed: ${readonlyVersions}; maxVersions prunes them`, params: idParams, response: z.never() }),
+  createVersionRefused: defineOperation({
+    id: 'cms.versions.create',
+    method: 'POST',
+    path: `${base}/versions`,
+    tag,
+    summary: `Not allowed: ${readonlyVersions}`,
+    body: z.unknown(),
+    response: z.never(),
+  }),
+  updateVersionRefused: defineOperation({
+    id: 'cms.versions.update',
+    method: 'PATCH',
+    path: `${base}/versions/:id`,
+    tag,
+    summary: `Not allowed: ${readonlyVersions}`,
+    params: idParams,
+    body: z.unknown(),
+    response: z.never(),
+  }),
+  deleteVersionRefused: defineOperation({
+    id: 'cms.versions.delete',
+    method: 'DELETE',
+    path: `${base}/versions/:id`,
+    tag,
+    summary: `Not allowed: ${readonlyVersions}; maxVersions prunes them`,
+    params: idParams,
+    response: z.never(),
+  }),
 
-  listTranslations: defineOperation({ id: 'cms.entries.translations.list', method: 'GET', path: `${base}/entries/:id/localizations`, tag, summary: 'Translations of an entry', params: idParams, response: z.object({ data: z.array(localizations.row) }) }),
-  getTranslation: defineOperation({ id: 'cms.entries.translations.get', method: 'GET', path: `${base}/entries/:id/localizations/:locale`, tag, summary: 'The translation of an entry in one locale', params: localeParams, response: localizations.row }),
-  putTranslation: defineOperation({ id: 'cms.entries.translations.put', method: 'PUT', path: `${base}/entries/:id/localizations/:locale`, tag, summary: 'Create or update the translation of an entry in one of the organization locales', params: localeParams, body: localizationPut, response: localizations.row }),
-  deleteTranslation: defineOperation({ id: 'cms.entries.translations.delete', method: 'DELETE', path: `${base}/entries/:id/localizations/:locale`, tag, summary: 'Delete a translation', params: localeParams, response: deleted }),
-  createLocalization: defineOperation({ id: 'cms.localizations.create', method: 'POST', path: `${base}/localizations`, tag, summary: 'Create a translation', body: localizationCreate, response: localizations.row, status: 201 }),
-  updateLocalization: defineOperation({ id: 'cms.localizations.update', method: 'PATCH', path: `${base}/localizations/:id`, tag, summary: 'Update a translation', params: idParams, body: localizationUpdate, response: localizations.row }),
-  deleteLocalization: defineOperation({ id: 'cms.localizations.delete', method: 'DELETE', path: `${base}/localizations/:id`, tag, summary: 'Delete a translation', params: idParams, response: deleted }),
+  listTranslations: defineOperation({
+    id: 'cms.entries.translations.list',
+    method: 'GET',
+    path: `${base}/entries/:id/localizations`,
+    tag,
+    summary: 'Translations of an entry',
+    params: idParams,
+    response: z.object({ data: z.array(localizations.row) }),
+  }),
+  getTranslation: defineOperation({
+    id: 'cms.entries.translations.get',
+    method: 'GET',
+    path: `${base}/entries/:id/localizations/:locale`,
+    tag,
+    summary: 'The translation of an entry in one locale',
+    params: localeParams,
+    response: localizations.row,
+  }),
+  putTranslation: defineOperation({
+    id: 'cms.entries.translations.put',
+    method: 'PUT',
+    path: `${base}/entries/:id/localizations/:locale`,
+    tag,
+    summary: 'Create or update the translation of an entry in one of the organization locales',
+    params: localeParams,
+    body: localizationPut,
+    response: localizations.row,
+  }),
+  deleteTranslation: defineOperation({
+    id: 'cms.entries.translations.delete',
+    method: 'DELETE',
+    path: `${base}/entries/:id/localizations/:locale`,
+    tag,
+    summary: 'Delete a translation',
+    params: localeParams,
+    response: deleted,
+  }),
+  createLocalization: defineOperation({
+    id: 'cms.localizations.create',
+    method: 'POST',
+    path: `${base}/localizations`,
+    tag,
+    summary: 'Create a translation',
+    body: localizationCreate,
+    response: localizations.row,
+    status: 201,
+  }),
+  updateLocalization: defineOperation({
+    id: 'cms.localizations.update',
+    method: 'PATCH',
+    path: `${base}/localizations/:id`,
+    tag,
+    summary: 'Update a translation',
+    params: idParams,
+    body: localizationUpdate,
+    response: localizations.row,
+  }),
+  deleteLocalization: defineOperation({
+    id: 'cms.localizations.delete',
+    method: 'DELETE',
+    path: `${base}/localizations/:id`,
+    tag,
+    summary: 'Delete a translation',
+    params: idParams,
+    response: deleted,
+  }),
 
-  listTags: defineOperation({ id: 'cms.tags.list', method: 'GET', path: `${base}/tags`, tag, summary: 'List tags', query: listQuery.extend(tagFilters.shape), response: pageOf(tags.row) }),
-  getTag: defineOperation({ id: 'cms.tags.get', method: 'GET', path: `${base}/tags/:id`, tag, summary: 'Get a tag', params: idParams, response: tags.row }),
-  createTag: defineOperation({ id: 'cms.tags.create', method: 'POST', path: `${base}/tags`, tag, summary: 'Create a tag (slug from its name)', body: tagCreate, response: tags.row, status: 201 }),
-  updateTag: defineOperation({ id: 'cms.tags.update', method: 'PATCH', path: `${base}/tags/:id`, tag, summary: 'Update a tag', params: idParams, body: tagUpdate, response: tags.row }),
-  deleteTag: defineOperation({ id: 'cms.tags.delete', method: 'DELETE', path: `${base}/tags/:id`, tag, summary: 'Delete a tag (detaching it from its entries)', params: idParams, response: deleted }),
+  listTags: defineOperation({
+    id: 'cms.tags.list',
+    method: 'GET',
+    path: `${base}/tags`,
+    tag,
+    summary: 'List tags',
+    query: listQuery.extend(tagFilters.shape),
+    response: pageOf(tags.row),
+  }),
+  getTag: defineOperation({
+    id: 'cms.tags.get',
+    method: 'GET',
+    path: `${base}/tags/:id`,
+    tag,
+    summary: 'Get a tag',
+    params: idParams,
+    response: tags.row,
+  }),
+  createTag: defineOperation({
+    id: 'cms.tags.create',
+    method: 'POST',
+    path: `${base}/tags`,
+    tag,
+    summary: 'Create a tag (slug from its name)',
+    body: tagCreate,
+    response: tags.row,
+    status: 201,
+  }),
+  updateTag: defineOperation({
+    id: 'cms.tags.update',
+    method: 'PATCH',
+    path: `${base}/tags/:id`,
+    tag,
+    summary: 'Update a tag',
+    params: idParams,
+    body: tagUpdate,
+    response: tags.row,
+  }),
+  deleteTag: defineOperation({
+    id: 'cms.tags.delete',
+    method: 'DELETE',
+    path: `${base}/tags/:id`,
+    tag,
+    summary: 'Delete a tag (detaching it from its entries)',
+    params: idParams,
+    response: deleted,
+  }),
 
-  listCategories: defineOperation({ id: 'cms.categories.list', method: 'GET', path: `${base}/categories`, tag, summary: 'List categories (`sort=path` gives tree order)', query: listQuery.extend(categoryFilters.shape), response: pageOf(categories.row) }),
-  getCategory: defineOperation({ id: 'cms.categories.get', method: 'GET', path: `${base}/categories/:id`, tag, summary: 'Get a category', params: idParams, response: categories.row }),
-  createCategory: defineOperation({ id: 'cms.categories.create', method: 'POST', path: `${base}/categories`, tag, summary: 'Create a category (path and depth from its parent)', body: categoryCreate, response: categories.row, status: 201 }),
-  updateCategory: defineOperation({ id: 'cms.categories.update', method: 'PATCH', path: `${base}/categories/:id`, tag, summary: 'Update, rename or move a category; its subtree follows (a move under its own descendant is refused, 409)', params: idParams, body: categoryUpdate, response: categories.row }),
-  deleteCategory: defineOperation({ id: 'cms.categories.delete', method: 'DELETE', path: `${base}/categories/:id`, tag, summary: 'Delete a category; one with children needs `cascade=true`', params: idParams, query: categoryDeleteQuery, response: deleted }),
+  listCategories: defineOperation({
+    id: 'cms.categories.list',
+    method: 'GET',
+    path: `${base}/categories`,
+    tag,
+    summary: 'List categories (`sort=path` gives tree order)',
+    query: listQuery.extend(categoryFilters.shape),
+    response: pageOf(categories.row),
+  }),
+  getCategory: defineOperation({
+    id: 'cms.categories.get',
+    method: 'GET',
+    path: `${base}/categories/:id`,
+    tag,
+    summary: 'Get a category',
+    params: idParams,
+    response: categories.row,
+  }),
+  createCategory: defineOperation({
+    id: 'cms.categories.create',
+    method: 'POST',
+    path: `${base}/categories`,
+    tag,
+    summary: 'Create a category (path and depth from its parent)',
+    body: categoryCreate,
+    response: categories.row,
+    status: 201,
+  }),
+  updateCategory: defineOperation({
+    id: 'cms.categories.update',
+    method: 'PATCH',
+    path: `${base}/categories/:id`,
+    tag,
+    summary: 'Update, rename or move a category; its subtree follows (a move under its own descendant is refused, 409)',
+    params: idParams,
+    body: categoryUpdate,
+    response: categories.row,
+  }),
+  deleteCategory: defineOperation({
+    id: 'cms.categories.delete',
+    method: 'DELETE',
+    path: `${base}/categories/:id`,
+    tag,
+    summary: 'Delete a category; one with children needs `cascade=true`',
+    params: idParams,
+    query: categoryDeleteQuery,
+    response: deleted,
+  }),
 };

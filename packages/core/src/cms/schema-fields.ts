@@ -2,7 +2,20 @@ import { z } from 'zod';
 import * as f from '../shared/fields.js';
 
 /** The field types a content type can declare. */
-export const fieldTypes = ['text', 'richtext', 'number', 'boolean', 'date', 'select', 'media', 'relation', 'tags', 'json', 'slug', 'blocks'] as const;
+export const fieldTypes = [
+  'text',
+  'richtext',
+  'number',
+  'boolean',
+  'date',
+  'select',
+  'media',
+  'relation',
+  'tags',
+  'json',
+  'slug',
+  'blocks',
+] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
 const fieldName = z
@@ -29,23 +42,65 @@ const bound = z.number().int().min(0).max(1_000_000);
 
 /** One field of a content type's `schema.fields`, by type. */
 export const contentField = z.discriminatedUnion('type', [
-  z.strictObject({ ...common, type: z.literal('text'), minLength: bound.optional(), maxLength: bound.optional(), pattern: z.string().max(500).optional(), multiline: z.boolean().optional() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('text'),
+    minLength: bound.optional(),
+    maxLength: bound.optional(),
+    pattern: z.string().max(500).optional(),
+    multiline: z.boolean().optional(),
+  }),
   z.strictObject({ ...common, type: z.literal('richtext'), maxLength: bound.optional() }),
-  z.strictObject({ ...common, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().optional() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+  }),
   z.strictObject({ ...common, type: z.literal('boolean') }),
-  z.strictObject({ ...common, type: z.literal('date'), withTime: z.boolean().optional(), min: z.string().max(40).optional(), max: z.string().max(40).optional() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('date'),
+    withTime: z.boolean().optional(),
+    min: z.string().max(40).optional(),
+    max: z.string().max(40).optional(),
+  }),
   z.strictObject({
     ...common,
     type: z.literal('select'),
-    options: z.array(z.strictObject({ value: z.string().min(1).max(200), label: z.string().max(200).optional() })).min(1).max(500),
+    options: z
+      .array(z.strictObject({ value: z.string().min(1).max(200), label: z.string().max(200).optional() }))
+      .min(1)
+      .max(500),
     multiple: z.boolean().optional(),
   }),
-  z.strictObject({ ...common, type: z.literal('media'), multiple: z.boolean().optional(), accept: z.array(z.string().max(100)).max(50).optional(), minItems: bound.optional(), maxItems: bound.optional() }),
-  z.strictObject({ ...common, type: z.literal('relation'), contentType: z.string().min(1).max(100).describe('Slug of the related content type'), multiple: z.boolean().optional(), minItems: bound.optional(), maxItems: bound.optional() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('media'),
+    multiple: z.boolean().optional(),
+    accept: z.array(z.string().max(100)).max(50).optional(),
+    minItems: bound.optional(),
+    maxItems: bound.optional(),
+  }),
+  z.strictObject({
+    ...common,
+    type: z.literal('relation'),
+    contentType: z.string().min(1).max(100).describe('Slug of the related content type'),
+    multiple: z.boolean().optional(),
+    minItems: bound.optional(),
+    maxItems: bound.optional(),
+  }),
   z.strictObject({ ...common, type: z.literal('tags'), maxItems: bound.optional() }),
   z.strictObject({ ...common, type: z.literal('json') }),
   z.strictObject({ ...common, type: z.literal('slug'), from: fieldName.optional().describe('Field the slug is derived from') }),
-  z.strictObject({ ...common, type: z.literal('blocks'), blockTypes: z.array(z.string().min(1).max(100)).max(100).optional(), minItems: bound.optional(), maxItems: bound.optional() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('blocks'),
+    blockTypes: z.array(z.string().min(1).max(100)).max(100).optional(),
+    minItems: bound.optional(),
+    maxItems: bound.optional(),
+  }),
 ]);
 export type ContentField = z.output<typeof contentField>;
 
@@ -74,7 +129,11 @@ export type ContentTypeSchema = z.output<typeof contentTypeSchema>;
  * - relation: an entry id, or an array when `multiple` · tags: string[] · json: any JSON
  * - blocks: an array of `{ type, data }` (inline) or `{ blockId }` (a shared content block)
  */
-export const mediaValue = z.strictObject({ fileId: z.string().min(1).max(64), alt: f.text().max(1000).optional(), caption: f.text().max(2000).optional() });
+export const mediaValue = z.strictObject({
+  fileId: z.string().min(1).max(64),
+  alt: f.text().max(1000).optional(),
+  caption: f.text().max(2000).optional(),
+});
 export type MediaValue = z.output<typeof mediaValue>;
 export const blockValue = z.union([
   z.strictObject({ blockId: z.string().min(1).max(64) }),

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { SpokeStackError, problemTypes, type Problem } from './errors.js';
 import type { Operation, OperationInput, OperationOutput } from './operation.js';
 
@@ -88,7 +87,11 @@ export class HttpClient {
   }
 
   /** Calls a declared operation with its typed params, query and body. */
-  call<O extends Operation>(op: O, input?: OperationInput<O>, init: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<OperationOutput<O>> {
+  call<O extends Operation>(
+    op: O,
+    input?: OperationInput<O>,
+    init: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+  ): Promise<OperationOutput<O>> {
     const args = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, QueryValue>; body?: unknown };
     const path = op.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(args.params?.[name] ?? '')));
     return this.request(op.method, path, { query: args.query, body: args.body, ...init });
@@ -102,4 +105,3 @@ function safeJson(text: string): unknown {
     return { title: text.slice(0, 200) };
   }
 }
-

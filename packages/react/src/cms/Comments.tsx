@@ -63,7 +63,17 @@ function useAuthor() {
 }
 
 /** A comment box: a labelled textarea and its send button. Ctrl/⌘+Enter sends. */
-function CommentForm({ label, submitLabel, onSubmit, pending }: { label: string; submitLabel: string; onSubmit: (content: string) => Promise<unknown>; pending: boolean }) {
+function CommentForm({
+  label,
+  submitLabel,
+  onSubmit,
+  pending,
+}: {
+  label: string;
+  submitLabel: string;
+  onSubmit: (content: string) => Promise<unknown>;
+  pending: boolean;
+}) {
   const t = useStrings();
   const id = useId();
   const [content, setContent] = useState('');
@@ -133,11 +143,18 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
         </p>
       )}
       {threads.map(({ root, replies }) => (
-        <article key={root.id} data-scope="comments" data-part="thread" data-state={root.isResolved ? 'resolved' : 'open'} aria-label={`${author(root.authorId)}: ${root.content.slice(0, 60)}`}>
+        <article
+          key={root.id}
+          data-scope="comments"
+          data-part="thread"
+          data-state={root.isResolved ? 'resolved' : 'open'}
+          aria-label={`${author(root.authorId)}: ${root.content.slice(0, 60)}`}
+        >
           {[root, ...replies].map((comment) => (
             <div key={comment.id} data-scope="comments" data-part="comment">
               <p data-scope="comments" data-part="meta">
-                <strong>{author(comment.authorId)}</strong> <time dateTime={comment.createdAt}>{dateTime.format(new Date(comment.createdAt))}</time>
+                <strong>{author(comment.authorId)}</strong>{' '}
+                <time dateTime={comment.createdAt}>{dateTime.format(new Date(comment.createdAt))}</time>
               </p>
               {comment.selection && typeof (comment.selection as { text?: unknown }).text === 'string' && (
                 <blockquote data-scope="comments" data-part="quote">
@@ -151,11 +168,23 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
           ))}
           <div data-scope="comments" data-part="thread-actions">
             {root.isResolved && <Badge tone="success">{t.resolved}</Badge>}
-            <Button size="sm" variant="ghost" loading={act.isPending && act.variables?.kind !== 'create' && 'id' in act.variables && act.variables.id === root.id} onClick={() => act.mutate({ kind: root.isResolved ? 'reopen' : 'resolve', id: root.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={act.isPending && act.variables?.kind !== 'create' && 'id' in act.variables && act.variables.id === root.id}
+              onClick={() => act.mutate({ kind: root.isResolved ? 'reopen' : 'resolve', id: root.id })}
+            >
               {root.isResolved ? t.reopen : t.resolve}
             </Button>
           </div>
-          {!root.isResolved && <CommentForm label={t.reply} submitLabel={t.reply} pending={act.isPending} onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, parentId: root.id, fieldName } })} />}
+          {!root.isResolved && (
+            <CommentForm
+              label={t.reply}
+              submitLabel={t.reply}
+              pending={act.isPending}
+              onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, parentId: root.id, fieldName } })}
+            />
+          )}
         </article>
       ))}
       {selection && (
@@ -173,7 +202,11 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
         label={label ?? t.commentSend}
         submitLabel={t.commentSend}
         pending={act.isPending}
-        onSubmit={(content) => act.mutateAsync({ kind: 'create', body: { entryId, content, fieldName, ...(selection && fieldName ? { selection } : {}) } }).then(() => onSelectionDone?.())}
+        onSubmit={(content) =>
+          act
+            .mutateAsync({ kind: 'create', body: { entryId, content, fieldName, ...(selection && fieldName ? { selection } : {}) } })
+            .then(() => onSelectionDone?.())
+        }
       />
       {act.isError && <ErrorState error={act.error as SpokeStackError} />}
     </div>
@@ -193,7 +226,10 @@ export function FieldComments({ field }: { field: ContentField }) {
   const container = usePortalContainer();
   const name = field.label ?? field.name;
   // Only this field's count: a new comment elsewhere does not re-render the other fields.
-  const open = useComments(editor.entryId, (comments) => comments.filter((c) => c.parentId === null && c.fieldName === field.name && !c.isResolved).length);
+  const open = useComments(
+    editor.entryId,
+    (comments) => comments.filter((c) => c.parentId === null && c.fieldName === field.name && !c.isResolved).length,
+  );
   // Text selected in the field when the button is pressed: a new thread is about it. Taken on pointer down, before
   // the click moves focus (and, in rich text, the selection) away from the field.
   const [selection, setSelection] = useState<TextSelection>();
@@ -213,15 +249,31 @@ export function FieldComments({ field }: { field: ContentField }) {
           aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}
         >
           <CommentIcon />
-          {count > 0 && <span data-scope="comments" data-part="count">{count}</span>}
+          {count > 0 && (
+            <span data-scope="comments" data-part="count">
+              {count}
+            </span>
+          )}
         </button>
       </Popover.Trigger>
       <Popover.Portal container={container}>
-        <Popover.Content data-scope="comments" data-part="popover" align="end" sideOffset={6} collisionPadding={12} aria-label={format(t.commentsOn, { field: name })}>
+        <Popover.Content
+          data-scope="comments"
+          data-part="popover"
+          align="end"
+          sideOffset={6}
+          collisionPadding={12}
+          aria-label={format(t.commentsOn, { field: name })}
+        >
           <p data-scope="comments" data-part="popover-title">
             {format(t.commentsOn, { field: name })}
           </p>
-          <CommentThreads fieldName={field.name} label={format(t.commentOn, { field: name })} selection={selection} onSelectionDone={() => setSelection(undefined)} />
+          <CommentThreads
+            fieldName={field.name}
+            label={format(t.commentOn, { field: name })}
+            selection={selection}
+            onSelectionDone={() => setSelection(undefined)}
+          />
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>
@@ -246,7 +298,9 @@ export function CommentsPanel({ className }: CommentsPanelProps) {
   const [showResolved, setShowResolved] = useState(false);
   const comments = useComments(editor.entryId);
   if (!editor.entryId || !editor.type) return null;
-  const fields = editor.type.schema.fields.filter((field) => comments.data?.some((c) => c.fieldName === field.name && c.parentId === null && (showResolved || !c.isResolved)));
+  const fields = editor.type.schema.fields.filter((field) =>
+    comments.data?.some((c) => c.fieldName === field.name && c.parentId === null && (showResolved || !c.isResolved)),
+  );
   return (
     <section data-scope="comments" data-part="panel" className={className} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} data-scope="comments" data-part="title">
@@ -264,7 +318,11 @@ export function CommentsPanel({ className }: CommentsPanelProps) {
           <h4 data-scope="comments" data-part="group">
             {field.label ?? field.name}
           </h4>
-          <CommentThreads fieldName={field.name} showResolved={showResolved} label={format(t.commentOn, { field: field.label ?? field.name })} />
+          <CommentThreads
+            fieldName={field.name}
+            showResolved={showResolved}
+            label={format(t.commentOn, { field: field.label ?? field.name })}
+          />
         </div>
       ))}
     </section>

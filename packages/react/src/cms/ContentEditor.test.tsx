@@ -59,7 +59,11 @@ describe('ContentEditor', () => {
     expect((screen.getByLabelText('Launch date') as HTMLInputElement).type).toBe('date');
     expect((screen.getByRole('combobox', { name: 'Category' }) as HTMLSelectElement).value).toBe('guide');
     const channels = screen.getByRole('group', { name: 'Channels' });
-    expect(within(channels).getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked)).toEqual([true, false, true]);
+    expect(
+      within(channels)
+        .getAllByRole('checkbox')
+        .map((box) => (box as HTMLInputElement).checked),
+    ).toEqual([true, false, true]);
     expect(within(screen.getByRole('group', { name: 'Hero image' })).getByRole('button', { name: 'Choose from library' })).toBeTruthy();
     await waitFor(() => expect(within(field('related')).getByText('Other post')).toBeTruthy());
     expect(within(field('keywords')).getByText('spring')).toBeTruthy();
@@ -105,12 +109,26 @@ describe('ContentEditor', () => {
     await user.click(within(panel).getByLabelText('Hide from search engines (noindex)'));
     const categories = within(panel).getByRole('group', { name: 'Categories' });
     // Tree order: the child right under its parent.
-    expect(within(categories).getAllByRole('checkbox').map((box) => box.parentElement!.textContent)).toEqual(['Marketing', 'Social']);
+    expect(
+      within(categories)
+        .getAllByRole('checkbox')
+        .map((box) => box.parentElement!.textContent),
+    ).toEqual(['Marketing', 'Social']);
     await user.click(within(categories).getByLabelText('Social'));
     await user.type(within(panel).getByRole('combobox', { name: 'Tags' }), 'Evergreen');
     await user.click(await within(panel).findByRole('option', { name: 'Create "Evergreen"' }));
 
-    await waitFor(async () => expect(await t.sdk.cms.entries.get(entry.id)).toMatchObject({ seoTitle: 'Findable | Northwind', seoKeywords: ['brand', 'launch'], noIndex: true, categoryIds: [social.id], tagIds: [expect.any(String)] }), { timeout: 5_000 });
+    await waitFor(
+      async () =>
+        expect(await t.sdk.cms.entries.get(entry.id)).toMatchObject({
+          seoTitle: 'Findable | Northwind',
+          seoKeywords: ['brand', 'launch'],
+          noIndex: true,
+          categoryIds: [social.id],
+          tagIds: [expect.any(String)],
+        }),
+      { timeout: 5_000 },
+    );
     await waitFor(() => expect(saveState()).toBe('saved'));
     expect((await t.sdk.cms.entries.list({ category: marketing.slug })).data.map((e) => e.id)).toContain(entry.id);
   });
@@ -231,7 +249,10 @@ describe('ContentEditor', () => {
 
     await user.click(within(dialog).getByRole('button', { name: /^Version 1/ }));
     await waitFor(() => expect(within(dialog).getByText('Version 1 → Version 3')).toBeTruthy());
-    expect([...dialog.querySelectorAll('[data-part="change"] dt')].map((dt) => dt.firstChild?.textContent?.trim())).toEqual(['Price', 'Title']);
+    expect([...dialog.querySelectorAll('[data-part="change"] dt')].map((dt) => dt.firstChild?.textContent?.trim())).toEqual([
+      'Price',
+      'Title',
+    ]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Restore version 1' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -246,7 +267,11 @@ describe('ContentEditor', () => {
 
   it('is read-only for the CLIENT role: nothing editable, nothing saved', async () => {
     const client = await t.sdk.platform.clients.create({ name: 'Acme', slug: 'acme' });
-    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, clientId: client.id, data: { title: 'For Acme', body: doc('Read me'), featured: false } });
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      clientId: client.id,
+      data: { title: 'For Acme', body: doc('Read me'), featured: false },
+    });
     const member = await t.sdk.platform.users.create({ email: 'dana@acme.test', name: 'Dana', role: 'CLIENT', clientId: client.id });
     const { token } = await t.sdk.platform.sessions.create({ userId: member.id });
     await openEditor(entry.id, {}, t.sdkWith(token));

@@ -46,7 +46,21 @@ export interface ContentEditorProps {
   /** Class name of the root element. */
   className?: string;
   /** Class names of the inner parts. */
-  classNames?: ClassNames<'form' | 'header' | 'title' | 'status' | 'actions' | 'review' | 'locales' | 'body' | 'fields' | 'sidebar' | 'seo' | 'schedule' | 'comments'>;
+  classNames?: ClassNames<
+    | 'form'
+    | 'header'
+    | 'title'
+    | 'status'
+    | 'actions'
+    | 'review'
+    | 'locales'
+    | 'body'
+    | 'fields'
+    | 'sidebar'
+    | 'seo'
+    | 'schedule'
+    | 'comments'
+  >;
   /** Replacements for the built-in strings (i18n). */
   overrides?: Partial<ContentEditorStrings>;
 }
@@ -88,7 +102,23 @@ export function ContentEditor(props: ContentEditorProps) {
   );
 }
 
-function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved, inputs, seo = true, publishing = true, comments = true, actions, sidebar, className, classNames }: ContentEditorProps) {
+function EditorSession({
+  entryId,
+  contentTypeId,
+  locale,
+  readOnly,
+  autosave,
+  onCreated,
+  onSaved,
+  inputs,
+  seo = true,
+  publishing = true,
+  comments = true,
+  actions,
+  sidebar,
+  className,
+  classNames,
+}: ContentEditorProps) {
   const t = useStrings();
   const editor = useEntryEditor({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved });
   if (editor.status === 'loading') {
@@ -108,43 +138,49 @@ function EditorSession({ entryId, contentTypeId, locale, readOnly, autosave, onC
   const { entry, type } = editor;
   return (
     <div data-scope="content-editor" data-part="root" data-state="ready" className={className}>
-    <EntryForm.Root editor={editor} inputs={inputs} fieldAddon={comments && editor.entryId ? FieldComments : undefined} className={classNames?.form} aria-label={entry?.title ?? type?.name}>
-      <header data-scope="content-editor" data-part="header" className={classNames?.header}>
-        <div data-scope="content-editor" data-part="heading">
-          <h2 data-scope="content-editor" data-part="title" className={classNames?.title}>
-            {entry?.title ?? type?.name}
-          </h2>
-          {entry && (
-            <Badge tone={statusTone[entry.status]} data-status={entry.status} className={classNames?.status}>
-              {t[`status${entry.status}`]}
-            </Badge>
+      <EntryForm.Root
+        editor={editor}
+        inputs={inputs}
+        fieldAddon={comments && editor.entryId ? FieldComments : undefined}
+        className={classNames?.form}
+        aria-label={entry?.title ?? type?.name}
+      >
+        <header data-scope="content-editor" data-part="header" className={classNames?.header}>
+          <div data-scope="content-editor" data-part="heading">
+            <h2 data-scope="content-editor" data-part="title" className={classNames?.title}>
+              {entry?.title ?? type?.name}
+            </h2>
+            {entry && (
+              <Badge tone={statusTone[entry.status]} data-status={entry.status} className={classNames?.status}>
+                {t[`status${entry.status}`]}
+              </Badge>
+            )}
+            <ReadOnlyBadge readOnly={editor.readOnly} />
+            <EntryForm.SaveStatus />
+          </div>
+          <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
+            <VersionHistory />
+            {publishing && <PublishActions />}
+            {actions}
+            <EntryForm.SaveButton />
+          </div>
+        </header>
+        {publishing && <WorkflowActions className={classNames?.review} />}
+        <LocaleSwitcher className={classNames?.locales} />
+        <EntryForm.Conflict />
+        <EntryForm.FormError />
+        <div data-scope="content-editor" data-part="body" className={classNames?.body}>
+          <EntryForm.Fields className={classNames?.fields} />
+          {(seo || publishing || comments || sidebar) && (
+            <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar}>
+              {seo && <SeoPanel className={classNames?.seo} />}
+              {publishing && <SchedulePanel className={classNames?.schedule} />}
+              {comments && <CommentsPanel className={classNames?.comments} />}
+              {sidebar}
+            </aside>
           )}
-          <ReadOnlyBadge readOnly={editor.readOnly} />
-          <EntryForm.SaveStatus />
         </div>
-        <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
-          <VersionHistory />
-          {publishing && <PublishActions />}
-          {actions}
-          <EntryForm.SaveButton />
-        </div>
-      </header>
-      {publishing && <WorkflowActions className={classNames?.review} />}
-      <LocaleSwitcher className={classNames?.locales} />
-      <EntryForm.Conflict />
-      <EntryForm.FormError />
-      <div data-scope="content-editor" data-part="body" className={classNames?.body}>
-        <EntryForm.Fields className={classNames?.fields} />
-        {(seo || publishing || comments || sidebar) && (
-          <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar}>
-            {seo && <SeoPanel className={classNames?.seo} />}
-            {publishing && <SchedulePanel className={classNames?.schedule} />}
-            {comments && <CommentsPanel className={classNames?.comments} />}
-            {sidebar}
-          </aside>
-        )}
-      </div>
-    </EntryForm.Root>
+      </EntryForm.Root>
     </div>
   );
 }

@@ -7,8 +7,21 @@ import { ContentList } from './ContentList.js';
 let t: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   t = await startServer();
-  const notes = await t.sdk.cms.contentTypes.create({ name: 'Note', slug: 'note', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'richtext' }] } });
-  const pages = await t.sdk.cms.contentTypes.create({ name: 'Page', slug: 'page', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+  const notes = await t.sdk.cms.contentTypes.create({
+    name: 'Note',
+    slug: 'note',
+    schema: {
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        { name: 'body', type: 'richtext' },
+      ],
+    },
+  });
+  const pages = await t.sdk.cms.contentTypes.create({
+    name: 'Page',
+    slug: 'page',
+    schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+  });
   const launch = await t.sdk.cms.tags.create({ name: 'Launch' });
   const guides = await t.sdk.cms.categories.create({ name: 'Guides' });
   const howTo = await t.sdk.cms.categories.create({ name: 'How-to', parentId: guides.id });
@@ -16,7 +29,10 @@ beforeAll(async () => {
     t.clock.advance(60_000);
     await t.sdk.cms.entries.create({
       contentTypeId: notes.id,
-      data: { title: `Note ${String(i).padStart(2, '0')}`, body: doc(i % 5 === 0 ? 'Our R&D <press> team plans the rocket launch' : 'Ordinary words') },
+      data: {
+        title: `Note ${String(i).padStart(2, '0')}`,
+        body: doc(i % 5 === 0 ? 'Our R&D <press> team plans the rocket launch' : 'Ordinary words'),
+      },
       tagIds: i % 5 === 0 ? [launch.id] : [],
       categoryIds: i <= 2 ? [howTo.id] : i === 3 ? [guides.id] : [],
     });
@@ -33,7 +49,11 @@ describe('ContentList', () => {
     const user = userEvent.setup();
     renderWith(t.sdk, <ContentList pageSize={10} />);
     await waitFor(() => expect(items()).toHaveLength(10), { timeout: 15_000 });
-    expect(items().map((b) => b.querySelector('[data-part="title"]')?.textContent).slice(0, 3)).toEqual(['About us', 'Note 23', 'Note 22']);
+    expect(
+      items()
+        .map((b) => b.querySelector('[data-part="title"]')?.textContent)
+        .slice(0, 3),
+    ).toEqual(['About us', 'Note 23', 'Note 22']);
     expect(within(items()[1]!).getByText('Draft').getAttribute('data-tone')).toBe('neutral');
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
@@ -85,7 +105,9 @@ describe('ContentList', () => {
     const category = screen.getByRole('combobox', { name: 'Category' });
     expect([...category.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Any', 'Guides', '\u2003How-to']);
     await user.selectOptions(category, 'Guides');
-    await waitFor(() => expect(items().map((b) => b.querySelector('[data-part="title"]')?.textContent)).toEqual(['Note 03', 'Note 02', 'Note 01']));
+    await waitFor(() =>
+      expect(items().map((b) => b.querySelector('[data-part="title"]')?.textContent)).toEqual(['Note 03', 'Note 02', 'Note 01']),
+    );
     await user.selectOptions(category, '\u2003How-to');
     await waitFor(() => expect(items()).toHaveLength(2));
   });

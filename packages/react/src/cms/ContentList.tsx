@@ -85,7 +85,9 @@ export function Highlight({ html, className }: { html: string; className?: strin
   const parts = html.split(/(<mark>[\s\S]*?<\/mark>)/g).filter(Boolean);
   return (
     <span className={className} data-scope="content-list" data-part="snippet">
-      {parts.map((part, i) => (part.startsWith('<mark>') ? <mark key={i}>{decode(part.slice(6, -7))}</mark> : <span key={i}>{decode(part)}</span>))}
+      {parts.map((part, i) =>
+        part.startsWith('<mark>') ? <mark key={i}>{decode(part.slice(6, -7))}</mark> : <span key={i}>{decode(part)}</span>,
+      )}
     </span>
   );
 }
@@ -114,14 +116,34 @@ function ago(iso: string): string {
  * <ContentList onSelect={(entry) => setSelected(entry.id)} selectedId={selected} />
  * {selected && <ContentEditor entryId={selected} />}
  */
-export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, show = {}, pageSize = 20, empty, className, classNames, overrides }: ContentListProps) {
+export function ContentList({
+  onSelect,
+  selectedId,
+  query,
+  defaultFilters = {},
+  show = {},
+  pageSize = 20,
+  empty,
+  className,
+  classNames,
+  overrides,
+}: ContentListProps) {
   const t = { ...contentListStrings, ...overrides };
   const ids = useId();
   const [filters, setFilters] = useState<ContentListFilters>(defaultFilters);
   // Typing stays responsive: the request follows the deferred text, and the previous rows stay meanwhile.
   const q = useDeferredValue(filters.q?.trim() ?? '');
   const listQuery = useMemo<ContentEntriesQuery>(
-    () => ({ ...query, ...(filters.type && { type: filters.type }), ...(filters.status && { status: filters.status }), ...(filters.locale && { locale: filters.locale }), ...(filters.tag && { tag: filters.tag }), ...(filters.category && { category: filters.category }), ...(q && { q }), limit: pageSize }),
+    () => ({
+      ...query,
+      ...(filters.type && { type: filters.type }),
+      ...(filters.status && { status: filters.status }),
+      ...(filters.locale && { locale: filters.locale }),
+      ...(filters.tag && { tag: filters.tag }),
+      ...(filters.category && { category: filters.category }),
+      ...(q && { q }),
+      limit: pageSize,
+    }),
     [query, filters.type, filters.status, filters.locale, filters.tag, filters.category, q, pageSize],
   );
   const entries = useContentEntries(listQuery);
@@ -132,7 +154,15 @@ export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, 
   const typeNames = new Map((types.data?.rows ?? []).map((type) => [type.id, type.name]));
   const rows = entries.data?.rows ?? [];
   const filtered = Boolean(q || filters.type || filters.status || filters.locale || filters.tag || filters.category);
-  const visible = { search: true, type: !query?.type, status: !query?.status, locale: true, tag: true, category: !query?.category, ...show };
+  const visible = {
+    search: true,
+    type: !query?.type,
+    status: !query?.status,
+    locale: true,
+    tag: true,
+    category: !query?.category,
+    ...show,
+  };
   const set = (patch: Partial<ContentListFilters>) => setFilters((current) => ({ ...current, ...patch }));
   const state = entries.isError ? 'error' : entries.isPending ? 'loading' : rows.length ? 'ready' : 'empty';
 
@@ -151,7 +181,14 @@ export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, 
   );
 
   return (
-    <section data-scope="content-list" data-part="root" data-state={state} aria-busy={entries.isFetching || undefined} aria-labelledby={`${ids}-title`} className={className}>
+    <section
+      data-scope="content-list"
+      data-part="root"
+      data-state={state}
+      aria-busy={entries.isFetching || undefined}
+      aria-labelledby={`${ids}-title`}
+      className={className}
+    >
       <h2 id={`${ids}-title`} data-scope="content-list" data-part="heading" hidden>
         {t.results}
       </h2>
@@ -168,14 +205,43 @@ export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, 
             className={classNames?.search}
           />
         )}
-        {visible.type && select(t.type, 'type', (types.data?.rows ?? []).map((type) => ({ value: type.slug, label: type.name })))}
-        {visible.status && select(t.status, 'status', contentStatus.map((status) => ({ value: status, label: t[status] })))}
-        {visible.locale && (org.data?.locales.length ?? 0) > 1 && select(t.locale, 'locale', (org.data?.locales ?? []).map((locale) => ({ value: locale, label: locale })))}
-        {visible.tag && (tags.data?.length ?? 0) > 0 && select(t.tag, 'tag', (tags.data ?? []).map((tag) => ({ value: tag.slug, label: tag.name })))}
+        {visible.type &&
+          select(
+            t.type,
+            'type',
+            (types.data?.rows ?? []).map((type) => ({ value: type.slug, label: type.name })),
+          )}
+        {visible.status &&
+          select(
+            t.status,
+            'status',
+            contentStatus.map((status) => ({ value: status, label: t[status] })),
+          )}
+        {visible.locale &&
+          (org.data?.locales.length ?? 0) > 1 &&
+          select(
+            t.locale,
+            'locale',
+            (org.data?.locales ?? []).map((locale) => ({ value: locale, label: locale })),
+          )}
+        {visible.tag &&
+          (tags.data?.length ?? 0) > 0 &&
+          select(
+            t.tag,
+            'tag',
+            (tags.data ?? []).map((tag) => ({ value: tag.slug, label: tag.name })),
+          )}
         {visible.category &&
           (categories.data?.length ?? 0) > 0 &&
           // Indented by depth (a <select> holds no markup); choosing a category includes everything below it.
-          select(t.category, 'category', (categories.data ?? []).map((category) => ({ value: category.id, label: `${'\u2003'.repeat(category.depth)}${category.name}` })))}
+          select(
+            t.category,
+            'category',
+            (categories.data ?? []).map((category) => ({
+              value: category.id,
+              label: `${'\u2003'.repeat(category.depth)}${category.name}`,
+            })),
+          )}
         {filtered && (
           <Button size="sm" variant="ghost" onClick={() => setFilters({})}>
             {t.clear}
@@ -188,7 +254,15 @@ export function ContentList({ onSelect, selectedId, query, defaultFilters = {}, 
         <Spinner size="lg" overrides={{ label: t.loading }} />
       ) : state === 'empty' ? (
         filtered ? (
-          <EmptyState title={t.noMatches} description={t.noMatchesHint} actions={<Button variant="secondary" onClick={() => setFilters({})}>{t.clear}</Button>} />
+          <EmptyState
+            title={t.noMatches}
+            description={t.noMatchesHint}
+            actions={
+              <Button variant="secondary" onClick={() => setFilters({})}>
+                {t.clear}
+              </Button>
+            }
+          />
         ) : (
           (empty ?? <EmptyState title={t.empty} description={t.emptyHint} />)
         )

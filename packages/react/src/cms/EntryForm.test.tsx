@@ -27,7 +27,16 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 // A 1×1 transparent PNG.
-const png = () => new File([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], 'pixel.png', { type: 'image/png' });
+const png = () =>
+  new File(
+    [
+      Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) =>
+        c.charCodeAt(0),
+      ),
+    ],
+    'pixel.png',
+    { type: 'image/png' },
+  );
 const state = () => document.querySelector('[data-scope="entry-form"][data-part="root"]')?.getAttribute('data-state');
 const field = (name: string) => document.querySelector<HTMLElement>(`[data-part="field"][data-field="${name}"]`)!;
 
@@ -87,7 +96,10 @@ describe('rich text', () => {
     await user.keyboard('Agenda');
     await waitFor(() => expect(state()).toBe('saved'));
     expect((await t.sdk.cms.entries.get(entry.id)).data).toMatchObject({
-      body: { type: 'doc', content: [{ type: 'heading', attrs: expect.objectContaining({ level: 2 }), content: [{ type: 'text', text: 'Agenda' }] }] },
+      body: {
+        type: 'doc',
+        content: [{ type: 'heading', attrs: expect.objectContaining({ level: 2 }), content: [{ type: 'text', text: 'Agenda' }] }],
+      },
     });
   });
 });
@@ -98,12 +110,23 @@ describe('rich text images', () => {
     // A document saved earlier, whose signed image URL has long expired.
     const entry = await t.sdk.cms.entries.create({
       contentTypeId: media.id,
-      data: { title: 'Pictures', body: { type: 'doc', content: [{ type: 'image', attrs: { src: 'http://spokestack.test/expired.png', alt: 'Old', fileId: file.id } }, { type: 'paragraph', content: [{ type: 'text', text: 'Caption' }] }] } },
+      data: {
+        title: 'Pictures',
+        body: {
+          type: 'doc',
+          content: [
+            { type: 'image', attrs: { src: 'http://spokestack.test/expired.png', alt: 'Old', fileId: file.id } },
+            { type: 'paragraph', content: [{ type: 'text', text: 'Caption' }] },
+          ],
+        },
+      },
     });
     const user = userEvent.setup();
     renderWith(t.sdk, <ContentEditor entryId={entry.id} autosave={200} seo={false} />);
     const body = await screen.findByRole('textbox', { name: 'Body' }, { timeout: 15_000 });
-    await waitFor(() => expect(body.querySelector('img')?.getAttribute('src')).toMatch(new RegExp(`/v1/platform/files/${file.id}/content\\?exp=`)));
+    await waitFor(() =>
+      expect(body.querySelector('img')?.getAttribute('src')).toMatch(new RegExp(`/v1/platform/files/${file.id}/content\\?exp=`)),
+    );
     expect(body.querySelector('img')?.getAttribute('alt')).toBe('Old');
     expect(state()).toBe('saved');
 
@@ -114,17 +137,26 @@ describe('rich text images', () => {
     await user.click(await within(dialog).findByRole('button', { name: 'Select inline.png' }));
     await waitFor(() => expect(body.querySelectorAll('img')).toHaveLength(2));
     await waitFor(() => expect(state()).toBe('saved'));
-    const saved = (await t.sdk.cms.entries.get(entry.id)).data as { body: { content: { type: string; attrs?: { fileId?: string; src?: string; alt?: string } }[] } };
+    const saved = (await t.sdk.cms.entries.get(entry.id)).data as {
+      body: { content: { type: string; attrs?: { fileId?: string; src?: string; alt?: string } }[] };
+    };
     const images = saved.body.content.filter((node) => node.type === 'image');
     expect(images).toHaveLength(2);
-    expect(images.find((image) => image.attrs?.alt === 'inline.png')?.attrs).toMatchObject({ fileId: file.id, src: expect.stringContaining(`/v1/platform/files/${file.id}/content`) });
+    expect(images.find((image) => image.attrs?.alt === 'inline.png')?.attrs).toMatchObject({
+      fileId: file.id,
+      src: expect.stringContaining(`/v1/platform/files/${file.id}/content`),
+    });
     // The old image keeps what was stored: showing it from a fresh URL did not change the document.
     expect(images.find((image) => image.attrs?.alt === 'Old')?.attrs?.src).toBe('http://spokestack.test/expired.png');
   });
 });
 
 describe('a content type with 200 fields', () => {
-  const fields: ContentField[] = Array.from({ length: 200 }, (_, i) => ({ name: `f${i + 1}`, label: `Field ${i + 1}`, type: i % 10 === 9 ? 'number' : 'text' }));
+  const fields: ContentField[] = Array.from({ length: 200 }, (_, i) => ({
+    name: `f${i + 1}`,
+    label: `Field ${i + 1}`,
+    type: i % 10 === 9 ? 'number' : 'text',
+  }));
 
   function Editor({ entryId, onRender }: { entryId: string; onRender: ProfilerOnRenderCallback }) {
     const editor = useEntryEditor({ entryId, autosave: false });
@@ -171,7 +203,10 @@ describe('a content type with 200 fields', () => {
   });
 
   it('keeps two editors on one page apart', async () => {
-    const type = await t.sdk.cms.contentTypes.create({ name: 'Pair', schema: { fields: [{ name: 'title', label: 'Title', type: 'text' }] } });
+    const type = await t.sdk.cms.contentTypes.create({
+      name: 'Pair',
+      schema: { fields: [{ name: 'title', label: 'Title', type: 'text' }] },
+    });
     const a = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Left' } });
     const b = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Right' } });
     const user = userEvent.setup();
@@ -187,7 +222,9 @@ describe('a content type with 200 fields', () => {
     await user.type(left!, ' edited');
     expect(left!.value).toBe('Left edited');
     expect(right!.value).toBe('Right');
-    const states = [...document.querySelectorAll('[data-scope="entry-form"][data-part="root"]')].map((root) => root.getAttribute('data-state'));
+    const states = [...document.querySelectorAll('[data-scope="entry-form"][data-part="root"]')].map((root) =>
+      root.getAttribute('data-state'),
+    );
     expect(states).toEqual(['dirty', 'saved']);
   });
 });

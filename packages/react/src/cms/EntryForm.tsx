@@ -22,7 +22,15 @@ import { type EntryEditorController, EntryEditorContext, useEntryEditorContext }
 import { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
 import type { FieldInputProps } from './fields/types.js';
 import { localeName } from './locale.js';
-import { EntryEditorStoreContext, type SaveState, useDraftDirty, useDraftError, useDraftValue, useEntryEditorStore, useSaveState } from './store.js';
+import {
+  EntryEditorStoreContext,
+  type SaveState,
+  useDraftDirty,
+  useDraftError,
+  useDraftValue,
+  useEntryEditorStore,
+  useSaveState,
+} from './store.js';
 import { format, useStrings } from './strings.js';
 
 /** What every field part reads and rarely changes: kept apart from the controller, which changes on every save. */
@@ -85,13 +93,27 @@ export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSub
  *   <EntryForm.SaveButton />
  * </EntryForm.Root>
  */
-export const Root = forwardRef<HTMLFormElement, RootProps>(function Root({ editor, inputs, fieldAddon, asChild = false, className, children, ...props }, ref) {
-  if (!editor.store || !editor.type) throw new Error('<EntryForm.Root> needs a ready editor: render it once useEntryEditor().status is "ready".');
+export const Root = forwardRef<HTMLFormElement, RootProps>(function Root(
+  { editor, inputs, fieldAddon, asChild = false, className, children, ...props },
+  ref,
+) {
+  if (!editor.store || !editor.type)
+    throw new Error('<EntryForm.Root> needs a ready editor: render it once useEntryEditor().status is "ready".');
   const formId = useId();
   const saveState = useStore(editor.store, (state) => state.saveState);
   const sourceData = editor.mode === 'translation' ? (editor.entry?.data as Record<string, unknown>) : undefined;
   const shape = useMemo<FormShape>(
-    () => ({ type: editor.type!, formId, mode: editor.mode, readOnly: editor.readOnly, dir: editor.dir, sourceLocale: editor.sourceLocale, sourceData: sourceData ?? {}, inputs: { ...defaultFieldInputs, ...inputs }, addon: fieldAddon }),
+    () => ({
+      type: editor.type!,
+      formId,
+      mode: editor.mode,
+      readOnly: editor.readOnly,
+      dir: editor.dir,
+      sourceLocale: editor.sourceLocale,
+      sourceData: sourceData ?? {},
+      inputs: { ...defaultFieldInputs, ...inputs },
+      addon: fieldAddon,
+    }),
     [editor.type, formId, editor.mode, editor.readOnly, editor.dir, editor.sourceLocale, sourceData, inputs, fieldAddon],
   );
   const Comp = asChild ? Slot.Root : 'form';
@@ -143,7 +165,9 @@ export const Fields = memo(
     const fields = filter ? type.schema.fields.filter(filter) : type.schema.fields;
     return (
       <div ref={ref} {...props} className={className} data-scope="entry-form" data-part="fields">
-        {fields.map((field) => (renderField ? <Fragment key={field.name}>{renderField(field)}</Fragment> : <Field key={field.name} name={field.name} />))}
+        {fields.map((field) =>
+          renderField ? <Fragment key={field.name}>{renderField(field)}</Fragment> : <Field key={field.name} name={field.name} />,
+        )}
       </div>
     );
   }),
@@ -177,7 +201,11 @@ export const Field = memo(
     if (!field) throw new Error(`<EntryForm.Field name="${name}">: the content type "${type.slug}" has no such field.`);
     const base = `${formId}-${name}`;
     const shape = useMemo<FieldShape>(
-      () => ({ field, shared: mode === 'translation' && !field.localized, ids: { input: `${base}-input`, label: `${base}-label`, description: `${base}-description`, error: `${base}-error` } }),
+      () => ({
+        field,
+        shared: mode === 'translation' && !field.localized,
+        ids: { input: `${base}-input`, label: `${base}-label`, description: `${base}-description`, error: `${base}-error` },
+      }),
       [field, mode, base],
     );
     const error = useDraftError(name);
@@ -258,7 +286,8 @@ export const Description = forwardRef<HTMLParagraphElement, DescriptionProps>(fu
   const { field, ids, shared } = useFieldShape('Description');
   const { sourceLocale } = useFormShape('Description');
   const t = useStrings();
-  const text = children ?? [field.description, shared ? format(t.sharedField, { locale: localeName(sourceLocale) }) : null].filter(Boolean).join(' ');
+  const text =
+    children ?? [field.description, shared ? format(t.sharedField, { locale: localeName(sourceLocale) }) : null].filter(Boolean).join(' ');
   if (!text) return null;
   return (
     <p ref={ref} id={ids.description} {...props} className={className} data-scope="entry-form" data-part="description">
@@ -278,7 +307,16 @@ const FieldError = forwardRef<HTMLParagraphElement, ErrorProps>(function Error({
   const { field, ids } = useFieldShape('Error');
   const error = useDraftError(field.name);
   return (
-    <p ref={ref} id={ids.error} role={error ? 'alert' : undefined} hidden={!error} {...props} className={className} data-scope="entry-form" data-part="error">
+    <p
+      ref={ref}
+      id={ids.error}
+      role={error ? 'alert' : undefined}
+      hidden={!error}
+      {...props}
+      className={className}
+      data-scope="entry-form"
+      data-part="error"
+    >
       {error}
     </p>
   );
@@ -341,9 +379,26 @@ export interface SaveStatusProps extends ComponentPropsWithoutRef<'span'> {
 export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function SaveStatus({ labels, className, ...props }, ref) {
   const state = useSaveState();
   const t = useStrings();
-  const text: Record<SaveState, ReactNode> = { new: t.stateNew, saved: t.stateSaved, dirty: t.stateDirty, saving: t.stateSaving, error: t.stateError, conflict: t.stateConflict, ...labels };
+  const text: Record<SaveState, ReactNode> = {
+    new: t.stateNew,
+    saved: t.stateSaved,
+    dirty: t.stateDirty,
+    saving: t.stateSaving,
+    error: t.stateError,
+    conflict: t.stateConflict,
+    ...labels,
+  };
   return (
-    <span ref={ref} role="status" aria-live="polite" {...props} className={className} data-scope="entry-form" data-part="save-status" data-state={state}>
+    <span
+      ref={ref}
+      role="status"
+      aria-live="polite"
+      {...props}
+      className={className}
+      data-scope="entry-form"
+      data-part="save-status"
+      data-state={state}
+    >
       {text[state]}
     </span>
   );
@@ -363,7 +418,13 @@ export const SaveButton = forwardRef<HTMLButtonElement, SaveButtonProps>(functio
   const t = useStrings();
   if (editor.readOnly) return null;
   return (
-    <Button ref={ref} {...props} loading={state === 'saving'} disabled={state === 'saved' || state === 'conflict'} onClick={() => void editor.save()}>
+    <Button
+      ref={ref}
+      {...props}
+      loading={state === 'saving'}
+      disabled={state === 'saved' || state === 'conflict'}
+      onClick={() => void editor.save()}
+    >
       {children ?? (editor.mode === 'create' ? t.create : t.save)}
     </Button>
   );

@@ -5,7 +5,13 @@ import { useEntryEditorContext } from './controller.js';
 import { localeName } from './locale.js';
 import { useStrings } from './strings.js';
 
-const translationTone: Record<LocalizationStatus, Tone> = { PENDING: 'neutral', IN_PROGRESS: 'info', REVIEW: 'warning', APPROVED: 'success', OUTDATED: 'danger' };
+const translationTone: Record<LocalizationStatus, Tone> = {
+  PENDING: 'neutral',
+  IN_PROGRESS: 'info',
+  REVIEW: 'warning',
+  APPROVED: 'success',
+  OUTDATED: 'danger',
+};
 
 export interface LocaleSwitcherProps {
   /** Class name of the root element. */
@@ -37,8 +43,20 @@ export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
           const translation = byLocale.get(locale);
           const source = locale === editor.sourceLocale;
           return (
-            <label key={locale} data-scope="locale-switcher" data-part="option" data-state={locale === editor.locale ? 'checked' : undefined} lang={locale}>
-              <input type="radio" name={`${statusId}-locale`} value={locale} checked={locale === editor.locale} onChange={() => void editor.setLocale(locale)} />
+            <label
+              key={locale}
+              data-scope="locale-switcher"
+              data-part="option"
+              data-state={locale === editor.locale ? 'checked' : undefined}
+              lang={locale}
+            >
+              <input
+                type="radio"
+                name={`${statusId}-locale`}
+                value={locale}
+                checked={locale === editor.locale}
+                onChange={() => void editor.setLocale(locale)}
+              />
               <span data-scope="locale-switcher" data-part="name">
                 {localeName(locale)} <code>{locale}</code>
               </span>
@@ -62,7 +80,11 @@ export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
       {editor.mode === 'translation' && editor.translation && !editor.readOnly && (
         <label data-scope="locale-switcher" data-part="status">
           <span id={statusId}>{t.translationStatus}</span>
-          <select aria-labelledby={statusId} value={editor.translation.status} onChange={(e) => void editor.setTranslationStatus(e.target.value as LocalizationStatus)}>
+          <select
+            aria-labelledby={statusId}
+            value={editor.translation.status}
+            onChange={(e) => void editor.setTranslationStatus(e.target.value as LocalizationStatus)}
+          >
             {localizationStatus.map((status) => (
               <option key={status} value={status}>
                 {t[`translation${status}`]}

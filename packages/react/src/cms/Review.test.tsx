@@ -9,8 +9,20 @@ let t: Awaited<ReturnType<typeof startServer>>;
 let type: ContentTypeRow;
 beforeAll(async () => {
   t = await startServer();
-  await t.sdk.cms.workflows.create({ name: 'Editorial', isDefault: true, stages: [{ name: 'Editor review', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }] });
-  type = await t.sdk.cms.contentTypes.create({ name: 'Story', schema: { fields: [{ name: 'title', label: 'Title', type: 'text', required: true }, { name: 'lede', label: 'Lede', type: 'text' }] } });
+  await t.sdk.cms.workflows.create({
+    name: 'Editorial',
+    isDefault: true,
+    stages: [{ name: 'Editor review', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }],
+  });
+  type = await t.sdk.cms.contentTypes.create({
+    name: 'Story',
+    schema: {
+      fields: [
+        { name: 'title', label: 'Title', type: 'text', required: true },
+        { name: 'lede', label: 'Lede', type: 'text' },
+      ],
+    },
+  });
 });
 afterAll(() => t?.close());
 
@@ -70,8 +82,18 @@ describe('workflow and publishing', () => {
 
   it('shows why an entry cannot go live on the fields that keep it offline', async () => {
     const other = await t.createOrg('No Workflow Agency');
-    const pics = await other.sdk.cms.contentTypes.create({ name: 'Pic', schema: { fields: [{ name: 'title', label: 'Title', type: 'text', required: true }, { name: 'image', label: 'Image', type: 'media' }] } });
-    const file = await other.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), { name: 'a.png' });
+    const pics = await other.sdk.cms.contentTypes.create({
+      name: 'Pic',
+      schema: {
+        fields: [
+          { name: 'title', label: 'Title', type: 'text', required: true },
+          { name: 'image', label: 'Image', type: 'media' },
+        ],
+      },
+    });
+    const file = await other.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), {
+      name: 'a.png',
+    });
     const entry = await other.sdk.cms.entries.create({ contentTypeId: pics.id, data: { title: 'No alt', image: { fileId: file.id } } });
     await open(entry.id, other.sdk);
     const user = userEvent.setup();
@@ -110,9 +132,15 @@ describe('schedule', () => {
     const expiry = within(panel).getByLabelText('Unpublish automatically at') as HTMLInputElement;
     expect(expiry.value).toBe('');
     await user.type(expiry, '2031-06-30T18:00');
-    await waitFor(async () => expect((await t.sdk.cms.entries.get(entry.id)).expiresAt).toBe(new Date('2031-06-30T18:00').toISOString()), { timeout: 5_000 });
+    await waitFor(async () => expect((await t.sdk.cms.entries.get(entry.id)).expiresAt).toBe(new Date('2031-06-30T18:00').toISOString()), {
+      timeout: 5_000,
+    });
     // The server keeps the expiry as a pending unpublish.
-    await waitFor(async () => expect((await t.sdk.cms.schedules.list({ entryId: entry.id })).data).toMatchObject([{ action: 'UNPUBLISH', status: 'PENDING', scheduledFor: new Date('2031-06-30T18:00').toISOString() }]));
+    await waitFor(async () =>
+      expect((await t.sdk.cms.schedules.list({ entryId: entry.id })).data).toMatchObject([
+        { action: 'UNPUBLISH', status: 'PENDING', scheduledFor: new Date('2031-06-30T18:00').toISOString() },
+      ]),
+    );
     await user.click(within(panel).getByRole('button', { name: 'Never' }));
     await waitFor(async () => expect((await t.sdk.cms.entries.get(entry.id)).expiresAt).toBeNull(), { timeout: 5_000 });
     expect(expiry.value).toBe('');
@@ -146,7 +174,10 @@ describe('comments', () => {
   });
 
   it('anchors a new thread to the text selected in the field, and quotes it', async () => {
-    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Quote me', lede: 'We shipped the fastest editor yet' } });
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'Quote me', lede: 'We shipped the fastest editor yet' },
+    });
     await open(entry.id);
     const user = userEvent.setup();
     const lede = screen.getByLabelText(/^Lede/) as HTMLInputElement;
@@ -170,4 +201,3 @@ describe('comments', () => {
     expect(within(await screen.findByRole('dialog', { name: /Comments on Lede/ })).queryByText('About the selected text:')).toBeNull();
   });
 });
-

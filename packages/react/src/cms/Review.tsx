@@ -32,7 +32,23 @@ async function savedFirst(editor: ReturnType<typeof useEntryEditorContext>): Pro
 }
 
 /** A dialog asking for text (a note, feedback) before an action runs. */
-function AskDialog({ trigger, title, label, required, confirm, onConfirm, pending }: { trigger: string; title: string; label: string; required: boolean; confirm: string; onConfirm: (text: string) => Promise<void>; pending: boolean }) {
+function AskDialog({
+  trigger,
+  title,
+  label,
+  required,
+  confirm,
+  onConfirm,
+  pending,
+}: {
+  trigger: string;
+  title: string;
+  label: string;
+  required: boolean;
+  confirm: string;
+  onConfirm: (text: string) => Promise<void>;
+  pending: boolean;
+}) {
   const t = useStrings();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
@@ -59,7 +75,14 @@ function AskDialog({ trigger, title, label, required, confirm, onConfirm, pendin
           }}
         >
           <label htmlFor={id}>{label}</label>
-          <textarea id={id} rows={4} required={required} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={required ? `${id}-hint` : undefined} />
+          <textarea
+            id={id}
+            rows={4}
+            required={required}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={required ? `${id}-hint` : undefined}
+          />
           {required && <p id={`${id}-hint`}>{t.feedbackRequired}</p>}
           <div data-scope="review" data-part="buttons">
             <Dialog.Close asChild>
@@ -104,7 +127,10 @@ export function WorkflowActions({ className }: WorkflowActionsProps) {
   const pending = revisions.data?.findLast((r) => r.status === 'PENDING');
   const lastDecided = revisions.data?.findLast((r) => r.status !== 'PENDING');
   const canSubmit = Boolean(workflow) && !editor.readOnly && ['DRAFT', 'UNPUBLISHED', 'PUBLISHED'].includes(entry.status);
-  const feedback = entry.status === 'DRAFT' && lastDecided && (lastDecided.status === 'REJECTED' || lastDecided.status === 'CHANGES_REQUESTED') ? lastDecided : null;
+  const feedback =
+    entry.status === 'DRAFT' && lastDecided && (lastDecided.status === 'REJECTED' || lastDecided.status === 'CHANGES_REQUESTED')
+      ? lastDecided
+      : null;
   const run = async (action: () => Promise<unknown>) => {
     if (await savedFirst(editor)) await action();
   };
@@ -133,11 +159,31 @@ export function WorkflowActions({ className }: WorkflowActionsProps) {
       )}
       {entry.status === 'IN_REVIEW' && pending && mayDecide(me.data, pending, entry) && (
         <>
-          <Button size="sm" loading={decide.isPending && decide.variables?.decision === 'approve'} onClick={() => void run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'approve' }))}>
+          <Button
+            size="sm"
+            loading={decide.isPending && decide.variables?.decision === 'approve'}
+            onClick={() => void run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'approve' }))}
+          >
             {t.approve}
           </Button>
-          <AskDialog trigger={t.requestChanges} title={t.requestChanges} label={t.feedback} required confirm={t.requestChanges} pending={decide.isPending} onConfirm={(feedback) => run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'requestChanges', feedback }))} />
-          <AskDialog trigger={t.reject} title={t.reject} label={t.feedback} required confirm={t.reject} pending={decide.isPending} onConfirm={(feedback) => run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'reject', feedback }))} />
+          <AskDialog
+            trigger={t.requestChanges}
+            title={t.requestChanges}
+            label={t.feedback}
+            required
+            confirm={t.requestChanges}
+            pending={decide.isPending}
+            onConfirm={(feedback) => run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'requestChanges', feedback }))}
+          />
+          <AskDialog
+            trigger={t.reject}
+            title={t.reject}
+            label={t.feedback}
+            required
+            confirm={t.reject}
+            pending={decide.isPending}
+            onConfirm={(feedback) => run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'reject', feedback }))}
+          />
         </>
       )}
     </div>

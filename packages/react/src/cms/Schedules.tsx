@@ -10,7 +10,12 @@ import { metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 
 const statusTone: Record<ScheduleStatus, Tone> = { PENDING: 'info', EXECUTED: 'success', FAILED: 'danger', CANCELLED: 'neutral' };
-const actionLabels: Record<PublishAction, string> = { PUBLISH: 'Publish', UPDATE: 'Update live version', UNPUBLISH: 'Unpublish', ARCHIVE: 'Archive' };
+const actionLabels: Record<PublishAction, string> = {
+  PUBLISH: 'Publish',
+  UPDATE: 'Update live version',
+  UNPUBLISH: 'Unpublish',
+  ARCHIVE: 'Archive',
+};
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -114,9 +119,16 @@ export function SchedulePanel({ className, actionLabels: labelOverrides }: Sched
               </span>
               <time dateTime={schedule.scheduledFor}>{dateTime.format(new Date(schedule.scheduledFor))}</time>
               <Badge tone={statusTone[schedule.status]}>{schedule.status.toLowerCase()}</Badge>
-              {schedule.status === 'FAILED' && schedule.error && <span role="note">{format(t.scheduleFailed, { error: schedule.error })}</span>}
+              {schedule.status === 'FAILED' && schedule.error && (
+                <span role="note">{format(t.scheduleFailed, { error: schedule.error })}</span>
+              )}
               {schedule.status === 'PENDING' && !editor.readOnly && (
-                <Button size="sm" variant="ghost" loading={cancel.isPending && cancel.variables === schedule.id} onClick={() => cancel.mutate(schedule.id)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  loading={cancel.isPending && cancel.variables === schedule.id}
+                  onClick={() => cancel.mutate(schedule.id)}
+                >
                   {t.scheduleCancel}
                 </Button>
               )}

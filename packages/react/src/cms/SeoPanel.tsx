@@ -65,7 +65,19 @@ function CategoriesMeta({ readOnly }: { readOnly: boolean }) {
 }
 
 /** One metadata input with its label, hint and the server's error. */
-function MetaField({ name, label, hint, readOnly, children }: { name: MetaKey; label: string; hint?: string; readOnly: boolean; children: (props: { id: string; describedBy?: string; invalid: boolean; readOnly: boolean }) => ReactNode }) {
+function MetaField({
+  name,
+  label,
+  hint,
+  readOnly,
+  children,
+}: {
+  name: MetaKey;
+  label: string;
+  hint?: string;
+  readOnly: boolean;
+  children: (props: { id: string; describedBy?: string; invalid: boolean; readOnly: boolean }) => ReactNode;
+}) {
   const id = useId();
   const error = useDraftError(metaKey(name));
   return (
@@ -73,7 +85,12 @@ function MetaField({ name, label, hint, readOnly, children }: { name: MetaKey; l
       <label htmlFor={id} data-scope="seo-panel" data-part="label">
         {label}
       </label>
-      {children({ id, describedBy: cx(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined), invalid: Boolean(error), readOnly })}
+      {children({
+        id,
+        describedBy: cx(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined),
+        invalid: Boolean(error),
+        readOnly,
+      })}
       {hint && (
         <p id={`${id}-hint`} data-scope="seo-panel" data-part="hint">
           {hint}
@@ -88,15 +105,40 @@ function MetaField({ name, label, hint, readOnly, children }: { name: MetaKey; l
   );
 }
 
-function TextMeta({ name, label, max, multiline = false, readOnly }: { name: 'seoTitle' | 'seoDescription' | 'canonicalUrl' | 'ogTitle' | 'ogDescription'; label: string; max?: number; multiline?: boolean; readOnly: boolean }) {
+function TextMeta({
+  name,
+  label,
+  max,
+  multiline = false,
+  readOnly,
+}: {
+  name: 'seoTitle' | 'seoDescription' | 'canonicalUrl' | 'ogTitle' | 'ogDescription';
+  label: string;
+  max?: number;
+  multiline?: boolean;
+  readOnly: boolean;
+}) {
   const t = useStrings();
   const [value, setValue] = useDraftValue(metaKey(name));
   const text = typeof value === 'string' ? value : '';
   return (
     <MetaField name={name} label={label} readOnly={readOnly} hint={max ? format(t.charactersOf, { count: text.length, max }) : undefined}>
       {({ describedBy, invalid, ...props }) => {
-        const shared = { ...props, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, value: text, maxLength: max, 'data-scope': 'entry-form', 'data-part': 'input', onChange: (e: { target: { value: string } }) => setValue(e.target.value || null) };
-        return multiline ? <textarea {...shared} rows={3} /> : <input type={name === 'canonicalUrl' ? 'url' : 'text'} dir={name === 'canonicalUrl' ? 'ltr' : undefined} {...shared} />;
+        const shared = {
+          ...props,
+          'aria-describedby': describedBy,
+          'aria-invalid': invalid || undefined,
+          value: text,
+          maxLength: max,
+          'data-scope': 'entry-form',
+          'data-part': 'input',
+          onChange: (e: { target: { value: string } }) => setValue(e.target.value || null),
+        };
+        return multiline ? (
+          <textarea {...shared} rows={3} />
+        ) : (
+          <input type={name === 'canonicalUrl' ? 'url' : 'text'} dir={name === 'canonicalUrl' ? 'ltr' : undefined} {...shared} />
+        );
       }}
     </MetaField>
   );
@@ -159,13 +201,23 @@ export function SeoPanel({ className, tags = true }: SeoPanelProps) {
   const tagsId = useId();
   return (
     <section data-scope="seo-panel" data-part="root" className={className} aria-label={t.seo}>
-      {editor.mode === 'translation' && <p data-scope="seo-panel" data-part="shared">{t.seoShared}</p>}
+      {editor.mode === 'translation' && (
+        <p data-scope="seo-panel" data-part="shared">
+          {t.seoShared}
+        </p>
+      )}
       <TextMeta name="seoTitle" label={t.seoTitle} max={300} readOnly={readOnly} />
       <TextMeta name="seoDescription" label={t.seoDescription} max={1000} multiline readOnly={readOnly} />
       <KeywordsMeta readOnly={readOnly} />
       <TextMeta name="canonicalUrl" label={t.canonicalUrl} max={2000} readOnly={readOnly} />
       <div data-scope="seo-panel" data-part="field" data-field="noIndex">
-        <input id={noIndexId} type="checkbox" checked={noIndex === true} disabled={readOnly} onChange={(e) => setNoIndex(e.target.checked)} />
+        <input
+          id={noIndexId}
+          type="checkbox"
+          checked={noIndex === true}
+          disabled={readOnly}
+          onChange={(e) => setNoIndex(e.target.checked)}
+        />
         <label htmlFor={noIndexId} data-scope="seo-panel" data-part="label">
           {t.noIndex}
         </label>
@@ -203,7 +255,13 @@ export function SeoPanel({ className, tags = true }: SeoPanelProps) {
           <label htmlFor={tagsId} data-scope="seo-panel" data-part="label">
             {t.taxonomy}
           </label>
-          <TagPicker mode="ids" id={tagsId} value={Array.isArray(tagIds) ? (tagIds as string[]) : []} onChange={setTagIds} readOnly={readOnly} />
+          <TagPicker
+            mode="ids"
+            id={tagsId}
+            value={Array.isArray(tagIds) ? (tagIds as string[]) : []}
+            onChange={setTagIds}
+            readOnly={readOnly}
+          />
         </div>
       )}
       {tags && <CategoriesMeta readOnly={readOnly} />}

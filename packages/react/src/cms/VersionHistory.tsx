@@ -62,7 +62,15 @@ export function VersionHistory({ trigger, className, classNames }: VersionHistor
   );
 }
 
-function HistoryBody({ entryId, classNames, onRestored }: { entryId: string; classNames?: VersionHistoryProps['classNames']; onRestored: () => void }) {
+function HistoryBody({
+  entryId,
+  classNames,
+  onRestored,
+}: {
+  entryId: string;
+  classNames?: VersionHistoryProps['classNames'];
+  onRestored: () => void;
+}) {
   const t = useStrings();
   const versions = useEntryVersions(entryId);
   const rows = versions.data?.rows ?? [];
@@ -80,7 +88,15 @@ function HistoryBody({ entryId, classNames, onRestored }: { entryId: string; cla
       <ol data-scope="version-history" data-part="list" className={classNames?.list} aria-label={t.historyTitle}>
         {rows.map((version) => (
           <li key={version.id}>
-            <VersionButton version={version} selected={version.versionNumber === current} className={classNames?.version} onSelect={() => { setSelected(version.versionNumber); setCompareWith(null); }} />
+            <VersionButton
+              version={version}
+              selected={version.versionNumber === current}
+              className={classNames?.version}
+              onSelect={() => {
+                setSelected(version.versionNumber);
+                setCompareWith(null);
+              }}
+            />
           </li>
         ))}
         {versions.hasNextPage && (
@@ -106,30 +122,76 @@ function HistoryBody({ entryId, classNames, onRestored }: { entryId: string; cla
             </select>
           </label>
         )}
-        {other !== null && <VersionDiff entryId={entryId} from={Math.min(other, current)} to={Math.max(other, current)} className={classNames?.diff} changeClassName={classNames?.change} />}
+        {other !== null && (
+          <VersionDiff
+            entryId={entryId}
+            from={Math.min(other, current)}
+            to={Math.max(other, current)}
+            className={classNames?.diff}
+            changeClassName={classNames?.change}
+          />
+        )}
         <RestoreButton entryId={entryId} versionNumber={current} onRestored={onRestored} />
       </section>
     </div>
   );
 }
 
-function VersionButton({ version, selected, onSelect, className }: { version: VersionSummary; selected: boolean; onSelect: () => void; className?: string }) {
+function VersionButton({
+  version,
+  selected,
+  onSelect,
+  className,
+}: {
+  version: VersionSummary;
+  selected: boolean;
+  onSelect: () => void;
+  className?: string;
+}) {
   const t = useStrings();
   return (
-    <button type="button" aria-pressed={selected} data-scope="version-history" data-part="version" data-state={selected ? 'selected' : undefined} className={className} onClick={onSelect}>
+    <button
+      type="button"
+      aria-pressed={selected}
+      data-scope="version-history"
+      data-part="version"
+      data-state={selected ? 'selected' : undefined}
+      className={className}
+      onClick={onSelect}
+    >
       <span data-scope="version-history" data-part="version-number">
         {format(t.version, { number: version.versionNumber })}
       </span>
       {version.isRestored && <Badge tone="info">{t.restored}</Badge>}
       <time dateTime={version.createdAt}>{dateTime.format(new Date(version.createdAt))}</time>
-      {version.changeNote && <span data-scope="version-history" data-part="note">{version.changeNote}</span>}
-      {version.changedFields.length > 0 && <span data-scope="version-history" data-part="fields">{version.changedFields.join(', ')}</span>}
+      {version.changeNote && (
+        <span data-scope="version-history" data-part="note">
+          {version.changeNote}
+        </span>
+      )}
+      {version.changedFields.length > 0 && (
+        <span data-scope="version-history" data-part="fields">
+          {version.changedFields.join(', ')}
+        </span>
+      )}
     </button>
   );
 }
 
 /** The field-by-field difference between two versions, labelled by the content type's field labels. */
-function VersionDiff({ entryId, from, to, className, changeClassName }: { entryId: string; from: number; to: number; className?: string; changeClassName?: string }) {
+function VersionDiff({
+  entryId,
+  from,
+  to,
+  className,
+  changeClassName,
+}: {
+  entryId: string;
+  from: number;
+  to: number;
+  className?: string;
+  changeClassName?: string;
+}) {
   const t = useStrings();
   const editor = useEntryEditorContext();
   const diff = useVersionDiff(entryId, from, to);
@@ -164,12 +226,19 @@ function ChangeRow({ change, type, className }: { change: FieldChange; type: Con
   return (
     <div data-scope="version-history" data-part="change" data-state={change.change} className={className}>
       <dt>
-        {field?.label ?? change.field} <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
+        {field?.label ?? change.field}{' '}
+        <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
       </dt>
       {inline ? (
         <dd data-scope="version-history" data-part="words">
           {diffWords(before, after).map((part, i) =>
-            part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <ins key={i}>{part.text}</ins>,
+            part.kind === 'same' ? (
+              <span key={i}>{part.text}</span>
+            ) : part.kind === 'removed' ? (
+              <del key={i}>{part.text}</del>
+            ) : (
+              <ins key={i}>{part.text}</ins>
+            ),
           )}
         </dd>
       ) : (
@@ -209,8 +278,15 @@ function RestoreButton({ entryId, versionNumber, onRestored }: { entryId: string
   if (editor.readOnly || editor.mode !== 'edit' || versionNumber === editor.entry?.version) return null;
   return (
     <div data-scope="version-history" data-part="restore">
-      {dirty && <p data-scope="version-history" data-part="warning">{t.restoreUnsaved}</p>}
-      <Button loading={restore.isPending} onClick={() => restore.mutate({ id: entryId, versionNumber, version: store.getState().version ?? undefined })}>
+      {dirty && (
+        <p data-scope="version-history" data-part="warning">
+          {t.restoreUnsaved}
+        </p>
+      )}
+      <Button
+        loading={restore.isPending}
+        onClick={() => restore.mutate({ id: entryId, versionNumber, version: store.getState().version ?? undefined })}
+      >
         {format(t.restore, { number: versionNumber })}
       </Button>
       {restore.isError && <ErrorState error={restore.error} />}

@@ -4,7 +4,16 @@ import type { SpokeStackError } from '@spokestack/core';
 import type { ContentField, ContentTypeRow, EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { useMe } from '../platform/hooks.js';
 import { useSpokeStack } from '../provider.js';
-import { cmsKeys, useContentEntry, useContentType, useCreateEntry, useOrganization, useSaveEntry, useSaveTranslation, useTranslations } from './hooks.js';
+import {
+  cmsKeys,
+  useContentEntry,
+  useContentType,
+  useCreateEntry,
+  useOrganization,
+  useSaveEntry,
+  useSaveTranslation,
+  useTranslations,
+} from './hooks.js';
 import { directionOf } from './locale.js';
 import { createEntryEditorStore, type Draft, type DraftKey, type EntryEditorStore, type EntryMeta, metaKeys, valueOf } from './store.js';
 
@@ -72,7 +81,19 @@ export interface EntryEditorController {
   adopt: (entry: EntryRow) => void;
 }
 
-const emptyMeta: EntryMeta = { seoTitle: null, seoDescription: null, seoKeywords: [], canonicalUrl: null, noIndex: false, ogTitle: null, ogDescription: null, ogImageId: null, tagIds: [], categoryIds: [], expiresAt: null };
+const emptyMeta: EntryMeta = {
+  seoTitle: null,
+  seoDescription: null,
+  seoKeywords: [],
+  canonicalUrl: null,
+  noIndex: false,
+  ogTitle: null,
+  ogDescription: null,
+  ogImageId: null,
+  tagIds: [],
+  categoryIds: [],
+  expiresAt: null,
+};
 
 /**
  * The draft of an entry's own language.
@@ -135,7 +156,10 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
 
   // The role decides whether inputs are editable, so wait for it; a credential that cannot say (an error) reads as not a CLIENT.
   const waiting =
-    (entryId ? entryQuery.isPending : orgQuery.isPending) || typeQuery.isPending || (me.isPending && options.readOnly === undefined) || (mode === 'translation' && translationsQuery.isPending);
+    (entryId ? entryQuery.isPending : orgQuery.isPending) ||
+    typeQuery.isPending ||
+    (me.isPending && options.readOnly === undefined) ||
+    (mode === 'translation' && translationsQuery.isPending);
   const failure = (entryId ? entryQuery.error : null) ?? typeQuery.error ?? (mode === 'translation' ? translationsQuery.error : null);
 
   const storeRef = useRef<EntryEditorStore | null>(null);
@@ -144,7 +168,9 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
   const session = `${entryId ?? 'new'}:${editedLocale}`;
   const ready = !waiting && !failure && type !== null && (!entryId || entry !== null);
   const initialDraft = (): [Draft, number | null] =>
-    mode === 'create' ? [draftOfType(type!), null] : [mode === 'translation' ? draftOfTranslation(entry!, translation ?? undefined) : draftOfEntry(entry!), entry!.version];
+    mode === 'create'
+      ? [draftOfType(type!), null]
+      : [mode === 'translation' ? draftOfTranslation(entry!, translation ?? undefined) : draftOfEntry(entry!), entry!.version];
   if (ready && !storeRef.current) {
     storeRef.current = createEntryEditorStore(...initialDraft());
     sessionRef.current = session;
@@ -208,7 +234,11 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
           if (isDataKey(key)) data[key] = isBlank(sent[key]) ? null : sent[key];
           else Object.assign(meta, { [key.slice(5)]: sent[key] });
         }
-        const body = { ...meta, ...(Object.keys(data).length ? { data: data as Record<string, never> } : {}), version: state.version ?? undefined };
+        const body = {
+          ...meta,
+          ...(Object.keys(data).length ? { data: data as Record<string, never> } : {}),
+          version: state.version ?? undefined,
+        };
         const saved = await saveEntry.mutateAsync({ id: entryId!, ...body });
         s.getState().markSaved(sent, draftOfEntry(saved), saved.version);
         options.onSaved?.(saved, null);
@@ -237,7 +267,13 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
     if (mode === 'translation') {
       const rows = (await sdk.cms.entries.translations.list(entryId)).data;
       queryClient.setQueryData(cmsKeys.translations(entryId), rows);
-      s.getState().reset(draftOfTranslation(fresh, rows.find((r) => r.locale === locale)), fresh.version);
+      s.getState().reset(
+        draftOfTranslation(
+          fresh,
+          rows.find((r) => r.locale === locale),
+        ),
+        fresh.version,
+      );
     } else s.getState().reset(draftOfEntry(fresh), fresh.version);
   }, [sdk, queryClient]);
 
@@ -319,7 +355,8 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
     return () => {
       window.removeEventListener('beforeunload', warn);
       const state = store.getState();
-      if (autosave !== false && live.current.mode !== 'create' && state.saveState !== 'conflict' && Object.keys(state.dirty).length) void save();
+      if (autosave !== false && live.current.mode !== 'create' && state.saveState !== 'conflict' && Object.keys(state.dirty).length)
+        void save();
     };
   }, [store, readOnly, autosave, save]);
 
@@ -328,7 +365,8 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
   useEffect(() => {
     if (!store || !entry || mode !== 'edit') return;
     const state = store.getState();
-    if (state.version !== null && entry.version > state.version && !Object.keys(state.dirty).length && state.saveState !== 'saving') state.reset(draftOfEntry(entry), entry.version);
+    if (state.version !== null && entry.version > state.version && !Object.keys(state.dirty).length && state.saveState !== 'saving')
+      state.reset(draftOfEntry(entry), entry.version);
   }, [store, entry, mode]);
 
   const isEditable = useCallback((field: ContentField) => mode !== 'translation' || Boolean(field.localized), [mode]);
@@ -363,7 +401,28 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
       setTranslationStatus,
       adopt,
     }),
-    [failure, store, retry, type, entry, entryId, mode, editedLocale, sourceLocale, orgQuery.data, translation, translations, readOnly, isEditable, save, reload, overwrite, setLocale, setTranslationStatus, adopt],
+    [
+      failure,
+      store,
+      retry,
+      type,
+      entry,
+      entryId,
+      mode,
+      editedLocale,
+      sourceLocale,
+      orgQuery.data,
+      translation,
+      translations,
+      readOnly,
+      isEditable,
+      save,
+      reload,
+      overwrite,
+      setLocale,
+      setTranslationStatus,
+      adopt,
+    ],
   );
 }
 

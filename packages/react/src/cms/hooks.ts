@@ -12,7 +12,20 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { FileRow, Organization, Page, SpokeStack, SpokeStackError } from '@spokestack/core';
-import type { CategoryRow, CommentRow, ContentTypeRow, EntryListItem, EntryRow, FieldChange, LocalizationRow, RevisionRow, ScheduleRow, TagRow, VersionSummary, WorkflowRow } from '@spokestack/core/cms';
+import type {
+  CategoryRow,
+  CommentRow,
+  ContentTypeRow,
+  EntryListItem,
+  EntryRow,
+  FieldChange,
+  LocalizationRow,
+  RevisionRow,
+  ScheduleRow,
+  TagRow,
+  VersionSummary,
+  WorkflowRow,
+} from '@spokestack/core/cms';
 import { useMemo } from 'react';
 import { useSpokeStack } from '../provider.js';
 import { spokestackKeys } from '../shared/query.js';
@@ -109,7 +122,10 @@ export function useContentType(id: string | null | undefined): UseQueryResult<Co
  * const entries = useContentEntries({ type: 'blog-post', q: search, status: 'PUBLISHED', limit: 20 })
  * entries.data?.rows.map((entry) => <li key={entry.id}>{entry.title}</li>)
  */
-export function useContentEntries(query: ContentEntriesQuery = {}, options: { enabled?: boolean } = {}): UseInfiniteQueryResult<PagedData<EntryListItem>, SpokeStackError> {
+export function useContentEntries(
+  query: ContentEntriesQuery = {},
+  options: { enabled?: boolean } = {},
+): UseInfiniteQueryResult<PagedData<EntryListItem>, SpokeStackError> {
   const sdk = useSpokeStack();
   return useInfiniteQuery({
     queryKey: cmsKeys.entries(query),
@@ -153,7 +169,9 @@ function useEntrySaved() {
  * const create = useCreateEntry({ onSuccess: (entry) => navigate(`/content/${entry.id}`) })
  * create.mutate({ contentTypeId: type.id, data: { title: 'Hello' } })
  */
-export function useCreateEntry(options: CmsMutationOptions<EntryRow, CreateEntryVariables> = {}): UseMutationResult<EntryRow, SpokeStackError, CreateEntryVariables> {
+export function useCreateEntry(
+  options: CmsMutationOptions<EntryRow, CreateEntryVariables> = {},
+): UseMutationResult<EntryRow, SpokeStackError, CreateEntryVariables> {
   const sdk = useSpokeStack();
   const saved = useEntrySaved();
   return useMutation({
@@ -175,7 +193,9 @@ export function useCreateEntry(options: CmsMutationOptions<EntryRow, CreateEntry
  * const save = useSaveEntry({ onError: (e) => e.status === 409 && setConflict(e) })
  * save.mutate({ id: entry.id, version: entry.version, data: { title: 'New title' } })
  */
-export function useSaveEntry(options: CmsMutationOptions<EntryRow, SaveEntryVariables> = {}): UseMutationResult<EntryRow, SpokeStackError, SaveEntryVariables> {
+export function useSaveEntry(
+  options: CmsMutationOptions<EntryRow, SaveEntryVariables> = {},
+): UseMutationResult<EntryRow, SpokeStackError, SaveEntryVariables> {
   const sdk = useSpokeStack();
   const saved = useEntrySaved();
   return useMutation({
@@ -195,11 +215,16 @@ export function useSaveEntry(options: CmsMutationOptions<EntryRow, SaveEntryVari
  * const versions = useEntryVersions(entry.id)
  * versions.data?.rows.map((v) => <li key={v.id}>v{v.versionNumber} · {v.changedFields.join(', ')}</li>)
  */
-export function useEntryVersions(entryId: string | null | undefined, options: { enabled?: boolean } = {}): UseInfiniteQueryResult<PagedData<VersionSummary>, SpokeStackError> {
+export function useEntryVersions(
+  entryId: string | null | undefined,
+  options: { enabled?: boolean } = {},
+): UseInfiniteQueryResult<PagedData<VersionSummary>, SpokeStackError> {
   const sdk = useSpokeStack();
   return useInfiniteQuery({
     queryKey: cmsKeys.versions(entryId ?? ''),
-    queryFn: entryId ? ({ pageParam, signal }) => sdk.cms.entries.versions.list(entryId, { limit: 50, cursor: pageParam }, { signal }) : skipToken,
+    queryFn: entryId
+      ? ({ pageParam, signal }) => sdk.cms.entries.versions.list(entryId, { limit: 50, cursor: pageParam }, { signal })
+      : skipToken,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     select: withRows,
@@ -213,7 +238,11 @@ export function useEntryVersions(entryId: string | null | undefined, options: { 
  *
  * @example const { data: diff } = useVersionDiff(entry.id, 3, 5)
  */
-export function useVersionDiff(entryId: string | null | undefined, from: number | null | undefined, to: number | null | undefined): UseQueryResult<{ from: number; to: number; changes: FieldChange[] }, SpokeStackError> {
+export function useVersionDiff(
+  entryId: string | null | undefined,
+  from: number | null | undefined,
+  to: number | null | undefined,
+): UseQueryResult<{ from: number; to: number; changes: FieldChange[] }, SpokeStackError> {
   const sdk = useSpokeStack();
   const ready = entryId && from && to;
   return useQuery({
@@ -244,12 +273,15 @@ export interface RestoreVersionVariables {
  * const restore = useRestoreVersion({ onSuccess: () => toast({ title: 'Version restored' }) })
  * restore.mutate({ id: entry.id, versionNumber: 2, version: entry.version })
  */
-export function useRestoreVersion(options: CmsMutationOptions<EntryRow, RestoreVersionVariables> = {}): UseMutationResult<EntryRow, SpokeStackError, RestoreVersionVariables> {
+export function useRestoreVersion(
+  options: CmsMutationOptions<EntryRow, RestoreVersionVariables> = {},
+): UseMutationResult<EntryRow, SpokeStackError, RestoreVersionVariables> {
   const sdk = useSpokeStack();
   const saved = useEntrySaved();
   return useMutation({
     ...options,
-    mutationFn: ({ id, versionNumber, version, changeNote }) => sdk.cms.entries.versions.restore(id, versionNumber, { version, changeNote }),
+    mutationFn: ({ id, versionNumber, version, changeNote }) =>
+      sdk.cms.entries.versions.restore(id, versionNumber, { version, changeNote }),
     onSuccess: (entry, ...rest) => {
       saved(entry);
       return options.onSuccess?.(entry, ...rest);
@@ -280,14 +312,18 @@ export function useTranslations(entryId: string | null | undefined): UseQueryRes
  * const save = useSaveTranslation()
  * save.mutate({ id: entry.id, locale: 'fr', data: { title: 'Bonjour' }, status: 'REVIEW' })
  */
-export function useSaveTranslation(options: CmsMutationOptions<LocalizationRow, SaveTranslationVariables> = {}): UseMutationResult<LocalizationRow, SpokeStackError, SaveTranslationVariables> {
+export function useSaveTranslation(
+  options: CmsMutationOptions<LocalizationRow, SaveTranslationVariables> = {},
+): UseMutationResult<LocalizationRow, SpokeStackError, SaveTranslationVariables> {
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   return useMutation({
     ...options,
     mutationFn: ({ id, locale, ...body }) => sdk.cms.entries.translations.put(id, locale, body),
     onSuccess: (row, ...rest) => {
-      queryClient.setQueryData<LocalizationRow[]>(cmsKeys.translations(row.entryId), (rows) => (rows ? upsertBy(rows, row, 'locale') : rows));
+      queryClient.setQueryData<LocalizationRow[]>(cmsKeys.translations(row.entryId), (rows) =>
+        rows ? upsertBy(rows, row, 'locale') : rows,
+      );
       void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(row.entryId) });
       return options.onSuccess?.(row, ...rest);
     },
@@ -313,7 +349,11 @@ async function upTo<T>(rows: AsyncIterable<T>, max: number): Promise<T[]> {
  */
 export function useTags(): UseQueryResult<TagRow[], SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: cmsKeys.tags(), queryFn: ({ signal }) => upTo(sdk.cms.tags.iterate({ limit: 200, sort: 'name' }, { signal }), 1000), staleTime: 30_000 });
+  return useQuery({
+    queryKey: cmsKeys.tags(),
+    queryFn: ({ signal }) => upTo(sdk.cms.tags.iterate({ limit: 200, sort: 'name' }, { signal }), 1000),
+    staleTime: 30_000,
+  });
 }
 
 /**
@@ -323,14 +363,18 @@ export function useTags(): UseQueryResult<TagRow[], SpokeStackError> {
  * const create = useCreateTag()
  * const tag = await create.mutateAsync({ name: 'Product launch' })
  */
-export function useCreateTag(options: CmsMutationOptions<TagRow, Parameters<Cms['tags']['create']>[0]> = {}): UseMutationResult<TagRow, SpokeStackError, Parameters<Cms['tags']['create']>[0]> {
+export function useCreateTag(
+  options: CmsMutationOptions<TagRow, Parameters<Cms['tags']['create']>[0]> = {},
+): UseMutationResult<TagRow, SpokeStackError, Parameters<Cms['tags']['create']>[0]> {
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   return useMutation({
     ...options,
     mutationFn: (body) => sdk.cms.tags.create(body),
     onSuccess: (tag, ...rest) => {
-      queryClient.setQueryData<TagRow[]>(cmsKeys.tags(), (rows) => (rows ? [...rows, tag].sort((a, b) => a.name.localeCompare(b.name)) : rows));
+      queryClient.setQueryData<TagRow[]>(cmsKeys.tags(), (rows) =>
+        rows ? [...rows, tag].sort((a, b) => a.name.localeCompare(b.name)) : rows,
+      );
       return options.onSuccess?.(tag, ...rest);
     },
   });
@@ -344,7 +388,11 @@ export function useCreateTag(options: CmsMutationOptions<TagRow, Parameters<Cms[
  */
 export function useCategories(): UseQueryResult<CategoryRow[], SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: cmsKeys.categories(), queryFn: ({ signal }) => upTo(sdk.cms.categories.iterate({ limit: 200, sort: 'path' }, { signal }), 1000), staleTime: 30_000 });
+  return useQuery({
+    queryKey: cmsKeys.categories(),
+    queryFn: ({ signal }) => upTo(sdk.cms.categories.iterate({ limit: 200, sort: 'path' }, { signal }), 1000),
+    staleTime: 30_000,
+  });
 }
 
 /**
@@ -354,7 +402,11 @@ export function useCategories(): UseQueryResult<CategoryRow[], SpokeStackError> 
  */
 export function useOrganization(): UseQueryResult<Organization, SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: cmsKeys.organization(), queryFn: ({ signal }) => sdk.platform.organization.get({ signal }), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: cmsKeys.organization(),
+    queryFn: ({ signal }) => sdk.platform.organization.get({ signal }),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** Filters of `useFiles`. */
@@ -370,11 +422,15 @@ export interface FilesQuery {
  *
  * @example const images = useFiles({ mimeType: 'image/' })
  */
-export function useFiles(query: FilesQuery = {}, options: { enabled?: boolean } = {}): UseInfiniteQueryResult<PagedData<FileRow>, SpokeStackError> {
+export function useFiles(
+  query: FilesQuery = {},
+  options: { enabled?: boolean } = {},
+): UseInfiniteQueryResult<PagedData<FileRow>, SpokeStackError> {
   const sdk = useSpokeStack();
   return useInfiniteQuery({
     queryKey: cmsKeys.files(query),
-    queryFn: ({ pageParam, signal }) => sdk.platform.files.list({ sort: '-createdAt', limit: query.limit ?? 50, mimeType: query.mimeType, cursor: pageParam }, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      sdk.platform.files.list({ sort: '-createdAt', limit: query.limit ?? 50, mimeType: query.mimeType, cursor: pageParam }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     select: withRows,
@@ -418,7 +474,11 @@ function useEntryChanged() {
  */
 export function useWorkflows(): UseQueryResult<WorkflowRow[], SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: cmsKeys.workflows(), queryFn: async ({ signal }) => (await sdk.cms.workflows.list({ isActive: true, limit: 200 }, { signal })).data, staleTime: 60_000 });
+  return useQuery({
+    queryKey: cmsKeys.workflows(),
+    queryFn: async ({ signal }) => (await sdk.cms.workflows.list({ isActive: true, limit: 200 }, { signal })).data,
+    staleTime: 60_000,
+  });
 }
 
 /**
@@ -428,7 +488,10 @@ export function useWorkflows(): UseQueryResult<WorkflowRow[], SpokeStackError> {
  */
 export function useEntryRevisions(entryId: string | null | undefined): UseQueryResult<RevisionRow[], SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: cmsKeys.revisions(entryId ?? ''), queryFn: entryId ? async ({ signal }) => (await sdk.cms.entries.revisions(entryId, { signal })).data : skipToken });
+  return useQuery({
+    queryKey: cmsKeys.revisions(entryId ?? ''),
+    queryFn: entryId ? async ({ signal }) => (await sdk.cms.entries.revisions(entryId, { signal })).data : skipToken,
+  });
 }
 
 /** What `useSubmitEntry().mutate` takes. */
@@ -444,7 +507,9 @@ export interface SubmitEntryVariables {
  *
  * @example useSubmitEntry().mutate({ id: entry.id, note: 'Ready for legal' })
  */
-export function useSubmitEntry(options: CmsMutationOptions<WorkflowState, SubmitEntryVariables> = {}): UseMutationResult<WorkflowState, SpokeStackError, SubmitEntryVariables> {
+export function useSubmitEntry(
+  options: CmsMutationOptions<WorkflowState, SubmitEntryVariables> = {},
+): UseMutationResult<WorkflowState, SpokeStackError, SubmitEntryVariables> {
   const sdk = useSpokeStack();
   const changed = useEntryChanged();
   return useMutation({
@@ -471,7 +536,9 @@ export interface DecideRevisionVariables {
  *
  * @example useDecideRevision().mutate({ revisionId: pending.id, decision: 'reject', feedback: 'Too long' })
  */
-export function useDecideRevision(options: CmsMutationOptions<WorkflowState, DecideRevisionVariables> = {}): UseMutationResult<WorkflowState, SpokeStackError, DecideRevisionVariables> {
+export function useDecideRevision(
+  options: CmsMutationOptions<WorkflowState, DecideRevisionVariables> = {},
+): UseMutationResult<WorkflowState, SpokeStackError, DecideRevisionVariables> {
   const sdk = useSpokeStack();
   const changed = useEntryChanged();
   return useMutation({
@@ -480,7 +547,9 @@ export function useDecideRevision(options: CmsMutationOptions<WorkflowState, Dec
       const revisions = sdk.cms.revisions;
       if (decision === 'reject') return revisions.reject(revisionId, feedback ?? '');
       if (decision === 'requestChanges') return revisions.requestChanges(revisionId, feedback ?? '');
-      return decision === 'skip' ? revisions.skip(revisionId, feedback ? { feedback } : {}) : revisions.approve(revisionId, feedback ? { feedback } : {});
+      return decision === 'skip'
+        ? revisions.skip(revisionId, feedback ? { feedback } : {})
+        : revisions.approve(revisionId, feedback ? { feedback } : {});
     },
     onSuccess: (state, ...rest) => {
       changed(state.entry);
@@ -504,7 +573,9 @@ export interface PublishVariables {
  *
  * @example usePublishEntry().mutate({ id: entry.id, version: entry.version })
  */
-export function usePublishEntry(options: CmsMutationOptions<PublishResult, PublishVariables> = {}): UseMutationResult<PublishResult, SpokeStackError, PublishVariables> {
+export function usePublishEntry(
+  options: CmsMutationOptions<PublishResult, PublishVariables> = {},
+): UseMutationResult<PublishResult, SpokeStackError, PublishVariables> {
   const sdk = useSpokeStack();
   const changed = useEntryChanged();
   return useMutation({
@@ -522,7 +593,9 @@ export function usePublishEntry(options: CmsMutationOptions<PublishResult, Publi
  *
  * @example useUnpublishEntry().mutate({ id: entry.id, locale: 'fr' })
  */
-export function useUnpublishEntry(options: CmsMutationOptions<PublishResult, { id: string; locale?: string }> = {}): UseMutationResult<PublishResult, SpokeStackError, { id: string; locale?: string }> {
+export function useUnpublishEntry(
+  options: CmsMutationOptions<PublishResult, { id: string; locale?: string }> = {},
+): UseMutationResult<PublishResult, SpokeStackError, { id: string; locale?: string }> {
   const sdk = useSpokeStack();
   const changed = useEntryChanged();
   return useMutation({
@@ -544,7 +617,9 @@ export function useSchedules(entryId: string | null | undefined): UseQueryResult
   const sdk = useSpokeStack();
   return useQuery({
     queryKey: cmsKeys.schedules(entryId ?? ''),
-    queryFn: entryId ? async ({ signal }) => (await sdk.cms.schedules.list({ entryId, sort: 'scheduledFor', limit: 100 }, { signal })).data : skipToken,
+    queryFn: entryId
+      ? async ({ signal }) => (await sdk.cms.schedules.list({ entryId, sort: 'scheduledFor', limit: 100 }, { signal })).data
+      : skipToken,
   });
 }
 
@@ -556,7 +631,9 @@ export type CreateScheduleVariables = Parameters<Cms['schedules']['create']>[0];
  *
  * @example useCreateSchedule().mutate({ entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' })
  */
-export function useCreateSchedule(options: CmsMutationOptions<ScheduleRow, CreateScheduleVariables> = {}): UseMutationResult<ScheduleRow, SpokeStackError, CreateScheduleVariables> {
+export function useCreateSchedule(
+  options: CmsMutationOptions<ScheduleRow, CreateScheduleVariables> = {},
+): UseMutationResult<ScheduleRow, SpokeStackError, CreateScheduleVariables> {
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   return useMutation({
@@ -577,7 +654,9 @@ export function useCreateSchedule(options: CmsMutationOptions<ScheduleRow, Creat
  *
  * @example useCancelSchedule().mutate(schedule.id)
  */
-export function useCancelSchedule(options: CmsMutationOptions<ScheduleRow, string> = {}): UseMutationResult<ScheduleRow, SpokeStackError, string> {
+export function useCancelSchedule(
+  options: CmsMutationOptions<ScheduleRow, string> = {},
+): UseMutationResult<ScheduleRow, SpokeStackError, string> {
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   return useMutation({
@@ -598,8 +677,14 @@ export function useCancelSchedule(options: CmsMutationOptions<ScheduleRow, strin
  */
 export function useComments(entryId: string | null | undefined): UseQueryResult<CommentRow[], SpokeStackError>;
 /** With `select`: a part of the comments, re-rendering only when that part changes (one field's count among hundreds). */
-export function useComments<T>(entryId: string | null | undefined, select: (comments: CommentRow[]) => T): UseQueryResult<T, SpokeStackError>;
-export function useComments<T>(entryId: string | null | undefined, select?: (comments: CommentRow[]) => T): UseQueryResult<T | CommentRow[], SpokeStackError> {
+export function useComments<T>(
+  entryId: string | null | undefined,
+  select: (comments: CommentRow[]) => T,
+): UseQueryResult<T, SpokeStackError>;
+export function useComments<T>(
+  entryId: string | null | undefined,
+  select?: (comments: CommentRow[]) => T,
+): UseQueryResult<T | CommentRow[], SpokeStackError> {
   const sdk = useSpokeStack();
   return useQuery({
     queryKey: cmsKeys.comments(entryId ?? ''),
@@ -626,7 +711,10 @@ export type CommentAction =
  *
  * @example useCommentAction(entry.id).mutate({ kind: 'create', body: { entryId, fieldName: 'title', content: 'Shorter?' } })
  */
-export function useCommentAction(entryId: string, options: CmsMutationOptions<unknown, CommentAction> = {}): UseMutationResult<unknown, SpokeStackError, CommentAction> {
+export function useCommentAction(
+  entryId: string,
+  options: CmsMutationOptions<unknown, CommentAction> = {},
+): UseMutationResult<unknown, SpokeStackError, CommentAction> {
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   return useMutation({
@@ -661,6 +749,11 @@ export function useCommentAction(entryId: string, options: CmsMutationOptions<un
  */
 export function useMemberNames(): Map<string, string> {
   const sdk = useSpokeStack();
-  const users = useQuery({ queryKey: ['spokestack', 'platform', 'users', 'names'], queryFn: async ({ signal }) => (await sdk.platform.users.list({ limit: 200 }, { signal })).data, staleTime: 5 * 60_000, retry: false });
+  const users = useQuery({
+    queryKey: ['spokestack', 'platform', 'users', 'names'],
+    queryFn: async ({ signal }) => (await sdk.platform.users.list({ limit: 200 }, { signal })).data,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   return useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
 }

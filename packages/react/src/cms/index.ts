@@ -1,7 +1,14 @@
 // `@spokestack/react/cms`: the content editor, the content list, their parts and the CMS data hooks. A separate
 // entry point, so a host showing only a pipeline board never downloads Tiptap or Uppy.
 export { ContentEditor, type ContentEditorProps } from './ContentEditor.js';
-export { ContentList, Highlight, contentListStrings, type ContentListProps, type ContentListFilters, type ContentListStrings } from './ContentList.js';
+export {
+  ContentList,
+  Highlight,
+  contentListStrings,
+  type ContentListProps,
+  type ContentListFilters,
+  type ContentListStrings,
+} from './ContentList.js';
 export * as EntryForm from './EntryForm.js';
 export { useEntryEditor, useEntryEditorContext, type EntryEditorController, type UseEntryEditorOptions } from './controller.js';
 export {
@@ -76,7 +83,16 @@ export { SeoPanel, type SeoPanelProps } from './SeoPanel.js';
 export { WorkflowActions, PublishActions, mayDecide, type WorkflowActionsProps, type PublishActionsProps } from './Review.js';
 export { SchedulePanel, type SchedulePanelProps } from './Schedules.js';
 export { CommentThreads, FieldComments, CommentsPanel, type CommentThreadsProps, type CommentsPanelProps } from './Comments.js';
-export { MediaUploader, MediaLibrary, MediaPickerDialog, FilePreview, type MediaUploaderProps, type MediaLibraryProps, type MediaPickerDialogProps, type FilePreviewProps } from './media.js';
+export {
+  MediaUploader,
+  MediaLibrary,
+  MediaPickerDialog,
+  FilePreview,
+  type MediaUploaderProps,
+  type MediaLibraryProps,
+  type MediaPickerDialogProps,
+  type FilePreviewProps,
+} from './media.js';
 export { TagPicker, type TagPickerProps } from './fields/TagPicker.js';
 export { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
 export type { FieldInputProps, FieldOf } from './fields/types.js';

@@ -41,7 +41,10 @@ function useUploadUppy(options: { accept?: readonly string[]; multiple: boolean;
   const accept = options.accept?.join(',');
 
   useEffect(() => {
-    const restrictions: Partial<Restrictions> = { allowedFileTypes: accept ? accept.split(',') : null, maxNumberOfFiles: options.multiple ? null : 1 };
+    const restrictions: Partial<Restrictions> = {
+      allowedFileTypes: accept ? accept.split(',') : null,
+      maxNumberOfFiles: options.multiple ? null : 1,
+    };
     const instance: UploadUppy = new Uppy<Meta, FileRow>({ autoProceed: true, allowMultipleUploadBatches: true, restrictions });
     instance.addUploader(async (fileIDs) => {
       const files = instance.getFilesByIds(fileIDs);
@@ -148,13 +151,25 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
         <span id={hintId}>{t.dropFiles}</span>
       </div>
       {/* Outside the zone: a click on the input must not bubble into the zone's click, which clicks the input. */}
-      <input {...input} ref={inputRef} hidden disabled={disabled} aria-label={t.upload} onChange={(event) => input.onChange(event as never)} />
+      <input
+        {...input}
+        ref={inputRef}
+        hidden
+        disabled={disabled}
+        aria-label={t.upload}
+        onChange={(event) => input.onChange(event as never)}
+      />
       {list.length > 0 && (
         <ul data-scope="media-uploader" data-part="files" aria-live="polite">
           {list.map((file) => {
             const percent = file.progress.uploadComplete ? 100 : Math.round((file.progress.percentage ?? 0) || (busy ? totalProgress : 0));
             return (
-              <li key={file.id} data-scope="media-uploader" data-part="file" data-state={file.error ? 'error' : file.progress.uploadComplete ? 'done' : 'uploading'}>
+              <li
+                key={file.id}
+                data-scope="media-uploader"
+                data-part="file"
+                data-state={file.error ? 'error' : file.progress.uploadComplete ? 'done' : 'uploading'}
+              >
                 {file.error ? (
                   <span role="alert">{format(t.uploadFailed, { name: file.name ?? '', message: file.error })}</span>
                 ) : (
@@ -197,7 +212,12 @@ export function FilePreview({ fileId, alt = '', className }: FilePreviewProps) {
   const sdk = useSpokeStack();
   const file = useFile(fileId);
   return (
-    <span data-scope="file-preview" data-part="root" data-state={file.isPending ? 'loading' : file.isError ? 'error' : 'ready'} className={className}>
+    <span
+      data-scope="file-preview"
+      data-part="root"
+      data-state={file.isPending ? 'loading' : file.isError ? 'error' : 'ready'}
+      className={className}
+    >
       {file.data?.mimeType.startsWith('image/') ? (
         <img src={sdk.http.url(file.data.url)} alt={alt} loading="lazy" data-scope="file-preview" data-part="image" />
       ) : (
@@ -238,8 +258,20 @@ export function MediaLibrary({ mimeType, onSelect }: MediaLibraryProps) {
         <ul data-scope="media-library" data-part="grid">
           {rows.map((file) => (
             <li key={file.id}>
-              <button type="button" data-scope="media-library" data-part="item" onClick={() => onSelect(file)} aria-label={`${t.select} ${file.name}`}>
-                {file.mimeType.startsWith('image/') ? <img src={sdk.http.url(file.url)} alt="" loading="lazy" /> : <span data-part="icon"><FileIcon /></span>}
+              <button
+                type="button"
+                data-scope="media-library"
+                data-part="item"
+                onClick={() => onSelect(file)}
+                aria-label={`${t.select} ${file.name}`}
+              >
+                {file.mimeType.startsWith('image/') ? (
+                  <img src={sdk.http.url(file.url)} alt="" loading="lazy" />
+                ) : (
+                  <span data-part="icon">
+                    <FileIcon />
+                  </span>
+                )}
                 <span data-scope="media-library" data-part="name">
                   {file.name}
                 </span>

@@ -34,7 +34,19 @@ export interface EntryMeta {
  *
  * @example for (const key of metaKeys) meta[key] = entry[key]
  */
-export const metaKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'tagIds', 'categoryIds', 'expiresAt'] as const satisfies readonly (keyof EntryMeta)[];
+export const metaKeys = [
+  'seoTitle',
+  'seoDescription',
+  'seoKeywords',
+  'canonicalUrl',
+  'noIndex',
+  'ogTitle',
+  'ogDescription',
+  'ogImageId',
+  'tagIds',
+  'categoryIds',
+  'expiresAt',
+] as const satisfies readonly (keyof EntryMeta)[];
 export type MetaKey = (typeof metaKeys)[number];
 
 /** The key of one editable value: a field name, or `meta.<key>` for metadata. */
@@ -195,7 +207,16 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
         else dirty[key] = true;
         const hasDirty = Object.keys(dirty).length > 0;
         // A conflict or a save in flight keeps its state until it is resolved; anything else follows the draft.
-        const saveState = state.saveState === 'conflict' || state.saveState === 'saving' ? state.saveState : state.version === null ? 'new' : hasDirty ? 'dirty' : state.saveState === 'error' ? 'error' : 'saved';
+        const saveState =
+          state.saveState === 'conflict' || state.saveState === 'saving'
+            ? state.saveState
+            : state.version === null
+              ? 'new'
+              : hasDirty
+                ? 'dirty'
+                : state.saveState === 'error'
+                  ? 'error'
+                  : 'saved';
         const serverErrors = key in state.serverErrors ? without(state.serverErrors, key) : state.serverErrors;
         return { draft, dirty, saveState, serverErrors };
       }),
@@ -206,8 +227,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
         return { localErrors: message === null ? without(state.localErrors, key) : { ...state.localErrors, [key]: message } };
       }),
 
-    reset: (saved, version) =>
-      set((state) => ({ ...loaded(saved, version), generation: state.generation + 1 })),
+    reset: (saved, version) => set((state) => ({ ...loaded(saved, version), generation: state.generation + 1 })),
 
     markSaving: () => set({ saveState: 'saving' }),
 

@@ -33,10 +33,13 @@ describe('useResourceList', () => {
 
   it('caches each set of filters separately', async () => {
     const { sdk } = fakeApi({ contacts });
-    const { result, rerender } = renderHook(({ status }: { status: 'ACTIVE' | 'ARCHIVED' }) => useResourceList(useSpokeStack().crm.contacts, { status }), {
-      wrapper: providerFor(sdk),
-      initialProps: { status: 'ACTIVE' },
-    });
+    const { result, rerender } = renderHook(
+      ({ status }: { status: 'ACTIVE' | 'ARCHIVED' }) => useResourceList(useSpokeStack().crm.contacts, { status }),
+      {
+        wrapper: providerFor(sdk),
+        initialProps: { status: 'ACTIVE' },
+      },
+    );
     await waitFor(() => expect(result.current.data?.rows).toHaveLength(4));
     rerender({ status: 'ARCHIVED' });
     await waitFor(() => expect(names(result.current.data?.rows)).toEqual(['First4']));

@@ -61,12 +61,16 @@ function useResourceName(resource: object): ResourceName {
     for (const [feature, namespace] of Object.entries(sdk) as [string, unknown][]) {
       // Feature namespaces are plain objects; `sdk.http` is a class instance with nothing to name.
       if (typeof namespace !== 'object' || namespace === null || Object.getPrototypeOf(namespace) !== Object.prototype) continue;
-      for (const [resourceName, client] of Object.entries(namespace) as [string, unknown][]) names.set(client, { feature, resource: resourceName });
+      for (const [resourceName, client] of Object.entries(namespace) as [string, unknown][])
+        names.set(client, { feature, resource: resourceName });
     }
     namesBySdk.set(sdk, names);
   }
   const name = names.get(resource);
-  if (!name) throw new Error('This resource client is not part of the SDK given to <SpokeStackProvider>; pass one from it, e.g. useSpokeStack().crm.deals.');
+  if (!name)
+    throw new Error(
+      'This resource client is not part of the SDK given to <SpokeStackProvider>; pass one from it, e.g. useSpokeStack().crm.deals.',
+    );
   return name;
 }
 

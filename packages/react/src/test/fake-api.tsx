@@ -53,7 +53,8 @@ export const me: Me = {
 };
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
-const problem = (p: Problem) => new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': 'application/problem+json' } });
+const problem = (p: Problem) =>
+  new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': 'application/problem+json' } });
 
 /**
  * An SDK whose `fetch` answers like the API for `/v1/platform/me` and `/v1/crm/contacts`, from an in-memory list
@@ -67,7 +68,14 @@ export function fakeApi({ contacts = [] as Contact[], meStatus = 200 } = {}) {
     const url = new URL(request.url);
     const [, id] = url.pathname.match(/^\/v1\/crm\/contacts(?:\/([^/]+))?$/) ?? [];
     if (url.pathname === '/v1/platform/me') {
-      return meStatus === 200 ? json(me) : problem({ type: 'https://spokestack.dev/problems/unauthorized', title: 'Unauthorized', status: meStatus, detail: 'The API key is invalid or revoked.' });
+      return meStatus === 200
+        ? json(me)
+        : problem({
+            type: 'https://spokestack.dev/problems/unauthorized',
+            title: 'Unauthorized',
+            status: meStatus,
+            detail: 'The API key is invalid or revoked.',
+          });
     }
     if (!url.pathname.startsWith('/v1/crm/contacts')) return problem({ type: 'about:blank', title: 'Not Found', status: 404 });
     if (request.method === 'GET' && !id) {
@@ -83,13 +91,19 @@ export function fakeApi({ contacts = [] as Contact[], meStatus = 200 } = {}) {
     if (request.method === 'POST') {
       const body = (await request.json()) as Partial<Contact>;
       if (!body.firstName) {
-        return problem({ type: 'https://spokestack.dev/problems/validation', title: 'Invalid request', status: 400, errors: [{ path: 'body.firstName', message: 'Required' }] });
+        return problem({
+          type: 'https://spokestack.dev/problems/validation',
+          title: 'Invalid request',
+          status: 400,
+          errors: [{ path: 'body.firstName', message: 'Required' }],
+        });
       }
       const row = contact(rows.length + 1, body);
       rows.push(row);
       return json(row, 201);
     }
-    if (index === -1) return problem({ type: 'https://spokestack.dev/problems/not-found', title: 'Not Found', status: 404, detail: `No contact ${id}` });
+    if (index === -1)
+      return problem({ type: 'https://spokestack.dev/problems/not-found', title: 'Not Found', status: 404, detail: `No contact ${id}` });
     if (request.method === 'GET') return json(rows[index]);
     if (request.method === 'PATCH') {
       const row = { ...rows[index]!, ...((await request.json()) as Partial<Contact>) };

@@ -6,7 +6,22 @@ import { builtinEnvironments, type Environment } from 'vitest/runtime';
  * `URL` resolves relative URLs against the page instead of the given base, and its `Request` is not one Hono
  * can read, so the server (and the SDK talking to it through `app.request`) keep Node's.
  */
-const nodeGlobals = ['URL', 'URLSearchParams', 'Request', 'Response', 'Headers', 'fetch', 'FormData', 'Blob', 'File', 'AbortController', 'AbortSignal', 'ReadableStream', 'TextEncoder', 'TextDecoder'] as const;
+const nodeGlobals = [
+  'URL',
+  'URLSearchParams',
+  'Request',
+  'Response',
+  'Headers',
+  'fetch',
+  'FormData',
+  'Blob',
+  'File',
+  'AbortController',
+  'AbortSignal',
+  'ReadableStream',
+  'TextEncoder',
+  'TextDecoder',
+] as const;
 
 const happyDom = builtinEnvironments['happy-dom'];
 const environment: Environment = {

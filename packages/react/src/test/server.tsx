@@ -13,7 +13,8 @@ import { SpokeStackProvider } from '../provider.js';
  */
 export async function startServer(): Promise<TestInstance & { sdkWith: (credential: string) => SpokeStack }> {
   const t = await createTestInstance();
-  const sdkWith = (credential: string) => createSpokeStack({ baseUrl: 'http://spokestack.test', apiKey: credential, fetch: (request) => t.app.request(request) });
+  const sdkWith = (credential: string) =>
+    createSpokeStack({ baseUrl: 'http://spokestack.test', apiKey: credential, fetch: (request) => t.app.request(request) });
   return Object.assign(t, { sdkWith });
 }
 
@@ -31,8 +32,22 @@ export const everyFieldType: ContentField[] = [
   { name: 'price', label: 'Price', type: 'number', min: 0 },
   { name: 'featured', label: 'Featured', type: 'boolean' },
   { name: 'launch', label: 'Launch date', type: 'date' },
-  { name: 'category', label: 'Category', type: 'select', options: [{ value: 'news', label: 'News' }, { value: 'guide', label: 'Guide' }] },
-  { name: 'channels', label: 'Channels', type: 'select', multiple: true, options: [{ value: 'web' }, { value: 'email' }, { value: 'social' }] },
+  {
+    name: 'category',
+    label: 'Category',
+    type: 'select',
+    options: [
+      { value: 'news', label: 'News' },
+      { value: 'guide', label: 'Guide' },
+    ],
+  },
+  {
+    name: 'channels',
+    label: 'Channels',
+    type: 'select',
+    multiple: true,
+    options: [{ value: 'web' }, { value: 'email' }, { value: 'social' }],
+  },
   { name: 'hero', label: 'Hero image', type: 'media', accept: ['image/*'] },
   { name: 'related', label: 'Related posts', type: 'relation', contentType: 'article', multiple: true },
   { name: 'keywords', label: 'Keywords', type: 'tags' },

@@ -21,8 +21,17 @@ describe('DataTable', () => {
   it('renders a header row and one row per record', () => {
     render(<DataTable columns={columns} rows={deals} caption="Open deals" />);
     const table = screen.getByRole('table', { name: 'Open deals' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Deal', 'Value']);
-    expect(within(table).getAllByRole('row').slice(1).map((tr) => tr.textContent)).toEqual(['Website redesign12000.00', 'Brand campaign48000.00']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Deal', 'Value']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((tr) => tr.textContent),
+    ).toEqual(['Website redesign12000.00', 'Brand campaign48000.00']);
   });
 
   it('shows an empty state when there are no rows, default or custom', () => {

@@ -21,7 +21,11 @@ describe('ErrorState', () => {
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('Invalid request')).toBeTruthy();
     expect(within(alert).getByText('2 fields are invalid.')).toBeTruthy();
-    expect(within(alert).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['email Invalid email address', 'lastName Required']);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['email Invalid email address', 'lastName Required']);
   });
 
   it('calls onRetry from its button', async () => {

@@ -54,7 +54,10 @@ export const ErrorState = forwardRef<HTMLDivElement, ErrorStateProps>(function E
         <ul data-scope="error-state" data-part="fields" className={classNames?.fields}>
           {problem.errors.map((fieldError) => (
             <li key={`${fieldError.path}:${fieldError.message}`} data-scope="error-state" data-part="field" className={classNames?.field}>
-              <code data-scope="error-state" data-part="field-path" className={classNames?.fieldPath}>{fieldName(fieldError.path)}</code> {fieldError.message}
+              <code data-scope="error-state" data-part="field-path" className={classNames?.fieldPath}>
+                {fieldName(fieldError.path)}
+              </code>{' '}
+              {fieldError.message}
             </li>
           ))}
         </ul>

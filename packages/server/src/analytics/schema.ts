@@ -1,5 +1,17 @@
 import { bigint, boolean, date, index, integer, numeric, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { platformType, adCampaignStatus, budgetType, adFormat, listeningSource, sentiment, alertType, alertSeverity, alertStatus, analyticsReportType, attributionType } from '@spokestack/core/analytics';
+import {
+  platformType,
+  adCampaignStatus,
+  budgetType,
+  adFormat,
+  listeningSource,
+  sentiment,
+  alertType,
+  alertSeverity,
+  alertStatus,
+  analyticsReportType,
+  attributionType,
+} from '@spokestack/core/analytics';
 import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
 import { briefs, clients, organizationId, projects } from '../platform/schema.js';
 
@@ -54,7 +66,9 @@ export const platformSyncLogs = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    platformId: text('platform_id').notNull().references(() => analyticsPlatforms.id, { onDelete: 'cascade' }),
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => analyticsPlatforms.id, { onDelete: 'cascade' }),
     syncType: text('sync_type').notNull(),
     status: text('status').notNull(),
     recordsProcessed: integer('records_processed').notNull().default(0),
@@ -65,9 +79,7 @@ export const platformSyncLogs = pgTable(
     error: text('error'),
     errorDetails: json('error_details'),
   },
-  (t) => [
-    index('platform_sync_logs_platform_id_started_at_idx').on(t.platformId, t.startedAt),
-  ],
+  (t) => [index('platform_sync_logs_platform_id_started_at_idx').on(t.platformId, t.startedAt)],
 );
 
 /** Spec `AdCampaign`. */
@@ -76,7 +88,9 @@ export const adCampaigns = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    platformId: text('platform_id').notNull().references(() => analyticsPlatforms.id),
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => analyticsPlatforms.id),
     externalId: text('external_id').notNull(),
     externalAccountId: text('external_account_id'),
     name: text('name').notNull(),
@@ -110,7 +124,9 @@ export const adSets = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    campaignId: text('campaign_id').notNull().references(() => adCampaigns.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => adCampaigns.id, { onDelete: 'cascade' }),
     externalId: text('external_id').notNull(),
     name: text('name').notNull(),
     status: text('status').notNull(),
@@ -124,10 +140,7 @@ export const adSets = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    unique('ad_sets_campaign_id_external_id_key').on(t.campaignId, t.externalId),
-    index('ad_sets_campaign_id_idx').on(t.campaignId),
-  ],
+  (t) => [unique('ad_sets_campaign_id_external_id_key').on(t.campaignId, t.externalId), index('ad_sets_campaign_id_idx').on(t.campaignId)],
 );
 
 /** Spec `Ad`. */
@@ -136,7 +149,9 @@ export const ads = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    adSetId: text('ad_set_id').notNull().references(() => adSets.id, { onDelete: 'cascade' }),
+    adSetId: text('ad_set_id')
+      .notNull()
+      .references(() => adSets.id, { onDelete: 'cascade' }),
     externalId: text('external_id').notNull(),
     name: text('name').notNull(),
     status: text('status').notNull(),
@@ -153,10 +168,7 @@ export const ads = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    unique('ads_ad_set_id_external_id_key').on(t.adSetId, t.externalId),
-    index('ads_ad_set_id_idx').on(t.adSetId),
-  ],
+  (t) => [unique('ads_ad_set_id_external_id_key').on(t.adSetId, t.externalId), index('ads_ad_set_id_idx').on(t.adSetId)],
 );
 
 /** Spec `CampaignMetric`. */
@@ -165,7 +177,9 @@ export const campaignMetrics = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    campaignId: text('campaign_id').notNull().references(() => adCampaigns.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => adCampaigns.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     impressions: bigint('impressions', { mode: 'number' }).notNull().default(0),
     reach: bigint('reach', { mode: 'number' }).notNull().default(0),
@@ -207,7 +221,9 @@ export const adSetMetrics = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    adSetId: text('ad_set_id').notNull().references(() => adSets.id, { onDelete: 'cascade' }),
+    adSetId: text('ad_set_id')
+      .notNull()
+      .references(() => adSets.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     impressions: bigint('impressions', { mode: 'number' }).notNull().default(0),
     reach: bigint('reach', { mode: 'number' }).notNull().default(0),
@@ -229,7 +245,9 @@ export const adMetrics = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    adId: text('ad_id').notNull().references(() => ads.id, { onDelete: 'cascade' }),
+    adId: text('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     impressions: bigint('impressions', { mode: 'number' }).notNull().default(0),
     reach: bigint('reach', { mode: 'number' }).notNull().default(0),
@@ -239,10 +257,7 @@ export const adMetrics = pgTable(
     customMetrics: json('custom_metrics'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    unique('ad_metrics_ad_id_date_key').on(t.adId, t.date),
-    index('ad_metrics_ad_id_date_idx').on(t.adId, t.date),
-  ],
+  (t) => [unique('ad_metrics_ad_id_date_key').on(t.adId, t.date), index('ad_metrics_ad_id_date_idx').on(t.adId, t.date)],
 );
 
 /** Spec `PlatformMetric`. */
@@ -251,7 +266,9 @@ export const platformMetrics = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    platformId: text('platform_id').notNull().references(() => analyticsPlatforms.id, { onDelete: 'cascade' }),
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => analyticsPlatforms.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     metricType: text('metric_type').notNull(),
     dimension: text('dimension'),
@@ -263,7 +280,9 @@ export const platformMetrics = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    unique('platform_metrics_platform_id_date_metric_type_dimens_cc97b3_key').on(t.platformId, t.date, t.metricType, t.dimension, t.dimensionValue).nullsNotDistinct(),
+    unique('platform_metrics_platform_id_date_metric_type_dimens_cc97b3_key')
+      .on(t.platformId, t.date, t.metricType, t.dimension, t.dimensionValue)
+      .nullsNotDistinct(),
     index('platform_metrics_platform_id_date_idx').on(t.platformId, t.date),
     index('platform_metrics_metric_type_idx').on(t.metricType),
   ],
@@ -291,10 +310,7 @@ export const listeningQueries = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('listening_queries_organization_id_idx').on(t.organizationId),
-    index('listening_queries_client_id_idx').on(t.clientId),
-  ],
+  (t) => [index('listening_queries_organization_id_idx').on(t.organizationId), index('listening_queries_client_id_idx').on(t.clientId)],
 );
 
 /** Spec `SocialMention`. */
@@ -303,7 +319,9 @@ export const socialMentions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    queryId: text('query_id').notNull().references(() => listeningQueries.id, { onDelete: 'cascade' }),
+    queryId: text('query_id')
+      .notNull()
+      .references(() => listeningQueries.id, { onDelete: 'cascade' }),
     source: listeningSourceEnum('source').notNull(),
     sourceId: text('source_id').notNull(),
     sourceUrl: text('source_url'),
@@ -348,7 +366,9 @@ export const listeningAlerts = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    queryId: text('query_id').notNull().references(() => listeningQueries.id, { onDelete: 'cascade' }),
+    queryId: text('query_id')
+      .notNull()
+      .references(() => listeningQueries.id, { onDelete: 'cascade' }),
     alertType: alertTypeEnum('alert_type').notNull(),
     severity: alertSeverityEnum('severity').notNull(),
     title: text('title').notNull(),
@@ -362,10 +382,7 @@ export const listeningAlerts = pgTable(
     resolutionNotes: text('resolution_notes'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('listening_alerts_query_id_created_at_idx').on(t.queryId, t.createdAt),
-    index('listening_alerts_status_idx').on(t.status),
-  ],
+  (t) => [index('listening_alerts_query_id_created_at_idx').on(t.queryId, t.createdAt), index('listening_alerts_status_idx').on(t.status)],
 );
 
 /** Spec `ListeningSummary`. */
@@ -374,7 +391,9 @@ export const listeningSummaries = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    queryId: text('query_id').notNull().references(() => listeningQueries.id, { onDelete: 'cascade' }),
+    queryId: text('query_id')
+      .notNull()
+      .references(() => listeningQueries.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     periodStart: timestamptz('period_start').notNull(),
     periodEnd: timestamptz('period_end').notNull(),
@@ -429,7 +448,9 @@ export const webPageMetrics = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    propertyId: text('property_id').notNull().references(() => webProperties.id, { onDelete: 'cascade' }),
+    propertyId: text('property_id')
+      .notNull()
+      .references(() => webProperties.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     pagePath: text('page_path').notNull(),
     pageTitle: text('page_title'),
@@ -456,7 +477,9 @@ export const webEventMetrics = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    propertyId: text('property_id').notNull().references(() => webProperties.id, { onDelete: 'cascade' }),
+    propertyId: text('property_id')
+      .notNull()
+      .references(() => webProperties.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     eventName: text('event_name').notNull(),
     eventCategory: text('event_category'),
@@ -468,7 +491,9 @@ export const webEventMetrics = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    unique('web_event_metrics_property_id_date_event_name_event__767cc6_key').on(t.propertyId, t.date, t.eventName, t.eventCategory, t.eventAction, t.eventLabel).nullsNotDistinct(),
+    unique('web_event_metrics_property_id_date_event_name_event__767cc6_key')
+      .on(t.propertyId, t.date, t.eventName, t.eventCategory, t.eventAction, t.eventLabel)
+      .nullsNotDistinct(),
     index('web_event_metrics_property_id_date_idx').on(t.propertyId, t.date),
   ],
 );
@@ -479,7 +504,9 @@ export const webConversions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    propertyId: text('property_id').notNull().references(() => webProperties.id, { onDelete: 'cascade' }),
+    propertyId: text('property_id')
+      .notNull()
+      .references(() => webProperties.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     goalName: text('goal_name').notNull(),
     goalId: text('goal_id'),
@@ -491,7 +518,9 @@ export const webConversions = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    unique('web_conversions_property_id_date_goal_name_source_me_ab7546_key').on(t.propertyId, t.date, t.goalName, t.sourceMedium, t.campaign).nullsNotDistinct(),
+    unique('web_conversions_property_id_date_goal_name_source_me_ab7546_key')
+      .on(t.propertyId, t.date, t.goalName, t.sourceMedium, t.campaign)
+      .nullsNotDistinct(),
     index('web_conversions_property_id_date_idx').on(t.propertyId, t.date),
   ],
 );
@@ -502,7 +531,9 @@ export const webSessionAggregates = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    propertyId: text('property_id').notNull().references(() => webProperties.id, { onDelete: 'cascade' }),
+    propertyId: text('property_id')
+      .notNull()
+      .references(() => webProperties.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     dimensionType: text('dimension_type').notNull(),
     dimensionValue: text('dimension_value').notNull(),
@@ -543,10 +574,7 @@ export const analyticsReports = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('analytics_reports_organization_id_idx').on(t.organizationId),
-    index('analytics_reports_client_id_idx').on(t.clientId),
-  ],
+  (t) => [index('analytics_reports_organization_id_idx').on(t.organizationId), index('analytics_reports_client_id_idx').on(t.clientId)],
 );
 
 /** Spec `ReportSnapshot`. */
@@ -555,7 +583,9 @@ export const reportSnapshots = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    reportId: text('report_id').notNull().references(() => analyticsReports.id, { onDelete: 'cascade' }),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => analyticsReports.id, { onDelete: 'cascade' }),
     data: json('data').notNull(),
     pdfUrl: text('pdf_url'),
     excelUrl: text('excel_url'),
@@ -563,9 +593,7 @@ export const reportSnapshots = pgTable(
     periodEnd: timestamptz('period_end').notNull(),
     generatedAt: timestamptz('generated_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('report_snapshots_report_id_generated_at_idx').on(t.reportId, t.generatedAt),
-  ],
+  (t) => [index('report_snapshots_report_id_generated_at_idx').on(t.reportId, t.generatedAt)],
 );
 
 /** Spec `AttributionModel`. */
@@ -582,9 +610,7 @@ export const attributionModels = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('attribution_models_organization_id_idx').on(t.organizationId),
-  ],
+  (t) => [index('attribution_models_organization_id_idx').on(t.organizationId)],
 );
 
 /** Spec `AttributionResult`. */
@@ -593,7 +619,9 @@ export const attributionResults = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    modelId: text('model_id').notNull().references(() => attributionModels.id, { onDelete: 'cascade' }),
+    modelId: text('model_id')
+      .notNull()
+      .references(() => attributionModels.id, { onDelete: 'cascade' }),
     clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
     periodStart: timestamptz('period_start').notNull(),
     periodEnd: timestamptz('period_end').notNull(),
@@ -601,7 +629,5 @@ export const attributionResults = pgTable(
     pathAnalysis: json('path_analysis'),
     generatedAt: timestamptz('generated_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('attribution_results_organization_id_period_start_idx').on(t.organizationId, t.periodStart),
-  ],
+  (t) => [index('attribution_results_organization_id_period_start_idx').on(t.organizationId, t.periodStart)],
 );

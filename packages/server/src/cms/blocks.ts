@@ -40,7 +40,13 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  *
  * @example await syncBlockUsage(tx, ctx, type.schema, before, after)
  */
-export async function syncBlockUsage(tx: Db, ctx: CmsContext, schema: ContentTypeSchema, before: Entry | undefined, after: Entry): Promise<void> {
+export async function syncBlockUsage(
+  tx: Db,
+  ctx: CmsContext,
+  schema: ContentTypeSchema,
+  before: Entry | undefined,
+  after: Entry,
+): Promise<void> {
   const refs = blockRefs(schema, after.data as EntryData);
   const ids = [...new Set(refs.map((r) => r.id))];
   const previous = before ? [...new Set(blockRefs(schema, before.data as EntryData).map((r) => r.id))] : [];
@@ -53,7 +59,10 @@ export async function syncBlockUsage(tx: Db, ctx: CmsContext, schema: ContentTyp
     const foreign = new Map(rows.filter((b) => !b.isGlobal && b.clientId !== after.clientId).map((b) => [b.id, b]));
     const errors = refs
       .filter((r) => foreign.has(r.id))
-      .map((r) => ({ path: `body.data.${r.path}.blockId`, message: `The block "${foreign.get(r.id)!.slug}" is not global and belongs to ${foreign.get(r.id)!.clientId ? 'another client' : "the agency's own content"}` }));
+      .map((r) => ({
+        path: `body.data.${r.path}.blockId`,
+        message: `The block "${foreign.get(r.id)!.slug}" is not global and belongs to ${foreign.get(r.id)!.clientId ? 'another client' : "the agency's own content"}`,
+      }));
     if (errors.length) throw badRequest(errors);
   }
   const org = eq(contentBlocks.organizationId, ctx.organizationId);
@@ -100,9 +109,23 @@ export async function createBlock(db: Db, ctx: CmsContext, input: z.output<typeo
     await checkReferences(tx, info, ctx, { clientId: input.clientId });
     const [row] = await tx
       .insert(contentBlocks)
-      .values({ ...input, organizationId: ctx.organizationId, usedInEntries: [], createdById: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...input,
+        organizationId: ctx.organizationId,
+        usedInEntries: [],
+        createdById: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
-    await recordActivity(tx, ctx, { action: 'created', entityType: 'content_blocks', entityId: row!.id, entityTitle: row!.name, clientId: row!.clientId, metadata: { blockType: row!.blockType, isGlobal: row!.isGlobal } });
+    await recordActivity(tx, ctx, {
+      action: 'created',
+      entityType: 'content_blocks',
+      entityId: row!.id,
+      entityTitle: row!.name,
+      clientId: row!.clientId,
+      metadata: { blockType: row!.blockType, isGlobal: row!.isGlobal },
+    });
     return row!;
   });
 }
@@ -121,7 +144,11 @@ export async function updateBlock(db: Db, ctx: CmsContext, id: string, input: z.
     if (block.isLocked) {
       const others = Object.keys(changes).filter((k) => k !== 'isLocked');
       if (others.length || changes.isLocked !== false)
-        throw conflict(`The block "${block.slug}" is locked; unlock it (isLocked: false) before editing`, { isLocked: true }, others.map((k) => ({ path: `body.${k}`, message: 'The block is locked' })));
+        throw conflict(
+          `The block "${block.slug}" is locked; unlock it (isLocked: false) before editing`,
+          { isLocked: true },
+          others.map((k) => ({ path: `body.${k}`, message: 'The block is locked' })),
+        );
       if (ctx.actor.role !== 'OWNER' && ctx.actor.role !== 'ADMIN') throw forbidden('Only an OWNER or ADMIN may unlock a block');
     }
     await checkReferences(tx, info, ctx, { clientId: changes.clientId });
@@ -131,15 +158,36 @@ export async function updateBlock(db: Db, ctx: CmsContext, id: string, input: z.
       const [outside] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(contentEntries)
-        .where(and(eq(contentEntries.organizationId, ctx.organizationId), inArray(contentEntries.id, block.usedInEntries), clientId === null ? sql`${contentEntries.clientId} is not null` : or(isNull(contentEntries.clientId), ne(contentEntries.clientId, clientId))));
+        .where(
+          and(
+            eq(contentEntries.organizationId, ctx.organizationId),
+            inArray(contentEntries.id, block.usedInEntries),
+            clientId === null
+              ? sql`${contentEntries.clientId} is not null`
+              : or(isNull(contentEntries.clientId), ne(contentEntries.clientId, clientId)),
+          ),
+        );
       if (outside!.n > 0)
-        throw conflict(`${outside!.n} entr${outside!.n === 1 ? 'y' : 'ies'} of other clients use this block; it must stay global for them`, { entries: outside!.n }, [
-          { path: changes.isGlobal === false ? 'body.isGlobal' : 'body.clientId', message: 'Used by entries outside its reach' },
-        ]);
+        throw conflict(
+          `${outside!.n} entr${outside!.n === 1 ? 'y' : 'ies'} of other clients use this block; it must stay global for them`,
+          { entries: outside!.n },
+          [{ path: changes.isGlobal === false ? 'body.isGlobal' : 'body.clientId', message: 'Used by entries outside its reach' }],
+        );
     }
-    const [row] = await tx.update(contentBlocks).set({ ...changes, updatedAt: ctx.now }).where(eq(contentBlocks.id, id)).returning();
+    const [row] = await tx
+      .update(contentBlocks)
+      .set({ ...changes, updatedAt: ctx.now })
+      .where(eq(contentBlocks.id, id))
+      .returning();
     const action = block.isLocked && changes.isLocked === false ? 'unlocked' : !block.isLocked && changes.isLocked ? 'locked' : 'updated';
-    await recordActivity(tx, ctx, { action, entityType: 'content_blocks', entityId: id, entityTitle: row!.name, clientId: row!.clientId, metadata: { changedFields: Object.keys(changes) } });
+    await recordActivity(tx, ctx, {
+      action,
+      entityType: 'content_blocks',
+      entityId: id,
+      entityTitle: row!.name,
+      clientId: row!.clientId,
+      metadata: { changedFields: Object.keys(changes) },
+    });
     return row!;
   });
 }
@@ -154,9 +202,18 @@ export async function deleteBlock(db: Db, ctx: CmsContext, id: string) {
     const block = await lockBlock(tx, ctx, id);
     if (block.isLocked) throw conflict(`The block "${block.slug}" is locked; unlock it before deleting it`, { isLocked: true });
     if (block.usedInEntries.length)
-      throw conflict(`${block.usedInEntries.length} entr${block.usedInEntries.length === 1 ? 'y uses' : 'ies use'} this block; remove it from them first`, { usedInEntries: block.usedInEntries });
+      throw conflict(
+        `${block.usedInEntries.length} entr${block.usedInEntries.length === 1 ? 'y uses' : 'ies use'} this block; remove it from them first`,
+        { usedInEntries: block.usedInEntries },
+      );
     await tx.delete(contentBlocks).where(eq(contentBlocks.id, id));
-    await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_blocks', entityId: id, entityTitle: block.name, clientId: block.clientId });
+    await recordActivity(tx, ctx, {
+      action: 'deleted',
+      entityType: 'content_blocks',
+      entityId: id,
+      entityTitle: block.name,
+      clientId: block.clientId,
+    });
     return { id, deleted: true as const };
   });
 }

@@ -31,7 +31,15 @@ export async function createBriefLink(db: Db, ctx: CmsContext, input: z.output<t
       .values({ ...input, organizationId: ctx.organizationId, createdAt: ctx.now })
       .returning();
     const entry = await getEntry(tx, ctx, input.contentEntryId);
-    await recordActivity(tx, ctx, { action: 'linked', entityType: 'content_entries', entityId: entry.id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { briefId: input.briefId, linkType: input.linkType, linkId: row!.id } });
+    await recordActivity(tx, ctx, {
+      action: 'linked',
+      entityType: 'content_entries',
+      entityId: entry.id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { briefId: input.briefId, linkType: input.linkType, linkId: row!.id },
+    });
     return row!;
   });
 }
@@ -50,7 +58,15 @@ export async function updateBriefLink(db: Db, ctx: CmsContext, id: string, linkT
       .returning();
     if (!row) throw notFound('Brief link');
     const entry = await getEntry(tx, ctx, row.contentEntryId);
-    await recordActivity(tx, ctx, { action: 'link_updated', entityType: 'content_entries', entityId: entry.id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { briefId: row.briefId, linkType, linkId: id } });
+    await recordActivity(tx, ctx, {
+      action: 'link_updated',
+      entityType: 'content_entries',
+      entityId: entry.id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { briefId: row.briefId, linkType, linkId: id },
+    });
     return row;
   });
 }
@@ -63,10 +79,26 @@ export async function updateBriefLink(db: Db, ctx: CmsContext, id: string, linkT
 export async function entryBriefs(db: Db, ctx: CmsContext, entryId: string) {
   await getEntry(db, ctx, entryId);
   const rows = await db
-    .select({ link: briefContentLinks, brief: { id: briefs.id, title: briefs.title, status: briefs.status, clientId: briefs.clientId, projectId: briefs.projectId, dueDate: briefs.dueDate } })
+    .select({
+      link: briefContentLinks,
+      brief: {
+        id: briefs.id,
+        title: briefs.title,
+        status: briefs.status,
+        clientId: briefs.clientId,
+        projectId: briefs.projectId,
+        dueDate: briefs.dueDate,
+      },
+    })
     .from(briefContentLinks)
     .innerJoin(briefs, eq(briefs.id, briefContentLinks.briefId))
-    .where(and(eq(briefContentLinks.organizationId, ctx.organizationId), eq(briefContentLinks.contentEntryId, entryId), ctx.actor.role === 'CLIENT' ? scopeOf(briefInfo, ctx) : undefined))
+    .where(
+      and(
+        eq(briefContentLinks.organizationId, ctx.organizationId),
+        eq(briefContentLinks.contentEntryId, entryId),
+        ctx.actor.role === 'CLIENT' ? scopeOf(briefInfo, ctx) : undefined,
+      ),
+    )
     .orderBy(asc(briefContentLinks.createdAt), asc(briefContentLinks.id));
   return { data: rows };
 }
@@ -77,11 +109,26 @@ export async function entryBriefs(db: Db, ctx: CmsContext, entryId: string) {
  * @example const { data } = await briefContent(db, ctx, brief.id)
  */
 export async function briefContent(db: Db, ctx: CmsContext, briefId: string) {
-  const [brief] = await db.select({ id: briefs.id }).from(briefs).where(and(scopeOf(briefInfo, ctx), eq(briefs.id, briefId)));
+  const [brief] = await db
+    .select({ id: briefs.id })
+    .from(briefs)
+    .where(and(scopeOf(briefInfo, ctx), eq(briefs.id, briefId)));
   if (!brief) throw notFound('Brief');
   const e = contentEntries;
   const rows = await db
-    .select({ link: briefContentLinks, entry: { id: e.id, title: e.title, slug: e.slug, locale: e.locale, status: e.status, contentTypeId: e.contentTypeId, clientId: e.clientId, updatedAt: e.updatedAt } })
+    .select({
+      link: briefContentLinks,
+      entry: {
+        id: e.id,
+        title: e.title,
+        slug: e.slug,
+        locale: e.locale,
+        status: e.status,
+        contentTypeId: e.contentTypeId,
+        clientId: e.clientId,
+        updatedAt: e.updatedAt,
+      },
+    })
     .from(briefContentLinks)
     .innerJoin(e, eq(e.id, briefContentLinks.contentEntryId))
     .where(and(eq(briefContentLinks.organizationId, ctx.organizationId), eq(briefContentLinks.briefId, briefId), scopeOf(entryInfo, ctx)))

@@ -98,20 +98,38 @@ export async function createComment(db: Db, ctx: CmsContext, input: z.output<typ
     const errors = [];
     if (input.fieldName) {
       const type = await getContentType(tx, ctx, entry.contentTypeId);
-      if (!type.schema.fields.some((f) => f.name === input.fieldName)) errors.push({ path: 'body.fieldName', message: `Not a field of the content type "${type.slug}"` });
+      if (!type.schema.fields.some((f) => f.name === input.fieldName))
+        errors.push({ path: 'body.fieldName', message: `Not a field of the content type "${type.slug}"` });
     }
-    if (input.selection && !input.fieldName) errors.push({ path: 'body.selection', message: 'A selection is a range of one field: give fieldName too' });
+    if (input.selection && !input.fieldName)
+      errors.push({ path: 'body.selection', message: 'A selection is a range of one field: give fieldName too' });
     if (input.parentId) {
       const [parent] = await tx
         .select({ id: contentComments.id })
         .from(contentComments)
-        .where(and(eq(contentComments.organizationId, ctx.organizationId), eq(contentComments.id, input.parentId), eq(contentComments.entryId, entry.id)));
+        .where(
+          and(
+            eq(contentComments.organizationId, ctx.organizationId),
+            eq(contentComments.id, input.parentId),
+            eq(contentComments.entryId, entry.id),
+          ),
+        );
       if (!parent) errors.push({ path: 'body.parentId', message: 'No comment of this entry with this id' });
     }
     if (errors.length) throw badRequest(errors);
     const [row] = await tx
       .insert(contentComments)
-      .values({ organizationId: ctx.organizationId, entryId: entry.id, parentId: input.parentId ?? null, content: input.content, authorId: ctx.actor.id, fieldName: input.fieldName ?? null, selection: input.selection ?? null, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        organizationId: ctx.organizationId,
+        entryId: entry.id,
+        parentId: input.parentId ?? null,
+        content: input.content,
+        authorId: ctx.actor.id,
+        fieldName: input.fieldName ?? null,
+        selection: input.selection ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
     await recordActivity(tx, ctx, activity(entry, 'commented', row!));
     return row!;
@@ -160,7 +178,9 @@ export async function deleteComment(db: Db, ctx: CmsContext, id: string) {
         union all
         select c.id, sub.depth + 1 from ${contentComments} c join sub on c.parent_id = sub.id where c.organization_id = ${ctx.organizationId}
       ) select id from sub order by depth desc`);
-    const ids = (Array.isArray(thread) ? thread : (thread as unknown as { rows: { id: string }[] }).rows).map((r) => (r as { id: string }).id);
+    const ids = (Array.isArray(thread) ? thread : (thread as unknown as { rows: { id: string }[] }).rows).map(
+      (r) => (r as { id: string }).id,
+    );
     for (const commentId of ids) await tx.delete(contentComments).where(eq(contentComments.id, commentId));
     await recordActivity(tx, ctx, activity(entry, 'comment_deleted', comment, { replies: String(ids.length - 1) }));
     return { id, deleted: true as const };
@@ -176,10 +196,15 @@ export async function deleteComment(db: Db, ctx: CmsContext, id: string) {
 export async function setResolved(db: Db, ctx: CmsContext, id: string, resolved: boolean): Promise<Comment> {
   return transaction(db, async (tx) => {
     const { comment, entry } = await lockComment(tx, ctx, id);
-    if (comment.isResolved === resolved) throw conflict(resolved ? 'The comment is already resolved' : 'The comment is not resolved', { isResolved: comment.isResolved });
+    if (comment.isResolved === resolved)
+      throw conflict(resolved ? 'The comment is already resolved' : 'The comment is not resolved', { isResolved: comment.isResolved });
     const [row] = await tx
       .update(contentComments)
-      .set(resolved ? { isResolved: true, resolvedById: ctx.actor.id, resolvedAt: ctx.now, updatedAt: ctx.now } : { isResolved: false, resolvedById: null, resolvedAt: null, updatedAt: ctx.now })
+      .set(
+        resolved
+          ? { isResolved: true, resolvedById: ctx.actor.id, resolvedAt: ctx.now, updatedAt: ctx.now }
+          : { isResolved: false, resolvedById: null, resolvedAt: null, updatedAt: ctx.now },
+      )
       .where(eq(contentComments.id, id))
       .returning();
     await recordActivity(tx, ctx, activity(entry, resolved ? 'comment_resolved' : 'comment_reopened', row!));

@@ -4,10 +4,36 @@ import type { AppDeps } from '../app.js';
 import type { AppEnv } from '../http/env.js';
 import { HttpError, badRequest } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
-import { checkSchemaChange, createContentType, deleteContentType, getContentType, listContentTypes, updateContentType } from './content-types.js';
+import {
+  checkSchemaChange,
+  createContentType,
+  deleteContentType,
+  getContentType,
+  listContentTypes,
+  updateContentType,
+} from './content-types.js';
 import { cmsContext, createEntry, deleteEntry, getEntry, listEntries, restoreVersion, updateEntry } from './entries.js';
-import { createTranslation, deleteTranslation, getTranslation, listTranslations, missingTranslations, putTranslation, updateTranslation } from './localization.js';
-import { createCategory, createTag, deleteCategory, deleteTag, getCategory, getTag, listCategories, listTags, updateCategory, updateTag } from './taxonomy.js';
+import {
+  createTranslation,
+  deleteTranslation,
+  getTranslation,
+  listTranslations,
+  missingTranslations,
+  putTranslation,
+  updateTranslation,
+} from './localization.js';
+import {
+  createCategory,
+  createTag,
+  deleteCategory,
+  deleteTag,
+  getCategory,
+  getTag,
+  listCategories,
+  listTags,
+  updateCategory,
+  updateTag,
+} from './taxonomy.js';
 import { diffVersions, getVersions, listVersions } from './versions.js';
 
 /**
@@ -20,7 +46,8 @@ export function expectedVersion(c: Context<AppEnv>, bodyVersion: number | undefi
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header);
   if (!match) throw badRequest([{ path: 'headers.if-match', message: 'Expected an entity tag like "3" (the entry version)' }]);
   const version = Number(match[1]);
-  if (bodyVersion !== undefined && bodyVersion !== version) throw badRequest([{ path: 'body.version', message: `Disagrees with If-Match (${version})` }]);
+  if (bodyVersion !== undefined && bodyVersion !== version)
+    throw badRequest([{ path: 'body.version', message: `Disagrees with If-Match (${version})` }]);
   return version;
 }
 
@@ -31,7 +58,12 @@ const tagged = <T extends { version: number }>(c: Context<AppEnv>, entry: T): T 
 };
 
 const refuseVersionWrites = () => {
-  throw new HttpError(405, 'https://spokestack.dev/problems/method-not-allowed', 'Method not allowed', 'Versions are written by entry saves and restores, and pruned by maxVersions');
+  throw new HttpError(
+    405,
+    'https://spokestack.dev/problems/method-not-allowed',
+    'Method not allowed',
+    'Versions are written by entry saves and restores, and pruned by maxVersions',
+  );
 };
 
 /**
@@ -60,7 +92,9 @@ export function registerContentRoutes(deps: AppDeps): void {
     return tagged(c, entry);
   });
   router.on(ops.createEntry, async ({ ctx, body, c }) => tagged(c, await createEntry(db, cms(ctx), body)));
-  router.on(ops.updateEntry, async ({ ctx, params, body, c }) => tagged(c, await updateEntry(db, cms(ctx), params.id, { ...body, version: expectedVersion(c, body.version) })));
+  router.on(ops.updateEntry, async ({ ctx, params, body, c }) =>
+    tagged(c, await updateEntry(db, cms(ctx), params.id, { ...body, version: expectedVersion(c, body.version) })),
+  );
   router.on(ops.deleteEntry, ({ ctx, params, query, c }) => deleteEntry(db, cms(ctx), params.id, expectedVersion(c, query.version)));
 
   router.on(ops.listVersions, async ({ ctx, params, query }) => {
@@ -80,7 +114,13 @@ export function registerContentRoutes(deps: AppDeps): void {
     return diffVersions(db, context, params.id, query.from, query.to);
   });
   router.on(ops.restoreVersion, async ({ ctx, params, body, c }) =>
-    tagged(c, await restoreVersion(db, cms(ctx), params.id, params.number, { expectedVersion: expectedVersion(c, body.version), changeNote: body.changeNote })),
+    tagged(
+      c,
+      await restoreVersion(db, cms(ctx), params.id, params.number, {
+        expectedVersion: expectedVersion(c, body.version),
+        changeNote: body.changeNote,
+      }),
+    ),
   );
   router.on(ops.createVersionRefused, refuseVersionWrites);
   router.on(ops.updateVersionRefused, refuseVersionWrites);

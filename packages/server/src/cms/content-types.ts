@@ -1,4 +1,12 @@
-import { type ContentField, type ContentTypeSchema, type SchemaImpact, type SchemaMigration, contentTypeSchema, mediaValue, blockValue } from '@spokestack/core/cms';
+import {
+  type ContentField,
+  type ContentTypeSchema,
+  type SchemaImpact,
+  type SchemaMigration,
+  contentTypeSchema,
+  mediaValue,
+  blockValue,
+} from '@spokestack/core/cms';
 import type { FieldError } from '@spokestack/core';
 import type { cmsContentOps } from '@spokestack/core/cms';
 import { type SQL, and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -39,7 +47,7 @@ const emptyRefs = (): DataRefs => ({ files: [], entries: [], blocks: [] });
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const isRecord = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const _isRecord = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const regexCache = new Map<string, RegExp>();
 const regexOf = (pattern: string) => {
   let re = regexCache.get(pattern);
@@ -63,7 +71,12 @@ function validDate(value: string, withTime: boolean | undefined): boolean {
   return !Number.isNaN(time) && (withTime || new Date(time).toISOString().slice(0, 10) === value);
 }
 
-const manyOf = (field: { multiple?: boolean; minItems?: number; maxItems?: number }, value: unknown, path: string, issues: DataIssue[]): unknown[] | undefined => {
+const manyOf = (
+  field: { multiple?: boolean; minItems?: number; maxItems?: number },
+  value: unknown,
+  path: string,
+  issues: DataIssue[],
+): unknown[] | undefined => {
   if (!field.multiple) return [value];
   if (!Array.isArray(value)) {
     issues.push({ path, message: 'Expected an array' });
@@ -99,7 +112,8 @@ function checkValue(field: ContentField, value: Json, path: string, issues: Data
     case 'richtext': {
       const error = richTextError(value);
       if (error) return fail(error.message, error.path ? `${path}.${error.path}` : path);
-      if (field.maxLength !== undefined && plainTextOf(value).length > field.maxLength) fail(`At most ${field.maxLength} characters of text`);
+      if (field.maxLength !== undefined && plainTextOf(value).length > field.maxLength)
+        fail(`At most ${field.maxLength} characters of text`);
       for (const image of richTextImages(value)) refs.files.push({ id: image.fileId, path: `${path}.${image.path}`, accept: ['image/*'] });
       return;
     }
@@ -114,7 +128,10 @@ function checkValue(field: ContentField, value: Json, path: string, issues: Data
       if (typeof value !== 'boolean') fail('Expected true or false');
       return;
     case 'date': {
-      if (typeof value !== 'string' || !validDate(value, field.withTime)) return fail(field.withTime ? 'Expected an ISO-8601 date-time with offset, like 2025-01-31T09:00:00Z' : 'Expected a date, YYYY-MM-DD');
+      if (typeof value !== 'string' || !validDate(value, field.withTime))
+        return fail(
+          field.withTime ? 'Expected an ISO-8601 date-time with offset, like 2025-01-31T09:00:00Z' : 'Expected a date, YYYY-MM-DD',
+        );
       const t = Date.parse(field.withTime ? value : `${value}T00:00:00Z`);
       const bound = (b: string) => Date.parse(datePattern.test(b) ? `${b}T00:00:00Z` : b);
       if (field.min !== undefined && t < bound(field.min)) fail(`On or after ${field.min}`);
@@ -126,7 +143,8 @@ function checkValue(field: ContentField, value: Json, path: string, issues: Data
       if (!values) return;
       const allowed = new Set(field.options.map((o) => o.value));
       values.forEach((v, i) => {
-        if (typeof v !== 'string' || !allowed.has(v)) fail(`Expected one of ${[...allowed].map((a) => `"${a}"`).join(', ')}`, field.multiple ? `${path}.${i}` : path);
+        if (typeof v !== 'string' || !allowed.has(v))
+          fail(`Expected one of ${[...allowed].map((a) => `"${a}"`).join(', ')}`, field.multiple ? `${path}.${i}` : path);
       });
       if (field.multiple && new Set(values).size !== values.length) fail('Values repeat');
       return;
@@ -152,7 +170,8 @@ function checkValue(field: ContentField, value: Json, path: string, issues: Data
       return;
     }
     case 'tags': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() && v.length <= 100)) return fail('Expected an array of tags (non-empty strings of at most 100 characters)');
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() && v.length <= 100))
+        return fail('Expected an array of tags (non-empty strings of at most 100 characters)');
       if (field.maxItems !== undefined && value.length > field.maxItems) fail(`At most ${field.maxItems} tags`);
       if (new Set(value).size !== value.length) fail('Tags repeat');
       return;
@@ -166,8 +185,10 @@ function checkValue(field: ContentField, value: Json, path: string, issues: Data
       value.forEach((v, i) => {
         const parsed = blockValue.safeParse(v);
         if (!parsed.success) return fail('Expected { type, data } or { blockId }', `${path}.${i}`);
-        if ('blockId' in parsed.data) refs.blocks.push({ id: parsed.data.blockId, path: `${path}.${i}.blockId`, blockTypes: field.blockTypes });
-        else if (field.blockTypes && !field.blockTypes.includes(parsed.data.type)) fail(`Block type must be one of ${field.blockTypes.join(', ')}`, `${path}.${i}.type`);
+        if ('blockId' in parsed.data)
+          refs.blocks.push({ id: parsed.data.blockId, path: `${path}.${i}.blockId`, blockTypes: field.blockTypes });
+        else if (field.blockTypes && !field.blockTypes.includes(parsed.data.type))
+          fail(`Block type must be one of ${field.blockTypes.join(', ')}`, `${path}.${i}.type`);
       });
       return;
     }
@@ -190,7 +211,11 @@ export interface CheckOptions {
  *
  * @example const { data, issues, refs } = checkData(type.schema, body.data, { mode: 'entry', required: true, defaults: true })
  */
-export function checkData(schema: ContentTypeSchema, input: Record<string, Json>, options: CheckOptions): { data: EntryData; issues: DataIssue[]; refs: DataRefs } {
+export function checkData(
+  schema: ContentTypeSchema,
+  input: Record<string, Json>,
+  options: CheckOptions,
+): { data: EntryData; issues: DataIssue[]; refs: DataRefs } {
   const issues: DataIssue[] = [];
   const refs = emptyRefs();
   const byName = new Map(schema.fields.map((f) => [f.name, f]));
@@ -198,12 +223,14 @@ export function checkData(schema: ContentTypeSchema, input: Record<string, Json>
   for (const [key, value] of Object.entries(input)) {
     const field = byName.get(key);
     if (!field) issues.push({ path: key, message: 'Unknown field' });
-    else if (options.mode === 'translation' && !field.localized) issues.push({ path: key, message: 'Not a localized field: its value is shared with the source entry' });
+    else if (options.mode === 'translation' && !field.localized)
+      issues.push({ path: key, message: 'Not a localized field: its value is shared with the source entry' });
     else if (value !== null) data[key] = value;
   }
   for (const field of schema.fields) {
     if (options.mode === 'translation' && !field.localized) continue;
-    if (!(field.name in data) && options.defaults && field.default !== undefined && field.default !== null) data[field.name] = field.default;
+    if (!(field.name in data) && options.defaults && field.default !== undefined && field.default !== null)
+      data[field.name] = field.default;
     const value = data[field.name];
     // A malformed document is an error even when it holds no text (which would make it look "empty").
     const malformed = field.type === 'richtext' && value !== undefined && value !== null ? richTextError(value) : undefined;
@@ -248,24 +275,30 @@ export async function checkRefs(db: Db, ctx: CmsContext, refs: DataRefs): Promis
       .select({ id: contentEntries.id, type: contentTypes.slug })
       .from(contentEntries)
       .innerJoin(contentTypes, eq(contentTypes.id, contentEntries.contentTypeId))
-      .where(and(eq(contentEntries.organizationId, ctx.organizationId), inArray(contentEntries.id, [...new Set(refs.entries.map((r) => r.id))])));
+      .where(
+        and(eq(contentEntries.organizationId, ctx.organizationId), inArray(contentEntries.id, [...new Set(refs.entries.map((r) => r.id))])),
+      );
     const typeOf = new Map(rows.map((r) => [r.id, r.type]));
     for (const ref of refs.entries) {
       const type = typeOf.get(ref.id);
       if (type === undefined) issues.push({ path: ref.path, message: 'No entry with this id' });
-      else if (type !== ref.contentType) issues.push({ path: ref.path, message: `Must be an entry of type "${ref.contentType}" (this one is "${type}")` });
+      else if (type !== ref.contentType)
+        issues.push({ path: ref.path, message: `Must be an entry of type "${ref.contentType}" (this one is "${type}")` });
     }
   }
   if (refs.blocks.length) {
     const rows = await db
       .select({ id: contentBlocks.id, blockType: contentBlocks.blockType })
       .from(contentBlocks)
-      .where(and(eq(contentBlocks.organizationId, ctx.organizationId), inArray(contentBlocks.id, [...new Set(refs.blocks.map((r) => r.id))])));
+      .where(
+        and(eq(contentBlocks.organizationId, ctx.organizationId), inArray(contentBlocks.id, [...new Set(refs.blocks.map((r) => r.id))])),
+      );
     const typeOf = new Map(rows.map((r) => [r.id, r.blockType]));
     for (const ref of refs.blocks) {
       const type = typeOf.get(ref.id);
       if (type === undefined) issues.push({ path: ref.path, message: 'No content block with this id' });
-      else if (ref.blockTypes && !ref.blockTypes.includes(type)) issues.push({ path: ref.path, message: `Block type must be one of ${ref.blockTypes.join(', ')}` });
+      else if (ref.blockTypes && !ref.blockTypes.includes(type))
+        issues.push({ path: ref.path, message: `Block type must be one of ${ref.blockTypes.join(', ')}` });
     }
   }
   return issues;
@@ -277,7 +310,15 @@ export async function checkRefs(db: Db, ctx: CmsContext, refs: DataRefs): Promis
  *
  * @example issues.push(...(await checkUnique(tx, ctx, type, 'en', data, entry.id)))
  */
-export async function checkUnique(db: Db, ctx: CmsContext, type: ContentTypeRow, locale: string, data: EntryData, exceptEntryId?: string, mode: 'entry' | 'translation' = 'entry'): Promise<DataIssue[]> {
+export async function checkUnique(
+  db: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow,
+  locale: string,
+  data: EntryData,
+  exceptEntryId?: string,
+  mode: 'entry' | 'translation' = 'entry',
+): Promise<DataIssue[]> {
   const issues: DataIssue[] = [];
   for (const field of type.schema.fields) {
     if (!field.unique || !(field.name in data) || (mode === 'translation' && !field.localized)) continue;
@@ -327,7 +368,8 @@ export const conflictError = (issues: DataIssue[], prefix = 'body.data'): HttpEr
   );
 
 /** Field problems as a 400 with paths under `prefix` (`body.data`). */
-export const dataError = (issues: DataIssue[], prefix = 'body.data'): HttpError => badRequest(issues.map((i) => ({ path: i.path ? `${prefix}.${i.path}` : prefix, message: i.message })));
+export const dataError = (issues: DataIssue[], prefix = 'body.data'): HttpError =>
+  badRequest(issues.map((i) => ({ path: i.path ? `${prefix}.${i.path}` : prefix, message: i.message })));
 
 /**
  * The entry title: the value of the type's `titleField` (a text field), or "Untitled".
@@ -364,20 +406,35 @@ export const localizedFields = (schema: ContentTypeSchema) => schema.fields.filt
  * Rules of a type definition beyond the field contract: the title field is a text field, limits are
  * coherent, patterns compile, defaults are valid values, slug sources and relation targets exist.
  */
-async function checkDefinition(db: Db, ctx: CmsContext, schema: ContentTypeSchema, titleField: string, ownSlug: string, paths = { schema: 'body.schema', titleField: 'body.titleField' }) {
+async function checkDefinition(
+  db: Db,
+  ctx: CmsContext,
+  schema: ContentTypeSchema,
+  titleField: string,
+  ownSlug: string,
+  paths = { schema: 'body.schema', titleField: 'body.titleField' },
+) {
   const errors: FieldError[] = [];
   const at = (i: number, key: string) => `${paths.schema}.fields.${i}.${key}`;
   const title = schema.fields.find((f) => f.name === titleField);
-  if (!title || title.type !== 'text') errors.push({ path: paths.titleField, message: `Must name a text field of the schema${title ? ` ("${titleField}" is ${title.type})` : ` (no field "${titleField}")`}` });
+  if (title?.type !== 'text')
+    errors.push({
+      path: paths.titleField,
+      message: `Must name a text field of the schema${title ? ` ("${titleField}" is ${title.type})` : ` (no field "${titleField}")`}`,
+    });
   const relationTypes = new Set<string>();
   schema.fields.forEach((field, i) => {
-    if ('minLength' in field && field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) errors.push({ path: at(i, 'minLength'), message: 'Greater than maxLength' });
-    if ('minItems' in field && field.minItems !== undefined && field.maxItems !== undefined && field.minItems > field.maxItems) errors.push({ path: at(i, 'minItems'), message: 'Greater than maxItems' });
-    if (field.type === 'number' && field.min !== undefined && field.max !== undefined && field.min > field.max) errors.push({ path: at(i, 'min'), message: 'Greater than max' });
+    if ('minLength' in field && field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength)
+      errors.push({ path: at(i, 'minLength'), message: 'Greater than maxLength' });
+    if ('minItems' in field && field.minItems !== undefined && field.maxItems !== undefined && field.minItems > field.maxItems)
+      errors.push({ path: at(i, 'minItems'), message: 'Greater than maxItems' });
+    if (field.type === 'number' && field.min !== undefined && field.max !== undefined && field.min > field.max)
+      errors.push({ path: at(i, 'min'), message: 'Greater than max' });
     if (field.type === 'date')
       for (const key of ['min', 'max'] as const) {
         const v = field[key];
-        if (v !== undefined && !validDate(v, false) && !validDate(v, true)) errors.push({ path: at(i, key), message: 'Expected a date (YYYY-MM-DD) or an ISO-8601 date-time' });
+        if (v !== undefined && !validDate(v, false) && !validDate(v, true))
+          errors.push({ path: at(i, key), message: 'Expected a date (YYYY-MM-DD) or an ISO-8601 date-time' });
       }
     if (field.type === 'text' && field.pattern !== undefined) {
       try {
@@ -386,10 +443,14 @@ async function checkDefinition(db: Db, ctx: CmsContext, schema: ContentTypeSchem
         errors.push({ path: at(i, 'pattern'), message: 'Not a valid regular expression' });
       }
     }
-    if (field.type === 'select' && new Set(field.options.map((o) => o.value)).size !== field.options.length) errors.push({ path: at(i, 'options'), message: 'Option values repeat' });
-    if (field.type === 'slug' && field.from !== undefined && schema.fields.find((f) => f.name === field.from)?.type !== 'text') errors.push({ path: at(i, 'from'), message: 'Must name a text field of the schema' });
-    if (field.unique && !['text', 'number', 'date', 'select', 'slug', 'relation', 'boolean'].includes(field.type)) errors.push({ path: at(i, 'unique'), message: `A ${field.type} field cannot be unique` });
-    if (field.unique && 'multiple' in field && field.multiple) errors.push({ path: at(i, 'unique'), message: 'A field holding several values cannot be unique' });
+    if (field.type === 'select' && new Set(field.options.map((o) => o.value)).size !== field.options.length)
+      errors.push({ path: at(i, 'options'), message: 'Option values repeat' });
+    if (field.type === 'slug' && field.from !== undefined && schema.fields.find((f) => f.name === field.from)?.type !== 'text')
+      errors.push({ path: at(i, 'from'), message: 'Must name a text field of the schema' });
+    if (field.unique && !['text', 'number', 'date', 'select', 'slug', 'relation', 'boolean'].includes(field.type))
+      errors.push({ path: at(i, 'unique'), message: `A ${field.type} field cannot be unique` });
+    if (field.unique && 'multiple' in field && field.multiple)
+      errors.push({ path: at(i, 'unique'), message: 'A field holding several values cannot be unique' });
     if (field.type === 'relation' && field.contentType !== ownSlug) relationTypes.add(field.contentType);
     if (field.default !== undefined && field.default !== null) {
       const issues: DataIssue[] = [];
@@ -397,7 +458,8 @@ async function checkDefinition(db: Db, ctx: CmsContext, schema: ContentTypeSchem
       if (issues.length) errors.push({ path: at(i, 'default'), message: `Not a valid value: ${issues[0]!.message}` });
     }
   });
-  if (schema.fields.filter((f) => f.type === 'slug').length > 1) errors.push({ path: `${paths.schema}.fields`, message: 'At most one slug field' });
+  if (schema.fields.filter((f) => f.type === 'slug').length > 1)
+    errors.push({ path: `${paths.schema}.fields`, message: 'At most one slug field' });
   if (relationTypes.size) {
     const found = await db
       .select({ slug: contentTypes.slug })
@@ -405,7 +467,8 @@ async function checkDefinition(db: Db, ctx: CmsContext, schema: ContentTypeSchem
       .where(and(eq(contentTypes.organizationId, ctx.organizationId), inArray(contentTypes.slug, [...relationTypes])));
     const known = new Set(found.map((r) => r.slug));
     schema.fields.forEach((field, i) => {
-      if (field.type === 'relation' && field.contentType !== ownSlug && !known.has(field.contentType)) errors.push({ path: at(i, 'contentType'), message: `No content type with slug "${field.contentType}"` });
+      if (field.type === 'relation' && field.contentType !== ownSlug && !known.has(field.contentType))
+        errors.push({ path: at(i, 'contentType'), message: `No content type with slug "${field.contentType}"` });
     });
   }
   if (errors.length) throw badRequest(errors);
@@ -452,7 +515,12 @@ function convertValue(value: Json, from: ContentField, to: ContentField): Json |
     case 'select':
       return to.type === 'select' && to.multiple ? many(value).map((v) => asText(v) ?? '') : text?.trim();
     case 'tags':
-      return Array.isArray(value) ? value : text?.split(',').map((s) => s.trim()).filter(Boolean);
+      return Array.isArray(value)
+        ? value
+        : text
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     case 'json':
       return value;
     default:
@@ -476,7 +544,13 @@ interface Impact extends SchemaImpact {
  * data each one ends up with once `migration` and field defaults are applied. Only fields whose
  * definition changed are judged, so old data the change does not touch never blocks it.
  */
-async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next: ContentTypeSchema, migration: SchemaMigration = {}): Promise<Impact> {
+async function schemaImpact(
+  db: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow,
+  next: ContentTypeSchema,
+  migration: SchemaMigration = {},
+): Promise<Impact> {
   const before = new Map(type.schema.fields.map((f) => [f.name, f]));
   const after = new Map(next.fields.map((f) => [f.name, f]));
   const drop = new Set(migration.drop ?? []);
@@ -485,11 +559,17 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
 
   const errors: FieldError[] = [];
   for (const [i, name] of (migration.drop ?? []).entries())
-    if (after.has(name) && after.get(name)!.localized === before.get(name)?.localized) errors.push({ path: `body.migration.drop.${i}`, message: `"${name}" is still a field of the schema; only removed fields (or fields no longer localized) can be dropped` });
+    if (after.has(name) && after.get(name)!.localized === before.get(name)?.localized)
+      errors.push({
+        path: `body.migration.drop.${i}`,
+        message: `"${name}" is still a field of the schema; only removed fields (or fields no longer localized) can be dropped`,
+      });
   for (const [name, to] of Object.entries(convert)) {
     const field = after.get(name);
-    if (!field || !before.has(name)) errors.push({ path: `body.migration.convert.${name}`, message: 'Not a field of both the old and the new schema' });
-    else if (field.type !== to) errors.push({ path: `body.migration.convert.${name}`, message: `The new schema declares "${name}" as ${field.type}` });
+    if (!field || !before.has(name))
+      errors.push({ path: `body.migration.convert.${name}`, message: 'Not a field of both the old and the new schema' });
+    else if (field.type !== to)
+      errors.push({ path: `body.migration.convert.${name}`, message: `The new schema declares "${name}" as ${field.type}` });
   }
   for (const [name, value] of Object.entries(defaults)) {
     const field = after.get(name);
@@ -522,7 +602,13 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
       if (!kept) {
         if (drop.has(key)) continue;
         if (!touched.has(key)) continue; // Not ours to judge: a stray key the old schema did not know either.
-        report(entryId, key, field ? 'No longer localized, but translations hold values; add it to migration.drop' : 'Removed from the schema, but entries hold values; add it to migration.drop');
+        report(
+          entryId,
+          key,
+          field
+            ? 'No longer localized, but translations hold values; add it to migration.drop'
+            : 'Removed from the schema, but entries hold values; add it to migration.drop',
+        );
         continue;
       }
       if (old && old.type !== field.type) {
@@ -533,7 +619,8 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
         const converted = convertValue(value, old, field);
         if (converted === undefined) {
           if (defaults[key] !== undefined) out[key] = defaults[key]!;
-          else if (field.required && mode === 'entry') report(entryId, key, `A value cannot be converted to ${field.type}; give migration.defaults.${key}`);
+          else if (field.required && mode === 'entry')
+            report(entryId, key, `A value cannot be converted to ${field.type}; give migration.defaults.${key}`);
           continue;
         }
         out[key] = converted;
@@ -561,7 +648,13 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
     .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, type.id)))
     .orderBy(asc(contentEntries.id));
   const translations = await db
-    .select({ id: contentLocalizations.id, entryId: contentLocalizations.entryId, data: contentLocalizations.data, status: contentLocalizations.status, locale: contentLocalizations.locale })
+    .select({
+      id: contentLocalizations.id,
+      entryId: contentLocalizations.entryId,
+      data: contentLocalizations.data,
+      status: contentLocalizations.status,
+      locale: contentLocalizations.locale,
+    })
     .from(contentLocalizations)
     .innerJoin(contentEntries, eq(contentEntries.id, contentLocalizations.entryId))
     .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, type.id)));
@@ -582,7 +675,8 @@ async function schemaImpact(db: Db, ctx: CmsContext, type: ContentTypeRow, next:
     }
     for (const kind of ['files', 'entries', 'blocks'] as const)
       for (const ref of refs[kind] as { id: string; path: string }[])
-        if (touched.has(ref.path.split('.')[0]!)) (allRefs[kind] as { path: string }[]).push({ ...ref, path: `${entry.id}\u0000${ref.path}` });
+        if (touched.has(ref.path.split('.')[0]!))
+          (allRefs[kind] as { path: string }[]).push({ ...ref, path: `${entry.id}\u0000${ref.path}` });
     for (const field of next.fields)
       if (field.unique && touched.has(field.name) && result[field.name] !== undefined) {
         const key = `${field.name}\u0000${entry.locale}\u0000${JSON.stringify(result[field.name])}`;
@@ -654,7 +748,9 @@ export async function getContentType(db: Db, ctx: CmsContext, idOrSlug: string, 
   const [row] = await db
     .select()
     .from(contentTypes)
-    .where(and(eq(contentTypes.organizationId, ctx.organizationId), bySlug ? eq(contentTypes.slug, idOrSlug) : eq(contentTypes.id, idOrSlug)))
+    .where(
+      and(eq(contentTypes.organizationId, ctx.organizationId), bySlug ? eq(contentTypes.slug, idOrSlug) : eq(contentTypes.id, idOrSlug)),
+    )
     .limit(1);
   if (!row) throw notFound(label);
   return asType(row);
@@ -665,7 +761,11 @@ export async function getContentType(db: Db, ctx: CmsContext, idOrSlug: string, 
  *
  * @example const { data } = await listContentTypes(db, ctx, { isActive: true })
  */
-export async function listContentTypes(db: Db, ctx: CmsContext, query: { limit?: number; cursor?: string; sort?: string; slug?: string; isActive?: boolean; workflowId?: string }) {
+export async function listContentTypes(
+  db: Db,
+  ctx: CmsContext,
+  query: { limit?: number; cursor?: string; sort?: string; slug?: string; isActive?: boolean; workflowId?: string },
+) {
   const keys = parseSort(query.sort, info.columns, ['name', 'slug', 'createdAt', 'updatedAt'], 'name', contentTypes.id);
   const limit = pageLimit(query.limit);
   const where: (SQL | undefined)[] = [
@@ -697,7 +797,15 @@ export async function createContentType(db: Db, ctx: CmsContext, input: Input<'c
     await checkReferences(tx, info, ctx, { workflowId: input.workflowId });
     const [row] = await tx
       .insert(contentTypes)
-      .values({ ...input, slug, titleField, organizationId: ctx.organizationId, createdById: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...input,
+        slug,
+        titleField,
+        organizationId: ctx.organizationId,
+        createdById: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
     await recordActivity(tx, ctx, { action: 'created', entityType: 'content_types', entityId: row!.id, entityTitle: row!.name });
     return asType(row!);
@@ -742,7 +850,12 @@ export async function updateContentType(db: Db, ctx: CmsContext, id: string, inp
     if (slug !== type.slug) {
       // Relation fields name their target type by slug; renaming one that is targeted would orphan them.
       const targeted = await relationsTo(tx, ctx, type);
-      if (targeted > 0) throw conflict(`Relation fields of ${targeted} other content type(s) point at "${type.slug}"; change them first`, { targetedBy: targeted }, [{ path: 'body.slug', message: 'Targeted by relation fields' }]);
+      if (targeted > 0)
+        throw conflict(
+          `Relation fields of ${targeted} other content type(s) point at "${type.slug}"; change them first`,
+          { targetedBy: targeted },
+          [{ path: 'body.slug', message: 'Targeted by relation fields' }],
+        );
     }
     let rewritten = 0;
     if (schemaChanged || titleField !== type.titleField) {
@@ -751,10 +864,27 @@ export async function updateContentType(db: Db, ctx: CmsContext, id: string, inp
         throw conflict(
           `The schema change would break ${impact.affectedEntries} existing entr${impact.affectedEntries === 1 ? 'y' : 'ies'}; send a migration saying how to carry them over`,
           { affectedEntries: impact.affectedEntries, rewrittenEntries: impact.rewrittenEntries, reasons: impact.reasons },
-          impact.reasons.map((r) => ({ path: `body.schema.${r.field}`, message: `${r.reason} (${r.entries} entr${r.entries === 1 ? 'y' : 'ies'})` })),
+          impact.reasons.map((r) => ({
+            path: `body.schema.${r.field}`,
+            message: `${r.reason} (${r.entries} entr${r.entries === 1 ? 'y' : 'ies'})`,
+          })),
         );
       const next = { ...type, schema, titleField };
-      rewritten = await applyRewrites(tx, ctx, next, impact.rewrites, titleField !== type.titleField || schema.fields.some((f) => !sameJson(f, type.schema.fields.find((o) => o.name === f.name)) && (f.type === 'text' || f.type === 'richtext')));
+      rewritten = await applyRewrites(
+        tx,
+        ctx,
+        next,
+        impact.rewrites,
+        titleField !== type.titleField ||
+          schema.fields.some(
+            (f) =>
+              !sameJson(
+                f,
+                type.schema.fields.find((o) => o.name === f.name),
+              ) &&
+              (f.type === 'text' || f.type === 'richtext'),
+          ),
+      );
     }
     const [row] = await tx
       .update(contentTypes)
@@ -766,7 +896,11 @@ export async function updateContentType(db: Db, ctx: CmsContext, id: string, inp
       entityType: 'content_types',
       entityId: id,
       entityTitle: row!.name,
-      metadata: { changedFields: Object.keys(changes), rewrittenEntries: rewritten, ...(migration ? { migration: migration as Json } : {}) },
+      metadata: {
+        changedFields: Object.keys(changes),
+        rewrittenEntries: rewritten,
+        ...(migration ? { migration: migration as Json } : {}),
+      },
     });
     return asType(row!);
   });
@@ -777,7 +911,13 @@ async function relationsTo(tx: Db, ctx: CmsContext, type: ContentTypeRow): Promi
   const [row] = await tx
     .select({ count: count() })
     .from(contentTypes)
-    .where(and(eq(contentTypes.organizationId, ctx.organizationId), ne(contentTypes.id, type.id), sql`${contentTypes.schema} -> 'fields' @> ${JSON.stringify([{ type: 'relation', contentType: type.slug }])}::jsonb`));
+    .where(
+      and(
+        eq(contentTypes.organizationId, ctx.organizationId),
+        ne(contentTypes.id, type.id),
+        sql`${contentTypes.schema} -> 'fields' @> ${JSON.stringify([{ type: 'relation', contentType: type.slug }])}::jsonb`,
+      ),
+    );
   return row!.count;
 }
 
@@ -788,7 +928,13 @@ async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewr
   const rows = await tx
     .select()
     .from(contentEntries)
-    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, type.id), refreshAll ? undefined : inArray(contentEntries.id, [...byId.keys()])));
+    .where(
+      and(
+        eq(contentEntries.organizationId, ctx.organizationId),
+        eq(contentEntries.contentTypeId, type.id),
+        refreshAll ? undefined : inArray(contentEntries.id, [...byId.keys()]),
+      ),
+    );
   let count = 0;
   for (const entry of rows) {
     const rewrite = byId.get(entry.id);
@@ -803,7 +949,10 @@ async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewr
     const plainText = plainTextFor(type.schema, data);
     if (!rewrite?.data && title === entry.title && plainText === entry.plainText) continue;
     const version = entry.version + 1;
-    await tx.update(contentEntries).set({ data, title, plainText, version, lastEditedById: ctx.actor.id, updatedAt: ctx.now }).where(eq(contentEntries.id, entry.id));
+    await tx
+      .update(contentEntries)
+      .set({ data, title, plainText, version, lastEditedById: ctx.actor.id, updatedAt: ctx.now })
+      .where(eq(contentEntries.id, entry.id));
     if (rewrite?.data) {
       // Fields dropped or converted took their files and blocks with them: rebuild both from the new
       // schema (`before` undefined, as the old data read through the new schema would hide the change).
@@ -812,7 +961,15 @@ async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewr
       await syncBlockUsage(tx, ctx, type.schema, undefined, after);
     }
     if (type.enableVersioning && rewrite?.data)
-      await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: version, data, title, changedFields: [...new Set([...changedFieldsOf(before, data), ...(title !== entry.title ? ['title'] : [])])], changeNote: 'Content type schema change', maxVersions: type.maxVersions });
+      await writeVersion(tx, ctx, {
+        entryId: entry.id,
+        versionNumber: version,
+        data,
+        title,
+        changedFields: [...new Set([...changedFieldsOf(before, data), ...(title !== entry.title ? ['title'] : [])])],
+        changeNote: 'Content type schema change',
+        maxVersions: type.maxVersions,
+      });
     count++;
   }
   return count;
@@ -826,10 +983,19 @@ async function applyRewrites(tx: Db, ctx: CmsContext, type: ContentTypeRow, rewr
 export async function deleteContentType(db: Db, ctx: CmsContext, id: string) {
   return transaction(db, async (tx) => {
     const type = await getContentType(tx, ctx, id);
-    const [used] = await tx.select({ count: count() }).from(contentEntries).where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, id)));
-    if (used!.count > 0) throw conflict(`The content type still has ${used!.count} entr${used!.count === 1 ? 'y' : 'ies'}; delete them first`, { entries: used!.count });
+    const [used] = await tx
+      .select({ count: count() })
+      .from(contentEntries)
+      .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, id)));
+    if (used!.count > 0)
+      throw conflict(`The content type still has ${used!.count} entr${used!.count === 1 ? 'y' : 'ies'}; delete them first`, {
+        entries: used!.count,
+      });
     const targeted = await relationsTo(tx, ctx, type);
-    if (targeted > 0) throw conflict(`Relation fields of ${targeted} other content type(s) point at "${type.slug}"; change them first`, { targetedBy: targeted });
+    if (targeted > 0)
+      throw conflict(`Relation fields of ${targeted} other content type(s) point at "${type.slug}"; change them first`, {
+        targetedBy: targeted,
+      });
     await tx.delete(contentTypes).where(eq(contentTypes.id, id));
     await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_types', entityId: id, entityTitle: type.name });
     return { id, deleted: true as const };

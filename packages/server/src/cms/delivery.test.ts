@@ -15,8 +15,20 @@ beforeAll(async () => {
   await t.sdk.platform.organization.update({ locales: ['en', 'fr', 'de'], defaultLocale: 'en' });
   const key = await t.sdk.platform.apiKeys.create({ name: 'Website', kind: 'PUBLISHABLE' });
   site = t.sdkFor(key.secret);
-  photo = await t.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }), { name: 'photo.png' });
-  authorType = await t.sdk.cms.contentTypes.create({ name: 'Author', slug: 'author', schema: { fields: [{ name: 'name', type: 'text', required: true }, { name: 'photo', type: 'media' }] }, titleField: 'name' });
+  photo = await t.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }), {
+    name: 'photo.png',
+  });
+  authorType = await t.sdk.cms.contentTypes.create({
+    name: 'Author',
+    slug: 'author',
+    schema: {
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'photo', type: 'media' },
+      ],
+    },
+    titleField: 'name',
+  });
   const fields: ContentTypeInput['schema']['fields'] = [
     { name: 'title', type: 'text', required: true, localized: true },
     { name: 'summary', type: 'text', localized: true },
@@ -45,7 +57,16 @@ describe('published content only', () => {
 
     const post = await published({ title: 'Hello world', summary: 'First', featured: true });
     const served = await site.cms.delivery.get('post', 'hello-world');
-    expect(deliveredEntry.parse(served)).toMatchObject({ id: post.id, type: 'post', locale: 'en', fallback: false, slug: 'hello-world', title: 'Hello world', data: { title: 'Hello world', summary: 'First', featured: true }, preview: false });
+    expect(deliveredEntry.parse(served)).toMatchObject({
+      id: post.id,
+      type: 'post',
+      locale: 'en',
+      fallback: false,
+      slug: 'hello-world',
+      title: 'Hello world',
+      data: { title: 'Hello world', summary: 'First', featured: true },
+      preview: false,
+    });
     expect(served.publishedAt).toBe(post.publishedAt);
 
     await t.sdk.cms.entries.update(post.id, { data: { summary: 'Edited, not yet live' } });
@@ -57,13 +78,23 @@ describe('published content only', () => {
   });
 
   it('serves SEO and social fields as last published, and the draft ones only in preview', async () => {
-    const post = await published({ title: 'Launch notes' }, { seoTitle: 'Launch | Northwind', ogTitle: 'We launched', seoKeywords: ['launch'], noIndex: false });
+    const post = await published(
+      { title: 'Launch notes' },
+      { seoTitle: 'Launch | Northwind', ogTitle: 'We launched', seoKeywords: ['launch'], noIndex: false },
+    );
     await t.sdk.cms.entries.update(post.id, { seoTitle: 'Unannounced rename', seoKeywords: ['secret'], noIndex: true });
-    expect(await site.cms.delivery.get('post', 'launch-notes')).toMatchObject({ seo: { title: 'Launch | Northwind', keywords: ['launch'], noIndex: false }, og: { title: 'We launched' } });
+    expect(await site.cms.delivery.get('post', 'launch-notes')).toMatchObject({
+      seo: { title: 'Launch | Northwind', keywords: ['launch'], noIndex: false },
+      og: { title: 'We launched' },
+    });
     const { token } = await t.sdk.cms.previewTokens.create({ entryId: post.id });
-    expect(await site.cms.delivery.get('post', 'launch-notes', { preview: token })).toMatchObject({ seo: { title: 'Unannounced rename', keywords: ['secret'], noIndex: true } });
+    expect(await site.cms.delivery.get('post', 'launch-notes', { preview: token })).toMatchObject({
+      seo: { title: 'Unannounced rename', keywords: ['secret'], noIndex: true },
+    });
     await t.sdk.cms.entries.publish(post.id);
-    expect(await site.cms.delivery.get('post', 'launch-notes')).toMatchObject({ seo: { title: 'Unannounced rename', keywords: ['secret'], noIndex: true } });
+    expect(await site.cms.delivery.get('post', 'launch-notes')).toMatchObject({
+      seo: { title: 'Unannounced rename', keywords: ['secret'], noIndex: true },
+    });
   });
 
   it('answers 404 for an unknown type and slug', async () => {
@@ -82,11 +113,21 @@ describe('locales', () => {
     await t.sdk.cms.entries.publish(post.id, { locale: 'fr' });
 
     const bySourceSlug = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
-    expect(bySourceSlug).toMatchObject({ locale: 'fr', fallback: false, slug: 'bonjour', title: 'Bonjour', data: { title: 'Bonjour', summary: 'Résumé FR' } });
+    expect(bySourceSlug).toMatchObject({
+      locale: 'fr',
+      fallback: false,
+      slug: 'bonjour',
+      title: 'Bonjour',
+      data: { title: 'Bonjour', summary: 'Résumé FR' },
+    });
     const byOwnSlug = await t.request('/v1/delivery/post/bonjour?locale=fr');
     expect(byOwnSlug.headers.get('content-language')).toBe('fr');
     expect(await byOwnSlug.json()).toMatchObject({ id: post.id, locale: 'fr' });
-    expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'de' })).toMatchObject({ locale: 'en', fallback: true, title: 'Good morning' });
+    expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'de' })).toMatchObject({
+      locale: 'en',
+      fallback: true,
+      title: 'Good morning',
+    });
 
     const frList = await site.cms.delivery.list('post', { locale: 'fr' });
     expect(frList.locale).toBe('fr');
@@ -96,19 +137,37 @@ describe('locales', () => {
     // A translation that is no longer APPROVED (here: back in review) is not served, whatever was published.
     await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour !', summary: 'Résumé FR' }, status: 'REVIEW' });
     expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' })).toMatchObject({ locale: 'en', fallback: true });
-    expect((await site.cms.delivery.list('post', { locale: 'fr' })).data.find((e) => e.id === post.id)).toMatchObject({ locale: 'en', fallback: true });
+    expect((await site.cms.delivery.list('post', { locale: 'fr' })).data.find((e) => e.id === post.id)).toMatchObject({
+      locale: 'en',
+      fallback: true,
+    });
   });
 });
 
 describe('lists', () => {
   it('pages newest first, sorts by title, filters by tag, category subtree and field values, and projects fields', async () => {
-    const type = await t.sdk.cms.contentTypes.create({ name: 'Note', slug: 'note', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'kind', type: 'text' }, { name: 'body', type: 'text' }] } });
+    const type = await t.sdk.cms.contentTypes.create({
+      name: 'Note',
+      slug: 'note',
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true },
+          { name: 'kind', type: 'text' },
+          { name: 'body', type: 'text' },
+        ],
+      },
+    });
     const tag = await t.sdk.cms.tags.create({ name: 'Launch' });
     const marketing = await t.sdk.cms.categories.create({ name: 'Marketing' });
     const social = await t.sdk.cms.categories.create({ name: 'Social', parentId: marketing.id });
     const made = [];
     for (const [i, title] of ['Charlie', 'Alpha', 'Echo', 'Bravo', 'Delta'].entries()) {
-      const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title, kind: i % 2 ? 'odd' : 'even', body: `Body ${title}` }, tagIds: i < 2 ? [tag.id] : [], categoryIds: i === 1 ? [social.id] : [] });
+      const entry = await t.sdk.cms.entries.create({
+        contentTypeId: type.id,
+        data: { title, kind: i % 2 ? 'odd' : 'even', body: `Body ${title}` },
+        tagIds: i < 2 ? [tag.id] : [],
+        categoryIds: i === 1 ? [social.id] : [],
+      });
       later(1);
       await t.sdk.cms.entries.publish(entry.id);
       made.push(entry);
@@ -135,25 +194,58 @@ describe('lists', () => {
     const slim = await site.cms.delivery.list('note', { fields: 'title', limit: 1 });
     expect(slim.data[0]!.data).toEqual({ title: 'Delta' });
 
-    await expect(site.cms.delivery.list('note', { where: 'nope:1' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.where' }] });
-    await expect(site.cms.delivery.list('note', { fields: 'title,nope' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.fields' }] });
-    await expect(site.cms.delivery.list('note', { cursor: 'garbage' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.cursor' }] });
+    await expect(site.cms.delivery.list('note', { where: 'nope:1' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.where' }],
+    });
+    await expect(site.cms.delivery.list('note', { fields: 'title,nope' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.fields' }],
+    });
+    await expect(site.cms.delivery.list('note', { cursor: 'garbage' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.cursor' }],
+    });
     await expect(Promise.resolve(t.request('/v1/delivery/note?sort=slug')).then((r) => r.status)).resolves.toBe(400);
   });
 });
 
 describe('relations, blocks and media', () => {
   it('resolves relations one level deep (published only), inlines shared blocks, and gives media URLs a browser loads without credentials', async () => {
-    const ada = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling' } } });
+    const ada = await t.sdk.cms.entries.create({
+      contentTypeId: authorType.id,
+      data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling' } },
+    });
     const bob = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Bob' } });
     await t.sdk.cms.entries.publish(ada.id);
     const cta = await t.sdk.cms.blocks.create({ name: 'CTA', slug: 'cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true });
-    const byAda = await published({ title: 'By Ada', cover: { fileId: photo.id, alt: 'Cover' }, author: ada.id, sections: [{ blockId: cta.id }, { type: 'quote', data: { text: 'Hi' } }] }, { ogImageId: photo.id });
+    const byAda = await published(
+      {
+        title: 'By Ada',
+        cover: { fileId: photo.id, alt: 'Cover' },
+        author: ada.id,
+        sections: [{ blockId: cta.id }, { type: 'quote', data: { text: 'Hi' } }],
+      },
+      { ogImageId: photo.id },
+    );
     const byBob = await published({ title: 'By Bob', author: bob.id });
 
     const served = await site.cms.delivery.get('post', byAda.slug);
-    expect(served.data.author).toMatchObject({ id: ada.id, type: 'author', title: 'Ada', slug: 'ada', locale: 'en', data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling', url: expect.stringContaining(`/v1/platform/files/${photo.id}/content?`) } } });
-    expect(served.data.sections).toEqual([{ blockId: cta.id, type: 'cta', data: { label: 'Subscribe' } }, { type: 'quote', data: { text: 'Hi' } }]);
+    expect(served.data.author).toMatchObject({
+      id: ada.id,
+      type: 'author',
+      title: 'Ada',
+      slug: 'ada',
+      locale: 'en',
+      data: {
+        name: 'Ada',
+        photo: { fileId: photo.id, alt: 'Ada smiling', url: expect.stringContaining(`/v1/platform/files/${photo.id}/content?`) },
+      },
+    });
+    expect(served.data.sections).toEqual([
+      { blockId: cta.id, type: 'cta', data: { label: 'Subscribe' } },
+      { type: 'quote', data: { text: 'Hi' } },
+    ]);
     const cover = served.data.cover as { url: string };
     expect(cover.url).toMatch(/^http:\/\/spokestack\.test\/v1\/platform\/files\//);
     expect(served.og.image).toMatchObject({ fileId: photo.id, url: cover.url });
@@ -166,22 +258,54 @@ describe('relations, blocks and media', () => {
   });
 
   it('gives images uploaded into rich text a fresh signed URL, and refuses images that are not files of the organization', async () => {
-    const article = await t.sdk.cms.contentTypes.create({ name: 'Article', slug: 'article', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'richtext' }] } });
-    const image = (fileId: string, src: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Look:' }] }, { type: 'image', attrs: { fileId, src, alt: 'Shot' } }] });
-    const entry = await t.sdk.cms.entries.create({ contentTypeId: article.id, data: { title: 'Gallery', body: image(photo.id, '/v1/platform/files/x/content?exp=1&sig=stale') as never } });
+    const article = await t.sdk.cms.contentTypes.create({
+      name: 'Article',
+      slug: 'article',
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true },
+          { name: 'body', type: 'richtext' },
+        ],
+      },
+    });
+    const image = (fileId: string, src: string) => ({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Look:' }] },
+        { type: 'image', attrs: { fileId, src, alt: 'Shot' } },
+      ],
+    });
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: article.id,
+      data: { title: 'Gallery', body: image(photo.id, '/v1/platform/files/x/content?exp=1&sig=stale') as never },
+    });
     await t.sdk.cms.entries.publish(entry.id);
     const served = await site.cms.delivery.get('article', 'gallery');
     const node = (served.data.body as { content: { attrs?: { src: string; fileId: string } }[] }).content[1]!;
-    expect(node.attrs).toMatchObject({ fileId: photo.id, alt: 'Shot', src: expect.stringMatching(new RegExp(`^http://spokestack\\.test/v1/platform/files/${photo.id}/content\\?exp=\\d+&sig=`)) });
+    expect(node.attrs).toMatchObject({
+      fileId: photo.id,
+      alt: 'Shot',
+      src: expect.stringMatching(new RegExp(`^http://spokestack\\.test/v1/platform/files/${photo.id}/content\\?exp=\\d+&sig=`)),
+    });
     expect((await t.app.request(node.attrs!.src)).status).toBe(200);
     // The stored document keeps what the editor saved.
-    expect(((await t.sdk.cms.entries.get(entry.id)).data.body as { content: { attrs?: { src: string } }[] }).content[1]!.attrs!.src).toContain('sig=stale');
+    expect(
+      ((await t.sdk.cms.entries.get(entry.id)).data.body as { content: { attrs?: { src: string } }[] }).content[1]!.attrs!.src,
+    ).toContain('sig=stale');
 
     const theirs = await other.sdk.platform.files.upload(new Blob([new Uint8Array([1])], { type: 'image/png' }), { name: 'theirs.png' });
     const text = await t.sdk.platform.files.upload(new Blob(['notes']), { name: 'notes.txt' });
-    for (const [fileId, message] of [[theirs.id, 'No file with this id'], [text.id, 'accepted: image/*']] as const) {
-      const refused = await t.sdk.cms.entries.create({ contentTypeId: article.id, data: { title: 'Borrowed', body: image(fileId, '/x.png') as never } }).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ status: 400, errors: [{ path: 'body.data.body.content.1.attrs.fileId', message: expect.stringContaining(message) }] });
+    for (const [fileId, message] of [
+      [theirs.id, 'No file with this id'],
+      [text.id, 'accepted: image/*'],
+    ] as const) {
+      const refused = await t.sdk.cms.entries
+        .create({ contentTypeId: article.id, data: { title: 'Borrowed', body: image(fileId, '/x.png') as never } })
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({
+        status: 400,
+        errors: [{ path: 'body.data.body.content.1.attrs.fileId', message: expect.stringContaining(message) }],
+      });
     }
   });
 });
@@ -226,14 +350,19 @@ describe('preview', () => {
     expect((await site.cms.delivery.list('post', { preview: token })).data.map((e) => e.id)).toEqual([draft.id]);
 
     const typeToken = (await t.sdk.cms.previewTokens.create({ contentTypeId: postType.id })).token;
-    expect((await site.cms.delivery.list('post', { preview: typeToken, limit: 100 })).data.map((e) => e.id)).toEqual(expect.arrayContaining([draft.id, other.id]));
+    expect((await site.cms.delivery.list('post', { preview: typeToken, limit: 100 })).data.map((e) => e.id)).toEqual(
+      expect.arrayContaining([draft.id, other.id]),
+    );
     await expect(site.cms.delivery.list('author', { preview: typeToken })).rejects.toMatchObject({ status: 403 });
 
     await expect(site.cms.delivery.get('post', draft.slug, { preview: `${token}x` })).rejects.toMatchObject({ status: 401 });
     await expect(t.sdk.cms.previewTokens.create({})).rejects.toMatchObject({ status: 400 });
     await expect(site.cms.previewTokens.create({ entryId: draft.id })).rejects.toMatchObject({ status: 403 });
     later(31);
-    await expect(site.cms.delivery.get('post', draft.slug, { preview: token })).rejects.toMatchObject({ status: 401, detail: 'Invalid or expired preview token' });
+    await expect(site.cms.delivery.get('post', draft.slug, { preview: token })).rejects.toMatchObject({
+      status: 401,
+      detail: 'Invalid or expired preview token',
+    });
   });
 });
 
@@ -242,11 +371,17 @@ describe('keys and tenants', () => {
     const post = await published({ title: 'Org A only' });
     expect((await t.sdk.cms.delivery.get('post', post.slug)).id).toBe(post.id);
     await expect(site.cms.entries.list()).rejects.toMatchObject({ status: 403 });
-    await expect(Promise.resolve(t.request('/v1/delivery/post', { headers: { authorization: '' } })).then((r) => r.status)).resolves.toBe(401);
+    await expect(Promise.resolve(t.request('/v1/delivery/post', { headers: { authorization: '' } })).then((r) => r.status)).resolves.toBe(
+      401,
+    );
 
     // Org B: its keys do not reach org A's content, and it may have a "post" type of its own.
     await expect(other.sdk.cms.delivery.get('post', post.slug)).rejects.toMatchObject({ status: 404 });
-    const theirs = await other.sdk.cms.contentTypes.create({ name: 'Post', slug: 'post', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    const theirs = await other.sdk.cms.contentTypes.create({
+      name: 'Post',
+      slug: 'post',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
     const theirEntry = await other.sdk.cms.entries.create({ contentTypeId: theirs.id, data: { title: 'Org A only' } });
     await other.sdk.cms.entries.publish(theirEntry.id);
     expect((await other.sdk.cms.delivery.list('post')).data.map((e) => e.id)).toEqual([theirEntry.id]);
@@ -257,6 +392,9 @@ describe('keys and tenants', () => {
     await expect(other.sdk.cms.delivery.get('post', theirEntry.slug, { preview: mine })).rejects.toMatchObject({ status: 401 });
     const theirToken = (await other.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).token;
     await expect(site.cms.delivery.get('post', post.slug, { preview: theirToken })).rejects.toMatchObject({ status: 401 });
-    await expect(t.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.entryId' }] });
+    await expect(t.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.entryId' }],
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { type ContentTypeSchema, type DeliveredEntry, contentTypeSchema, type deliveryListQuery, type previewTokenBody } from '@spokestack/core/cms';
+import {
+  type ContentTypeSchema,
+  type DeliveredEntry,
+  contentTypeSchema,
+  type deliveryListQuery,
+  type previewTokenBody,
+} from '@spokestack/core/cms';
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
@@ -103,14 +109,19 @@ type ListQuery = z.output<typeof deliveryListQuery>;
 type Mode = 'published' | 'draft';
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
-const jsonOf = (value: Record<string, Json> | string | null): Record<string, Json> => (typeof value === 'string' ? (JSON.parse(value) as Record<string, Json>) : (value ?? {}));
+const jsonOf = (value: Record<string, Json> | string | null): Record<string, Json> =>
+  typeof value === 'string' ? (JSON.parse(value) as Record<string, Json>) : (value ?? {});
 /** PostgreSQL's text form of a timestamptz (`2025-01-01 09:00:00.123+00`) as ISO-8601 UTC. */
 const isoOf = (value: string | null): string | null => {
   if (value === null) return null;
   const time = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 };
-const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /** What a delivery query reads: one entry by slug, or a page of a list. */
 export interface DeliveryQueryInput {
@@ -121,7 +132,14 @@ export interface DeliveryQueryInput {
   mode: Mode;
   limit: number;
   /** Lists: sort, cursor and filters. */
-  list?: { sort: 'publishedAt' | 'title'; desc: boolean; after?: { value: string; id: string }; tag?: string; category?: string; where: [string, string][] };
+  list?: {
+    sort: 'publishedAt' | 'title';
+    desc: boolean;
+    after?: { value: string; id: string };
+    tag?: string;
+    category?: string;
+    where: [string, string][];
+  };
   /** Get: the slug. */
   slug?: string;
   /** A preview token's entry. */
@@ -156,7 +174,12 @@ export function deliveryStatement(input: DeliveryQueryInput): { text: string; pa
     category: l?.category,
     ...Object.fromEntries((l?.where ?? []).map(([, value], i) => [`where${i}`, value])),
   };
-  const key = JSON.stringify([input.mode, input.limit, Object.entries(values).map(([k, v]) => (v === undefined ? '' : k)), l && [l.sort, l.desc, l.where.map(([field]) => field)]]);
+  const key = JSON.stringify([
+    input.mode,
+    input.limit,
+    Object.entries(values).map(([k, v]) => (v === undefined ? '' : k)),
+    l && [l.sort, l.desc, l.where.map(([field]) => field)],
+  ]);
   let statement = compiled.get(key);
   if (!statement) {
     const slot = (name: string) => (values[name] === undefined ? undefined : `${slotPrefix}${name}`);
@@ -176,7 +199,9 @@ export function deliveryStatement(input: DeliveryQueryInput): { text: string; pa
       },
     };
     const query = dialect.sqlToQuery(deliverySql(placeholders));
-    const slots = query.params.map((p): Slot => (typeof p === 'string' && p.startsWith(slotPrefix) ? { value: p.slice(slotPrefix.length) } : { constant: p }));
+    const slots = query.params.map(
+      (p): Slot => (typeof p === 'string' && p.startsWith(slotPrefix) ? { value: p.slice(slotPrefix.length) } : { constant: p }),
+    );
     if (compiled.size > 1000) compiled.clear();
     compiled.set(key, (statement = { text: query.sql, slots }));
   }
@@ -236,7 +261,10 @@ function deliverySql(input: DeliveryQueryInput): SQL {
     if (input.entryId) out.push(sql`e.id = ${input.entryId}`);
     const l = input.list;
     if (!l) return out;
-    if (l.tag) out.push(sql`exists (select 1 from content_entry_tags et join content_tags tg on tg.id = et.tag_id where et.entry_id = e.id and tg.organization_id = ${org} and tg.slug = ${l.tag})`);
+    if (l.tag)
+      out.push(
+        sql`exists (select 1 from content_entry_tags et join content_tags tg on tg.id = et.tag_id where et.entry_id = e.id and tg.organization_id = ${org} and tg.slug = ${l.tag})`,
+      );
     if (l.category)
       out.push(
         sql`exists (select 1 from content_entry_categories ec join content_categories c on c.id = ec.category_id, (select path from content_categories where organization_id = ${org} and slug = ${l.category}) p where ec.entry_id = e.id and c.organization_id = ${org} and (c.path = p.path or c.path like p.path || '/%'))`,
@@ -328,7 +356,10 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
   async function schemaOf(typeId: string, updated: string) {
     const cached = schemas.get(typeId);
     if (cached?.updated === updated) return cached;
-    const [row] = await db.select({ slug: contentTypes.slug, schema: contentTypes.schema, updated: sql<string>`${contentTypes.updatedAt}::text` }).from(contentTypes).where(eq(contentTypes.id, typeId));
+    const [row] = await db
+      .select({ slug: contentTypes.slug, schema: contentTypes.schema, updated: sql<string>`${contentTypes.updatedAt}::text` })
+      .from(contentTypes)
+      .where(eq(contentTypes.id, typeId));
     if (!row) throw notFound('Content type');
     const entry = { updated: row.updated, slug: row.slug, schema: contentTypeSchema.parse(row.schema) };
     if (schemas.size > 10_000) schemas.clear();
@@ -362,7 +393,9 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
         : [],
       blockIds.length
         ? db
-            .execute(sql`select id, block_type, data from content_blocks where organization_id = ${ctx.organizationId} and id in (${list(blockIds)})`)
+            .execute(
+              sql`select id, block_type, data from content_blocks where organization_id = ${ctx.organizationId} and id in (${list(blockIds)})`,
+            )
             .then((r) => rowsOf<{ id: string; block_type: string; data: Record<string, Json> | string }>(r))
         : [],
     ]);
@@ -370,21 +403,36 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
   }
 
   /** Entry data as delivered: media with URLs, relations and shared blocks resolved (through `resolve`). */
-  function shape(schema: ContentTypeSchema, data: Record<string, Json>, origin: string, resolve?: { entry(id: string): Json; block(id: string): Json | undefined }): Record<string, Json> {
+  function shape(
+    schema: ContentTypeSchema,
+    data: Record<string, Json>,
+    origin: string,
+    resolve?: { entry(id: string): Json; block(id: string): Json | undefined },
+  ): Record<string, Json> {
     const out: Record<string, Json> = { ...data };
     for (const field of schema.fields) {
       const value = out[field.name];
       if (value === undefined || value === null) continue;
       if (field.type === 'media') {
-        const withUrl = (v: Json): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string' ? { ...v, url: origin + files.signedUrl(v.fileId) } : v);
+        const withUrl = (v: Json): Json =>
+          typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string'
+            ? { ...v, url: origin + files.signedUrl(v.fileId) }
+            : v;
         out[field.name] = Array.isArray(value) ? value.map(withUrl) : withUrl(value);
       } else if (field.type === 'richtext') {
         out[field.name] = withImageUrls(value, (id) => origin + files.signedUrl(id));
       } else if (field.type === 'relation' && resolve) {
-        out[field.name] = Array.isArray(value) ? value.map((id) => (typeof id === 'string' ? resolve.entry(id) : null)) : typeof value === 'string' ? resolve.entry(value) : null;
+        out[field.name] = Array.isArray(value)
+          ? value.map((id) => (typeof id === 'string' ? resolve.entry(id) : null))
+          : typeof value === 'string'
+            ? resolve.entry(value)
+            : null;
       } else if (field.type === 'blocks' && resolve && Array.isArray(value)) {
         out[field.name] = value.map((item) => {
-          const id = typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.blockId === 'string' ? item.blockId : undefined;
+          const id =
+            typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.blockId === 'string'
+              ? item.blockId
+              : undefined;
           return id === undefined ? item : (resolve.block(id) ?? { blockId: id, type: null, data: null });
         });
       }
@@ -398,19 +446,28 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
       const value = data[field.name];
       if (field.type === 'relation') for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'string') entryIds.add(id);
       if (field.type === 'blocks' && Array.isArray(value))
-        for (const item of value) if (typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.blockId === 'string') blockIds.add(item.blockId);
+        for (const item of value)
+          if (typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.blockId === 'string')
+            blockIds.add(item.blockId);
     }
   }
 
   /** Builds delivered entries from rows: one follow-up query only when relations or blocks are present. */
-  async function build(ctx: TenantContext, rows: DeliveryRow[], requested: string, origin: string, options: { fields?: Set<string>; preview: boolean }): Promise<DeliveredEntry[]> {
+  async function build(
+    ctx: TenantContext,
+    rows: DeliveryRow[],
+    requested: string,
+    origin: string,
+    options: { fields?: Set<string>; preview: boolean },
+  ): Promise<DeliveredEntry[]> {
     if (!rows.length) return [];
     const { schema, slug: typeSlug } = await schemaOf(rows[0]!.type_id, rows[0]!.type_updated);
     const localized = new Set(schema.fields.filter((f) => f.localized).map((f) => f.name));
     const datas = rows.map((row) => {
       let data = jsonOf(row.data);
       // A translation's draft holds its localized fields; the others are the source's.
-      if (row.source_data !== null) data = { ...Object.fromEntries(Object.entries(jsonOf(row.source_data)).filter(([k]) => !localized.has(k))), ...data };
+      if (row.source_data !== null)
+        data = { ...Object.fromEntries(Object.entries(jsonOf(row.source_data)).filter(([k]) => !localized.has(k))), ...data };
       if (options.fields) data = Object.fromEntries(Object.entries(data).filter(([k]) => options.fields!.has(k)));
       return data;
     });
@@ -421,12 +478,22 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
     if (entryIds.size || blockIds.size) {
       const found = await related(ctx, requested, rows[0]!.default_locale, [...entryIds], [...blockIds]);
       const relatedSchemas = new Map<string, ContentTypeSchema>();
-      for (const r of found.entries.values()) if (!relatedSchemas.has(r.type_id)) relatedSchemas.set(r.type_id, (await schemaOf(r.type_id, r.type_updated)).schema);
+      for (const r of found.entries.values())
+        if (!relatedSchemas.has(r.type_id)) relatedSchemas.set(r.type_id, (await schemaOf(r.type_id, r.type_updated)).schema);
       resolve = {
         entry(id) {
           const r = found.entries.get(id);
           if (!r) return null;
-          return { id: r.id, type: r.type_slug, locale: r.locale, fallback: r.fallback, slug: r.slug, title: r.title, publishedAt: isoOf(r.published_at), data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), origin) };
+          return {
+            id: r.id,
+            type: r.type_slug,
+            locale: r.locale,
+            fallback: r.fallback,
+            slug: r.slug,
+            title: r.title,
+            publishedAt: isoOf(r.published_at),
+            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), origin),
+          };
         },
         block(id) {
           const b = found.blocks.get(id);
@@ -443,8 +510,18 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
       title: row.title,
       publishedAt: isoOf(row.published_at),
       data: shape(schema, datas[i]!, origin, resolve),
-      seo: { title: row.seo_title, description: row.seo_description, keywords: row.seo_keywords, canonicalUrl: row.canonical_url, noIndex: row.no_index },
-      og: { title: row.og_title, description: row.og_description, image: row.og_image_id ? { fileId: row.og_image_id, url: origin + files.signedUrl(row.og_image_id) } : null },
+      seo: {
+        title: row.seo_title,
+        description: row.seo_description,
+        keywords: row.seo_keywords,
+        canonicalUrl: row.canonical_url,
+        noIndex: row.no_index,
+      },
+      og: {
+        title: row.og_title,
+        description: row.og_description,
+        image: row.og_image_id ? { fileId: row.og_image_id, url: origin + files.signedUrl(row.og_image_id) } : null,
+      },
       tags: row.tags,
       categories: row.categories,
       preview: options.preview,
@@ -487,14 +564,24 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
      */
     async previewToken(ctx: TenantContext, input: z.output<typeof previewTokenBody>) {
       if (input.entryId) {
-        const [row] = await db.select({ id: contentEntries.id }).from(contentEntries).where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, input.entryId)));
+        const [row] = await db
+          .select({ id: contentEntries.id })
+          .from(contentEntries)
+          .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, input.entryId)));
         if (!row) throw badRequest([{ path: 'body.entryId', message: 'No entry with this id' }]);
       } else {
-        const [row] = await db.select({ id: contentTypes.id }).from(contentTypes).where(and(eq(contentTypes.organizationId, ctx.organizationId), eq(contentTypes.id, input.contentTypeId!)));
+        const [row] = await db
+          .select({ id: contentTypes.id })
+          .from(contentTypes)
+          .where(and(eq(contentTypes.organizationId, ctx.organizationId), eq(contentTypes.id, input.contentTypeId!)));
         if (!row) throw badRequest([{ path: 'body.contentTypeId', message: 'No content type with this id' }]);
       }
       const expiresAt = new Date(clock.now().getTime() + (input.expiresInMinutes ?? 60) * 60_000);
-      const token = signToken(secret, 'preview', { o: ctx.organizationId, ...(input.entryId ? { e: input.entryId } : { t: input.contentTypeId! }), exp: Math.floor(expiresAt.getTime() / 1000) });
+      const token = signToken(secret, 'preview', {
+        o: ctx.organizationId,
+        ...(input.entryId ? { e: input.entryId } : { t: input.contentTypeId! }),
+        exp: Math.floor(expiresAt.getTime() / 1000),
+      });
       return { token, expiresAt };
     },
 
@@ -504,9 +591,23 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
      *
      * @example const { body, etag } = await delivery.get(ctx, 'blog-post', 'hello-world', { locale: 'fr' }, origin)
      */
-    async get(ctx: TenantContext, typeSlug: string, slug: string, query: { locale?: string; preview?: string }, origin: string): Promise<DeliveryReply> {
+    async get(
+      ctx: TenantContext,
+      typeSlug: string,
+      slug: string,
+      query: { locale?: string; preview?: string },
+      origin: string,
+    ): Promise<DeliveryReply> {
       const claims = preview(ctx, query.preview);
-      const rows = await runPrepared<DeliveryRow>(db, { organizationId: ctx.organizationId, typeSlug, locale: query.locale, mode: claims ? 'draft' : 'published', limit: 1, slug, entryId: claims?.e });
+      const rows = await runPrepared<DeliveryRow>(db, {
+        organizationId: ctx.organizationId,
+        typeSlug,
+        locale: query.locale,
+        mode: claims ? 'draft' : 'published',
+        limit: 1,
+        slug,
+        entryId: claims?.e,
+      });
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
       if (rows[0]!.id === null) throw notFound('Entry');
@@ -541,7 +642,14 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
         mode: claims ? 'draft' : 'published',
         limit,
         entryId: claims?.e,
-        list: { sort: bySort, desc: sort.startsWith('-'), after: query.cursor ? decodeCursor(query.cursor, bySort) : undefined, tag: query.tag, category: query.category, where },
+        list: {
+          sort: bySort,
+          desc: sort.startsWith('-'),
+          after: query.cursor ? decodeCursor(query.cursor, bySort) : undefined,
+          tag: query.tag,
+          category: query.category,
+          where,
+        },
       });
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
@@ -549,15 +657,23 @@ export function createDelivery(deps: { db: Db; files: FileService; secret: strin
       if (where.length || fields) {
         const { schema } = await schemaOf(rows[0]!.type_id, rows[0]!.type_updated);
         const errors = [
-          ...where.filter(([f]) => !filterable.has(schema.fields.find((x) => x.name === f)?.type ?? '')).map(([f]) => ({ path: 'query.where', message: `"${f}" is not a text, number, boolean, select, date or slug field of the type` })),
-          ...[...(fields ?? [])].filter((f) => !schema.fields.some((x) => x.name === f)).map((f) => ({ path: 'query.fields', message: `"${f}" is not a field of the type` })),
+          ...where
+            .filter(([f]) => !filterable.has(schema.fields.find((x) => x.name === f)?.type ?? ''))
+            .map(([f]) => ({
+              path: 'query.where',
+              message: `"${f}" is not a text, number, boolean, select, date or slug field of the type`,
+            })),
+          ...[...(fields ?? [])]
+            .filter((f) => !schema.fields.some((x) => x.name === f))
+            .map((f) => ({ path: 'query.fields', message: `"${f}" is not a field of the type` })),
         ];
         if (errors.length) throw badRequest(errors);
       }
       const found = rows.filter((r) => r.id !== null);
       const page = found.slice(0, limit);
       const last = page.at(-1);
-      const nextCursor = found.length > limit && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
+      const nextCursor =
+        found.length > limit && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
       const data = await build(ctx, page, requested, origin, { fields, preview: Boolean(claims) });
       return reply({ data, nextCursor, locale: requested, preview: Boolean(claims) }, requested, Boolean(claims));
     },

@@ -14,7 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const doc = (...paragraphs: string[]) => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+const doc = (...paragraphs: string[]) => ({
+  type: 'doc',
+  content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+});
 const cms = (): CmsContext => ({ organizationId: t.organization.id, actor: systemActor(), now: t.clock.now() });
 let seq = 0;
 const uniqueSlug = (name: string) => `${name}-${++seq}`;
@@ -24,13 +27,28 @@ async function makeType(fields: ContentTypeInput['schema']['fields'], extra: Par
 /** The problem an SDK call throws. */
 describe('creating entries', () => {
   it('derives the title from titleField, the slug from the title (-2, -3 on clashes) and the plain text from text and rich text fields', async () => {
-    const type = await makeType([
-      { name: 'headline', type: 'text', required: true },
-      { name: 'body', type: 'richtext' },
-      { name: 'rating', type: 'number' },
-    ], { titleField: 'headline' });
-    const first = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Hello, World!', body: doc('First paragraph', 'Second one'), rating: 4 } });
-    expect(first).toMatchObject({ title: 'Hello, World!', slug: 'hello-world', version: 1, locale: 'en', status: 'DRAFT', plainText: 'Hello, World!\nFirst paragraph\nSecond one', tagIds: [], categoryIds: [] });
+    const type = await makeType(
+      [
+        { name: 'headline', type: 'text', required: true },
+        { name: 'body', type: 'richtext' },
+        { name: 'rating', type: 'number' },
+      ],
+      { titleField: 'headline' },
+    );
+    const first = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { headline: 'Hello, World!', body: doc('First paragraph', 'Second one'), rating: 4 },
+    });
+    expect(first).toMatchObject({
+      title: 'Hello, World!',
+      slug: 'hello-world',
+      version: 1,
+      locale: 'en',
+      status: 'DRAFT',
+      plainText: 'Hello, World!\nFirst paragraph\nSecond one',
+      tagIds: [],
+      categoryIds: [],
+    });
     const second = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Hello world' } });
     const third = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Héllo World' } });
     expect([second.slug, third.slug]).toEqual(['hello-world-2', 'hello-world-3']);
@@ -45,8 +63,17 @@ describe('creating entries', () => {
 
   it('allocates distinct slugs to concurrent creates with the same title', async () => {
     const type = await makeType([{ name: 'title', type: 'text', required: true }]);
-    const created = await Promise.all(Array.from({ length: 6 }, () => t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Launch Day' } })));
-    expect(created.map((e) => e.slug).sort()).toEqual(['launch-day', 'launch-day-2', 'launch-day-3', 'launch-day-4', 'launch-day-5', 'launch-day-6']);
+    const created = await Promise.all(
+      Array.from({ length: 6 }, () => t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Launch Day' } })),
+    );
+    expect(created.map((e) => e.slug).sort()).toEqual([
+      'launch-day',
+      'launch-day-2',
+      'launch-day-3',
+      'launch-day-4',
+      'launch-day-5',
+      'launch-day-6',
+    ]);
   });
 
   it('takes the slug from a slug field, filling it when empty', async () => {
@@ -70,10 +97,16 @@ describe('creating entries', () => {
       { name: 'kind', type: 'select', options: [{ value: 'news' }, { value: 'opinion' }], default: 'news', required: true },
     ]);
     expect((await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'A' } })).data).toEqual({ title: 'A', kind: 'news' });
-    expect((await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'es', data: { title: 'A' } }))).errors).toEqual([{ path: 'body.locale', message: expect.stringContaining('organization locales') }]);
-    expect((await problem(t.sdk.cms.entries.create({ contentTypeId: 'nope', data: { title: 'A' } }))).errors).toEqual([{ path: 'body.contentTypeId', message: 'No content type with this id' }]);
+    expect((await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'es', data: { title: 'A' } }))).errors).toEqual([
+      { path: 'body.locale', message: expect.stringContaining('organization locales') },
+    ]);
+    expect((await problem(t.sdk.cms.entries.create({ contentTypeId: 'nope', data: { title: 'A' } }))).errors).toEqual([
+      { path: 'body.contentTypeId', message: 'No content type with this id' },
+    ]);
     await t.sdk.cms.contentTypes.update(type.id, { isActive: false });
-    expect((await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'A' } }))).errors[0]!.path).toBe('body.contentTypeId');
+    expect((await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'A' } }))).errors[0]!.path).toBe(
+      'body.contentTypeId',
+    );
   });
 });
 
@@ -84,7 +117,11 @@ describe('validating data against the type', () => {
   let imageId: string;
   let pdfId: string;
   beforeAll(async () => {
-    const authors = await t.sdk.cms.contentTypes.create({ name: 'Author', slug: 'author', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    const authors = await t.sdk.cms.contentTypes.create({
+      name: 'Author',
+      slug: 'author',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
     authorTypeId = authors.id;
     author = (await t.sdk.cms.entries.create({ contentTypeId: authors.id, data: { title: 'Ada' } })).id;
     imageId = (await t.sdk.platform.files.upload(new Blob(['png'], { type: 'image/png' }), { name: 'a.png' })).id;
@@ -118,8 +155,28 @@ describe('validating data against the type', () => {
     ['pattern', { code: 'abc' }, 'body.data.code', /pattern/],
     ['newline in a single-line text', { code: 'AB\nC' }, 'body.data.code', /single line/],
     ['rich text that is not a document', { body: 'plain' }, 'body.data.body', /rich text document/],
-    ['unknown rich text node', { body: { type: 'doc', content: [{ type: 'script', content: [] }] } }, 'body.data.body.content.0.type', /Unknown node type/],
-    ['javascript: link', { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] } }, 'body.data.body.content.0.content.0.marks.0.attrs.href', /safe href/],
+    [
+      'unknown rich text node',
+      { body: { type: 'doc', content: [{ type: 'script', content: [] }] } },
+      'body.data.body.content.0.type',
+      /Unknown node type/,
+    ],
+    [
+      'javascript: link',
+      {
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+            },
+          ],
+        },
+      },
+      'body.data.body.content.0.content.0.marks.0.attrs.href',
+      /safe href/,
+    ],
     ['rich text too long', { body: doc('x'.repeat(51)) }, 'body.data.body', /At most 50/],
     ['number below min', { price: -1 }, 'body.data.price', /At least 0/],
     ['number above max', { price: 101 }, 'body.data.price', /At most 100/],
@@ -145,9 +202,21 @@ describe('validating data against the type', () => {
     ['unknown field', { nope: 1 }, 'body.data.nope', /Unknown field/],
   ];
   it.each(cases)('refuses %s with a 400 naming the field', async (_, patch, path, message) => {
-    const selfTypeEntry = (await t.sdk.cms.entries.list({ contentTypeId: typeId, limit: 1 })).data[0]?.id ?? (await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Seed' } })).id;
-    const resolve = (v: unknown): unknown => JSON.parse(JSON.stringify(v ?? null).replaceAll('"IMG"', JSON.stringify(imageId)).replaceAll('"PDF"', JSON.stringify(pdfId)).replaceAll('SELF_TYPE_ENTRY', selfTypeEntry));
-    const data = Object.fromEntries(Object.entries({ title: 'Valid', ...patch }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, resolve(v)]));
+    const selfTypeEntry =
+      (await t.sdk.cms.entries.list({ contentTypeId: typeId, limit: 1 })).data[0]?.id ??
+      (await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Seed' } })).id;
+    const resolve = (v: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(v ?? null)
+          .replaceAll('"IMG"', JSON.stringify(imageId))
+          .replaceAll('"PDF"', JSON.stringify(pdfId))
+          .replaceAll('SELF_TYPE_ENTRY', selfTypeEntry),
+      );
+    const data = Object.fromEntries(
+      Object.entries({ title: 'Valid', ...patch })
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, resolve(v)]),
+    );
     const error = await problem(t.sdk.cms.entries.create({ contentTypeId: typeId, data: data as Record<string, never> }));
     expect(error.status).toBe(400);
     expect(error.errors).toContainEqual({ path, message: expect.stringMatching(message) });
@@ -195,8 +264,13 @@ describe('validating data against the type', () => {
     ]);
     const a = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'A', sku: 'SKU-1' } });
     const clash = await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'B', sku: 'SKU-1' } }));
-    expect(clash).toMatchObject({ status: 409, errors: [{ path: 'body.data.sku', message: expect.stringContaining('already has this value') }] });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'fr', data: { title: 'B', sku: 'SKU-1' } })).resolves.toMatchObject({ locale: 'fr' });
+    expect(clash).toMatchObject({
+      status: 409,
+      errors: [{ path: 'body.data.sku', message: expect.stringContaining('already has this value') }],
+    });
+    await expect(
+      t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'fr', data: { title: 'B', sku: 'SKU-1' } }),
+    ).resolves.toMatchObject({ locale: 'fr' });
     const b = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'B', sku: 'SKU-2' } });
     expect((await problem(t.sdk.cms.entries.update(b.id, { data: { sku: 'SKU-1' } }))).status).toBe(409);
     // Saving an entry that holds its own value is no clash.
@@ -206,7 +280,10 @@ describe('validating data against the type', () => {
 
 describe('optimistic concurrency', () => {
   it('refuses the second of two writers based on the same version, and loses nothing', async () => {
-    const type = await makeType([{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'text', multiline: true }]);
+    const type = await makeType([
+      { name: 'title', type: 'text', required: true },
+      { name: 'body', type: 'text', multiline: true },
+    ]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Draft', body: 'v1' } });
     const first = await t.sdk.cms.entries.update(entry.id, { data: { body: 'Alice' }, version: entry.version });
     const second = await problem(t.sdk.cms.entries.update(entry.id, { data: { body: 'Bob' }, version: entry.version }));
@@ -218,7 +295,9 @@ describe('optimistic concurrency', () => {
   it('serializes truly concurrent writers: one wins, the other gets 409', async () => {
     const type = await makeType([{ name: 'title', type: 'text', required: true }]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Race' } });
-    const results = await Promise.allSettled(['A', 'B', 'C'].map((who) => t.sdk.cms.entries.update(entry.id, { data: { title: who }, version: 1 })));
+    const results = await Promise.allSettled(
+      ['A', 'B', 'C'].map((who) => t.sdk.cms.entries.update(entry.id, { data: { title: who }, version: 1 })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.status)).toEqual([409, 409]);
     const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ title: string }>).value.title;
@@ -227,20 +306,35 @@ describe('optimistic concurrency', () => {
 
   it('speaks ETag / If-Match / If-None-Match over HTTP', async () => {
     const type = await makeType([{ name: 'title', type: 'text', required: true }]);
-    const created = await t.request('/v1/cms/entries', { method: 'POST', body: JSON.stringify({ contentTypeId: type.id, data: { title: 'Tagged' } }) });
+    const created = await t.request('/v1/cms/entries', {
+      method: 'POST',
+      body: JSON.stringify({ contentTypeId: type.id, data: { title: 'Tagged' } }),
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
     const { id } = (await created.json()) as { id: string };
     const got = await t.request(`/v1/cms/entries/${id}`);
     expect(got.headers.get('etag')).toBe('"1"');
     expect((await t.request(`/v1/cms/entries/${id}`, { headers: { 'if-none-match': '"1"' } })).status).toBe(304);
-    const saved = await t.request(`/v1/cms/entries/${id}`, { method: 'PATCH', headers: { 'if-match': '"1"' }, body: JSON.stringify({ data: { title: 'Tagged 2' } }) });
+    const saved = await t.request(`/v1/cms/entries/${id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': '"1"' },
+      body: JSON.stringify({ data: { title: 'Tagged 2' } }),
+    });
     expect(saved.status).toBe(200);
     expect(saved.headers.get('etag')).toBe('"2"');
-    const stale = await t.request(`/v1/cms/entries/${id}`, { method: 'PATCH', headers: { 'if-match': 'W/"1"' }, body: JSON.stringify({ data: { title: 'Lost' } }) });
+    const stale = await t.request(`/v1/cms/entries/${id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': 'W/"1"' },
+      body: JSON.stringify({ data: { title: 'Lost' } }),
+    });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ currentVersion: 2 });
-    const bad = await t.request(`/v1/cms/entries/${id}`, { method: 'PATCH', headers: { 'if-match': 'nonsense' }, body: JSON.stringify({ data: { title: 'X' } }) });
+    const bad = await t.request(`/v1/cms/entries/${id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': 'nonsense' },
+      body: JSON.stringify({ data: { title: 'X' } }),
+    });
     expect(bad.status).toBe(400);
     expect((await t.request(`/v1/cms/entries/${id}?version=1`, { method: 'DELETE' })).status).toBe(409);
     expect((await t.request(`/v1/cms/entries/${id}`, { method: 'DELETE', headers: { 'if-match': '"2"' } })).status).toBe(200);
@@ -256,10 +350,20 @@ describe('search', () => {
       { name: 'body', type: 'richtext' },
     ]);
     typeId = type.id;
-    await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Quarterly report', body: doc('The rocket launches went well this quarter.') } });
-    await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Rocket launch checklist', summary: 'Everything for launching a rocket', body: doc('Fuel, "crew" & weather <3') } });
+    await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      data: { title: 'Quarterly report', body: doc('The rocket launches went well this quarter.') },
+    });
+    await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      data: { title: 'Rocket launch checklist', summary: 'Everything for launching a rocket', body: doc('Fuel, "crew" & weather <3') },
+    });
     await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Gardening', body: doc('Tomatoes and basil.') } });
-    await t.sdk.cms.entries.create({ contentTypeId: typeId, locale: 'fr', data: { title: 'Lancement des fusées', body: doc('Les fusées décollent demain.') } });
+    await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      locale: 'fr',
+      data: { title: 'Lancement des fusées', body: doc('Les fusées décollent demain.') },
+    });
   });
 
   it('ranks matches (title before body), stems words, and highlights safely', async () => {
@@ -284,7 +388,10 @@ describe('search', () => {
     expect(second.nextCursor).toBeNull();
     const sorted = await t.sdk.cms.entries.list({ type: typeId, q: 'rocket', sort: 'title' });
     expect(sorted.data.map((e) => e.title)).toEqual(['Quarterly report', 'Rocket launch checklist']);
-    await expect(t.sdk.cms.entries.list({ q: 'rocket', cursor: 'garbage' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.cursor' }] });
+    await expect(t.sdk.cms.entries.list({ q: 'rocket', cursor: 'garbage' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.cursor' }],
+    });
   });
 
   it('survives query syntax users type', async () => {
@@ -299,7 +406,11 @@ describe('search', () => {
 
 describe('list filters', () => {
   it('filters by type, status, locale, tag, category subtree, client, author and date ranges, with sort and pages', async () => {
-    const type = await t.sdk.cms.contentTypes.create({ name: 'Filterable', slug: 'filterable', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    const type = await t.sdk.cms.contentTypes.create({
+      name: 'Filterable',
+      slug: 'filterable',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
     const tag = await t.sdk.cms.tags.create({ name: 'Filter Tag' });
     const root = await t.sdk.cms.categories.create({ name: 'Filters' });
     const child = await t.sdk.cms.categories.create({ name: 'Filter Child', parentId: root.id });
@@ -308,14 +419,25 @@ describe('list filters', () => {
 
     t.clock.set('2025-04-01T00:00:00Z');
     const writer = t.sdkFor((await t.sdk.platform.sessions.create({ userId: user.id, expiresIn: 86_400 })).token);
-    const a = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Alpha' }, tagIds: [tag.id], categoryIds: [child.id] });
+    const a = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'Alpha' },
+      tagIds: [tag.id],
+      categoryIds: [child.id],
+    });
     t.clock.set('2025-04-01T12:00:00Z');
-    const b = await writer.cms.entries.create({ contentTypeId: type.id, data: { title: 'Bravo' }, clientId: client.id, categoryIds: [root.id] });
+    const b = await writer.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'Bravo' },
+      clientId: client.id,
+      categoryIds: [root.id],
+    });
     t.clock.set('2025-04-20T00:00:00Z');
     const c = await t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'de', data: { title: 'Charlie' } });
     await publishEntry(t.db, cms(), c.id);
 
-    const ids = async (query: Parameters<typeof t.sdk.cms.entries.list>[0]) => (await t.sdk.cms.entries.list({ type: 'filterable', sort: 'title', ...query })).data.map((e) => e.title);
+    const ids = async (query: Parameters<typeof t.sdk.cms.entries.list>[0]) =>
+      (await t.sdk.cms.entries.list({ type: 'filterable', sort: 'title', ...query })).data.map((e) => e.title);
     expect(await ids({})).toEqual(['Alpha', 'Bravo', 'Charlie']);
     expect(await ids({ type: type.id })).toEqual(['Alpha', 'Bravo', 'Charlie']);
     expect(await ids({ status: 'PUBLISHED' })).toEqual(['Charlie']);
@@ -348,9 +470,22 @@ describe('publish hooks', () => {
     const type = await makeType([{ name: 'title', type: 'text', required: true }]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Live' } });
     const published = await publishEntry(t.db, cms(), entry.id, { expectedVersion: 1 });
-    expect(published).toMatchObject({ status: 'PUBLISHED', publishedData: { title: 'Live' }, publishedTitle: 'Live', publishedSlug: 'live', version: 1, publishedById: 'system' });
+    expect(published).toMatchObject({
+      status: 'PUBLISHED',
+      publishedData: { title: 'Live' },
+      publishedTitle: 'Live',
+      publishedSlug: 'live',
+      version: 1,
+      publishedById: 'system',
+    });
     const edited = await t.sdk.cms.entries.update(entry.id, { data: { title: 'Live (edited)' }, slug: 'live-edited' });
-    expect(edited).toMatchObject({ status: 'PUBLISHED', title: 'Live (edited)', publishedTitle: 'Live', publishedSlug: 'live', publishedData: { title: 'Live' } });
+    expect(edited).toMatchObject({
+      status: 'PUBLISHED',
+      title: 'Live (edited)',
+      publishedTitle: 'Live',
+      publishedSlug: 'live',
+      publishedData: { title: 'Live' },
+    });
     await expect(publishEntry(t.db, cms(), entry.id, { expectedVersion: 1 })).rejects.toMatchObject({ status: 409 });
     const offline = await unpublishEntry(t.db, cms(), entry.id);
     expect(offline).toMatchObject({ status: 'UNPUBLISHED', publishedData: null, publishedTitle: null, publishedSlug: null });
@@ -365,7 +500,10 @@ describe('publish hooks', () => {
 
 describe('activity', () => {
   it('records created, updated and deleted with the changed fields', async () => {
-    const type = await makeType([{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'text' }]);
+    const type = await makeType([
+      { name: 'title', type: 'text', required: true },
+      { name: 'body', type: 'text' },
+    ]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Tracked' } });
     await t.sdk.cms.entries.update(entry.id, { data: { body: 'x' }, seoTitle: 'SEO' });
     await t.sdk.cms.entries.delete(entry.id);
@@ -377,7 +515,11 @@ describe('activity', () => {
 
 describe('tenant isolation and roles', () => {
   it("answers 404 for another organization's entries and 400 for references to its rows", async () => {
-    await t.sdk.cms.contentTypes.create({ name: 'Isolated', slug: 'isolated', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    await t.sdk.cms.contentTypes.create({
+      name: 'Isolated',
+      slug: 'isolated',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
     const type = await makeType([
       { name: 'title', type: 'text', required: true },
       { name: 'cover', type: 'media' },
@@ -394,7 +536,11 @@ describe('tenant isolation and roles', () => {
       await expect(call()).rejects.toMatchObject({ status: 404 });
     expect((await other.sdk.cms.entries.list({})).data.map((e) => e.id)).not.toContain(mine.id);
 
-    const theirType = await other.sdk.cms.contentTypes.create({ name: 'Isolated', slug: 'isolated', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    const theirType = await other.sdk.cms.contentTypes.create({
+      name: 'Isolated',
+      slug: 'isolated',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
     const theirEntry = await other.sdk.cms.entries.create({ contentTypeId: theirType.id, data: { title: 'Theirs' } });
     const theirTag = await other.sdk.cms.tags.create({ name: 'Their tag' });
     const theirCategory = await other.sdk.cms.categories.create({ name: 'Their category' });
@@ -415,7 +561,10 @@ describe('tenant isolation and roles', () => {
       expect(error.errors.map((e) => e.path)).toContain(path);
       if (!('contentTypeId' in patch)) {
         const update = await problem(t.sdk.cms.entries.update(mine.id, patch as never));
-        expect(update.errors.map((e) => e.path), path).toContain(path);
+        expect(
+          update.errors.map((e) => e.path),
+          path,
+        ).toContain(path);
       }
     }
   });
@@ -425,7 +574,12 @@ describe('tenant isolation and roles', () => {
     const acme = await t.sdk.platform.clients.create({ name: 'Acme', slug: uniqueSlug('acme') });
     const shared = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'For Acme' }, clientId: acme.id });
     const internal = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Internal' } });
-    const user = await t.sdk.platform.users.create({ email: `acme${seq}@client.test`, name: 'Acme viewer', role: 'CLIENT', clientId: acme.id });
+    const user = await t.sdk.platform.users.create({
+      email: `acme${seq}@client.test`,
+      name: 'Acme viewer',
+      role: 'CLIENT',
+      clientId: acme.id,
+    });
     const viewer = t.sdkFor((await t.sdk.platform.sessions.create({ userId: user.id })).token);
     expect((await viewer.cms.entries.list({ type: type.id })).data.map((e) => e.id)).toEqual([shared.id]);
     await expect(viewer.cms.entries.get(internal.id)).rejects.toMatchObject({ status: 404 });

@@ -1,6 +1,6 @@
 import type { ContentStatus, entryCreate, entryFilters, entryUpdate } from '@spokestack/core/cms';
 import { entrySortable } from '@spokestack/core/cms';
-import { type SQL, and, asc, desc, eq, exists, gt, gte, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, exists, gt, gte, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
@@ -11,8 +11,31 @@ import { recordActivity } from '../platform/activity.js';
 import type { Clock } from '../platform/clock.js';
 import type { TenantContext } from '../platform/context.js';
 import { organizations } from '../platform/schema.js';
-import { type ContentTypeRow, checkData, checkRefs, checkUnique, conflictError, dataError, getContentType, localizedFields, plainTextFor, slugify, titleFor } from './content-types.js';
-import { contentCategories, contentEntries, contentEntryCategories, contentEntryTags, contentLocalizations, contentTags, contentTypes, entrySearchConfig, entrySearchVector, searchConfigs } from './schema.js';
+import {
+  type ContentTypeRow,
+  checkData,
+  checkRefs,
+  checkUnique,
+  conflictError,
+  dataError,
+  getContentType,
+  localizedFields,
+  plainTextFor,
+  slugify,
+  titleFor,
+} from './content-types.js';
+import {
+  contentCategories,
+  contentEntries,
+  contentEntryCategories,
+  contentEntryTags,
+  contentLocalizations,
+  contentTags,
+  contentTypes,
+  entrySearchConfig,
+  entrySearchVector,
+  searchConfigs,
+} from './schema.js';
 import { detachEntryTags, inSubtree, setEntryCategories, setEntryTags, taxonomyOf } from './taxonomy.js';
 import { type EntryData, changedFieldsOf, getVersions, sameJson, writeVersion } from './versions.js';
 import { releaseEntryBlocks } from './blocks.js';
@@ -38,7 +61,12 @@ export function cmsContext(ctx: TenantContext, clock: Clock): CmsContext {
 
 export type Entry = typeof contentEntries.$inferSelect;
 /** What replies add to an entry row: typed data, and its tag and category ids. */
-type Replied<T extends Entry> = Omit<T, 'data' | 'publishedData'> & { data: EntryData; publishedData: EntryData | null; tagIds: string[]; categoryIds: string[] };
+type Replied<T extends Entry> = Omit<T, 'data' | 'publishedData'> & {
+  data: EntryData;
+  publishedData: EntryData | null;
+  tagIds: string[];
+  categoryIds: string[];
+};
 /** An entry as replies show it: the row with its tag and category ids. */
 export type EntryReply = Replied<Entry>;
 type CreateInput = z.output<typeof entryCreate>;
@@ -47,12 +75,27 @@ type ListInput = z.output<typeof entryFilters> & { limit?: number; cursor?: stri
 
 const entryInfo = tableInfo(contentEntries);
 const label = 'Entry';
-const metaKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'clientId', 'projectId', 'expiresAt'] as const;
+const metaKeys = [
+  'seoTitle',
+  'seoDescription',
+  'seoKeywords',
+  'canonicalUrl',
+  'noIndex',
+  'ogTitle',
+  'ogDescription',
+  'ogImageId',
+  'clientId',
+  'projectId',
+  'expiresAt',
+] as const;
 type Meta = Partial<Pick<Entry, (typeof metaKeys)[number]>>;
 
 /** The organization's locales and default locale. */
 export async function orgLocales(db: Db, ctx: CmsContext): Promise<{ locales: string[]; defaultLocale: string }> {
-  const [org] = await db.select({ locales: organizations.locales, defaultLocale: organizations.defaultLocale }).from(organizations).where(eq(organizations.id, ctx.organizationId));
+  const [org] = await db
+    .select({ locales: organizations.locales, defaultLocale: organizations.defaultLocale })
+    .from(organizations)
+    .where(eq(organizations.id, ctx.organizationId));
   if (!org) throw notFound('Organization');
   return org;
 }
@@ -63,9 +106,18 @@ export async function orgLocales(db: Db, ctx: CmsContext): Promise<{ locales: st
  * @example const [reply] = await withTaxonomy(db, [row])
  */
 export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<Replied<T>[]> {
-  const { tags, categories } = await taxonomyOf(db, rows.map((r) => r.id));
+  const { tags, categories } = await taxonomyOf(
+    db,
+    rows.map((r) => r.id),
+  );
   // Entry data is always an object of field values: every save writes it from a validated record.
-  return rows.map((r) => ({ ...r, data: r.data as EntryData, publishedData: r.publishedData as EntryData | null, tagIds: tags.get(r.id) ?? [], categoryIds: categories.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    data: r.data as EntryData,
+    publishedData: r.publishedData as EntryData | null,
+    tagIds: tags.get(r.id) ?? [],
+    categoryIds: categories.get(r.id) ?? [],
+  }));
 }
 
 /**
@@ -74,7 +126,11 @@ export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<
  * @example const entry = await findEntry(db, ctx, id)
  */
 export async function findEntry(db: Db, ctx: CmsContext, id: string): Promise<Entry | undefined> {
-  const [row] = await db.select().from(contentEntries).where(and(scopeOf(entryInfo, ctx), eq(contentEntries.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(contentEntries)
+    .where(and(scopeOf(entryInfo, ctx), eq(contentEntries.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -91,9 +147,11 @@ export async function getEntry(db: Db, ctx: CmsContext, id: string): Promise<Ent
 
 /** 409 for a write based on an old version; the reply says which version is current. */
 export const staleVersion = (current: number, expected: number) =>
-  conflict(`The entry was saved by someone else since version ${expected}; it is now at version ${current}. Reload it, reapply your change and save again`, { currentVersion: current }, [
-    { path: 'body.version', message: `Stale: the current version is ${current}` },
-  ]);
+  conflict(
+    `The entry was saved by someone else since version ${expected}; it is now at version ${current}. Reload it, reapply your change and save again`,
+    { currentVersion: current },
+    [{ path: 'body.version', message: `Stale: the current version is ${current}` }],
+  );
 
 /**
  * Locks an entry for a write in the caller's transaction, checking the optimistic-concurrency token:
@@ -125,13 +183,28 @@ export const lockTypeLocale = (tx: Db, ctx: CmsContext, typeId: string, locale: 
  * Slugs in use in one (type, locale) that equal `base` or extend it with `-n`: by source entries in that
  * locale and by translations into it (the delivery API finds both by slug).
  */
-async function takenSlugs(tx: Db, ctx: CmsContext, typeId: string, locale: string, base: string, except: { entryId?: string; localizationId?: string }) {
+async function takenSlugs(
+  tx: Db,
+  ctx: CmsContext,
+  typeId: string,
+  locale: string,
+  base: string,
+  except: { entryId?: string; localizationId?: string },
+) {
   const near = (column: typeof contentEntries.slug | typeof contentLocalizations.slug) => or(eq(column, base), like(column, `${base}-%`));
   const [sources, translations] = await Promise.all([
     tx
       .select({ slug: contentEntries.slug })
       .from(contentEntries)
-      .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, typeId), eq(contentEntries.locale, locale), near(contentEntries.slug), except.entryId ? ne(contentEntries.id, except.entryId) : undefined)),
+      .where(
+        and(
+          eq(contentEntries.organizationId, ctx.organizationId),
+          eq(contentEntries.contentTypeId, typeId),
+          eq(contentEntries.locale, locale),
+          near(contentEntries.slug),
+          except.entryId ? ne(contentEntries.id, except.entryId) : undefined,
+        ),
+      ),
     tx
       .select({ slug: contentLocalizations.slug })
       .from(contentLocalizations)
@@ -183,20 +256,37 @@ const isSlugClash = (error: unknown) => {
 
 // ---------------------------------------------------------------- validation shared by saves
 
-const slugFieldOf = (type: ContentTypeRow) => type.schema.fields.find((f) => f.type === 'slug') as (ContentTypeRow['schema']['fields'][number] & { type: 'slug' }) | undefined;
+const slugFieldOf = (type: ContentTypeRow) =>
+  type.schema.fields.find((f) => f.type === 'slug') as (ContentTypeRow['schema']['fields'][number] & { type: 'slug' }) | undefined;
 
 /**
  * Validates entry data for a save: field values, references (only of `fields`, the ones this save
  * changes, so a file deleted later does not block unrelated edits), then `unique` values under the
  * (type, locale) lock. Throws 400 (`body.data.<field>`) or 409 for a unique clash.
  */
-async function validateForSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, locale: string, input: Record<string, Json>, options: { defaults: boolean; entryId?: string; fields?: Set<string> }) {
+async function validateForSave(
+  tx: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow,
+  locale: string,
+  input: Record<string, Json>,
+  options: { defaults: boolean; entryId?: string; fields?: Set<string> },
+) {
   const { data, issues, refs } = checkData(type.schema, input, { mode: 'entry', required: true, defaults: options.defaults });
   const mine = (ref: { path: string }) => !options.fields || options.fields.has(ref.path.split('.')[0]!);
-  issues.push(...(await checkRefs(tx, ctx, { files: refs.files.filter(mine), entries: refs.entries.filter(mine), blocks: refs.blocks.filter(mine) })));
+  issues.push(
+    ...(await checkRefs(tx, ctx, { files: refs.files.filter(mine), entries: refs.entries.filter(mine), blocks: refs.blocks.filter(mine) })),
+  );
   if (issues.length) throw dataError(issues);
   await lockTypeLocale(tx, ctx, type.id, locale);
-  const unique = await checkUnique(tx, ctx, type, locale, options.fields ? Object.fromEntries(Object.entries(data).filter(([k]) => options.fields!.has(k))) : data, options.entryId);
+  const unique = await checkUnique(
+    tx,
+    ctx,
+    type,
+    locale,
+    options.fields ? Object.fromEntries(Object.entries(data).filter(([k]) => options.fields!.has(k))) : data,
+    options.entryId,
+  );
   if (unique.length) throw conflictError(unique);
   return data;
 }
@@ -204,11 +294,14 @@ async function validateForSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, lo
 /** Metadata columns of an input, ready for the row (times as Dates); absent keys stay absent. */
 function metaOf(input: Partial<Record<(typeof metaKeys)[number], unknown>>): Meta {
   const out: Record<string, unknown> = {};
-  for (const key of metaKeys) if (input[key] !== undefined) out[key] = key === 'expiresAt' && typeof input[key] === 'string' ? new Date(input[key] as string) : input[key];
+  for (const key of metaKeys)
+    if (input[key] !== undefined)
+      out[key] = key === 'expiresAt' && typeof input[key] === 'string' ? new Date(input[key] as string) : input[key];
   return out as Meta;
 }
 
-const sameMeta = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : sameJson(a, b));
+const sameMeta = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : sameJson(a, b);
 
 // ---------------------------------------------------------------- create, update, delete
 
@@ -223,12 +316,16 @@ const sameMeta = (a: unknown, b: unknown) => (a instanceof Date || b instanceof 
 export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): Promise<EntryReply> {
   const row = await transaction(db, async (tx) => {
     const type = await getContentType(tx, ctx, input.contentTypeId).catch((e: unknown) => {
-      throw e instanceof HttpError && e.status === 404 ? badRequest([{ path: 'body.contentTypeId', message: 'No content type with this id' }]) : e;
+      throw e instanceof HttpError && e.status === 404
+        ? badRequest([{ path: 'body.contentTypeId', message: 'No content type with this id' }])
+        : e;
     });
-    if (!type.isActive) throw badRequest([{ path: 'body.contentTypeId', message: 'The content type is inactive and takes no new entries' }]);
+    if (!type.isActive)
+      throw badRequest([{ path: 'body.contentTypeId', message: 'The content type is inactive and takes no new entries' }]);
     const { locales, defaultLocale } = await orgLocales(tx, ctx);
     const locale = input.locale ?? defaultLocale;
-    if (!locales.includes(locale)) throw badRequest([{ path: 'body.locale', message: `Not one of the organization locales (${locales.join(', ')})` }]);
+    if (!locales.includes(locale))
+      throw badRequest([{ path: 'body.locale', message: `Not one of the organization locales (${locales.join(', ')})` }]);
     const meta = metaOf(input);
     await checkReferences(tx, entryInfo, ctx, meta);
     const fromTemplate = input.templateId ? { ...(await templateDefaults(tx, ctx, input.templateId, type.id)), ...input.data } : input.data;
@@ -250,15 +347,45 @@ export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): 
         const [created] = await transaction(tx, (sp) =>
           sp
             .insert(contentEntries)
-            .values({ ...meta, organizationId: ctx.organizationId, contentTypeId: type.id, locale, data, title, slug, plainText: plainTextFor(type.schema, data), version: 1, createdById: ctx.actor.id, lastEditedById: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+            .values({
+              ...meta,
+              organizationId: ctx.organizationId,
+              contentTypeId: type.id,
+              locale,
+              data,
+              title,
+              slug,
+              plainText: plainTextFor(type.schema, data),
+              version: 1,
+              createdById: ctx.actor.id,
+              lastEditedById: ctx.actor.id,
+              createdAt: ctx.now,
+              updatedAt: ctx.now,
+            })
             .returning(),
         );
         const entry = created!;
         if (input.tagIds) await setEntryTags(tx, ctx, entry.id, input.tagIds);
         if (input.categoryIds) await setEntryCategories(tx, ctx, entry.id, input.categoryIds);
         if (type.enableVersioning)
-          await writeVersion(tx, ctx, { entryId: entry.id, versionNumber: 1, data, title, changedFields: [...new Set([...Object.keys(data).sort(), 'title', 'slug'])], changeNote: input.changeNote, maxVersions: type.maxVersions });
-        await recordActivity(tx, ctx, { action: 'created', entityType: 'content_entries', entityId: entry.id, entityTitle: title, clientId: entry.clientId, projectId: entry.projectId, metadata: { contentType: type.slug, locale, version: 1 } });
+          await writeVersion(tx, ctx, {
+            entryId: entry.id,
+            versionNumber: 1,
+            data,
+            title,
+            changedFields: [...new Set([...Object.keys(data).sort(), 'title', 'slug'])],
+            changeNote: input.changeNote,
+            maxVersions: type.maxVersions,
+          });
+        await recordActivity(tx, ctx, {
+          action: 'created',
+          entityType: 'content_entries',
+          entityId: entry.id,
+          entityTitle: title,
+          clientId: entry.clientId,
+          projectId: entry.projectId,
+          metadata: { contentType: type.slug, locale, version: 1 },
+        });
         await afterDraftSave(tx, ctx, type, undefined, entry);
         return entry;
       } catch (error) {
@@ -290,10 +417,23 @@ interface DraftOptions {
  * snapshot (for versioned types, when data, title or slug changed), taxonomy and activity. A save that
  * changes nothing writes nothing and keeps the version.
  */
-async function writeDraft(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: Entry, next: DraftChange, options: DraftOptions): Promise<Entry> {
+async function writeDraft(
+  tx: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow,
+  entry: Entry,
+  next: DraftChange,
+  options: DraftOptions,
+): Promise<Entry> {
   const before = entry.data as EntryData;
   const title = titleFor(type, next.data);
-  const changed = [...new Set([...changedFieldsOf(before, next.data), ...(title !== entry.title ? ['title'] : []), ...(next.slug !== entry.slug ? ['slug'] : [])])];
+  const changed = [
+    ...new Set([
+      ...changedFieldsOf(before, next.data),
+      ...(title !== entry.title ? ['title'] : []),
+      ...(next.slug !== entry.slug ? ['slug'] : []),
+    ]),
+  ];
   const metaChanged = Object.keys(next.meta).filter((k) => !sameMeta(entry[k as keyof Meta], next.meta[k as keyof Meta]));
   const tags = next.tagIds ? await setEntryTags(tx, ctx, entry.id, next.tagIds) : { added: 0, removed: 0 };
   if (next.categoryIds) await setEntryCategories(tx, ctx, entry.id, next.categoryIds);
@@ -302,7 +442,16 @@ async function writeDraft(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: 
   const version = entry.version + 1;
   const [row] = await tx
     .update(contentEntries)
-    .set({ ...next.meta, data: next.data, title, slug: next.slug, plainText: plainTextFor(type.schema, next.data), version, lastEditedById: ctx.actor.id, updatedAt: ctx.now })
+    .set({
+      ...next.meta,
+      data: next.data,
+      title,
+      slug: next.slug,
+      plainText: plainTextFor(type.schema, next.data),
+      version,
+      lastEditedById: ctx.actor.id,
+      updatedAt: ctx.now,
+    })
     .where(eq(contentEntries.id, entry.id))
     .returning();
   if (type.enableVersioning && (changed.length || options.restoredFrom))
@@ -324,7 +473,11 @@ async function writeDraft(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: 
     entityTitle: title,
     clientId: row!.clientId,
     projectId: row!.projectId,
-    metadata: { changedFields: [...changed, ...metaChanged, ...(taxonomy ? ['taxonomy'] : [])], version, ...(options.restoredFrom ? { restoredFrom: options.restoredFrom.versionNumber } : {}) },
+    metadata: {
+      changedFields: [...changed, ...metaChanged, ...(taxonomy ? ['taxonomy'] : [])],
+      version,
+      ...(options.restoredFrom ? { restoredFrom: options.restoredFrom.versionNumber } : {}),
+    },
   });
   await afterDraftSave(tx, ctx, type, entry, row!);
   return row!;
@@ -344,7 +497,13 @@ async function afterDraftSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, bef
     await tx
       .update(contentLocalizations)
       .set({ status: 'OUTDATED', updatedAt: ctx.now })
-      .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.entryId, after.id), ne(contentLocalizations.status, 'OUTDATED')));
+      .where(
+        and(
+          eq(contentLocalizations.organizationId, ctx.organizationId),
+          eq(contentLocalizations.entryId, after.id),
+          ne(contentLocalizations.status, 'OUTDATED'),
+        ),
+      );
 }
 
 /**
@@ -367,14 +526,31 @@ export async function updateEntry(db: Db, ctx: CmsContext, id: string, input: Up
     const data = await validateForSave(tx, ctx, type, entry.locale, merged, { defaults: false, entryId: id, fields });
     const slugField = slugFieldOf(type);
     let slug = entry.slug;
-    if (input.slug !== undefined && input.slug !== entry.slug) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: input.slug, explicit: true }, { entryId: id });
+    if (input.slug !== undefined && input.slug !== entry.slug)
+      slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: input.slug, explicit: true }, { entryId: id });
     else if (slugField && input.slug === undefined && fields.has(slugField.name)) {
       const value = data[slugField.name];
-      if (typeof value === 'string' && value !== entry.slug) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: value, explicit: true, path: `body.data.${slugField.name}` }, { entryId: id });
-      else if (value === undefined) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: slugify(titleFor(type, data)) }, { entryId: id });
+      if (typeof value === 'string' && value !== entry.slug)
+        slug = await allocateSlug(
+          tx,
+          ctx,
+          type.id,
+          entry.locale,
+          { base: value, explicit: true, path: `body.data.${slugField.name}` },
+          { entryId: id },
+        );
+      else if (value === undefined)
+        slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: slugify(titleFor(type, data)) }, { entryId: id });
     }
     if (slugField) data[slugField.name] = slug;
-    await writeDraft(tx, ctx, type, entry, { data, slug, meta, tagIds: input.tagIds, categoryIds: input.categoryIds }, { action: 'updated', changeNote: input.changeNote });
+    await writeDraft(
+      tx,
+      ctx,
+      type,
+      entry,
+      { data, slug, meta, tagIds: input.tagIds, categoryIds: input.categoryIds },
+      { action: 'updated', changeNote: input.changeNote },
+    );
   });
   return getEntry(db, ctx, id);
 }
@@ -390,7 +566,14 @@ export async function deleteEntry(db: Db, ctx: CmsContext, id: string, expectedV
     await detachEntryTags(tx, id);
     await releaseEntryBlocks(tx, ctx, id);
     await tx.delete(contentEntries).where(eq(contentEntries.id, id));
-    await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId });
+    await recordActivity(tx, ctx, {
+      action: 'deleted',
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+    });
     return { id, deleted: true as const };
   });
 }
@@ -403,7 +586,13 @@ export async function deleteEntry(db: Db, ctx: CmsContext, id: string, expectedV
  *
  * @example await restoreVersion(db, ctx, entry.id, 2, { expectedVersion: 5 })
  */
-export async function restoreVersion(db: Db, ctx: CmsContext, id: string, versionNumber: number, options: { expectedVersion?: number; changeNote?: string } = {}): Promise<EntryReply> {
+export async function restoreVersion(
+  db: Db,
+  ctx: CmsContext,
+  id: string,
+  versionNumber: number,
+  options: { expectedVersion?: number; changeNote?: string } = {},
+): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
     const type = await getContentType(tx, ctx, entry.contentTypeId);
@@ -423,15 +612,34 @@ export async function restoreVersion(db: Db, ctx: CmsContext, id: string, versio
       valid = await validateForSave(tx, ctx, type, entry.locale, data, { defaults: false, entryId: id, fields });
     } catch (error) {
       if (error instanceof HttpError && error.status === 400)
-        throw conflict(`Version ${versionNumber} no longer fits the content type's schema`, {}, error.errors?.map((e) => ({ ...e, path: e.path.replace(/^body\.data/, `version.${versionNumber}.data`) })));
+        throw conflict(
+          `Version ${versionNumber} no longer fits the content type's schema`,
+          {},
+          error.errors?.map((e) => ({ ...e, path: e.path.replace(/^body\.data/, `version.${versionNumber}.data`) })),
+        );
       throw error;
     }
     const slugField = slugFieldOf(type);
     let slug = entry.slug;
     const wanted = slugField ? valid[slugField.name] : undefined;
-    if (slugField && typeof wanted === 'string' && wanted !== entry.slug) slug = await allocateSlug(tx, ctx, type.id, entry.locale, { base: wanted, explicit: true, path: `version.${versionNumber}.data.${slugField.name}` }, { entryId: id });
+    if (slugField && typeof wanted === 'string' && wanted !== entry.slug)
+      slug = await allocateSlug(
+        tx,
+        ctx,
+        type.id,
+        entry.locale,
+        { base: wanted, explicit: true, path: `version.${versionNumber}.data.${slugField.name}` },
+        { entryId: id },
+      );
     if (slugField) valid[slugField.name] = slug;
-    await writeDraft(tx, ctx, type, entry, { data: valid, slug, meta: {} }, { action: 'restored', changeNote: options.changeNote, restoredFrom: { id: version!.id, versionNumber } });
+    await writeDraft(
+      tx,
+      ctx,
+      type,
+      entry,
+      { data: valid, slug, meta: {} },
+      { action: 'restored', changeNote: options.changeNote, restoredFrom: { id: version!.id, versionNumber } },
+    );
   });
   return getEntry(db, ctx, id);
 }
@@ -469,9 +677,26 @@ export async function publishEntry(db: Db, ctx: CmsContext, id: string, options:
     await assertPublishedSlugFree(tx, ctx, entry.contentTypeId, entry.locale, entry.slug, { entryId: id });
     await tx
       .update(contentEntries)
-      .set({ publishedData: entry.data, publishedTitle: entry.title, publishedSlug: entry.slug, publishedMeta: publishedMetaOf(entry), status: 'PUBLISHED', publishedAt: ctx.now, publishedById: ctx.actor.id, updatedAt: ctx.now })
+      .set({
+        publishedData: entry.data,
+        publishedTitle: entry.title,
+        publishedSlug: entry.slug,
+        publishedMeta: publishedMetaOf(entry),
+        status: 'PUBLISHED',
+        publishedAt: ctx.now,
+        publishedById: ctx.actor.id,
+        updatedAt: ctx.now,
+      })
       .where(eq(contentEntries.id, id));
-    await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale: entry.locale, version: entry.version } });
+    await recordActivity(tx, ctx, {
+      action: 'published',
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale: entry.locale, version: entry.version },
+    });
   });
   return getEntry(db, ctx, id);
 }
@@ -480,11 +705,26 @@ export async function publishEntry(db: Db, ctx: CmsContext, id: string, options:
  * A published slug must be unique among what the delivery API serves for one (type, locale): published
  * source entries in that locale and published translations into it.
  */
-export async function assertPublishedSlugFree(tx: Db, ctx: CmsContext, typeId: string, locale: string, slug: string, except: { entryId?: string; localizationId?: string }) {
+export async function assertPublishedSlugFree(
+  tx: Db,
+  ctx: CmsContext,
+  typeId: string,
+  locale: string,
+  slug: string,
+  except: { entryId?: string; localizationId?: string },
+) {
   const [source] = await tx
     .select({ id: contentEntries.id })
     .from(contentEntries)
-    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, typeId), eq(contentEntries.locale, locale), eq(contentEntries.publishedSlug, slug), except.entryId ? ne(contentEntries.id, except.entryId) : undefined))
+    .where(
+      and(
+        eq(contentEntries.organizationId, ctx.organizationId),
+        eq(contentEntries.contentTypeId, typeId),
+        eq(contentEntries.locale, locale),
+        eq(contentEntries.publishedSlug, slug),
+        except.entryId ? ne(contentEntries.id, except.entryId) : undefined,
+      ),
+    )
     .limit(1);
   const [translation] = source
     ? [source]
@@ -492,9 +732,20 @@ export async function assertPublishedSlugFree(tx: Db, ctx: CmsContext, typeId: s
         .select({ id: contentLocalizations.id })
         .from(contentLocalizations)
         .innerJoin(contentEntries, eq(contentEntries.id, contentLocalizations.entryId))
-        .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentEntries.contentTypeId, typeId), eq(contentLocalizations.locale, locale), eq(contentLocalizations.publishedSlug, slug), except.localizationId ? ne(contentLocalizations.id, except.localizationId) : undefined))
+        .where(
+          and(
+            eq(contentLocalizations.organizationId, ctx.organizationId),
+            eq(contentEntries.contentTypeId, typeId),
+            eq(contentLocalizations.locale, locale),
+            eq(contentLocalizations.publishedSlug, slug),
+            except.localizationId ? ne(contentLocalizations.id, except.localizationId) : undefined,
+          ),
+        )
         .limit(1);
-  if (translation) throw conflict(`Another published entry already uses the slug "${slug}" in "${locale}"`, {}, [{ path: 'slug', message: 'Already published by another entry' }]);
+  if (translation)
+    throw conflict(`Another published entry already uses the slug "${slug}" in "${locale}"`, {}, [
+      { path: 'slug', message: 'Already published by another entry' },
+    ]);
 }
 
 /**
@@ -506,8 +757,19 @@ export async function assertPublishedSlugFree(tx: Db, ctx: CmsContext, typeId: s
 export async function unpublishEntry(db: Db, ctx: CmsContext, id: string): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
-    await tx.update(contentEntries).set({ publishedData: null, publishedTitle: null, publishedSlug: null, status: 'UNPUBLISHED', updatedAt: ctx.now }).where(eq(contentEntries.id, id));
-    await recordActivity(tx, ctx, { action: 'unpublished', entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale: entry.locale } });
+    await tx
+      .update(contentEntries)
+      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, status: 'UNPUBLISHED', updatedAt: ctx.now })
+      .where(eq(contentEntries.id, id));
+    await recordActivity(tx, ctx, {
+      action: 'unpublished',
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale: entry.locale },
+    });
   });
   return getEntry(db, ctx, id);
 }
@@ -520,16 +782,35 @@ export async function unpublishEntry(db: Db, ctx: CmsContext, id: string): Promi
  *
  * @example await setEntryStatus(tx, ctx, id, 'IN_REVIEW', { action: 'submitted' })
  */
-export async function setEntryStatus(db: Db, ctx: CmsContext, id: string, status: Exclude<ContentStatus, 'PUBLISHED' | 'UNPUBLISHED'>, options: { action: string; expectedVersion?: number; metadata?: Record<string, Json>; scheduledFor?: Date | null }): Promise<Entry> {
+export async function setEntryStatus(
+  db: Db,
+  ctx: CmsContext,
+  id: string,
+  status: Exclude<ContentStatus, 'PUBLISHED' | 'UNPUBLISHED'>,
+  options: { action: string; expectedVersion?: number; metadata?: Record<string, Json>; scheduledFor?: Date | null },
+): Promise<Entry> {
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
     const offline = status === 'ARCHIVED' ? { publishedData: null, publishedTitle: null, publishedSlug: null } : {};
     const [row] = await tx
       .update(contentEntries)
-      .set({ ...offline, status, ...(options.scheduledFor !== undefined ? { scheduledFor: options.scheduledFor } : {}), updatedAt: ctx.now })
+      .set({
+        ...offline,
+        status,
+        ...(options.scheduledFor !== undefined ? { scheduledFor: options.scheduledFor } : {}),
+        updatedAt: ctx.now,
+      })
       .where(eq(contentEntries.id, id))
       .returning();
-    await recordActivity(tx, ctx, { action: options.action, entityType: 'content_entries', entityId: id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { from: entry.status, to: status, ...options.metadata } });
+    await recordActivity(tx, ctx, {
+      action: options.action,
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { from: entry.status, to: status, ...options.metadata },
+    });
     return row!;
   });
 }
@@ -543,7 +824,10 @@ const rowConfig = sql.raw(entrySearchConfig);
 const markStart = '\u0002';
 const markStop = '\u0003';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const toHighlight = (s: string) => escapeHtml(s.replace(/[\u0000-\u0001\u0004-\u0008]/g, '')).replaceAll(markStart, '<mark>').replaceAll(markStop, '</mark>');
+const toHighlight = (s: string) =>
+  escapeHtml(s.replace(/[\u0000-\u0001\u0004-\u0008]/g, ''))
+    .replaceAll(markStart, '<mark>')
+    .replaceAll(markStop, '</mark>');
 
 function decodeRankCursor(cursor: string): { rank: number; id: string } {
   try {
@@ -552,7 +836,9 @@ function decodeRankCursor(cursor: string): { rank: number; id: string } {
     if (parsed.s !== 'rank' || typeof rank !== 'number' || !Number.isFinite(rank) || typeof id !== 'string') throw new Error('bad cursor');
     return { rank, id };
   } catch {
-    throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor, or one from a list with a different sort; start again without it' }]);
+    throw badRequest([
+      { path: 'query.cursor', message: 'Malformed cursor, or one from a list with a different sort; start again without it' },
+    ]);
   }
 }
 
@@ -574,7 +860,9 @@ export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
     const [type] = await db
       .select({ id: contentTypes.id })
       .from(contentTypes)
-      .where(and(eq(contentTypes.organizationId, ctx.organizationId), or(eq(contentTypes.id, query.type), eq(contentTypes.slug, query.type))))
+      .where(
+        and(eq(contentTypes.organizationId, ctx.organizationId), or(eq(contentTypes.id, query.type), eq(contentTypes.slug, query.type))),
+      )
       .limit(1);
     if (!type) return { data: [], nextCursor: null };
     where.push(eq(e.contentTypeId, type.id));
@@ -601,14 +889,25 @@ export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
           .select({ one: sql`1` })
           .from(contentEntryTags)
           .innerJoin(contentTags, eq(contentTags.id, contentEntryTags.tagId))
-          .where(and(eq(contentEntryTags.entryId, e.id), eq(contentTags.organizationId, ctx.organizationId), or(eq(contentTags.id, query.tag), eq(contentTags.slug, query.tag)))),
+          .where(
+            and(
+              eq(contentEntryTags.entryId, e.id),
+              eq(contentTags.organizationId, ctx.organizationId),
+              or(eq(contentTags.id, query.tag), eq(contentTags.slug, query.tag)),
+            ),
+          ),
       ),
     );
   if (query.category) {
     const [category] = await db
       .select({ path: contentCategories.path })
       .from(contentCategories)
-      .where(and(eq(contentCategories.organizationId, ctx.organizationId), or(eq(contentCategories.id, query.category), eq(contentCategories.slug, query.category))))
+      .where(
+        and(
+          eq(contentCategories.organizationId, ctx.organizationId),
+          or(eq(contentCategories.id, query.category), eq(contentCategories.slug, query.category)),
+        ),
+      )
       .limit(1);
     if (!category) return { data: [], nextCursor: null };
     where.push(
@@ -617,7 +916,13 @@ export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
           .select({ one: sql`1` })
           .from(contentEntryCategories)
           .innerJoin(contentCategories, eq(contentCategories.id, contentEntryCategories.categoryId))
-          .where(and(eq(contentEntryCategories.entryId, e.id), eq(contentCategories.organizationId, ctx.organizationId), inSubtree(category.path))),
+          .where(
+            and(
+              eq(contentEntryCategories.entryId, e.id),
+              eq(contentCategories.organizationId, ctx.organizationId),
+              inSubtree(category.path),
+            ),
+          ),
       ),
     );
   }
@@ -649,20 +954,33 @@ export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
       .where(and(...where, cursorWhere(keys, query.cursor)))
       .orderBy(...orderBy(keys))
       .limit(limit + 1);
-    const page = toPage(rows.map((r) => ({ ...r.entry, highlight: toHighlight(r.highlight) })), limit, keys);
+    const page = toPage(
+      rows.map((r) => ({ ...r.entry, highlight: toHighlight(r.highlight) })),
+      limit,
+      keys,
+    );
     return { data: await withTaxonomy(db, page.data), nextCursor: page.nextCursor };
   }
   const after = query.cursor ? decodeRankCursor(query.cursor) : undefined;
   const rows = await db
     .select({ entry: e, rank, highlight: headline })
     .from(e)
-    .where(and(...where, after ? or(lt(rank, sql`${after.rank}::real`), and(eq(rank, sql`${after.rank}::real`), gt(e.id, after.id))) : undefined))
+    .where(
+      and(
+        ...where,
+        after ? or(lt(rank, sql`${after.rank}::real`), and(eq(rank, sql`${after.rank}::real`), gt(e.id, after.id))) : undefined,
+      ),
+    )
     .orderBy(desc(rank), asc(e.id))
     .limit(limit + 1);
   const data = rows.slice(0, limit);
   const last = data.at(-1);
   return {
-    data: await withTaxonomy(db, data.map((r) => ({ ...r.entry, highlight: toHighlight(r.highlight) }))),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ s: 'rank', v: [last.rank, last.entry.id] })).toString('base64url') : null,
+    data: await withTaxonomy(
+      db,
+      data.map((r) => ({ ...r.entry, highlight: toHighlight(r.highlight) })),
+    ),
+    nextCursor:
+      rows.length > limit && last ? Buffer.from(JSON.stringify({ s: 'rank', v: [last.rank, last.entry.id] })).toString('base64url') : null,
   };
 }

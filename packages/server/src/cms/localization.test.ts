@@ -28,12 +28,24 @@ const makeType = () => t.sdk.cms.contentTypes.create({ name: `Product ${++seq}`,
 describe('translations', () => {
   it('creates and updates translations per organization locale, with title, slug and status of their own', async () => {
     const type = await makeType();
-    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Running shoes', body: 'Light and fast.', price: 90 } });
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'Running shoes', body: 'Light and fast.', price: 90 },
+    });
     const fr = await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Chaussures de course', body: 'Légères.' } });
-    expect(fr).toMatchObject({ locale: 'fr', title: 'Chaussures de course', slug: 'chaussures-de-course', status: 'IN_PROGRESS', translatedById: expect.any(String) });
+    expect(fr).toMatchObject({
+      locale: 'fr',
+      title: 'Chaussures de course',
+      slug: 'chaussures-de-course',
+      status: 'IN_PROGRESS',
+      translatedById: expect.any(String),
+    });
     const pending = await t.sdk.cms.entries.translations.put(entry.id, 'de', { data: {} });
     expect(pending).toMatchObject({ status: 'PENDING', title: 'Running shoes' });
-    const approved = await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Chaussures de course', body: 'Très légères.' }, status: 'APPROVED' });
+    const approved = await t.sdk.cms.entries.translations.put(entry.id, 'fr', {
+      data: { title: 'Chaussures de course', body: 'Très légères.' },
+      status: 'APPROVED',
+    });
     expect(approved).toMatchObject({ id: fr.id, status: 'APPROVED', slug: 'chaussures-de-course', data: { body: 'Très légères.' } });
     expect((await t.sdk.cms.entries.translations.list(entry.id)).data.map((l) => [l.locale, l.status])).toEqual([
       ['de', 'PENDING'],
@@ -63,17 +75,24 @@ describe('translations', () => {
       expect(error.errors).toContainEqual({ path, message: expect.stringMatching(message) });
     }
     // An unfinished translation may lack required fields while IN_PROGRESS.
-    await expect(t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Seulement un titre' } })).resolves.toMatchObject({ status: 'IN_PROGRESS' });
+    await expect(t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Seulement un titre' } })).resolves.toMatchObject({
+      status: 'IN_PROGRESS',
+    });
     // Unique localized fields are unique within the target locale.
     const second = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Boot', body: 'b', code: 'S-2' } });
     await t.sdk.cms.entries.translations.put(second.id, 'de', { data: { code: 'DE-1' } });
-    expect(await problem(t.sdk.cms.entries.translations.put(entry.id, 'de', { data: { code: 'DE-1' } }))).toMatchObject({ status: 409, errors: [{ path: 'body.data.code' }] });
+    expect(await problem(t.sdk.cms.entries.translations.put(entry.id, 'de', { data: { code: 'DE-1' } }))).toMatchObject({
+      status: 409,
+      errors: [{ path: 'body.data.code' }],
+    });
     // A translation slug is unique among entries and translations of the type in that locale.
     const frSource = await t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'fr', data: { title: 'Botte', body: 'b' } });
     expect(frSource.slug).toBe('botte');
     const frBoot = await t.sdk.cms.entries.translations.put(second.id, 'fr', { data: { title: 'Botte' } });
     expect(frBoot.slug).toBe('botte-2');
-    expect((await problem(t.sdk.cms.entries.translations.put(second.id, 'fr', { data: { title: 'Botte' }, slug: 'botte' }))).status).toBe(409);
+    expect((await problem(t.sdk.cms.entries.translations.put(second.id, 'fr', { data: { title: 'Botte' }, slug: 'botte' }))).status).toBe(
+      409,
+    );
   });
 
   it('marks translations OUTDATED when a localized source field changes, not when a shared one does', async () => {
@@ -86,7 +105,9 @@ describe('translations', () => {
     await t.sdk.cms.entries.update(entry.id, { data: { body: 'new body' } });
     expect((await t.sdk.cms.entries.translations.list(entry.id)).data.map((l) => l.status)).toEqual(['OUTDATED', 'OUTDATED']);
     // Editing an outdated translation puts it back in progress.
-    expect(await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Chaussure', body: 'nouveau corps' } })).toMatchObject({ status: 'IN_PROGRESS' });
+    expect(await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Chaussure', body: 'nouveau corps' } })).toMatchObject(
+      { status: 'IN_PROGRESS' },
+    );
   });
 
   it('routes the localizations resource through the same rules', async () => {
@@ -95,22 +116,32 @@ describe('translations', () => {
     const de = await t.sdk.cms.localizations.create({ entryId: entry.id, locale: 'de', data: { title: 'Hut' } });
     expect(de).toMatchObject({ title: 'Hut', slug: 'hut', status: 'IN_PROGRESS' });
     expect((await problem(t.sdk.cms.localizations.create({ entryId: entry.id, locale: 'de', data: {} }))).status).toBe(409);
-    expect((await problem(t.sdk.cms.localizations.create({ entryId: entry.id, locale: 'es', data: {} }))).errors).toContainEqual({ path: 'body.locale', message: expect.any(String) });
-    expect(await t.sdk.cms.localizations.update(de.id, { data: { body: 'Ein Hut' } })).toMatchObject({ data: { title: 'Hut', body: 'Ein Hut' } });
+    expect((await problem(t.sdk.cms.localizations.create({ entryId: entry.id, locale: 'es', data: {} }))).errors).toContainEqual({
+      path: 'body.locale',
+      message: expect.any(String),
+    });
+    expect(await t.sdk.cms.localizations.update(de.id, { data: { body: 'Ein Hut' } })).toMatchObject({
+      data: { title: 'Hut', body: 'Ein Hut' },
+    });
     expect((await problem(t.sdk.cms.localizations.update(de.id, { data: { price: 3 } }))).errors[0]!.path).toBe('body.data.price');
     await t.sdk.cms.localizations.delete(de.id);
     expect((await t.sdk.cms.entries.translations.list(entry.id)).data).toEqual([]);
   });
 
-  it("keeps translations per organization", async () => {
+  it('keeps translations per organization', async () => {
     const type = await makeType();
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Mine', body: 'b' } });
     const fr = await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'À moi' } });
-    await expect(other.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Volé' } })).rejects.toMatchObject({ status: 404 });
+    await expect(other.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Volé' } })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(other.sdk.cms.entries.translations.get(entry.id, 'fr')).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.localizations.update(fr.id, { status: 'APPROVED' })).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.localizations.delete(fr.id)).rejects.toMatchObject({ status: 404 });
-    await expect(other.sdk.cms.localizations.create({ entryId: entry.id, locale: 'en', data: {} })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.entryId' }] });
+    await expect(other.sdk.cms.localizations.create({ entryId: entry.id, locale: 'en', data: {} })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.entryId' }],
+    });
     expect((await t.sdk.cms.entries.translations.get(entry.id, 'fr')).title).toBe('À moi');
   });
 });
@@ -123,14 +154,28 @@ describe('publish state per locale', () => {
     await t.sdk.cms.entries.translations.put(entry.id, 'de', { data: { title: 'Schuh', body: 'Schnell' }, status: 'APPROVED' });
 
     const fr = await publishLocale(t.db, cms(), entry.id, 'fr');
-    expect(fr).toMatchObject({ locale: 'fr', publishedTitle: 'Chaussure', publishedSlug: 'chaussure', publishedData: { title: 'Chaussure', body: 'Rapide', price: 90 }, publishedAt: t.clock.now() });
+    expect(fr).toMatchObject({
+      locale: 'fr',
+      publishedTitle: 'Chaussure',
+      publishedSlug: 'chaussure',
+      publishedData: { title: 'Chaussure', body: 'Rapide', price: 90 },
+      publishedAt: t.clock.now(),
+    });
     expect(await getEntry(t.db, cms(), entry.id)).toMatchObject({ status: 'DRAFT', publishedData: null, publishedAt: null });
     expect(await getTranslation(t.db, cms(), entry.id, 'de')).toMatchObject({ publishedData: null, publishedAt: null });
 
     const source = await publishLocale(t.db, cms(), entry.id, 'en');
-    expect(source).toMatchObject({ status: 'PUBLISHED', publishedTitle: 'Shoe', publishedData: { title: 'Shoe', body: 'Fast', price: 90 } });
+    expect(source).toMatchObject({
+      status: 'PUBLISHED',
+      publishedTitle: 'Shoe',
+      publishedData: { title: 'Shoe', body: 'Fast', price: 90 },
+    });
     await unpublishLocale(t.db, cms(), entry.id, 'fr');
-    expect(await getTranslation(t.db, cms(), entry.id, 'fr')).toMatchObject({ publishedData: null, publishedTitle: null, publishedSlug: null });
+    expect(await getTranslation(t.db, cms(), entry.id, 'fr')).toMatchObject({
+      publishedData: null,
+      publishedTitle: null,
+      publishedSlug: null,
+    });
     expect(await getEntry(t.db, cms(), entry.id)).toMatchObject({ status: 'PUBLISHED', publishedTitle: 'Shoe' });
     await unpublishLocale(t.db, cms(), entry.id, 'en');
     expect(await getEntry(t.db, cms(), entry.id)).toMatchObject({ status: 'UNPUBLISHED', publishedData: null });
@@ -158,7 +203,8 @@ describe('missing translations report', () => {
   it('lists, per entry, the organization locales lacking an approved and current translation, with a summary per locale', async () => {
     const type = await makeType();
     const done = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Done', body: 'b' } });
-    for (const locale of ['fr', 'de', 'ar']) await t.sdk.cms.entries.translations.put(done.id, locale, { data: { title: `Done ${locale}`, body: 'b' }, status: 'APPROVED' });
+    for (const locale of ['fr', 'de', 'ar'])
+      await t.sdk.cms.entries.translations.put(done.id, locale, { data: { title: `Done ${locale}`, body: 'b' }, status: 'APPROVED' });
     const partial = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Partial', body: 'b' } });
     await t.sdk.cms.entries.translations.put(partial.id, 'fr', { data: { title: 'Partiel', body: 'b' }, status: 'APPROVED' });
     await t.sdk.cms.entries.translations.put(partial.id, 'de', { data: { title: 'Teilweise' }, status: 'IN_PROGRESS' });

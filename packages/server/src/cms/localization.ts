@@ -7,8 +7,30 @@ import { pageLimit } from '../db/paging.js';
 import { scopeOf, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import { type ContentTypeRow, checkData, checkRefs, checkUnique, conflictError, dataError, getContentType, slugify, titleFor } from './content-types.js';
-import { type CmsContext, type Entry, allocateSlug, assertPublishedSlugFree, getEntry, lockEntry, lockTypeLocale, orgLocales, publishEntry, publishedMetaOf, unpublishEntry } from './entries.js';
+import {
+  type ContentTypeRow,
+  checkData,
+  checkRefs,
+  checkUnique,
+  conflictError,
+  dataError,
+  getContentType,
+  slugify,
+  titleFor,
+} from './content-types.js';
+import {
+  type CmsContext,
+  type Entry,
+  allocateSlug,
+  assertPublishedSlugFree,
+  getEntry,
+  lockEntry,
+  lockTypeLocale,
+  orgLocales,
+  publishEntry,
+  publishedMetaOf,
+  unpublishEntry,
+} from './entries.js';
 import { contentEntries, contentLocalizations } from './schema.js';
 import { type EntryData, changedFieldsOf, sameJson } from './versions.js';
 
@@ -47,7 +69,13 @@ export async function getTranslation(db: Db, ctx: CmsContext, entryId: string, l
   const [row] = await db
     .select()
     .from(contentLocalizations)
-    .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.entryId, entryId), eq(contentLocalizations.locale, locale)));
+    .where(
+      and(
+        eq(contentLocalizations.organizationId, ctx.organizationId),
+        eq(contentLocalizations.entryId, entryId),
+        eq(contentLocalizations.locale, locale),
+      ),
+    );
   if (!row) throw notFound(`Translation "${locale}"`);
   return row;
 }
@@ -56,7 +84,13 @@ async function lockTranslation(tx: Db, ctx: CmsContext, entryId: string, locale:
   const [row] = await tx
     .select()
     .from(contentLocalizations)
-    .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.entryId, entryId), eq(contentLocalizations.locale, locale)))
+    .where(
+      and(
+        eq(contentLocalizations.organizationId, ctx.organizationId),
+        eq(contentLocalizations.entryId, entryId),
+        eq(contentLocalizations.locale, locale),
+      ),
+    )
     .for('update');
   return row;
 }
@@ -67,26 +101,57 @@ async function lockTranslation(tx: Db, ctx: CmsContext, entryId: string, locale:
  * the status is REVIEW or APPROVED. The title follows the type's title field when it is localized
  * (else the source title); the slug is derived from it, unique per (type, locale).
  */
-async function saveTranslation(tx: Db, ctx: CmsContext, entry: Entry, type: ContentTypeRow, locale: string, existing: Localization | undefined, input: Partial<PutInput> & { data?: Record<string, Json> }, paths = { locale: 'params.locale' }) {
+async function saveTranslation(
+  tx: Db,
+  ctx: CmsContext,
+  entry: Entry,
+  type: ContentTypeRow,
+  locale: string,
+  existing: Localization | undefined,
+  input: Partial<PutInput> & { data?: Record<string, Json> },
+  paths = { locale: 'params.locale' },
+) {
   const { locales } = await orgLocales(tx, ctx);
-  if (!locales.includes(locale)) throw badRequest([{ path: paths.locale, message: `Not one of the organization locales (${locales.join(', ')})` }]);
-  if (locale === entry.locale) throw badRequest([{ path: paths.locale, message: `"${locale}" is the entry's own locale; edit the entry itself` }]);
+  if (!locales.includes(locale))
+    throw badRequest([{ path: paths.locale, message: `Not one of the organization locales (${locales.join(', ')})` }]);
+  if (locale === entry.locale)
+    throw badRequest([{ path: paths.locale, message: `"${locale}" is the entry's own locale; edit the entry itself` }]);
   const before = (existing?.data ?? {}) as EntryData;
   const given = input.data ?? before;
   const dataChanged = !existing || !sameJson(before, given);
   const status: LocalizationStatus =
-    input.status ?? (existing ? (dataChanged && (existing.status === 'OUTDATED' || existing.status === 'PENDING') ? 'IN_PROGRESS' : existing.status) : Object.keys(given).length ? 'IN_PROGRESS' : 'PENDING');
+    input.status ??
+    (existing
+      ? dataChanged && (existing.status === 'OUTDATED' || existing.status === 'PENDING')
+        ? 'IN_PROGRESS'
+        : existing.status
+      : Object.keys(given).length
+        ? 'IN_PROGRESS'
+        : 'PENDING');
   const { data, issues, refs } = checkData(type.schema, given, { mode: 'translation', required: complete.includes(status) });
   issues.push(...(await checkRefs(tx, ctx, refs)));
   if (issues.length) throw dataError(issues);
   await lockTypeLocale(tx, ctx, type.id, locale);
-  const unique = await checkUnique(tx, ctx, type, locale, Object.fromEntries(changedFieldsOf(before, data).filter((k) => k in data).map((k) => [k, data[k]!])), entry.id, 'translation');
+  const unique = await checkUnique(
+    tx,
+    ctx,
+    type,
+    locale,
+    Object.fromEntries(
+      changedFieldsOf(before, data)
+        .filter((k) => k in data)
+        .map((k) => [k, data[k]!]),
+    ),
+    entry.id,
+    'translation',
+  );
   if (unique.length) throw conflictError(unique);
 
   const localizedTitle = type.schema.fields.find((f) => f.name === type.titleField)?.localized && typeof data[type.titleField] === 'string';
   const title = localizedTitle ? titleFor(type, data) : entry.title;
   let slug = existing?.slug;
-  if (input.slug !== undefined && input.slug !== existing?.slug) slug = await allocateSlug(tx, ctx, type.id, locale, { base: input.slug, explicit: true }, { localizationId: existing?.id });
+  if (input.slug !== undefined && input.slug !== existing?.slug)
+    slug = await allocateSlug(tx, ctx, type.id, locale, { base: input.slug, explicit: true }, { localizationId: existing?.id });
   else if (!slug) slug = await allocateSlug(tx, ctx, type.id, locale, { base: slugify(title) }, { localizationId: existing?.id });
 
   const translated = dataChanged ? { translatedById: ctx.actor.id, translatedAt: ctx.now } : {};
@@ -127,13 +192,18 @@ export async function putTranslation(db: Db, ctx: CmsContext, entryId: string, l
  *
  * @example await createTranslation(db, ctx, { entryId, locale: 'de', data: { title: 'Hallo' } })
  */
-export async function createTranslation(db: Db, ctx: CmsContext, input: PutInput & { entryId: string; locale: string }): Promise<Localization> {
+export async function createTranslation(
+  db: Db,
+  ctx: CmsContext,
+  input: PutInput & { entryId: string; locale: string },
+): Promise<Localization> {
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, input.entryId).catch(() => {
       throw badRequest([{ path: 'body.entryId', message: 'No entry with this id' }]);
     });
     const type = await getContentType(tx, ctx, entry.contentTypeId);
-    if (await lockTranslation(tx, ctx, entry.id, input.locale)) throw conflict(`The entry already has a "${input.locale}" translation`, {}, [
+    if (await lockTranslation(tx, ctx, entry.id, input.locale))
+      throw conflict(`The entry already has a "${input.locale}" translation`, {}, [
         { path: 'body.entryId', message: 'Already translated into this locale; update the translation instead' },
         { path: 'body.locale', message: 'Already translated; update it instead' },
       ]);
@@ -148,7 +218,10 @@ export async function createTranslation(db: Db, ctx: CmsContext, input: PutInput
  */
 export async function updateTranslation(db: Db, ctx: CmsContext, id: string, input: Partial<PutInput>): Promise<Localization> {
   return transaction(db, async (tx) => {
-    const [found] = await tx.select().from(contentLocalizations).where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.id, id)));
+    const [found] = await tx
+      .select()
+      .from(contentLocalizations)
+      .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.id, id)));
     if (!found) throw notFound('Translation');
     const entry = await lockEntry(tx, ctx, found.entryId);
     const existing = await lockTranslation(tx, ctx, found.entryId, found.locale);
@@ -167,11 +240,26 @@ export async function deleteTranslation(db: Db, ctx: CmsContext, by: { entryId: 
   return transaction(db, async (tx) => {
     const [row] = await tx
       .delete(contentLocalizations)
-      .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), 'id' in by ? eq(contentLocalizations.id, by.id) : and(eq(contentLocalizations.entryId, by.entryId), eq(contentLocalizations.locale, by.locale))))
+      .where(
+        and(
+          eq(contentLocalizations.organizationId, ctx.organizationId),
+          'id' in by
+            ? eq(contentLocalizations.id, by.id)
+            : and(eq(contentLocalizations.entryId, by.entryId), eq(contentLocalizations.locale, by.locale)),
+        ),
+      )
       .returning();
     if (!row) throw notFound('Translation');
     const [entry] = await tx.select().from(contentEntries).where(eq(contentEntries.id, row.entryId));
-    await recordActivity(tx, ctx, { action: 'translation_deleted', entityType: 'content_entries', entityId: row.entryId, entityTitle: entry?.title ?? row.title, clientId: entry?.clientId, projectId: entry?.projectId, metadata: { locale: row.locale } });
+    await recordActivity(tx, ctx, {
+      action: 'translation_deleted',
+      entityType: 'content_entries',
+      entityId: row.entryId,
+      entityTitle: entry?.title ?? row.title,
+      clientId: entry?.clientId,
+      projectId: entry?.projectId,
+      metadata: { locale: row.locale },
+    });
     return { id: row.id, deleted: true as const };
   });
 }
@@ -184,28 +272,63 @@ export async function deleteTranslation(db: Db, ctx: CmsContext, by: { entryId: 
  *
  * @example await publishLocale(db, cmsContext(ctx, clock), entry.id, 'fr')
  */
-export async function publishLocale(db: Db, ctx: CmsContext, entryId: string, locale: string): Promise<Localization | Awaited<ReturnType<typeof publishEntry>>> {
-  const [source] = await db.select({ locale: contentEntries.locale }).from(contentEntries).where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
+export async function publishLocale(
+  db: Db,
+  ctx: CmsContext,
+  entryId: string,
+  locale: string,
+): Promise<Localization | Awaited<ReturnType<typeof publishEntry>>> {
+  const [source] = await db
+    .select({ locale: contentEntries.locale })
+    .from(contentEntries)
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
   if (!source) throw notFound('Entry');
   if (source.locale === locale) return publishEntry(db, ctx, entryId);
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, entryId);
     const translation = await lockTranslation(tx, ctx, entryId, locale);
     if (!translation) throw notFound(`Translation "${locale}"`);
-    if (translation.status !== 'APPROVED') throw conflict(`The "${locale}" translation is ${translation.status}; only an APPROVED translation can be published`, { status: translation.status });
+    if (translation.status !== 'APPROVED')
+      throw conflict(`The "${locale}" translation is ${translation.status}; only an APPROVED translation can be published`, {
+        status: translation.status,
+      });
     const type = await getContentType(tx, ctx, entry.contentTypeId);
     const { issues } = checkData(type.schema, translation.data as EntryData, { mode: 'translation', required: true });
-    if (issues.length) throw conflict(`The "${locale}" translation is incomplete`, {}, issues.map((i) => ({ path: `data.${i.path}`, message: i.message })));
+    if (issues.length)
+      throw conflict(
+        `The "${locale}" translation is incomplete`,
+        {},
+        issues.map((i) => ({ path: `data.${i.path}`, message: i.message })),
+      );
     await lockTypeLocale(tx, ctx, type.id, locale);
     await assertPublishedSlugFree(tx, ctx, type.id, locale, translation.slug, { localizationId: translation.id });
-    const shared = Object.fromEntries(Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized));
+    const shared = Object.fromEntries(
+      Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized),
+    );
     const [row] = await tx
       .update(contentLocalizations)
-      .set({ publishedData: { ...shared, ...(translation.data as EntryData) }, publishedTitle: translation.title, publishedSlug: translation.slug, publishedAt: ctx.now, updatedAt: ctx.now })
+      .set({
+        publishedData: { ...shared, ...(translation.data as EntryData) },
+        publishedTitle: translation.title,
+        publishedSlug: translation.slug,
+        publishedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .where(eq(contentLocalizations.id, translation.id))
       .returning();
-    await tx.update(contentEntries).set({ publishedMeta: publishedMetaOf(entry) }).where(eq(contentEntries.id, entryId));
-    await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId: entryId, entityTitle: translation.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale } });
+    await tx
+      .update(contentEntries)
+      .set({ publishedMeta: publishedMetaOf(entry) })
+      .where(eq(contentEntries.id, entryId));
+    await recordActivity(tx, ctx, {
+      action: 'published',
+      entityType: 'content_entries',
+      entityId: entryId,
+      entityTitle: translation.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale },
+    });
     return row!;
   });
 }
@@ -216,8 +339,16 @@ export async function publishLocale(db: Db, ctx: CmsContext, entryId: string, lo
  *
  * @example await unpublishLocale(db, ctx, entry.id, 'fr')
  */
-export async function unpublishLocale(db: Db, ctx: CmsContext, entryId: string, locale: string): Promise<Localization | Awaited<ReturnType<typeof unpublishEntry>>> {
-  const [source] = await db.select({ locale: contentEntries.locale }).from(contentEntries).where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
+export async function unpublishLocale(
+  db: Db,
+  ctx: CmsContext,
+  entryId: string,
+  locale: string,
+): Promise<Localization | Awaited<ReturnType<typeof unpublishEntry>>> {
+  const [source] = await db
+    .select({ locale: contentEntries.locale })
+    .from(contentEntries)
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
   if (!source) throw notFound('Entry');
   if (source.locale === locale) return unpublishEntry(db, ctx, entryId);
   return transaction(db, async (tx) => {
@@ -229,7 +360,15 @@ export async function unpublishLocale(db: Db, ctx: CmsContext, entryId: string, 
       .set({ publishedData: null, publishedTitle: null, publishedSlug: null, updatedAt: ctx.now })
       .where(eq(contentLocalizations.id, translation.id))
       .returning();
-    await recordActivity(tx, ctx, { action: 'unpublished', entityType: 'content_entries', entityId: entryId, entityTitle: translation.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { locale } });
+    await recordActivity(tx, ctx, {
+      action: 'unpublished',
+      entityType: 'content_entries',
+      entityId: entryId,
+      entityTitle: translation.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale },
+    });
     return row!;
   });
 }
@@ -243,16 +382,25 @@ const entryInfo = tableInfo(contentEntries);
  *
  * @example const report = await missingTranslations(db, ctx, type.id, { locale: 'fr' })
  */
-export async function missingTranslations(db: Db, ctx: CmsContext, typeId: string, query: { limit?: number; cursor?: string; locale?: string }) {
+export async function missingTranslations(
+  db: Db,
+  ctx: CmsContext,
+  typeId: string,
+  query: { limit?: number; cursor?: string; locale?: string },
+) {
   const type = await getContentType(db, ctx, typeId);
   const { locales: all } = await orgLocales(db, ctx);
-  if (query.locale && !all.includes(query.locale)) throw badRequest([{ path: 'query.locale', message: `Not one of the organization locales (${all.join(', ')})` }]);
+  if (query.locale && !all.includes(query.locale))
+    throw badRequest([{ path: 'query.locale', message: `Not one of the organization locales (${all.join(', ')})` }]);
   const locales = query.locale ? [query.locale] : all;
   const limit = pageLimit(query.limit);
   const e = contentEntries;
   const l = contentLocalizations;
   const ofType = and(scopeOf(entryInfo, ctx), eq(e.contentTypeId, type.id));
-  const targets = sql`unnest(array[${sql.join(locales.map((x) => sql`${x}`), sql`, `)}]::text[])`;
+  const targets = sql`unnest(array[${sql.join(
+    locales.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[])`;
   // An entry has a gap when some target locale other than its own has no APPROVED translation.
   const gap = sql`exists (select 1 from ${targets} as t(locale) where t.locale <> ${e.locale} and not exists (select 1 from ${l} where ${l.entryId} = ${e.id} and ${l.locale} = t.locale and ${l.status} = 'APPROVED'))`;
   const rows = await db
@@ -266,7 +414,15 @@ export async function missingTranslations(db: Db, ctx: CmsContext, typeId: strin
     ? await db
         .select({ entryId: l.entryId, locale: l.locale, status: l.status })
         .from(l)
-        .where(and(eq(l.organizationId, ctx.organizationId), inArray(l.entryId, page.map((r) => r.id))))
+        .where(
+          and(
+            eq(l.organizationId, ctx.organizationId),
+            inArray(
+              l.entryId,
+              page.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const data = page.map((entry) => {
     const statusOf = new Map(translations.filter((t) => t.entryId === entry.id).map((t) => [t.locale, t.status]));
@@ -294,9 +450,18 @@ export async function missingTranslations(db: Db, ctx: CmsContext, typeId: strin
   const summary = Object.fromEntries(
     locales.map((x) => {
       const candidates = total - (bySource.find((r) => r.locale === x)?.count ?? 0);
-      const counts = (s: LocalizationStatus[]) => byStatus.filter((r) => r.locale === x && s.includes(r.status)).reduce((n, r) => n + r.count, 0);
+      const counts = (s: LocalizationStatus[]) =>
+        byStatus.filter((r) => r.locale === x && s.includes(r.status)).reduce((n, r) => n + r.count, 0);
       const translated = counts(['PENDING', 'IN_PROGRESS', 'REVIEW', 'APPROVED', 'OUTDATED']);
-      return [x, { missing: candidates - translated, outdated: counts(['OUTDATED']), notApproved: counts(['PENDING', 'IN_PROGRESS', 'REVIEW']), approved: counts(['APPROVED']) }];
+      return [
+        x,
+        {
+          missing: candidates - translated,
+          outdated: counts(['OUTDATED']),
+          notApproved: counts(['PENDING', 'IN_PROGRESS', 'REVIEW']),
+          approved: counts(['APPROVED']),
+        },
+      ];
     }),
   );
   return { locales, summary, data, nextCursor: rows.length > limit ? page.at(-1)!.id : null };

@@ -21,7 +21,8 @@ export interface MediaRef {
   value: MediaValue;
 }
 
-const isMedia = (v: unknown): v is MediaValue => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { fileId?: unknown }).fileId === 'string';
+const isMedia = (v: unknown): v is MediaValue =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { fileId?: unknown }).fileId === 'string';
 
 /**
  * The media values of entry data, field by field in schema order.
@@ -35,7 +36,8 @@ export function mediaRefs(schema: ContentTypeSchema, data: EntryData): MediaRef[
     const value = data[field.name];
     const values = field.multiple ? (Array.isArray(value) ? value : []) : [value];
     values.forEach((v, position) => {
-      if (isMedia(v)) refs.push({ fieldName: field.name, position, path: field.multiple ? `${field.name}.${position}` : field.name, value: v });
+      if (isMedia(v))
+        refs.push({ fieldName: field.name, position, path: field.multiple ? `${field.name}.${position}` : field.name, value: v });
     });
   }
   return refs;
@@ -47,7 +49,13 @@ export function mediaRefs(schema: ContentTypeSchema, data: EntryData): MediaRef[
  *
  * @example await syncEntryMedia(tx, ctx, type.schema, before, after)
  */
-export async function syncEntryMedia(tx: Db, ctx: CmsContext, schema: ContentTypeSchema, before: Entry | undefined, after: Entry): Promise<void> {
+export async function syncEntryMedia(
+  tx: Db,
+  ctx: CmsContext,
+  schema: ContentTypeSchema,
+  before: Entry | undefined,
+  after: Entry,
+): Promise<void> {
   const next = mediaRefs(schema, after.data as EntryData);
   if (before && sameJson(mediaRefs(schema, before.data as EntryData), next)) return;
   await tx.delete(contentMedia).where(and(eq(contentMedia.organizationId, ctx.organizationId), eq(contentMedia.entryId, after.id)));
@@ -80,5 +88,7 @@ export async function missingAltText(db: Db, ctx: CmsContext, schema: ContentTyp
     .from(files)
     .where(and(eq(files.organizationId, ctx.organizationId), inArray(files.id, [...new Set(refs.map((r) => r.value.fileId))])));
   const images = new Set(rows.filter((r) => r.mimeType.startsWith('image/')).map((r) => r.id));
-  return refs.filter((r) => images.has(r.value.fileId)).map((r) => ({ path: `${r.path}.alt`, message: 'Alt text is required for images before publishing' }));
+  return refs
+    .filter((r) => images.has(r.value.fileId))
+    .map((r) => ({ path: `${r.path}.alt`, message: 'Alt text is required for images before publishing' }));
 }

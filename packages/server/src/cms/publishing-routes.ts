@@ -13,14 +13,27 @@ import { cmsContext, getEntry } from './entries.js';
 import { archiveEntry, publishNow, unarchiveEntry, unpublishNow } from './publishing.js';
 import { cancelSchedule, createSchedule, getSchedule, listSchedules, reschedule, scheduleJobName, scheduleRunner } from './schedules.js';
 import { createTemplate, updateTemplate } from './templates.js';
-import { createReviewLink, createWorkflow, decideReviewLink, decideRevision, deleteWorkflow, getWorkflow, listEntryRevisions, listWorkflows, submitEntry, updateWorkflow, viewReviewLink } from './workflows.js';
+import {
+  createReviewLink,
+  createWorkflow,
+  decideReviewLink,
+  decideRevision,
+  deleteWorkflow,
+  getWorkflow,
+  listEntryRevisions,
+  listWorkflows,
+  submitEntry,
+  updateWorkflow,
+  viewReviewLink,
+} from './workflows.js';
 
 const refused = (detail: string) => () => {
   throw new HttpError(405, 'https://spokestack.dev/problems/method-not-allowed', 'Method not allowed', detail);
 };
 
 /** Whether `If-None-Match` names the reply's ETag (weak or strong, or `*`). */
-const matches = (header: string | undefined, etag: string) => !!header && header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag);
+const matches = (header: string | undefined, etag: string) =>
+  !!header && header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag);
 
 /**
  * A delivery reply: the serialized body with its ETag (304 when the client has it), cacheable by
@@ -57,11 +70,13 @@ export function registerPublishingRoutes(deps: AppDeps): void {
 
   router.on(ops.submitEntry, ({ ctx, params, body }) => submitEntry(db, cms(ctx), params.id, body));
   router.on(ops.listEntryRevisions, ({ ctx, params }) => listEntryRevisions(db, cms(ctx), params.id));
-  const decide = (decision: 'approve' | 'reject' | 'request_changes' | 'skip') => async ({ ctx, params, body }: { ctx: TenantContext; params: { id: string }; body: { feedback?: string } }) => {
-    const context = cms(ctx);
-    const { revision, next } = await decideRevision(db, context, params.id, decision, { feedback: body.feedback });
-    return { entry: await getEntry(db, context, revision.entryId), revision, next };
-  };
+  const decide =
+    (decision: 'approve' | 'reject' | 'request_changes' | 'skip') =>
+    async ({ ctx, params, body }: { ctx: TenantContext; params: { id: string }; body: { feedback?: string } }) => {
+      const context = cms(ctx);
+      const { revision, next } = await decideRevision(db, context, params.id, decision, { feedback: body.feedback });
+      return { entry: await getEntry(db, context, revision.entryId), revision, next };
+    };
   router.on(ops.approveRevision, decide('approve'));
   router.on(ops.rejectRevision, decide('reject'));
   router.on(ops.requestChanges, decide('request_changes'));
@@ -81,7 +96,9 @@ export function registerPublishingRoutes(deps: AppDeps): void {
   router.on(ops.resolveComment, ({ ctx, params }) => setResolved(db, cms(ctx), params.id, true));
   router.on(ops.reopenComment, ({ ctx, params }) => setResolved(db, cms(ctx), params.id, false));
 
-  router.on(ops.publishEntry, ({ ctx, params, body, c }) => publishNow(db, cms(ctx), params.id, { locale: body.locale, version: expectedVersion(c, body.version) }));
+  router.on(ops.publishEntry, ({ ctx, params, body, c }) =>
+    publishNow(db, cms(ctx), params.id, { locale: body.locale, version: expectedVersion(c, body.version) }),
+  );
   router.on(ops.unpublishEntry, ({ ctx, params, body }) => unpublishNow(db, cms(ctx), params.id, { locale: body.locale }));
   router.on(ops.archiveEntry, ({ ctx, params }) => archiveEntry(db, cms(ctx), params.id));
   router.on(ops.unarchiveEntry, ({ ctx, params }) => unarchiveEntry(db, cms(ctx), params.id));
@@ -108,6 +125,10 @@ export function registerPublishingRoutes(deps: AppDeps): void {
   router.on(ops.briefContent, ({ ctx, params }) => briefContent(db, cms(ctx), params.id));
 
   router.on(ops.createPreviewToken, ({ ctx, body }) => delivery.previewToken(ctx, body));
-  router.on(ops.deliveryList, async ({ ctx, params, query, c }) => send(c, await delivery.list(ctx, params.type, query, new URL(c.req.url).origin)));
-  router.on(ops.deliveryGet, async ({ ctx, params, query, c }) => send(c, await delivery.get(ctx, params.type, params.slug, query, new URL(c.req.url).origin)));
+  router.on(ops.deliveryList, async ({ ctx, params, query, c }) =>
+    send(c, await delivery.list(ctx, params.type, query, new URL(c.req.url).origin)),
+  );
+  router.on(ops.deliveryGet, async ({ ctx, params, query, c }) =>
+    send(c, await delivery.get(ctx, params.type, params.slug, query, new URL(c.req.url).origin)),
+  );
 }

@@ -25,11 +25,18 @@ type Localization = typeof contentLocalizations.$inferSelect;
  *
  * @example await assertPublishable(tx, ctx, type, entry.data as EntryData, entry.expiresAt)
  */
-export async function assertPublishable(tx: Db, ctx: CmsContext, type: ContentTypeRow, data: EntryData, expiresAt: Date | null): Promise<void> {
+export async function assertPublishable(
+  tx: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow,
+  data: EntryData,
+  expiresAt: Date | null,
+): Promise<void> {
   const { issues, refs } = checkData(type.schema, data, { mode: 'entry', required: true });
   issues.push(...(await checkRefs(tx, ctx, refs)), ...(await missingAltText(tx, ctx, type.schema, data)));
   const errors: FieldError[] = issues.map((i) => ({ path: `data.${i.path}`, message: i.message }));
-  if (expiresAt && expiresAt <= ctx.now) errors.push({ path: 'expiresAt', message: 'The entry has already expired; move or clear expiresAt first' });
+  if (expiresAt && expiresAt <= ctx.now)
+    errors.push({ path: 'expiresAt', message: 'The entry has already expired; move or clear expiresAt first' });
   if (errors.length) throw badRequest(errors, `The entry cannot go live: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
 }
 
@@ -43,10 +50,13 @@ export async function assertApproved(tx: Db, ctx: CmsContext, type: ContentTypeR
   if (entry.status === 'APPROVED' || entry.status === 'SCHEDULED') return;
   const workflow = await workflowFor(tx, ctx, type);
   if (workflow)
-    throw conflict(`Entries of "${type.slug}" go live only once approved through the workflow "${workflow.name}"; this one is ${entry.status}. Submit it for review first`, {
-      status: entry.status,
-      workflowId: workflow.id,
-    });
+    throw conflict(
+      `Entries of "${type.slug}" go live only once approved through the workflow "${workflow.name}"; this one is ${entry.status}. Submit it for review first`,
+      {
+        status: entry.status,
+        workflowId: workflow.id,
+      },
+    );
 }
 
 /** The translation data as it would go live: the source's shared (non-localized) fields under the translated ones. */
@@ -59,7 +69,13 @@ async function translationOf(tx: Db, ctx: CmsContext, entryId: string, locale: s
   const [row] = await tx
     .select()
     .from(contentLocalizations)
-    .where(and(eq(contentLocalizations.organizationId, ctx.organizationId), eq(contentLocalizations.entryId, entryId), eq(contentLocalizations.locale, locale)));
+    .where(
+      and(
+        eq(contentLocalizations.organizationId, ctx.organizationId),
+        eq(contentLocalizations.entryId, entryId),
+        eq(contentLocalizations.locale, locale),
+      ),
+    );
   if (!row) throw notFound(`Translation "${locale}"`);
   return row;
 }
@@ -81,7 +97,12 @@ export interface PublishResult {
  *
  * @example const { entry } = await publishNow(db, ctx, id, { version: 7 })
  */
-export async function publishNow(db: Db, ctx: CmsContext, id: string, options: { locale?: string; version?: number; scheduleId?: string } = {}): Promise<PublishResult> {
+export async function publishNow(
+  db: Db,
+  ctx: CmsContext,
+  id: string,
+  options: { locale?: string; version?: number; scheduleId?: string } = {},
+): Promise<PublishResult> {
   const localization = await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, options.version);
     if (entry.status === 'ARCHIVED') throw conflict('The entry is archived; unarchive it before publishing', { status: entry.status });
@@ -90,7 +111,12 @@ export async function publishNow(db: Db, ctx: CmsContext, id: string, options: {
     if (locale === entry.locale) {
       await assertApproved(tx, ctx, type, entry);
       await assertPublishable(tx, ctx, type, entry.data as EntryData, entry.expiresAt);
-      await cancelPendingSchedules(tx, ctx, id, { actions: ['PUBLISH'], locale: null, except: options.scheduleId, reason: 'Superseded: published' });
+      await cancelPendingSchedules(tx, ctx, id, {
+        actions: ['PUBLISH'],
+        locale: null,
+        except: options.scheduleId,
+        reason: 'Superseded: published',
+      });
       if (entry.scheduledFor) await tx.update(contentEntries).set({ scheduledFor: null }).where(eq(contentEntries.id, id));
       await publishEntry(tx, ctx, id, { expectedVersion: options.version });
       return null;
@@ -99,7 +125,12 @@ export async function publishNow(db: Db, ctx: CmsContext, id: string, options: {
     const translation = await translationOf(tx, ctx, id, locale);
     const alt = await missingAltText(tx, ctx, type.schema, mergedTranslation(type, entry, translation));
     if (alt.length) throw badRequest(alt.map((i) => ({ path: `data.${i.path}`, message: i.message })));
-    await cancelPendingSchedules(tx, ctx, id, { actions: ['PUBLISH'], locale, except: options.scheduleId, reason: 'Superseded: published' });
+    await cancelPendingSchedules(tx, ctx, id, {
+      actions: ['PUBLISH'],
+      locale,
+      except: options.scheduleId,
+      reason: 'Superseded: published',
+    });
     return (await publishLocale(tx, ctx, id, locale)) as Localization;
   });
   return { entry: await getEntry(db, ctx, id), localization };
@@ -133,7 +164,12 @@ export async function unpublishNow(db: Db, ctx: CmsContext, id: string, options:
  *
  * @example await takeOffline(tx, ctx, entryId, { allLocales: true })
  */
-export async function takeOffline(tx: Db, ctx: CmsContext, id: string, options: { locale?: string | null; allLocales?: boolean }): Promise<void> {
+export async function takeOffline(
+  tx: Db,
+  ctx: CmsContext,
+  id: string,
+  options: { locale?: string | null; allLocales?: boolean },
+): Promise<void> {
   const entry = await lockEntry(tx, ctx, id);
   const live = await tx
     .select({ locale: contentLocalizations.locale })
@@ -188,11 +224,18 @@ export async function unarchiveEntry(db: Db, ctx: CmsContext, id: string): Promi
  *
  * @example await syncEntryLinks(tx, ctx, type, before, after)
  */
-export async function syncEntryLinks(tx: Db, ctx: CmsContext, type: ContentTypeRow, before: Entry | undefined, after: Entry): Promise<void> {
+export async function syncEntryLinks(
+  tx: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow,
+  before: Entry | undefined,
+  after: Entry,
+): Promise<void> {
   await syncEntryMedia(tx, ctx, type.schema, before, after);
   await syncBlockUsage(tx, ctx, type.schema, before, after);
   await syncExpiry(tx, ctx, before, after);
   if (!before || (before.status !== 'APPROVED' && before.status !== 'SCHEDULED')) return;
   const contentChanged = !sameJson(before.data, after.data) || before.title !== after.title || before.slug !== after.slug;
-  if (contentChanged && (await workflowFor(tx, ctx, type))) await setEntryStatus(tx, ctx, after.id, 'DRAFT', { action: 'approval_voided', metadata: { version: after.version } });
+  if (contentChanged && (await workflowFor(tx, ctx, type)))
+    await setEntryStatus(tx, ctx, after.id, 'DRAFT', { action: 'approval_voided', metadata: { version: after.version } });
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isEmptyRichText, plainTextOf, richTextError, textToRichText } from './richtext.js';
 
-const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
+const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
+  type: 'text',
+  text: t,
+  ...(marks ? { marks } : {}),
+});
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 
@@ -10,7 +14,13 @@ describe('rich text', () => {
     const value = doc(
       { type: 'heading', attrs: { level: 2 }, content: [text('Title')] },
       p(text('Hello '), text('bold', [{ type: 'bold' }]), text(' world')),
-      { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('one'))] }, { type: 'listItem', content: [p(text('two'))] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [p(text('one'))] },
+          { type: 'listItem', content: [p(text('two'))] },
+        ],
+      },
       p(text('line'), { type: 'hardBreak' }, text('break')),
       { type: 'image', attrs: { src: 'https://x.test/a.png', alt: 'A cat' } },
       { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [p(text('cell'))] }] }] },
@@ -22,9 +32,17 @@ describe('rich text', () => {
   it('finds the first problem with its path', () => {
     expect(richTextError('text')).toMatchObject({ path: '' });
     expect(richTextError({ type: 'paragraph' })).toMatchObject({ path: '' });
-    expect(richTextError(doc(p({ type: 'text' })))).toEqual({ path: 'content.0.content.0.text', message: expect.stringContaining('non-empty') });
-    expect(richTextError(doc({ type: 'heading', attrs: { level: 9 } }))).toEqual({ path: 'content.0.attrs.level', message: expect.any(String) });
-    expect(richTextError(doc(p(text('x', [{ type: 'link', attrs: { href: 'JavaScript:alert(1)' } }]))))).toMatchObject({ path: 'content.0.content.0.marks.0.attrs.href' });
+    expect(richTextError(doc(p({ type: 'text' })))).toEqual({
+      path: 'content.0.content.0.text',
+      message: expect.stringContaining('non-empty'),
+    });
+    expect(richTextError(doc({ type: 'heading', attrs: { level: 9 } }))).toEqual({
+      path: 'content.0.attrs.level',
+      message: expect.any(String),
+    });
+    expect(richTextError(doc(p(text('x', [{ type: 'link', attrs: { href: 'JavaScript:alert(1)' } }]))))).toMatchObject({
+      path: 'content.0.content.0.marks.0.attrs.href',
+    });
     expect(richTextError(doc(p(text('x', [{ type: 'link', attrs: { href: '/about' } }]))))).toBeUndefined();
     expect(richTextError(doc({ type: 'image', attrs: { src: 'data:text/html,<script>' } }))).toMatchObject({ path: 'content.0.attrs.src' });
     expect(richTextError(doc(p(text('x', [{ type: 'blink' }]))))).toMatchObject({ path: 'content.0.content.0.marks.0' });

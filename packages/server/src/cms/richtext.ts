@@ -16,13 +16,47 @@ export interface TiptapNode {
 // The node and mark types of the editor's extensions (StarterKit, links, tables, images, tasks and a few
 // common inline extensions). Anything else would render as nothing, or not at all, in consumers.
 const nodeTypes = new Set([
-  'doc', 'paragraph', 'text', 'heading', 'bulletList', 'orderedList', 'listItem', 'taskList', 'taskItem', 'blockquote', 'codeBlock',
-  'horizontalRule', 'hardBreak', 'image', 'table', 'tableRow', 'tableHeader', 'tableCell', 'mention', 'details', 'detailsSummary',
-  'detailsContent', 'youtube',
+  'doc',
+  'paragraph',
+  'text',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'taskList',
+  'taskItem',
+  'blockquote',
+  'codeBlock',
+  'horizontalRule',
+  'hardBreak',
+  'image',
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
+  'mention',
+  'details',
+  'detailsSummary',
+  'detailsContent',
+  'youtube',
 ]);
 const markTypes = new Set(['bold', 'italic', 'strike', 'underline', 'code', 'link', 'highlight', 'subscript', 'superscript', 'textStyle']);
 // Blocks end a line in the extracted text; inline nodes run together.
-const blockTypes = new Set(['paragraph', 'heading', 'image', 'table', 'horizontalRule', 'listItem', 'taskItem', 'blockquote', 'codeBlock', 'tableCell', 'tableHeader', 'tableRow', 'detailsSummary']);
+const blockTypes = new Set([
+  'paragraph',
+  'heading',
+  'image',
+  'table',
+  'horizontalRule',
+  'listItem',
+  'taskItem',
+  'blockquote',
+  'codeBlock',
+  'tableCell',
+  'tableHeader',
+  'tableRow',
+  'detailsSummary',
+]);
 
 const maxDepth = 64;
 const maxNodes = 100_000;
@@ -39,7 +73,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * @example richTextError({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] }) // undefined
  */
 export function richTextError(value: unknown): { path: string; message: string } | undefined {
-  if (!isRecord(value) || value.type !== 'doc') return { path: '', message: 'Expected a rich text document: { "type": "doc", "content": [...] }' };
+  if (!isRecord(value) || value.type !== 'doc')
+    return { path: '', message: 'Expected a rich text document: { "type": "doc", "content": [...] }' };
   let count = 0;
   const visit = (node: unknown, path: string, depth: number): { path: string; message: string } | undefined => {
     if (++count > maxNodes) return { path, message: `A document holds at most ${maxNodes} nodes` };
@@ -56,7 +91,8 @@ export function richTextError(value: unknown): { path: string; message: string }
     } else if (node.text !== undefined) return { path: `${path}text`, message: 'Only text nodes carry "text"' };
     if (node.type === 'heading') {
       const level = (node.attrs as Record<string, unknown> | undefined)?.level;
-      if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6)) return { path: `${path}attrs.level`, message: 'Heading level is 1 to 6' };
+      if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 6))
+        return { path: `${path}attrs.level`, message: 'Heading level is 1 to 6' };
     }
     if (node.type === 'image') {
       const src = (node.attrs as Record<string, unknown> | undefined)?.src;
@@ -65,10 +101,12 @@ export function richTextError(value: unknown): { path: string; message: string }
     if (node.marks !== undefined) {
       if (!Array.isArray(node.marks)) return { path: `${path}marks`, message: 'Expected an array' };
       for (const [i, mark] of node.marks.entries()) {
-        if (!isRecord(mark) || typeof mark.type !== 'string' || !markTypes.has(mark.type)) return { path: `${path}marks.${i}`, message: 'Unknown mark' };
+        if (!isRecord(mark) || typeof mark.type !== 'string' || !markTypes.has(mark.type))
+          return { path: `${path}marks.${i}`, message: 'Unknown mark' };
         if (mark.attrs !== undefined && !isRecord(mark.attrs)) return { path: `${path}marks.${i}.attrs`, message: 'Expected an object' };
         const href = (mark.attrs as Record<string, unknown> | undefined)?.href;
-        if (mark.type === 'link' && (typeof href !== 'string' || !safeUrl.test(href.trim()))) return { path: `${path}marks.${i}.attrs.href`, message: 'A link needs a safe href (http, https, mailto, tel or relative)' };
+        if (mark.type === 'link' && (typeof href !== 'string' || !safeUrl.test(href.trim())))
+          return { path: `${path}marks.${i}.attrs.href`, message: 'A link needs a safe href (http, https, mailto, tel or relative)' };
       }
     }
     if (node.content !== undefined) {
@@ -133,7 +171,9 @@ export function isEmptyRichText(doc: unknown): boolean {
 export function textToRichText(text: string): TiptapNode {
   return {
     type: 'doc',
-    content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
+    content: text
+      .split('\n')
+      .map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
   };
 }
 
@@ -148,7 +188,8 @@ export function richTextImages(doc: unknown): { fileId: string; path: string }[]
   const out: { fileId: string; path: string }[] = [];
   const visit = (node: unknown, path: string) => {
     if (!isRecord(node)) return;
-    if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.fileId === 'string') out.push({ fileId: node.attrs.fileId, path: `${path}attrs.fileId` });
+    if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.fileId === 'string')
+      out.push({ fileId: node.attrs.fileId, path: `${path}attrs.fileId` });
     if (Array.isArray(node.content)) node.content.forEach((child, i) => visit(child, `${path}content.${i}.`));
   };
   visit(doc, '');
@@ -166,7 +207,8 @@ export function withImageUrls<T>(doc: T, urlOf: (fileId: string) => string): T {
   const rewrite = (node: unknown): unknown => {
     if (!isRecord(node)) return node;
     let next = node;
-    if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.fileId === 'string') next = { ...node, attrs: { ...node.attrs, src: urlOf(node.attrs.fileId) } };
+    if (node.type === 'image' && isRecord(node.attrs) && typeof node.attrs.fileId === 'string')
+      next = { ...node, attrs: { ...node.attrs, src: urlOf(node.attrs.fileId) } };
     if (Array.isArray(node.content)) {
       const content = node.content.map(rewrite);
       if (content.some((c, i) => c !== (node.content as unknown[])[i])) next = { ...next, content };

@@ -17,14 +17,21 @@ beforeAll(async () => {
     await t.sdk.cms.contentTypes.create({
       name: 'Article',
       slug: 'article',
-      schema: { fields: [{ name: 'title', type: 'text', required: true, localized: true }, { name: 'hero', type: 'media' }, { name: 'body', type: 'text' }] },
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true, localized: true },
+          { name: 'hero', type: 'media' },
+          { name: 'body', type: 'text' },
+        ],
+      },
     })
   ).id;
 });
 afterAll(() => t.close());
 
 const at = (ms: number) => new Date(t.clock.now().getTime() + ms).toISOString();
-const article = (title: string, extra: Record<string, unknown> = {}) => t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title, hero: { fileId: image.id, alt: 'Hero' } }, ...extra });
+const article = (title: string, extra: Record<string, unknown> = {}) =>
+  t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title, hero: { fileId: image.id, alt: 'Hero' } }, ...extra });
 const live = async (slug: string) => (await t.request(`/v1/delivery/article/${slug}`)).status === 200;
 
 describe('publishing now', () => {
@@ -41,7 +48,10 @@ describe('publishing now', () => {
 
     const noAlt = await article('No alt');
     await t.sdk.cms.entries.update(noAlt.id, { data: { hero: { fileId: image.id } } });
-    await expect(t.sdk.cms.entries.publish(noAlt.id)).rejects.toMatchObject({ status: 400, errors: [{ path: 'data.hero.alt', message: 'Alt text is required for images before publishing' }] });
+    await expect(t.sdk.cms.entries.publish(noAlt.id)).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'data.hero.alt', message: 'Alt text is required for images before publishing' }],
+    });
     // A non-image file needs no alt text.
     const pdf = await t.sdk.platform.files.upload(new Blob(['%PDF'], { type: 'application/pdf' }), { name: 'brochure.pdf' });
     await t.sdk.cms.entries.update(noAlt.id, { data: { hero: { fileId: pdf.id } } });
@@ -59,7 +69,10 @@ describe('publishing now', () => {
     const { entry: source, localization } = await t.sdk.cms.entries.publish(entry.id, { locale: 'fr' });
     expect(localization).toMatchObject({ locale: 'fr', publishedSlug: 'bonjour', publishedTitle: 'Bonjour' });
     expect(source.status).toBe('DRAFT');
-    await expect(t.sdk.cms.entries.publish(entry.id, { locale: 'de' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.locale' }] });
+    await expect(t.sdk.cms.entries.publish(entry.id, { locale: 'de' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.locale' }],
+    });
     expect((await t.sdk.cms.entries.unpublish(entry.id, { locale: 'fr' })).localization).toMatchObject({ publishedSlug: null });
   });
 
@@ -67,7 +80,10 @@ describe('publishing now', () => {
     const theirs = await other.sdk.platform.files.upload(new Blob([new Uint8Array([9])], { type: 'image/png' }), { name: 'theirs.png' });
     await expect(article('OG', { ogImageId: theirs.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.ogImageId' }] });
     const entry = await article('OG', { ogImageId: image.id });
-    await expect(t.sdk.cms.entries.update(entry.id, { ogImageId: theirs.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.ogImageId' }] });
+    await expect(t.sdk.cms.entries.update(entry.id, { ogImageId: theirs.id })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.ogImageId' }],
+    });
   });
 
   it('archives (every locale offline, schedules cancelled) and unarchives as a draft', async () => {
@@ -98,7 +114,11 @@ describe('schedules', () => {
     expect(await live('launch-day')).toBe(false);
     t.clock.advance(1);
     await t.runJobs();
-    expect(await t.sdk.cms.schedules.get(publish.id)).toMatchObject({ status: 'EXECUTED', executedAt: t.clock.now().toISOString(), error: null });
+    expect(await t.sdk.cms.schedules.get(publish.id)).toMatchObject({
+      status: 'EXECUTED',
+      executedAt: t.clock.now().toISOString(),
+      error: null,
+    });
     expect(await t.sdk.cms.entries.get(entry.id)).toMatchObject({ status: 'PUBLISHED', scheduledFor: null });
     expect(await live('launch-day')).toBe(true);
 
@@ -112,7 +132,11 @@ describe('schedules', () => {
     await t.runJobs();
     expect(await live('launch-day')).toBe(false);
     const done = await t.sdk.cms.schedules.list({ entryId: entry.id });
-    expect(done.data.map((s) => [s.action, s.status])).toEqual([['PUBLISH', 'EXECUTED'], ['UPDATE', 'EXECUTED'], ['UNPUBLISH', 'EXECUTED']]);
+    expect(done.data.map((s) => [s.action, s.status])).toEqual([
+      ['PUBLISH', 'EXECUTED'],
+      ['UPDATE', 'EXECUTED'],
+      ['UNPUBLISH', 'EXECUTED'],
+    ]);
     const actions = (await t.sdk.platform.activity.list({ entityId: entry.id, limit: 50 })).data.map((a) => a.action).reverse();
     expect(actions).toEqual(['created', 'scheduled', 'published', 'updated', 'scheduled', 'scheduled', 'published', 'unpublished']);
   });
@@ -121,7 +145,9 @@ describe('schedules', () => {
     const entry = await article('Multilingual');
     await t.sdk.cms.entries.publish(entry.id);
     await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Multilingue' }, status: 'APPROVED' });
-    await expect(t.sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: at(hour), locale: 'de' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.locale' }] });
+    await expect(
+      t.sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: at(hour), locale: 'de' }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.locale' }] });
     const fr = await t.sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: at(hour), locale: 'fr' });
     expect(fr.locale).toBe('fr');
     t.clock.advance(hour);
@@ -165,9 +191,14 @@ describe('schedules', () => {
     await t.runJobs();
     expect(await live('cancelled')).toBe(false);
 
-    await expect(t.sdk.cms.schedules.create({ entryId: second.id, action: 'PUBLISH', scheduledFor: at(-1) })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.scheduledFor' }] });
+    await expect(t.sdk.cms.schedules.create({ entryId: second.id, action: 'PUBLISH', scheduledFor: at(-1) })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.scheduledFor' }],
+    });
     await expect(t.sdk.cms.schedules.reschedule(cancelled.id, 'tomorrow')).rejects.toMatchObject({ status: 400 });
-    await expect(t.sdk.cms.schedules.create({ entryId: second.id, action: 'ARCHIVE', scheduledFor: at(hour), locale: 'fr' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.locale' }] });
+    await expect(
+      t.sdk.cms.schedules.create({ entryId: second.id, action: 'ARCHIVE', scheduledFor: at(hour), locale: 'fr' }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.locale' }] });
     expect((await t.request(`/v1/cms/schedules/${cancelled.id}`, { method: 'DELETE' })).status).toBe(405);
     expect((await t.sdk.cms.schedules.list({ status: 'CANCELLED', entryId: second.id })).data.map((s) => s.id)).toEqual([cancelled.id]);
   });
@@ -222,7 +253,10 @@ describe('schedules', () => {
 
     await t.sdk.cms.entries.update(entry.id, { expiresAt: at(3 * hour) });
     const schedules = (await t.sdk.cms.schedules.list({ entryId: entry.id, action: 'UNPUBLISH' })).data;
-    expect(schedules.map((s) => [s.status, s.scheduledFor])).toEqual([['CANCELLED', at(2 * hour)], ['PENDING', at(3 * hour)]]);
+    expect(schedules.map((s) => [s.status, s.scheduledFor])).toEqual([
+      ['CANCELLED', at(2 * hour)],
+      ['PENDING', at(3 * hour)],
+    ]);
     t.clock.advance(2 * hour);
     await t.runJobs();
     expect(await live('flash-sale')).toBe(true);
@@ -240,7 +274,10 @@ describe('schedules', () => {
     await expect(other.sdk.cms.schedules.cancel(schedule.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.schedules.reschedule(schedule.id, at(2 * hour))).rejects.toMatchObject({ status: 404 });
     expect((await other.sdk.cms.schedules.list()).data).toEqual([]);
-    await expect(other.sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: at(hour) })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.entryId' }] });
+    await expect(other.sdk.cms.schedules.create({ entryId: entry.id, action: 'PUBLISH', scheduledFor: at(hour) })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.entryId' }],
+    });
     await expect(other.sdk.cms.entries.publish(entry.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.entries.unpublish(entry.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.entries.archive(entry.id)).rejects.toMatchObject({ status: 404 });

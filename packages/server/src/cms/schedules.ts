@@ -39,10 +39,24 @@ const info = tableInfo(publishSchedules);
 async function enqueueRun(tx: Db, ctx: CmsContext, schedule: Schedule): Promise<void> {
   const at = schedule.scheduledFor.toISOString();
   const queue = createJobQueue({ db: tx, clock: { now: () => ctx.now }, logger: silentLogger });
-  await queue.enqueue(scheduleJobName, { scheduleId: schedule.id, at }, { db: tx, runAt: schedule.scheduledFor, organizationId: ctx.organizationId, maxAttempts: scheduleAttempts, uniqueKey: `${scheduleJobName}:${schedule.id}:${at}` });
+  await queue.enqueue(
+    scheduleJobName,
+    { scheduleId: schedule.id, at },
+    {
+      db: tx,
+      runAt: schedule.scheduledFor,
+      organizationId: ctx.organizationId,
+      maxAttempts: scheduleAttempts,
+      uniqueKey: `${scheduleJobName}:${schedule.id}:${at}`,
+    },
+  );
 }
 
-async function insertSchedule(tx: Db, ctx: CmsContext, values: { entryId: string; action: PublishAction; scheduledFor: Date; locale: string | null }): Promise<Schedule> {
+async function insertSchedule(
+  tx: Db,
+  ctx: CmsContext,
+  values: { entryId: string; action: PublishAction; scheduledFor: Date; locale: string | null },
+): Promise<Schedule> {
   const [row] = await tx
     .insert(publishSchedules)
     .values({ ...values, organizationId: ctx.organizationId, createdById: ctx.actor.id, createdAt: ctx.now })
@@ -51,8 +65,19 @@ async function insertSchedule(tx: Db, ctx: CmsContext, values: { entryId: string
   return row!;
 }
 
-const activityOf = (entry: Entry) => ({ entityType: 'content_entries', entityId: entry.id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId });
-const describe = (s: Schedule): Record<string, Json> => ({ scheduleId: s.id, action: s.action, scheduledFor: s.scheduledFor.toISOString(), locale: s.locale });
+const activityOf = (entry: Entry) => ({
+  entityType: 'content_entries',
+  entityId: entry.id,
+  entityTitle: entry.title,
+  clientId: entry.clientId,
+  projectId: entry.projectId,
+});
+const describe = (s: Schedule): Record<string, Json> => ({
+  scheduleId: s.id,
+  action: s.action,
+  scheduledFor: s.scheduledFor.toISOString(),
+  locale: s.locale,
+});
 
 /**
  * Cancels an entry's pending schedules (some actions, one locale, all but one), with the reason in
@@ -60,7 +85,12 @@ const describe = (s: Schedule): Record<string, Json> => ({ scheduleId: s.id, act
  *
  * @example await cancelPendingSchedules(tx, ctx, entry.id, { reason: 'Entry archived' })
  */
-export async function cancelPendingSchedules(tx: Db, ctx: CmsContext, entryId: string, options: { actions?: PublishAction[]; locale?: string | null; except?: string; reason: string }): Promise<number> {
+export async function cancelPendingSchedules(
+  tx: Db,
+  ctx: CmsContext,
+  entryId: string,
+  options: { actions?: PublishAction[]; locale?: string | null; except?: string; reason: string },
+): Promise<number> {
   const rows = await tx
     .update(publishSchedules)
     .set({ status: 'CANCELLED', error: options.reason })
@@ -70,7 +100,11 @@ export async function cancelPendingSchedules(tx: Db, ctx: CmsContext, entryId: s
         eq(publishSchedules.entryId, entryId),
         eq(publishSchedules.status, 'PENDING'),
         options.actions ? inArray(publishSchedules.action, options.actions) : undefined,
-        options.locale === undefined ? undefined : options.locale === null ? isNull(publishSchedules.locale) : eq(publishSchedules.locale, options.locale),
+        options.locale === undefined
+          ? undefined
+          : options.locale === null
+            ? isNull(publishSchedules.locale)
+            : eq(publishSchedules.locale, options.locale),
         options.except ? ne(publishSchedules.id, options.except) : undefined,
       ),
     )
@@ -93,12 +127,21 @@ export async function syncExpiry(tx: Db, ctx: CmsContext, before: Entry | undefi
     await tx
       .update(publishSchedules)
       .set({ status: 'CANCELLED', error: 'Superseded: expiresAt changed' })
-      .where(and(eq(publishSchedules.entryId, after.id), eq(publishSchedules.status, 'PENDING'), eq(publishSchedules.action, 'UNPUBLISH'), isNull(publishSchedules.locale), eq(publishSchedules.scheduledFor, old)));
+      .where(
+        and(
+          eq(publishSchedules.entryId, after.id),
+          eq(publishSchedules.status, 'PENDING'),
+          eq(publishSchedules.action, 'UNPUBLISH'),
+          isNull(publishSchedules.locale),
+          eq(publishSchedules.scheduledFor, old),
+        ),
+      );
   if (next) await insertSchedule(tx, ctx, { entryId: after.id, action: 'UNPUBLISH', scheduledFor: next, locale: null });
 }
 
 /** Whether an UNPUBLISH schedule is the entry's expiry (which takes every locale offline). */
-const isExpiry = (schedule: Schedule, entry: Entry) => schedule.action === 'UNPUBLISH' && schedule.locale === null && entry.expiresAt?.getTime() === schedule.scheduledFor.getTime();
+const isExpiry = (schedule: Schedule, entry: Entry) =>
+  schedule.action === 'UNPUBLISH' && schedule.locale === null && entry.expiresAt?.getTime() === schedule.scheduledFor.getTime();
 
 /**
  * An entry scheduled for publishing goes back to where it was (APPROVED with a workflow, else DRAFT)
@@ -109,7 +152,15 @@ async function afterScheduleEnds(tx: Db, ctx: CmsContext, schedule: Schedule, ac
   const [other] = await tx
     .select({ id: publishSchedules.id })
     .from(publishSchedules)
-    .where(and(eq(publishSchedules.entryId, entry.id), eq(publishSchedules.status, 'PENDING'), eq(publishSchedules.action, 'PUBLISH'), isNull(publishSchedules.locale), ne(publishSchedules.id, schedule.id)))
+    .where(
+      and(
+        eq(publishSchedules.entryId, entry.id),
+        eq(publishSchedules.status, 'PENDING'),
+        eq(publishSchedules.action, 'PUBLISH'),
+        isNull(publishSchedules.locale),
+        ne(publishSchedules.id, schedule.id),
+      ),
+    )
     .limit(1);
   if (schedule.action === 'PUBLISH' && schedule.locale === null && entry.status === 'SCHEDULED' && !other) {
     const workflow = await workflowFor(tx, ctx, await getContentType(tx, ctx, entry.contentTypeId));
@@ -126,25 +177,38 @@ async function afterScheduleEnds(tx: Db, ctx: CmsContext, schedule: Schedule, ac
 export async function createSchedule(db: Db, ctx: CmsContext, input: z.output<typeof scheduleCreate>): Promise<Schedule> {
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, input.entryId).catch((error: unknown) => {
-      throw error instanceof HttpError && error.status === 404 ? badRequest([{ path: 'body.entryId', message: 'No entry with this id' }]) : error;
+      throw error instanceof HttpError && error.status === 404
+        ? badRequest([{ path: 'body.entryId', message: 'No entry with this id' }])
+        : error;
     });
     const scheduledFor = new Date(input.scheduledFor);
     if (scheduledFor <= ctx.now) throw badRequest([{ path: 'body.scheduledFor', message: 'Must be in the future' }]);
     if (entry.status === 'ARCHIVED') throw conflict('The entry is archived; unarchive it first', { status: entry.status });
-    if (input.action === 'ARCHIVE' && input.locale !== undefined) throw badRequest([{ path: 'body.locale', message: 'ARCHIVE acts on the whole entry, not one locale' }]);
+    if (input.action === 'ARCHIVE' && input.locale !== undefined)
+      throw badRequest([{ path: 'body.locale', message: 'ARCHIVE acts on the whole entry, not one locale' }]);
     const locale = input.locale !== undefined && input.locale !== entry.locale ? input.locale : null;
     if (locale) {
-      const [translation] = await tx.select({ id: contentLocalizations.id }).from(contentLocalizations).where(and(eq(contentLocalizations.entryId, entry.id), eq(contentLocalizations.locale, locale)));
+      const [translation] = await tx
+        .select({ id: contentLocalizations.id })
+        .from(contentLocalizations)
+        .where(and(eq(contentLocalizations.entryId, entry.id), eq(contentLocalizations.locale, locale)));
       if (!translation) throw badRequest([{ path: 'body.locale', message: `The entry has no "${locale}" translation` }]);
     }
     const publishesSource = input.action === 'PUBLISH' && locale === null;
     if (publishesSource) {
       const type = await getContentType(tx, ctx, entry.contentTypeId);
       await assertApproved(tx, ctx, type, entry);
-      await assertPublishable(tx, ctx, type, entry.data as EntryData, entry.expiresAt && entry.expiresAt <= scheduledFor ? entry.expiresAt : null);
+      await assertPublishable(
+        tx,
+        ctx,
+        type,
+        entry.data as EntryData,
+        entry.expiresAt && entry.expiresAt <= scheduledFor ? entry.expiresAt : null,
+      );
     }
     const schedule = await insertSchedule(tx, ctx, { entryId: entry.id, action: input.action, scheduledFor, locale });
-    if (publishesSource && entry.publishedSlug === null) await setEntryStatus(tx, ctx, entry.id, 'SCHEDULED', { action: 'scheduled', scheduledFor, metadata: describe(schedule) });
+    if (publishesSource && entry.publishedSlug === null)
+      await setEntryStatus(tx, ctx, entry.id, 'SCHEDULED', { action: 'scheduled', scheduledFor, metadata: describe(schedule) });
     else await recordActivity(tx, ctx, { action: 'scheduled', ...activityOf(entry), metadata: describe(schedule) });
     return schedule;
   });
@@ -161,7 +225,8 @@ async function lockSchedule(tx: Db, ctx: CmsContext, id: string): Promise<Schedu
 }
 
 const pendingOnly = (schedule: Schedule) => {
-  if (schedule.status !== 'PENDING') throw conflict(`The schedule is ${schedule.status}; only a PENDING schedule can change`, { status: schedule.status });
+  if (schedule.status !== 'PENDING')
+    throw conflict(`The schedule is ${schedule.status}; only a PENDING schedule can change`, { status: schedule.status });
 };
 
 /**
@@ -178,7 +243,8 @@ export async function reschedule(db: Db, ctx: CmsContext, id: string, scheduledF
     await enqueueRun(tx, ctx, row!);
     const entry = await lockEntry(tx, ctx, schedule.entryId);
     const metadata = { ...describe(row!), from: schedule.scheduledFor.toISOString() };
-    if (entry.status === 'SCHEDULED' && schedule.action === 'PUBLISH' && schedule.locale === null) await setEntryStatus(tx, ctx, entry.id, 'SCHEDULED', { action: 'rescheduled', scheduledFor, metadata });
+    if (entry.status === 'SCHEDULED' && schedule.action === 'PUBLISH' && schedule.locale === null)
+      await setEntryStatus(tx, ctx, entry.id, 'SCHEDULED', { action: 'rescheduled', scheduledFor, metadata });
     else await recordActivity(tx, ctx, { action: 'rescheduled', ...activityOf(entry), metadata });
     return row!;
   });
@@ -257,9 +323,17 @@ async function execute(tx: Db, ctx: CmsContext, schedule: Schedule): Promise<voi
       await publishNow(tx, ctx, entry.id, { locale, scheduleId: schedule.id });
       return;
     case 'UPDATE': {
-      const [translation] = locale ? await tx.select().from(contentLocalizations).where(and(eq(contentLocalizations.entryId, entry.id), eq(contentLocalizations.locale, locale))) : [];
+      const [translation] = locale
+        ? await tx
+            .select()
+            .from(contentLocalizations)
+            .where(and(eq(contentLocalizations.entryId, entry.id), eq(contentLocalizations.locale, locale)))
+        : [];
       const live = locale ? Boolean(translation?.publishedSlug) : entry.publishedSlug !== null;
-      if (!live) throw conflict(`The entry is not live${locale ? ` in "${locale}"` : ''}; UPDATE pushes changes to live content (schedule a PUBLISH instead)`);
+      if (!live)
+        throw conflict(
+          `The entry is not live${locale ? ` in "${locale}"` : ''}; UPDATE pushes changes to live content (schedule a PUBLISH instead)`,
+        );
       await publishNow(tx, ctx, entry.id, { locale, scheduleId: schedule.id });
       return;
     }
@@ -272,7 +346,8 @@ async function execute(tx: Db, ctx: CmsContext, schedule: Schedule): Promise<voi
   }
 }
 
-const errorText = (error: unknown) => (error instanceof HttpError ? (error.detail ?? error.title) : error instanceof Error ? error.message : String(error)).slice(0, 2000);
+const errorText = (error: unknown) =>
+  (error instanceof HttpError ? (error.detail ?? error.title) : error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 /**
  * The job handler that runs schedules: does the action and marks the schedule EXECUTED in one
@@ -289,14 +364,17 @@ export function scheduleRunner(deps: { db: Db; clock: Clock }): JobHandler {
     const { scheduleId, at } = parsed.data;
     const [schedule] = await db.select().from(publishSchedules).where(eq(publishSchedules.id, scheduleId));
     // Cancelled, moved, already run, or the entry is gone: this job has nothing left to do.
-    if (!schedule || schedule.status !== 'PENDING' || schedule.scheduledFor.toISOString() !== at) return;
+    if (schedule?.status !== 'PENDING' || schedule.scheduledFor.toISOString() !== at) return;
     const ctx: CmsContext = { organizationId: schedule.organizationId, actor: systemActor(), now: clock.now() };
     try {
       await transaction(db, async (tx) => {
         const current = await lockSchedule(tx, ctx, scheduleId);
         if (current.status !== 'PENDING' || current.scheduledFor.toISOString() !== at) return;
         await execute(tx, ctx, current);
-        await tx.update(publishSchedules).set({ status: 'EXECUTED', executedAt: ctx.now, error: null }).where(eq(publishSchedules.id, scheduleId));
+        await tx
+          .update(publishSchedules)
+          .set({ status: 'EXECUTED', executedAt: ctx.now, error: null })
+          .where(eq(publishSchedules.id, scheduleId));
       });
     } catch (error) {
       const final = job.attempts >= job.maxAttempts;

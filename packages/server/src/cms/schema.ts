@@ -43,10 +43,36 @@ export const contentTypes = pgTable(
  * by the language part of a locale tag; other locales are indexed word by word (`simple`).
  */
 export const searchConfigs: Record<string, string> = {
-  ar: 'arabic', hy: 'armenian', eu: 'basque', ca: 'catalan', da: 'danish', nl: 'dutch', en: 'english', fi: 'finnish', fr: 'french',
-  de: 'german', el: 'greek', hi: 'hindi', hu: 'hungarian', id: 'indonesian', ga: 'irish', it: 'italian', lt: 'lithuanian', ne: 'nepali',
-  no: 'norwegian', nb: 'norwegian', nn: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian', sr: 'serbian', es: 'spanish',
-  sv: 'swedish', ta: 'tamil', tr: 'turkish', yi: 'yiddish',
+  ar: 'arabic',
+  hy: 'armenian',
+  eu: 'basque',
+  ca: 'catalan',
+  da: 'danish',
+  nl: 'dutch',
+  en: 'english',
+  fi: 'finnish',
+  fr: 'french',
+  de: 'german',
+  el: 'greek',
+  hi: 'hindi',
+  hu: 'hungarian',
+  id: 'indonesian',
+  ga: 'irish',
+  it: 'italian',
+  lt: 'lithuanian',
+  ne: 'nepali',
+  no: 'norwegian',
+  nb: 'norwegian',
+  nn: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sr: 'serbian',
+  es: 'spanish',
+  sv: 'swedish',
+  ta: 'tamil',
+  tr: 'turkish',
+  yi: 'yiddish',
 };
 
 /** The text search configuration of an entry, from its `locale` column (an immutable expression, so it can be indexed). */
@@ -67,7 +93,9 @@ export const contentEntries = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    contentTypeId: text('content_type_id').notNull().references(() => contentTypes.id),
+    contentTypeId: text('content_type_id')
+      .notNull()
+      .references(() => contentTypes.id),
     title: text('title').notNull(),
     slug: text('slug').notNull(),
     data: json('data').notNull(),
@@ -115,9 +143,15 @@ export const contentEntries = pgTable(
     index('content_entries_org_updated_at_idx').on(t.organizationId, t.updatedAt),
     index('content_entries_search_idx').using('gin', sql.raw(entrySearchVector)),
     // Delivery: published entries of one type and locale, newest first or by title, and by published slug.
-    index('content_entries_delivery_published_idx').on(t.organizationId, t.contentTypeId, t.locale, t.publishedAt.desc(), t.id.desc()).where(sql`published_slug is not null`),
-    index('content_entries_delivery_title_idx').on(t.organizationId, t.contentTypeId, t.locale, t.publishedTitle, t.id).where(sql`published_slug is not null`),
-    index('content_entries_delivery_slug_idx').on(t.organizationId, t.contentTypeId, t.locale, t.publishedSlug).where(sql`published_slug is not null`),
+    index('content_entries_delivery_published_idx')
+      .on(t.organizationId, t.contentTypeId, t.locale, t.publishedAt.desc(), t.id.desc())
+      .where(sql`published_slug is not null`),
+    index('content_entries_delivery_title_idx')
+      .on(t.organizationId, t.contentTypeId, t.locale, t.publishedTitle, t.id)
+      .where(sql`published_slug is not null`),
+    index('content_entries_delivery_slug_idx')
+      .on(t.organizationId, t.contentTypeId, t.locale, t.publishedSlug)
+      .where(sql`published_slug is not null`),
   ],
 );
 
@@ -127,7 +161,9 @@ export const contentVersions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
     versionNumber: integer('version_number').notNull(),
     data: json('data').notNull(),
     title: text('title').notNull(),
@@ -150,7 +186,9 @@ export const contentLocalizations = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
     locale: text('locale').notNull(),
     data: json('data').notNull(),
     title: text('title').notNull(),
@@ -171,7 +209,9 @@ export const contentLocalizations = pgTable(
     index('content_localizations_entry_id_idx').on(t.entryId),
     index('content_localizations_org_locale_status_idx').on(t.organizationId, t.locale, t.status),
     // Delivery: published translations into one locale, newest first, and by published slug.
-    index('content_localizations_delivery_published_idx').on(t.organizationId, t.locale, t.publishedAt.desc()).where(sql`published_slug is not null`),
+    index('content_localizations_delivery_published_idx')
+      .on(t.organizationId, t.locale, t.publishedAt.desc())
+      .where(sql`published_slug is not null`),
     index('content_localizations_delivery_slug_idx').on(t.organizationId, t.locale, t.publishedSlug).where(sql`published_slug is not null`),
   ],
 );
@@ -231,17 +271,19 @@ export const contentMedia = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
-    fileId: text('file_id').notNull().references(() => files.id),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => files.id),
     fieldName: text('field_name').notNull(),
     position: integer('position').notNull().default(0),
     caption: text('caption'),
     altText: text('alt_text'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('content_media_entry_id_idx').on(t.entryId),
-  ],
+  (t) => [index('content_media_entry_id_idx').on(t.entryId)],
 );
 
 /** Spec `ContentWorkflow`. */
@@ -258,9 +300,7 @@ export const contentWorkflows = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('content_workflows_organization_id_idx').on(t.organizationId),
-  ],
+  (t) => [index('content_workflows_organization_id_idx').on(t.organizationId)],
 );
 
 /** Spec `ContentRevision`. */
@@ -269,7 +309,9 @@ export const contentRevisions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
     stageName: text('stage_name').notNull(),
     stageOrder: integer('stage_order').notNull(),
     assignedToId: text('assigned_to_id'),
@@ -283,10 +325,7 @@ export const contentRevisions = pgTable(
     // Beyond the spec: the name a reviewer gave when deciding through a signed review link (no account).
     reviewerName: text('reviewer_name'),
   },
-  (t) => [
-    index('content_revisions_entry_id_idx').on(t.entryId),
-    index('content_revisions_status_idx').on(t.status),
-  ],
+  (t) => [index('content_revisions_entry_id_idx').on(t.entryId), index('content_revisions_status_idx').on(t.status)],
 );
 
 /** Spec `ContentComment`. */
@@ -295,7 +334,9 @@ export const contentComments = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
     parentId: text('parent_id').references((): AnyPgColumn => contentComments.id),
     content: longText('content').notNull(),
     authorId: text('author_id').notNull(),
@@ -307,10 +348,7 @@ export const contentComments = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('content_comments_entry_id_idx').on(t.entryId),
-    index('content_comments_parent_id_idx').on(t.parentId),
-  ],
+  (t) => [index('content_comments_entry_id_idx').on(t.entryId), index('content_comments_parent_id_idx').on(t.parentId)],
 );
 
 /** Spec `PublishSchedule`. */
@@ -319,7 +357,9 @@ export const publishSchedules = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
     action: publishActionEnum('action').notNull(),
     scheduledFor: timestamptz('scheduled_for').notNull(),
     status: scheduleStatusEnum('status').notNull().default('PENDING'),
@@ -392,8 +432,12 @@ export const briefContentLinks = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    briefId: text('brief_id').notNull().references(() => briefs.id, { onDelete: 'cascade' }),
-    contentEntryId: text('content_entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
+    briefId: text('brief_id')
+      .notNull()
+      .references(() => briefs.id, { onDelete: 'cascade' }),
+    contentEntryId: text('content_entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
     linkType: text('link_type').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
@@ -408,8 +452,12 @@ export const contentEntryTags = pgTable(
   'content_entry_tags',
   {
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
-    tagId: text('tag_id').notNull().references(() => contentTags.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => contentTags.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.tagId] }), index('content_entry_tags_tag_id_idx').on(t.tagId)],
 );
@@ -419,8 +467,12 @@ export const contentEntryCategories = pgTable(
   'content_entry_categories',
   {
     organizationId: organizationId(),
-    entryId: text('entry_id').notNull().references(() => contentEntries.id, { onDelete: 'cascade' }),
-    categoryId: text('category_id').notNull().references(() => contentCategories.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => contentEntries.id, { onDelete: 'cascade' }),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => contentCategories.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.categoryId] }), index('content_entry_categories_category_id_idx').on(t.categoryId)],
 );

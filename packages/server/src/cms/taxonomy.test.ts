@@ -8,11 +8,13 @@ let typeId: string;
 beforeAll(async () => {
   t = await createTestInstance();
   other = await t.createOrg('Rival Agency');
-  typeId = (await t.sdk.cms.contentTypes.create({ name: 'Article', schema: { fields: [{ name: 'title', type: 'text', required: true }] } })).id;
+  typeId = (await t.sdk.cms.contentTypes.create({ name: 'Article', schema: { fields: [{ name: 'title', type: 'text', required: true }] } }))
+    .id;
 });
 afterAll(() => t.close());
 
-const entry = (title: string, extra: { tagIds?: string[]; categoryIds?: string[] } = {}) => t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title }, ...extra });
+const entry = (title: string, extra: { tagIds?: string[]; categoryIds?: string[] } = {}) =>
+  t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title }, ...extra });
 const usage = async (...ids: string[]) => Promise.all(ids.map(async (id) => (await t.sdk.cms.tags.get(id)).usageCount));
 
 describe('tags', () => {
@@ -21,9 +23,17 @@ describe('tags', () => {
     expect(tag).toMatchObject({ slug: 'product-launch', color: '#FF0000', usageCount: 0 });
     expect(await t.sdk.cms.tags.create({ name: 'Défilé' })).toMatchObject({ slug: 'defile', color: '#6B7280' });
     await expect(t.sdk.cms.tags.create({ name: 'product launch' })).rejects.toMatchObject({ status: 409, errors: [{ path: 'body.slug' }] });
-    await expect(t.sdk.cms.tags.create({ name: 'Bad colour', color: 'red' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.color' }] });
-    expect((await t.request('/v1/cms/tags', { method: 'POST', body: JSON.stringify({ name: 'Counted', usageCount: 99 }) })).status).toBe(400);
-    expect(await t.sdk.cms.tags.update(tag.id, { name: 'Launch', description: 'Go-to-market' })).toMatchObject({ name: 'Launch', slug: 'product-launch' });
+    await expect(t.sdk.cms.tags.create({ name: 'Bad colour', color: 'red' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.color' }],
+    });
+    expect((await t.request('/v1/cms/tags', { method: 'POST', body: JSON.stringify({ name: 'Counted', usageCount: 99 }) })).status).toBe(
+      400,
+    );
+    expect(await t.sdk.cms.tags.update(tag.id, { name: 'Launch', description: 'Go-to-market' })).toMatchObject({
+      name: 'Launch',
+      slug: 'product-launch',
+    });
     expect((await t.sdk.cms.tags.list({ slug: 'product-launch' })).data.map((x) => x.id)).toEqual([tag.id]);
     await t.sdk.cms.tags.delete(tag.id);
     await expect(t.sdk.cms.tags.get(tag.id)).rejects.toMatchObject({ status: 404 });
@@ -62,7 +72,7 @@ describe('tags', () => {
     expect(await usage(tag.id)).toEqual([3]);
   });
 
-  it("keeps tags per organization", async () => {
+  it('keeps tags per organization', async () => {
     const tag = await t.sdk.cms.tags.create({ name: 'Private' });
     await expect(other.sdk.cms.tags.get(tag.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.tags.update(tag.id, { name: 'Mine now' })).rejects.toMatchObject({ status: 404 });
@@ -86,10 +96,16 @@ describe('categories', () => {
       ['/marketing/social/video/shorts', 3],
     ]);
     // Rename: a new slug rewrites the paths below.
-    expect(await t.sdk.cms.categories.update(social.id, { name: 'Social media', slug: 'social-media' })).toMatchObject({ path: '/marketing/social-media', depth: 1 });
+    expect(await t.sdk.cms.categories.update(social.id, { name: 'Social media', slug: 'social-media' })).toMatchObject({
+      path: '/marketing/social-media',
+      depth: 1,
+    });
     expect((await t.sdk.cms.categories.get(shorts.id)).path).toBe('/marketing/social-media/video/shorts');
     // A new name alone keeps the slug (URLs stay stable).
-    expect(await t.sdk.cms.categories.update(video.id, { name: 'Videos' })).toMatchObject({ slug: 'video', path: '/marketing/social-media/video' });
+    expect(await t.sdk.cms.categories.update(video.id, { name: 'Videos' })).toMatchObject({
+      slug: 'video',
+      path: '/marketing/social-media/video',
+    });
     // Move the video subtree to the top, then under another branch.
     const brand = await t.sdk.cms.categories.create({ name: 'Brand' });
     expect(await t.sdk.cms.categories.update(video.id, { parentId: null })).toMatchObject({ path: '/video', depth: 0, parentId: null });
@@ -106,9 +122,15 @@ describe('categories', () => {
     const root = await t.sdk.cms.categories.create({ name: 'Cycle root' });
     const child = await t.sdk.cms.categories.create({ name: 'Cycle child', parentId: root.id });
     const grandchild = await t.sdk.cms.categories.create({ name: 'Cycle grandchild', parentId: child.id });
-    await expect(t.sdk.cms.categories.update(root.id, { parentId: grandchild.id })).rejects.toMatchObject({ status: 409, errors: [{ path: 'body.parentId' }] });
+    await expect(t.sdk.cms.categories.update(root.id, { parentId: grandchild.id })).rejects.toMatchObject({
+      status: 409,
+      errors: [{ path: 'body.parentId' }],
+    });
     await expect(t.sdk.cms.categories.update(root.id, { parentId: root.id })).rejects.toMatchObject({ status: 409 });
-    await expect(t.sdk.cms.categories.create({ name: 'Orphan', parentId: 'missing' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.parentId' }] });
+    await expect(t.sdk.cms.categories.create({ name: 'Orphan', parentId: 'missing' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.parentId' }],
+    });
     await expect(t.sdk.cms.categories.create({ name: 'Cycle child' })).rejects.toMatchObject({ status: 409 });
     expect((await t.sdk.cms.categories.get(root.id)).path).toBe('/cycle-root');
   });
@@ -144,13 +166,19 @@ describe('categories', () => {
     expect(await titles(news.id)).toEqual([a.id]);
   });
 
-  it("keeps categories per organization", async () => {
+  it('keeps categories per organization', async () => {
     const mine = await t.sdk.cms.categories.create({ name: 'Mine only' });
     await expect(other.sdk.cms.categories.get(mine.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.categories.update(mine.id, { name: 'x' })).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.categories.delete(mine.id, { cascade: true })).rejects.toMatchObject({ status: 404 });
-    await expect(other.sdk.cms.categories.create({ name: 'Child', parentId: mine.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.parentId' }] });
+    await expect(other.sdk.cms.categories.create({ name: 'Child', parentId: mine.id })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.parentId' }],
+    });
     const theirs = await other.sdk.cms.categories.create({ name: 'Theirs' });
-    await expect(t.sdk.cms.categories.update(mine.id, { parentId: theirs.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.parentId' }] });
+    await expect(t.sdk.cms.categories.update(mine.id, { parentId: theirs.id })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.parentId' }],
+    });
   });
 });

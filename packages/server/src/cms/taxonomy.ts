@@ -31,7 +31,13 @@ export async function listTags(db: Db, ctx: CmsContext, query: { limit?: number;
   const rows = await db
     .select()
     .from(contentTags)
-    .where(and(eq(contentTags.organizationId, ctx.organizationId), query.slug ? eq(contentTags.slug, query.slug) : undefined, cursorWhere(keys, query.cursor)))
+    .where(
+      and(
+        eq(contentTags.organizationId, ctx.organizationId),
+        query.slug ? eq(contentTags.slug, query.slug) : undefined,
+        cursorWhere(keys, query.cursor),
+      ),
+    )
     .orderBy(...orderBy(keys))
     .limit(limit + 1);
   return toPage(rows, limit, keys);
@@ -39,7 +45,10 @@ export async function listTags(db: Db, ctx: CmsContext, query: { limit?: number;
 
 /** One tag of the organization; 404 otherwise. @example await getTag(db, ctx, id) */
 export async function getTag(db: Db, ctx: CmsContext, id: string) {
-  const [row] = await db.select().from(contentTags).where(and(eq(contentTags.organizationId, ctx.organizationId), eq(contentTags.id, id)));
+  const [row] = await db
+    .select()
+    .from(contentTags)
+    .where(and(eq(contentTags.organizationId, ctx.organizationId), eq(contentTags.id, id)));
   if (!row) throw notFound('Tag');
   return row;
 }
@@ -53,7 +62,13 @@ export async function createTag(db: Db, ctx: CmsContext, input: Input<'createTag
   return transaction(db, async (tx) => {
     const [row] = await tx
       .insert(contentTags)
-      .values({ ...input, slug: input.slug ?? slugify(input.name, 'tag'), organizationId: ctx.organizationId, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...input,
+        slug: input.slug ?? slugify(input.name, 'tag'),
+        organizationId: ctx.organizationId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
     await recordActivity(tx, ctx, { action: 'created', entityType: 'content_tags', entityId: row!.id, entityTitle: row!.name });
     return row!;
@@ -69,7 +84,13 @@ export async function updateTag(db: Db, ctx: CmsContext, id: string, input: Inpu
       .where(and(eq(contentTags.organizationId, ctx.organizationId), eq(contentTags.id, id)))
       .returning();
     if (!row) throw notFound('Tag');
-    await recordActivity(tx, ctx, { action: 'updated', entityType: 'content_tags', entityId: id, entityTitle: row.name, metadata: { changedFields: Object.keys(input) } });
+    await recordActivity(tx, ctx, {
+      action: 'updated',
+      entityType: 'content_tags',
+      entityId: id,
+      entityTitle: row.name,
+      metadata: { changedFields: Object.keys(input) },
+    });
     return row;
   });
 }
@@ -77,15 +98,31 @@ export async function updateTag(db: Db, ctx: CmsContext, id: string, input: Inpu
 /** Deletes a tag; its links to entries go with it. @example await deleteTag(db, ctx, id) */
 export async function deleteTag(db: Db, ctx: CmsContext, id: string) {
   return transaction(db, async (tx) => {
-    const [row] = await tx.delete(contentTags).where(and(eq(contentTags.organizationId, ctx.organizationId), eq(contentTags.id, id))).returning();
+    const [row] = await tx
+      .delete(contentTags)
+      .where(and(eq(contentTags.organizationId, ctx.organizationId), eq(contentTags.id, id)))
+      .returning();
     if (!row) throw notFound('Tag');
-    await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_tags', entityId: id, entityTitle: row.name, metadata: { usageCount: row.usageCount } });
+    await recordActivity(tx, ctx, {
+      action: 'deleted',
+      entityType: 'content_tags',
+      entityId: id,
+      entityTitle: row.name,
+      metadata: { usageCount: row.usageCount },
+    });
     return { id, deleted: true as const };
   });
 }
 
 /** 400 naming each id of `ids` that is not a row of `table` in the organization. */
-async function checkIds(db: Db, ctx: CmsContext, table: typeof contentTags | typeof contentCategories, ids: string[], path: string, label: string) {
+async function checkIds(
+  db: Db,
+  ctx: CmsContext,
+  table: typeof contentTags | typeof contentCategories,
+  ids: string[],
+  path: string,
+  label: string,
+) {
   if (!ids.length) return;
   const rows = await db
     .select({ id: table.id })
@@ -117,13 +154,25 @@ export async function setEntryTags(tx: Db, ctx: CmsContext, entryId: string, tag
         .onConflictDoNothing()
         .returning({ tagId: contentEntryTags.tagId })
     : [];
-  await moveUsage(tx, added.map((r) => r.tagId), 1);
-  await moveUsage(tx, removed.map((r) => r.tagId), -1);
+  await moveUsage(
+    tx,
+    added.map((r) => r.tagId),
+    1,
+  );
+  await moveUsage(
+    tx,
+    removed.map((r) => r.tagId),
+    -1,
+  );
   return { added: added.length, removed: removed.length };
 }
 
 async function moveUsage(tx: Db, tagIds: string[], delta: number) {
-  if (tagIds.length) await tx.update(contentTags).set({ usageCount: sql`${contentTags.usageCount} + ${delta}` }).where(inArray(contentTags.id, tagIds));
+  if (tagIds.length)
+    await tx
+      .update(contentTags)
+      .set({ usageCount: sql`${contentTags.usageCount} + ${delta}` })
+      .where(inArray(contentTags.id, tagIds));
 }
 
 /**
@@ -134,7 +183,11 @@ async function moveUsage(tx: Db, tagIds: string[], delta: number) {
 export async function setEntryCategories(tx: Db, ctx: CmsContext, entryId: string, categoryIds: string[]) {
   const wanted = [...new Set(categoryIds)];
   await checkIds(tx, ctx, contentCategories, categoryIds, 'body.categoryIds', 'category');
-  await tx.delete(contentEntryCategories).where(and(eq(contentEntryCategories.entryId, entryId), wanted.length ? notInArray(contentEntryCategories.categoryId, wanted) : undefined));
+  await tx
+    .delete(contentEntryCategories)
+    .where(
+      and(eq(contentEntryCategories.entryId, entryId), wanted.length ? notInArray(contentEntryCategories.categoryId, wanted) : undefined),
+    );
   if (wanted.length)
     await tx
       .insert(contentEntryCategories)
@@ -148,8 +201,15 @@ export async function setEntryCategories(tx: Db, ctx: CmsContext, entryId: strin
  * @example await detachEntryTags(tx, entry.id)
  */
 export async function detachEntryTags(tx: Db, entryId: string) {
-  const removed = await tx.delete(contentEntryTags).where(eq(contentEntryTags.entryId, entryId)).returning({ tagId: contentEntryTags.tagId });
-  await moveUsage(tx, removed.map((r) => r.tagId), -1);
+  const removed = await tx
+    .delete(contentEntryTags)
+    .where(eq(contentEntryTags.entryId, entryId))
+    .returning({ tagId: contentEntryTags.tagId });
+  await moveUsage(
+    tx,
+    removed.map((r) => r.tagId),
+    -1,
+  );
 }
 
 /**
@@ -163,7 +223,11 @@ export async function taxonomyOf(db: Db, entryIds: string[]) {
   if (!entryIds.length) return { tags, categories };
   const [tagRows, categoryRows] = await Promise.all([
     db.select().from(contentEntryTags).where(inArray(contentEntryTags.entryId, entryIds)).orderBy(contentEntryTags.tagId),
-    db.select().from(contentEntryCategories).where(inArray(contentEntryCategories.entryId, entryIds)).orderBy(contentEntryCategories.categoryId),
+    db
+      .select()
+      .from(contentEntryCategories)
+      .where(inArray(contentEntryCategories.entryId, entryIds))
+      .orderBy(contentEntryCategories.categoryId),
   ]);
   for (const r of tagRows) tags.get(r.entryId)?.push(r.tagId);
   for (const r of categoryRows) categories.get(r.entryId)?.push(r.categoryId);
@@ -175,7 +239,8 @@ export async function taxonomyOf(db: Db, entryIds: string[]) {
 const categoryInfo = tableInfo(contentCategories);
 
 /** Tree changes of one organization run one at a time, so two moves can never interleave into a cycle. */
-const lockTree = (tx: Db, ctx: CmsContext) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cms.categories:${ctx.organizationId}`}))`);
+const lockTree = (tx: Db, ctx: CmsContext) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cms.categories:${ctx.organizationId}`}))`);
 
 /** Categories whose path is `path` or lies below it. */
 export const inSubtree = (path: string): SQL => or(eq(contentCategories.path, path), like(contentCategories.path, `${path}/%`))!;
@@ -185,7 +250,12 @@ export async function getCategory(db: Db, ctx: CmsContext, idOrSlug: string): Pr
   const [row] = await db
     .select()
     .from(contentCategories)
-    .where(and(eq(contentCategories.organizationId, ctx.organizationId), or(eq(contentCategories.id, idOrSlug), eq(contentCategories.slug, idOrSlug))))
+    .where(
+      and(
+        eq(contentCategories.organizationId, ctx.organizationId),
+        or(eq(contentCategories.id, idOrSlug), eq(contentCategories.slug, idOrSlug)),
+      ),
+    )
     .limit(1);
   if (!row) throw notFound('Category');
   return row;
@@ -196,8 +266,18 @@ export async function getCategory(db: Db, ctx: CmsContext, idOrSlug: string): Pr
  *
  * @example const { data } = await listCategories(db, ctx, { under: marketing.id })
  */
-export async function listCategories(db: Db, ctx: CmsContext, query: { limit?: number; cursor?: string; sort?: string; parentId?: string; under?: string; slug?: string; depth?: number }) {
-  const keys = parseSort(query.sort, categoryInfo.columns, ['path', 'name', 'slug', 'sortOrder', 'depth', 'createdAt', 'updatedAt'], 'path', contentCategories.id);
+export async function listCategories(
+  db: Db,
+  ctx: CmsContext,
+  query: { limit?: number; cursor?: string; sort?: string; parentId?: string; under?: string; slug?: string; depth?: number },
+) {
+  const keys = parseSort(
+    query.sort,
+    categoryInfo.columns,
+    ['path', 'name', 'slug', 'sortOrder', 'depth', 'createdAt', 'updatedAt'],
+    'path',
+    contentCategories.id,
+  );
   const limit = pageLimit(query.limit);
   const under = query.under ? await getCategory(db, ctx, query.under).catch(() => undefined) : undefined;
   if (query.under && !under) return { data: [], nextCursor: null };
@@ -221,7 +301,10 @@ export async function listCategories(db: Db, ctx: CmsContext, query: { limit?: n
 
 async function parentOf(tx: Db, ctx: CmsContext, parentId: string | null | undefined): Promise<Category | undefined> {
   if (!parentId) return undefined;
-  const [row] = await tx.select().from(contentCategories).where(and(eq(contentCategories.organizationId, ctx.organizationId), eq(contentCategories.id, parentId)));
+  const [row] = await tx
+    .select()
+    .from(contentCategories)
+    .where(and(eq(contentCategories.organizationId, ctx.organizationId), eq(contentCategories.id, parentId)));
   if (!row) throw badRequest([{ path: 'body.parentId', message: 'No category with this id' }]);
   return row;
 }
@@ -238,9 +321,24 @@ export async function createCategory(db: Db, ctx: CmsContext, input: Input<'crea
     const slug = input.slug ?? slugify(input.name, 'category');
     const [row] = await tx
       .insert(contentCategories)
-      .values({ ...input, slug, parentId: parent?.id ?? null, path: `${parent?.path ?? ''}/${slug}`, depth: parent ? parent.depth + 1 : 0, organizationId: ctx.organizationId, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...input,
+        slug,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? ''}/${slug}`,
+        depth: parent ? parent.depth + 1 : 0,
+        organizationId: ctx.organizationId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
-    await recordActivity(tx, ctx, { action: 'created', entityType: 'content_categories', entityId: row!.id, entityTitle: row!.name, metadata: { path: row!.path } });
+    await recordActivity(tx, ctx, {
+      action: 'created',
+      entityType: 'content_categories',
+      entityId: row!.id,
+      entityTitle: row!.name,
+      metadata: { path: row!.path },
+    });
     return row!;
   });
 }
@@ -255,12 +353,17 @@ export async function createCategory(db: Db, ctx: CmsContext, input: Input<'crea
 export async function updateCategory(db: Db, ctx: CmsContext, id: string, input: Input<'updateCategory'>) {
   return transaction(db, async (tx) => {
     await lockTree(tx, ctx);
-    const [current] = await tx.select().from(contentCategories).where(and(eq(contentCategories.organizationId, ctx.organizationId), eq(contentCategories.id, id)));
+    const [current] = await tx
+      .select()
+      .from(contentCategories)
+      .where(and(eq(contentCategories.organizationId, ctx.organizationId), eq(contentCategories.id, id)));
     if (!current) throw notFound('Category');
     const moving = input.parentId !== undefined && input.parentId !== current.parentId;
     const parent = moving ? await parentOf(tx, ctx, input.parentId) : await parentOf(tx, ctx, current.parentId);
     if (moving && parent && (parent.id === id || parent.path.startsWith(`${current.path}/`)))
-      throw conflict('A category cannot move under itself or one of its descendants', {}, [{ path: 'body.parentId', message: 'Would create a cycle' }]);
+      throw conflict('A category cannot move under itself or one of its descendants', {}, [
+        { path: 'body.parentId', message: 'Would create a cycle' },
+      ]);
     const slug = input.slug ?? current.slug;
     const path = `${parent?.path ?? ''}/${slug}`;
     const depth = parent ? parent.depth + 1 : 0;
@@ -302,16 +405,31 @@ export async function updateCategory(db: Db, ctx: CmsContext, id: string, input:
 export async function deleteCategory(db: Db, ctx: CmsContext, id: string, options: { cascade?: boolean } = {}) {
   return transaction(db, async (tx) => {
     await lockTree(tx, ctx);
-    const [current] = await tx.select().from(contentCategories).where(and(eq(contentCategories.organizationId, ctx.organizationId), eq(contentCategories.id, id)));
+    const [current] = await tx
+      .select()
+      .from(contentCategories)
+      .where(and(eq(contentCategories.organizationId, ctx.organizationId), eq(contentCategories.id, id)));
     if (!current) throw notFound('Category');
-    const [children] = await tx.select({ count: count() }).from(contentCategories).where(and(eq(contentCategories.organizationId, ctx.organizationId), like(contentCategories.path, `${current.path}/%`)));
-    if (children!.count > 0 && !options.cascade) throw conflict(`The category has ${children!.count} descendant(s); move them first or delete with cascade=true`, { descendants: children!.count });
+    const [children] = await tx
+      .select({ count: count() })
+      .from(contentCategories)
+      .where(and(eq(contentCategories.organizationId, ctx.organizationId), like(contentCategories.path, `${current.path}/%`)));
+    if (children!.count > 0 && !options.cascade)
+      throw conflict(`The category has ${children!.count} descendant(s); move them first or delete with cascade=true`, {
+        descendants: children!.count,
+      });
     // One statement: the parent_id foreign key is checked at its end, when the whole subtree is gone.
     const removed = await tx
       .delete(contentCategories)
       .where(and(eq(contentCategories.organizationId, ctx.organizationId), inSubtree(current.path)))
       .returning({ id: contentCategories.id });
-    await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_categories', entityId: id, entityTitle: current.name, metadata: { path: current.path, deleted: removed.length } });
+    await recordActivity(tx, ctx, {
+      action: 'deleted',
+      entityType: 'content_categories',
+      entityId: id,
+      entityTitle: current.name,
+      metadata: { path: current.path, deleted: removed.length },
+    });
     return { id, deleted: true as const };
   });
 }

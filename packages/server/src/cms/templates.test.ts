@@ -32,51 +32,124 @@ beforeAll(async () => {
       },
     })
   ).id;
-  otherTypeId = (await t.sdk.cms.contentTypes.create({ name: 'Note', slug: 'note', schema: { fields: [{ name: 'title', type: 'text', required: true }] } })).id;
+  otherTypeId = (
+    await t.sdk.cms.contentTypes.create({
+      name: 'Note',
+      slug: 'note',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
 describe('page templates', () => {
-  const structure = { sections: [{ type: 'hero', fields: ['title', 'subtitle'] }, { type: 'footer', label: 'Call to action', fields: ['cta'] }] };
+  const structure = {
+    sections: [
+      { type: 'hero', fields: ['title', 'subtitle'] },
+      { type: 'footer', label: 'Call to action', fields: ['cta'] },
+    ],
+  };
 
   it('checks the structure and defaults against the content type, and builds entries with the defaults under the given data', async () => {
-    const template = await t.sdk.cms.templates.create({ name: 'Campaign landing', slug: 'campaign-landing', contentTypeId: typeId, structure, defaults: { cta: 'Book a call', theme: 'dark' } });
+    const template = await t.sdk.cms.templates.create({
+      name: 'Campaign landing',
+      slug: 'campaign-landing',
+      contentTypeId: typeId,
+      structure,
+      defaults: { cta: 'Book a call', theme: 'dark' },
+    });
     expect(template).toMatchObject({ structure, defaults: { cta: 'Book a call', theme: 'dark' }, isActive: true });
 
-    const unknown = await t.sdk.cms.templates.create({ name: 'Bad', slug: 'bad', contentTypeId: typeId, structure: { sections: [{ type: 'hero', fields: ['title', 'heroImage'] }] }, defaults: { theme: 'neon', nope: 1 } }).catch((e: { status: number; errors: { path: string }[] }) => e);
+    const unknown = await t.sdk.cms.templates
+      .create({
+        name: 'Bad',
+        slug: 'bad',
+        contentTypeId: typeId,
+        structure: { sections: [{ type: 'hero', fields: ['title', 'heroImage'] }] },
+        defaults: { theme: 'neon', nope: 1 },
+      })
+      .catch((e: { status: number; errors: { path: string }[] }) => e);
     expect(unknown).toMatchObject({ status: 400 });
-    expect((unknown as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['body.defaults.nope', 'body.defaults.theme', 'body.structure.sections.0.fields.1']);
-    await expect(t.sdk.cms.templates.create({ name: 'Bad', slug: 'bad', structure: { sections: [{ type: 'hero' }] } as never })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.structure.sections.0.fields' }] });
+    expect((unknown as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual([
+      'body.defaults.nope',
+      'body.defaults.theme',
+      'body.structure.sections.0.fields.1',
+    ]);
+    await expect(
+      t.sdk.cms.templates.create({ name: 'Bad', slug: 'bad', structure: { sections: [{ type: 'hero' }] } as never }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.structure.sections.0.fields' }] });
     await expect(t.sdk.cms.templates.create({ name: 'Dup', slug: 'campaign-landing', structure })).rejects.toMatchObject({ status: 409 });
-    await expect(t.sdk.cms.templates.update(template.id, { structure: { sections: [{ type: 'x', fields: ['gone'] }] } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.structure.sections.0.fields.0' }] });
+    await expect(
+      t.sdk.cms.templates.update(template.id, { structure: { sections: [{ type: 'x', fields: ['gone'] }] } }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.structure.sections.0.fields.0' }] });
     await expect(t.sdk.cms.templates.update(template.id, { contentTypeId: otherTypeId })).rejects.toMatchObject({ status: 400 });
 
-    const entry = await t.sdk.cms.entries.create({ contentTypeId: typeId, templateId: template.id, data: { title: 'Spring campaign', theme: 'light' } });
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      templateId: template.id,
+      data: { title: 'Spring campaign', theme: 'light' },
+    });
     expect(entry.data).toEqual({ title: 'Spring campaign', cta: 'Book a call', theme: 'light' });
     // Without the template the required `cta` is missing.
-    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'No template' } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.data.cta' }] });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: otherTypeId, templateId: template.id, data: { title: 'Wrong type' } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.templateId', message: 'The page template is for another content type' }] });
+    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'No template' } })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.data.cta' }],
+    });
+    await expect(
+      t.sdk.cms.entries.create({ contentTypeId: otherTypeId, templateId: template.id, data: { title: 'Wrong type' } }),
+    ).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.templateId', message: 'The page template is for another content type' }],
+    });
     await t.sdk.cms.templates.update(template.id, { isActive: false });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, templateId: template.id, data: { title: 'Inactive' } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.templateId' }] });
+    await expect(
+      t.sdk.cms.entries.create({ contentTypeId: typeId, templateId: template.id, data: { title: 'Inactive' } }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.templateId' }] });
   });
 
-  it("keeps templates of other organizations out of reach", async () => {
+  it('keeps templates of other organizations out of reach', async () => {
     const template = await t.sdk.cms.templates.create({ name: 'Ours', slug: 'ours', structure: { sections: [] } });
     await expect(other.sdk.cms.templates.get(template.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.templates.update(template.id, { name: 'Theirs' })).rejects.toMatchObject({ status: 404 });
-    await expect(other.sdk.cms.templates.create({ name: 'X', slug: 'x', contentTypeId: typeId, structure: { sections: [] } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.contentTypeId' }] });
-    const theirType = await other.sdk.cms.contentTypes.create({ name: 'Landing page', slug: 'landing', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
-    await expect(other.sdk.cms.entries.create({ contentTypeId: theirType.id, templateId: template.id, data: { title: 'x' } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.templateId' }] });
+    await expect(
+      other.sdk.cms.templates.create({ name: 'X', slug: 'x', contentTypeId: typeId, structure: { sections: [] } }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.contentTypeId' }] });
+    const theirType = await other.sdk.cms.contentTypes.create({
+      name: 'Landing page',
+      slug: 'landing',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
+    await expect(
+      other.sdk.cms.entries.create({ contentTypeId: theirType.id, templateId: template.id, data: { title: 'x' } }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.templateId' }] });
   });
 });
 
 describe('content blocks', () => {
   it('keeps usedInEntries exact across saves and deletes', async () => {
-    const cta = await t.sdk.cms.blocks.create({ name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true });
-    const quote = await t.sdk.cms.blocks.create({ name: 'Quote', slug: 'quote', blockType: 'testimonial', data: { text: 'Great' }, isGlobal: true });
+    const cta = await t.sdk.cms.blocks.create({
+      name: 'Newsletter CTA',
+      slug: 'newsletter-cta',
+      blockType: 'cta',
+      data: { label: 'Subscribe' },
+      isGlobal: true,
+    });
+    const quote = await t.sdk.cms.blocks.create({
+      name: 'Quote',
+      slug: 'quote',
+      blockType: 'testimonial',
+      data: { text: 'Great' },
+      isGlobal: true,
+    });
     expect(cta.usedInEntries).toEqual([]);
-    const a = await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'A', cta: 'Go', sections: [{ blockId: cta.id }, { blockId: cta.id }, { type: 'cta', data: { label: 'Inline' } }] } });
-    const b = await t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'B', cta: 'Go', sections: [{ blockId: cta.id }, { blockId: quote.id }] } });
+    const a = await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      data: { title: 'A', cta: 'Go', sections: [{ blockId: cta.id }, { blockId: cta.id }, { type: 'cta', data: { label: 'Inline' } }] },
+    });
+    const b = await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      data: { title: 'B', cta: 'Go', sections: [{ blockId: cta.id }, { blockId: quote.id }] },
+    });
     expect((await t.sdk.cms.blocks.get(cta.id)).usedInEntries.sort()).toEqual([a.id, b.id].sort());
     expect((await t.sdk.cms.blocks.get(quote.id)).usedInEntries).toEqual([b.id]);
 
@@ -90,12 +163,24 @@ describe('content blocks', () => {
     await expect(t.sdk.cms.blocks.delete(quote.id)).resolves.toMatchObject({ deleted: true });
     expect((await t.sdk.cms.blocks.list({ usedInEntries: a.id })).data).toEqual([]);
     // usedInEntries is the server's to keep.
-    await expect(t.sdk.cms.blocks.update(cta.id, { usedInEntries: ['forged'] } as never)).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.usedInEntries' }] });
+    await expect(t.sdk.cms.blocks.update(cta.id, { usedInEntries: ['forged'] } as never)).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.usedInEntries' }],
+    });
   });
 
   it('refuses edits of a locked block until an OWNER or ADMIN unlocks it', async () => {
-    const block = await member.cms.blocks.create({ name: 'Legal footer', slug: 'legal-footer', blockType: 'cta', data: { text: '© Acme' }, isGlobal: true, isLocked: true });
-    const locked = await member.cms.blocks.update(block.id, { data: { text: 'changed' } }).catch((e: { status: number; errors: { path: string }[] }) => e);
+    const block = await member.cms.blocks.create({
+      name: 'Legal footer',
+      slug: 'legal-footer',
+      blockType: 'cta',
+      data: { text: '© Acme' },
+      isGlobal: true,
+      isLocked: true,
+    });
+    const locked = await member.cms.blocks
+      .update(block.id, { data: { text: 'changed' } })
+      .catch((e: { status: number; errors: { path: string }[] }) => e);
     expect(locked).toMatchObject({ status: 409, errors: [{ path: 'body.data' }] });
     await expect(member.cms.blocks.update(block.id, { isLocked: false })).rejects.toMatchObject({ status: 403 });
     await expect(t.sdk.cms.blocks.delete(block.id)).rejects.toMatchObject({ status: 409 });
@@ -108,22 +193,51 @@ describe('content blocks', () => {
 
   it('lets global blocks be used anywhere and non-global ones only by entries of their client', async () => {
     const global = await t.sdk.cms.blocks.create({ name: 'Everyone', slug: 'everyone', blockType: 'cta', data: {}, isGlobal: true });
-    const acmeOnly = await t.sdk.cms.blocks.create({ name: 'Acme promo', slug: 'acme-promo', blockType: 'cta', data: {}, clientId: acme.id });
+    const acmeOnly = await t.sdk.cms.blocks.create({
+      name: 'Acme promo',
+      slug: 'acme-promo',
+      blockType: 'cta',
+      data: {},
+      clientId: acme.id,
+    });
     const agencyOnly = await t.sdk.cms.blocks.create({ name: 'Agency promo', slug: 'agency-promo', blockType: 'cta', data: {} });
-    const forAcme = await t.sdk.cms.entries.create({ contentTypeId: typeId, clientId: acme.id, data: { title: 'Acme page', cta: 'x', sections: [{ blockId: global.id }, { blockId: acmeOnly.id }] } });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, clientId: globex.id, data: { title: 'Globex page', cta: 'x', sections: [{ blockId: global.id }, { blockId: acmeOnly.id }] } })).rejects.toMatchObject({
+    const forAcme = await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      clientId: acme.id,
+      data: { title: 'Acme page', cta: 'x', sections: [{ blockId: global.id }, { blockId: acmeOnly.id }] },
+    });
+    await expect(
+      t.sdk.cms.entries.create({
+        contentTypeId: typeId,
+        clientId: globex.id,
+        data: { title: 'Globex page', cta: 'x', sections: [{ blockId: global.id }, { blockId: acmeOnly.id }] },
+      }),
+    ).rejects.toMatchObject({
       status: 400,
       errors: [{ path: 'body.data.sections.1.blockId', message: 'The block "acme-promo" is not global and belongs to another client' }],
     });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, clientId: acme.id, data: { title: 'Mixed', cta: 'x', sections: [{ blockId: agencyOnly.id }] } })).rejects.toMatchObject({ status: 400 });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Agency page', cta: 'x', sections: [{ blockId: agencyOnly.id }] } })).resolves.toMatchObject({ title: 'Agency page' });
+    await expect(
+      t.sdk.cms.entries.create({
+        contentTypeId: typeId,
+        clientId: acme.id,
+        data: { title: 'Mixed', cta: 'x', sections: [{ blockId: agencyOnly.id }] },
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Agency page', cta: 'x', sections: [{ blockId: agencyOnly.id }] } }),
+    ).resolves.toMatchObject({ title: 'Agency page' });
     // Moving the entry to another client, or the block away from its users, is refused.
     await expect(t.sdk.cms.entries.update(forAcme.id, { clientId: globex.id })).rejects.toMatchObject({ status: 400 });
     await expect(t.sdk.cms.blocks.update(global.id, { isGlobal: false })).rejects.toMatchObject({ status: 409 });
-    await expect(t.sdk.cms.blocks.update(acmeOnly.id, { clientId: globex.id })).rejects.toMatchObject({ status: 409, errors: [{ path: 'body.clientId' }] });
+    await expect(t.sdk.cms.blocks.update(acmeOnly.id, { clientId: globex.id })).rejects.toMatchObject({
+      status: 409,
+      errors: [{ path: 'body.clientId' }],
+    });
     // A block of another type than the field accepts is refused by the field.
     const banner = await t.sdk.cms.blocks.create({ name: 'Banner', slug: 'banner', blockType: 'banner', data: {}, isGlobal: true });
-    await expect(t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Banner', cta: 'x', sections: [{ blockId: banner.id }] } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.data.sections.0.blockId' }] });
+    await expect(
+      t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'Banner', cta: 'x', sections: [{ blockId: banner.id }] } }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.data.sections.0.blockId' }] });
   });
 
   it("treats another organization's blocks as missing", async () => {
@@ -131,8 +245,21 @@ describe('content blocks', () => {
     await expect(other.sdk.cms.blocks.get(block.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.blocks.update(block.id, { name: 'x' })).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.blocks.delete(block.id)).rejects.toMatchObject({ status: 404 });
-    const theirType = await other.sdk.cms.contentTypes.create({ name: 'Page', slug: 'page', schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'sections', type: 'blocks' }] } });
-    await expect(other.sdk.cms.entries.create({ contentTypeId: theirType.id, data: { title: 'x', sections: [{ blockId: block.id }] } })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.data.sections.0.blockId' }] });
-    await expect(other.sdk.cms.blocks.create({ name: 'x', slug: 'x', blockType: 'cta', data: {}, clientId: acme.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.clientId' }] });
+    const theirType = await other.sdk.cms.contentTypes.create({
+      name: 'Page',
+      slug: 'page',
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true },
+          { name: 'sections', type: 'blocks' },
+        ],
+      },
+    });
+    await expect(
+      other.sdk.cms.entries.create({ contentTypeId: theirType.id, data: { title: 'x', sections: [{ blockId: block.id }] } }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.data.sections.0.blockId' }] });
+    await expect(
+      other.sdk.cms.blocks.create({ name: 'x', slug: 'x', blockType: 'cta', data: {}, clientId: acme.id }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.clientId' }] });
   });
 });

@@ -21,18 +21,30 @@ type Update = z.output<typeof templateUpdate>;
 async function typeFor(tx: Db, ctx: CmsContext, contentTypeId: string | null | undefined): Promise<ContentTypeRow | undefined> {
   if (!contentTypeId) return undefined;
   return getContentType(tx, ctx, contentTypeId).catch((error: unknown) => {
-    throw error instanceof HttpError && error.status === 404 ? badRequest([{ path: 'body.contentTypeId', message: 'No content type with this id' }]) : error;
+    throw error instanceof HttpError && error.status === 404
+      ? badRequest([{ path: 'body.contentTypeId', message: 'No content type with this id' }])
+      : error;
   });
 }
 
 /** Problems of a structure and defaults against the content type: unknown fields, invalid default values, missing references. */
-async function checkTemplate(tx: Db, ctx: CmsContext, type: ContentTypeRow | undefined, structure: TemplateStructure, defaults: Record<string, Json>): Promise<FieldError[]> {
+async function checkTemplate(
+  tx: Db,
+  ctx: CmsContext,
+  type: ContentTypeRow | undefined,
+  structure: TemplateStructure,
+  defaults: Record<string, Json>,
+): Promise<FieldError[]> {
   if (!type) return [];
   const names = new Set(type.schema.fields.map((f) => f.name));
   const errors: FieldError[] = [];
   structure.sections.forEach((section, i) =>
     section.fields.forEach((field, j) => {
-      if (!names.has(field)) errors.push({ path: `body.structure.sections.${i}.fields.${j}`, message: `"${field}" is not a field of the content type "${type.slug}"` });
+      if (!names.has(field))
+        errors.push({
+          path: `body.structure.sections.${i}.fields.${j}`,
+          message: `"${field}" is not a field of the content type "${type.slug}"`,
+        });
     }),
   );
   const { issues, refs } = checkData(type.schema, defaults, { mode: 'entry', required: false });
@@ -58,7 +70,13 @@ export async function createTemplate(db: Db, ctx: CmsContext, input: Create) {
       .insert(pageTemplates)
       .values({ ...input, defaults, organizationId: ctx.organizationId, createdAt: ctx.now, updatedAt: ctx.now })
       .returning();
-    await recordActivity(tx, ctx, { action: 'created', entityType: 'page_templates', entityId: row!.id, entityTitle: row!.name, metadata: { contentTypeId: row!.contentTypeId } });
+    await recordActivity(tx, ctx, {
+      action: 'created',
+      entityType: 'page_templates',
+      entityId: row!.id,
+      entityTitle: row!.name,
+      metadata: { contentTypeId: row!.contentTypeId },
+    });
     return asTemplate(row!);
   });
 }
@@ -78,10 +96,26 @@ export async function updateTemplate(db: Db, ctx: CmsContext, id: string, input:
     if (!current) throw notFound('Page template');
     const contentTypeId = input.contentTypeId === undefined ? current.contentTypeId : input.contentTypeId;
     const type = await typeFor(tx, ctx, contentTypeId);
-    const errors = await checkTemplate(tx, ctx, type, input.structure ?? (current.structure as TemplateStructure), input.defaults ?? (current.defaults as Record<string, Json>));
+    const errors = await checkTemplate(
+      tx,
+      ctx,
+      type,
+      input.structure ?? (current.structure as TemplateStructure),
+      input.defaults ?? (current.defaults as Record<string, Json>),
+    );
     if (errors.length) throw badRequest(errors);
-    const [row] = await tx.update(pageTemplates).set({ ...input, updatedAt: ctx.now }).where(eq(pageTemplates.id, id)).returning();
-    await recordActivity(tx, ctx, { action: 'updated', entityType: 'page_templates', entityId: id, entityTitle: row!.name, metadata: { changedFields: Object.keys(input) } });
+    const [row] = await tx
+      .update(pageTemplates)
+      .set({ ...input, updatedAt: ctx.now })
+      .where(eq(pageTemplates.id, id))
+      .returning();
+    await recordActivity(tx, ctx, {
+      action: 'updated',
+      entityType: 'page_templates',
+      entityId: id,
+      entityTitle: row!.name,
+      metadata: { changedFields: Object.keys(input) },
+    });
     return asTemplate(row!);
   });
 }

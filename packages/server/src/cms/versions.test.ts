@@ -16,7 +16,8 @@ afterAll(() => t.close());
 
 type Fields = ContentTypeInput['schema']['fields'];
 let seq = 0;
-const makeType = (fields: Fields, extra: Partial<ContentTypeInput> = {}) => t.sdk.cms.contentTypes.create({ name: `Versioned ${++seq}`, schema: { fields }, ...extra });
+const makeType = (fields: Fields, extra: Partial<ContentTypeInput> = {}) =>
+  t.sdk.cms.contentTypes.create({ name: `Versioned ${++seq}`, schema: { fields }, ...extra });
 const cms = (): CmsContext => ({ organizationId: t.organization.id, actor: systemActor(), now: t.clock.now() });
 const title: Fields[number] = { name: 'title', type: 'text', required: true };
 const body: Fields[number] = { name: 'body', type: 'text', multiline: true };
@@ -38,7 +39,11 @@ describe('versions', () => {
     expect(data[0]).not.toHaveProperty('data');
     // A metadata-only save moves the version (ETag) but writes no snapshot.
     expect((await t.sdk.cms.entries.get(entry.id)).version).toBe(4);
-    expect(await t.sdk.cms.entries.versions.get(entry.id, 2)).toMatchObject({ versionNumber: 2, data: { title: 'One', body: 'b2', n: 1 }, isRestored: false });
+    expect(await t.sdk.cms.entries.versions.get(entry.id, 2)).toMatchObject({
+      versionNumber: 2,
+      data: { title: 'One', body: 'b2', n: 1 },
+      isRestored: false,
+    });
     await expect(t.sdk.cms.entries.versions.get(entry.id, 4)).rejects.toMatchObject({ status: 404 });
     const page = await t.sdk.cms.entries.versions.list(entry.id, { limit: 2 });
     const rest = await t.sdk.cms.entries.versions.list(entry.id, { limit: 2, cursor: page.nextCursor! });
@@ -60,7 +65,10 @@ describe('versions', () => {
 
   it('diffs any two versions field by field, in either direction', async () => {
     const type = await makeType([title, body, { name: 'tags', type: 'tags' }, { name: 'meta', type: 'json' }]);
-    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'A', body: 'gone soon', meta: { a: 1, b: [1, 2] } } });
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'A', body: 'gone soon', meta: { a: 1, b: [1, 2] } },
+    });
     await t.sdk.cms.entries.update(entry.id, { data: { title: 'B', body: null, tags: ['x'], meta: { b: [1, 2], a: 1 } } });
     expect(await t.sdk.cms.entries.versions.diff(entry.id, 1, 2)).toEqual({
       from: 1,
@@ -90,9 +98,21 @@ describe('restore', () => {
     await t.sdk.cms.entries.update(entry.id, { data: { title: 'Changed', body: 'second' } });
     const v1 = await t.sdk.cms.entries.versions.get(entry.id, 1);
     const restored = await t.sdk.cms.entries.versions.restore(entry.id, 1, { version: 2 });
-    expect(restored).toMatchObject({ version: 3, title: 'Original', data: { title: 'Original', body: 'first' }, status: 'PUBLISHED', publishedData: { title: 'Original', body: 'first' }, publishedTitle: 'Original' });
+    expect(restored).toMatchObject({
+      version: 3,
+      title: 'Original',
+      data: { title: 'Original', body: 'first' },
+      status: 'PUBLISHED',
+      publishedData: { title: 'Original', body: 'first' },
+      publishedTitle: 'Original',
+    });
     const latest = await t.sdk.cms.entries.versions.get(entry.id, 3);
-    expect(latest).toMatchObject({ isRestored: true, restoredFromId: v1.id, changeNote: 'Restored from version 1', changedFields: ['body', 'title'] });
+    expect(latest).toMatchObject({
+      isRestored: true,
+      restoredFromId: v1.id,
+      changeNote: 'Restored from version 1',
+      changedFields: ['body', 'title'],
+    });
 
     // The published copy stays what was published even when the restored draft differs from it.
     await t.sdk.cms.entries.update(entry.id, { data: { body: 'third' } });
@@ -100,7 +120,12 @@ describe('restore', () => {
     expect(await t.sdk.cms.entries.get(entry.id)).toMatchObject({ version: 5, data: { body: 'second' }, publishedData: { body: 'first' } });
     // Restoring what the draft already holds still writes a version.
     await t.sdk.cms.entries.versions.restore(entry.id, 2, { changeNote: 'Again' });
-    expect((await t.sdk.cms.entries.versions.list(entry.id)).data[0]).toMatchObject({ versionNumber: 6, changedFields: [], isRestored: true, changeNote: 'Again' });
+    expect((await t.sdk.cms.entries.versions.list(entry.id)).data[0]).toMatchObject({
+      versionNumber: 6,
+      changedFields: [],
+      isRestored: true,
+      changeNote: 'Again',
+    });
     const activity = await t.sdk.platform.activity.list({ entityType: 'content_entries', entityId: entry.id, limit: 1 });
     expect(activity.data[0]).toMatchObject({ action: 'restored', metadata: { restoredFrom: 2, version: 6 } });
   });
@@ -109,21 +134,34 @@ describe('restore', () => {
     const type = await makeType([title, body]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'T', body: 'old' } });
     await t.sdk.cms.entries.update(entry.id, { data: { body: 'new' } });
-    await expect(t.sdk.cms.entries.versions.restore(entry.id, 1, { version: 1 })).rejects.toMatchObject({ status: 409, extensions: { currentVersion: 2 } });
+    await expect(t.sdk.cms.entries.versions.restore(entry.id, 1, { version: 1 })).rejects.toMatchObject({
+      status: 409,
+      extensions: { currentVersion: 2 },
+    });
     // The type gains a required field: version 1 lacks it, the restore keeps the current value.
-    await t.sdk.cms.contentTypes.update(type.id, { schema: { fields: [title, body, { name: 'rating', type: 'number', required: true }] }, migration: { defaults: { rating: 3 } } });
+    await t.sdk.cms.contentTypes.update(type.id, {
+      schema: { fields: [title, body, { name: 'rating', type: 'number', required: true }] },
+      migration: { defaults: { rating: 3 } },
+    });
     const restored = await t.sdk.cms.entries.versions.restore(entry.id, 1);
     expect(restored.data).toEqual({ title: 'T', body: 'old', rating: 3 });
   });
 
   it('works for types with localized required fields, and marks translations OUTDATED when localized values change', async () => {
-    const type = await makeType([title, { name: 'headline', type: 'text', localized: true, required: true }, { name: 'price', type: 'number' }]);
+    const type = await makeType([
+      title,
+      { name: 'headline', type: 'text', localized: true, required: true },
+      { name: 'price', type: 'number' },
+    ]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Shoe', headline: 'Fast shoe', price: 10 } });
     await t.sdk.cms.entries.update(entry.id, { data: { headline: 'Faster shoe', price: 12 } });
     await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { headline: 'Chaussure plus rapide' }, status: 'APPROVED' });
     const restored = await t.sdk.cms.entries.versions.restore(entry.id, 1);
     expect(restored.data).toEqual({ title: 'Shoe', headline: 'Fast shoe', price: 10 });
-    expect(await t.sdk.cms.entries.translations.get(entry.id, 'fr')).toMatchObject({ status: 'OUTDATED', data: { headline: 'Chaussure plus rapide' } });
+    expect(await t.sdk.cms.entries.translations.get(entry.id, 'fr')).toMatchObject({
+      status: 'OUTDATED',
+      data: { headline: 'Chaussure plus rapide' },
+    });
   });
 
   it('answers 404 for versions of another organization’s entries', async () => {
@@ -140,8 +178,15 @@ describe('restore', () => {
     const type = await makeType([title]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'History' } });
     const [version] = (await t.sdk.cms.versions.list({ entryId: entry.id })).data;
-    for (const [method, path] of [['POST', '/v1/cms/versions'], ['PATCH', `/v1/cms/versions/${version!.id}`], ['DELETE', `/v1/cms/versions/${version!.id}`]] as const) {
-      const res = await t.request(path, { method, body: method === 'DELETE' ? undefined : JSON.stringify({ entryId: entry.id, versionNumber: 9, data: {}, title: 'Forged' }) });
+    for (const [method, path] of [
+      ['POST', '/v1/cms/versions'],
+      ['PATCH', `/v1/cms/versions/${version!.id}`],
+      ['DELETE', `/v1/cms/versions/${version!.id}`],
+    ] as const) {
+      const res = await t.request(path, {
+        method,
+        body: method === 'DELETE' ? undefined : JSON.stringify({ entryId: entry.id, versionNumber: 9, data: {}, title: 'Forged' }),
+      });
       expect(res.status, method).toBe(405);
     }
     expect(await t.sdk.cms.versions.get(version!.id)).toMatchObject({ title: 'History' });

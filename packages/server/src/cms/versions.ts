@@ -23,7 +23,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /**
@@ -120,11 +123,18 @@ const { data: _data, ...summaryColumns } = {
 export async function listVersions(db: Db, ctx: CmsContext, entryId: string, query: { limit?: number; cursor?: string }) {
   const limit = pageLimit(query.limit);
   const before = query.cursor === undefined ? undefined : Number(query.cursor);
-  if (before !== undefined && !Number.isInteger(before)) throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor; start again without it' }]);
+  if (before !== undefined && !Number.isInteger(before))
+    throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor; start again without it' }]);
   const rows = await db
     .select(summaryColumns)
     .from(contentVersions)
-    .where(and(eq(contentVersions.organizationId, ctx.organizationId), eq(contentVersions.entryId, entryId), before === undefined ? undefined : lt(contentVersions.versionNumber, before)))
+    .where(
+      and(
+        eq(contentVersions.organizationId, ctx.organizationId),
+        eq(contentVersions.entryId, entryId),
+        before === undefined ? undefined : lt(contentVersions.versionNumber, before),
+      ),
+    )
     .orderBy(desc(contentVersions.versionNumber))
     .limit(limit + 1);
   const data = rows.slice(0, limit);
@@ -140,7 +150,13 @@ export async function getVersions(db: Db, ctx: CmsContext, entryId: string, numb
   const rows = await db
     .select()
     .from(contentVersions)
-    .where(and(eq(contentVersions.organizationId, ctx.organizationId), eq(contentVersions.entryId, entryId), inArray(contentVersions.versionNumber, numbers)));
+    .where(
+      and(
+        eq(contentVersions.organizationId, ctx.organizationId),
+        eq(contentVersions.entryId, entryId),
+        inArray(contentVersions.versionNumber, numbers),
+      ),
+    );
   return numbers.map((n) => {
     const row = rows.find((r) => r.versionNumber === n);
     if (!row) throw notFound(`Version ${n}`);

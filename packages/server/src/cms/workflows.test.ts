@@ -31,8 +31,26 @@ beforeAll(async () => {
   as.clientB = (await session('gus@globex.test', 'CLIENT', clientB.id)).sdk;
   const workflow = await t.sdk.cms.workflows.create({ name: 'Client approval', stages: stages() });
   workflowId = workflow.id;
-  typeId = (await t.sdk.cms.contentTypes.create({ name: 'Case study', slug: 'case-study', workflowId, schema: { fields: [{ name: 'title', type: 'text', required: true }, { name: 'body', type: 'text' }] } })).id;
-  plainTypeId = (await t.sdk.cms.contentTypes.create({ name: 'Note', slug: 'note', schema: { fields: [{ name: 'title', type: 'text', required: true }] } })).id;
+  typeId = (
+    await t.sdk.cms.contentTypes.create({
+      name: 'Case study',
+      slug: 'case-study',
+      workflowId,
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true },
+          { name: 'body', type: 'text' },
+        ],
+      },
+    })
+  ).id;
+  plainTypeId = (
+    await t.sdk.cms.contentTypes.create({
+      name: 'Note',
+      slug: 'note',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -52,13 +70,31 @@ async function activity(entityId: string) {
 
 describe('workflow definitions', () => {
   it('validates stages: assignees must exist, IN_REVIEW stages are assigned, orders and names unique', async () => {
-    const bad = async (stagesInput: unknown) => problem(t.sdk.cms.workflows.create({ name: 'Bad', stages: stagesInput as WorkflowStage[] }));
-    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1 }])).errors).toEqual([{ path: 'body.stages.0.assignTo', message: 'An IN_REVIEW stage needs an assignee' }]);
-    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: 'user:nobody' }])).errors).toEqual([{ path: 'body.stages.0.assignTo', message: 'No member of the organization with this id' }]);
-    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: 'role:TEAM_LEAD' }])).errors[0]).toMatchObject({ path: 'body.stages.0.assignTo' });
-    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: 'team' }])).errors[0]).toMatchObject({ path: 'body.stages.0.assignTo' });
-    expect((await bad([{ name: 'A', status: 'IN_REVIEW', order: 1, assignTo: 'client' }, { name: 'B', status: 'IN_REVIEW', order: 1, assignTo: 'client' }])).errors).toEqual([{ path: 'body.stages.1.order', message: 'Another stage already has order 1' }]);
-    expect((await bad([{ name: 'Draft', status: 'DRAFT', order: 0 }])).errors).toEqual([{ path: 'body.stages', message: 'At least one IN_REVIEW stage is needed' }]);
+    const bad = async (stagesInput: unknown) =>
+      problem(t.sdk.cms.workflows.create({ name: 'Bad', stages: stagesInput as WorkflowStage[] }));
+    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1 }])).errors).toEqual([
+      { path: 'body.stages.0.assignTo', message: 'An IN_REVIEW stage needs an assignee' },
+    ]);
+    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: 'user:nobody' }])).errors).toEqual([
+      { path: 'body.stages.0.assignTo', message: 'No member of the organization with this id' },
+    ]);
+    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: 'role:TEAM_LEAD' }])).errors[0]).toMatchObject({
+      path: 'body.stages.0.assignTo',
+    });
+    expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: 'team' }])).errors[0]).toMatchObject({
+      path: 'body.stages.0.assignTo',
+    });
+    expect(
+      (
+        await bad([
+          { name: 'A', status: 'IN_REVIEW', order: 1, assignTo: 'client' },
+          { name: 'B', status: 'IN_REVIEW', order: 1, assignTo: 'client' },
+        ])
+      ).errors,
+    ).toEqual([{ path: 'body.stages.1.order', message: 'Another stage already has order 1' }]);
+    expect((await bad([{ name: 'Draft', status: 'DRAFT', order: 0 }])).errors).toEqual([
+      { path: 'body.stages', message: 'At least one IN_REVIEW stage is needed' },
+    ]);
     // A user of another organization is no member here.
     const stranger = await other.sdk.platform.users.create({ email: 'x@rival.test', name: 'X' });
     expect((await bad([{ name: 'Review', status: 'IN_REVIEW', order: 1, assignTo: `user:${stranger.id}` }])).status).toBe(400);
@@ -69,11 +105,23 @@ describe('workflow definitions', () => {
 
   it('keeps one default per organization, and the default drives types without their own workflow', async () => {
     const org = await t.createOrg('Default Workflow Agency');
-    const first = await org.sdk.cms.workflows.create({ name: 'First', isDefault: true, stages: [{ name: 'Boss', status: 'IN_REVIEW', order: 1, assignTo: 'role:OWNER' }] });
-    const second = await org.sdk.cms.workflows.create({ name: 'Second', isDefault: true, stages: [{ name: 'Boss', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }] });
+    const first = await org.sdk.cms.workflows.create({
+      name: 'First',
+      isDefault: true,
+      stages: [{ name: 'Boss', status: 'IN_REVIEW', order: 1, assignTo: 'role:OWNER' }],
+    });
+    const second = await org.sdk.cms.workflows.create({
+      name: 'Second',
+      isDefault: true,
+      stages: [{ name: 'Boss', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' }],
+    });
     expect((await org.sdk.cms.workflows.get(first.id)).isDefault).toBe(false);
     expect((await org.sdk.cms.workflows.list({ isDefault: true })).data.map((w) => w.id)).toEqual([second.id]);
-    const type = await org.sdk.cms.contentTypes.create({ name: 'Page', slug: 'page', schema: { fields: [{ name: 'title', type: 'text', required: true }] } });
+    const type = await org.sdk.cms.contentTypes.create({
+      name: 'Page',
+      slug: 'page',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
     const entry = await org.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Home' } });
     await expect(org.sdk.cms.entries.publish(entry.id)).rejects.toMatchObject({ status: 409 });
     const { revision } = await org.sdk.cms.entries.submit(entry.id);
@@ -89,12 +137,22 @@ describe('workflow definitions', () => {
 describe('reviews', () => {
   it('walks an entry through every stage, only ever decided by the assignee or an admin', async () => {
     const entry = await newEntry('Acme rebrand');
-    await expect(t.sdk.cms.entries.publish(entry.id)).rejects.toMatchObject({ status: 409, detail: expect.stringMatching(/approved through the workflow "Client approval"/) });
+    await expect(t.sdk.cms.entries.publish(entry.id)).rejects.toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/approved through the workflow "Client approval"/),
+    });
     await expect(as.clientA.cms.entries.submit(entry.id)).rejects.toMatchObject({ status: 403 });
 
     const submitted = await as.editor.cms.entries.submit(entry.id, { note: 'Ready for review' });
     expect(submitted.entry.status).toBe('IN_REVIEW');
-    expect(submitted.revision).toMatchObject({ stageName: 'Editorial', stageOrder: 1, status: 'PENDING', assignedToType: 'user', assignedToId: reviewerId, dueDate: '2025-03-03T10:00:00.000Z' });
+    expect(submitted.revision).toMatchObject({
+      stageName: 'Editorial',
+      stageOrder: 1,
+      status: 'PENDING',
+      assignedToType: 'user',
+      assignedToId: reviewerId,
+      dueDate: '2025-03-03T10:00:00.000Z',
+    });
     await expect(as.editor.cms.entries.submit(entry.id)).rejects.toMatchObject({ status: 409 });
 
     await expect(as.editor.cms.revisions.approve(submitted.revision.id)).rejects.toMatchObject({ status: 403 });
@@ -117,14 +175,20 @@ describe('reviews', () => {
     const published = await t.sdk.cms.entries.publish(entry.id);
     expect(published.entry.status).toBe('PUBLISHED');
     const history = await as.clientA.cms.entries.revisions(entry.id);
-    expect(history.data.map((r) => [r.stageName, r.status])).toEqual([['Editorial', 'APPROVED'], ['Legal', 'APPROVED'], ['Client', 'APPROVED']]);
+    expect(history.data.map((r) => [r.stageName, r.status])).toEqual([
+      ['Editorial', 'APPROVED'],
+      ['Legal', 'APPROVED'],
+      ['Client', 'APPROVED'],
+    ]);
     expect(await activity(entry.id)).toEqual(['created', 'submitted', 'approved', 'approved', 'approved', 'published']);
   });
 
   it('sends the entry back to DRAFT with the feedback on reject or request changes, and lets an admin skip a stage', async () => {
     const entry = await newEntry('Globex pitch');
     const first = await as.editor.cms.entries.submit(entry.id);
-    await expect(Promise.resolve(t.request(`/v1/cms/revisions/${first.revision.id}/reject`, { method: 'POST', body: '{}' })).then((r) => r.json())).resolves.toMatchObject({ status: 400, errors: [{ path: 'body.feedback' }] });
+    await expect(
+      Promise.resolve(t.request(`/v1/cms/revisions/${first.revision.id}/reject`, { method: 'POST', body: '{}' })).then((r) => r.json()),
+    ).resolves.toMatchObject({ status: 400, errors: [{ path: 'body.feedback' }] });
     const rejected = await as.reviewer.cms.revisions.reject(first.revision.id, 'Wrong client name');
     expect(rejected.revision).toMatchObject({ status: 'REJECTED', feedback: 'Wrong client name' });
     expect(rejected.entry.status).toBe('DRAFT');
@@ -138,7 +202,14 @@ describe('reviews', () => {
     const skipped = await as.admin.cms.revisions.skip(third.revision.id, { feedback: 'Reviewer on leave' });
     expect(skipped.revision.status).toBe('SKIPPED');
     expect(skipped.next?.stageName).toBe('Legal');
-    expect((await activity(entry.id)).slice(1)).toEqual(['submitted', 'rejected', 'submitted', 'changes_requested', 'submitted', 'skipped']);
+    expect((await activity(entry.id)).slice(1)).toEqual([
+      'submitted',
+      'rejected',
+      'submitted',
+      'changes_requested',
+      'submitted',
+      'skipped',
+    ]);
   });
 
   it('voids an approval when the approved content changes, so nothing unreviewed goes live', async () => {
@@ -164,7 +235,11 @@ describe('reviews', () => {
     await expect(t.sdk.cms.entries.submit(entry.id)).rejects.toMatchObject({ status: 409 });
     await expect(as.clientA.cms.entries.update(entry.id, { data: { title: 'Client edit' } })).rejects.toMatchObject({ status: 403 });
     await expect(as.clientA.cms.entries.publish(entry.id)).rejects.toMatchObject({ status: 403 });
-    await expect(Promise.resolve(t.request('/v1/cms/revisions', { method: 'POST', body: JSON.stringify({ entryId: entry.id, stageName: 'x', stageOrder: 1 }) })).then((r) => r.status)).resolves.toBe(405);
+    await expect(
+      Promise.resolve(
+        t.request('/v1/cms/revisions', { method: 'POST', body: JSON.stringify({ entryId: entry.id, stageName: 'x', stageOrder: 1 }) }),
+      ).then((r) => r.status),
+    ).resolves.toBe(405);
   });
 });
 
@@ -184,14 +259,30 @@ describe('review links', () => {
 
     const anonymous = await t.app.request(`http://spokestack.test${link.url}`);
     expect(anonymous.status).toBe(200);
-    const view = (await anonymous.json()) as { entry: { id: string; data: Record<string, unknown> }; revision: { stageName: string }; organization: { name: string } };
-    expect(view).toMatchObject({ entry: { id: entry.id, data: { title: 'Acme launch page' } }, revision: { stageName: 'Client' }, organization: { name: 'Test Agency' } });
+    const view = (await anonymous.json()) as {
+      entry: { id: string; data: Record<string, unknown> };
+      revision: { stageName: string };
+      organization: { name: string };
+    };
+    expect(view).toMatchObject({
+      entry: { id: entry.id, data: { title: 'Acme launch page' } },
+      revision: { stageName: 'Client' },
+      organization: { name: 'Test Agency' },
+    });
 
-    const decide = (body: unknown, token = link.token) => t.app.request(`http://spokestack.test/v1/cms/review-links/${token}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const decide = (body: unknown, token = link.token) =>
+      t.app.request(`http://spokestack.test/v1/cms/review-links/${token}/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await decide({ decision: 'approve' })).status).toBe(400);
     const decided = await decide({ decision: 'approve', reviewerName: 'Dana at Acme', feedback: 'Ship it' });
     expect(decided.status).toBe(200);
-    expect(await decided.json()).toMatchObject({ entryStatus: 'APPROVED', revision: { status: 'APPROVED', reviewerName: 'Dana at Acme', reviewedById: null, feedback: 'Ship it' } });
+    expect(await decided.json()).toMatchObject({
+      entryStatus: 'APPROVED',
+      revision: { status: 'APPROVED', reviewerName: 'Dana at Acme', reviewedById: null, feedback: 'Ship it' },
+    });
     expect((await decide({ decision: 'reject', reviewerName: 'Dana', feedback: 'Changed my mind' })).status).toBe(409);
     const [last] = (await t.sdk.platform.activity.list({ entityId: entry.id, limit: 1 })).data;
     expect(last).toMatchObject({ action: 'approved', actorName: 'Dana at Acme (review link)' });
@@ -205,7 +296,9 @@ describe('review links', () => {
     const { revision: clientStage } = await atClientStage('Needs the client');
     const { token } = await t.sdk.cms.revisions.reviewLink(clientStage.id, { expiresInHours: 1 });
     const [body, signature] = token.slice(3).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), exp: 4_102_444_800 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), exp: 4_102_444_800 })).toString(
+      'base64url',
+    );
     expect((await t.app.request(`http://spokestack.test/v1/cms/review-links/rv_${forged}.${signature}`)).status).toBe(401);
     // A preview token is not a review link.
     const preview = (await t.sdk.cms.previewTokens.create({ entryId: entry.id })).token;
@@ -228,7 +321,11 @@ describe('tenant isolation', () => {
     await expect(other.sdk.cms.workflows.delete(workflowId)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.entries.submit(entry.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.sdk.cms.entries.revisions(entry.id)).rejects.toMatchObject({ status: 404 });
-    for (const decide of [() => other.sdk.cms.revisions.approve(revision.id), () => other.sdk.cms.revisions.reject(revision.id, 'no'), () => other.sdk.cms.revisions.skip(revision.id)])
+    for (const decide of [
+      () => other.sdk.cms.revisions.approve(revision.id),
+      () => other.sdk.cms.revisions.reject(revision.id, 'no'),
+      () => other.sdk.cms.revisions.skip(revision.id),
+    ])
       await expect(decide()).rejects.toMatchObject({ status: 404 });
     expect((await t.sdk.cms.revisions.get(revision.id)).status).toBe('PENDING');
   });

@@ -1,5 +1,12 @@
 import type { FieldError } from '@spokestack/core';
-import { type WorkflowStage, cmsResources, workflowStage, type submitBody, type workflowCreate, type workflowUpdate } from '@spokestack/core/cms';
+import {
+  type WorkflowStage,
+  cmsResources,
+  workflowStage,
+  type submitBody,
+  type workflowCreate,
+  type workflowUpdate,
+} from '@spokestack/core/cms';
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
@@ -48,9 +55,13 @@ async function checkAssignees(tx: Db, ctx: CmsContext, stages: WorkflowStage[]):
     : new Set<string>();
   stages.forEach((stage, i) => {
     const path = `body.stages.${i}.assignTo`;
-    if (stage.assignTo?.startsWith('user:') && !members.has(stage.assignTo.slice(5))) errors.push({ path, message: 'No member of the organization with this id' });
+    if (stage.assignTo?.startsWith('user:') && !members.has(stage.assignTo.slice(5)))
+      errors.push({ path, message: 'No member of the organization with this id' });
     if (stage.assignTo?.startsWith('role:') && !memberRoles.includes(stage.assignTo.slice(5)))
-      errors.push({ path, message: `Unknown role "${stage.assignTo.slice(5)}"; use OWNER, ADMIN or MEMBER (or "client" for the client's reviewers)` });
+      errors.push({
+        path,
+        message: `Unknown role "${stage.assignTo.slice(5)}"; use OWNER, ADMIN or MEMBER (or "client" for the client's reviewers)`,
+      });
   });
   if (errors.length) throw badRequest(errors);
 }
@@ -60,7 +71,13 @@ const unsetDefaults = (tx: Db, ctx: CmsContext, except?: string) =>
   tx
     .update(contentWorkflows)
     .set({ isDefault: false, updatedAt: ctx.now })
-    .where(and(eq(contentWorkflows.organizationId, ctx.organizationId), eq(contentWorkflows.isDefault, true), except ? ne(contentWorkflows.id, except) : undefined));
+    .where(
+      and(
+        eq(contentWorkflows.organizationId, ctx.organizationId),
+        eq(contentWorkflows.isDefault, true),
+        except ? ne(contentWorkflows.id, except) : undefined,
+      ),
+    );
 
 /** @example const { data } = await listWorkflows(db, ctx, { isActive: true }) */
 export async function listWorkflows(db: Db, ctx: CmsContext, query: Parameters<typeof generic.list>[2]) {
@@ -86,7 +103,13 @@ export async function createWorkflow(db: Db, ctx: CmsContext, input: z.output<ty
       .insert(contentWorkflows)
       .values({ ...input, organizationId: ctx.organizationId, createdAt: ctx.now, updatedAt: ctx.now })
       .returning();
-    await recordActivity(tx, ctx, { action: 'created', entityType: 'content_workflows', entityId: row!.id, entityTitle: row!.name, metadata: { stages: input.stages.length, isDefault: row!.isDefault } });
+    await recordActivity(tx, ctx, {
+      action: 'created',
+      entityType: 'content_workflows',
+      entityId: row!.id,
+      entityTitle: row!.name,
+      metadata: { stages: input.stages.length, isDefault: row!.isDefault },
+    });
     return asWorkflow(row!);
   });
 }
@@ -97,7 +120,12 @@ export async function createWorkflow(db: Db, ctx: CmsContext, input: z.output<ty
  *
  * @example await updateWorkflow(db, ctx, id, { isDefault: true })
  */
-export async function updateWorkflow(db: Db, ctx: CmsContext, id: string, input: z.output<typeof workflowUpdate>): Promise<WorkflowWithStages> {
+export async function updateWorkflow(
+  db: Db,
+  ctx: CmsContext,
+  id: string,
+  input: z.output<typeof workflowUpdate>,
+): Promise<WorkflowWithStages> {
   return transaction(db, async (tx) => {
     const [found] = await tx
       .select({ id: contentWorkflows.id })
@@ -107,8 +135,18 @@ export async function updateWorkflow(db: Db, ctx: CmsContext, id: string, input:
     if (!found) throw notFound('Workflow');
     if (input.stages) await checkAssignees(tx, ctx, input.stages);
     if (input.isDefault) await unsetDefaults(tx, ctx, id);
-    const [row] = await tx.update(contentWorkflows).set({ ...input, updatedAt: ctx.now }).where(eq(contentWorkflows.id, id)).returning();
-    await recordActivity(tx, ctx, { action: 'updated', entityType: 'content_workflows', entityId: id, entityTitle: row!.name, metadata: { changedFields: Object.keys(input) } });
+    const [row] = await tx
+      .update(contentWorkflows)
+      .set({ ...input, updatedAt: ctx.now })
+      .where(eq(contentWorkflows.id, id))
+      .returning();
+    await recordActivity(tx, ctx, {
+      action: 'updated',
+      entityType: 'content_workflows',
+      entityId: id,
+      entityTitle: row!.name,
+      metadata: { changedFields: Object.keys(input) },
+    });
     return asWorkflow(row!);
   });
 }
@@ -121,7 +159,10 @@ export async function updateWorkflow(db: Db, ctx: CmsContext, id: string, input:
 export async function deleteWorkflow(db: Db, ctx: CmsContext, id: string) {
   return transaction(db, async (tx) => {
     const workflow = await getWorkflow(tx, ctx, id);
-    const [used] = await tx.select({ n: count() }).from(contentTypes).where(and(eq(contentTypes.organizationId, ctx.organizationId), eq(contentTypes.workflowId, id)));
+    const [used] = await tx
+      .select({ n: count() })
+      .from(contentTypes)
+      .where(and(eq(contentTypes.organizationId, ctx.organizationId), eq(contentTypes.workflowId, id)));
     if (used!.n > 0) throw conflict(`${used!.n} content type(s) use this workflow; point them elsewhere first`, { contentTypes: used!.n });
     await tx.delete(contentWorkflows).where(eq(contentWorkflows.id, id));
     await recordActivity(tx, ctx, { action: 'deleted', entityType: 'content_workflows', entityId: id, entityTitle: workflow.name });
@@ -139,12 +180,19 @@ export async function workflowFor(db: Db, ctx: CmsContext, type: { workflowId: s
   const [row] = await db
     .select()
     .from(contentWorkflows)
-    .where(and(eq(contentWorkflows.organizationId, ctx.organizationId), eq(contentWorkflows.isActive, true), type.workflowId ? eq(contentWorkflows.id, type.workflowId) : eq(contentWorkflows.isDefault, true)))
+    .where(
+      and(
+        eq(contentWorkflows.organizationId, ctx.organizationId),
+        eq(contentWorkflows.isActive, true),
+        type.workflowId ? eq(contentWorkflows.id, type.workflowId) : eq(contentWorkflows.isDefault, true),
+      ),
+    )
     .limit(1);
   return row ? asWorkflow(row) : undefined;
 }
 
-const reviewStages = (workflow: WorkflowWithStages | undefined) => (workflow?.stages ?? []).filter((s) => s.status === 'IN_REVIEW').sort((a, b) => a.order - b.order);
+const reviewStages = (workflow: WorkflowWithStages | undefined) =>
+  (workflow?.stages ?? []).filter((s) => s.status === 'IN_REVIEW').sort((a, b) => a.order - b.order);
 
 async function openRevision(tx: Db, ctx: CmsContext, entry: Entry, stage: WorkflowStage, dueDate?: Date): Promise<Revision> {
   const assignTo = stage.assignTo ?? 'role:ADMIN';
@@ -154,7 +202,16 @@ async function openRevision(tx: Db, ctx: CmsContext, entry: Entry, stage: Workfl
   const due = dueDate ?? (stage.dueInHours ? new Date(ctx.now.getTime() + stage.dueInHours * 3_600_000) : null);
   const [row] = await tx
     .insert(contentRevisions)
-    .values({ organizationId: ctx.organizationId, entryId: entry.id, stageName: stage.name, stageOrder: stage.order, assignedToType, assignedToId, dueDate: due, createdAt: ctx.now })
+    .values({
+      organizationId: ctx.organizationId,
+      entryId: entry.id,
+      stageName: stage.name,
+      stageOrder: stage.order,
+      assignedToType,
+      assignedToId,
+      dueDate: due,
+      createdAt: ctx.now,
+    })
     .returning();
   return row!;
 }
@@ -169,7 +226,8 @@ async function openRevision(tx: Db, ctx: CmsContext, entry: Entry, stage: Workfl
 export async function submitEntry(db: Db, ctx: CmsContext, id: string, input: z.output<typeof submitBody>) {
   const revision = await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
-    if (entry.status === 'IN_REVIEW') throw conflict('The entry is already in review; decide its open revision first', { status: entry.status });
+    if (entry.status === 'IN_REVIEW')
+      throw conflict('The entry is already in review; decide its open revision first', { status: entry.status });
     if (entry.status === 'ARCHIVED') throw conflict('An archived entry cannot be submitted; unarchive it first', { status: entry.status });
     const type = await getContentType(tx, ctx, entry.contentTypeId);
     const [first] = reviewStages(await workflowFor(tx, ctx, type));
@@ -180,7 +238,10 @@ export async function submitEntry(db: Db, ctx: CmsContext, id: string, input: z.
       .set({ status: 'SKIPPED', feedback: 'Superseded by a new submission', reviewedAt: ctx.now })
       .where(and(eq(contentRevisions.entryId, id), eq(contentRevisions.status, 'PENDING')));
     const opened = await openRevision(tx, ctx, entry, first, input.dueDate ? new Date(input.dueDate) : undefined);
-    await setEntryStatus(tx, ctx, id, 'IN_REVIEW', { action: 'submitted', metadata: { revisionId: opened.id, stage: first.name, ...(input.note ? { note: input.note } : {}) } });
+    await setEntryStatus(tx, ctx, id, 'IN_REVIEW', {
+      action: 'submitted',
+      metadata: { revisionId: opened.id, stage: first.name, ...(input.note ? { note: input.note } : {}) },
+    });
     return opened;
   });
   return { entry: await getEntry(db, ctx, id), revision, next: null };
@@ -210,7 +271,13 @@ const outcomes = {
  *
  * @example const { entryStatus, next } = await decideRevision(db, ctx, revision.id, 'approve', { feedback: 'Great' })
  */
-export async function decideRevision(db: Db, ctx: CmsContext, revisionId: string, decision: Decision, options: { feedback?: string; reviewerName?: string; viaLink?: boolean } = {}) {
+export async function decideRevision(
+  db: Db,
+  ctx: CmsContext,
+  revisionId: string,
+  decision: Decision,
+  options: { feedback?: string; reviewerName?: string; viaLink?: boolean } = {},
+) {
   return transaction(db, async (tx) => {
     const [revision] = await tx
       .select()
@@ -223,16 +290,30 @@ export async function decideRevision(db: Db, ctx: CmsContext, revisionId: string
     if (revision.status !== 'PENDING') throw conflict(`The revision was already decided (${revision.status})`, { status: revision.status });
     if (entry.status !== 'IN_REVIEW') throw conflict(`The entry is no longer in review (${entry.status})`, { status: entry.status });
     if (!mayDecide(ctx.actor, revision, entry, options.viaLink ?? false))
-      throw forbidden(`Only the stage's assignee (${revision.assignedToType}${revision.assignedToId ? `:${revision.assignedToId}` : ''}) or an OWNER/ADMIN may decide it`);
-    if ((decision === 'reject' || decision === 'request_changes') && !options.feedback?.trim()) throw badRequest([{ path: 'body.feedback', message: 'Say what needs to change' }]);
+      throw forbidden(
+        `Only the stage's assignee (${revision.assignedToType}${revision.assignedToId ? `:${revision.assignedToId}` : ''}) or an OWNER/ADMIN may decide it`,
+      );
+    if ((decision === 'reject' || decision === 'request_changes') && !options.feedback?.trim())
+      throw badRequest([{ path: 'body.feedback', message: 'Say what needs to change' }]);
 
     const { status, action } = outcomes[decision];
     const [decided] = await tx
       .update(contentRevisions)
-      .set({ status, feedback: options.feedback ?? null, reviewedById: options.viaLink ? null : ctx.actor.id, reviewerName: options.reviewerName ?? null, reviewedAt: ctx.now })
+      .set({
+        status,
+        feedback: options.feedback ?? null,
+        reviewedById: options.viaLink ? null : ctx.actor.id,
+        reviewerName: options.reviewerName ?? null,
+        reviewedAt: ctx.now,
+      })
       .where(eq(contentRevisions.id, revisionId))
       .returning();
-    const metadata = { revisionId, stage: revision.stageName, ...(options.feedback ? { feedback: options.feedback } : {}), ...(options.viaLink ? { via: 'review-link' } : {}) };
+    const metadata = {
+      revisionId,
+      stage: revision.stageName,
+      ...(options.feedback ? { feedback: options.feedback } : {}),
+      ...(options.viaLink ? { via: 'review-link' } : {}),
+    };
     let next: Revision | null = null;
     let entryStatus: Entry['status'] = entry.status;
     if (decision === 'approve' || decision === 'skip') {
@@ -240,7 +321,15 @@ export async function decideRevision(db: Db, ctx: CmsContext, revisionId: string
       const stage = reviewStages(await workflowFor(tx, ctx, type)).find((s) => s.order > revision.stageOrder);
       if (stage) {
         next = await openRevision(tx, ctx, entry, stage);
-        await recordActivity(tx, ctx, { action, entityType: 'content_entries', entityId: entry.id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { ...metadata, nextStage: stage.name } });
+        await recordActivity(tx, ctx, {
+          action,
+          entityType: 'content_entries',
+          entityId: entry.id,
+          entityTitle: entry.title,
+          clientId: entry.clientId,
+          projectId: entry.projectId,
+          metadata: { ...metadata, nextStage: stage.name },
+        });
       } else {
         entryStatus = (await setEntryStatus(tx, ctx, entry.id, 'APPROVED', { action, metadata })).status;
       }
@@ -283,14 +372,33 @@ interface ReviewClaims {
  */
 export async function createReviewLink(db: Db, ctx: CmsContext, secret: string, revisionId: string, expiresInHours = 72) {
   return transaction(db, async (tx) => {
-    const [revision] = await tx.select().from(contentRevisions).where(and(eq(contentRevisions.organizationId, ctx.organizationId), eq(contentRevisions.id, revisionId)));
+    const [revision] = await tx
+      .select()
+      .from(contentRevisions)
+      .where(and(eq(contentRevisions.organizationId, ctx.organizationId), eq(contentRevisions.id, revisionId)));
     if (!revision) throw notFound('Revision');
     const entry = await getEntry(tx, ctx, revision.entryId);
     if (revision.status !== 'PENDING') throw conflict(`The revision was already decided (${revision.status})`, { status: revision.status });
-    if (revision.assignedToType !== 'client') throw conflict('Review links are for client stages; this stage is reviewed inside the organization', { assignedToType: revision.assignedToType });
+    if (revision.assignedToType !== 'client')
+      throw conflict('Review links are for client stages; this stage is reviewed inside the organization', {
+        assignedToType: revision.assignedToType,
+      });
     const expiresAt = new Date(ctx.now.getTime() + expiresInHours * 3_600_000);
-    const token = signToken(secret, 'review', { o: ctx.organizationId, e: entry.id, r: revision.id, exp: Math.floor(expiresAt.getTime() / 1000) });
-    await recordActivity(tx, ctx, { action: 'review_link_created', entityType: 'content_entries', entityId: entry.id, entityTitle: entry.title, clientId: entry.clientId, projectId: entry.projectId, metadata: { revisionId, expiresAt: expiresAt.toISOString() } });
+    const token = signToken(secret, 'review', {
+      o: ctx.organizationId,
+      e: entry.id,
+      r: revision.id,
+      exp: Math.floor(expiresAt.getTime() / 1000),
+    });
+    await recordActivity(tx, ctx, {
+      action: 'review_link_created',
+      entityType: 'content_entries',
+      entityId: entry.id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { revisionId, expiresAt: expiresAt.toISOString() },
+    });
     return { token, url: `/v1/cms/review-links/${token}`, expiresAt };
   });
 }
@@ -304,7 +412,14 @@ async function openReviewLink(db: Db, secret: string, clock: Clock, token: strin
     .from(contentRevisions)
     .innerJoin(contentEntries, eq(contentEntries.id, contentRevisions.entryId))
     .innerJoin(organizations, eq(organizations.id, contentRevisions.organizationId))
-    .where(and(eq(contentRevisions.id, claims.r), eq(contentRevisions.organizationId, claims.o), eq(contentRevisions.entryId, claims.e), eq(contentEntries.organizationId, claims.o)));
+    .where(
+      and(
+        eq(contentRevisions.id, claims.r),
+        eq(contentRevisions.organizationId, claims.o),
+        eq(contentRevisions.entryId, claims.e),
+        eq(contentEntries.organizationId, claims.o),
+      ),
+    );
   if (!row) throw notFound('Revision');
   return { ...row, claims };
 }
@@ -316,10 +431,22 @@ async function openReviewLink(db: Db, secret: string, clock: Clock, token: strin
  */
 export async function viewReviewLink(db: Db, secret: string, clock: Clock, token: string) {
   const { revision, entry, organization, claims } = await openReviewLink(db, secret, clock, token);
-  const [type] = await db.select({ name: contentTypes.name, slug: contentTypes.slug, schema: contentTypes.schema }).from(contentTypes).where(eq(contentTypes.id, entry.contentTypeId));
+  const [type] = await db
+    .select({ name: contentTypes.name, slug: contentTypes.slug, schema: contentTypes.schema })
+    .from(contentTypes)
+    .where(eq(contentTypes.id, entry.contentTypeId));
   return {
     organization,
-    entry: { id: entry.id, title: entry.title, slug: entry.slug, locale: entry.locale, status: entry.status, version: entry.version, data: entry.data as Record<string, Json>, updatedAt: entry.updatedAt },
+    entry: {
+      id: entry.id,
+      title: entry.title,
+      slug: entry.slug,
+      locale: entry.locale,
+      status: entry.status,
+      version: entry.version,
+      data: entry.data as Record<string, Json>,
+      updatedAt: entry.updatedAt,
+    },
     contentType: type!,
     revision: { id: revision.id, stageName: revision.stageName, status: revision.status, dueDate: revision.dueDate },
     expiresAt: new Date(claims.exp * 1000),
@@ -331,13 +458,23 @@ export async function viewReviewLink(db: Db, secret: string, clock: Clock, token
  *
  * @example await decideReviewLink(db, secret, clock, token, { decision: 'approve', reviewerName: 'Dana at Acme' })
  */
-export async function decideReviewLink(db: Db, secret: string, clock: Clock, token: string, input: { decision: 'approve' | 'reject' | 'request_changes'; reviewerName: string; feedback?: string }) {
+export async function decideReviewLink(
+  db: Db,
+  secret: string,
+  clock: Clock,
+  token: string,
+  input: { decision: 'approve' | 'reject' | 'request_changes'; reviewerName: string; feedback?: string },
+) {
   const { revision, entry } = await openReviewLink(db, secret, clock, token);
   const ctx: CmsContext = {
     organizationId: revision.organizationId,
     actor: { type: 'system', id: 'review-link', name: `${input.reviewerName} (review link)`, role: 'CLIENT', clientId: entry.clientId },
     now: clock.now(),
   };
-  const result = await decideRevision(db, ctx, revision.id, input.decision, { feedback: input.feedback, reviewerName: input.reviewerName, viaLink: true });
+  const result = await decideRevision(db, ctx, revision.id, input.decision, {
+    feedback: input.feedback,
+    reviewerName: input.reviewerName,
+    viaLink: true,
+  });
   return { revision: result.revision, entryStatus: result.entryStatus };
 }

@@ -1,5 +1,25 @@
 import { boolean, index, integer, numeric, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { contactType, contactStatus, contactActivityType, dealContactRole, dealActivityType, productType, campaignType, campaignStatus, campaignMemberStatus, emailCampaignStatus, emailRecipientStatus, emailInteractionType, contactListType, crmTaskType, crmTaskStatus, workflowTrigger, workflowExecutionStatus, priority, leadSource } from '@spokestack/core/crm';
+import {
+  contactType,
+  contactStatus,
+  contactActivityType,
+  dealContactRole,
+  dealActivityType,
+  productType,
+  campaignType,
+  campaignStatus,
+  campaignMemberStatus,
+  emailCampaignStatus,
+  emailRecipientStatus,
+  emailInteractionType,
+  contactListType,
+  crmTaskType,
+  crmTaskStatus,
+  workflowTrigger,
+  workflowExecutionStatus,
+  priority,
+  leadSource,
+} from '@spokestack/core/crm';
 import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
 import { adCampaigns } from '../analytics/schema.js';
 import { briefs, clients, organizationId } from '../platform/schema.js';
@@ -83,7 +103,9 @@ export const contactActivities = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     activityType: contactActivityTypeEnum('activity_type').notNull(),
     subject: text('subject').notNull(),
     description: longText('description'),
@@ -108,16 +130,16 @@ export const contactNotes = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     content: longText('content').notNull(),
     isPinned: boolean('is_pinned').notNull().default(false),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('contact_notes_contact_id_idx').on(t.contactId),
-  ],
+  (t) => [index('contact_notes_contact_id_idx').on(t.contactId)],
 );
 
 /** Spec `ContactFormSubmission`. */
@@ -126,7 +148,9 @@ export const contactFormSubmissions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     formId: text('form_id').notNull(),
     formName: text('form_name').notNull(),
     data: json('data').notNull(),
@@ -136,9 +160,7 @@ export const contactFormSubmissions = pgTable(
     utmCampaign: text('utm_campaign'),
     submittedAt: timestamptz('submitted_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('contact_form_submissions_contact_id_idx').on(t.contactId),
-  ],
+  (t) => [index('contact_form_submissions_contact_id_idx').on(t.contactId)],
 );
 
 /** Spec `SalesPipeline`. */
@@ -156,9 +178,7 @@ export const salesPipelines = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('sales_pipelines_organization_id_idx').on(t.organizationId),
-  ],
+  (t) => [index('sales_pipelines_organization_id_idx').on(t.organizationId)],
 );
 
 /** Spec `CRMDeal`. */
@@ -167,7 +187,9 @@ export const crmDeals = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    pipelineId: text('pipeline_id').notNull().references(() => salesPipelines.id),
+    pipelineId: text('pipeline_id')
+      .notNull()
+      .references(() => salesPipelines.id),
     name: text('name').notNull(),
     description: longText('description'),
     stageId: text('stage_id').notNull(),
@@ -206,8 +228,12 @@ export const dealContacts = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => crmDeals.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     role: dealContactRoleEnum('role').notNull().default('INFLUENCER'),
     isPrimary: boolean('is_primary').notNull().default(false),
     addedAt: timestamptz('added_at').notNull().defaultNow(),
@@ -225,7 +251,9 @@ export const dealActivities = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => crmDeals.id, { onDelete: 'cascade' }),
     activityType: dealActivityTypeEnum('activity_type').notNull(),
     subject: text('subject').notNull(),
     description: longText('description'),
@@ -234,9 +262,7 @@ export const dealActivities = pgTable(
     performedById: text('performed_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('deal_activities_deal_id_created_at_idx').on(t.dealId, t.createdAt),
-  ],
+  (t) => [index('deal_activities_deal_id_created_at_idx').on(t.dealId, t.createdAt)],
 );
 
 /** Spec `DealStageHistory`. */
@@ -245,16 +271,16 @@ export const dealStageHistory = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => crmDeals.id, { onDelete: 'cascade' }),
     fromStageId: text('from_stage_id'),
     toStageId: text('to_stage_id').notNull(),
     daysInStage: integer('days_in_stage'),
     changedById: text('changed_by_id').notNull(),
     changedAt: timestamptz('changed_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('deal_stage_history_deal_id_changed_at_idx').on(t.dealId, t.changedAt),
-  ],
+  (t) => [index('deal_stage_history_deal_id_changed_at_idx').on(t.dealId, t.changedAt)],
 );
 
 /** Spec `DealProduct`. */
@@ -263,7 +289,9 @@ export const dealProducts = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => crmDeals.id, { onDelete: 'cascade' }),
     productId: text('product_id').references(() => products.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     description: text('description'),
@@ -276,9 +304,7 @@ export const dealProducts = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('deal_products_deal_id_idx').on(t.dealId),
-  ],
+  (t) => [index('deal_products_deal_id_idx').on(t.dealId)],
 );
 
 /** Spec `DealCompetitor`. */
@@ -287,17 +313,19 @@ export const dealCompetitors = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    dealId: text('deal_id').notNull().references(() => crmDeals.id, { onDelete: 'cascade' }),
-    competitorId: text('competitor_id').notNull().references(() => competitors.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => crmDeals.id, { onDelete: 'cascade' }),
+    competitorId: text('competitor_id')
+      .notNull()
+      .references(() => competitors.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     strengthsWeaknesses: longText('strengths_weaknesses'),
     pricing: text('pricing'),
     status: text('status'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('deal_competitors_deal_id_idx').on(t.dealId),
-  ],
+  (t) => [index('deal_competitors_deal_id_idx').on(t.dealId)],
 );
 
 /** Spec `Product`. */
@@ -383,8 +411,12 @@ export const campaignMembers = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     memberStatus: campaignMemberStatusEnum('member_status').notNull().default('SENT'),
     respondedAt: timestamptz('responded_at'),
     responseType: text('response_type'),
@@ -406,15 +438,15 @@ export const campaignActivities = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
     activityType: text('activity_type').notNull(),
     description: text('description').notNull(),
     performedById: text('performed_by_id'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('campaign_activities_campaign_id_created_at_idx').on(t.campaignId, t.createdAt),
-  ],
+  (t) => [index('campaign_activities_campaign_id_created_at_idx').on(t.campaignId, t.createdAt)],
 );
 
 /** Spec `CampaignAsset`. */
@@ -423,15 +455,15 @@ export const campaignAssets = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
     assetId: text('asset_id').notNull(),
     assetType: text('asset_type').notNull(),
     name: text('name').notNull(),
     addedAt: timestamptz('added_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('campaign_assets_campaign_id_idx').on(t.campaignId),
-  ],
+  (t) => [index('campaign_assets_campaign_id_idx').on(t.campaignId)],
 );
 
 /** Spec `EmailCampaign`. */
@@ -470,10 +502,7 @@ export const emailCampaigns = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('email_campaigns_organization_id_idx').on(t.organizationId),
-    index('email_campaigns_status_idx').on(t.status),
-  ],
+  (t) => [index('email_campaigns_organization_id_idx').on(t.organizationId), index('email_campaigns_status_idx').on(t.status)],
 );
 
 /** Spec `EmailRecipient`. */
@@ -482,7 +511,9 @@ export const emailRecipients = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    emailCampaignId: text('email_campaign_id').notNull().references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    emailCampaignId: text('email_campaign_id')
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
     contactId: text('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
     mergeData: json('merge_data'),
@@ -511,15 +542,15 @@ export const emailLinks = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    emailCampaignId: text('email_campaign_id').notNull().references(() => emailCampaigns.id, { onDelete: 'cascade' }),
+    emailCampaignId: text('email_campaign_id')
+      .notNull()
+      .references(() => emailCampaigns.id, { onDelete: 'cascade' }),
     originalUrl: text('original_url').notNull(),
     trackingUrl: text('tracking_url').notNull().unique('email_links_tracking_url_key'),
     clickCount: integer('click_count').notNull().default(0),
     uniqueClicks: integer('unique_clicks').notNull().default(0),
   },
-  (t) => [
-    index('email_links_email_campaign_id_idx').on(t.emailCampaignId),
-  ],
+  (t) => [index('email_links_email_campaign_id_idx').on(t.emailCampaignId)],
 );
 
 /** Spec `EmailInteraction`. */
@@ -528,7 +559,9 @@ export const emailInteractions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     emailCampaignId: text('email_campaign_id').references(() => emailCampaigns.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     interactionType: emailInteractionTypeEnum('interaction_type').notNull(),
@@ -537,9 +570,7 @@ export const emailInteractions = pgTable(
     userAgent: text('user_agent'),
     ipAddress: text('ip_address'),
   },
-  (t) => [
-    index('email_interactions_contact_id_occurred_at_idx').on(t.contactId, t.occurredAt),
-  ],
+  (t) => [index('email_interactions_contact_id_occurred_at_idx').on(t.contactId, t.occurredAt)],
 );
 
 /** Spec `EmailTemplate`. */
@@ -560,9 +591,7 @@ export const emailTemplates = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('email_templates_organization_id_idx').on(t.organizationId),
-  ],
+  (t) => [index('email_templates_organization_id_idx').on(t.organizationId)],
 );
 
 /** Spec `ContactList`. */
@@ -581,9 +610,7 @@ export const contactLists = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('contact_lists_organization_id_idx').on(t.organizationId),
-  ],
+  (t) => [index('contact_lists_organization_id_idx').on(t.organizationId)],
 );
 
 /** Spec `ContactListMember`. */
@@ -592,8 +619,12 @@ export const contactListMembers = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    listId: text('list_id').notNull().references(() => contactLists.id, { onDelete: 'cascade' }),
-    contactId: text('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    listId: text('list_id')
+      .notNull()
+      .references(() => contactLists.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
     addedAt: timestamptz('added_at').notNull().defaultNow(),
     addedById: text('added_by_id'),
     source: text('source'),
@@ -656,10 +687,7 @@ export const crmWorkflows = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('crm_workflows_organization_id_idx').on(t.organizationId),
-    index('crm_workflows_is_active_idx').on(t.isActive),
-  ],
+  (t) => [index('crm_workflows_organization_id_idx').on(t.organizationId), index('crm_workflows_is_active_idx').on(t.isActive)],
 );
 
 /** Spec `WorkflowExecution`. */
@@ -668,7 +696,9 @@ export const workflowExecutions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    workflowId: text('workflow_id').notNull().references(() => crmWorkflows.id, { onDelete: 'cascade' }),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => crmWorkflows.id, { onDelete: 'cascade' }),
     triggeredBy: text('triggered_by').notNull(),
     triggerType: text('trigger_type').notNull(),
     status: workflowExecutionStatusEnum('status').notNull().default('PENDING'),
@@ -701,9 +731,7 @@ export const leadScoringRules = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('lead_scoring_rules_organization_id_is_active_idx').on(t.organizationId, t.isActive),
-  ],
+  (t) => [index('lead_scoring_rules_organization_id_is_active_idx').on(t.organizationId, t.isActive)],
 );
 
 /** Spec `CampaignBriefLink`. */
@@ -712,13 +740,15 @@ export const campaignBriefLinks = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    campaignId: text('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
-    briefId: text('brief_id').notNull().references(() => briefs.id, { onDelete: 'cascade' }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    briefId: text('brief_id')
+      .notNull()
+      .references(() => briefs.id, { onDelete: 'cascade' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    unique('campaign_brief_links_campaign_id_brief_id_key').on(t.campaignId, t.briefId),
-  ],
+  (t) => [unique('campaign_brief_links_campaign_id_brief_id_key').on(t.campaignId, t.briefId)],
 );
 
 /** Spec `AdCampaignCRMLink`. */
@@ -727,11 +757,13 @@ export const adCampaignCrmLinks = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    adCampaignId: text('ad_campaign_id').notNull().references(() => adCampaigns.id, { onDelete: 'cascade' }),
-    crmCampaignId: text('crm_campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    adCampaignId: text('ad_campaign_id')
+      .notNull()
+      .references(() => adCampaigns.id, { onDelete: 'cascade' }),
+    crmCampaignId: text('crm_campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    unique('ad_campaign_crm_links_ad_campaign_id_crm_campaign_id_key').on(t.adCampaignId, t.crmCampaignId),
-  ],
+  (t) => [unique('ad_campaign_crm_links_ad_campaign_id_crm_campaign_id_key').on(t.adCampaignId, t.crmCampaignId)],
 );

@@ -1,5 +1,17 @@
 import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { libraryType, libraryVisibility, assetType, assetStatus, assetSourceType, licenseType, versionChangeType, renditionType, renditionStatus, collectionType, shareAccessLevel } from '@spokestack/core/dam';
+import {
+  libraryType,
+  libraryVisibility,
+  assetType,
+  assetStatus,
+  assetSourceType,
+  licenseType,
+  versionChangeType,
+  renditionType,
+  renditionStatus,
+  collectionType,
+  shareAccessLevel,
+} from '@spokestack/core/dam';
 import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
 import { briefs, clients, files, organizationId } from '../platform/schema.js';
 
@@ -48,7 +60,9 @@ export const assetFolders = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    libraryId: text('library_id').notNull().references(() => assetLibraries.id, { onDelete: 'cascade' }),
+    libraryId: text('library_id')
+      .notNull()
+      .references(() => assetLibraries.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     description: text('description'),
@@ -74,9 +88,14 @@ export const assets = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    libraryId: text('library_id').notNull().references(() => assetLibraries.id),
+    libraryId: text('library_id')
+      .notNull()
+      .references(() => assetLibraries.id),
     folderId: text('folder_id').references(() => assetFolders.id),
-    fileId: text('file_id').notNull().unique('assets_file_id_key').references(() => files.id),
+    fileId: text('file_id')
+      .notNull()
+      .unique('assets_file_id_key')
+      .references(() => files.id),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     description: longText('description'),
@@ -123,9 +142,13 @@ export const assetVersions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    assetId: text('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     versionNumber: integer('version_number').notNull(),
-    fileId: text('file_id').notNull().references(() => files.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => files.id),
     changeNote: text('change_note'),
     changeType: versionChangeTypeEnum('change_type').notNull().default('UPDATE'),
     diffMetadata: json('diff_metadata'),
@@ -145,9 +168,13 @@ export const assetRenditions = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    assetId: text('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     renditionType: renditionTypeEnum('rendition_type').notNull(),
-    fileId: text('file_id').notNull().references(() => files.id),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => files.id),
     width: integer('width'),
     height: integer('height'),
     quality: integer('quality'),
@@ -199,8 +226,12 @@ export const assetCollectionItems = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    collectionId: text('collection_id').notNull().references(() => assetCollections.id, { onDelete: 'cascade' }),
-    assetId: text('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    collectionId: text('collection_id')
+      .notNull()
+      .references(() => assetCollections.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     sortOrder: integer('sort_order').notNull().default(0),
     note: text('note'),
     addedById: text('added_by_id').notNull(),
@@ -219,7 +250,9 @@ export const collectionShares = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    collectionId: text('collection_id').notNull().references(() => assetCollections.id, { onDelete: 'cascade' }),
+    collectionId: text('collection_id')
+      .notNull()
+      .references(() => assetCollections.id, { onDelete: 'cascade' }),
     email: text('email'),
     clientContactId: text('client_contact_id'),
     accessLevel: shareAccessLevelEnum('access_level').notNull().default('VIEW'),
@@ -229,10 +262,7 @@ export const collectionShares = pgTable(
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('collection_shares_collection_id_idx').on(t.collectionId),
-    index('collection_shares_email_idx').on(t.email),
-  ],
+  (t) => [index('collection_shares_collection_id_idx').on(t.collectionId), index('collection_shares_email_idx').on(t.email)],
 );
 
 /** Spec `AssetLink`. */
@@ -241,7 +271,9 @@ export const assetLinks = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    assetId: text('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     token: text('token').notNull().unique('asset_links_token_key'),
     allowDownload: boolean('allow_download').notNull().default(true),
     expiresAt: timestamptz('expires_at'),
@@ -251,10 +283,7 @@ export const assetLinks = pgTable(
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('asset_links_asset_id_idx').on(t.assetId),
-    index('asset_links_token_idx').on(t.token),
-  ],
+  (t) => [index('asset_links_asset_id_idx').on(t.assetId), index('asset_links_token_idx').on(t.token)],
 );
 
 /** Spec `AssetComment`. */
@@ -263,7 +292,9 @@ export const assetComments = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    assetId: text('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     parentId: text('parent_id').references((): AnyPgColumn => assetComments.id),
     content: longText('content').notNull(),
     authorId: text('author_id').notNull(),
@@ -275,10 +306,7 @@ export const assetComments = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('asset_comments_asset_id_idx').on(t.assetId),
-    index('asset_comments_parent_id_idx').on(t.parentId),
-  ],
+  (t) => [index('asset_comments_asset_id_idx').on(t.assetId), index('asset_comments_parent_id_idx').on(t.parentId)],
 );
 
 /** Spec `BriefAssetLink`. */
@@ -287,12 +315,14 @@ export const briefAssetLinks = pgTable(
   {
     id: id(),
     organizationId: organizationId(),
-    briefId: text('brief_id').notNull().references(() => briefs.id, { onDelete: 'cascade' }),
-    assetId: text('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    briefId: text('brief_id')
+      .notNull()
+      .references(() => briefs.id, { onDelete: 'cascade' }),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     linkType: text('link_type').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [
-    unique('brief_asset_links_brief_id_asset_id_key').on(t.briefId, t.assetId),
-  ],
+  (t) => [unique('brief_asset_links_brief_id_asset_id_key').on(t.briefId, t.assetId)],
 );

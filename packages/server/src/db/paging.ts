@@ -14,7 +14,13 @@ export interface SortKey {
  * Parses `sort=field,-other` against the fields a list allows; `-` means descending.
  * @example parseSort('-createdAt', columns, ['createdAt', 'name'], '-createdAt')
  */
-export function parseSort(sort: string | undefined, columns: Record<string, PgColumn>, sortable: readonly string[], fallback: string, id: PgColumn): SortKey[] {
+export function parseSort(
+  sort: string | undefined,
+  columns: Record<string, PgColumn>,
+  sortable: readonly string[],
+  fallback: string,
+  id: PgColumn,
+): SortKey[] {
   const keys = (sort || fallback).split(',').map((part) => {
     const key = part.trim().replace(/^-/, '');
     if (!sortable.includes(key) || !columns[key])
@@ -47,7 +53,9 @@ export function cursorWhere(keys: SortKey[], cursor: string | undefined): SQL | 
     if (parsed.s !== sort || !Array.isArray(parsed.v) || parsed.v.length !== keys.length) throw new Error('mismatch');
     values = parsed.v.map((v, i) => revive(keys[i]!.column, v));
   } catch {
-    throw badRequest([{ path: 'query.cursor', message: 'Malformed cursor, or one from a list with a different sort; start again without it' }]);
+    throw badRequest([
+      { path: 'query.cursor', message: 'Malformed cursor, or one from a list with a different sort; start again without it' },
+    ]);
   }
   return or(...keys.map((k, i) => and(...keys.slice(0, i).map((p, j) => same(p, values[j])), after(k, values[i]))));
 }
@@ -77,7 +85,8 @@ function revive(column: PgColumn, value: unknown): unknown {
       if (typeof value !== 'string' || !/^-?\d{1,40}(\.\d{1,20})?$/.test(value)) throw new Error('bad decimal');
       return value;
     case 'PgDateString':
-      if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value) || Number.isNaN(Date.parse(value)) || value.startsWith('0000')) throw new Error('bad date');
+      if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value) || Number.isNaN(Date.parse(value)) || value.startsWith('0000'))
+        throw new Error('bad date');
       return value;
     default:
       if (typeof value !== 'string' || value.includes('\0') || value.length > 10_000) throw new Error('bad text');
@@ -95,7 +104,13 @@ export function toPage<T extends Record<string, unknown>>(rows: T[], limit: numb
   if (rows.length <= limit) return { data: rows, nextCursor: null };
   const data = rows.slice(0, limit);
   const last = data.at(-1)!;
-  return { data, nextCursor: encode(sortString(keys), keys.map((k) => last[k.key] ?? null)) };
+  return {
+    data,
+    nextCursor: encode(
+      sortString(keys),
+      keys.map((k) => last[k.key] ?? null),
+    ),
+  };
 }
 
 export const pageLimit = (limit: number | undefined) => limit ?? defaultPageSize;

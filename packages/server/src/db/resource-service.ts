@@ -46,11 +46,27 @@ export function tableInfo(table: PgTable): TableInfo {
     const key = keyOf.get(ref.columns[0]!);
     // The organizations table is the tenant itself; its key is never taken from input.
     if (!key || key === 'organizationId' || !target.organizationId || !target.id) return [];
-    return [{ key, target: ref.foreignTable, targetId: target.id, targetOrg: target.organizationId, label: getTableConfig(ref.foreignTable).name.replace(/_/g, ' ') }];
+    return [
+      {
+        key,
+        target: ref.foreignTable,
+        targetId: target.id,
+        targetOrg: target.organizationId,
+        label: getTableConfig(ref.foreignTable).name.replace(/_/g, ' '),
+      },
+    ];
   });
   // A CLIENT member sees rows of their client; in the clients table that is the row itself.
   const clientId = config.name === 'clients' ? columns.id : columns.clientId;
-  const info: TableInfo = { table, name: config.name, columns, id: columns.id!, organizationId: columns.organizationId!, clientId, references };
+  const info: TableInfo = {
+    table,
+    name: config.name,
+    columns,
+    id: columns.id!,
+    organizationId: columns.organizationId!,
+    clientId,
+    references,
+  };
   infoCache.set(table, info);
   return info;
 }
@@ -150,7 +166,10 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
     /** Rows by id, all in the caller's organization (missing ones are simply absent). */
     async many(db: Db, ctx: TenantContext, ids: string[]): Promise<Out[]> {
       if (!ids.length) return [];
-      return (await db.select().from(table).where(and(scopeOf(info, ctx), inArray(info.id, ids)))) as Out[];
+      return (await db
+        .select()
+        .from(table)
+        .where(and(scopeOf(info, ctx), inArray(info.id, ids)))) as Out[];
     },
     async create(db: Db, ctx: TenantContext, input: Row, activity = true): Promise<Out> {
       return transaction(db, async (tx) => {
@@ -162,7 +181,15 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
           .insert(table)
           .values({ ...values, organizationId: ctx.organizationId })
           .returning()) as Row[];
-        if (activity) await recordActivity(tx, ctx, { action: 'created', entityType: def.entityType, entityId: String(row!.id), entityTitle: titleOf(row!), clientId: row!.clientId as string | null, projectId: row!.projectId as string | null });
+        if (activity)
+          await recordActivity(tx, ctx, {
+            action: 'created',
+            entityType: def.entityType,
+            entityId: String(row!.id),
+            entityTitle: titleOf(row!),
+            clientId: row!.clientId as string | null,
+            projectId: row!.projectId as string | null,
+          });
         return row as Out;
       });
     },
@@ -174,7 +201,15 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
         const [row] = (await tx.update(table).set(values).where(byId(ctx, id)).returning()) as Row[];
         if (!row) throw notFound(label);
         if (activity)
-          await recordActivity(tx, ctx, { action: 'updated', entityType: def.entityType, entityId: id, entityTitle: titleOf(row), clientId: row.clientId as string | null, projectId: row.projectId as string | null, metadata: { changedFields: Object.keys(values) } });
+          await recordActivity(tx, ctx, {
+            action: 'updated',
+            entityType: def.entityType,
+            entityId: id,
+            entityTitle: titleOf(row),
+            clientId: row.clientId as string | null,
+            projectId: row.projectId as string | null,
+            metadata: { changedFields: Object.keys(values) },
+          });
         return row as Out;
       });
     },
@@ -182,7 +217,15 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
       return transaction(db, async (tx) => {
         const [row] = (await tx.delete(table).where(byId(ctx, id)).returning()) as Row[];
         if (!row) throw notFound(label);
-        if (activity) await recordActivity(tx, ctx, { action: 'deleted', entityType: def.entityType, entityId: id, entityTitle: titleOf(row), clientId: row.clientId as string | null, projectId: row.projectId as string | null });
+        if (activity)
+          await recordActivity(tx, ctx, {
+            action: 'deleted',
+            entityType: def.entityType,
+            entityId: id,
+            entityTitle: titleOf(row),
+            clientId: row.clientId as string | null,
+            projectId: row.projectId as string | null,
+          });
         return { id, deleted: true as const };
       });
     },

@@ -57,8 +57,32 @@ export async function seedAnalytics(ctx: SeedContext): Promise<{ platforms: numb
   const { rng, organizationId } = ctx;
   const platformIds = { META_ADS: ctx.id(), GOOGLE_ADS: ctx.id() };
   await insertMany(ctx, analyticsPlatforms, [
-    { id: platformIds.META_ADS, organizationId, platform: 'META_ADS', name: 'Meta Ads — Northwind agency account', credentials: { kind: 'oauth', demo: true }, accountId: 'act_1048293715', accountName: 'Northwind Creative (Agency)', lastSyncAt: daysAgo(ctx, 0, 5), lastSyncStatus: 'SUCCESS', createdById: ctx.users.owner, createdAt: daysAgo(ctx, metricDays + 20) },
-    { id: platformIds.GOOGLE_ADS, organizationId, platform: 'GOOGLE_ADS', name: 'Google Ads — Northwind MCC', credentials: { kind: 'oauth', demo: true }, accountId: '482-193-5521', accountName: 'Northwind Creative MCC', lastSyncAt: daysAgo(ctx, 0, 5), lastSyncStatus: 'SUCCESS', createdById: ctx.users.owner, createdAt: daysAgo(ctx, metricDays + 20) },
+    {
+      id: platformIds.META_ADS,
+      organizationId,
+      platform: 'META_ADS',
+      name: 'Meta Ads — Northwind agency account',
+      credentials: { kind: 'oauth', demo: true },
+      accountId: 'act_1048293715',
+      accountName: 'Northwind Creative (Agency)',
+      lastSyncAt: daysAgo(ctx, 0, 5),
+      lastSyncStatus: 'SUCCESS',
+      createdById: ctx.users.owner,
+      createdAt: daysAgo(ctx, metricDays + 20),
+    },
+    {
+      id: platformIds.GOOGLE_ADS,
+      organizationId,
+      platform: 'GOOGLE_ADS',
+      name: 'Google Ads — Northwind MCC',
+      credentials: { kind: 'oauth', demo: true },
+      accountId: '482-193-5521',
+      accountName: 'Northwind Creative MCC',
+      lastSyncAt: daysAgo(ctx, 0, 5),
+      lastSyncStatus: 'SUCCESS',
+      createdById: ctx.users.owner,
+      createdAt: daysAgo(ctx, metricDays + 20),
+    },
   ]);
 
   const campaignRows: (typeof adCampaigns.$inferInsert)[] = [];
@@ -89,9 +113,19 @@ export async function seedAnalytics(ctx: SeedContext): Promise<{ platforms: numb
       dailyBudget: money(Math.ceil((dailySpend * 1.25) / 5) * 5),
       currency: 'USD',
       startDate: daysAgo(ctx, metricDays, 0),
-      targetingSummary: { locations: owner === 'lumen' ? ['United States'] : ['United States', 'Canada'], ages: owner === 'lumen' ? '30-65' : '22-54', audience: kind === 'search' ? 'keywords' : rng.pick(['broad', 'lookalike 1%', 'interests', 'retargeting 30d']) },
+      targetingSummary: {
+        locations: owner === 'lumen' ? ['United States'] : ['United States', 'Canada'],
+        ages: owner === 'lumen' ? '30-65' : '22-54',
+        audience: kind === 'search' ? 'keywords' : rng.pick(['broad', 'lookalike 1%', 'interests', 'retargeting 30d']),
+      },
       clientId: owner === 'northwind' ? null : ctx.clients[owner],
-      projectId: /Spring/.test(name) ? ctx.projects.spring : /Holiday/.test(name) ? ctx.projects.holiday : /Webinar/.test(name) ? ctx.projects.webinars : null,
+      projectId: /Spring/.test(name)
+        ? ctx.projects.spring
+        : /Holiday/.test(name)
+          ? ctx.projects.holiday
+          : /Webinar/.test(name)
+            ? ctx.projects.webinars
+            : null,
       createdAt: daysAgo(ctx, metricDays + 3),
       lastSyncedAt: daysAgo(ctx, 0, 5),
     });
@@ -102,7 +136,8 @@ export async function seedAnalytics(ctx: SeedContext): Promise<{ platforms: numb
       const weekend = weekday === 0 || weekday === 6;
       const month = day.getUTCMonth();
       // Shoppers browse at weekends and before the holidays; clinicians and agency buyers work weekdays.
-      const rhythm = owner === 'harbor' ? (weekend ? 1.18 : 0.95) * (month === 10 || month === 11 ? 1.55 : month === 0 ? 0.8 : 1) : weekend ? 0.45 : 1.1;
+      const rhythm =
+        owner === 'harbor' ? (weekend ? 1.18 : 0.95) * (month === 10 || month === 11 ? 1.55 : month === 0 ? 0.8 : 1) : weekend ? 0.45 : 1.1;
       const trend = 0.85 + 0.3 * ((metricDays - ago) / metricDays);
       const dayImpressions = Math.max(50, Math.round(impressions * rhythm * trend * rng.jitter(0.3)));
       const clicks = Math.round(dayImpressions * ctr * rng.jitter(0.25));

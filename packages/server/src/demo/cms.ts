@@ -4,7 +4,17 @@ import { createContentType } from '../cms/content-types.js';
 import { type CmsContext, createEntry, publishEntry, setEntryStatus } from '../cms/entries.js';
 import { createCategory, createTag } from '../cms/taxonomy.js';
 import type { Json } from '../db/columns.js';
-import { blogBody, blogPosts, caseStudies, caseStudyBody, categories, contentTags as tagNames, contentTypeDefs, plainText, socialPosts } from './content.js';
+import {
+  blogBody,
+  blogPosts,
+  caseStudies,
+  caseStudyBody,
+  categories,
+  contentTags as tagNames,
+  contentTypeDefs,
+  plainText,
+  socialPosts,
+} from './content.js';
 import { type SeedContext, dateAgo, daysAgo, slugify } from './context.js';
 import type { DemoAsset } from './dam.js';
 
@@ -31,9 +41,20 @@ interface Draft {
  */
 export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{ types: number; entries: number }> {
   const { rng, organizationId, tx } = ctx;
-  const approved = (from: DemoAsset['library'], ...kinds: DemoAsset['kind'][]) => library.filter((a) => a.library === from && a.status === 'APPROVED' && kinds.includes(a.kind));
+  const approved = (from: DemoAsset['library'], ...kinds: DemoAsset['kind'][]) =>
+    library.filter((a) => a.library === from && a.status === 'APPROVED' && kinds.includes(a.kind));
   const authors = [ctx.users.owner, ctx.users.admin, ...ctx.users.members];
-  const as = (userId: string, now: Date): CmsContext => ({ organizationId, now, actor: { type: 'user', id: userId, name: ctx.users.names[userId]!, role: userId === ctx.users.owner ? 'OWNER' : userId === ctx.users.admin ? 'ADMIN' : 'MEMBER', clientId: null } });
+  const as = (userId: string, now: Date): CmsContext => ({
+    organizationId,
+    now,
+    actor: {
+      type: 'user',
+      id: userId,
+      name: ctx.users.names[userId]!,
+      role: userId === ctx.users.owner ? 'OWNER' : userId === ctx.users.admin ? 'ADMIN' : 'MEMBER',
+      clientId: null,
+    },
+  });
   const setup = as(ctx.users.owner, daysAgo(ctx, 540));
 
   const workflowId = ctx.id();
@@ -62,12 +83,15 @@ export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{
     typeIds[def.slug] = type.id;
   }
   const tagIds: Record<string, string> = {};
-  for (const name of tagNames) tagIds[name] = (await createTag(tx, setup, { name: name.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), slug: name })).id;
+  for (const name of tagNames)
+    tagIds[name] = (await createTag(tx, setup, { name: name.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), slug: name })).id;
   const categoryIds: Record<string, string> = {};
-  for (const [i, c] of categories.entries()) categoryIds[c.slug] = (await createCategory(tx, setup, { name: c.name, slug: c.slug, color: c.color, sortOrder: i })).id;
+  for (const [i, c] of categories.entries())
+    categoryIds[c.slug] = (await createCategory(tx, setup, { name: c.name, slug: c.slug, color: c.color, sortOrder: i })).id;
 
   const drafts: Draft[] = [];
-  const statusOf = (i: number, published: number, review: number): ContentStatus => (i < published ? 'PUBLISHED' : i < published + review ? 'IN_REVIEW' : 'DRAFT');
+  const statusOf = (i: number, published: number, review: number): ContentStatus =>
+    i < published ? 'PUBLISHED' : i < published + review ? 'IN_REVIEW' : 'DRAFT';
   const heroes = approved('northwind', 'photo', 'graphic');
 
   blogPosts.forEach((post, i) => {
@@ -103,7 +127,15 @@ export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{
     const cover = covers[(i * 3) % covers.length]!;
     drafts.push({
       typeSlug: 'case-study',
-      data: { title: study.title, slug: slugify(study.title), client: study.company, industry: study.industry, ...caseStudyBody(study), coverImage: { fileId: cover.fileId, alt: cover.name }, completedOn: dateAgo(ctx, 400 - i * 45) },
+      data: {
+        title: study.title,
+        slug: slugify(study.title),
+        client: study.company,
+        industry: study.industry,
+        ...caseStudyBody(study),
+        coverImage: { fileId: cover.fileId, alt: cover.name },
+        completedOn: dateAgo(ctx, 400 - i * 45),
+      },
       status: statusOf(i, 6, 1),
       createdAt: daysAgo(ctx, 380 - i * 45, 11),
       clientId: study.client ? ctx.clients[study.client] : null,
@@ -121,11 +153,27 @@ export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{
     const postAt = status === 'PUBLISHED' ? daysAgo(ctx, 200 - i * 10, 16) : daysAgo(ctx, -(i + 2), 16);
     drafts.push({
       typeSlug: 'social-post',
-      data: { title: post.title, slug: slugify(post.title), platform: post.platform, caption: post.caption, media: media.map((m) => ({ fileId: m.fileId, alt: m.name })), hashtags: post.hashtags, campaign: post.campaign, postAt: postAt.toISOString() },
+      data: {
+        title: post.title,
+        slug: slugify(post.title),
+        platform: post.platform,
+        caption: post.caption,
+        media: media.map((m) => ({ fileId: m.fileId, alt: m.name })),
+        hashtags: post.hashtags,
+        campaign: post.campaign,
+        postAt: postAt.toISOString(),
+      },
       status,
       createdAt: daysAgo(ctx, 230 - i * 10, 14),
       clientId: post.client ? ctx.clients[post.client] : null,
-      projectId: post.campaign === 'Spring Collection' ? ctx.projects.spring : post.campaign === 'Holiday' ? ctx.projects.holiday : post.campaign === 'Clinician Webinars' ? ctx.projects.webinars : null,
+      projectId:
+        post.campaign === 'Spring Collection'
+          ? ctx.projects.spring
+          : post.campaign === 'Holiday'
+            ? ctx.projects.holiday
+            : post.campaign === 'Clinician Webinars'
+              ? ctx.projects.webinars
+              : null,
       tags: ['social'],
       media,
     });
@@ -141,7 +189,9 @@ export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{
       seoTitle: web ? `${title} | Northwind Creative` : null,
       seoDescription: draft.excerpt?.slice(0, 160) ?? null,
       seoKeywords: draft.tags,
-      canonicalUrl: web ? `https://northwindcreative.example/${draft.typeSlug === 'blog-post' ? 'blog' : 'work'}/${String(draft.data.slug)}` : null,
+      canonicalUrl: web
+        ? `https://northwindcreative.example/${draft.typeSlug === 'blog-post' ? 'blog' : 'work'}/${String(draft.data.slug)}`
+        : null,
       ogImageId: web ? draft.media[0]!.fileId : null,
       clientId: draft.clientId,
       projectId: draft.projectId,
@@ -151,7 +201,10 @@ export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{
     });
     const later = (days: number) => new Date(draft.createdAt.getTime() + days * 86_400_000);
     if (draft.status === 'PUBLISHED') await publishEntry(tx, as(ctx.users.admin, later(rng.int(1, 6))), entry.id);
-    else if (draft.status !== 'DRAFT') await setEntryStatus(tx, as(author, later(1)), entry.id, draft.status === 'APPROVED' ? 'APPROVED' : 'IN_REVIEW', { action: draft.status === 'APPROVED' ? 'approved' : 'submitted' });
+    else if (draft.status !== 'DRAFT')
+      await setEntryStatus(tx, as(author, later(1)), entry.id, draft.status === 'APPROVED' ? 'APPROVED' : 'IN_REVIEW', {
+        action: draft.status === 'APPROVED' ? 'approved' : 'submitted',
+      });
     // The DAM records where each asset is used, so it can warn before one in use is archived.
     for (const asset of draft.media) if (!asset.usedInContent.includes(entry.id)) asset.usedInContent.push(entry.id);
   }

@@ -73,8 +73,12 @@ export async function insertMany<T extends PgTable>(ctx: SeedContext, table: T, 
       sql`, `,
     );
     for (let i = 0; i < group.length; i += batchRows) {
-      const json = JSON.stringify(group.slice(i, i + batchRows).map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, row[key]]))));
-      await ctx.tx.execute(sql`insert into ${sql.identifier(name)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`);
+      const json = JSON.stringify(
+        group.slice(i, i + batchRows).map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, row[key]]))),
+      );
+      await ctx.tx.execute(
+        sql`insert into ${sql.identifier(name)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`,
+      );
     }
   }
 }

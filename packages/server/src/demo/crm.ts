@@ -1,9 +1,131 @@
 import type { ContactStatus, ContactType, EmailRecipientStatus, LeadSource } from '@spokestack/core/crm';
-import { contactListMembers, contactLists, contacts, crmDeals, dealContacts, emailCampaigns, emailRecipients, emailTemplates, salesPipelines } from '../crm/schema.js';
+import {
+  contactListMembers,
+  contactLists,
+  contacts,
+  crmDeals,
+  dealContacts,
+  emailCampaigns,
+  emailRecipients,
+  emailTemplates,
+  salesPipelines,
+} from '../crm/schema.js';
 import { type SeedContext, daysAgo, insertMany, money, slugify } from './context.js';
 
-const firstNames = ['Ava', 'Noah', 'Sofia', 'Liam', 'Amara', 'Mateo', 'Hannah', 'Kenji', 'Chloe', 'Diego', 'Isla', 'Omar', 'Freya', 'Ethan', 'Leila', 'Lucas', 'Maya', 'Jonas', 'Priya', 'Samuel', 'Zara', 'Felix', 'Elena', 'Arjun', 'Grace', 'Tomás', 'Nadia', 'Owen', 'Aisha', 'Henrik', 'Mei', 'Julian', 'Fatima', 'Caleb', 'Ingrid', 'Rafael', 'Yuki', 'Daniel', 'Rosa', 'Theo', 'Chiara', 'Marcus', 'Anika', 'Benjamin', 'Lucía', 'Kwame', 'Olivia', 'Ravi', 'Astrid', 'Gabriel', 'Naomi', 'Sebastian', 'Imani', 'Patrick', 'Lena', 'Hugo', 'Sana', 'Victor', 'Emily', 'Tariq'];
-const lastNames = ['Okafor', 'Lindqvist', 'Martínez', 'Chen', 'Nakamura', 'Müller', 'Patel', 'Osei', 'Kowalski', 'García', "O'Brien", 'Rossi', 'Haddad', 'Nguyen', 'Jensen', 'Silva', 'Kim', 'Fischer', 'Dubois', 'Mensah', 'Novak', 'Andersson', 'Hughes', 'Rahman', 'Bianchi', 'Moreau', 'Adeyemi', 'Tanaka', 'Schmidt', 'Costa', 'Walsh', 'Ivanova', 'Sato', 'Reyes', 'Brennan', 'Laurent', 'Kaur', 'Yilmaz', 'Eriksen', 'Park', 'Whitfield', 'Delgado', 'Ahmed', 'Bergström', 'Fontaine', 'Mwangi', 'Sullivan', 'Hoffmann', 'Greco', 'Takahashi'];
+const firstNames = [
+  'Ava',
+  'Noah',
+  'Sofia',
+  'Liam',
+  'Amara',
+  'Mateo',
+  'Hannah',
+  'Kenji',
+  'Chloe',
+  'Diego',
+  'Isla',
+  'Omar',
+  'Freya',
+  'Ethan',
+  'Leila',
+  'Lucas',
+  'Maya',
+  'Jonas',
+  'Priya',
+  'Samuel',
+  'Zara',
+  'Felix',
+  'Elena',
+  'Arjun',
+  'Grace',
+  'Tomás',
+  'Nadia',
+  'Owen',
+  'Aisha',
+  'Henrik',
+  'Mei',
+  'Julian',
+  'Fatima',
+  'Caleb',
+  'Ingrid',
+  'Rafael',
+  'Yuki',
+  'Daniel',
+  'Rosa',
+  'Theo',
+  'Chiara',
+  'Marcus',
+  'Anika',
+  'Benjamin',
+  'Lucía',
+  'Kwame',
+  'Olivia',
+  'Ravi',
+  'Astrid',
+  'Gabriel',
+  'Naomi',
+  'Sebastian',
+  'Imani',
+  'Patrick',
+  'Lena',
+  'Hugo',
+  'Sana',
+  'Victor',
+  'Emily',
+  'Tariq',
+];
+const lastNames = [
+  'Okafor',
+  'Lindqvist',
+  'Martínez',
+  'Chen',
+  'Nakamura',
+  'Müller',
+  'Patel',
+  'Osei',
+  'Kowalski',
+  'García',
+  "O'Brien",
+  'Rossi',
+  'Haddad',
+  'Nguyen',
+  'Jensen',
+  'Silva',
+  'Kim',
+  'Fischer',
+  'Dubois',
+  'Mensah',
+  'Novak',
+  'Andersson',
+  'Hughes',
+  'Rahman',
+  'Bianchi',
+  'Moreau',
+  'Adeyemi',
+  'Tanaka',
+  'Schmidt',
+  'Costa',
+  'Walsh',
+  'Ivanova',
+  'Sato',
+  'Reyes',
+  'Brennan',
+  'Laurent',
+  'Kaur',
+  'Yilmaz',
+  'Eriksen',
+  'Park',
+  'Whitfield',
+  'Delgado',
+  'Ahmed',
+  'Bergström',
+  'Fontaine',
+  'Mwangi',
+  'Sullivan',
+  'Hoffmann',
+  'Greco',
+  'Takahashi',
+];
 const places = [
   ['Portland', 'OR', 'United States', '+1 503'],
   ['Seattle', 'WA', 'United States', '+1 206'],
@@ -22,16 +144,81 @@ const places = [
   ['Sydney', 'NSW', 'Australia', '+61 2'],
 ] as const;
 /** Companies the contacts work at (fictional; `.example` domains). */
-const companies = ['Fernwood Coffee Roasters', 'Atlas Mobility', 'Brightline Credit Union', 'Cascade Outdoor Co.', 'Meridian Dental Group', 'Tidewater Hotels', 'Kestrel Software', 'Oakline Furniture', 'Bluefin Seafood Market', 'Summit Physical Therapy', 'Verdant Home Goods', 'Northgate University', 'Copperleaf Spirits', 'Solstice Solar', 'Halcyon Yoga Studios', 'Pioneer Bank & Trust', 'Ironwood Fitness', 'Riverstone Realty', 'Lantern Books', 'Granite Peak Insurance', 'Willow & Wren Bakery', 'Orbital Robotics', 'Maple Street Pediatrics', 'Crescent Pet Supply', 'Redwood Legal LLP', 'Aurora Skincare', 'Beacon Logistics', 'Greenhouse Grocers', 'Sable Footwear', 'Harborview Medical Center', 'Quill & Ink Stationery', 'Nimbus Cloud Services', 'Evergreen Senior Living', 'Foxglove Florals', 'Starling Airlines', 'Mosaic Museum of Art', 'Basalt Brewing Company', 'Lighthouse Nonprofit Alliance'];
+const companies = [
+  'Fernwood Coffee Roasters',
+  'Atlas Mobility',
+  'Brightline Credit Union',
+  'Cascade Outdoor Co.',
+  'Meridian Dental Group',
+  'Tidewater Hotels',
+  'Kestrel Software',
+  'Oakline Furniture',
+  'Bluefin Seafood Market',
+  'Summit Physical Therapy',
+  'Verdant Home Goods',
+  'Northgate University',
+  'Copperleaf Spirits',
+  'Solstice Solar',
+  'Halcyon Yoga Studios',
+  'Pioneer Bank & Trust',
+  'Ironwood Fitness',
+  'Riverstone Realty',
+  'Lantern Books',
+  'Granite Peak Insurance',
+  'Willow & Wren Bakery',
+  'Orbital Robotics',
+  'Maple Street Pediatrics',
+  'Crescent Pet Supply',
+  'Redwood Legal LLP',
+  'Aurora Skincare',
+  'Beacon Logistics',
+  'Greenhouse Grocers',
+  'Sable Footwear',
+  'Harborview Medical Center',
+  'Quill & Ink Stationery',
+  'Nimbus Cloud Services',
+  'Evergreen Senior Living',
+  'Foxglove Florals',
+  'Starling Airlines',
+  'Mosaic Museum of Art',
+  'Basalt Brewing Company',
+  'Lighthouse Nonprofit Alliance',
+];
 const roles = [
-  ['Marketing', ['Chief Marketing Officer', 'VP Marketing', 'Marketing Director', 'Head of Brand', 'Growth Marketing Manager', 'Content Lead', 'Social Media Manager', 'Performance Marketing Manager', 'Marketing Coordinator']],
+  [
+    'Marketing',
+    [
+      'Chief Marketing Officer',
+      'VP Marketing',
+      'Marketing Director',
+      'Head of Brand',
+      'Growth Marketing Manager',
+      'Content Lead',
+      'Social Media Manager',
+      'Performance Marketing Manager',
+      'Marketing Coordinator',
+    ],
+  ],
   ['Executive', ['CEO', 'Founder', 'COO', 'General Manager']],
   ['Sales', ['VP Sales', 'Head of Partnerships', 'Account Executive', 'Sales Operations Manager']],
   ['Product', ['Head of Product', 'Product Marketing Manager', 'UX Lead']],
   ['Operations', ['Operations Director', 'Procurement Manager', 'Finance Director']],
   ['Communications', ['Communications Director', 'PR Manager', 'Editor-in-Chief']],
 ] as const;
-const contactTags = ['newsletter', 'webinar-attendee', 'enterprise', 'smb', 'retail', 'healthcare', 'event-2024', 'decision-maker', 'warm', 'referral', 'agency-partner', 'press'];
+const contactTags = [
+  'newsletter',
+  'webinar-attendee',
+  'enterprise',
+  'smb',
+  'retail',
+  'healthcare',
+  'event-2024',
+  'decision-maker',
+  'warm',
+  'referral',
+  'agency-partner',
+  'press',
+];
 
 /** The spec's example pipeline, which the pipeline board shows as columns. */
 export const pipelineStages = [
@@ -89,15 +276,38 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
     // One in twelve works at a client, the rest across the agency's prospects and partners.
     const client = i % 12 === 0 ? clientCompanies[(i / 12) % 2]! : null;
     const companyName = client ? client.name : rng.pick(companies);
-    const domain = client ? client.domain : `${slugify(companyName).replace(/-(co|llp|company)$/, '').replace(/-/g, '')}.example`;
+    const domain = client
+      ? client.domain
+      : `${slugify(companyName)
+          .replace(/-(co|llp|company)$/, '')
+          .replace(/-/g, '')}.example`;
     const local = `${slugify(first)}.${slugify(last)}`.replace(/-/g, '');
     let email = `${local}@${domain}`;
     for (let n = 2; emails.has(email); n++) email = `${local}${n}@${domain}`;
     emails.add(email);
     const [department, titles] = rng.weighted(roles.map((r, k) => [r, k === 0 ? 5 : 1] as const));
     const [city, state, country, dial] = rng.pick(places);
-    const contactType = client ? 'CUSTOMER' : rng.weighted<ContactType>([['PROSPECT', 34], ['LEAD', 30], ['CUSTOMER', 12], ['PARTNER', 8], ['VENDOR', 5], ['INFLUENCER', 5], ['PRESS', 4], ['INVESTOR', 1], ['OTHER', 1]]);
-    const status = rng.weighted<ContactStatus>([['ACTIVE', 80], ['INACTIVE', 8], ['UNSUBSCRIBED', 5], ['BOUNCED', 3], ['DO_NOT_CONTACT', 2], ['ARCHIVED', 2]]);
+    const contactType = client
+      ? 'CUSTOMER'
+      : rng.weighted<ContactType>([
+          ['PROSPECT', 34],
+          ['LEAD', 30],
+          ['CUSTOMER', 12],
+          ['PARTNER', 8],
+          ['VENDOR', 5],
+          ['INFLUENCER', 5],
+          ['PRESS', 4],
+          ['INVESTOR', 1],
+          ['OTHER', 1],
+        ]);
+    const status = rng.weighted<ContactStatus>([
+      ['ACTIVE', 80],
+      ['INACTIVE', 8],
+      ['UNSUBSCRIBED', 5],
+      ['BOUNCED', 3],
+      ['DO_NOT_CONTACT', 2],
+      ['ARCHIVED', 2],
+    ]);
     const createdAt = daysAgo(ctx, rng.int(1, 720), rng.int(7, 19));
     const consent = status !== 'UNSUBSCRIBED' && status !== 'DO_NOT_CONTACT' && rng.chance(0.7);
     const leadScore = Math.min(100, Math.round(rng.next() * rng.next() * 100 + (contactType === 'LEAD' ? 25 : 0)));
@@ -122,12 +332,33 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
       country,
       contactType,
       status,
-      source: rng.weighted<LeadSource>([['WEBSITE', 30], ['REFERRAL', 18], ['SOCIAL', 12], ['EMAIL', 8], ['PAID_ADS', 12], ['EVENT', 10], ['COLD_OUTREACH', 5], ['PARTNER', 3], ['IMPORT', 1], ['OTHER', 1]]),
+      source: rng.weighted<LeadSource>([
+        ['WEBSITE', 30],
+        ['REFERRAL', 18],
+        ['SOCIAL', 12],
+        ['EMAIL', 8],
+        ['PAID_ADS', 12],
+        ['EVENT', 10],
+        ['COLD_OUTREACH', 5],
+        ['PARTNER', 3],
+        ['IMPORT', 1],
+        ['OTHER', 1],
+      ]),
       leadScore,
       engagementScore: Math.round(rng.next() * 100),
       lastScoreUpdate: contacted,
-      tags: rng.sample(contactTags, rng.weighted([[0, 2], [1, 4], [2, 3], [3, 1]])),
-      customFields: rng.chance(0.3) ? { preferredChannel: rng.pick(['email', 'phone', 'linkedin']), annualBudget: rng.pick(['< $50k', '$50k–$250k', '$250k+']) } : {},
+      tags: rng.sample(
+        contactTags,
+        rng.weighted([
+          [0, 2],
+          [1, 4],
+          [2, 3],
+          [3, 1],
+        ]),
+      ),
+      customFields: rng.chance(0.3)
+        ? { preferredChannel: rng.pick(['email', 'phone', 'linkedin']), annualBudget: rng.pick(['< $50k', '$50k–$250k', '$250k+']) }
+        : {},
       ownerId: rng.pick(owners),
       marketingConsent: consent,
       marketingConsentDate: consent ? createdAt : null,
@@ -140,11 +371,21 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
   await insertMany(ctx, contacts, contactRows);
 
   const pipelineId = ctx.id();
-  await ctx.tx.insert(salesPipelines).values({ id: pipelineId, organizationId, name: 'New Business', description: 'New clients and new projects with existing ones.', stages: pipelineStages, isDefault: true, createdAt: daysAgo(ctx, 720) });
+  await ctx.tx.insert(salesPipelines).values({
+    id: pipelineId,
+    organizationId,
+    name: 'New Business',
+    description: 'New clients and new projects with existing ones.',
+    stages: pipelineStages,
+    isDefault: true,
+    createdAt: daysAgo(ctx, 720),
+  });
 
   const dealRows: (typeof crmDeals.$inferInsert)[] = [];
   const dealContactRows: (typeof dealContacts.$inferInsert)[] = [];
-  const buyers = contactRows.filter((c) => c.status === 'ACTIVE' && (c.contactType === 'PROSPECT' || c.contactType === 'LEAD' || c.contactType === 'CUSTOMER'));
+  const buyers = contactRows.filter(
+    (c) => c.status === 'ACTIVE' && (c.contactType === 'PROSPECT' || c.contactType === 'LEAD' || c.contactType === 'CUSTOMER'),
+  );
   for (const stage of pipelineStages) {
     for (let k = 0; k < dealsPerStage[stage.id]!; k++) {
       const contact = rng.pick(buyers);
@@ -189,7 +430,8 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
     name: 'Northwind Notes (newsletter)',
     description: 'Monthly newsletter: headline, a few paragraphs, one call to action.',
     htmlContent: emailHtml,
-    plainTextContent: 'Northwind Notes\n\n{{headline}}\n\nHi {{firstName}},\n\n{{body}}\n\n{{ctaLabel}}: {{ctaUrl}}\n\nUnsubscribe: {{unsubscribeUrl}}',
+    plainTextContent:
+      'Northwind Notes\n\n{{headline}}\n\nHi {{firstName}},\n\n{{body}}\n\n{{ctaLabel}}: {{ctaUrl}}\n\nUnsubscribe: {{unsubscribeUrl}}',
     category: 'newsletter',
     tags: ['newsletter', 'monthly'],
     createdById: ctx.users.admin,
@@ -199,19 +441,43 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
   const subscribers = contactRows.filter((c) => c.status === 'ACTIVE' && c.marketingConsent);
   const listId = ctx.id();
   const sentAt = daysAgo(ctx, 9, 15);
-  await ctx.tx.insert(contactLists).values({ id: listId, organizationId, name: 'Newsletter subscribers', description: 'Active contacts who agreed to marketing email.', listType: 'STATIC', memberCount: subscribers.length, lastUpdatedAt: sentAt, createdById: ctx.users.admin, createdAt: daysAgo(ctx, 300) });
+  await ctx.tx.insert(contactLists).values({
+    id: listId,
+    organizationId,
+    name: 'Newsletter subscribers',
+    description: 'Active contacts who agreed to marketing email.',
+    listType: 'STATIC',
+    memberCount: subscribers.length,
+    lastUpdatedAt: sentAt,
+    createdById: ctx.users.admin,
+    createdAt: daysAgo(ctx, 300),
+  });
   await insertMany(
     ctx,
     contactListMembers,
-    subscribers.map((c) => ({ organizationId, listId, contactId: c.id!, addedAt: c.createdAt, addedById: ctx.users.admin, source: 'signup-form' })),
+    subscribers.map((c) => ({
+      organizationId,
+      listId,
+      contactId: c.id!,
+      addedAt: c.createdAt,
+      addedById: ctx.users.admin,
+      source: 'signup-form',
+    })),
   );
 
-  const body = '<p>Three things we learned this month: broad targeting keeps winning on Meta, shorter subject lines keep winning in email, and nobody reads brand guidelines unless they are built into the tools.</p>';
+  const body =
+    '<p>Three things we learned this month: broad targeting keeps winning on Meta, shorter subject lines keep winning in email, and nobody reads brand guidelines unless they are built into the tools.</p>';
   const campaignId = ctx.id();
   const recipientRows: (typeof emailRecipients.$inferInsert)[] = [];
   const tally = { delivered: 0, bounced: 0, opened: 0, uniqueOpens: 0, clicked: 0, uniqueClicks: 0, unsubscribed: 0 };
   for (const contact of subscribers) {
-    const status = rng.weighted<EmailRecipientStatus>([['DELIVERED', 52], ['OPENED', 30], ['CLICKED', 12], ['BOUNCED', 3], ['UNSUBSCRIBED', 3]]);
+    const status = rng.weighted<EmailRecipientStatus>([
+      ['DELIVERED', 52],
+      ['OPENED', 30],
+      ['CLICKED', 12],
+      ['BOUNCED', 3],
+      ['UNSUBSCRIBED', 3],
+    ]);
     const at = (minutes: number) => new Date(sentAt.getTime() + minutes * 60_000);
     const bounced = status === 'BOUNCED';
     const opened = status === 'OPENED' || status === 'CLICKED' || status === 'UNSUBSCRIBED';
@@ -244,7 +510,15 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
       unsubscribedAt: status === 'UNSUBSCRIBED' && openedAt ? new Date(openedAt.getTime() + 60_000) : null,
     });
   }
-  const common = { organizationId, templateId, fromName: 'Northwind Creative', fromEmail: 'notes@northwindcreative.example', replyTo: 'hello@northwindcreative.example', listId, createdById: ctx.users.admin };
+  const common = {
+    organizationId,
+    templateId,
+    fromName: 'Northwind Creative',
+    fromEmail: 'notes@northwindcreative.example',
+    replyTo: 'hello@northwindcreative.example',
+    listId,
+    createdById: ctx.users.admin,
+  };
   await insertMany(ctx, emailCampaigns, [
     {
       ...common,
@@ -252,7 +526,11 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
       name: 'Northwind Notes — What we learned this month',
       subject: 'Three things we learned this month',
       previewText: 'Broad targeting, short subject lines, and guidelines nobody reads.',
-      htmlContent: emailHtml.replace('{{headline}}', 'Three things we learned this month').replace('{{body}}', body).replace('{{ctaLabel}}', 'Read the full notes').replace('{{ctaUrl}}', 'https://northwindcreative.example/blog'),
+      htmlContent: emailHtml
+        .replace('{{headline}}', 'Three things we learned this month')
+        .replace('{{body}}', body)
+        .replace('{{ctaLabel}}', 'Read the full notes')
+        .replace('{{ctaUrl}}', 'https://northwindcreative.example/blog'),
       recipientCount: recipientRows.length,
       status: 'SENT',
       sentAt,

@@ -23,12 +23,47 @@ type Kind = 'photo' | 'graphic' | 'logo' | 'video' | 'audio' | 'document' | 'pre
 const kinds: Record<Kind, { assetType: AssetType; folder: string; formats: { ext: string; mime: string; size: [number, number] }[] }> = {
   photo: { assetType: 'IMAGE_PHOTO', folder: 'Photography', formats: [{ ext: 'png', mime: 'image/png', size: [1.5e6, 9e6] }] },
   graphic: { assetType: 'IMAGE_GRAPHIC', folder: 'Graphics', formats: [{ ext: 'png', mime: 'image/png', size: [2e5, 3e6] }] },
-  logo: { assetType: 'IMAGE_LOGO', folder: 'Logos', formats: [{ ext: 'svg', mime: 'image/svg+xml', size: [4e3, 4e4] }, { ext: 'png', mime: 'image/png', size: [2e4, 3e5] }] },
+  logo: {
+    assetType: 'IMAGE_LOGO',
+    folder: 'Logos',
+    formats: [
+      { ext: 'svg', mime: 'image/svg+xml', size: [4e3, 4e4] },
+      { ext: 'png', mime: 'image/png', size: [2e4, 3e5] },
+    ],
+  },
   video: { assetType: 'VIDEO_EDITED', folder: 'Video', formats: [{ ext: 'mp4', mime: 'video/mp4', size: [1.5e7, 3e8] }] },
-  audio: { assetType: 'AUDIO_MUSIC', folder: 'Audio', formats: [{ ext: 'mp3', mime: 'audio/mpeg', size: [3e6, 1.2e7] }, { ext: 'wav', mime: 'audio/wav', size: [2e7, 6e7] }] },
-  document: { assetType: 'DOC_REPORT', folder: 'Documents', formats: [{ ext: 'pdf', mime: 'application/pdf', size: [3e5, 1.5e7] }, { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: [4e4, 4e5] }] },
-  presentation: { assetType: 'DOC_PRESENTATION', folder: 'Documents', formats: [{ ext: 'pdf', mime: 'application/pdf', size: [2e6, 3e7] }, { ext: 'pptx', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', size: [2e6, 3e7] }] },
-  design: { assetType: 'DESIGN_SOURCE', folder: 'Design files', formats: [{ ext: 'psd', mime: 'image/vnd.adobe.photoshop', size: [4e7, 4e8] }, { ext: 'ai', mime: 'application/postscript', size: [2e6, 6e7] }] },
+  audio: {
+    assetType: 'AUDIO_MUSIC',
+    folder: 'Audio',
+    formats: [
+      { ext: 'mp3', mime: 'audio/mpeg', size: [3e6, 1.2e7] },
+      { ext: 'wav', mime: 'audio/wav', size: [2e7, 6e7] },
+    ],
+  },
+  document: {
+    assetType: 'DOC_REPORT',
+    folder: 'Documents',
+    formats: [
+      { ext: 'pdf', mime: 'application/pdf', size: [3e5, 1.5e7] },
+      { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: [4e4, 4e5] },
+    ],
+  },
+  presentation: {
+    assetType: 'DOC_PRESENTATION',
+    folder: 'Documents',
+    formats: [
+      { ext: 'pdf', mime: 'application/pdf', size: [2e6, 3e7] },
+      { ext: 'pptx', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', size: [2e6, 3e7] },
+    ],
+  },
+  design: {
+    assetType: 'DESIGN_SOURCE',
+    folder: 'Design files',
+    formats: [
+      { ext: 'psd', mime: 'image/vnd.adobe.photoshop', size: [4e7, 4e8] },
+      { ext: 'ai', mime: 'application/postscript', size: [2e6, 6e7] },
+    ],
+  },
 };
 
 /** Each library's subjects per kind: names the agency would give its files. */
@@ -57,7 +92,16 @@ const plans = {
     holder: 'Harbor & Pine Outfitters',
     counts: { photo: 55, graphic: 12, video: 18, audio: 5, document: 6, design: 4 } as Partial<Record<Kind, number>>,
     subjects: {
-      photo: ['Rain Shell Portland', 'Trail Pack Mt Hood', 'Commuter Ferry', 'Pearl District Store', 'Fleece Autumn', 'Accessories Flatlay', 'Holiday Gift Set', 'Cyclist Downtown'],
+      photo: [
+        'Rain Shell Portland',
+        'Trail Pack Mt Hood',
+        'Commuter Ferry',
+        'Pearl District Store',
+        'Fleece Autumn',
+        'Accessories Flatlay',
+        'Holiday Gift Set',
+        'Cyclist Downtown',
+      ],
       graphic: ['Spring Sale Banner', 'Story Frame', 'Gift Guide Tile', 'Store Opening Poster'],
       video: ['Commuter Stories Dana', 'Commuter Stories Jonah', 'Rain Shell Launch Film', 'Repair Program Explainer', 'Holiday Cutdown'],
       audio: ['Launch Film Score', 'Podcast Spot'],
@@ -155,7 +199,17 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
       if (folders.has(name)) continue;
       const id = ctx.id();
       folders.set(name, id);
-      folderRows.push({ id, organizationId, libraryId, name, slug: slugify(name), path: `/${slugify(name)}`, depth: 0, createdById: ctx.users.owner, createdAt: daysAgo(ctx, 540) });
+      folderRows.push({
+        id,
+        organizationId,
+        libraryId,
+        name,
+        slug: slugify(name),
+        path: `/${slugify(name)}`,
+        depth: 0,
+        createdById: ctx.users.owner,
+        createdAt: daysAgo(ctx, 540),
+      });
     }
 
     for (const [kind, count] of Object.entries(plan.counts) as [Kind, number][]) {
@@ -206,7 +260,15 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
           ['REJECTED', 3],
         ]);
         const stock = kind === 'photo' && rng.chance(0.2);
-        const license: LicenseType = stock ? 'ROYALTY_FREE' : kind === 'audio' ? 'RIGHTS_MANAGED' : key === 'northwind' ? 'OWNED' : kind === 'logo' ? 'CLIENT_PROVIDED' : 'EXCLUSIVE';
+        const license: LicenseType = stock
+          ? 'ROYALTY_FREE'
+          : kind === 'audio'
+            ? 'RIGHTS_MANAGED'
+            : key === 'northwind'
+              ? 'OWNED'
+              : kind === 'logo'
+                ? 'CLIENT_PROVIDED'
+                : 'EXCLUSIVE';
         assetRows.push({
           id: assetId,
           organizationId,
@@ -218,7 +280,14 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
           description: `${subject} — ${plan.name}.`,
           assetType: kind === 'audio' && subject.includes('Voiceover') ? 'AUDIO_VOICEOVER' : kinds[kind].assetType,
           metadata: metadataFor(ctx, kind, format.ext, width, height),
-          tags: [...plan.tags, kind, ...slugify(subject).split('-').filter((w) => w.length > 3).slice(0, 2)],
+          tags: [
+            ...plan.tags,
+            kind,
+            ...slugify(subject)
+              .split('-')
+              .filter((w) => w.length > 3)
+              .slice(0, 2),
+          ],
           status,
           approvedById: status === 'APPROVED' ? ctx.users.admin : null,
           approvedAt: status === 'APPROVED' ? new Date(createdAt.getTime() + rng.int(1, 72) * 3_600_000) : null,
@@ -228,13 +297,27 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
           expiresAt: stock ? daysAgo(ctx, -rng.int(60, 700)) : null,
           copyrightHolder: stock ? 'Lightbox Stock' : plan.holder,
           copyrightYear: createdAt.getUTCFullYear(),
-          usageRights: stock ? 'Web, social and print up to 250,000 copies; no resale.' : key === 'northwind' ? null : `For ${plan.holder} marketing only.`,
+          usageRights: stock
+            ? 'Web, social and print up to 250,000 copies; no resale.'
+            : key === 'northwind'
+              ? null
+              : `For ${plan.holder} marketing only.`,
           sourceType: stock ? 'STOCK' : 'UPLOAD',
           createdById: by,
           createdAt,
           updatedAt: createdAt,
         });
-        versionRows.push({ organizationId, assetId, versionNumber: 1, fileId, changeType: 'INITIAL', changeNote: 'Uploaded', createdById: by, createdAt, isCurrentVersion: true });
+        versionRows.push({
+          organizationId,
+          assetId,
+          versionNumber: 1,
+          fileId,
+          changeType: 'INITIAL',
+          changeNote: 'Uploaded',
+          createdById: by,
+          createdAt,
+          isCurrentVersion: true,
+        });
         seeded.push({ assetId, fileId, library: key, kind, name, status, usedInContent: [] });
       }
     }
@@ -262,10 +345,22 @@ function metadataFor(ctx: SeedContext, kind: Kind, format: string, width: number
     case 'photo':
     case 'graphic':
     case 'logo':
-      return { width, height, dpi: kind === 'photo' ? 300 : 72, colorSpace: kind === 'photo' ? rng.pick(['sRGB', 'Adobe RGB']) : 'sRGB', format };
+      return {
+        width,
+        height,
+        dpi: kind === 'photo' ? 300 : 72,
+        colorSpace: kind === 'photo' ? rng.pick(['sRGB', 'Adobe RGB']) : 'sRGB',
+        format,
+      };
     case 'video': {
       const duration = rng.int(6, 180);
-      return { duration, fps: rng.pick([24, 25, 30]), resolution: `${width}x${height}`, codec: 'h264', bitrate: rng.int(6, 20) * 1_000_000 };
+      return {
+        duration,
+        fps: rng.pick([24, 25, 30]),
+        resolution: `${width}x${height}`,
+        codec: 'h264',
+        bitrate: rng.int(6, 20) * 1_000_000,
+      };
     }
     case 'audio':
       return { duration: rng.int(15, 240), sampleRate: 48_000, channels: 2, bitrate: format === 'wav' ? 2_304_000 : 320_000 };
@@ -273,6 +368,11 @@ function metadataFor(ctx: SeedContext, kind: Kind, format: string, width: number
     case 'presentation':
       return { pageCount: rng.int(2, 60), wordCount: rng.int(400, 12_000) };
     case 'design':
-      return { artboards: rng.int(1, 24), layers: rng.int(20, 600), fonts: rng.sample(['Inter', 'Söhne', 'GT America', 'Freight Text', 'IBM Plex Mono'], 2), colors: rng.sample(['#0F172A', '#2563EB', '#F59E0B', '#E11D48', '#10B981', '#F8FAFC'], 3) };
+      return {
+        artboards: rng.int(1, 24),
+        layers: rng.int(20, 600),
+        fonts: rng.sample(['Inter', 'Söhne', 'GT America', 'Freight Text', 'IBM Plex Mono'], 2),
+        colors: rng.sample(['#0F172A', '#2563EB', '#F59E0B', '#E11D48', '#10B981', '#F8FAFC'], 3),
+      };
   }
 }

@@ -40,7 +40,8 @@ export async function ensureDemo(db: Db, options: SeedDemoOptions & { dataDir?: 
     return { organizationId: result.organizationId, apiKey: result.apiKey, seeded: true, mintedKey: false, counts: result.counts };
   }
   const kept = options.dataDir ? (await readFile(keyFile(options.dataDir), 'utf8').catch(() => '')).trim() : '';
-  if (kept && (await keyWorks(db, result.organizationId, kept, options.now ?? new Date()))) return { organizationId: result.organizationId, apiKey: kept, seeded: false, mintedKey: false };
+  if (kept && (await keyWorks(db, result.organizationId, kept, options.now ?? new Date())))
+    return { organizationId: result.organizationId, apiKey: kept, seeded: false, mintedKey: false };
   const apiKey = await mintDemoKey(db, result.organizationId);
   if (options.dataDir) await writeFile(keyFile(options.dataDir), apiKey + '\n', { mode: 0o600 });
   return { organizationId: result.organizationId, apiKey, seeded: false, mintedKey: true };
@@ -60,8 +61,21 @@ async function keyWorks(db: Db, organizationId: string, key: string, now: Date):
 async function mintDemoKey(db: Db, organizationId: string): Promise<string> {
   return transaction(db, async (tx) => {
     const key = generateApiKey('SECRET');
-    const [row] = await tx.insert(apiKeys).values({ organizationId, name: 'Demo key', kind: 'SECRET', prefix: key.prefix, keyHash: key.keyHash }).returning({ id: apiKeys.id });
-    await recordActivity(tx, { organizationId, actor: systemActor() }, { action: 'created', entityType: 'api_keys', entityId: row!.id, entityTitle: 'Demo key', metadata: { kind: 'SECRET', prefix: key.prefix } });
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ organizationId, name: 'Demo key', kind: 'SECRET', prefix: key.prefix, keyHash: key.keyHash })
+      .returning({ id: apiKeys.id });
+    await recordActivity(
+      tx,
+      { organizationId, actor: systemActor() },
+      {
+        action: 'created',
+        entityType: 'api_keys',
+        entityId: row!.id,
+        entityTitle: 'Demo key',
+        metadata: { kind: 'SECRET', prefix: key.prefix },
+      },
+    );
     return key.secret;
   });
 }

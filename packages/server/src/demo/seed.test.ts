@@ -21,7 +21,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Every row of a list, page after page, at the largest page size. */
-async function all<T>(list: { list(query: { limit: number; cursor?: string }): Promise<{ data: T[]; nextCursor: string | null }> }): Promise<T[]> {
+async function all<T>(list: {
+  list(query: { limit: number; cursor?: string }): Promise<{ data: T[]; nextCursor: string | null }>;
+}): Promise<T[]> {
   const rows: T[] = [];
   let cursor: string | undefined;
   do {
@@ -50,7 +52,10 @@ describe('the demo organization', () => {
     expect(types.map((type) => type.slug).sort()).toEqual(['blog-post', 'case-study', 'social-post']);
     const entries = await all(sdk.cms.entries);
     expect(entries).toHaveLength(50);
-    const body = (entries.find((e) => e.title.startsWith('Why Your Brand Guidelines'))!.data as Data).body as { type: string; content: { type: string }[] };
+    const body = (entries.find((e) => e.title.startsWith('Why Your Brand Guidelines'))!.data as Data).body as {
+      type: string;
+      content: { type: string }[];
+    };
     expect(body.type).toBe('doc');
     expect(body.content.map((node) => node.type)).toEqual(expect.arrayContaining(['paragraph', 'heading', 'bulletList']));
     const published = entries.filter((e) => e.status === 'PUBLISHED');
@@ -64,7 +69,9 @@ describe('the demo organization', () => {
     expect(new Set(assets.map((a) => a.assetType)).size).toBeGreaterThanOrEqual(8);
     // Media fields of entries point at the demo's files, and the DAM knows where each is used.
     const fileIds = new Set(files.map((f) => f.id));
-    const heroFiles = entries.flatMap((e) => ((e.data as Data).heroImage ? [((e.data as Data).heroImage as { fileId: string }).fileId] : []));
+    const heroFiles = entries.flatMap((e) =>
+      (e.data as Data).heroImage ? [((e.data as Data).heroImage as { fileId: string }).fileId] : [],
+    );
     expect(heroFiles.length).toBe(24);
     for (const id of heroFiles) expect(fileIds.has(id)).toBe(true);
     // Images the content shows are real PNGs of the size their row states, so previews work in the demo.

@@ -87,7 +87,13 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       id,
       organizationId: organization.id,
       today,
-      users: { owner: ids[0]!, admin: ids[1]!, members: [ids[2]!, ids[3]!], client: ids[4]!, names: Object.fromEntries(people.map((p, i) => [ids[i]!, p.name])) },
+      users: {
+        owner: ids[0]!,
+        admin: ids[1]!,
+        members: [ids[2]!, ids[3]!],
+        client: ids[4]!,
+        names: Object.fromEntries(people.map((p, i) => [ids[i]!, p.name])),
+      },
       clients: { harbor: id(), lumen: id() },
       projects: { spring: id(), holiday: id(), webinars: id(), website: id() },
     };
@@ -95,24 +101,89 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     const since = daysAgo(ctx, 730);
 
     await insertMany(ctx, clients, [
-      { id: ctx.clients.harbor, organizationId, name: 'Harbor & Pine Outfitters', slug: 'harbor-and-pine', industry: 'Retail — outdoor apparel', website: 'https://harborandpine.example', createdAt: since },
-      { id: ctx.clients.lumen, organizationId, name: 'Lumen Health', slug: 'lumen-health', industry: 'Healthcare technology', website: 'https://lumenhealth.example', createdAt: since },
+      {
+        id: ctx.clients.harbor,
+        organizationId,
+        name: 'Harbor & Pine Outfitters',
+        slug: 'harbor-and-pine',
+        industry: 'Retail — outdoor apparel',
+        website: 'https://harborandpine.example',
+        createdAt: since,
+      },
+      {
+        id: ctx.clients.lumen,
+        organizationId,
+        name: 'Lumen Health',
+        slug: 'lumen-health',
+        industry: 'Healthcare technology',
+        website: 'https://lumenhealth.example',
+        createdAt: since,
+      },
     ]);
     await insertMany(
       ctx,
       users,
-      people.map((p, i) => ({ id: ids[i]!, organizationId, name: p.name, email: p.email, externalId: `demo-${p.email.split('@')[0]}`, createdAt: since })),
+      people.map((p, i) => ({
+        id: ids[i]!,
+        organizationId,
+        name: p.name,
+        email: p.email,
+        externalId: `demo-${p.email.split('@')[0]}`,
+        createdAt: since,
+      })),
     );
     await insertMany(
       ctx,
       memberships,
-      people.map((p, i) => ({ organizationId, userId: ids[i]!, role: p.role, clientId: p.client ? ctx.clients[p.client] : null, createdAt: since })),
+      people.map((p, i) => ({
+        organizationId,
+        userId: ids[i]!,
+        role: p.role,
+        clientId: p.client ? ctx.clients[p.client] : null,
+        createdAt: since,
+      })),
     );
     await insertMany(ctx, projects, [
-      { id: ctx.projects.spring, organizationId, clientId: ctx.clients.harbor, name: 'Spring Collection launch', description: 'Rain shell launch across paid social, search and stores.', status: 'ACTIVE', startDate: dateAgo(ctx, 120), endDate: dateAgo(ctx, -30) },
-      { id: ctx.projects.holiday, organizationId, clientId: ctx.clients.harbor, name: 'Holiday gift guide', description: 'Gift guide, shoppable video and retargeting.', status: 'COMPLETED', startDate: dateAgo(ctx, 380), endDate: dateAgo(ctx, 320) },
-      { id: ctx.projects.webinars, organizationId, clientId: ctx.clients.lumen, name: 'Clinician webinar series', description: 'Monthly webinars with registration ads and a nurture sequence.', status: 'ACTIVE', startDate: dateAgo(ctx, 300), endDate: null },
-      { id: ctx.projects.website, organizationId, clientId: null, name: 'Northwind website refresh', description: 'Our own site: new case studies and a faster blog.', status: 'ACTIVE', startDate: dateAgo(ctx, 60), endDate: dateAgo(ctx, -45) },
+      {
+        id: ctx.projects.spring,
+        organizationId,
+        clientId: ctx.clients.harbor,
+        name: 'Spring Collection launch',
+        description: 'Rain shell launch across paid social, search and stores.',
+        status: 'ACTIVE',
+        startDate: dateAgo(ctx, 120),
+        endDate: dateAgo(ctx, -30),
+      },
+      {
+        id: ctx.projects.holiday,
+        organizationId,
+        clientId: ctx.clients.harbor,
+        name: 'Holiday gift guide',
+        description: 'Gift guide, shoppable video and retargeting.',
+        status: 'COMPLETED',
+        startDate: dateAgo(ctx, 380),
+        endDate: dateAgo(ctx, 320),
+      },
+      {
+        id: ctx.projects.webinars,
+        organizationId,
+        clientId: ctx.clients.lumen,
+        name: 'Clinician webinar series',
+        description: 'Monthly webinars with registration ads and a nurture sequence.',
+        status: 'ACTIVE',
+        startDate: dateAgo(ctx, 300),
+        endDate: null,
+      },
+      {
+        id: ctx.projects.website,
+        organizationId,
+        clientId: null,
+        name: 'Northwind website refresh',
+        description: 'Our own site: new case studies and a faster blog.',
+        status: 'ACTIVE',
+        startDate: dateAgo(ctx, 60),
+        endDate: dateAgo(ctx, -45),
+      },
     ]);
 
     const dam = await seedDam(ctx);

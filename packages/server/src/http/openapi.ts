@@ -13,7 +13,10 @@ const problem = {
     status: { type: 'integer' },
     detail: { type: 'string' },
     requestId: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } }, required: ['path', 'message'] } },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } }, required: ['path', 'message'] },
+    },
   },
 };
 
@@ -48,7 +51,9 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     if (local.length) out.$defs = Object.fromEntries(local.map((k) => [k, defs[k]]));
     return out;
   };
-  const components = z.toJSONSchema(registry, { uri: ref, unrepresentable: 'any', override: trim, io: 'output' }) as { schemas: Record<string, Json> };
+  const components = z.toJSONSchema(registry, { uri: ref, unrepresentable: 'any', override: trim, io: 'output' }) as {
+    schemas: Record<string, Json>;
+  };
   for (const schema of Object.values(components.schemas)) {
     delete schema.$schema;
     delete schema.$id;
@@ -58,11 +63,20 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
   for (const op of operations) {
     const path = op.path.replace(/:(\w+)/g, '{$1}');
     const parameters: Json[] = [];
-    for (const [where, schema] of [['path', op.params], ['query', op.query]] as const) {
+    for (const [where, schema] of [
+      ['path', op.params],
+      ['query', op.query],
+    ] as const) {
       if (!schema) continue;
       const json = toSchema(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
       for (const [name, prop] of Object.entries(json.properties ?? {}))
-        parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop, ...(prop.description ? { description: prop.description } : {}) });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (json.required ?? []).includes(name),
+          schema: prop,
+          ...(prop.description ? { description: prop.description } : {}),
+        });
     }
     const status = String(op.status ?? 200);
     paths[path] ??= {};
@@ -81,7 +95,11 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
   }
   return {
     openapi: '3.1.0',
-    info: { ...info, description: 'SpokeStack: headless CMS, DAM, analytics and CRM for agencies. Errors are RFC 9457 problem+json; lists take limit, cursor and sort.' },
+    info: {
+      ...info,
+      description:
+        'SpokeStack: headless CMS, DAM, analytics and CRM for agencies. Errors are RFC 9457 problem+json; lists take limit, cursor and sort.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths,

@@ -15,7 +15,15 @@ export class HttpError extends Error {
   }
 
   toProblem(requestId?: string): Problem & Record<string, unknown> {
-    return { ...this.extensions, type: this.type, title: this.title, status: this.status, detail: this.detail, errors: this.errors, requestId };
+    return {
+      ...this.extensions,
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+      errors: this.errors,
+      requestId,
+    };
   }
 }
 
@@ -68,7 +76,11 @@ export function mapDbError(error: unknown): HttpError | undefined {
   const detail = pg.detail ?? '';
   switch (pg.code) {
     case '23505': {
-      const columns = /Key \(([^)]+)\)/.exec(detail)?.[1]?.split(', ').filter((c) => c !== 'organization_id') ?? [];
+      const columns =
+        /Key \(([^)]+)\)/
+          .exec(detail)?.[1]
+          ?.split(', ')
+          .filter((c) => c !== 'organization_id') ?? [];
       const fields = columns.map((c) => camel(c));
       return conflict(
         fields.length ? `A record with this ${fields.join(' + ')} already exists` : 'A record with these values already exists',
@@ -79,7 +91,9 @@ export function mapDbError(error: unknown): HttpError | undefined {
     case '23503':
       return /still referenced/.test(detail)
         ? conflict('It is still referenced by other records; remove those first')
-        : badRequest([{ path: `body.${camel(/Key \((\w+)\)/.exec(detail)?.[1] ?? 'id')}`, message: 'Refers to a record that does not exist' }]);
+        : badRequest([
+            { path: `body.${camel(/Key \((\w+)\)/.exec(detail)?.[1] ?? 'id')}`, message: 'Refers to a record that does not exist' },
+          ]);
     case '23502':
       return badRequest([{ path: `body.${camel(pg.column ?? pg.column_name ?? 'unknown')}`, message: 'Required' }]);
     case '23514':

@@ -18,7 +18,13 @@ export interface OperationInput<O extends Operation> {
 }
 
 /** A reply before JSON serialization: Dates stand where the contract has ISO strings. */
-export type Serializable<T> = T extends string ? string | Date : T extends (infer U)[] ? Serializable<U>[] : T extends object ? { [K in keyof T]: Serializable<T[K]> } : T;
+export type Serializable<T> = T extends string
+  ? string | Date
+  : T extends (infer U)[]
+    ? Serializable<U>[]
+    : T extends object
+      ? { [K in keyof T]: Serializable<T[K]> }
+      : T;
 
 export type Handler<O extends Operation> = (input: OperationInput<O>) => Promise<Serializable<z.input<O['response']>> | Response>;
 
@@ -92,10 +98,13 @@ export function createRouter(app: Hono<AppEnv>, auth: Authenticator, options: { 
         let ctx = undefined as unknown as TenantContext;
         if (access !== 'public') {
           ctx = await auth.authenticate(c.req.header('authorization'));
-          if (ctx.actor.publishable && access !== 'publishable') throw forbidden('Publishable keys can only read published content; use a secret key');
+          if (ctx.actor.publishable && access !== 'publishable')
+            throw forbidden('Publishable keys can only read published content; use a secret key');
           const roles = op.roles ?? (op.method === 'GET' ? undefined : writers);
           if (roles && !roles.includes(ctx.actor.role))
-            throw forbidden(ctx.actor.role === 'CLIENT' ? 'Client members have read-only access' : `Requires one of the roles ${roles.join(', ')}`);
+            throw forbidden(
+              ctx.actor.role === 'CLIENT' ? 'Client members have read-only access' : `Requires one of the roles ${roles.join(', ')}`,
+            );
           c.set('tenant', ctx);
         }
         const params = parse(op.params, c.req.param(), 'params');

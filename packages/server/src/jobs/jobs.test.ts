@@ -5,7 +5,16 @@ import type { LogFields, Logger } from '../platform/logger.js';
 import { silentLogger } from '../platform/logger.js';
 import { jobSchedules, jobs, organizations } from '../platform/schema.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
-import { type Job, type JobHandlers, type WorkerOptions, createJobQueue, createWorker, pruneJobName, pruneJobs, schedulePrune } from './index.js';
+import {
+  type Job,
+  type JobHandlers,
+  type WorkerOptions,
+  createJobQueue,
+  createWorker,
+  pruneJobName,
+  pruneJobs,
+  schedulePrune,
+} from './index.js';
 
 let t: TestInstance;
 beforeAll(async () => {
@@ -20,7 +29,8 @@ afterEach(async () => {
 
 const at = (iso: string) => new Date(iso);
 const queue = () => createJobQueue({ db: t.db, clock: t.clock, logger: silentLogger });
-const worker = (handlers: JobHandlers, options: Partial<WorkerOptions> = {}) => createWorker({ db: t.db, clock: t.clock, logger: silentLogger, handlers, ...options });
+const worker = (handlers: JobHandlers, options: Partial<WorkerOptions> = {}) =>
+  createWorker({ db: t.db, clock: t.clock, logger: silentLogger, handlers, ...options });
 
 /** A logger that keeps what it is told, to check what a worker reports. */
 function recordingLogger() {
@@ -51,7 +61,13 @@ describe('delayed jobs', () => {
     const ran: string[] = [];
     const w = worker({ 'test.delayed': async (_payload, job) => void ran.push(job.id) });
     const job = await queue().enqueue('test.delayed', { note: 'later' }, { delayMs: 60_000 });
-    expect(job).toMatchObject({ status: 'QUEUED', attempts: 0, payload: { note: 'later' }, runAt: at('2025-03-01T10:01:00Z'), createdAt: at('2025-03-01T10:00:00Z') });
+    expect(job).toMatchObject({
+      status: 'QUEUED',
+      attempts: 0,
+      payload: { note: 'later' },
+      runAt: at('2025-03-01T10:01:00Z'),
+      createdAt: at('2025-03-01T10:00:00Z'),
+    });
 
     await w.runDue();
     t.clock.advance(59_999);
@@ -61,7 +77,13 @@ describe('delayed jobs', () => {
     t.clock.advance(1);
     await w.runDue();
     expect(ran).toEqual([job.id]);
-    expect(await queue().get(job.id)).toMatchObject({ status: 'COMPLETED', attempts: 1, completedAt: at('2025-03-01T10:01:00Z'), lockedBy: null, lockedUntil: null });
+    expect(await queue().get(job.id)).toMatchObject({
+      status: 'COMPLETED',
+      attempts: 1,
+      completedAt: at('2025-03-01T10:01:00Z'),
+      lockedBy: null,
+      lockedUntil: null,
+    });
 
     t.clock.advance(3_600_000);
     await w.runDue();
@@ -85,7 +107,10 @@ describe('delayed jobs', () => {
     expect(await q.reschedule(cancelled.id, at('2025-03-01T10:01:00Z'))).toBeNull();
 
     expect(await q.reschedule(moved.id, at('2025-03-01T10:01:00Z'), { organizationId: other.organization.id })).toBeNull();
-    expect(await q.reschedule(moved.id, at('2025-03-01T10:01:00Z'), { organizationId })).toMatchObject({ status: 'QUEUED', runAt: at('2025-03-01T10:01:00Z') });
+    expect(await q.reschedule(moved.id, at('2025-03-01T10:01:00Z'), { organizationId })).toMatchObject({
+      status: 'QUEUED',
+      runAt: at('2025-03-01T10:01:00Z'),
+    });
 
     t.clock.set('2025-03-01T10:01:00Z');
     await w.runDue();
@@ -161,7 +186,9 @@ describe('retries', () => {
     const dead = (await q.get(job.id))!;
     expect(dead).toMatchObject({ status: 'DEAD', attempts: 2, completedAt: t.clock.now(), lockedBy: null });
     expect(dead.lastError).toContain('still broken #2');
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'error', msg: 'job dead', fields: expect.objectContaining({ jobId: job.id }) }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'job dead', fields: expect.objectContaining({ jobId: job.id }) }),
+    );
 
     t.clock.advance(86_400_000);
     await w.runDue();
@@ -232,7 +259,12 @@ describe('cron schedules', () => {
   it('enqueues exactly one job per tick as the clock moves, even with two workers polling at once', async () => {
     t.clock.set('2025-03-01T10:01:00Z');
     const q = queue();
-    const schedule = await q.schedule('test.every-5', { name: 'test.tick', cron: '*/5 * * * *', payload: { report: 'rollup' }, organizationId: t.organization.id });
+    const schedule = await q.schedule('test.every-5', {
+      name: 'test.tick',
+      cron: '*/5 * * * *',
+      payload: { report: 'rollup' },
+      organizationId: t.organization.id,
+    });
     expect(schedule).toMatchObject({ nextRunAt: at('2025-03-01T10:05:00Z'), timezone: 'UTC', lastRunAt: null });
 
     const ticks: string[] = [];
@@ -268,7 +300,9 @@ describe('cron schedules', () => {
 
     // A server restarting at 10:06 registers its schedules again before any worker saw the 10:05 tick.
     t.clock.set('2025-03-01T10:06:00Z');
-    expect(await q.schedule('test.restart', { name: 'test.tick', cron: '*/5 * * * *' })).toMatchObject({ nextRunAt: at('2025-03-01T10:05:00Z') });
+    expect(await q.schedule('test.restart', { name: 'test.tick', cron: '*/5 * * * *' })).toMatchObject({
+      nextRunAt: at('2025-03-01T10:05:00Z'),
+    });
     await w.runDue();
     expect(ticks).toEqual(['2025-03-01T10:05:00.000Z']);
 
@@ -280,7 +314,10 @@ describe('cron schedules', () => {
     expect(stored!.nextRunAt).toEqual(at('2025-03-01T11:10:00Z'));
 
     // A changed cron starts from its own next tick.
-    expect(await q.schedule('test.restart', { name: 'test.tick', cron: '0 * * * *' })).toMatchObject({ cron: '0 * * * *', nextRunAt: at('2025-03-01T12:00:00Z') });
+    expect(await q.schedule('test.restart', { name: 'test.tick', cron: '0 * * * *' })).toMatchObject({
+      cron: '0 * * * *',
+      nextRunAt: at('2025-03-01T12:00:00Z'),
+    });
 
     expect(await q.unschedule('test.restart')).toBe(true);
     expect(await q.unschedule('test.restart')).toBe(false);
@@ -292,14 +329,20 @@ describe('cron schedules', () => {
   it('reads cron fields in the schedule timezone and rejects invalid crons and zones', async () => {
     t.clock.set('2025-01-10T12:00:00Z');
     const q = queue();
-    expect(await q.schedule('test.paris', { name: 'test.tick', cron: '0 9 * * *', timezone: 'Europe/Paris' })).toMatchObject({ nextRunAt: at('2025-01-11T08:00:00Z') });
+    expect(await q.schedule('test.paris', { name: 'test.tick', cron: '0 9 * * *', timezone: 'Europe/Paris' })).toMatchObject({
+      nextRunAt: at('2025-01-11T08:00:00Z'),
+    });
     t.clock.set('2025-07-10T12:00:00Z');
     // Changing the zone recomputes the next tick; summer time moves 09:00 Paris to 07:00 UTC.
     await q.schedule('test.paris', { name: 'test.tick', cron: '0 9 * * *', timezone: 'UTC' });
-    expect(await q.schedule('test.paris', { name: 'test.tick', cron: '0 9 * * *', timezone: 'Europe/Paris' })).toMatchObject({ nextRunAt: at('2025-07-11T07:00:00Z') });
+    expect(await q.schedule('test.paris', { name: 'test.tick', cron: '0 9 * * *', timezone: 'Europe/Paris' })).toMatchObject({
+      nextRunAt: at('2025-07-11T07:00:00Z'),
+    });
 
     await expect(q.schedule('test.bad', { name: 'test.tick', cron: '61 * * * *' })).rejects.toThrow(/invalid cron/);
-    await expect(q.schedule('test.bad', { name: 'test.tick', cron: '0 9 * * *', timezone: 'Mars/Olympus' })).rejects.toThrow(/unknown timezone/);
+    await expect(q.schedule('test.bad', { name: 'test.tick', cron: '0 9 * * *', timezone: 'Mars/Olympus' })).rejects.toThrow(
+      /unknown timezone/,
+    );
     expect(await q.unschedule('test.bad')).toBe(false);
   });
 });
@@ -327,7 +370,12 @@ describe('leases', () => {
     const job = await q.enqueue('test.lease', {});
     const stuckRun = stuck.runDue();
     await started.opened;
-    expect(await q.get(job.id)).toMatchObject({ status: 'RUNNING', attempts: 1, lockedBy: 'stuck-worker', lockedUntil: at('2025-03-01T10:10:00Z') });
+    expect(await q.get(job.id)).toMatchObject({
+      status: 'RUNNING',
+      attempts: 1,
+      lockedBy: 'stuck-worker',
+      lockedUntil: at('2025-03-01T10:10:00Z'),
+    });
 
     await rescuer.runDue();
     expect(rescued).toEqual([]);
@@ -335,7 +383,12 @@ describe('leases', () => {
     t.clock.advance(leaseMs);
     await rescuer.runDue();
     expect(rescued).toEqual([2]);
-    expect(await q.get(job.id)).toMatchObject({ status: 'COMPLETED', attempts: 2, lockedBy: null, lastError: 'lease expired: worker stuck-worker stopped during attempt 1' });
+    expect(await q.get(job.id)).toMatchObject({
+      status: 'COMPLETED',
+      attempts: 2,
+      lockedBy: null,
+      lastError: 'lease expired: worker stuck-worker stopped during attempt 1',
+    });
 
     release.open();
     await stuckRun;
@@ -400,7 +453,14 @@ describe('several instances', () => {
       expect(new Set(ids).size).toBe(1000);
 
       const a = worker({ 'test.bulk': handler('a') }, { workerId: 'a', concurrency: 8 });
-      const b = createWorker({ db: second?.db ?? t.db, clock: t.clock, logger: silentLogger, handlers: { 'test.bulk': handler('b') }, workerId: 'b', concurrency: 8 });
+      const b = createWorker({
+        db: second?.db ?? t.db,
+        clock: t.clock,
+        logger: silentLogger,
+        handlers: { 'test.bulk': handler('b') },
+        workerId: 'b',
+        concurrency: 8,
+      });
       await Promise.all([a.runDue(), b.runDue()]);
 
       expect(runs.size).toBe(1000);
@@ -462,7 +522,13 @@ describe('pruning', () => {
     t.clock.set('2025-06-01T00:00:00Z');
     const q = queue();
     const finished = (status: 'COMPLETED' | 'DEAD', daysAgo: number) =>
-      t.db.insert(jobs).values({ name: `test.${status}.${daysAgo}`, status, runAt: t.clock.now(), completedAt: new Date(t.clock.now().getTime() - daysAgo * 86_400_000), uniqueKey: `k:${status}:${daysAgo}` });
+      t.db.insert(jobs).values({
+        name: `test.${status}.${daysAgo}`,
+        status,
+        runAt: t.clock.now(),
+        completedAt: new Date(t.clock.now().getTime() - daysAgo * 86_400_000),
+        uniqueKey: `k:${status}:${daysAgo}`,
+      });
     await finished('COMPLETED', 15);
     await finished('COMPLETED', 13);
     await finished('DEAD', 91);
@@ -483,4 +549,3 @@ describe('pruning', () => {
     expect((await q.get(waiting.id))?.status).toBe('QUEUED');
   });
 });
-

@@ -19,7 +19,10 @@ const batch = 5_000;
  *
  * @example jobHandlers[pruneJobName] = pruneJobs({ db, clock, logger })
  */
-export function pruneJobs(deps: { db: Db; clock: Clock; logger: Logger }, keep: { completedDays?: number; deadDays?: number } = {}): JobHandler {
+export function pruneJobs(
+  deps: { db: Db; clock: Clock; logger: Logger },
+  keep: { completedDays?: number; deadDays?: number } = {},
+): JobHandler {
   return async () => {
     const now = deps.clock.now().getTime();
     const old = or(

@@ -83,12 +83,19 @@ export async function insertJobs(db: Db, rows: (typeof jobs.$inferInsert)[]): Pr
   for (let i = 0; i < values.length; i += insertChunk) {
     // ON CONFLICT DO NOTHING rather than catching the unique violation: an error would abort the
     // caller's transaction, and the caller asked for idempotency, not for a failure.
-    const rows = await db.insert(jobs).values(values.slice(i, i + insertChunk)).onConflictDoNothing({ target: jobs.uniqueKey }).returning();
+    const rows = await db
+      .insert(jobs)
+      .values(values.slice(i, i + insertChunk))
+      .onConflictDoNothing({ target: jobs.uniqueKey })
+      .returning();
     for (const row of rows) inserted.set(row.id, row);
   }
   const taken = [...new Set(values.filter((v) => !inserted.has(v.id)).map((v) => v.uniqueKey!))];
   for (let i = 0; i < taken.length; i += insertChunk) {
-    const existing = await db.select().from(jobs).where(inArray(jobs.uniqueKey, taken.slice(i, i + insertChunk)));
+    const existing = await db
+      .select()
+      .from(jobs)
+      .where(inArray(jobs.uniqueKey, taken.slice(i, i + insertChunk)));
     for (const row of existing) holders.set(row.uniqueKey!, row);
   }
   return values.map((v) => {
@@ -161,7 +168,11 @@ export function createJobQueue(deps: JobQueueDeps) {
     /** A job by id, or null. @example const job = await queue.get(id) */
     async get(id: string, options: JobLookupOptions = {}): Promise<Job | null> {
       const scope = options.organizationId === undefined ? undefined : eq(jobs.organizationId, options.organizationId);
-      const [row] = await (options.db ?? deps.db).select().from(jobs).where(and(eq(jobs.id, id), scope)).limit(1);
+      const [row] = await (options.db ?? deps.db)
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.id, id), scope))
+        .limit(1);
       return row ?? null;
     },
 

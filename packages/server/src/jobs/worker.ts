@@ -52,7 +52,8 @@ export function defaultBackoff(attempts: number): number {
   return Math.round(base * (1 + Math.random() * 0.1));
 }
 
-const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)).slice(0, maxErrorLength);
+const describeError = (error: unknown) =>
+  (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)).slice(0, maxErrorLength);
 
 /**
  * A worker that claims due jobs and runs their handlers. Start one per server instance (`start()`),
@@ -90,7 +91,8 @@ export function createWorker(options: WorkerOptions) {
 
   const leaseEnd = () => new Date(clock.now().getTime() + leaseMs);
   /** Our claim on this attempt of the job: a worker that lost its lease must not overwrite the row. */
-  const ours = (job: Job) => and(eq(jobs.id, job.id), eq(jobs.status, 'RUNNING'), eq(jobs.lockedBy, workerId), eq(jobs.attempts, job.attempts));
+  const ours = (job: Job) =>
+    and(eq(jobs.id, job.id), eq(jobs.status, 'RUNNING'), eq(jobs.lockedBy, workerId), eq(jobs.attempts, job.attempts));
 
   /**
    * Claims up to `limit` due jobs in one statement. The due rows are read in (status, run_at) index
@@ -175,7 +177,8 @@ export function createWorker(options: WorkerOptions) {
         completions.push({ job, resolve, reject });
         if (!flushing) void flushCompletions();
       });
-      if (!recorded) logger.warn('job finished after its lease passed to another worker; result not recorded', { jobId: job.id, job: job.name });
+      if (!recorded)
+        logger.warn('job finished after its lease passed to another worker; result not recorded', { jobId: job.id, job: job.name });
       return;
     }
     const lastError = describeError(outcome.error);
@@ -184,8 +187,16 @@ export function createWorker(options: WorkerOptions) {
       ? { status: 'QUEUED' as const, runAt: new Date(now.getTime() + backoff(job.attempts)), lastError, lockedBy: null, lockedUntil: null }
       : { status: 'DEAD' as const, completedAt: now, lastError, lockedBy: null, lockedUntil: null };
     const done = await db.update(jobs).set(set).where(ours(job)).returning({ id: jobs.id });
-    if (!done.length) logger.warn('job failed after its lease passed to another worker', { jobId: job.id, job: job.name, error: lastError });
-    else if (retry) logger.warn('job failed; will retry', { jobId: job.id, job: job.name, attempts: job.attempts, runAt: set.runAt?.toISOString(), error: lastError });
+    if (!done.length)
+      logger.warn('job failed after its lease passed to another worker', { jobId: job.id, job: job.name, error: lastError });
+    else if (retry)
+      logger.warn('job failed; will retry', {
+        jobId: job.id,
+        job: job.name,
+        attempts: job.attempts,
+        runAt: set.runAt?.toISOString(),
+        error: lastError,
+      });
     else logger.error('job dead', { jobId: job.id, job: job.name, attempts: job.attempts, error: lastError });
   }
 
@@ -193,15 +204,18 @@ export function createWorker(options: WorkerOptions) {
     // Claimed by name, so the handler exists.
     const handler = handlers[job.name]!;
     // Renew the lease while the handler runs, so a long job is not taken by a second worker.
-    const renew = setInterval(() => {
-      db.update(jobs)
-        .set({ lockedUntil: leaseEnd() })
-        .where(ours(job))
-        .then(
-          () => {},
-          (error: unknown) => logger.warn('job lease renewal failed', { jobId: job.id, error: describeError(error) }),
-        );
-    }, Math.max(leaseMs / 3, 10));
+    const renew = setInterval(
+      () => {
+        db.update(jobs)
+          .set({ lockedUntil: leaseEnd() })
+          .where(ours(job))
+          .then(
+            () => {},
+            (error: unknown) => logger.warn('job lease renewal failed', { jobId: job.id, error: describeError(error) }),
+          );
+      },
+      Math.max(leaseMs / 3, 10),
+    );
     renew.unref();
     try {
       let outcome: { error?: unknown } = {};

@@ -107,7 +107,9 @@ export function createAuthenticator(db: Db, clock: Clock, secret: string) {
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.organizationId, payload.o), eq(memberships.userId, payload.u)))
         .limit(1);
-      entry = row ? { actor: { type: 'user', id: row.id, name: row.name, role: 'MEMBER', clientId: row.clientId }, loadedAt: now.getTime() } : null;
+      entry = row
+        ? { actor: { type: 'user', id: row.id, name: row.name, role: 'MEMBER', clientId: row.clientId }, loadedAt: now.getTime() }
+        : null;
       members.set(cacheKey, entry);
     }
     if (!entry) throw unauthorized('This user is no longer a member of the organization');

@@ -59,9 +59,27 @@ export function createFileService(deps: { db: Db; storage: Storage; clock: Clock
         return await transaction(db, async (tx) => {
           const [row] = await tx
             .insert(files)
-            .values({ id, organizationId: ctx.organizationId, name, mimeType: blob.type || 'application/octet-stream', size: bytes.byteLength, storageKey: key, checksum, clientId: meta.clientId ?? null, projectId: meta.projectId ?? null, uploadedById: ctx.actor.id })
+            .values({
+              id,
+              organizationId: ctx.organizationId,
+              name,
+              mimeType: blob.type || 'application/octet-stream',
+              size: bytes.byteLength,
+              storageKey: key,
+              checksum,
+              clientId: meta.clientId ?? null,
+              projectId: meta.projectId ?? null,
+              uploadedById: ctx.actor.id,
+            })
             .returning();
-          await recordActivity(tx, ctx, { action: 'uploaded', entityType: 'files', entityId: id, entityTitle: name, clientId: row!.clientId, projectId: row!.projectId });
+          await recordActivity(tx, ctx, {
+            action: 'uploaded',
+            entityType: 'files',
+            entityId: id,
+            entityTitle: name,
+            clientId: row!.clientId,
+            projectId: row!.projectId,
+          });
           return present(row!);
         });
       } catch (error) {
@@ -69,10 +87,15 @@ export function createFileService(deps: { db: Db; storage: Storage; clock: Clock
         throw error;
       }
     },
-    async list(ctx: TenantContext, query: { limit?: number; cursor?: string; sort?: string; mimeType?: string; clientId?: string; projectId?: string }) {
+    async list(
+      ctx: TenantContext,
+      query: { limit?: number; cursor?: string; sort?: string; mimeType?: string; clientId?: string; projectId?: string },
+    ) {
       const { mimeType, ...rest } = query;
       // "image/" lists every image; a full type matches exactly.
-      const extra = mimeType ? [mimeType.endsWith('/') ? like(files.mimeType, `${mimeType.replace(/[%_]/g, '')}%`) : eq(files.mimeType, mimeType)] : [];
+      const extra = mimeType
+        ? [mimeType.endsWith('/') ? like(files.mimeType, `${mimeType.replace(/[%_]/g, '')}%`) : eq(files.mimeType, mimeType)]
+        : [];
       const page = await generic.list(db, ctx, rest, extra);
       return { data: page.data.map(present), nextCursor: page.nextCursor };
     },
@@ -88,7 +111,12 @@ export function createFileService(deps: { db: Db; storage: Storage; clock: Clock
     /** The bytes, for a caller of the organization or a valid signed URL. */
     async content(id: string, access: { ctx?: TenantContext; exp?: string; sig?: string }) {
       let row: FileRow | undefined;
-      if (access.ctx) [row] = await db.select().from(files).where(and(scopeOf(info, access.ctx), eq(files.id, id))).limit(1);
+      if (access.ctx)
+        [row] = await db
+          .select()
+          .from(files)
+          .where(and(scopeOf(info, access.ctx), eq(files.id, id)))
+          .limit(1);
       else {
         const exp = Number(access.exp);
         const expected = Buffer.from(sign(id, exp));

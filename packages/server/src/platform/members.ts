@@ -16,7 +16,11 @@ const joined = (db: Db) => db.select(select).from(users).innerJoin(memberships, 
 
 /** Members of an organization: a user and their membership, read and written as one. */
 export const members = {
-  async list(db: Db, ctx: TenantContext, query: { limit?: number; cursor?: string; sort?: string; role?: string; email?: string; externalId?: string }) {
+  async list(
+    db: Db,
+    ctx: TenantContext,
+    query: { limit?: number; cursor?: string; sort?: string; role?: string; email?: string; externalId?: string },
+  ) {
     const keys = parseSort(query.sort, select, sortable, 'createdAt', users.id);
     const limit = pageLimit(query.limit);
     const rows = await joined(db)
@@ -35,7 +39,9 @@ export const members = {
   },
 
   async get(db: Db, ctx: TenantContext, id: string) {
-    const [row] = await joined(db).where(and(eq(memberships.organizationId, ctx.organizationId), eq(users.id, id))).limit(1);
+    const [row] = await joined(db)
+      .where(and(eq(memberships.organizationId, ctx.organizationId), eq(users.id, id)))
+      .limit(1);
     if (!row) throw notFound('user');
     return row;
   },
@@ -44,9 +50,18 @@ export const members = {
     return transaction(db, async (tx) => {
       await checkClient(tx, ctx, input.role, input.clientId);
       const { role, clientId, ...fields } = input;
-      const [user] = await tx.insert(users).values({ ...fields, organizationId: ctx.organizationId }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ ...fields, organizationId: ctx.organizationId })
+        .returning();
       await tx.insert(memberships).values({ organizationId: ctx.organizationId, userId: user!.id, role, clientId: clientId ?? null });
-      await recordActivity(tx, ctx, { action: 'created', entityType: 'users', entityId: user!.id, entityTitle: user!.name, metadata: { role } });
+      await recordActivity(tx, ctx, {
+        action: 'created',
+        entityType: 'users',
+        entityId: user!.id,
+        entityTitle: user!.name,
+        metadata: { role },
+      });
       return members.get(tx, ctx, user!.id);
     });
   },
@@ -58,13 +73,23 @@ export const members = {
       const nextRole = role ?? current.role;
       const nextClient = clientId === undefined ? current.clientId : clientId;
       await checkClient(tx, ctx, nextRole, nextClient);
-      if (Object.keys(fields).length) await tx.update(users).set(fields).where(and(eq(users.id, id), eq(users.organizationId, ctx.organizationId)));
+      if (Object.keys(fields).length)
+        await tx
+          .update(users)
+          .set(fields)
+          .where(and(eq(users.id, id), eq(users.organizationId, ctx.organizationId)));
       if (role !== undefined || clientId !== undefined)
         await tx
           .update(memberships)
           .set({ role: nextRole, clientId: nextClient })
           .where(and(eq(memberships.userId, id), eq(memberships.organizationId, ctx.organizationId)));
-      await recordActivity(tx, ctx, { action: 'updated', entityType: 'users', entityId: id, entityTitle: fields.name ?? current.name, metadata: { changedFields: Object.keys(input) } });
+      await recordActivity(tx, ctx, {
+        action: 'updated',
+        entityType: 'users',
+        entityId: id,
+        entityTitle: fields.name ?? current.name,
+        metadata: { changedFields: Object.keys(input) },
+      });
       return members.get(tx, ctx, id);
     });
   },

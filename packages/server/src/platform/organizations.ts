@@ -23,16 +23,33 @@ const slugify = (name: string) =>
 export async function createOrganization(db: Db, input: { name: string; slug?: string; locales?: string[]; defaultLocale?: string }) {
   return transaction(db, async (tx) => {
     let slug = input.slug ?? slugify(input.name);
-    for (let n = 2; (await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1)).length; n++)
+    for (
+      let n = 2;
+      (await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1)).length;
+      n++
+    )
       slug = `${slugify(input.slug ?? input.name)}-${n}`;
     const [organization] = await tx
       .insert(organizations)
-      .values({ name: input.name, slug, defaultLocale: input.defaultLocale ?? 'en', locales: input.locales ?? [input.defaultLocale ?? 'en'] })
+      .values({
+        name: input.name,
+        slug,
+        defaultLocale: input.defaultLocale ?? 'en',
+        locales: input.locales ?? [input.defaultLocale ?? 'en'],
+      })
       .returning();
     const key = generateApiKey('SECRET');
-    const [row] = await tx.insert(apiKeys).values({ organizationId: organization!.id, name: 'Owner key', kind: 'SECRET', prefix: key.prefix, keyHash: key.keyHash }).returning({ id: apiKeys.id });
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ organizationId: organization!.id, name: 'Owner key', kind: 'SECRET', prefix: key.prefix, keyHash: key.keyHash })
+      .returning({ id: apiKeys.id });
     const ctx = { organizationId: organization!.id, actor: systemActor() };
-    await recordActivity(tx, ctx, { action: 'created', entityType: 'organizations', entityId: organization!.id, entityTitle: organization!.name });
+    await recordActivity(tx, ctx, {
+      action: 'created',
+      entityType: 'organizations',
+      entityId: organization!.id,
+      entityTitle: organization!.name,
+    });
     return { organization: organization!, apiKey: key.secret, apiKeyId: row!.id };
   });
 }

@@ -59,7 +59,9 @@ describe('credentials', () => {
     const user = await t.sdk.platform.users.create({ email: 'bo@agency.test', name: 'Bo' });
     const { token } = await t.sdk.platform.sessions.create({ userId: user.id });
     const [body, sig] = token.slice(3).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), r: 'OWNER' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), r: 'OWNER' })).toString(
+      'base64url',
+    );
     await expect(t.sdkFor(`st_${forged}.${sig}`).platform.me()).rejects.toMatchObject({ status: 401 });
     await t.sdk.platform.users.delete(user.id);
     await expect(t.sdkFor(token).platform.me()).rejects.toMatchObject({ status: 401 });
@@ -98,7 +100,10 @@ describe('organization and activity', () => {
   it('updates the organization and records who did it', async () => {
     const org = await t.sdk.platform.organization.update({ locales: ['en', 'fr', 'ar'], defaultLocale: 'en' });
     expect(org.locales).toEqual(['en', 'fr', 'ar']);
-    await expect(t.sdk.platform.organization.update({ defaultLocale: 'de' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.defaultLocale' }] });
+    await expect(t.sdk.platform.organization.update({ defaultLocale: 'de' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.defaultLocale' }],
+    });
     const { data } = await t.sdk.platform.activity.list({ entityType: 'organizations' });
     expect(data[0]).toMatchObject({ action: 'updated', entityId: t.organization.id, actorType: 'integration', actorName: 'Owner key' });
   });
@@ -112,7 +117,12 @@ describe('organization and activity', () => {
     expect(all.data[1]!.metadata).toEqual({ changedFields: ['jobTitle'] });
     const first = await t.sdk.platform.activity.list({ entityType: 'contacts', entityId: contact.id, limit: 2 });
     expect(first.data).toHaveLength(2);
-    const second = await t.sdk.platform.activity.list({ entityType: 'contacts', entityId: contact.id, limit: 2, cursor: first.nextCursor! });
+    const second = await t.sdk.platform.activity.list({
+      entityType: 'contacts',
+      entityId: contact.id,
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
     expect(second.data.map((a) => a.action)).toEqual(['created']);
     expect(second.nextCursor).toBeNull();
     const since = await t.sdk.platform.activity.list({ since: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });

@@ -27,7 +27,16 @@ const { keyHash: _hash, organizationId: _org, ...apiKeyColumns } = getTableColum
 export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
   const { db, clock, secret, auth, files } = deps;
 
-  router.on(ops.me, async ({ ctx }) => ({ organizationId: ctx.organizationId, actor: { type: ctx.actor.type === 'user' ? 'user' : 'apiKey', id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role, clientId: ctx.actor.clientId } }));
+  router.on(ops.me, async ({ ctx }) => ({
+    organizationId: ctx.organizationId,
+    actor: {
+      type: ctx.actor.type === 'user' ? 'user' : 'apiKey',
+      id: ctx.actor.id,
+      name: ctx.actor.name,
+      role: ctx.actor.role,
+      clientId: ctx.actor.clientId,
+    },
+  }));
 
   router.on(ops.getOrganization, async ({ ctx }) => {
     const [org] = await db.select().from(organizations).where(eq(organizations.id, ctx.organizationId));
@@ -37,8 +46,15 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
   router.on(ops.updateOrganization, ({ ctx, body }) =>
     transaction(db, async (tx) => {
       const [org] = await tx.update(organizations).set(body).where(eq(organizations.id, ctx.organizationId)).returning();
-      if (body.defaultLocale && !org!.locales.includes(body.defaultLocale)) throw badRequest([{ path: 'body.defaultLocale', message: 'Must be one of the organization locales' }]);
-      await recordActivity(tx, ctx, { action: 'updated', entityType: 'organizations', entityId: org!.id, entityTitle: org!.name, metadata: { changedFields: Object.keys(body) } });
+      if (body.defaultLocale && !org!.locales.includes(body.defaultLocale))
+        throw badRequest([{ path: 'body.defaultLocale', message: 'Must be one of the organization locales' }]);
+      await recordActivity(tx, ctx, {
+        action: 'updated',
+        entityType: 'organizations',
+        entityId: org!.id,
+        entityTitle: org!.name,
+        metadata: { changedFields: Object.keys(body) },
+      });
       return org!;
     }),
   );
@@ -81,9 +97,23 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
       const { secret: key, prefix, keyHash } = generateApiKey(body.kind);
       const [row] = await tx
         .insert(apiKeys)
-        .values({ organizationId: ctx.organizationId, name: body.name, kind: body.kind, prefix, keyHash, createdById: ctx.actor.id, expiresAt: body.expiresAt ? new Date(body.expiresAt) : null })
+        .values({
+          organizationId: ctx.organizationId,
+          name: body.name,
+          kind: body.kind,
+          prefix,
+          keyHash,
+          createdById: ctx.actor.id,
+          expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+        })
         .returning(apiKeyColumns);
-      await recordActivity(tx, ctx, { action: 'created', entityType: 'api_keys', entityId: row!.id, entityTitle: body.name, metadata: { kind: body.kind, prefix } });
+      await recordActivity(tx, ctx, {
+        action: 'created',
+        entityType: 'api_keys',
+        entityId: row!.id,
+        entityTitle: body.name,
+        metadata: { kind: body.kind, prefix },
+      });
       return { ...row!, secret: key };
     }),
   );
@@ -107,7 +137,8 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
       throw badRequest([{ path: 'body.userId', message: 'No member with this id' }]);
     });
     const role = body.role ?? user.role;
-    if (role === 'CLIENT' && !user.clientId) throw badRequest([{ path: 'body.role', message: 'The user has no client to scope a CLIENT session to' }]);
+    if (role === 'CLIENT' && !user.clientId)
+      throw badRequest([{ path: 'body.role', message: 'The user has no client to scope a CLIENT session to' }]);
     const exp = Math.floor(clock.now().getTime() / 1000) + body.expiresIn;
     return { token: signSession(secret, { o: ctx.organizationId, u: user.id, r: role, exp }), expiresAt: new Date(exp * 1000) };
   });

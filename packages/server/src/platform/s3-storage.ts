@@ -23,7 +23,15 @@ export function s3Storage(options: S3StorageOptions): Storage {
     async put(k, body, contentType) {
       // A web stream of unknown length cannot be sent as one PUT; uploads are buffered by the caller.
       const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
-      await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: key(k), Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: options.bucket,
+          Key: key(k),
+          Body: bytes,
+          ContentType: contentType,
+          ContentLength: bytes.byteLength,
+        }),
+      );
     },
     async get(k) {
       try {
@@ -47,6 +55,9 @@ export function s3StorageFromEnv(env: NodeJS.ProcessEnv = process.env): Storage 
   return s3Storage({
     bucket: env.S3_BUCKET,
     prefix: env.S3_PREFIX,
-    client: { region: env.S3_REGION ?? env.AWS_REGION ?? 'us-east-1', ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}) },
+    client: {
+      region: env.S3_REGION ?? env.AWS_REGION ?? 'us-east-1',
+      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+    },
   });
 }

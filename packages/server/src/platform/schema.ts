@@ -40,7 +40,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('users_organization_id_email_key').on(t.organizationId, t.email), unique('users_organization_id_external_id_key').on(t.organizationId, t.externalId)],
+  (t) => [
+    unique('users_organization_id_email_key').on(t.organizationId, t.email),
+    unique('users_organization_id_external_id_key').on(t.organizationId, t.externalId),
+  ],
 );
 
 /** The agency's clients. The spec's CRM links contacts to them as companies. */
@@ -58,7 +61,10 @@ export const clients = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('clients_organization_id_slug_key').on(t.organizationId, t.slug), index('clients_organization_id_idx').on(t.organizationId)],
+  (t) => [
+    unique('clients_organization_id_slug_key').on(t.organizationId, t.slug),
+    index('clients_organization_id_idx').on(t.organizationId),
+  ],
 );
 
 /** A user's role in the organization; CLIENT members see only what is shared with `clientId`. */
@@ -217,4 +223,3 @@ export const jobSchedules = pgTable('job_schedules', {
   lastRunAt: timestamptz('last_run_at'),
   createdAt: createdAt(),
 });
-

@@ -29,7 +29,16 @@ const backends: Record<string, () => Promise<Storage>> = {
     return localStorage(dir);
   },
   s3: async () => {
-    return s3Storage({ bucket: 'files', prefix: 'test/', client: { endpoint: `http://127.0.0.1:${s3Port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } });
+    return s3Storage({
+      bucket: 'files',
+      prefix: 'test/',
+      client: {
+        endpoint: `http://127.0.0.1:${s3Port}`,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      },
+    });
   },
 };
 

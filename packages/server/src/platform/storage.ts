@@ -29,7 +29,8 @@ export function localStorage(root: string): Storage {
     async put(key, body) {
       const file = path(key);
       await mkdir(dirname(file), { recursive: true });
-      const source = body instanceof Uint8Array ? Readable.from([body]) : Readable.fromWeb(body as import('node:stream/web').ReadableStream);
+      const source =
+        body instanceof Uint8Array ? Readable.from([body]) : Readable.fromWeb(body as import('node:stream/web').ReadableStream);
       await pipeline(source, createWriteStream(file));
     },
     async get(key) {
@@ -44,4 +45,7 @@ export function localStorage(root: string): Storage {
   };
 }
 
-export const storageKey = (...parts: string[]) => join(...parts).split(sep).join('/');
+export const storageKey = (...parts: string[]) =>
+  join(...parts)
+    .split(sep)
+    .join('/');

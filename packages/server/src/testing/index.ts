@@ -72,7 +72,14 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
   const clock = manualClock(settings.now ?? new Date());
   const filesDir = await mkdtemp(join(tmpdir(), 'spokestack-files-'));
   const secret = randomBytes(32).toString('hex');
-  const spokestack = createApp({ db: database.db, storage: localStorage(filesDir), secret, clock, logger: silentLogger, validateResponses: true });
+  const spokestack = createApp({
+    db: database.db,
+    storage: localStorage(filesDir),
+    secret,
+    clock,
+    logger: silentLogger,
+    validateResponses: true,
+  });
   const { app } = spokestack;
   const fetch = (request: Request) => app.request(request);
   // Annotated with the named type so declarations refer to it instead of inlining the whole SDK.
@@ -125,7 +132,7 @@ export async function problem(promise: Promise<unknown>): Promise<SpokeStackErro
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof SpokeStackError)) throw new Error(error === undefined ? 'expected the call to fail' : `expected a SpokeStackError, got ${String(error)}`);
+  if (!(error instanceof SpokeStackError))
+    throw new Error(error === undefined ? 'expected the call to fail' : `expected a SpokeStackError, got ${String(error)}`);
   return error;
 }
-

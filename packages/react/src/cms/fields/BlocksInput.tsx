@@ -6,7 +6,9 @@ import type { FieldInputProps, FieldOf } from './types.js';
 
 type InlineBlock = Extract<BlockValue, { type: string }>;
 const isBlock = (v: unknown): v is BlockValue =>
-  typeof v === 'object' && v !== null && (typeof (v as { blockId?: unknown }).blockId === 'string' || typeof (v as { type?: unknown }).type === 'string');
+  typeof v === 'object' &&
+  v !== null &&
+  (typeof (v as { blockId?: unknown }).blockId === 'string' || typeof (v as { type?: unknown }).type === 'string');
 
 let nextKey = 0;
 const newKey = () => `block-${++nextKey}`;
@@ -55,7 +57,16 @@ export function BlocksInput(props: FieldInputProps<FieldOf<'blocks'>>) {
   const full = field.maxItems !== undefined && blocks.length >= field.maxItems;
 
   return (
-    <div role="group" id={id} aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid || undefined} dir={dir} data-scope="blocks-field" data-part="root">
+    <div
+      role="group"
+      id={id}
+      aria-labelledby={labelId}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      dir={dir}
+      data-scope="blocks-field"
+      data-part="root"
+    >
       {blocks.length > 0 && (
         <ol data-scope="blocks-field" data-part="items">
           {blocks.map((block, index) => (
@@ -68,16 +79,33 @@ export function BlocksInput(props: FieldInputProps<FieldOf<'blocks'>>) {
                 <InlineBlockEditor
                   block={block}
                   readOnly={readOnly}
-                  onChange={(next) => set(blocks.map((b, i) => (i === index ? next : b)), stableKeys)}
+                  onChange={(next) =>
+                    set(
+                      blocks.map((b, i) => (i === index ? next : b)),
+                      stableKeys,
+                    )
+                  }
                   onJsonProblem={(problem) => reportJson(stableKeys[index]!, problem)}
                 />
               )}
               {!readOnly && (
                 <span data-scope="blocks-field" data-part="actions">
-                  <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`${t.moveUp} (${index + 1})`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={`${t.moveUp} (${index + 1})`}
+                  >
                     ↑
                   </Button>
-                  <Button size="sm" variant="ghost" disabled={index === blocks.length - 1} onClick={() => move(index, 1)} aria-label={`${t.moveDown} (${index + 1})`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={index === blocks.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={`${t.moveDown} (${index + 1})`}
+                  >
                     ↓
                   </Button>
                   <Button size="sm" variant="ghost" onClick={() => remove(index)} aria-label={`${t.remove} (${index + 1})`}>
@@ -91,6 +119,7 @@ export function BlocksInput(props: FieldInputProps<FieldOf<'blocks'>>) {
       )}
       {!readOnly && !full && (
         <div data-scope="blocks-field" data-part="add">
+          {/* biome-ignore lint/a11y/noLabelWithoutControl: the label wraps its select or input */}
           <label>
             <span>{t.blockType}</span>
             {field.blockTypes?.length ? (
@@ -105,7 +134,12 @@ export function BlocksInput(props: FieldInputProps<FieldOf<'blocks'>>) {
               <input type="text" dir="ltr" value={type} onChange={(e) => setType(e.target.value)} />
             )}
           </label>
-          <Button size="sm" variant="secondary" disabled={!type.trim()} onClick={() => set([...blocks, { type: type.trim(), data: {} }], [...stableKeys, newKey()])}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={!type.trim()}
+            onClick={() => set([...blocks, { type: type.trim(), data: {} }], [...stableKeys, newKey()])}
+          >
             {t.addBlock}
           </Button>
         </div>
@@ -114,7 +148,17 @@ export function BlocksInput(props: FieldInputProps<FieldOf<'blocks'>>) {
   );
 }
 
-function InlineBlockEditor({ block, readOnly, onChange, onJsonProblem }: { block: InlineBlock; readOnly: boolean; onChange: (block: InlineBlock) => void; onJsonProblem: (problem: string | null) => void }) {
+function InlineBlockEditor({
+  block,
+  readOnly,
+  onChange,
+  onJsonProblem,
+}: {
+  block: InlineBlock;
+  readOnly: boolean;
+  onChange: (block: InlineBlock) => void;
+  onJsonProblem: (problem: string | null) => void;
+}) {
   const t = useStrings();
   const dataId = useId();
   const [text, setText] = useState(() => JSON.stringify(block.data, null, 2));

@@ -36,7 +36,22 @@ interface ComboboxProps<O extends ComboboxOption> {
  *
  * @example <Combobox scope="tag-picker" id={id} query={q} onQueryChange={setQ} options={options} empty="No matches" onSelect={add} />
  */
-export function Combobox<O extends ComboboxOption>({ id, label, describedBy, invalid, disabled, dir, placeholder, query, onQueryChange, options, loading, empty, onSelect, scope }: ComboboxProps<O>) {
+export function Combobox<O extends ComboboxOption>({
+  id,
+  label,
+  describedBy,
+  invalid,
+  disabled,
+  dir,
+  placeholder,
+  query,
+  onQueryChange,
+  options,
+  loading,
+  empty,
+  onSelect,
+  scope,
+}: ComboboxProps<O>) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);

@@ -10,7 +10,19 @@ import type { FieldInputProps, FieldOf } from './types.js';
 
 function TagsInput({ field, value, onChange, id, describedBy, invalid, readOnly, dir }: FieldInputProps<FieldOf<'tags'>>) {
   const tags = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  return <TagPicker mode="names" value={tags} onChange={(next) => onChange(next.length ? next : undefined)} id={id} describedBy={describedBy} invalid={invalid} readOnly={readOnly} dir={dir} maxItems={field.maxItems} />;
+  return (
+    <TagPicker
+      mode="names"
+      value={tags}
+      onChange={(next) => onChange(next.length ? next : undefined)}
+      id={id}
+      describedBy={describedBy}
+      invalid={invalid}
+      readOnly={readOnly}
+      dir={dir}
+      maxItems={field.maxItems}
+    />
+  );
 }
 
 /** The input of each field type; a host can replace any of them through `EntryForm.Root`'s `inputs`. */

@@ -5,7 +5,8 @@ import { FilePreview, MediaPickerDialog, MediaUploader } from '../media.js';
 import { useStrings } from '../strings.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
-const isMedia = (v: unknown): v is MediaValue => typeof v === 'object' && v !== null && typeof (v as { fileId?: unknown }).fileId === 'string';
+const isMedia = (v: unknown): v is MediaValue =>
+  typeof v === 'object' && v !== null && typeof (v as { fileId?: unknown }).fileId === 'string';
 const itemsOf = (value: unknown): MediaValue[] => (Array.isArray(value) ? value.filter(isMedia) : isMedia(value) ? [value] : []);
 
 /**
@@ -26,7 +27,13 @@ export function MediaInput(props: FieldInputProps<FieldOf<'media'>>) {
     onChange(field.multiple ? next : next[0]);
   };
   const update = (index: number, patch: Partial<MediaValue>) =>
-    set(items.map((item, i) => (i === index ? Object.fromEntries(Object.entries({ ...item, ...patch }).filter(([, v]) => v !== '' && v !== undefined)) as MediaValue : item)));
+    set(
+      items.map((item, i) =>
+        i === index
+          ? (Object.fromEntries(Object.entries({ ...item, ...patch }).filter(([, v]) => v !== '' && v !== undefined)) as MediaValue)
+          : item,
+      ),
+    );
   const move = (index: number, by: number) => {
     const next = [...items];
     const [item] = next.splice(index, 1);
@@ -37,7 +44,16 @@ export function MediaInput(props: FieldInputProps<FieldOf<'media'>>) {
   const canAdd = !readOnly && (field.multiple ? field.maxItems === undefined || items.length < field.maxItems : items.length === 0);
 
   return (
-    <div role="group" id={id} aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid || undefined} dir={dir} data-scope="media-field" data-part="root">
+    <div
+      role="group"
+      id={id}
+      aria-labelledby={labelId}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      dir={dir}
+      data-scope="media-field"
+      data-part="root"
+    >
       {items.length > 0 && (
         <ol data-scope="media-field" data-part="items">
           {items.map((item, index) => (
@@ -45,11 +61,23 @@ export function MediaInput(props: FieldInputProps<FieldOf<'media'>>) {
               <FilePreview fileId={item.fileId} alt={item.alt} />
               <label data-scope="media-field" data-part="meta">
                 <span>{t.altText}</span>
-                <input type="text" dir={dir} readOnly={readOnly} value={item.alt ?? ''} onChange={(e) => update(index, { alt: e.target.value })} />
+                <input
+                  type="text"
+                  dir={dir}
+                  readOnly={readOnly}
+                  value={item.alt ?? ''}
+                  onChange={(e) => update(index, { alt: e.target.value })}
+                />
               </label>
               <label data-scope="media-field" data-part="meta">
                 <span>{t.caption}</span>
-                <input type="text" dir={dir} readOnly={readOnly} value={item.caption ?? ''} onChange={(e) => update(index, { caption: e.target.value })} />
+                <input
+                  type="text"
+                  dir={dir}
+                  readOnly={readOnly}
+                  value={item.caption ?? ''}
+                  onChange={(e) => update(index, { caption: e.target.value })}
+                />
               </label>
               {!readOnly && (
                 <span data-scope="media-field" data-part="actions">
@@ -58,7 +86,13 @@ export function MediaInput(props: FieldInputProps<FieldOf<'media'>>) {
                       <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t.moveUp}>
                         ↑
                       </Button>
-                      <Button size="sm" variant="ghost" disabled={index === items.length - 1} onClick={() => move(index, 1)} aria-label={t.moveDown}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={index === items.length - 1}
+                        onClick={() => move(index, 1)}
+                        aria-label={t.moveDown}
+                      >
                         ↓
                       </Button>
                     </>

@@ -6,7 +6,8 @@ import { useStrings } from '../strings.js';
 import { Combobox } from './Combobox.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
-const ids = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter((v): v is string => typeof v === 'string' && v !== '');
+const ids = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter((v): v is string => typeof v === 'string' && v !== '');
 
 /** One chosen entry, shown by its title (loaded by id, cached). */
 function RelatedEntry({ id, onRemove, readOnly }: { id: string; onRemove: () => void; readOnly: boolean }) {
@@ -41,7 +42,10 @@ export function RelationInput(props: FieldInputProps<FieldOf<'relation'>>) {
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim());
   const full = !field.multiple ? false : field.maxItems !== undefined && chosen.length >= field.maxItems;
-  const results = useContentEntries({ type: field.contentType, limit: 10, ...(q ? { q } : { sort: '-updatedAt' }) }, { enabled: !readOnly });
+  const results = useContentEntries(
+    { type: field.contentType, limit: 10, ...(q ? { q } : { sort: '-updatedAt' }) },
+    { enabled: !readOnly },
+  );
   const options = (results.data?.rows ?? [])
     .filter((entry) => !chosen.includes(entry.id))
     .map((entry) => ({ key: entry.id, label: <span>{entry.title}</span>, entry }));
@@ -50,7 +54,12 @@ export function RelationInput(props: FieldInputProps<FieldOf<'relation'>>) {
       {chosen.length > 0 && (
         <ul data-scope="relation-field" data-part="items">
           {chosen.map((entryId) => (
-            <RelatedEntry key={entryId} id={entryId} readOnly={readOnly} onRemove={() => onChange(field.multiple ? chosen.filter((c) => c !== entryId) : undefined)} />
+            <RelatedEntry
+              key={entryId}
+              id={entryId}
+              readOnly={readOnly}
+              onRemove={() => onChange(field.multiple ? chosen.filter((c) => c !== entryId) : undefined)}
+            />
           ))}
         </ul>
       )}

@@ -6,7 +6,19 @@ import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useSpokeStack } from '../../provider.js';
 import { Button } from '../../ui/Button.js';
-import { BulletListIcon, ColumnIcon, DeleteTableIcon, ImageIcon, LinkIcon, OrderedListIcon, QuoteIcon, RedoIcon, RowIcon, TableIcon, UndoIcon } from '../icons.js';
+import {
+  BulletListIcon,
+  ColumnIcon,
+  DeleteTableIcon,
+  ImageIcon,
+  LinkIcon,
+  OrderedListIcon,
+  QuoteIcon,
+  RedoIcon,
+  RowIcon,
+  TableIcon,
+  UndoIcon,
+} from '../icons.js';
 import { cmsKeys } from '../hooks.js';
 import { MediaPickerDialog } from '../media.js';
 import { format, useStrings } from '../strings.js';
@@ -40,7 +52,8 @@ const FileImage = Image.extend<FileImageOptions>({
     if (!resolveSrc || typeof document === 'undefined') return null;
     return ({ node, HTMLAttributes }) => {
       const img = document.createElement('img');
-      for (const [key, value] of Object.entries(mergeAttributes(base, HTMLAttributes))) if (value !== null && value !== undefined) img.setAttribute(key, String(value));
+      for (const [key, value] of Object.entries(mergeAttributes(base, HTMLAttributes)))
+        if (value !== null && value !== undefined) img.setAttribute(key, String(value));
       const fileId = node.attrs.fileId as string | null;
       if (fileId) void resolveSrc(fileId).then((url) => url && img.setAttribute('src', url));
       // The displayed URL is the view's business, not a change to the document.
@@ -56,7 +69,10 @@ function useExtensions() {
     const resolveSrc = (fileId: string) =>
       queryClient
         .fetchQuery({ queryKey: cmsKeys.file(fileId), queryFn: () => sdk.platform.files.get(fileId), staleTime: 30 * 60_000 })
-        .then((file) => sdk.http.url(file.url), () => undefined);
+        .then(
+          (file) => sdk.http.url(file.url),
+          () => undefined,
+        );
     return [
       StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
       TableKit.configure({ table: { resizable: false } }),
@@ -72,7 +88,8 @@ function withoutTrailingParagraphs(doc: JSONContent): JSONContent {
   return { ...doc, content };
 }
 
-const isDoc = (value: unknown): value is JSONContent => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
+const isDoc = (value: unknown): value is JSONContent =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
 
 /**
  * Rich text in Tiptap: headings, bold/italic/strike, lists, quotes, links, tables and images (uploaded through
@@ -192,7 +209,16 @@ function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
     if (index === -1) return;
     const forward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
-    const target = event.key === forward ? (index + 1) % buttons.length : event.key === back ? (index - 1 + buttons.length) % buttons.length : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : -1;
+    const target =
+      event.key === forward
+        ? (index + 1) % buttons.length
+        : event.key === back
+          ? (index - 1 + buttons.length) % buttons.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : -1;
     if (target === -1) return;
     event.preventDefault();
     buttons.forEach((button, i) => button.setAttribute('tabindex', i === target ? '0' : '-1'));
@@ -219,10 +245,26 @@ function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
 
   return (
     <>
-      <div ref={ref} role="toolbar" aria-label={t.toolbar} aria-orientation="horizontal" data-scope="rich-text" data-part="toolbar" onKeyDown={onKeyDown}>
-        {tool(t.paragraph, () => run((c) => c.setParagraph()), { pressed: state.heading === null && !state.bulletList && !state.orderedList && !state.blockquote, children: '¶' })}
+      <div
+        ref={ref}
+        role="toolbar"
+        aria-label={t.toolbar}
+        aria-orientation="horizontal"
+        data-scope="rich-text"
+        data-part="toolbar"
+        onKeyDown={onKeyDown}
+      >
+        {tool(t.paragraph, () => run((c) => c.setParagraph()), {
+          pressed: state.heading === null && !state.bulletList && !state.orderedList && !state.blockquote,
+          children: '¶',
+        })}
         {([1, 2, 3] as const).map((level) => (
-          <Fragment key={level}>{tool(format(t.heading, { level }), () => run((c) => c.toggleHeading({ level })), { pressed: state.heading === level, children: `H${level}` })}</Fragment>
+          <Fragment key={level}>
+            {tool(format(t.heading, { level }), () => run((c) => c.toggleHeading({ level })), {
+              pressed: state.heading === level,
+              children: `H${level}`,
+            })}
+          </Fragment>
         ))}
         <span data-scope="rich-text" data-part="separator" aria-hidden />
         {tool(t.bold, () => run((c) => c.toggleBold()), { pressed: state.bold, children: <b>B</b> })}
@@ -272,6 +314,7 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
       <input
         type="url"
         dir="ltr"
+        // biome-ignore lint/a11y/noAutofocus: the link form opens on request and takes the URL at once
         autoFocus
         aria-label={t.linkPrompt}
         placeholder="https://"

@@ -40,8 +40,11 @@ export function TagPicker({ value, onChange, mode, id, label, describedBy, inval
   const all = tags.data ?? [];
   const byKey = new Map(all.map((tag) => [mode === 'ids' ? tag.id : tag.name, tag]));
   const typed = query.trim();
-  const matches = all.filter((tag) => !value.includes(mode === 'ids' ? tag.id : tag.name) && tag.name.toLowerCase().includes(typed.toLowerCase())).slice(0, 20);
-  const exists = all.some((tag) => tag.name.toLowerCase() === typed.toLowerCase()) || value.some((v) => v.toLowerCase() === typed.toLowerCase());
+  const matches = all
+    .filter((tag) => !value.includes(mode === 'ids' ? tag.id : tag.name) && tag.name.toLowerCase().includes(typed.toLowerCase()))
+    .slice(0, 20);
+  const exists =
+    all.some((tag) => tag.name.toLowerCase() === typed.toLowerCase()) || value.some((v) => v.toLowerCase() === typed.toLowerCase());
   type Option = { key: string; label: string; tag?: TagRow; create?: string };
   const options: Option[] = [
     ...matches.map((tag) => ({ key: tag.id, label: tag.name, tag })),
@@ -65,10 +68,20 @@ export function TagPicker({ value, onChange, mode, id, label, describedBy, inval
           {value.map((key) => {
             const name = mode === 'ids' ? (byKey.get(key)?.name ?? key) : key;
             return (
-              <li key={key} data-scope="tag-picker" data-part="chip" style={byKey.get(key)?.color ? { borderColor: byKey.get(key)!.color! } : undefined}>
+              <li
+                key={key}
+                data-scope="tag-picker"
+                data-part="chip"
+                style={byKey.get(key)?.color ? { borderColor: byKey.get(key)!.color! } : undefined}
+              >
                 {name}
                 {!readOnly && (
-                  <Button size="sm" variant="ghost" aria-label={`${t.remove} ${name}`} onClick={() => onChange(value.filter((v) => v !== key))}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`${t.remove} ${name}`}
+                    onClick={() => onChange(value.filter((v) => v !== key))}
+                  >
                     ✕
                   </Button>
                 )}

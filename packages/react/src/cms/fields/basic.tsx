@@ -8,7 +8,15 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** Shared props of native inputs: labelled by `id`, described, invalid, read-only, directed. */
 function common({ id, describedBy, invalid, readOnly, dir }: FieldInputProps) {
-  return { id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, readOnly, dir, 'data-scope': 'entry-form', 'data-part': 'input' } as const;
+  return {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    readOnly,
+    dir,
+    'data-scope': 'entry-form',
+    'data-part': 'input',
+  } as const;
 }
 
 /**
@@ -21,14 +29,21 @@ export function TextInput(props: FieldInputProps<FieldOf<'text'>>) {
   const { field, value, onChange } = props;
   const t = useStrings();
   const text = str(value);
-  const shared = { ...common(props), value: text, maxLength: field.maxLength, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
+  const shared = {
+    ...common(props),
+    value: text,
+    maxLength: field.maxLength,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+  };
   return (
     <>
       {field.multiline ? <textarea {...shared} rows={4} /> : <input type="text" {...shared} />}
       {(field.maxLength !== undefined || field.pattern) && (
         <span data-scope="entry-form" data-part="hint" aria-hidden>
           {field.pattern ? `${format(t.patternHint, { pattern: field.pattern })} · ` : ''}
-          {field.maxLength !== undefined ? format(t.charactersOf, { count: text.length, max: field.maxLength }) : format(t.characters, { count: text.length })}
+          {field.maxLength !== undefined
+            ? format(t.charactersOf, { count: text.length, max: field.maxLength })
+            : format(t.characters, { count: text.length })}
         </span>
       )}
     </>
@@ -61,7 +76,14 @@ export function SlugInput(props: FieldInputProps<FieldOf<'slug'>>) {
   const store = useEntryEditorStore();
   return (
     <span data-scope="entry-form" data-part="inline">
-      <input type="text" {...common(props)} dir="ltr" value={str(value)} spellCheck={false} onChange={(e) => onChange(e.target.value.toLowerCase().replace(/\s+/g, '-'))} />
+      <input
+        type="text"
+        {...common(props)}
+        dir="ltr"
+        value={str(value)}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value.toLowerCase().replace(/\s+/g, '-'))}
+      />
       {field.from && !readOnly && (
         <Button size="sm" variant="secondary" onClick={() => onChange(slugify(str(store.getState().draft.data[field.from!])))}>
           {format(t.slugFrom, { field: field.from })}
@@ -126,6 +148,7 @@ export function BooleanInput(props: FieldInputProps<FieldOf<'boolean'>>) {
     <input
       type="checkbox"
       id={id}
+      // biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox reports its checked state to the switch role itself
       role="switch"
       aria-describedby={describedBy}
       aria-invalid={invalid || undefined}
@@ -164,7 +187,16 @@ export function DateInput(props: FieldInputProps<FieldOf<'date'>>) {
       />
     );
   }
-  return <input type="date" {...common(props)} min={field.min} max={field.max} value={text} onChange={(e) => onChange(e.target.value || undefined)} />;
+  return (
+    <input
+      type="date"
+      {...common(props)}
+      min={field.min}
+      max={field.max}
+      value={text}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    />
+  );
 }
 
 /**
@@ -178,7 +210,16 @@ export function SelectInput(props: FieldInputProps<FieldOf<'select'>>) {
   if (field.multiple) {
     const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
     return (
-      <div role="group" id={id} aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid || undefined} dir={dir} data-scope="entry-form" data-part="choices">
+      <div
+        role="group"
+        id={id}
+        aria-labelledby={labelId}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        dir={dir}
+        data-scope="entry-form"
+        data-part="choices"
+      >
         {field.options.map((option) => (
           <label key={option.value} data-scope="entry-form" data-part="choice">
             <input
@@ -194,7 +235,17 @@ export function SelectInput(props: FieldInputProps<FieldOf<'select'>>) {
     );
   }
   return (
-    <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} dir={dir} disabled={readOnly} data-scope="entry-form" data-part="input" value={str(value)} onChange={(e) => onChange(e.target.value || undefined)}>
+    <select
+      id={id}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      dir={dir}
+      disabled={readOnly}
+      data-scope="entry-form"
+      data-part="input"
+      value={str(value)}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    >
       <option value="">{t.choose}</option>
       {field.options.map((option) => (
         <option key={option.value} value={option.value}>
