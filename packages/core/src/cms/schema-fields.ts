@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import * as f from '../shared/fields.js';
 
 /** The field types a content type can declare. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Field validators the generated contracts are built from, so every table validates the same way:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation, idParams } from './operation.js';
 import { listQuery, pageOf } from './pagination.js';
 

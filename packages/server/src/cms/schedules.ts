@@ -1,7 +1,7 @@
 import type { PublishAction, scheduleCreate, scheduleFilters } from '@spokestack/core/cms';
 import { scheduleSortable } from '@spokestack/core/cms';
 import { type SQL, and, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';

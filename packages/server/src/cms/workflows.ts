@@ -8,7 +8,7 @@ import {
   type workflowUpdate,
 } from '@spokestack/core/cms';
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { resourceService } from '../db/resource-service.js';

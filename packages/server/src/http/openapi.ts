@@ -1,6 +1,6 @@
 import type { Operation, ResourceDef } from '@spokestack/core';
 import { fields } from '@spokestack/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { FieldError, Operation } from '@spokestack/core';
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TenantContext } from '../platform/context.js';
 import type { Authenticator } from '../platform/auth.js';
 import type { AppEnv } from './env.js';
