@@ -3,8 +3,7 @@ import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation, OperationOutput } from '../shared/operation.js';
 import type { Page } from '../shared/pagination.js';
 import { resourceClients } from '../shared/resource-client.js';
-import { cmsContentOps as ops } from './contracts.js';
-import { cmsPublishingOps as pub } from './publishing-contracts.js';
+import { cmsOps as ops } from './operations.js';
 import { cmsResources } from './rows.gen.js';
 
 type Body<O extends Operation> = z.input<NonNullable<O['body']>>;
@@ -138,96 +137,96 @@ function createPublishingClient(http: HttpClient) {
     media: cmsResources.media,
     briefLinks: cmsResources.briefLinks,
   });
-  const listWorkflows = (query?: Query<typeof pub.listWorkflows>, options?: RequestOptions) =>
-    http.call(pub.listWorkflows, { query }, options);
-  const listComments = (query?: Query<typeof pub.listComments>, options?: RequestOptions) =>
-    http.call(pub.listComments, { query }, options);
-  const listSchedules = (query?: Query<typeof pub.listSchedules>, options?: RequestOptions) =>
-    http.call(pub.listSchedules, { query }, options);
-  const listDelivered = (type: string, query?: Query<typeof pub.deliveryList>, options?: RequestOptions) =>
-    http.call(pub.deliveryList, { params: { type }, query }, options);
+  const listWorkflows = (query?: Query<typeof ops.listWorkflows>, options?: RequestOptions) =>
+    http.call(ops.listWorkflows, { query }, options);
+  const listComments = (query?: Query<typeof ops.listComments>, options?: RequestOptions) =>
+    http.call(ops.listComments, { query }, options);
+  const listSchedules = (query?: Query<typeof ops.listSchedules>, options?: RequestOptions) =>
+    http.call(ops.listSchedules, { query }, options);
+  const listDelivered = (type: string, query?: Query<typeof ops.deliveryList>, options?: RequestOptions) =>
+    http.call(ops.deliveryList, { params: { type }, query }, options);
   return {
     workflows: {
       list: listWorkflows,
-      iterate: (query?: Omit<Query<typeof pub.listWorkflows>, 'cursor'>, options?: RequestOptions) =>
+      iterate: (query?: Omit<Query<typeof ops.listWorkflows>, 'cursor'>, options?: RequestOptions) =>
         pages((cursor) => listWorkflows({ ...query, cursor }, options)),
-      get: (id: string, options?: RequestOptions) => http.call(pub.getWorkflow, { params: { id } }, options),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getWorkflow, { params: { id } }, options),
       /**
        * @example await sdk.cms.workflows.create({ name: 'Client approval', isDefault: true, stages: [
        *   { name: 'Editorial', status: 'IN_REVIEW', order: 1, assignTo: 'role:ADMIN' },
        *   { name: 'Client', status: 'IN_REVIEW', order: 2, assignTo: 'client' },
        * ] })
        */
-      create: (body: Body<typeof pub.createWorkflow>, options?: RequestOptions) => http.call(pub.createWorkflow, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateWorkflow>, options?: RequestOptions) =>
-        http.call(pub.updateWorkflow, { params: { id }, body }, options),
-      delete: (id: string, options?: RequestOptions) => http.call(pub.deleteWorkflow, { params: { id } }, options),
+      create: (body: Body<typeof ops.createWorkflow>, options?: RequestOptions) => http.call(ops.createWorkflow, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateWorkflow>, options?: RequestOptions) =>
+        http.call(ops.updateWorkflow, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteWorkflow, { params: { id } }, options),
     },
     entries: {
       /** Opens the first review stage. @example const { revision } = await sdk.cms.entries.submit(entry.id, { note: 'Ready for legal' }) */
-      submit: (id: string, body: Body<typeof pub.submitEntry> = {}, options?: RequestOptions) =>
-        http.call(pub.submitEntry, { params: { id }, body }, options),
+      submit: (id: string, body: Body<typeof ops.submitEntry> = {}, options?: RequestOptions) =>
+        http.call(ops.submitEntry, { params: { id }, body }, options),
       /** The review history. @example const { data } = await sdk.cms.entries.revisions(entry.id) */
-      revisions: (id: string, options?: RequestOptions) => http.call(pub.listEntryRevisions, { params: { id } }, options),
+      revisions: (id: string, options?: RequestOptions) => http.call(ops.listEntryRevisions, { params: { id } }, options),
       /** Publishes now (or one locale). @example await sdk.cms.entries.publish(entry.id, { locale: 'fr' }) */
-      publish: (id: string, body: Body<typeof pub.publishEntry> = {}, options?: RequestOptions) =>
-        http.call(pub.publishEntry, { params: { id }, body }, options),
-      unpublish: (id: string, body: Body<typeof pub.unpublishEntry> = {}, options?: RequestOptions) =>
-        http.call(pub.unpublishEntry, { params: { id }, body }, options),
-      archive: (id: string, options?: RequestOptions) => http.call(pub.archiveEntry, { params: { id } }, options),
-      unarchive: (id: string, options?: RequestOptions) => http.call(pub.unarchiveEntry, { params: { id } }, options),
+      publish: (id: string, body: Body<typeof ops.publishEntry> = {}, options?: RequestOptions) =>
+        http.call(ops.publishEntry, { params: { id }, body }, options),
+      unpublish: (id: string, body: Body<typeof ops.unpublishEntry> = {}, options?: RequestOptions) =>
+        http.call(ops.unpublishEntry, { params: { id }, body }, options),
+      archive: (id: string, options?: RequestOptions) => http.call(ops.archiveEntry, { params: { id } }, options),
+      unarchive: (id: string, options?: RequestOptions) => http.call(ops.unarchiveEntry, { params: { id } }, options),
       /** Briefs the entry is linked to. @example const { data } = await sdk.cms.entries.briefs(entry.id) */
-      briefs: (id: string, options?: RequestOptions) => http.call(pub.entryBriefs, { params: { id } }, options),
+      briefs: (id: string, options?: RequestOptions) => http.call(ops.entryBriefs, { params: { id } }, options),
     },
     revisions: {
       list: generic.revisions.list,
       iterate: generic.revisions.iterate,
       get: generic.revisions.get,
       /** @example await sdk.cms.revisions.approve(revision.id, { feedback: 'Looks good' }) */
-      approve: (id: string, body: Body<typeof pub.approveRevision> = {}, options?: RequestOptions) =>
-        http.call(pub.approveRevision, { params: { id }, body }, options),
+      approve: (id: string, body: Body<typeof ops.approveRevision> = {}, options?: RequestOptions) =>
+        http.call(ops.approveRevision, { params: { id }, body }, options),
       /** @example await sdk.cms.revisions.reject(revision.id, 'The headline overpromises') */
       reject: (id: string, feedback: string, options?: RequestOptions) =>
-        http.call(pub.rejectRevision, { params: { id }, body: { feedback } }, options),
+        http.call(ops.rejectRevision, { params: { id }, body: { feedback } }, options),
       requestChanges: (id: string, feedback: string, options?: RequestOptions) =>
-        http.call(pub.requestChanges, { params: { id }, body: { feedback } }, options),
-      skip: (id: string, body: Body<typeof pub.skipRevision> = {}, options?: RequestOptions) =>
-        http.call(pub.skipRevision, { params: { id }, body }, options),
+        http.call(ops.requestChanges, { params: { id }, body: { feedback } }, options),
+      skip: (id: string, body: Body<typeof ops.skipRevision> = {}, options?: RequestOptions) =>
+        http.call(ops.skipRevision, { params: { id }, body }, options),
       /** A link the client reviews through without an account. @example const { url } = await sdk.cms.revisions.reviewLink(revision.id, { expiresInHours: 48 }) */
-      reviewLink: (id: string, body: Body<typeof pub.createReviewLink> = {}, options?: RequestOptions) =>
-        http.call(pub.createReviewLink, { params: { id }, body }, options),
+      reviewLink: (id: string, body: Body<typeof ops.createReviewLink> = {}, options?: RequestOptions) =>
+        http.call(ops.createReviewLink, { params: { id }, body }, options),
     },
     /** The public side of review links: no credentials needed, the token is the credential. */
     reviewLinks: {
-      view: (token: string, options?: RequestOptions) => http.call(pub.viewReviewLink, { params: { token } }, options),
+      view: (token: string, options?: RequestOptions) => http.call(ops.viewReviewLink, { params: { token } }, options),
       /** @example await sdk.cms.reviewLinks.decide(token, { decision: 'approve', reviewerName: 'Dana (Acme)' }) */
-      decide: (token: string, body: Body<typeof pub.decideReviewLink>, options?: RequestOptions) =>
-        http.call(pub.decideReviewLink, { params: { token }, body }, options),
+      decide: (token: string, body: Body<typeof ops.decideReviewLink>, options?: RequestOptions) =>
+        http.call(ops.decideReviewLink, { params: { token }, body }, options),
     },
     comments: {
       list: listComments,
-      iterate: (query?: Omit<Query<typeof pub.listComments>, 'cursor'>, options?: RequestOptions) =>
+      iterate: (query?: Omit<Query<typeof ops.listComments>, 'cursor'>, options?: RequestOptions) =>
         pages((cursor) => listComments({ ...query, cursor }, options)),
-      get: (id: string, options?: RequestOptions) => http.call(pub.getComment, { params: { id } }, options),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getComment, { params: { id } }, options),
       /** @example await sdk.cms.comments.create({ entryId, content: 'Shorter?', fieldName: 'title', selection: { from: 0, to: 12 } }) */
-      create: (body: Body<typeof pub.createComment>, options?: RequestOptions) => http.call(pub.createComment, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateComment>, options?: RequestOptions) =>
-        http.call(pub.updateComment, { params: { id }, body }, options),
-      delete: (id: string, options?: RequestOptions) => http.call(pub.deleteComment, { params: { id } }, options),
-      resolve: (id: string, options?: RequestOptions) => http.call(pub.resolveComment, { params: { id } }, options),
-      reopen: (id: string, options?: RequestOptions) => http.call(pub.reopenComment, { params: { id } }, options),
+      create: (body: Body<typeof ops.createComment>, options?: RequestOptions) => http.call(ops.createComment, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateComment>, options?: RequestOptions) =>
+        http.call(ops.updateComment, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteComment, { params: { id } }, options),
+      resolve: (id: string, options?: RequestOptions) => http.call(ops.resolveComment, { params: { id } }, options),
+      reopen: (id: string, options?: RequestOptions) => http.call(ops.reopenComment, { params: { id } }, options),
     },
     schedules: {
       list: listSchedules,
-      iterate: (query?: Omit<Query<typeof pub.listSchedules>, 'cursor'>, options?: RequestOptions) =>
+      iterate: (query?: Omit<Query<typeof ops.listSchedules>, 'cursor'>, options?: RequestOptions) =>
         pages((cursor) => listSchedules({ ...query, cursor }, options)),
-      get: (id: string, options?: RequestOptions) => http.call(pub.getSchedule, { params: { id } }, options),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getSchedule, { params: { id } }, options),
       /** @example await sdk.cms.schedules.create({ entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' }) */
-      create: (body: Body<typeof pub.createSchedule>, options?: RequestOptions) => http.call(pub.createSchedule, { body }, options),
+      create: (body: Body<typeof ops.createSchedule>, options?: RequestOptions) => http.call(ops.createSchedule, { body }, options),
       /** Moves a pending schedule. @example await sdk.cms.schedules.reschedule(schedule.id, '2025-06-02T09:00:00Z') */
       reschedule: (id: string, scheduledFor: string, options?: RequestOptions) =>
-        http.call(pub.updateSchedule, { params: { id }, body: { scheduledFor } }, options),
-      cancel: (id: string, options?: RequestOptions) => http.call(pub.cancelSchedule, { params: { id } }, options),
+        http.call(ops.updateSchedule, { params: { id }, body: { scheduledFor } }, options),
+      cancel: (id: string, options?: RequestOptions) => http.call(ops.cancelSchedule, { params: { id } }, options),
     },
     templates: {
       list: generic.templates.list,
@@ -235,19 +234,19 @@ function createPublishingClient(http: HttpClient) {
       get: generic.templates.get,
       delete: generic.templates.delete,
       /** @example await sdk.cms.templates.create({ name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero', fields: ['title'] }] } }) */
-      create: (body: Body<typeof pub.createTemplate>, options?: RequestOptions) => http.call(pub.createTemplate, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateTemplate>, options?: RequestOptions) =>
-        http.call(pub.updateTemplate, { params: { id }, body }, options),
+      create: (body: Body<typeof ops.createTemplate>, options?: RequestOptions) => http.call(ops.createTemplate, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateTemplate>, options?: RequestOptions) =>
+        http.call(ops.updateTemplate, { params: { id }, body }, options),
     },
     blocks: {
       list: generic.blocks.list,
       iterate: generic.blocks.iterate,
       get: generic.blocks.get,
       /** @example await sdk.cms.blocks.create({ name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true }) */
-      create: (body: Body<typeof pub.createBlock>, options?: RequestOptions) => http.call(pub.createBlock, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateBlock>, options?: RequestOptions) =>
-        http.call(pub.updateBlock, { params: { id }, body }, options),
-      delete: (id: string, options?: RequestOptions) => http.call(pub.deleteBlock, { params: { id } }, options),
+      create: (body: Body<typeof ops.createBlock>, options?: RequestOptions) => http.call(ops.createBlock, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateBlock>, options?: RequestOptions) =>
+        http.call(ops.updateBlock, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteBlock, { params: { id } }, options),
     },
     /** Read-only: rows follow the entries' media fields. */
     media: { list: generic.media.list, iterate: generic.media.iterate, get: generic.media.get },
@@ -257,30 +256,30 @@ function createPublishingClient(http: HttpClient) {
       get: generic.briefLinks.get,
       delete: generic.briefLinks.delete,
       /** @example await sdk.cms.briefLinks.create({ briefId, contentEntryId: entry.id, linkType: 'deliverable' }) */
-      create: (body: Body<typeof pub.createBriefLink>, options?: RequestOptions) => http.call(pub.createBriefLink, { body }, options),
-      update: (id: string, body: Body<typeof pub.updateBriefLink>, options?: RequestOptions) =>
-        http.call(pub.updateBriefLink, { params: { id }, body }, options),
+      create: (body: Body<typeof ops.createBriefLink>, options?: RequestOptions) => http.call(ops.createBriefLink, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateBriefLink>, options?: RequestOptions) =>
+        http.call(ops.updateBriefLink, { params: { id }, body }, options),
       /** Entries linked to a brief. @example const { data } = await sdk.cms.briefLinks.forBrief(brief.id) */
-      forBrief: (briefId: string, options?: RequestOptions) => http.call(pub.briefContent, { params: { id: briefId } }, options),
+      forBrief: (briefId: string, options?: RequestOptions) => http.call(ops.briefContent, { params: { id: briefId } }, options),
     },
     previewTokens: {
       /** @example const { token } = await sdk.cms.previewTokens.create({ entryId }); await sdk.cms.delivery.get('blog-post', entry.slug, { preview: token }) */
-      create: (body: Body<typeof pub.createPreviewToken>, options?: RequestOptions) => http.call(pub.createPreviewToken, { body }, options),
+      create: (body: Body<typeof ops.createPreviewToken>, options?: RequestOptions) => http.call(ops.createPreviewToken, { body }, options),
     },
     /** Published content for public sites; works with a publishable (`pk_`) key. */
     delivery: {
       /** @example const { data, nextCursor } = await sdk.cms.delivery.list('blog-post', { locale: 'fr', tag: 'launch', limit: 10 }) */
       list: listDelivered,
-      iterate: (type: string, query?: Omit<Query<typeof pub.deliveryList>, 'cursor'>, options?: RequestOptions) =>
+      iterate: (type: string, query?: Omit<Query<typeof ops.deliveryList>, 'cursor'>, options?: RequestOptions) =>
         pages((cursor) => listDelivered(type, { ...query, cursor }, options)),
       /** @example const post = await sdk.cms.delivery.get('blog-post', 'hello-world', { locale: 'fr' }) // post.locale: what was served */
-      get: (type: string, slug: string, query?: Query<typeof pub.deliveryGet>, options?: RequestOptions) =>
-        http.call(pub.deliveryGet, { params: { type, slug }, query }, options),
+      get: (type: string, slug: string, query?: Query<typeof ops.deliveryGet>, options?: RequestOptions) =>
+        http.call(ops.deliveryGet, { params: { type, slug }, query }, options),
     },
   };
 }
 
 /** A workflow as the SDK returns it. */
-export type CmsWorkflow = OperationOutput<typeof pub.getWorkflow>;
+export type CmsWorkflow = OperationOutput<typeof ops.getWorkflow>;
 /** An entry as the delivery API serves it. */
-export type CmsDeliveredEntry = OperationOutput<typeof pub.deliveryGet>;
+export type CmsDeliveredEntry = OperationOutput<typeof ops.deliveryGet>;

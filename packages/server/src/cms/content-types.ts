@@ -8,7 +8,7 @@ import {
   blockValue,
 } from '@spokestack/core/cms';
 import type { FieldError } from '@spokestack/core';
-import type { cmsContentOps } from '@spokestack/core/cms';
+import type { cmsOps } from '@spokestack/core/cms';
 import { type SQL, and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
@@ -26,7 +26,7 @@ import { contentBlocks, contentEntries, contentLocalizations, contentTypes } fro
 import { type EntryData, changedFieldsOf, sameJson, writeVersion } from './versions.js';
 
 export type ContentTypeRow = typeof contentTypes.$inferSelect & { schema: ContentTypeSchema };
-type Input<K extends keyof typeof cmsContentOps> = z.output<NonNullable<(typeof cmsContentOps)[K]['body']>>;
+type Input<K extends keyof typeof cmsOps> = z.output<NonNullable<(typeof cmsOps)[K]['body']>>;
 
 // ---------------------------------------------------------------- field values
 

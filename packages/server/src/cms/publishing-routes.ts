@@ -1,4 +1,4 @@
-import { cmsPublishingOps as ops } from '@spokestack/core/cms';
+import { cmsOps as ops } from '@spokestack/core/cms';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.js';
 import type { AppEnv } from '../http/env.js';

@@ -1,4 +1,4 @@
-import type { cmsContentOps } from '@spokestack/core/cms';
+import type { cmsOps } from '@spokestack/core/cms';
 import { type SQL, and, count, eq, inArray, like, notInArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
@@ -10,7 +10,7 @@ import { slugify } from './content-types.js';
 import type { CmsContext } from './entries.js';
 import { contentCategories, contentEntryCategories, contentEntryTags, contentTags } from './schema.js';
 
-type Input<K extends keyof typeof cmsContentOps> = z.output<NonNullable<(typeof cmsContentOps)[K]['body']>>;
+type Input<K extends keyof typeof cmsOps> = z.output<NonNullable<(typeof cmsOps)[K]['body']>>;
 type Category = typeof contentCategories.$inferSelect;
 
 // Tags and categories describe content, not client data: every member may read them, CLIENT ones

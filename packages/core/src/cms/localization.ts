@@ -1,0 +1,122 @@
+import * as z from 'zod';
+import { locale } from '../platform/contracts.js';
+import * as f from '../shared/fields.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { listQuery, pageOf } from '../shared/pagination.js';
+import { base, deleted, id, slug, tag } from './common.js';
+import { localizationStatus } from './enums.js';
+import { localizations } from './rows.gen.js';
+
+// Translations of entries per organization locale, and the missing-translations report of a content type.
+
+export type LocalizationRow = z.output<typeof localizations.row>;
+export const localeParams = z.object({ id, locale });
+export const localizationPut = z.strictObject({
+  /** Values of the type's localized fields in this locale; other fields are shared from the source entry. */
+  data: z.record(z.string(), f.json()),
+  slug: slug.optional(),
+  /** Translation status (default: IN_PROGRESS for a new translation; REVIEW and APPROVED need every required localized field). */
+  status: z.enum(localizationStatus).optional(),
+});
+export const localizationCreate = localizationPut.extend({ entryId: id, locale });
+export const localizationUpdate = localizationPut.partial();
+export const missingTranslationsQuery = listQuery.omit({ sort: true }).extend({ locale: f.text().max(35).optional() });
+/** One entry with translation gaps: per org locale (other than its own), what is missing. */
+export const missingTranslation = z.object({
+  entryId: z.string(),
+  title: z.string(),
+  locale: z.string(),
+  /** Locales with no translation at all. */
+  missing: z.array(z.string()),
+  /** Locales whose translation is older than the last change of a localized source field. */
+  outdated: z.array(z.string()),
+  /** Locales with a translation not yet APPROVED (and not OUTDATED): PENDING, IN_PROGRESS or REVIEW. */
+  notApproved: z.array(z.string()),
+});
+export const missingTranslationsReport = pageOf(missingTranslation).extend({
+  locales: z.array(z.string()),
+  /** Per locale, over every entry of the type: how many lack it, are outdated, are not approved. */
+  summary: z.record(
+    z.string(),
+    z.object({ missing: z.number().int(), outdated: z.number().int(), notApproved: z.number().int(), approved: z.number().int() }),
+  ),
+});
+
+export const localizationOps = {
+  listTranslations: defineOperation({
+    id: 'cms.entries.translations.list',
+    method: 'GET',
+    path: `${base}/entries/:id/localizations`,
+    tag,
+    summary: 'Translations of an entry',
+    params: idParams,
+    response: z.object({ data: z.array(localizations.row) }),
+  }),
+  getTranslation: defineOperation({
+    id: 'cms.entries.translations.get',
+    method: 'GET',
+    path: `${base}/entries/:id/localizations/:locale`,
+    tag,
+    summary: 'The translation of an entry in one locale',
+    params: localeParams,
+    response: localizations.row,
+  }),
+  putTranslation: defineOperation({
+    id: 'cms.entries.translations.put',
+    method: 'PUT',
+    path: `${base}/entries/:id/localizations/:locale`,
+    tag,
+    summary: 'Create or update the translation of an entry in one of the organization locales',
+    params: localeParams,
+    body: localizationPut,
+    response: localizations.row,
+  }),
+  deleteTranslation: defineOperation({
+    id: 'cms.entries.translations.delete',
+    method: 'DELETE',
+    path: `${base}/entries/:id/localizations/:locale`,
+    tag,
+    summary: 'Delete a translation',
+    params: localeParams,
+    response: deleted,
+  }),
+  createLocalization: defineOperation({
+    id: 'cms.localizations.create',
+    method: 'POST',
+    path: `${base}/localizations`,
+    tag,
+    summary: 'Create a translation',
+    body: localizationCreate,
+    response: localizations.row,
+    status: 201,
+  }),
+  updateLocalization: defineOperation({
+    id: 'cms.localizations.update',
+    method: 'PATCH',
+    path: `${base}/localizations/:id`,
+    tag,
+    summary: 'Update a translation',
+    params: idParams,
+    body: localizationUpdate,
+    response: localizations.row,
+  }),
+  deleteLocalization: defineOperation({
+    id: 'cms.localizations.delete',
+    method: 'DELETE',
+    path: `${base}/localizations/:id`,
+    tag,
+    summary: 'Delete a translation',
+    params: idParams,
+    response: deleted,
+  }),
+  missingTranslations: defineOperation({
+    id: 'cms.contentTypes.missingTranslations',
+    method: 'GET',
+    path: `${base}/content-types/:id/missing-translations`,
+    tag,
+    summary: 'Entries of the type lacking an approved, current translation in some organization locale',
+    params: idParams,
+    query: missingTranslationsQuery,
+    response: missingTranslationsReport,
+  }),
+};

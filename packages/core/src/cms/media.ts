@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { base, refuse, tag } from './common.js';
+
+// Content media: which files the entries use, kept by the entries' media fields (read-only).
+
+export const mediaOps = {
+  createMediaRefused: defineOperation({
+    id: 'cms.media.create',
+    method: 'POST',
+    path: `${base}/media`,
+    tag,
+    summary: refuse("content media rows follow the entries' media fields"),
+    body: z.unknown(),
+    response: z.never(),
+  }),
+  updateMediaRefused: defineOperation({
+    id: 'cms.media.update',
+    method: 'PATCH',
+    path: `${base}/media/:id`,
+    tag,
+    summary: refuse("edit the entry's media field"),
+    params: idParams,
+    body: z.unknown(),
+    response: z.never(),
+  }),
+  deleteMediaRefused: defineOperation({
+    id: 'cms.media.delete',
+    method: 'DELETE',
+    path: `${base}/media/:id`,
+    tag,
+    summary: refuse("edit the entry's media field"),
+    params: idParams,
+    response: z.never(),
+  }),
+};

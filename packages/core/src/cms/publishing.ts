@@ -1,0 +1,60 @@
+import * as z from 'zod';
+import { locale } from '../platform/contracts.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { base, tag } from './common.js';
+import { entryRow } from './entries.js';
+import { localizations } from './rows.gen.js';
+
+// Publishing: an entry (or one locale) goes live, offline, archived or back.
+
+export const publishBody = z.strictObject({
+  /** Publish one translation (or the source locale); default: the entry's source locale. */
+  locale: locale.optional(),
+  /** Publish only if the draft is still at this version (what the publisher saw); 409 otherwise. */
+  version: z.number().int().min(1).optional(),
+});
+export const unpublishBody = z.strictObject({ locale: locale.optional() });
+/** The entry after a publish action, and the translation when one locale other than the source was acted on. */
+export const publishResult = z.object({ entry: entryRow, localization: localizations.row.nullable() });
+
+export const publishingOps = {
+  publishEntry: defineOperation({
+    id: 'cms.entries.publish',
+    method: 'POST',
+    path: `${base}/entries/:id/publish`,
+    tag,
+    summary:
+      "Publish now: the draft (or one locale's translation) goes live after validation (required fields, image alt text, workflow approval)",
+    params: idParams,
+    body: publishBody,
+    response: publishResult,
+  }),
+  unpublishEntry: defineOperation({
+    id: 'cms.entries.unpublish',
+    method: 'POST',
+    path: `${base}/entries/:id/unpublish`,
+    tag,
+    summary: 'Take the source locale (or one locale) offline',
+    params: idParams,
+    body: unpublishBody,
+    response: publishResult,
+  }),
+  archiveEntry: defineOperation({
+    id: 'cms.entries.archive',
+    method: 'POST',
+    path: `${base}/entries/:id/archive`,
+    tag,
+    summary: 'Archive an entry: every locale goes offline, pending schedules are cancelled',
+    params: idParams,
+    response: entryRow,
+  }),
+  unarchiveEntry: defineOperation({
+    id: 'cms.entries.unarchive',
+    method: 'POST',
+    path: `${base}/entries/:id/unarchive`,
+    tag,
+    summary: 'Bring an archived entry back as a DRAFT',
+    params: idParams,
+    response: entryRow,
+  }),
+};

@@ -1,0 +1,146 @@
+import * as z from 'zod';
+import * as f from '../shared/fields.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { listQuery, pageOf } from '../shared/pagination.js';
+import { base, color, deleted, id, slug, tag } from './common.js';
+import { categories, tags } from './rows.gen.js';
+
+// Tags and the category tree.
+
+export type TagRow = z.output<typeof tags.row>;
+export type CategoryRow = z.output<typeof categories.row>;
+export const tagCreate = z.strictObject({
+  name: f.text().min(1).max(100),
+  /** Defaults to the name, slugified. */
+  slug: slug.optional(),
+  color: color.nullable().optional(),
+  description: f.text().max(1000).nullable().optional(),
+});
+export const tagUpdate = tagCreate.partial();
+export const tagFilters = z.object({ slug: f.text().optional() });
+export const categoryCreate = z.strictObject({
+  name: f.text().min(1).max(200),
+  /** Defaults to the name, slugified; the category's `path` is its ancestors' slugs and its own. */
+  slug: slug.optional(),
+  /** The parent category; null or absent for a top-level one. Changing it moves the whole subtree. */
+  parentId: id.nullable().optional(),
+  description: f.text().max(2000).nullable().optional(),
+  icon: f.text().max(100).nullable().optional(),
+  color: color.nullable().optional(),
+  sortOrder: f.int().optional(),
+  seoTitle: f.text().max(300).nullable().optional(),
+  seoDescription: f.text().max(1000).nullable().optional(),
+});
+export const categoryUpdate = categoryCreate.partial();
+export const categoryFilters = z.object({
+  parentId: f.text().optional(),
+  /** Category id: only categories below it (its subtree, itself excluded). */
+  under: f.text().optional(),
+  slug: f.text().optional(),
+  depth: z.coerce.number().int().min(0).optional(),
+});
+// `true` from the SDK, `"true"` from a query string.
+export const categoryDeleteQuery = z.object({
+  cascade: z
+    .union([z.boolean(), f.queryBool()])
+    .optional()
+    .describe('Delete the whole subtree (otherwise a category with children is refused)'),
+});
+
+export const taxonomyOps = {
+  listTags: defineOperation({
+    id: 'cms.tags.list',
+    method: 'GET',
+    path: `${base}/tags`,
+    tag,
+    summary: 'List tags',
+    query: listQuery.extend(tagFilters.shape),
+    response: pageOf(tags.row),
+  }),
+  getTag: defineOperation({
+    id: 'cms.tags.get',
+    method: 'GET',
+    path: `${base}/tags/:id`,
+    tag,
+    summary: 'Get a tag',
+    params: idParams,
+    response: tags.row,
+  }),
+  createTag: defineOperation({
+    id: 'cms.tags.create',
+    method: 'POST',
+    path: `${base}/tags`,
+    tag,
+    summary: 'Create a tag (slug from its name)',
+    body: tagCreate,
+    response: tags.row,
+    status: 201,
+  }),
+  updateTag: defineOperation({
+    id: 'cms.tags.update',
+    method: 'PATCH',
+    path: `${base}/tags/:id`,
+    tag,
+    summary: 'Update a tag',
+    params: idParams,
+    body: tagUpdate,
+    response: tags.row,
+  }),
+  deleteTag: defineOperation({
+    id: 'cms.tags.delete',
+    method: 'DELETE',
+    path: `${base}/tags/:id`,
+    tag,
+    summary: 'Delete a tag (detaching it from its entries)',
+    params: idParams,
+    response: deleted,
+  }),
+  listCategories: defineOperation({
+    id: 'cms.categories.list',
+    method: 'GET',
+    path: `${base}/categories`,
+    tag,
+    summary: 'List categories (`sort=path` gives tree order)',
+    query: listQuery.extend(categoryFilters.shape),
+    response: pageOf(categories.row),
+  }),
+  getCategory: defineOperation({
+    id: 'cms.categories.get',
+    method: 'GET',
+    path: `${base}/categories/:id`,
+    tag,
+    summary: 'Get a category',
+    params: idParams,
+    response: categories.row,
+  }),
+  createCategory: defineOperation({
+    id: 'cms.categories.create',
+    method: 'POST',
+    path: `${base}/categories`,
+    tag,
+    summary: 'Create a category (path and depth from its parent)',
+    body: categoryCreate,
+    response: categories.row,
+    status: 201,
+  }),
+  updateCategory: defineOperation({
+    id: 'cms.categories.update',
+    method: 'PATCH',
+    path: `${base}/categories/:id`,
+    tag,
+    summary: 'Update, rename or move a category; its subtree follows (a move under its own descendant is refused, 409)',
+    params: idParams,
+    body: categoryUpdate,
+    response: categories.row,
+  }),
+  deleteCategory: defineOperation({
+    id: 'cms.categories.delete',
+    method: 'DELETE',
+    path: `${base}/categories/:id`,
+    tag,
+    summary: 'Delete a category; one with children needs `cascade=true`',
+    params: idParams,
+    query: categoryDeleteQuery,
+    response: deleted,
+  }),
+};

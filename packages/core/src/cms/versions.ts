@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import * as f from '../shared/fields.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { listQuery, pageOf } from '../shared/pagination.js';
+import { base, id, tag } from './common.js';
+import { entryRow } from './entries.js';
+import { versions } from './rows.gen.js';
+
+// Versions of an entry: written by saves and restores only; list, get, diff and restore.
+
+export const versionSummary = versions.row.omit({ data: true });
+export type VersionSummary = z.output<typeof versionSummary>;
+export type VersionRow = z.output<typeof versions.row>;
+export const versionParams = z.object({ id, number: z.coerce.number().int().min(1) });
+export const versionDiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+/** One field that differs between two versions. */
+export const fieldChange = z.object({
+  field: z.string(),
+  before: f.json().optional(),
+  after: f.json().optional(),
+  change: z.enum(['added', 'removed', 'changed']),
+});
+export type FieldChange = z.output<typeof fieldChange>;
+export const versionDiff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(fieldChange) });
+export const restoreBody = z.strictObject({
+  /** The entry version the restore is based on (or `If-Match`). */
+  version: z.number().int().min(1).optional(),
+  changeNote: f.text().max(1000).optional(),
+});
+
+const readonlyVersions = 'Versions are written by entry saves and restores';
+export const versionOps = {
+  listVersions: defineOperation({
+    id: 'cms.entries.versions.list',
+    method: 'GET',
+    path: `${base}/entries/:id/versions`,
+    tag,
+    summary: 'Versions of an entry, newest first',
+    params: idParams,
+    query: listQuery.omit({ sort: true }),
+    response: pageOf(versionSummary),
+  }),
+  getVersion: defineOperation({
+    id: 'cms.entries.versions.get',
+    method: 'GET',
+    path: `${base}/entries/:id/versions/:number`,
+    tag,
+    summary: 'One version of an entry, with its data',
+    params: versionParams,
+    response: versions.row,
+  }),
+  diffVersions: defineOperation({
+    id: 'cms.entries.versions.diff',
+    method: 'GET',
+    path: `${base}/entries/:id/diff`,
+    tag,
+    summary: 'Field-by-field difference between two versions',
+    params: idParams,
+    query: versionDiffQuery,
+    response: versionDiff,
+  }),
+  restoreVersion: defineOperation({
+    id: 'cms.entries.versions.restore',
+    method: 'POST',
+    path: `${base}/entries/:id/versions/:number/restore`,
+    tag,
+    summary: 'Restore a version into the draft as a new version (never publishes)',
+    params: versionParams,
+    body: restoreBody,
+    response: entryRow,
+  }),
+  /** The generic resource's writes are closed: history is written only by saves. */
+  createVersionRefused: defineOperation({
+    id: 'cms.versions.create',
+    method: 'POST',
+    path: `${base}/versions`,
+    tag,
+    summary: `Not allowed: ${readonlyVersions}`,
+    body: z.unknown(),
+    response: z.never(),
+  }),
+  updateVersionRefused: defineOperation({
+    id: 'cms.versions.update',
+    method: 'PATCH',
+    path: `${base}/versions/:id`,
+    tag,
+    summary: `Not allowed: ${readonlyVersions}`,
+    params: idParams,
+    body: z.unknown(),
+    response: z.never(),
+  }),
+  deleteVersionRefused: defineOperation({
+    id: 'cms.versions.delete',
+    method: 'DELETE',
+    path: `${base}/versions/:id`,
+    tag,
+    summary: `Not allowed: ${readonlyVersions}; maxVersions prunes them`,
+    params: idParams,
+    response: z.never(),
+  }),
+};
