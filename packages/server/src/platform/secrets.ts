@@ -72,7 +72,8 @@ export function secretBox(ring: KeyRing) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return `${prefix}${ring.current}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${body.toString('base64url')}`;
+      const parts = [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url'));
+      return `${prefix}${ring.current}:${parts.join(':')}`;
     },
     /** The plaintext; throws when the value was tampered with, sealed for another context, or under an unknown key. */
     open(sealed: string, context: string): string {
