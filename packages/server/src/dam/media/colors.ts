@@ -98,9 +98,9 @@ export function colorName(hex: string): string {
   if (l < 0.12) return 'black';
   if (s < 0.15 || max - min < 0.08) return l > 0.85 ? 'white' : l < 0.2 ? 'black' : 'gray';
   const h = max === r ? (((g - b) / (max - min)) * 60 + 360) % 360 : max === g ? ((b - r) / (max - min)) * 60 + 120 : ((r - g) / (max - min)) * 60 + 240;
-  if ((h < 45 || h >= 345) && l < 0.45 && s < 0.75) return 'brown';
+  if ((h < 40 || h >= 345) && l < 0.45 && s < 0.75) return 'brown';
   if (h < 15 || h >= 345) return 'red';
-  if (h < 45) return 'orange';
+  if (h < 40) return 'orange';
   if (h < 70) return 'yellow';
   if (h < 165) return 'green';
   if (h < 195) return 'teal';

@@ -1,9 +1,13 @@
-import exifr from 'exifr';
+import { createRequire } from 'node:module';
 import sharp, { type SharpOptions } from 'sharp';
 import { type ColorShare, paletteOf } from './colors.js';
 import { MediaError } from './errors.js';
 import { type BlurPlaceholder, placeholderOf } from './placeholder.js';
 import { type MediaSource, withRandomAccess } from './source.js';
+
+// exifr's ESM build leaves `sidecar` off its default export and its CommonJS build is a UMD bundle whose
+// names Node cannot see from ESM: requiring it gives the same complete object everywhere.
+const exifr = createRequire(import.meta.url)('exifr') as typeof import('exifr');
 
 /** What an image says about itself: pixels from its header, the rest from EXIF, IPTC and XMP. */
 export interface ImageMetadata {
