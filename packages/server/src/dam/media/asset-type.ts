@@ -55,7 +55,10 @@ export function inferAssetType(type: SniffedType, hints: AssetTypeHints = {}): A
         return 'AUDIO_MUSIC';
       }
       if (type.ext === 'mxf' || word(fileName, 'raw', 'footage', 'rushes', 'broll', 'b-roll')) return 'VIDEO_RAW';
-      if (word(fileName, 'motion', 'animation', 'loop', 'mograph') || (hints.hasAudio === false && duration !== undefined && duration <= 60))
+      if (
+        word(fileName, 'motion', 'animation', 'loop', 'mograph') ||
+        (hints.hasAudio === false && duration !== undefined && duration <= 60)
+      )
         return 'VIDEO_MOTION';
       return 'VIDEO_EDITED';
     }

@@ -97,7 +97,12 @@ export function colorName(hex: string): string {
   const s = max === min ? 0 : (max - min) / (1 - Math.abs(2 * l - 1));
   if (l < 0.12) return 'black';
   if (s < 0.15 || max - min < 0.08) return l > 0.85 ? 'white' : l < 0.2 ? 'black' : 'gray';
-  const h = max === r ? (((g - b) / (max - min)) * 60 + 360) % 360 : max === g ? ((b - r) / (max - min)) * 60 + 120 : ((r - g) / (max - min)) * 60 + 240;
+  const h =
+    max === r
+      ? (((g - b) / (max - min)) * 60 + 360) % 360
+      : max === g
+        ? ((b - r) / (max - min)) * 60 + 120
+        : ((r - g) / (max - min)) * 60 + 240;
   if ((h < 40 || h >= 345) && l < 0.45 && s < 0.75) return 'brown';
   if (h < 15 || h >= 345) return 'red';
   if (h < 40) return 'orange';
@@ -128,10 +133,8 @@ function rgbToLab(r8: number, g8: number, b8: number): Lab {
 function labToHex([l, a, b]: Lab): string {
   const y = (l + 16) / 116;
   const [x, yy, z] = [fInverse(y + a / 500) * white[0], fInverse(y), fInverse(y - b / 200) * white[2]];
-  const rgb = [
-    3.2406 * x - 1.5372 * yy - 0.4986 * z,
-    -0.9689 * x + 1.8758 * yy + 0.0415 * z,
-    0.0557 * x - 0.204 * yy + 1.057 * z,
-  ].map((c) => Math.round(Math.min(1, Math.max(0, fromLinear(c))) * 255));
+  const rgb = [3.2406 * x - 1.5372 * yy - 0.4986 * z, -0.9689 * x + 1.8758 * yy + 0.0415 * z, 0.0557 * x - 0.204 * yy + 1.057 * z].map(
+    (c) => Math.round(Math.min(1, Math.max(0, fromLinear(c))) * 255),
+  );
   return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -9,13 +9,24 @@ import { beachSvg, photoJpeg, withIptc, xmpPacket } from './test-files.js';
 
 const camera = {
   IFD0: { Make: 'Canon', Model: 'Canon EOS R5', Artist: 'Exif Artist', Copyright: 'Exif Copyright', Software: 'Lightroom' },
-  IFD2: { DateTimeOriginal: '2024:06:01 18:30:05', OffsetTimeOriginal: '+04:00', ExposureTime: '1/250', FNumber: '8/1', ISOSpeedRatings: '100' },
+  IFD2: {
+    DateTimeOriginal: '2024:06:01 18:30:05',
+    OffsetTimeOriginal: '+04:00',
+    ExposureTime: '1/250',
+    FNumber: '8/1',
+    ISOSpeedRatings: '100',
+  },
   IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '25/1 4/1 48/1', GPSLongitudeRef: 'W', GPSLongitude: '55/1 8/1 24/1' },
 };
 
 describe('readImageMetadata', () => {
   it('reads size, format, colour space, DPI, camera, date, GPS and rights from EXIF, IPTC and XMP', async () => {
-    const xmp = xmpPacket({ creator: 'Ada Photographer', rights: '© 2024 Acme Agency', keywords: ['beach', 'summer'], created: '2024-06-01T18:30:05+04:00' });
+    const xmp = xmpPacket({
+      creator: 'Ada Photographer',
+      rights: '© 2024 Acme Agency',
+      keywords: ['beach', 'summer'],
+      created: '2024-06-01T18:30:05+04:00',
+    });
     const jpeg = withIptc(await photoJpeg({ width: 1200, height: 800, exif: camera, xmp, density: 300 }), {
       byline: 'Iptc Byline',
       copyright: 'Iptc Copyright',
@@ -49,7 +60,11 @@ describe('readImageMetadata', () => {
     const iptcOnly = withIptc(await photoJpeg({ width: 64, height: 48 }), { byline: 'Iptc Byline', copyright: 'Iptc Copyright' });
     expect(await readImageMetadata(iptcOnly)).toMatchObject({ creator: 'Iptc Byline', copyright: 'Iptc Copyright' });
     const exifOnly = await photoJpeg({ width: 64, height: 48, exif: camera });
-    expect(await readImageMetadata(exifOnly)).toMatchObject({ creator: 'Exif Artist', copyright: 'Exif Copyright', dateTaken: '2024-06-01T18:30:05+04:00' });
+    expect(await readImageMetadata(exifOnly)).toMatchObject({
+      creator: 'Exif Artist',
+      copyright: 'Exif Copyright',
+      dateTaken: '2024-06-01T18:30:05+04:00',
+    });
   });
 
   it('reports the displayed size of a rotated camera JPEG, and its stored orientation', async () => {
@@ -61,10 +76,19 @@ describe('readImageMetadata', () => {
     const rgba = sharp({ create: { width: 320, height: 200, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 0.5 } } });
     const png = await rgba.clone().png().toBuffer();
     const webp = await rgba.clone().webp().toBuffer();
-    const avif = await rgba.clone().withExif({ IFD0: { Make: 'Apple', Model: 'iPhone 15' } }).avif().toBuffer();
+    const avif = await rgba
+      .clone()
+      .withExif({ IFD0: { Make: 'Apple', Model: 'iPhone 15' } })
+      .avif()
+      .toBuffer();
     expect(await readImageMetadata(png)).toMatchObject({ format: 'png', width: 320, height: 200, hasAlpha: true });
     expect(await readImageMetadata(Readable.from([webp]))).toMatchObject({ format: 'webp', width: 320, height: 200, hasAlpha: true });
-    expect(await readImageMetadata(avif)).toMatchObject({ format: 'heif', width: 320, height: 200, camera: { make: 'Apple', model: 'iPhone 15' } });
+    expect(await readImageMetadata(avif)).toMatchObject({
+      format: 'heif',
+      width: 320,
+      height: 200,
+      camera: { make: 'Apple', model: 'iPhone 15' },
+    });
   });
 
   it('rejects bytes that are not an image as invalid', async () => {
@@ -76,7 +100,8 @@ describe('readImageMetadata', () => {
 describe('analyzeImage: palette and blur placeholder', () => {
   it('finds the dominant colours with their shares', async () => {
     // 70 % blue on the left, 30 % white on the right.
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="400"><rect width="700" height="400" fill="#1e66f5"/><rect x="700" width="300" height="400" fill="#ffffff"/></svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="400">
+      <rect width="700" height="400" fill="#1e66f5"/><rect x="700" width="300" height="400" fill="#ffffff"/></svg>`;
     const { colors } = await analyzeImage(await sharp(Buffer.from(svg)).png().toBuffer());
     expect(colors).toHaveLength(2);
     expect(colors[0]!.hex).toBe('#1e66f5');
@@ -103,7 +128,11 @@ describe('analyzeImage: palette and blur placeholder', () => {
   });
 
   it('makes a thumbhash with the image average colour and a PNG data URL of its aspect ratio', async () => {
-    const { placeholder } = await analyzeImage(await sharp({ create: { width: 800, height: 400, channels: 3, background: '#d04010' } }).jpeg().toBuffer());
+    const { placeholder } = await analyzeImage(
+      await sharp({ create: { width: 800, height: 400, channels: 3, background: '#d04010' } })
+        .jpeg()
+        .toBuffer(),
+    );
     expect(placeholder.thumbhash.length).toBeLessThan(40);
     const average = thumbHashToAverageRGBA(Buffer.from(placeholder.thumbhash, 'base64'));
     expect(Math.round(average.r * 255)).toBeCloseTo(0xd0, -1);
@@ -115,7 +144,9 @@ describe('analyzeImage: palette and blur placeholder', () => {
   });
 
   it('gives the same palette for the same image every time', async () => {
-    const png = await sharp(Buffer.from(beachSvg(600, 400))).png().toBuffer();
+    const png = await sharp(Buffer.from(beachSvg(600, 400)))
+      .png()
+      .toBuffer();
     const [a, b] = await Promise.all([analyzeImage(png), analyzeImage(png)]);
     expect(a.colors).toEqual(b.colors);
     expect(a.placeholder).toEqual(b.placeholder);

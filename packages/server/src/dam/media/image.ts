@@ -108,9 +108,13 @@ async function metadataOf(input: string | Uint8Array): Promise<ImageMetadata> {
   const [exif, iptc, xmp] = await Promise.all([
     // sharp hands over each block whatever the container; exifr parses the blocks (a bad block is no metadata).
     meta.exif && meta.exif.length > 6
-      ? exifr.parse(meta.exif.subarray(meta.exif.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? 6 : 0), exifOptions).catch(() => undefined)
+      ? exifr
+          .parse(meta.exif.subarray(meta.exif.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? 6 : 0), exifOptions)
+          .catch(() => undefined)
       : undefined,
-    meta.iptc ? exifr.parse(asJpegSegment(0xed, meta.iptc), { tiff: false, iptc: true, reviveValues: false }).catch(() => undefined) : undefined,
+    meta.iptc
+      ? exifr.parse(asJpegSegment(0xed, meta.iptc), { tiff: false, iptc: true, reviveValues: false }).catch(() => undefined)
+      : undefined,
     meta.xmp ? exifr.sidecar(meta.xmp, { reviveValues: false }, 'xmp').catch(() => undefined) : undefined,
   ]);
   return compact({
@@ -143,7 +147,11 @@ function asJpegSegment(marker: number, payload: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, marker]), length, payload.subarray(0, 0xfffd), Buffer.from([0xff, 0xd9])]);
 }
 
-function fromBlocks(exif: ExifBlocks | undefined, iptc: Record<string, unknown> | undefined, xmp: XmpBlocks | undefined): Partial<ImageMetadata> {
+function fromBlocks(
+  exif: ExifBlocks | undefined,
+  iptc: Record<string, unknown> | undefined,
+  xmp: XmpBlocks | undefined,
+): Partial<ImageMetadata> {
   const ifd0 = exif?.ifd0 ?? {};
   const sub = exif?.exif ?? {};
   const gps = exif?.gps;
@@ -154,9 +162,15 @@ function fromBlocks(exif: ExifBlocks | undefined, iptc: Record<string, unknown> 
   const keywords = [...new Set([...list(iptc?.Keywords), ...list(dc.subject)])];
   return {
     camera: make || model || lens ? { make, model, lens } : undefined,
-    exposure: sub.ExposureTime || sub.FNumber || sub.ISO || sub.FocalLength
-      ? { exposureTime: number(sub.ExposureTime), fNumber: number(sub.FNumber), iso: number(sub.ISO), focalLength: number(sub.FocalLength) }
-      : undefined,
+    exposure:
+      sub.ExposureTime || sub.FNumber || sub.ISO || sub.FocalLength
+        ? {
+            exposureTime: number(sub.ExposureTime),
+            fNumber: number(sub.FNumber),
+            iso: number(sub.ISO),
+            focalLength: number(sub.FocalLength),
+          }
+        : undefined,
     dateTaken:
       exifDate(sub.DateTimeOriginal, sub.OffsetTimeOriginal) ??
       xmpDate(xmp?.photoshop?.DateCreated ?? xmp?.exif?.DateTimeOriginal ?? xmp?.xmp?.CreateDate) ??
@@ -176,7 +190,8 @@ function fromBlocks(exif: ExifBlocks | undefined, iptc: Record<string, unknown> 
 function gpsOf(gps: Record<string, unknown> | undefined): ImageMetadata['gps'] {
   if (!gps) return undefined;
   const degrees = (dms: unknown, ref: unknown, negative: string) => {
-    if (!Array.isArray(dms) || dms.length === 0 || !dms.every((part) => typeof part === 'number' && Number.isFinite(part))) return undefined;
+    if (!Array.isArray(dms) || dms.length === 0 || !dms.every((part) => typeof part === 'number' && Number.isFinite(part)))
+      return undefined;
     const [d = 0, m = 0, s = 0] = dms as number[];
     return round((d + m / 60 + s / 3600) * (text(ref)?.toUpperCase() === negative ? -1 : 1), 6);
   };
@@ -194,8 +209,7 @@ function text(value: unknown): string | undefined {
   if (value instanceof Uint8Array) return text(Buffer.from(value).toString('utf8'));
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return undefined;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: EXIF strings are NUL padded.
-  const clean = value.replace(/\0+$/, '').trim();
+  const clean = value.replace(/\0+$/, '').trim(); // EXIF strings are NUL padded
   return clean || undefined;
 }
 

@@ -37,6 +37,7 @@ export { type MediaSource, withLocalFile } from './source.js';
 export {
   type AiMetadata,
   type Box,
+  type CompleteTagger,
   combineTaggers,
   type DetectedFace,
   type DetectedObject,

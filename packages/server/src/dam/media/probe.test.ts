@@ -45,16 +45,26 @@ describe('probeMedia', () => {
   it('refuses a file with no audio or video as invalid, without leaking paths', async () => {
     const fake = join(tmp.path, 'fake.mp4');
     await writeFile(fake, 'this is not a video');
-    const error = await probeMedia(fake).catch((e: unknown) => e as Error & { code: string });
+    const error = await probeMedia(fake).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error).toMatchObject({ name: 'MediaError', code: 'invalid' });
-    expect(error.message).not.toContain(tmp.path);
+    expect(error?.message).not.toContain(tmp.path);
   });
 });
 
 describe('PDF', () => {
   it('counts the pages and words of a multi-page PDF and reads its info', async () => {
     const info = await readPdfInfo(await makePdf(3));
-    expect(info).toMatchObject({ pageCount: 3, title: 'Summer campaign brief', author: 'Ada Lovelace', pageWidth: 595, pageHeight: 842, hasJavaScript: false });
+    expect(info).toMatchObject({
+      pageCount: 3,
+      title: 'Summer campaign brief',
+      author: 'Ada Lovelace',
+      pageWidth: 595,
+      pageHeight: 842,
+      hasJavaScript: false,
+    });
     // "Page of the summer campaign brief N" on each page: seven words.
     expect(info.wordCount).toBe(21);
   });

@@ -68,7 +68,8 @@ export async function probeMedia(source: MediaSource, options: ToolOptions = {})
   const output = await withLocalFile(source, (path) =>
     runTool('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], { timeoutMs: 60_000, ...options }),
   ).catch((error: unknown) => {
-    if (error instanceof MediaError && error.code === 'tool_failed') throw new MediaError('invalid', 'Not a readable audio or video file', { cause: error });
+    if (error instanceof MediaError && error.code === 'tool_failed')
+      throw new MediaError('invalid', 'Not a readable audio or video file', { cause: error });
     throw error;
   });
   const json = JSON.parse(output.toString('utf8')) as FfprobeOutput;
@@ -107,7 +108,9 @@ export async function probeMedia(source: MediaSource, options: ToolOptions = {})
       bitrate: num(audio.bit_rate),
     });
   const tags = Object.fromEntries(
-    Object.entries(json.format?.tags ?? {}).filter(([key]) => /^(title|artist|album|album_artist|composer|genre|date|creation_time|copyright|comment|encoder)$/i.test(key)),
+    Object.entries(json.format?.tags ?? {}).filter(([key]) =>
+      /^(title|artist|album|album_artist|composer|genre|date|creation_time|copyright|comment|encoder)$/i.test(key),
+    ),
   );
   if (Object.keys(tags).length) probe.tags = tags;
   return probe;

@@ -23,7 +23,9 @@ beforeAll(async () => {
 afterAll(() => tmp.remove());
 
 const bytes = async (rendition: Rendition) =>
-  rendition.body instanceof Uint8Array ? Buffer.from(rendition.body) : Buffer.concat(await Readable.fromWeb(rendition.body as never).toArray());
+  rendition.body instanceof Uint8Array
+    ? Buffer.from(rendition.body)
+    : Buffer.concat(await Readable.fromWeb(rendition.body as never).toArray());
 /** The colour at a point of an encoded image, as [r, g, b]. */
 const pixel = async (image: Buffer, x: number, y: number) =>
   [...(await sharp(image).extract({ left: x, top: y, width: 1, height: 1 }).removeAlpha().raw().toBuffer())] as [number, number, number];
@@ -62,7 +64,12 @@ describe('createRendition for images', () => {
   });
 
   it('turns a camera JPEG upright and strips its metadata (GPS included)', async () => {
-    const rotated = await photoJpeg({ width: 600, height: 400, orientation: 6, exif: { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '25/1 4/1 48/1' } } });
+    const rotated = await photoJpeg({
+      width: 600,
+      height: 400,
+      orientation: 6,
+      exif: { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '25/1 4/1 48/1' } },
+    });
     const thumb = await createRendition(rotated, 'THUMBNAIL_MEDIUM');
     expect([thumb.width, thumb.height]).toEqual([200, 300]);
     const meta = await sharp(await bytes(thumb)).metadata();
@@ -93,15 +100,21 @@ describe('createRendition for images', () => {
     // The text covers a few percent of the pixels, spread over the whole image.
     expect(changed / a!.length).toBeGreaterThan(0.01);
 
-    const logo = await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 255, g: 0, b: 255, alpha: 1 } } }).png().toBuffer();
-    const branded = await bytes(await createRendition(photo, 'WATERMARKED', { watermark: { image: logo, opacity: 1, gravity: 'southeast' } }));
+    const logo = await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 255, g: 0, b: 255, alpha: 1 } } })
+      .png()
+      .toBuffer();
+    const branded = await bytes(
+      await createRendition(photo, 'WATERMARKED', { watermark: { image: logo, opacity: 1, gravity: 'southeast' } }),
+    );
     const [r, g, bl] = await pixel(branded, 1200 - 24 - 150, 800 - 24 - 70);
     expect([r, g, bl]).toEqual([expect.closeTo(255, -1), expect.closeTo(0, -1), expect.closeTo(255, -1)]);
     expect(await pixel(branded, 100, 100)).not.toEqual([255, 0, 255]);
   });
 
   it('rasterises an SVG at the rendition size rather than its nominal one', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0a0"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0a0"/></svg>',
+    );
     const preview = await createRendition(svg, 'THUMBNAIL_LARGE');
     expect([preview.width, preview.height]).toEqual([600, 300]);
   });
@@ -118,7 +131,10 @@ describe('createRendition for images', () => {
 
 describe('createRendition for video and PDF', () => {
   it('lists PREVIEW_VIDEO among a video’s kinds', () => {
-    expect(renditionKindsFor({ mime: 'video/mp4', ext: 'mp4', kind: 'video', active: false })).toEqual([...Object.keys(renditionSpecs), 'PREVIEW_VIDEO']);
+    expect(renditionKindsFor({ mime: 'video/mp4', ext: 'mp4', kind: 'video', active: false })).toEqual([
+      ...Object.keys(renditionSpecs),
+      'PREVIEW_VIDEO',
+    ]);
   });
 
   it('makes stills from a poster frame', async () => {
@@ -133,7 +149,15 @@ describe('createRendition for video and PDF', () => {
     const source = Readable.toWeb(createReadStream(video)) as ReadableStream<Uint8Array>;
     const clip = await createRendition(source, 'PREVIEW_VIDEO');
     try {
-      expect(clip).toMatchObject({ kind: 'PREVIEW_VIDEO', mimeType: 'video/mp4', format: 'mp4', width: 1280, height: 720, duration: 10, startTime: 0 });
+      expect(clip).toMatchObject({
+        kind: 'PREVIEW_VIDEO',
+        mimeType: 'video/mp4',
+        format: 'mp4',
+        width: 1280,
+        height: 720,
+        duration: 10,
+        startTime: 0,
+      });
       expect(clip.body).toBeInstanceOf(ReadableStream);
       const data = await bytes(clip);
       expect(data.length).toBe(clip.size);

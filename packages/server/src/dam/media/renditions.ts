@@ -160,12 +160,27 @@ async function stillRendition(
   else if (format === 'avif') image = image.avif({ quality: Math.round(quality * 0.7), effort: 3 });
   else image = image.png({ compressionLevel: 8 });
   const { data, info } = await image.toBuffer({ resolveWithObject: true }).catch(unreadable);
-  return { kind, mimeType: mimeTypes[format], format, width: info.width, height: info.height, size: data.length, quality, body: data, dispose: async () => {} };
+  return {
+    kind,
+    mimeType: mimeTypes[format],
+    format,
+    width: info.width,
+    height: info.height,
+    size: data.length,
+    quality,
+    body: data,
+    dispose: async () => {},
+  };
 }
 
 async function videoRendition(input: string | Uint8Array, options: RenditionOptions): Promise<Rendition> {
   const clip = await withLocalFile(input, (path) =>
-    previewVideo(path, { seconds: previewVideoSpec.seconds, maxWidth: previewVideoSpec.width, maxHeight: previewVideoSpec.height, ...options }),
+    previewVideo(path, {
+      seconds: previewVideoSpec.seconds,
+      maxWidth: previewVideoSpec.width,
+      maxHeight: previewVideoSpec.height,
+      ...options,
+    }),
   );
   const size = (await stat(clip.path)).size;
   return {
@@ -205,7 +220,8 @@ async function watermarked(image: Sharp, mark: Watermark): Promise<Sharp> {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <defs><pattern id="w" width="${size * 12}" height="${size * 5}" patternUnits="userSpaceOnUse" patternTransform="rotate(-30)">
     <text x="0" y="${size * 2}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-weight="bold" font-size="${size}"
-      fill="#fff" fill-opacity="${opacity}" stroke="#000" stroke-opacity="${opacity / 2}" stroke-width="${Math.max(1, size / 24)}">${escapeXml(mark.text.slice(0, 80))}</text>
+      fill="#fff" fill-opacity="${opacity}" stroke="#000" stroke-opacity="${opacity / 2}" stroke-width="${Math.max(1, size / 24)}"
+      >${escapeXml(mark.text.slice(0, 80))}</text>
   </pattern></defs>
   <rect width="100%" height="100%" fill="url(#w)"/>
 </svg>`;

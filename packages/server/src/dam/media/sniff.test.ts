@@ -56,7 +56,8 @@ describe('sniffType reads the type from the bytes', () => {
 
   it('recognises PDF, Office Open XML, OpenDocument and plain ZIP', async () => {
     expect(sniffType(await makePdf(2))).toMatchObject({ mime: 'application/pdf', ext: 'pdf', kind: 'document' });
-    const office = (dir: string) => makeZip({ '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', [`${dir}/document.xml`]: '<x/>' });
+    const office = (dir: string) =>
+      makeZip({ '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', [`${dir}/document.xml`]: '<x/>' });
     expect(sniffType(office('word')).ext).toBe('docx');
     expect(sniffType(office('xl')).ext).toBe('xlsx');
     expect(sniffType(office('ppt'))).toMatchObject({ ext: 'pptx', kind: 'document' });
@@ -68,7 +69,8 @@ describe('sniffType reads the type from the bytes', () => {
   it('marks SVG, HTML, XHTML, XML and JavaScript as active content, whatever precedes the first tag', () => {
     const active = {
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>': 'image/svg+xml',
-      '\uFEFF<?xml version="1.0"?>\n<!-- Generator: Illustrator -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">\n<svg/>': 'image/svg+xml',
+      '\uFEFF<?xml version="1.0"?>\n<!-- Generator: Illustrator -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">\n<svg/>':
+        'image/svg+xml',
       '  <!DOCTYPE html><html><body>hi</body></html>': 'text/html',
       '<script>fetch("/v1/platform/api-keys")</script>': 'text/html',
       '<!-- note --><div onclick="x()">': 'text/html',
@@ -85,13 +87,19 @@ describe('sniffType reads the type from the bytes', () => {
   });
 
   it('keeps plain text, CSV and JSON inert, and unknown bytes a download', () => {
-    expect(sniffType(Buffer.from('Let me know what you think of the brief.\nThanks!'))).toMatchObject({ mime: 'text/plain', active: false });
+    expect(sniffType(Buffer.from('Let me know what you think of the brief.\nThanks!'))).toMatchObject({
+      mime: 'text/plain',
+      active: false,
+    });
     expect(sniffType(Buffer.from('name,email,plan\nAda,ada@example.com,pro\nBob,bob@example.com,free\n'))).toMatchObject({
       mime: 'text/csv',
       kind: 'document',
     });
     expect(sniffType(Buffer.from('{"campaign": "summer", "budget": 1200}'))).toMatchObject({ mime: 'application/json', active: false });
-    expect(sniffType(Buffer.from([0x00, 0x13, 0x37, 0xfe, 0x00, 0x01, 0x02]))).toMatchObject({ mime: 'application/octet-stream', active: false });
+    expect(sniffType(Buffer.from([0x00, 0x13, 0x37, 0xfe, 0x00, 0x01, 0x02]))).toMatchObject({
+      mime: 'application/octet-stream',
+      active: false,
+    });
     expect(sniffType(new Uint8Array())).toMatchObject({ mime: 'application/octet-stream' });
   });
 
@@ -136,7 +144,9 @@ describe('inferAssetType', () => {
 
   it('reads the header of a file on disk, never its name', async () => {
     const jpegNamedPng = join(tmp.path, 'photo.png');
-    await sharp(await photoJpeg({ width: 32, height: 32 })).jpeg().toFile(jpegNamedPng);
+    await sharp(await photoJpeg({ width: 32, height: 32 }))
+      .jpeg()
+      .toFile(jpegNamedPng);
     expect(await sniffFile(jpegNamedPng)).toMatchObject({ mime: 'image/jpeg', ext: 'jpg' });
   });
 });

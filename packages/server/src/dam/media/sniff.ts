@@ -106,7 +106,9 @@ function sniffBinary(b: Uint8Array): SniffedType | undefined {
   // Documents and design files (a PDF may carry up to 1 KiB of junk before its header, and readers accept it)
   if (latin1(b.subarray(0, 1024)).includes('%PDF-')) return t('application/pdf', 'pdf', 'document');
   if (at(b, '%!PS')) {
-    return ascii(b, 0, 40).split('\n')[0]!.includes('EPSF') ? t('application/postscript', 'eps', 'design') : t('application/postscript', 'ps', 'document');
+    return ascii(b, 0, 40).split('\n')[0]!.includes('EPSF')
+      ? t('application/postscript', 'eps', 'design')
+      : t('application/postscript', 'ps', 'document');
   }
   if (at(b, [0xc5, 0xd0, 0xd3, 0xc6])) return t('application/postscript', 'eps', 'design');
   if (at(b, '{\\rtf')) return t('application/rtf', 'rtf', 'document');
@@ -210,7 +212,24 @@ function compoundFile(b: Uint8Array): SniffedType {
 // Text formats ---------------------------------------------------------------------------------------------
 
 /** WHATWG MIME Sniffing's HTML patterns: one of these tags, then a space or `>`. */
-const htmlTags = ['!doctype html', 'html', 'head', 'script', 'iframe', 'h1', 'div', 'font', 'table', 'a', 'style', 'title', 'b', 'body', 'br', 'p'];
+const htmlTags = [
+  '!doctype html',
+  'html',
+  'head',
+  'script',
+  'iframe',
+  'h1',
+  'div',
+  'font',
+  'table',
+  'a',
+  'style',
+  'title',
+  'b',
+  'body',
+  'br',
+  'p',
+];
 
 function sniffText(b: Uint8Array): SniffedType | undefined {
   const text = decodeText(b);

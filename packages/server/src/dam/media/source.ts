@@ -19,7 +19,11 @@ export interface TempDir {
   remove(): Promise<void>;
 }
 
-/** A fresh private folder under the system's temp directory. @example const tmp = await tempDir(); try { … } finally { await tmp.remove() } */
+/**
+ * A fresh private folder under the system's temp directory.
+ *
+ * @example const tmp = await tempDir(); try { … } finally { await tmp.remove() }
+ */
 export async function tempDir(): Promise<TempDir> {
   const path = await mkdtemp(join(tmpdir(), 'spokestack-media-'));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };

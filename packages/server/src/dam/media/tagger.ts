@@ -81,13 +81,18 @@ export interface Tagger {
   close?(): Promise<void>;
 }
 
+/** A tagger that always answers with every field of `Tags` (the built-in and combined ones). */
+export interface CompleteTagger extends Tagger {
+  tag(input: TagInput): Promise<Tags>;
+}
+
 /**
  * One tagger that runs several at once on each image and merges what they find: labels by name (the highest
  * confidence wins), the rest concatenated; colours from the first tagger that gives them.
  *
  * @example const tagger = combineTaggers(createBuiltinTagger(), myApiTagger)
  */
-export function combineTaggers(...taggers: Tagger[]): Tagger {
+export function combineTaggers(...taggers: Tagger[]): CompleteTagger {
   return {
     name: taggers.map((t) => t.name).join('+'),
     async tag(input) {
@@ -177,7 +182,13 @@ export function createLimiter(limit: number): { run<T>(task: () => Promise<T>): 
 
 /** Words of camera and export file names that say nothing about the picture. */
 const noise = new Set(
-  'img dsc dscn dscf dcim pxl mvimg image images photo pic picture untitled copy final edit edited export exported version draft new old scan file files web small large medium thumb thumbnail hires lores high res low and the for with from jpg jpeg png gif webp tif tiff heic raw psd'.split(' '),
+  [
+    'img dsc dscn dscf dcim pxl mvimg image images photo pic picture untitled copy final edit edited export',
+    'exported version draft new old scan file files web small large medium thumb thumbnail hires lores high res low',
+    'and the for with from jpg jpeg png gif webp tif tiff heic raw psd',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
@@ -230,7 +241,8 @@ export interface AiMetadata {
  *
  * @example await db.update(assets).set({ aiMetadata: toAiMetadata(await tagger.tag(input), tagger.name) })
  */
-export function toAiMetadata(tags: Tags, tagger: string): AiMetadata {
+export function toAiMetadata(found: Partial<Tags>, tagger: string): AiMetadata {
+  const tags = mergeTags([found]);
   const confidence: Record<string, number> = {};
   for (const { name, confidence: c } of tags.labels) confidence[name] = Math.max(confidence[name] ?? 0, c);
   const objects: string[] = [];
@@ -242,7 +254,13 @@ export function toAiMetadata(tags: Tags, tagger: string): AiMetadata {
     labels: tags.labels.map((l) => l.name),
     objects,
     colors: tags.colors.map((c) => c.hex),
-    faces: tags.faces.map(({ box, confidence: c, age, gender, expression }) => ({ boundingBox: box, confidence: c, age, gender, expression })),
+    faces: tags.faces.map(({ box, confidence: c, age, gender, expression }) => ({
+      boundingBox: box,
+      confidence: c,
+      age,
+      gender,
+      expression,
+    })),
     text: tags.text.map((line) => line.text).join('\n'),
     confidence,
     palette: tags.colors,

@@ -11,7 +11,9 @@ import { runTool } from './tools.js';
 /** A landscape "photo": sky over sea over sand, with a sun, so it has real structure and a clear palette. */
 export function beachSvg(width: number, height: number, sun = { x: 0.75, y: 0.3 }): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#2b6cb0"/><stop offset="1" stop-color="#90cdf4"/></linearGradient></defs>
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+    <stop offset="0" stop-color="#2b6cb0"/><stop offset="1" stop-color="#90cdf4"/>
+  </linearGradient></defs>
   <rect width="100%" height="60%" fill="url(#sky)"/>
   <rect y="60%" width="100%" height="15%" fill="#1a5f7a"/>
   <rect y="75%" width="100%" height="25%" fill="#e9c46a"/>
@@ -28,31 +30,50 @@ export type ExifFields = Parameters<Sharp['withExif']>[0];
  * @example const jpeg = await photoJpeg({ width: 1200, height: 800, exif: { IFD0: { Make: 'Canon' } } })
  */
 export async function photoJpeg(
-  options: { width?: number; height?: number; exif?: ExifFields; xmp?: string; orientation?: number; density?: number; quality?: number } = {},
+  options: {
+    width?: number;
+    height?: number;
+    exif?: ExifFields;
+    xmp?: string;
+    orientation?: number;
+    density?: number;
+    quality?: number;
+  } = {},
 ): Promise<Buffer> {
   const { width = 1200, height = 800 } = options;
   let image = sharp(Buffer.from(beachSvg(width, height)));
   if (options.exif) image = image.withExif(options.exif);
   if (options.xmp) image = image.withXmp(options.xmp);
   if (options.orientation || options.density)
-    image = image.withMetadata({ ...(options.orientation ? { orientation: options.orientation } : {}), ...(options.density ? { density: options.density } : {}) });
+    image = image.withMetadata({
+      ...(options.orientation ? { orientation: options.orientation } : {}),
+      ...(options.density ? { density: options.density } : {}),
+    });
   return image.jpeg({ quality: options.quality ?? 90 }).toBuffer();
 }
 
 /** An XMP packet with creator, rights, keywords and a creation date, as Lightroom or Photoshop write them. */
 export function xmpPacket(fields: { creator: string; rights: string; keywords: string[]; created: string }): string {
   const items = fields.keywords.map((k) => `<rdf:li>${k}</rdf:li>`).join('');
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">\
-<dc:creator><rdf:Seq><rdf:li>${fields.creator}</rdf:li></rdf:Seq></dc:creator><dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${fields.rights}</rdf:li></rdf:Alt></dc:rights>\
-<dc:subject><rdf:Bag>${items}</rdf:Bag></dc:subject><photoshop:DateCreated>${fields.created}</photoshop:DateCreated></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+  return [
+    `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="${rdf}">`,
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">',
+    `<dc:creator><rdf:Seq><rdf:li>${fields.creator}</rdf:li></rdf:Seq></dc:creator>`,
+    `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${fields.rights}</rdf:li></rdf:Alt></dc:rights>`,
+    `<dc:subject><rdf:Bag>${items}</rdf:Bag></dc:subject><photoshop:DateCreated>${fields.created}</photoshop:DateCreated>`,
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>',
+  ].join('');
 }
 
 /**
  * The JPEG with an IPTC block (APP13, Photoshop 3.0 resource 0x0404) after its SOI marker. sharp keeps IPTC it
  * reads but cannot write one, so the tests build it by the IPTC IIM specification: record 2 datasets, UTF-8.
  */
-export function withIptc(jpeg: Buffer, fields: { byline?: string; copyright?: string; keywords?: string[]; title?: string; caption?: string }): Buffer {
+export function withIptc(
+  jpeg: Buffer,
+  fields: { byline?: string; copyright?: string; keywords?: string[]; title?: string; caption?: string },
+): Buffer {
   const dataset = (record: number, id: number, value: string | Buffer) => {
     const bytes = Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
     const head = Buffer.from([0x1c, record, id, 0, 0]);
@@ -97,10 +118,22 @@ export async function makeVideo(
   const { seconds = 3, width = 320, height = 240, fps = 25, audio = true, channels = 2 } = options;
   const sound = audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=44100:duration=${seconds}`] : [];
   await runTool('ffmpeg', [
-    ...['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`],
+    ...[
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`,
+    ],
     ...sound,
     // WebM holds only VP8/VP9/AV1 and Vorbis/Opus; everything else gets H.264 and AAC.
-    ...(path.endsWith('.webm') ? ['-c:v', 'libvpx', '-deadline', 'realtime'] : ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']),
+    ...(path.endsWith('.webm')
+      ? ['-c:v', 'libvpx', '-deadline', 'realtime']
+      : ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']),
     ...(audio ? ['-c:a', path.endsWith('.webm') ? 'libopus' : 'aac', '-ac', String(channels)] : []),
     path,
   ]);

@@ -45,7 +45,8 @@ export function runTool(command: string, args: string[], options: ToolOptions = 
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      if (error.code === 'ENOENT') reject(new MediaError('tool_missing', `${command} is not installed (apt-get install ffmpeg poppler-utils)`));
+      if (error.code === 'ENOENT')
+        reject(new MediaError('tool_missing', `${command} is not installed (apt-get install ffmpeg poppler-utils)`));
       else reject(failure ?? new MediaError('tool_failed', `${command}: ${error.message}`, { cause: error }));
     });
     child.on('close', (code) => {

@@ -21,7 +21,24 @@ export async function posterFrame(source: MediaSource, options: { at?: number; p
     const grab = (seconds: number) =>
       runTool(
         'ffmpeg',
-        [...ffmpeg, '-ss', seconds.toFixed(3), '-i', path, '-map', '0:v:0', '-frames:v', '1', '-q:v', '2', '-f', 'image2pipe', '-c:v', 'mjpeg', 'pipe:1'],
+        [
+          ...ffmpeg,
+          '-ss',
+          seconds.toFixed(3),
+          '-i',
+          path,
+          '-map',
+          '0:v:0',
+          '-frames:v',
+          '1',
+          '-q:v',
+          '2',
+          '-f',
+          'image2pipe',
+          '-c:v',
+          'mjpeg',
+          'pipe:1',
+        ],
         { timeoutMs: 120_000, ...options },
       );
     // Seeking past the last keyframe of a damaged or variable-rate file yields nothing: fall back to the start.
@@ -71,7 +88,8 @@ export async function previewVideo(source: MediaSource, options: VideoPreviewOpt
       if (!probe.video) throw new MediaError('unsupported', 'The file has no video stream');
       const portrait = probe.video.height > probe.video.width;
       const [w, h] = portrait ? [Math.min(maxWidth, maxHeight), Math.max(maxWidth, maxHeight)] : [maxWidth, maxHeight];
-      const scale = `scale=w='min(${w},iw)':h='min(${h},ih)':force_original_aspect_ratio=decrease:force_divisible_by=2,setsar=1,format=yuv420p`;
+      const fit = `w='min(${w},iw)':h='min(${h},ih)':force_original_aspect_ratio=decrease:force_divisible_by=2`;
+      const scale = `scale=${fit},setsar=1,format=yuv420p`;
       await runTool(
         'ffmpeg',
         [
