@@ -13,7 +13,7 @@ import { beachSvg, humanSamplesPath, textPng } from '../packages/server/src/dam/
 // of the built-in tagger with its memory peak. Both use every core (2 here): thumbnails two at a time, tagging
 // at the tagger's default concurrency.
 //
-//   node --conditions=source --import tsx bench/dam-thumbnails.ts [--images 16] [--rounds 3] [--tag-images 8]
+//   node --conditions=source --import tsx bench/dam-thumbnails.ts [--images 16] [--rounds 5] [--seconds 3] [--tag-images 8]
 //
 // `runDamMediaBench()` returns the rows for bench/run.ts to print beside the HTTP scenarios.
 
@@ -32,14 +32,16 @@ export interface MediaBenchRow {
 /**
  * Generates camera-sized JPEGs, measures thumbnails (ours vs bare sharp, alternating rounds) and tagging.
  *
- * @example const rows = await runDamMediaBench({ images: 16, rounds: 3, tagImages: 8 })
+ * @example const rows = await runDamMediaBench({ images: 16, rounds: 5, seconds: 3, tagImages: 8 })
  */
-export async function runDamMediaBench(options: { images?: number; rounds?: number; tagImages?: number } = {}): Promise<MediaBenchRow[]> {
-  const { images = 16, rounds = 3, tagImages = 8 } = options;
+export async function runDamMediaBench(
+  options: { images?: number; rounds?: number; seconds?: number; tagImages?: number } = {},
+): Promise<MediaBenchRow[]> {
+  const { images = 16, rounds = 5, seconds = 3, tagImages = 8 } = options;
   const tmp = await tempDir();
   try {
     const files = await cameraJpegs(tmp.path, images);
-    return [await thumbnails(files, rounds), await tagging(files, tagImages)];
+    return [await thumbnails(files, rounds, seconds), await tagging(files, tagImages)];
   } finally {
     await tmp.remove();
   }
@@ -67,19 +69,24 @@ async function cameraJpegs(dir: string, count: number): Promise<string[]> {
   return files;
 }
 
-/** Runs `task` over every file, `parallel` at a time, and returns images per second. */
-async function throughput(files: string[], parallel: number, task: (file: string) => Promise<unknown>): Promise<number> {
+/** Runs `task` over the files, `parallel` at a time, round and round for `seconds`; returns images per second. */
+async function throughput(files: string[], parallel: number, seconds: number, task: (file: string) => Promise<unknown>): Promise<number> {
   let next = 0;
+  let done = 0;
   const started = performance.now();
+  const until = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      while (next < files.length) await task(files[next++]!);
+      while (performance.now() < until) {
+        await task(files[next++ % files.length]!);
+        done++;
+      }
     }),
   );
-  return files.length / ((performance.now() - started) / 1000);
+  return done / ((performance.now() - started) / 1000);
 }
 
-async function thumbnails(files: string[], rounds: number): Promise<MediaBenchRow> {
+async function thumbnails(files: string[], rounds: number, seconds: number): Promise<MediaBenchRow> {
   const spec = renditionSpecs.THUMBNAIL_MEDIUM;
   const bare = (file: string) =>
     sharp(file)
@@ -90,12 +97,12 @@ async function thumbnails(files: string[], rounds: number): Promise<MediaBenchRo
   const ours = (file: string) => createRendition(file, 'THUMBNAIL_MEDIUM');
   const parallel = availableParallelism();
   // Warm both paths (libvips' caches, JIT), then alternate so drift in the machine's load hits both sides alike.
-  await throughput(files.slice(0, 4), parallel, bare);
-  await throughput(files.slice(0, 4), parallel, ours);
+  await throughput(files, parallel, 1, bare);
+  await throughput(files, parallel, 1, ours);
   const [baseline, mine] = [[] as number[], [] as number[]];
   for (let round = 0; round < rounds; round++) {
-    baseline.push(await throughput(files, parallel, bare));
-    mine.push(await throughput(files, parallel, ours));
+    baseline.push(await throughput(files, parallel, seconds, bare));
+    mine.push(await throughput(files, parallel, seconds, ours));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const [b, o] = [median(baseline), median(mine)];
@@ -108,7 +115,7 @@ async function thumbnails(files: string[], rounds: number): Promise<MediaBenchRo
     target: 0.8,
     verdict: ratio >= 0.8 ? 'ok' : 'missed target',
     note:
-      `median of ${rounds} alternating rounds of ${files.length} images, ${parallel} at a time; ` +
+      `median of ${rounds} alternating ${seconds} s rounds over ${files.length} images, ${parallel} at a time; ` +
       'baseline: bare sharp, same resize and WebP settings',
   };
 }
@@ -121,18 +128,17 @@ async function tagging(files: string[], count: number): Promise<MediaBenchRow> {
     i % 3 === 0 ? samples : i % 3 === 1 ? banners[i % banners.length]! : files[i % files.length]!,
   );
   let loadMs = 0;
+  // The models run in the tagger's own process, which reports its resident memory with every image.
   const tagger = createBuiltinTagger({ onModelLoad: (_, ms) => (loadMs += ms) });
-  const rssBefore = process.memoryUsage.rss();
-  let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   try {
     const first = performance.now();
     await tagger.tag({ image: inputs[0]! });
     const firstMs = performance.now() - first;
+    const afterLoad = tagger.stats().rss;
     const started = performance.now();
     await Promise.all(inputs.map((image) => tagger.tag({ image })));
     const perSecond = inputs.length / ((performance.now() - started) / 1000);
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const { peakRss, rss } = tagger.stats();
     const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
     return {
       name: 'dam: built-in tagging (objects, faces, OCR, labels)',
@@ -140,10 +146,10 @@ async function tagging(files: string[], count: number): Promise<MediaBenchRow> {
       verdict: 'ok',
       note:
         `${inputs.length} images at concurrency 1 after a first image of ${Math.round(firstMs)} ms ` +
-        `(models loaded in ${Math.round(loadMs)} ms); RSS ${mb(rssBefore)} before, peak ${mb(peak)}`,
+        `(models loaded in ${Math.round(loadMs)} ms); tagger process RSS ${mb(afterLoad)} after the first image, ` +
+        `${mb(rss)} after the last, peak ${mb(peakRss)}`,
     };
   } finally {
-    clearInterval(sampler);
     await tagger.close();
   }
 }
@@ -163,7 +169,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
     options: {
       images: { type: 'string', default: '16' },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
+      seconds: { type: 'string', default: '3' },
       'tag-images': { type: 'string', default: '8' },
       json: { type: 'string' },
     },
@@ -171,6 +178,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = await runDamMediaBench({
     images: Number(values.images),
     rounds: Number(values.rounds),
+    seconds: Number(values.seconds),
     tagImages: Number(values['tag-images']),
   });
   print(rows);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBuiltinTagger } from './builtin-tagger.js';
@@ -6,7 +7,8 @@ import { analyzeImage } from './image.js';
 import { combineTaggers, heuristicLabels, limitConcurrency, type Tagger, type Tags, toAiMetadata } from './tagger.js';
 import { humanSamplesPath, photoJpeg, textPng } from './test-files.js';
 
-// One tagger for the file, as the server keeps one per process: the models load on first use only.
+// One tagger for the file, as the server keeps one per process: the models load on first use only, in a child
+// process of their own.
 const loads: string[] = [];
 const tagger = createBuiltinTagger({ onModelLoad: (model) => loads.push(model) });
 afterAll(() => tagger.close());
@@ -79,11 +81,29 @@ describe('the built-in tagger', () => {
   it('uses the metadata and colours the caller already has', async () => {
     const image = await photoJpeg({ width: 400, height: 300 });
     const { metadata, colors } = await analyzeImage(image);
-    const lean = createBuiltinTagger({ vision: false, ocr: false });
+    const lean = createBuiltinTagger({ vision: false, ocr: false, isolate: false });
     const tags = await lean.tag({ image, fileName: 'brand-day.jpg', metadata: { ...metadata, keywords: ['Launch'] }, colors });
     expect(tags.colors).toEqual(colors);
     expect(tags.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['launch', 'brand', 'day']));
     expect(lean.stats().modelLoads).toEqual({ vision: 0, ocr: 0 });
+  });
+
+  it('leaves the event loop free while the models work', async () => {
+    const image = await readFile(humanSamplesPath());
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    await Promise.all([tagger.tag({ image }), tagger.tag({ image: await textPng('Free Shipping') })]);
+    delay.disable();
+    // In this thread, detection alone holds the loop for 0.6–1 s an image.
+    expect(delay.max / 1e6).toBeLessThan(250);
+    expect(tagger.stats().rss).toBeGreaterThan(100 * 1024 * 1024);
+  });
+
+  it('stops an image that takes too long, failing it as a timeout', async () => {
+    const hasty = createBuiltinTagger({ vision: false, timeoutMs: 1 });
+    await expect(hasty.tag({ image: await textPng('Slow') })).rejects.toMatchObject({ name: 'MediaError', code: 'timeout' });
+    await hasty.close();
+    expect(hasty.stats()).toMatchObject({ active: 0, failed: 1 });
   });
 
   it('refuses bytes that are not an image', async () => {
