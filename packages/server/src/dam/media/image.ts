@@ -84,7 +84,11 @@ export async function analyzeImage(source: MediaSource): Promise<ImageAnalysis> 
   });
 }
 
-/** Pixels of the image, upright, in sRGB, at most 100 × 100 (what thumbhash takes), RGBA. */
+/**
+ * Pixels of the image, upright, in sRGB, at most 100 × 100 (what thumbhash takes), RGBA.
+ *
+ * @example const palette = paletteOf(await smallRgba(path))
+ */
 export async function smallRgba(input: string | Uint8Array): Promise<{ data: Uint8Array; width: number; height: number }> {
   const { data, info } = await sharp(input, imageInputOptions)
     .autoOrient()
@@ -97,7 +101,11 @@ export async function smallRgba(input: string | Uint8Array): Promise<{ data: Uin
   return { data, width: info.width, height: info.height };
 }
 
-/** A sharp failure on the input as the library's error: the file is not an image sharp can read. */
+/**
+ * A sharp failure on the input as the library's error: the file is not an image sharp can read.
+ *
+ * @example await sharp(input).metadata().catch(unreadable)
+ */
 export function unreadable(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   throw new MediaError('invalid', `Not a readable image: ${message.split('\n')[0]}`, { cause: error });

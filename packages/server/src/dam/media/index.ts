@@ -14,6 +14,7 @@ export {
   type BuiltinTaggerOptions,
   type BuiltinTaggerStats,
   createBuiltinTagger,
+  type ModelTaggerOptions,
 } from './builtin-tagger.js';
 export { type ColorShare, colorName, paletteOf } from './colors.js';
 export { MediaError, type MediaErrorCode } from './errors.js';

@@ -57,7 +57,7 @@ export function withRandomAccess<T>(source: MediaSource, fn: (input: string | Ui
   return source instanceof Uint8Array ? fn(source) : withLocalFile(source, fn);
 }
 
-/** The source as a Node stream. */
+/** The source as a Node stream. @example await pipeline(toNodeStream(bytes), createWriteStream(path)) */
 export function toNodeStream(source: Exclude<MediaSource, string>): Readable {
   if (source instanceof Uint8Array) return Readable.from([source]);
   if (source instanceof Readable) return source;

@@ -104,7 +104,12 @@ export function combineTaggers(...taggers: Tagger[]): CompleteTagger {
   };
 }
 
-/** Findings of several taggers as one `Tags`. */
+/**
+ * Findings of several taggers as one `Tags`: labels by lower-cased name with the highest confidence, the rest
+ * concatenated, colours from the first part that has them.
+ *
+ * @example mergeTags([{ labels: [{ name: 'Beach', confidence: 0.4, source: 'a' }] }, { text: [{ text: 'SALE', confidence: 0.9 }] }])
+ */
 export function mergeTags(parts: Partial<Tags>[]): Tags {
   const labels = new Map<string, Label>();
   for (const label of parts.flatMap((p) => p.labels ?? [])) {
@@ -148,7 +153,11 @@ export function limitConcurrency(tagger: Tagger, limit: number): Tagger & { stat
   };
 }
 
-/** Runs at most `limit` tasks at once, the others in the order they came. */
+/**
+ * Runs at most `limit` tasks at once, the others in the order they came.
+ *
+ * @example const turn = createLimiter(1); await Promise.all(images.map((image) => turn.run(() => detect(image))))
+ */
 export function createLimiter(limit: number): { run<T>(task: () => Promise<T>): Promise<T>; stats(): TaggerStats } {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError('The concurrency limit must be a positive integer');
   const waiting: (() => void)[] = [];
