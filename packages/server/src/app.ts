@@ -6,7 +6,7 @@ import type { Db } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
-import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
+import { HttpError, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
 import { createRouter } from './http/router.js';
 import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
@@ -94,16 +94,13 @@ export function createApp(options: AppOptions) {
     if (corsOrigins !== '*') c.header('Vary', 'Origin', { append: true });
   });
 
-  // Every error reply, and the replies to unknown routes and methods, come from one renderer.
+  // Every error reply, and the reply to unknown routes, come from one renderer. A method a path is not
+  // served with is a 404 like an unknown path; operations a feature refuses on purpose answer 405 with `Allow`.
   const problems = { logger, allowed: router.allowed };
   app.onError((error, c) => renderProblem(c, error, problems));
-  app.notFound((c) => {
-    const known = router.allowed(c.req.path).length > 0;
-    const error = known
-      ? methodNotAllowed(`${c.req.method} is not served on ${c.req.path}`)
-      : new HttpError(404, problemTypes.notFound, 'Not found', `No route ${c.req.method} ${c.req.path}`);
-    return renderProblem(c, error, problems);
-  });
+  app.notFound((c) =>
+    renderProblem(c, new HttpError(404, problemTypes.notFound, 'Not found', `No route ${c.req.method} ${c.req.path}`), problems),
+  );
 
   const jobHandlers: JobHandlers = { [pruneJobName]: pruneJobs({ db, clock, logger }) };
   for (const feature of features) {

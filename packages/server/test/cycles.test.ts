@@ -121,7 +121,12 @@ export function findCycles(graph: Map<string, string[]>): string[] {
         const path = [start];
         for (let at = node; at !== start; at = previous.get(at)!) path.splice(1, 0, at);
         const loop = [...path, start].join(' → ');
-        return component.length > path.length ? `${loop} (and ${component.length - path.length} more files in the same knot: ${component.filter((f) => !path.includes(f)).sort().join(', ')})` : loop;
+        return component.length > path.length
+          ? `${loop} (and ${component.length - path.length} more files in the same knot: ${component
+              .filter((f) => !path.includes(f))
+              .sort()
+              .join(', ')})`
+          : loop;
       }
       for (const n of next) if (!previous.has(n) && n !== start) previous.set(n, node), queue.push(n);
     }

@@ -150,7 +150,7 @@ export const fileFilters = z.object({
 });
 /** A multipart upload: the file part, and optionally its name and what it belongs to. */
 export const fileUpload = z.object({
-  file: z.file({ error: 'Required: the file to upload' }).describe('The bytes; their type is the part\'s content type'),
+  file: z.file({ error: 'Required: the file to upload' }).describe("The bytes; their type is the part's content type"),
   name: z.string().optional().describe("The file's name (default: the part's file name)"),
   clientId: z.string().max(64).optional(),
   projectId: z.string().max(64).optional(),

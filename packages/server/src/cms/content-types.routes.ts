@@ -1,7 +1,14 @@
 import { contentTypeOps as ops } from '@spokestack/core/cms';
 import type { Db } from '../db/client.js';
 import type { Router } from '../http/router.js';
-import { checkSchemaChange, createContentType, deleteContentType, getContentType, listContentTypes, updateContentType } from './content-types.js';
+import {
+  checkSchemaChange,
+  createContentType,
+  deleteContentType,
+  getContentType,
+  listContentTypes,
+  updateContentType,
+} from './content-types.js';
 
 /** Content types: CRUD with schema checks and migrations, and the dry run of a schema change. @example contentTypeRoutes(router, db) */
 export function contentTypeRoutes(router: Router, db: Db): void {

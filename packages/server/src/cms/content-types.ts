@@ -98,7 +98,6 @@ async function checkDefinition(
 const info = tableInfo(contentTypes);
 const label = 'Content type';
 
-
 const asType = (row: typeof contentTypes.$inferSelect): StoredContentType => ({ ...row, schema: contentTypeSchema.parse(row.schema) });
 
 /**
@@ -194,7 +193,12 @@ export async function checkSchemaChange(db: Db, ctx: TenantContext, id: string, 
  *
  * @example await updateContentType(db, ctx, id, { schema, migration: { defaults: { subtitle: '' }, drop: ['legacy'] } })
  */
-export async function updateContentType(db: Db, ctx: TenantContext, id: string, input: Input<'updateContentType'>): Promise<StoredContentType> {
+export async function updateContentType(
+  db: Db,
+  ctx: TenantContext,
+  id: string,
+  input: Input<'updateContentType'>,
+): Promise<StoredContentType> {
   return transaction(db, async (tx) => {
     const [locked] = await tx
       .select()

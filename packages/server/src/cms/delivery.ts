@@ -91,9 +91,7 @@ export function createDelivery() {
       if (value === undefined || value === null) continue;
       if (field.type === 'media') {
         const withUrl = (v: Json): Json =>
-          typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string'
-            ? { ...v, url: urlOf(v.fileId) }
-            : v;
+          typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string' ? { ...v, url: urlOf(v.fileId) } : v;
         out[field.name] = Array.isArray(value) ? value.map(withUrl) : withUrl(value);
       } else if (field.type === 'richtext') {
         out[field.name] = withImageUrls(value, urlOf);

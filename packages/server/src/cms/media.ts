@@ -81,7 +81,12 @@ export async function syncEntryMedia(
  *
  * @example const issues = await missingAltText(tx, ctx, type.schema, entry.data)
  */
-export async function missingAltText(db: Db, ctx: TenantContext, schema: ContentTypeSchema, data: Record<string, Json>): Promise<DataIssue[]> {
+export async function missingAltText(
+  db: Db,
+  ctx: TenantContext,
+  schema: ContentTypeSchema,
+  data: Record<string, Json>,
+): Promise<DataIssue[]> {
   const refs = mediaRefs(schema, data).filter((r) => !r.value.alt?.trim());
   if (!refs.length) return [];
   const rows = await db

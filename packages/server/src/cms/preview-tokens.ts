@@ -50,6 +50,7 @@ export function previewClaims(ctx: TenantContext, token: string | undefined): Pr
   if (token === undefined) return undefined;
   const { o, e, t } = ctx.signer.verify<Partial<Record<'o' | 'e' | 't', string | number>>>('preview', token, ctx.now) ?? {};
   // Exactly one of an entry and a content type, of the caller's organization.
-  if (o !== ctx.organizationId || (typeof e === 'string') === (typeof t === 'string')) throw unauthorized('Invalid or expired preview token');
+  if (o !== ctx.organizationId || (typeof e === 'string') === (typeof t === 'string'))
+    throw unauthorized('Invalid or expired preview token');
   return typeof e === 'string' ? { o: ctx.organizationId, e } : { o: ctx.organizationId, t: t as string };
 }

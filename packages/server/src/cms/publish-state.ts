@@ -41,7 +41,12 @@ export const publishedMetaOf = (entry: Entry) => ({
  *
  * @example await publishEntry(db, ctx, id, { expectedVersion: 7 })
  */
-export async function publishEntry(db: Db, ctx: TenantContext, id: string, options: { expectedVersion?: number } = {}): Promise<EntryReply> {
+export async function publishEntry(
+  db: Db,
+  ctx: TenantContext,
+  id: string,
+  options: { expectedVersion?: number } = {},
+): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
     await lockTypeLocale(tx, ctx, entry.contentTypeId, entry.locale);
@@ -280,4 +285,3 @@ export async function cancelPendingSchedules(
     .returning({ id: publishSchedules.id });
   return rows.length;
 }
-

@@ -263,7 +263,13 @@ export async function schemaImpact(
  *
  * @example const rewritten = await applyRewrites(tx, ctx, { ...type, schema }, impact.rewrites, false)
  */
-export async function applyRewrites(tx: Db, ctx: TenantContext, type: StoredContentType, rewrites: Rewrite[], refreshAll: boolean): Promise<number> {
+export async function applyRewrites(
+  tx: Db,
+  ctx: TenantContext,
+  type: StoredContentType,
+  rewrites: Rewrite[],
+  refreshAll: boolean,
+): Promise<number> {
   const byId = new Map(rewrites.map((r) => [r.entryId, r]));
   if (!byId.size && !refreshAll) return 0;
   const rows = await tx
@@ -315,4 +321,3 @@ export async function applyRewrites(tx: Db, ctx: TenantContext, type: StoredCont
   }
   return count;
 }
-

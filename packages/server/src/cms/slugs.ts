@@ -24,7 +24,6 @@ export function slugify(text: string, fallback = 'untitled'): string {
   return slug || fallback;
 }
 
-
 /**
  * Serializes the writers of one (type, locale): slug allocation and `unique` field checks read, then
  * write, so two concurrent saves must not both see a value as free.

@@ -127,7 +127,12 @@ export async function updateTemplate(db: Db, ctx: TenantContext, id: string, inp
  *
  * @example const data = { ...(await templateDefaults(tx, ctx, input.templateId, input.contentTypeId)), ...input.data }
  */
-export async function templateDefaults(tx: Db, ctx: TenantContext, templateId: string, contentTypeId: string): Promise<Record<string, Json>> {
+export async function templateDefaults(
+  tx: Db,
+  ctx: TenantContext,
+  templateId: string,
+  contentTypeId: string,
+): Promise<Record<string, Json>> {
   const [template] = await tx
     .select()
     .from(pageTemplates)

@@ -175,7 +175,11 @@ export async function deleteWorkflow(db: Db, ctx: TenantContext, id: string) {
  *
  * @example const workflow = await workflowFor(tx, ctx, type)
  */
-export async function workflowFor(db: Db, ctx: TenantContext, type: { workflowId: string | null }): Promise<WorkflowWithStages | undefined> {
+export async function workflowFor(
+  db: Db,
+  ctx: TenantContext,
+  type: { workflowId: string | null },
+): Promise<WorkflowWithStages | undefined> {
   const [row] = await db
     .select()
     .from(contentWorkflows)

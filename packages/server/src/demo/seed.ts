@@ -75,7 +75,13 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     // The demo runs before (and without) an app; its services get the same parts one would build.
     // Nothing the seed writes is signed, so a throwaway secret signs what little asks for one.
     const clock = { now: () => now };
-    const parts = createAppParts({ db: tx, storage: options.storage, clock, logger: silentLogger, secret: randomBytes(32).toString('hex') });
+    const parts = createAppParts({
+      db: tx,
+      storage: options.storage,
+      clock,
+      logger: silentLogger,
+      secret: randomBytes(32).toString('hex'),
+    });
     const ctx: SeedContext = {
       tx,
       storage: options.storage,

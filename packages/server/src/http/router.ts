@@ -99,7 +99,12 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
 
 /** A Hono path (`/v1/cms/entries/:id`) as a regular expression over request paths. */
 const patternOf = (path: string) =>
-  new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:\w+/g, '/[^/]+').replace(/\*/g, '.*')}/?$`);
+  new RegExp(
+    `^${path
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\/:\w+/g, '/[^/]+')
+      .replace(/\*/g, '.*')}/?$`,
+  );
 
 export interface RouterOptions {
   auth: Authenticator;

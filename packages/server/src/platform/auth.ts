@@ -44,9 +44,7 @@ export function signSession(signer: Signer, claims: SessionClaims, expiresAt: Da
 function verifySession(signer: Signer, token: string, now: Date): SessionClaims {
   const claims = signer.verify<SessionClaims>('session', token, now);
   if (!claims || typeof claims.o !== 'string' || typeof claims.u !== 'string' || !roles.includes(claims.r))
-    throw unauthorized(
-      signer.verify('session', token, new Date(0)) ? 'Session token expired; mint a new one' : 'Invalid session token',
-    );
+    throw unauthorized(signer.verify('session', token, new Date(0)) ? 'Session token expired; mint a new one' : 'Invalid session token');
   return claims;
 }
 

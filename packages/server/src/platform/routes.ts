@@ -1,7 +1,7 @@
 import { platformOps as ops } from '@spokestack/core';
 import { and, eq, getTableColumns, gte, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type Db, transaction } from '../db/client.js';
+import { transaction } from '../db/client.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import type { RouteDeps } from '../feature.js';

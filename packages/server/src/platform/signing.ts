@@ -85,7 +85,8 @@ export function createSigner(secret: string): Signer {
     return timingSafeEqual(Buffer.from(signature, 'base64url'), mac(purpose, text));
   };
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
-  const live = (exp: unknown, now: Date): exp is number => typeof exp === 'number' && Number.isSafeInteger(exp) && exp * 1000 > now.getTime();
+  const live = (exp: unknown, now: Date): exp is number =>
+    typeof exp === 'number' && Number.isSafeInteger(exp) && exp * 1000 > now.getTime();
   const subjectText = (subject: string[], exp: number) => JSON.stringify([...subject, exp]);
 
   return {
