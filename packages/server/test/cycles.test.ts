@@ -166,3 +166,28 @@ describe('import cycles', () => {
     expect(findCycles(graph)).toEqual([]);
   });
 });
+
+describe('feature boundaries', () => {
+  const graph = importGraph();
+  const server = 'packages/server/src/';
+  const features = ['cms', 'dam', 'crm', 'analytics'];
+
+  it('createApp reaches the features only through their list (features.ts)', () => {
+    const direct = graph.get(`${server}app.ts`)!;
+    expect(direct).toContain(`${server}features.ts`);
+    // Not a feature's folder, nor the platform's routes (the generic CRUD in http/ is the app's own).
+    const reached = direct.filter(
+      (file) => features.some((f) => file.startsWith(`${server}${f}/`)) || /^packages\/server\/src\/platform\/.*routes\.ts$/.test(file),
+    );
+    expect(reached).toEqual([]);
+  });
+
+  it('the platform, the HTTP layer and the jobs know no feature', () => {
+    const offending = [...graph].flatMap(([file, targets]) =>
+      ['platform/', 'http/', 'jobs/'].some((dir) => file.startsWith(`${server}${dir}`))
+        ? targets.filter((target) => features.some((f) => target.startsWith(`${server}${f}/`))).map((target) => `${file} → ${target}`)
+        : [],
+    );
+    expect(offending).toEqual([]);
+  });
+});

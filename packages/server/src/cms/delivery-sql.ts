@@ -101,7 +101,9 @@ const compiled = new Map<string, { text: string; slots: Slot[] }>();
  * filters, sort, page size, filtered field names), so it is built once per shape with placeholders
  * and the values are slotted into its parameters.
  *
- * @example const { text, params } = deliveryStatement({ organizationId, typeSlug: 'article', locale: 'en', mode: 'published', limit: 20, list: { sort: 'publishedAt', desc: true, where: [] } })
+ * @example
+ * const list = { sort: 'publishedAt', desc: true, where: [] }
+ * const { text, params } = deliveryStatement({ organizationId, typeSlug: 'article', locale: 'en', mode: 'published', limit: 20, list })
  */
 export function deliveryStatement(input: DeliveryQueryInput): { text: string; params: unknown[] } {
   const l = input.list;

@@ -84,7 +84,8 @@ export async function getEntry(db: Db, ctx: TenantContext, id: string): Promise<
 /** 409 for a write based on an old version; the reply says which version is current. */
 export const staleVersion = (current: number, expected: number) =>
   conflict(
-    `The entry was saved by someone else since version ${expected}; it is now at version ${current}. Reload it, reapply your change and save again`,
+    `The entry was saved by someone else since version ${expected}; it is now at version ${current}. ` +
+      'Reload it, reapply your change and save again',
     { currentVersion: current },
     [{ path: 'body.version', message: `Stale: the current version is ${current}` }],
   );

@@ -51,7 +51,9 @@ export const systemActor = (): Actor => ({ type: 'system', id: 'system', name: '
  * The app's parts, which every request's and job's context carries: built once by `createApp` (and
  * once by the demo seed, which runs before any app).
  *
- * @example const parts = createAppParts({ db, storage, clock, logger, secret }); const ctx = { ...parts, now: clock.now(), organizationId, actor }
+ * @example
+ * const parts = createAppParts({ db, storage, clock, logger, secret })
+ * const ctx: TenantContext = { ...parts, now: clock.now(), organizationId, actor }
  */
 export function createAppParts(deps: { db: Db; storage: Storage; clock: Clock; logger: Logger; secret: string }): Omit<AppContext, 'now'> {
   const { db, storage, clock, logger, secret } = deps;
