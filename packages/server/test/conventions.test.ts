@@ -363,7 +363,9 @@ describe('OpenAPI', () => {
       expect(entry, `${op.method} ${op.path}`).toMatchObject({ operationId: op.id, responses: expect.any(Object) });
       for (const name of op.path.match(/:(\w+)/g) ?? [])
         expect(entry!.parameters).toContainEqual(expect.objectContaining({ name: name.slice(1), in: 'path', required: true }));
-      if (op.body) expect(entry!.requestBody).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
+      // JSON bodies, except uploads (multipart, their file parts binary).
+      const media = op.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json';
+      if (op.body) expect(entry!.requestBody).toMatchObject({ content: { [media]: { schema: expect.any(Object) } } });
     }
     const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
     expect(new Set(ids).size).toBe(ids.length);
