@@ -6,7 +6,7 @@ import type { Db } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
-import { HttpError, renderProblem } from './http/problem.js';
+import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
 import { createRouter } from './http/router.js';
 import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
@@ -94,13 +94,17 @@ export function createApp(options: AppOptions) {
     if (corsOrigins !== '*') c.header('Vary', 'Origin', { append: true });
   });
 
-  // Every error reply, and the reply to unknown routes, come from one renderer. A method a path is not
-  // served with is a 404 like an unknown path; operations a feature refuses on purpose answer 405 with `Allow`.
+  // Every error reply, and the reply to unknown routes, come from one renderer. A known path asked with a
+  // method it is not served with answers 405 with `Allow` (RFC 9110), an unknown path 404.
   const problems = { logger, allowed: router.allowed };
   app.onError((error, c) => renderProblem(c, error, problems));
-  app.notFound((c) =>
-    renderProblem(c, new HttpError(404, problemTypes.notFound, 'Not found', `No route ${c.req.method} ${c.req.path}`), problems),
-  );
+  app.notFound((c) => {
+    const allowed = router.allowed(c.req.path);
+    const error = allowed.length
+      ? methodNotAllowed(`${c.req.path} is served with ${allowed.join(', ')}, not ${c.req.method}`)
+      : new HttpError(404, problemTypes.notFound, 'Not found', `No route ${c.req.method} ${c.req.path}`);
+    return renderProblem(c, error, problems);
+  });
 
   const jobHandlers: JobHandlers = { [pruneJobName]: pruneJobs({ db, clock, logger }) };
   for (const feature of features) {

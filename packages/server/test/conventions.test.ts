@@ -168,11 +168,16 @@ describe('status codes', () => {
       ['GET', '/v1/nope'],
       ['GET', '/v1/crm/nope'],
       ['POST', '/v1/crm/contacts/x/y'],
-      ['PUT', contacts],
       ['GET', '/nope'],
     ] as const)
       expect((await api.call(method, path)).json).toMatchObject({ status: 404, title: 'Not found' });
     expectProblem(await api.call('GET', '/v1/crm/nope'), 404);
+  });
+
+  it('405 with Allow for a known path asked with a method it is not served with', async () => {
+    const reply = await api.call('PUT', contacts);
+    expectProblem(reply, 405);
+    expect(reply.headers.get('allow')).toBe('GET, HEAD, POST');
   });
 
   it('409 on a unique clash, naming the fields', async () => {

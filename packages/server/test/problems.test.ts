@@ -68,12 +68,17 @@ describe('routes that do not exist', () => {
     for (const [method, path] of [
       ['GET', '/v1/nope'],
       ['POST', '/v1/platform/files/x/y'],
-      ['DELETE', '/v1/platform/files'],
       ['GET', '/nope'],
     ] as const) {
       const body = await expectProblem(await t.request(path, { method }), 404, problemTypes.notFound);
       expect(body.detail).toBe(`No route ${method} ${path}`);
     }
+  });
+
+  it('answer 405 with Allow on a known path asked with another method', async () => {
+    const reply = await t.request('/v1/platform/files', { method: 'DELETE' });
+    expect(reply.headers.get('allow')).toBe('GET, HEAD, POST');
+    await expectProblem(reply, 405, problemTypes.methodNotAllowed);
   });
 });
 
