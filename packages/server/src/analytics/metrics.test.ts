@@ -52,7 +52,14 @@ describe('derivedMetricsSql agrees with deriveMetrics', () => {
       { spend: '0', impressions: '0', reach: '0', clicks: '0', conversions: '0', conversionValue: '0' },
       { spend: '0.00', impressions: '1', reach: '8', clicks: '1', conversions: '3', conversionValue: null },
       { spend: '0.01', impressions: '3', reach: '7', clicks: '2', conversions: '6', conversionValue: '0.02' },
-      { spend: '99999999.99', impressions: '9007199254740993', reach: '3', clicks: '2147483647', conversions: '1', conversionValue: '0.01' },
+      {
+        spend: '99999999.99',
+        impressions: '9007199254740993',
+        reach: '3',
+        clicks: '2147483647',
+        conversions: '1',
+        conversionValue: '0.01',
+      },
       { spend: '1.5', impressions: '2000', reach: '1600', clicks: '0', conversions: '0', conversionValue: '2.25' },
     ];
     for (let i = 0; i < 300; i++) {
@@ -72,7 +79,13 @@ describe('derivedMetricsSql agrees with deriveMetrics', () => {
   it('on 305 totals, digit for digit', async () => {
     const list = cases();
     const rows = sql.join(
-      list.map((c, i) => sql`(${i}::int, ${sql.join(baseMetrics.map((m) => sql`${c[m]}::numeric`), sql`, `)})`),
+      list.map(
+        (c, i) =>
+          sql`(${i}::int, ${sql.join(
+            baseMetrics.map((m) => sql`${c[m]}::numeric`),
+            sql`, `,
+          )})`,
+      ),
       sql`, `,
     );
     const columns = sql.raw(['i', ...baseMetrics.map((m) => `"${m}"`)].join(', '));
@@ -107,7 +120,13 @@ describe('derivedMetricsSql agrees with deriveMetrics', () => {
       { spend: '1.00', impressions: '9000', reach: '5000', clicks: '9', conversions: '0', conversionValue: null },
     ];
     const rows = sql.join(
-      days.map((d) => sql`(${sql.join(baseMetrics.map((m) => sql`${d[m]}::numeric`), sql`, `)})`),
+      days.map(
+        (d) =>
+          sql`(${sql.join(
+            baseMetrics.map((m) => sql`${d[m]}::numeric`),
+            sql`, `,
+          )})`,
+      ),
       sql`, `,
     );
     const columns = sql.raw(baseMetrics.map((m) => `"${m}"`).join(', '));

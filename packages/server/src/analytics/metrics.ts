@@ -95,7 +95,9 @@ function derivedSql(def: MetricDefinition, numerator: SQLWrapper, denominator: S
   // The numerator is made numeric with 20 decimals first: integer sums would otherwise divide as integers,
   // and PostgreSQL gives a quotient at least its dividend's scale, so 20 places leave nothing for the final
   // round() to round twice. nullif() turns a zero divisor into null, like the JavaScript side.
-  return sql<string | null>`round(round((${numerator})::numeric * ${sql.raw(String(def.factor))}, 20) / nullif((${denominator})::numeric, 0), ${sql.raw(
+  return sql<
+    string | null
+  >`round(round((${numerator})::numeric * ${sql.raw(String(def.factor))}, 20) / nullif((${denominator})::numeric, 0), ${sql.raw(
     String(def.scale),
   )})`;
 }
