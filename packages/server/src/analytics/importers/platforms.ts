@@ -180,7 +180,8 @@ export function detectPlatform(headers: string[], titled = false): Detection {
  * The header each field reads from, for one platform: the first of the field's known headers present.
  *
  * @example
- * mapColumns('GOOGLE_ADS', ['Day', 'Campaign', 'Cost', 'Impr.']) // { date: 'Day', campaignName: 'Campaign', spend: 'Cost', impressions: 'Impr.' }
+ * mapColumns('GOOGLE_ADS', ['Day', 'Campaign', 'Cost', 'Impr.'])
+ * // { date: 'Day', campaignName: 'Campaign', spend: 'Cost', impressions: 'Impr.' }
  */
 export function mapColumns(platform: ReportPlatform, headers: string[]): Partial<Record<ReportField, string>> {
   const mapping: Partial<Record<ReportField, string>> = {};

@@ -325,7 +325,8 @@ describe('errors', () => {
   });
 
   it('stops at a quote that never closes, rather than holding the rest of the file as one field', async () => {
-    const csv = `"Campaign name","Day","Amount spent (USD)"\n"A",2026-09-01,1.00\n"B,2026-09-02,2.00\n${'C,2026-09-03,3.00\n'.repeat(20_000)}`;
+    const head = '"Campaign name","Day","Amount spent (USD)"\n"A",2026-09-01,1.00\n"B,2026-09-02,2.00\n';
+    const csv = head + 'C,2026-09-03,3.00\n'.repeat(20_000);
     const report = await readReport(csv);
     expect(report.rows).toHaveLength(1);
     expect(report.summary).toMatchObject({ rows: 1, errors: 1, complete: false });

@@ -35,17 +35,21 @@ const browsers: [string, string, UserAgentInfo][] = [
   ],
   [
     'Safari on iPhone',
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like ' +
+      'Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
     { device: 'mobile', browser: 'Safari', browserVersion: '17', os: 'iOS', osVersion: '17.5' },
   ],
   [
     'Chrome on iPhone',
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like ' +
+      'Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1',
     { device: 'mobile', browser: 'Chrome', browserVersion: '126', os: 'iOS', osVersion: '17.5' },
   ],
   [
     'Instagram in-app browser',
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 337.0.3.23.54 (iPhone15,3; iOS 17_5; en_US; en; scale=3.00; 1290x2796; 618823171)',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like ' +
+      'Gecko) Mobile/15E148 Instagram 337.0.3.23.54 (iPhone15,3; iOS 17_5; en_US; en; scale=3.00; ' +
+      '1290x2796; 618823171)',
     { device: 'mobile', browser: 'Instagram', browserVersion: '337', os: 'iOS', osVersion: '17.5' },
   ],
   [
@@ -60,12 +64,15 @@ const browsers: [string, string, UserAgentInfo][] = [
   ],
   [
     'Samsung Internet on a Galaxy S23',
-    'Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36',
+    'Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+      'SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36',
     { device: 'mobile', browser: 'Samsung Internet', browserVersion: '25', os: 'Android', osVersion: '14' },
   ],
   [
     'Facebook in-app browser on a Pixel 8',
-    'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240705.005; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/126.0.6478.134 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/472.0.0.48.111;]',
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240705.005; wv) AppleWebKit/537.36 ' +
+      '(KHTML, like Gecko) Version/4.0 Chrome/126.0.6478.134 Mobile Safari/537.36 ' +
+      '[FB_IAB/FB4A;FBAV/472.0.0.48.111;]',
     { device: 'mobile', browser: 'Facebook', browserVersion: '472', os: 'Android', osVersion: '14' },
   ],
   [
@@ -89,11 +96,14 @@ const bots: [string, string][] = [
   ['Googlebot', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
   [
     'Googlebot smartphone',
-    'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.126 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like ' +
+      'Gecko) Chrome/126.0.6478.126 Mobile Safari/537.36 (compatible; Googlebot/2.1; ' +
+      '+http://www.google.com/bot.html)',
   ],
   [
     'Bingbot',
-    'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm) Chrome/116.0.1938.76 Safari/537.36',
+    'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; ' +
+      '+http://www.bing.com/bingbot.htm) Chrome/116.0.1938.76 Safari/537.36',
   ],
   ['GPTBot', 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko); compatible; GPTBot/1.2; +https://openai.com/gptbot'],
   ['YandexBot', 'Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)'],
