@@ -170,6 +170,23 @@ describe('Google Ads exports', () => {
     ]);
   });
 
+  it('reads weekly and monthly segments as the days they span', async () => {
+    const weeks =
+      'Campaign report\nAugust 31, 2026 - September 13, 2026\nWeek,Campaign,Cost,Impr.\n' +
+      '2026-08-31,Brand,10.00,100\n"Sep 7, 2026",Brand,12.00,120\nTotal: Account,--,22.00,220\n';
+    expect((await readReport(weeks)).rows.map((r) => [r.date, r.endDate, r.spend])).toEqual([
+      ['2026-08-31', '2026-09-06', '10'],
+      ['2026-09-07', '2026-09-13', '12'],
+    ]);
+    const months = 'Month,Campaign,Cost,Impr.\nFebruary 2028,Brand,10.00,100\nMarch 2028,Brand,12.00,120\nMärz 2028,Brand,1.00,1\n';
+    const report = await readReport(months);
+    expect(report.rows.map((r) => [r.date, r.endDate])).toEqual([
+      ['2028-02-01', '2028-02-29'],
+      ['2028-03-01', '2028-03-31'],
+    ]);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 4, field: 'month', value: 'März 2028' })]);
+  });
+
   it('reads a semicolon export with decimal commas and a localized total label', async () => {
     const csv = [
       'Rapport de campagne',

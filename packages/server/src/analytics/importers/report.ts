@@ -2,7 +2,17 @@ import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { decodeReport, type ReportEncoding, type ReportSource } from './decode.js';
 import { detectPlatform, knownHeaderCount, mapColumns, normalizeHeader, type ReportField, type ReportPlatform } from './platforms.js';
-import { CellError, type DateOrder, type DecimalSeparator, parseCount, parseDateRange, parseDecimal, parseReportDate } from './values.js';
+import {
+  addDays,
+  CellError,
+  type DateOrder,
+  type DecimalSeparator,
+  parseCount,
+  parseDateRange,
+  parseDecimal,
+  parseReportDate,
+  parseReportMonth,
+} from './values.js';
 
 // Reads a Meta Ads Manager or Google Ads export as it streams: finds the header row below any title
 // lines, detects the platform, maps the columns (overridable), then yields one normalized row, one
@@ -197,7 +207,7 @@ export async function openReport(source: ReportSource, options: ReportOptions = 
     if (match === undefined) throw new ReportFormatError(`The column "${header}" chosen for ${field} is not in the file`);
     columns[field] = match;
   }
-  if (!columns.date && !columns.dateStart && !dateRange) {
+  if (!columns.date && !columns.week && !columns.month && !columns.dateStart && !dateRange) {
     throw new ReportFormatError('The report has no date: export it with a "Day" column (or reporting start and end)');
   }
   if (!columns.spend && !columns.impressions && !columns.clicks && !columns.conversions) {
@@ -369,6 +379,11 @@ function rowReader(head: ReportHead, settings: { separator: DecimalSeparator; da
     let date: string | null = null;
     let endDate: string | null = null;
     if (cell('date')) date = endDate = attempt('date', (v) => parseReportDate(v, settings.dateOrder));
+    else if (cell('week')) {
+      // Google labels a week by its first day (Monday or Sunday, as the account is set up).
+      date = attempt('week', (v) => parseReportDate(v, settings.dateOrder));
+      endDate = date && addDays(date, 6);
+    } else if (cell('month')) [date, endDate] = attempt('month', parseReportMonth) ?? [null, null];
     else if (cell('dateStart')) {
       date = attempt('dateStart', (v) => parseReportDate(v, settings.dateOrder));
       endDate = cell('dateEnd') ? attempt('dateEnd', (v) => parseReportDate(v, settings.dateOrder)) : date;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CellError, parseCount, parseDateRange, parseDecimal, parseReportDate } from './values.js';
+import { addDays, CellError, parseCount, parseDateRange, parseDecimal, parseReportDate, parseReportMonth } from './values.js';
 
 describe('parseDecimal', () => {
   it.each<[string, string | null, ('.' | ',')?]>([
@@ -88,5 +88,20 @@ describe('parseDateRange', () => {
     expect(parseDateRange('All time')).toBeNull();
     expect(parseDateRange('Campaign report')).toBeNull();
     expect(parseDateRange('Sep 3, 2026 - Sep 1, 2026')).toBeNull();
+  });
+});
+
+describe('parseReportMonth', () => {
+  it('gives the first and last day of the month named', () => {
+    expect(parseReportMonth('September 2026')).toEqual(['2026-09-01', '2026-09-30']);
+    expect(parseReportMonth('Feb 2028')).toEqual(['2028-02-01', '2028-02-29']);
+    expect(parseReportMonth('2026-12')).toEqual(['2026-12-01', '2026-12-31']);
+    expect(parseReportMonth('2026-01-01')).toEqual(['2026-01-01', '2026-01-31']);
+    for (const bad of ['Smarch 2026', '2026-13', '2026-09-15', 'September']) expect(() => parseReportMonth(bad), bad).toThrow(CellError);
+  });
+
+  it('adds days across months and years', () => {
+    expect(addDays('2026-12-28', 6)).toBe('2027-01-03');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
   });
 });

@@ -144,6 +144,29 @@ export function parseReportDate(cell: string, order: DateOrder = 'mdy'): string 
   return date;
 }
 
+/** The ISO day `days` after an ISO day. */
+export const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The first and last day of a month as Google Ads writes it in a "Month" column: `September 2026`,
+ * `Sep 2026`, `2026-09` or the month's first day `2026-09-01`.
+ *
+ * @example
+ * parseReportMonth('February 2028') // ['2028-02-01', '2028-02-29']
+ */
+export function parseReportMonth(cell: string): [string, string] {
+  const text = cell.trim();
+  let match: RegExpMatchArray | null;
+  let year: number | undefined;
+  let month: number | undefined;
+  if ((match = text.match(/^([A-Za-z]{3,9}\.?)\s+(\d{4})$/))) [month, year] = [monthNumber(match[1]!), +match[2]!];
+  else if ((match = text.match(/^(\d{4})-(\d{1,2})(?:-01)?$/))) [year, month] = [+match[1]!, +match[2]!];
+  const first = year && month ? isoDate(year, month, 1) : null;
+  if (!first) throw new CellError(`"${text}" is not a month (expected e.g. September 2026 or 2026-09)`);
+  return [first, addDays(month === 12 ? `${year! + 1}-01-01` : isoDate(year!, month! + 1, 1)!, -1)];
+}
+
 /**
  * The date range a Google Ads export states on its second line ("September 1, 2026 - September 30, 2026"),
  * or null when the line is not one (e.g. "All time").
