@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       'packages/core/vitest.config.ts',
       'packages/react/vitest.config.ts',
+      'packages/tracker/vitest.config.ts',
       'examples/*/vitest.config.ts',
       server,
       ...(process.env.DATABASE_URL

@@ -1,4 +1,4 @@
-import { type DeliveryQueryInput, deliveryStatement } from '../packages/server/src/cms/delivery.js';
+import { type DeliveryQueryInput, deliveryStatement } from '../packages/server/src/cms/delivery-sql.js';
 import { assertSameJson, defineScenario, type Fixture } from './scenario.js';
 
 // The CMS delivery API, as a public site reads it: the newest page of a type in one locale, and one

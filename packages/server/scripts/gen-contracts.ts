@@ -7,8 +7,22 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { resourceTables } from '../src/db/resource-tables.js';
+import { analyticsTables } from '../src/analytics/resources.js';
+import { cmsTables } from '../src/cms/resources.js';
+import { crmTables } from '../src/crm/resources.js';
+import { damTables } from '../src/dam/resources.js';
+import { platformTables } from '../src/platform/resources.js';
 import { serverManagedColumns } from '../src/db/managed.js';
+
+// The tables of each feature, not the feature modules (src/features.ts): those import core's resource
+// definitions, which import what this script writes, so a stale or broken output could not be regenerated.
+const resourceTables: Record<string, Record<string, PgTable>> = {
+  platform: platformTables,
+  cms: cmsTables,
+  dam: damTables,
+  analytics: analyticsTables,
+  crm: crmTables,
+};
 
 const coreSrc = fileURLToPath(new URL('../../core/src/', import.meta.url));
 const tags: Record<string, string> = { platform: 'Platform', cms: 'CMS', dam: 'DAM', analytics: 'Analytics', crm: 'CRM' };

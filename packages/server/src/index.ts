@@ -1,4 +1,4 @@
-export { createApp, startWorker, type AppOptions, type AppDeps, type SpokeStackApp } from './app.js';
+export { createApp, startWorker, type AppOptions, type SpokeStackApp } from './app.js';
 export type { Worker, JobHandler } from './jobs/worker.js';
 export { createDatabase, migrationsFolder, type Database, type DatabaseOptions, type Db } from './db/client.js';
 export * as schema from './db/schema.js';
@@ -8,7 +8,8 @@ export { systemClock, manualClock, type Clock, type ManualClock } from './platfo
 export { createLogger, silentLogger, type Logger, type LogLevel } from './platform/logger.js';
 export { createOrganization } from './platform/organizations.js';
 export { recordActivity, type ActivityInput } from './platform/activity.js';
-export type { TenantContext, Actor } from './platform/context.js';
+export type { TenantContext, AppContext, Actor } from './platform/context.js';
+export type { Feature, FeatureJob } from './feature.js';
 export {
   startServer,
   resolveSettings,

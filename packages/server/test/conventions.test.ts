@@ -168,11 +168,16 @@ describe('status codes', () => {
       ['GET', '/v1/nope'],
       ['GET', '/v1/crm/nope'],
       ['POST', '/v1/crm/contacts/x/y'],
-      ['PUT', contacts],
       ['GET', '/nope'],
     ] as const)
       expect((await api.call(method, path)).json).toMatchObject({ status: 404, title: 'Not found' });
     expectProblem(await api.call('GET', '/v1/crm/nope'), 404);
+  });
+
+  it('405 with Allow for a known path asked with a method it is not served with', async () => {
+    const reply = await api.call('PUT', contacts);
+    expectProblem(reply, 405);
+    expect(reply.headers.get('allow')).toBe('GET, HEAD, POST');
   });
 
   it('409 on a unique clash, naming the fields', async () => {
@@ -363,7 +368,9 @@ describe('OpenAPI', () => {
       expect(entry, `${op.method} ${op.path}`).toMatchObject({ operationId: op.id, responses: expect.any(Object) });
       for (const name of op.path.match(/:(\w+)/g) ?? [])
         expect(entry!.parameters).toContainEqual(expect.objectContaining({ name: name.slice(1), in: 'path', required: true }));
-      if (op.body) expect(entry!.requestBody).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
+      // JSON bodies, except uploads (multipart, their file parts binary).
+      const media = op.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json';
+      if (op.body) expect(entry!.requestBody).toMatchObject({ content: { [media]: { schema: expect.any(Object) } } });
     }
     const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
     expect(new Set(ids).size).toBe(ids.length);

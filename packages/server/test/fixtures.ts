@@ -1,14 +1,10 @@
-import { type ResourceDef, fields, platformResources } from '@spokestack/core';
-import { analyticsResources } from '@spokestack/core/analytics';
-import { cmsResources } from '@spokestack/core/cms';
-import { crmResources } from '@spokestack/core/crm';
-import { damResources } from '@spokestack/core/dam';
+import { type ResourceDef, fields } from '@spokestack/core';
 import { getTableColumns } from 'drizzle-orm';
 import { type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { tokenColumns } from '../src/db/managed.js';
-import { resourceTables } from '../src/db/resource-tables.js';
 import { tableInfo } from '../src/db/resource-service.js';
+import { features } from '../src/features.js';
 import { files } from '../src/platform/schema.js';
 import type { TestInstance } from '../src/testing/index.js';
 
@@ -36,19 +32,11 @@ export interface Resource {
   tokens: string[];
 }
 
-const registries: Record<string, Record<string, ResourceDef>> = {
-  platform: platformResources,
-  cms: cmsResources,
-  dam: damResources,
-  analytics: analyticsResources,
-  crm: crmResources,
-};
-
 const byTable = new Map<PgTable, Resource>();
-/** Every resource of every feature registry, in registry order. */
-export const resources: Resource[] = Object.entries(resourceTables).flatMap(([feature, tables]) =>
+/** Every generic resource of every feature module, in the app's order. */
+export const resources: Resource[] = features.flatMap(({ name: feature, tables, resources: defs }) =>
   Object.entries(tables).map(([name, table]) => {
-    const def = registries[feature]?.[name];
+    const def = defs[name];
     if (!def) throw new Error(`fixtures: no contract for ${feature}.${name}`);
     const entry: Resource = { key: `${feature}.${name}`, feature, name, def, table, refs: [], uniques: [], tokens: [] };
     byTable.set(table, entry);

@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './rows.gen.js';
 export * from './client.js';
+export * from './collect.js';

@@ -148,6 +148,19 @@ export const fileFilters = z.object({
   clientId: f.text().optional(),
   projectId: f.text().optional(),
 });
+/** A multipart upload: the file part, and optionally its name and what it belongs to. */
+export const fileUpload = z.object({
+  file: z.file({ error: 'Required: the file to upload' }).describe("The bytes; their type is the part's content type"),
+  name: z.string().optional().describe("The file's name (default: the part's file name)"),
+  clientId: z.string().max(64).optional(),
+  projectId: z.string().max(64).optional(),
+});
+/** Download options: a signed URL's `exp` and `sig`, and `download` to save rather than show. */
+export const fileContentQuery = z.object({
+  exp: z.string().max(20).optional(),
+  sig: z.string().max(100).optional(),
+  download: z.string().max(10).optional().describe('Any value: send the file as an attachment'),
+});
 /** Files as a resource (uploads go through `POST /v1/platform/files` as multipart). */
 export const filesResource = defineResource({
   name: 'files',
@@ -306,6 +319,29 @@ export const platformOps = {
     summary: 'Get a file',
     params: idParams,
     response: file,
+  }),
+  uploadFile: defineOperation({
+    id: 'platform.files.upload',
+    method: 'POST',
+    path: '/v1/platform/files',
+    tag,
+    summary: 'Upload a file (multipart/form-data)',
+    body: fileUpload,
+    bodyType: 'multipart',
+    response: file,
+    status: 201,
+  }),
+  downloadFile: defineOperation({
+    id: 'platform.files.content',
+    method: 'GET',
+    path: '/v1/platform/files/:id/content',
+    tag,
+    summary: "A file's bytes, with credentials of its organization or through its signed URL",
+    params: idParams,
+    query: fileContentQuery,
+    response: z.file(),
+    responseType: 'binary',
+    auth: 'optional',
   }),
   deleteFile: defineOperation({
     id: 'platform.files.delete',

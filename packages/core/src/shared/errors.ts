@@ -20,6 +20,7 @@ export const problemTypes = {
   unauthorized: 'https://spokestack.dev/problems/unauthorized',
   forbidden: 'https://spokestack.dev/problems/forbidden',
   notFound: 'https://spokestack.dev/problems/not-found',
+  methodNotAllowed: 'https://spokestack.dev/problems/method-not-allowed',
   conflict: 'https://spokestack.dev/problems/conflict',
   preconditionFailed: 'https://spokestack.dev/problems/precondition-failed',
   tooLarge: 'https://spokestack.dev/problems/too-large',

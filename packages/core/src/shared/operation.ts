@@ -24,8 +24,16 @@ export interface Operation<
   response: R;
   /** HTTP status of a successful reply. */
   status?: number;
-  /** Who may call it: `public` needs no credentials, `publishable` accepts publishable keys too. */
-  auth?: 'secret' | 'publishable' | 'public';
+  /**
+   * Who may call it: `secret` (default) needs a secret key or a session, `publishable` accepts
+   * publishable keys too, `public` needs no credentials, and `optional` takes credentials when sent and
+   * otherwise leaves the proof to the operation (a signed URL).
+   */
+  auth?: 'secret' | 'publishable' | 'public' | 'optional';
+  /** How the body travels: JSON (default), or `multipart/form-data` whose file parts are `z.file()` fields. */
+  bodyType?: 'json' | 'multipart';
+  /** What a successful reply holds: JSON of `response` (default), or the bytes of a file. */
+  responseType?: 'json' | 'binary';
   /** Roles allowed; by default reads are open to every role and writes to OWNER, ADMIN and MEMBER. */
   roles?: readonly MembershipRole[];
 }

@@ -5,7 +5,8 @@ import { type Db, transaction } from '../db/client.js';
 import { checkReferences, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import type { CmsContext, Entry } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import type { Entry } from './entry-rows.js';
 import { contentBlocks, contentEntries } from './schema.js';
 import type { EntryData } from './versions.js';
 
@@ -42,7 +43,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  */
 export async function syncBlockUsage(
   tx: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   schema: ContentTypeSchema,
   before: Entry | undefined,
   after: Entry,
@@ -82,14 +83,14 @@ export async function syncBlockUsage(
  *
  * @example await releaseEntryBlocks(tx, ctx, entry.id)
  */
-export async function releaseEntryBlocks(tx: Db, ctx: CmsContext, entryId: string): Promise<void> {
+export async function releaseEntryBlocks(tx: Db, ctx: TenantContext, entryId: string): Promise<void> {
   await tx
     .update(contentBlocks)
     .set({ usedInEntries: sql`array_remove(${contentBlocks.usedInEntries}, ${entryId})` })
     .where(and(eq(contentBlocks.organizationId, ctx.organizationId), arrayContains(contentBlocks.usedInEntries, [entryId])));
 }
 
-async function lockBlock(tx: Db, ctx: CmsContext, id: string): Promise<Block> {
+async function lockBlock(tx: Db, ctx: TenantContext, id: string): Promise<Block> {
   const [row] = await tx
     .select()
     .from(contentBlocks)
@@ -104,7 +105,7 @@ async function lockBlock(tx: Db, ctx: CmsContext, id: string): Promise<Block> {
  *
  * @example await createBlock(db, ctx, { name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true })
  */
-export async function createBlock(db: Db, ctx: CmsContext, input: z.output<typeof blockCreate>): Promise<Block> {
+export async function createBlock(db: Db, ctx: TenantContext, input: z.output<typeof blockCreate>): Promise<Block> {
   return transaction(db, async (tx) => {
     await checkReferences(tx, info, ctx, { clientId: input.clientId });
     const [row] = await tx
@@ -137,7 +138,7 @@ export async function createBlock(db: Db, ctx: CmsContext, input: z.output<typeo
  *
  * @example await updateBlock(db, ctx, block.id, { data: { label: 'Join us' } })
  */
-export async function updateBlock(db: Db, ctx: CmsContext, id: string, input: z.output<typeof blockUpdate>): Promise<Block> {
+export async function updateBlock(db: Db, ctx: TenantContext, id: string, input: z.output<typeof blockUpdate>): Promise<Block> {
   return transaction(db, async (tx) => {
     const block = await lockBlock(tx, ctx, id);
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
@@ -197,7 +198,7 @@ export async function updateBlock(db: Db, ctx: CmsContext, id: string, input: z.
  *
  * @example await deleteBlock(db, ctx, block.id)
  */
-export async function deleteBlock(db: Db, ctx: CmsContext, id: string) {
+export async function deleteBlock(db: Db, ctx: TenantContext, id: string) {
   return transaction(db, async (tx) => {
     const block = await lockBlock(tx, ctx, id);
     if (block.isLocked) throw conflict(`The block "${block.slug}" is locked; unlock it before deleting it`, { isLocked: true });

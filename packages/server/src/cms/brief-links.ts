@@ -6,7 +6,8 @@ import { checkReferences, scopeOf, tableInfo } from '../db/resource-service.js';
 import { notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import { briefs } from '../platform/schema.js';
-import { type CmsContext, getEntry } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import { getEntry } from './entry-rows.js';
 import { briefContentLinks, contentEntries } from './schema.js';
 
 // Links between briefs (the platform's work requests) and CMS entries: an entry is a brief's
@@ -23,7 +24,7 @@ const entryInfo = tableInfo(contentEntries);
  *
  * @example await createBriefLink(db, ctx, { briefId, contentEntryId: entry.id, linkType: 'deliverable' })
  */
-export async function createBriefLink(db: Db, ctx: CmsContext, input: z.output<typeof briefLinkCreate>): Promise<Link> {
+export async function createBriefLink(db: Db, ctx: TenantContext, input: z.output<typeof briefLinkCreate>): Promise<Link> {
   return transaction(db, async (tx) => {
     await checkReferences(tx, info, ctx, input);
     const [row] = await tx
@@ -49,7 +50,7 @@ export async function createBriefLink(db: Db, ctx: CmsContext, input: z.output<t
  *
  * @example await updateBriefLink(db, ctx, link.id, 'reference')
  */
-export async function updateBriefLink(db: Db, ctx: CmsContext, id: string, linkType: string): Promise<Link> {
+export async function updateBriefLink(db: Db, ctx: TenantContext, id: string, linkType: string): Promise<Link> {
   return transaction(db, async (tx) => {
     const [row] = await tx
       .update(briefContentLinks)
@@ -76,7 +77,7 @@ export async function updateBriefLink(db: Db, ctx: CmsContext, id: string, linkT
  *
  * @example const { data } = await entryBriefs(db, ctx, entry.id)
  */
-export async function entryBriefs(db: Db, ctx: CmsContext, entryId: string) {
+export async function entryBriefs(db: Db, ctx: TenantContext, entryId: string) {
   await getEntry(db, ctx, entryId);
   const rows = await db
     .select({
@@ -108,7 +109,7 @@ export async function entryBriefs(db: Db, ctx: CmsContext, entryId: string) {
  *
  * @example const { data } = await briefContent(db, ctx, brief.id)
  */
-export async function briefContent(db: Db, ctx: CmsContext, briefId: string) {
+export async function briefContent(db: Db, ctx: TenantContext, briefId: string) {
   const [brief] = await db
     .select({ id: briefs.id })
     .from(briefs)

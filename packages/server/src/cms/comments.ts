@@ -7,7 +7,8 @@ import { tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import { getContentType } from './content-types.js';
-import { type CmsContext, type Entry, findEntry } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import { type Entry, findEntry } from './entry-rows.js';
 import { contentComments, contentEntries } from './schema.js';
 
 // Comments on entries: threads (`parentId`), anchored to a field (`fieldName`) and to a range of its
@@ -20,7 +21,7 @@ type ListInput = z.output<typeof commentFilters> & { limit?: number; cursor?: st
 const info = tableInfo(contentComments);
 
 /** Comments on entries the caller can see: CLIENT members, only those of their client's entries. */
-const visible = (ctx: CmsContext): SQL | undefined =>
+const visible = (ctx: TenantContext): SQL | undefined =>
   ctx.actor.role === 'CLIENT'
     ? inArray(
         contentComments.entryId,
@@ -34,7 +35,7 @@ const visible = (ctx: CmsContext): SQL | undefined =>
  *
  * @example const comment = await getComment(db, ctx, id)
  */
-export async function getComment(db: Db, ctx: CmsContext, id: string): Promise<Comment> {
+export async function getComment(db: Db, ctx: TenantContext, id: string): Promise<Comment> {
   const [row] = await db
     .select()
     .from(contentComments)
@@ -48,7 +49,7 @@ export async function getComment(db: Db, ctx: CmsContext, id: string): Promise<C
  *
  * @example const { data } = await listComments(db, ctx, { entryId, isResolved: false })
  */
-export async function listComments(db: Db, ctx: CmsContext, query: ListInput) {
+export async function listComments(db: Db, ctx: TenantContext, query: ListInput) {
   const keys = parseSort(undefined, info.columns, ['createdAt'], 'createdAt', contentComments.id);
   const c = contentComments;
   const rows = await db
@@ -80,7 +81,7 @@ const activity = (entry: Entry, action: string, comment: Comment, extra: Record<
   metadata: { commentId: comment.id, parentId: comment.parentId, fieldName: comment.fieldName, ...extra },
 });
 
-async function entryOf(tx: Db, ctx: CmsContext, id: string, path?: string): Promise<Entry> {
+async function entryOf(tx: Db, ctx: TenantContext, id: string, path?: string): Promise<Entry> {
   const entry = await findEntry(tx, ctx, id);
   if (!entry) throw path ? badRequest([{ path, message: 'No entry with this id' }]) : notFound('Comment');
   return entry;
@@ -92,7 +93,7 @@ async function entryOf(tx: Db, ctx: CmsContext, id: string, path?: string): Prom
  *
  * @example await createComment(db, ctx, { entryId, content: 'Can we say this shorter?', fieldName: 'title', selection: { from: 0, to: 24 } })
  */
-export async function createComment(db: Db, ctx: CmsContext, input: z.output<typeof commentCreate>): Promise<Comment> {
+export async function createComment(db: Db, ctx: TenantContext, input: z.output<typeof commentCreate>): Promise<Comment> {
   return transaction(db, async (tx) => {
     const entry = await entryOf(tx, ctx, input.entryId, 'body.entryId');
     const errors = [];
@@ -136,7 +137,7 @@ export async function createComment(db: Db, ctx: CmsContext, input: z.output<typ
   });
 }
 
-async function lockComment(tx: Db, ctx: CmsContext, id: string): Promise<{ comment: Comment; entry: Entry }> {
+async function lockComment(tx: Db, ctx: TenantContext, id: string): Promise<{ comment: Comment; entry: Entry }> {
   const [comment] = await tx
     .select()
     .from(contentComments)
@@ -146,14 +147,14 @@ async function lockComment(tx: Db, ctx: CmsContext, id: string): Promise<{ comme
   return { comment, entry: await entryOf(tx, ctx, comment.entryId) };
 }
 
-const isAdmin = (ctx: CmsContext) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
+const isAdmin = (ctx: TenantContext) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 /**
  * Edits a comment's text; only its author may.
  *
  * @example await updateComment(db, ctx, comment.id, 'Fixed the typo')
  */
-export async function updateComment(db: Db, ctx: CmsContext, id: string, content: string): Promise<Comment> {
+export async function updateComment(db: Db, ctx: TenantContext, id: string, content: string): Promise<Comment> {
   return transaction(db, async (tx) => {
     const { comment, entry } = await lockComment(tx, ctx, id);
     if (comment.authorId !== ctx.actor.id) throw forbidden('Only the author may edit a comment');
@@ -168,7 +169,7 @@ export async function updateComment(db: Db, ctx: CmsContext, id: string, content
  *
  * @example await deleteComment(db, ctx, comment.id)
  */
-export async function deleteComment(db: Db, ctx: CmsContext, id: string) {
+export async function deleteComment(db: Db, ctx: TenantContext, id: string) {
   return transaction(db, async (tx) => {
     const { comment, entry } = await lockComment(tx, ctx, id);
     if (comment.authorId !== ctx.actor.id && !isAdmin(ctx)) throw forbidden('Only the author or an OWNER/ADMIN may delete a comment');
@@ -193,7 +194,7 @@ export async function deleteComment(db: Db, ctx: CmsContext, id: string) {
  *
  * @example await setResolved(db, ctx, comment.id, true)
  */
-export async function setResolved(db: Db, ctx: CmsContext, id: string, resolved: boolean): Promise<Comment> {
+export async function setResolved(db: Db, ctx: TenantContext, id: string, resolved: boolean): Promise<Comment> {
   return transaction(db, async (tx) => {
     const { comment, entry } = await lockComment(tx, ctx, id);
     if (comment.isResolved === resolved)

@@ -1,9 +1,8 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../platform/context.js';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
-import { type CmsContext, publishEntry, unpublishEntry } from './entries.js';
+import { publishEntry, unpublishEntry } from './publish-state.js';
 
 let t: TestInstance;
 let other: { sdk: SpokeStack; organization: { id: string } };
@@ -18,7 +17,7 @@ const doc = (...paragraphs: string[]) => ({
   type: 'doc',
   content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
 });
-const cms = (): CmsContext => ({ organizationId: t.organization.id, actor: systemActor(), now: t.clock.now() });
+const cms = () => t.contextFor(t.organization.id);
 let seq = 0;
 const uniqueSlug = (name: string) => `${name}-${++seq}`;
 async function makeType(fields: ContentTypeInput['schema']['fields'], extra: Partial<ContentTypeInput> = {}) {

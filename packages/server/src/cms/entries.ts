@@ -1,29 +1,21 @@
-import type { ContentStatus, entryCreate, entryFilters, entryUpdate } from '@spokestack/core/cms';
+import type { entryCreate, entryFilters, entryUpdate } from '@spokestack/core/cms';
 import { entrySortable } from '@spokestack/core/cms';
-import { type SQL, and, asc, desc, eq, exists, gt, gte, like, lt, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, exists, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { checkReferences, scopeOf, tableInfo } from '../db/resource-service.js';
-import { HttpError, badRequest, conflict, mapDbError, notFound } from '../http/problem.js';
+import { HttpError, badRequest, conflict, mapDbError } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import type { Clock } from '../platform/clock.js';
 import type { TenantContext } from '../platform/context.js';
-import { organizations } from '../platform/schema.js';
-import {
-  type ContentTypeRow,
-  checkData,
-  checkRefs,
-  checkUnique,
-  conflictError,
-  dataError,
-  getContentType,
-  localizedFields,
-  plainTextFor,
-  slugify,
-  titleFor,
-} from './content-types.js';
+import { releaseEntryBlocks, syncBlockUsage } from './blocks.js';
+import { type StoredContentType, getContentType } from './content-types.js';
+import { checkData, checkRefs, checkUnique, conflictError, dataError, localizedFields, plainTextFor, titleFor } from './entry-data.js';
+import { type Entry, type EntryReply, getEntry, lockEntry, orgLocales, withTaxonomy } from './entry-rows.js';
+import { syncEntryMedia } from './media.js';
+import { setEntryStatus } from './publish-state.js';
+import { syncExpiry } from './schedules.js';
 import {
   contentCategories,
   contentEntries,
@@ -36,45 +28,21 @@ import {
   entrySearchVector,
   searchConfigs,
 } from './schema.js';
-import { detachEntryTags, inSubtree, setEntryCategories, setEntryTags, taxonomyOf } from './taxonomy.js';
-import { type EntryData, changedFieldsOf, getVersions, sameJson, writeVersion } from './versions.js';
-import { releaseEntryBlocks } from './blocks.js';
-import { syncEntryLinks } from './publishing.js';
+import { allocateSlug, lockTypeLocale, slugify } from './slugs.js';
+import { detachEntryTags, inSubtree, setEntryCategories, setEntryTags } from './taxonomy.js';
 import { templateDefaults } from './templates.js';
+import { type EntryData, changedFieldsOf, getVersions, sameJson, writeVersion } from './versions.js';
+import { workflowFor } from './workflows.js';
 
-/**
- * What every CMS service receives: the tenant and actor, and the time of the request (from the app's
- * injected clock), so every timestamp one request writes is the same and tests can move it.
- */
-export interface CmsContext extends TenantContext {
-  now: Date;
-}
+// Entries: the drafts editors write. Saves validate the data against the type, keep slugs unique,
+// write versions and activity, and keep what follows the data in step (see `afterDraftSave`).
+// Reading and locking rows is in entry-rows.ts; what goes live, in publish-state.ts and publishing.ts.
 
-/**
- * The CMS context of a request or job.
- *
- * @example const cms = cmsContext(ctx, deps.clock); await publishEntry(deps.db, cms, id)
- */
-export function cmsContext(ctx: TenantContext, clock: Clock): CmsContext {
-  return { ...ctx, now: clock.now() };
-}
-
-export type Entry = typeof contentEntries.$inferSelect;
-/** What replies add to an entry row: typed data, and its tag and category ids. */
-type Replied<T extends Entry> = Omit<T, 'data' | 'publishedData'> & {
-  data: EntryData;
-  publishedData: EntryData | null;
-  tagIds: string[];
-  categoryIds: string[];
-};
-/** An entry as replies show it: the row with its tag and category ids. */
-export type EntryReply = Replied<Entry>;
 type CreateInput = z.output<typeof entryCreate>;
 type UpdateInput = z.output<typeof entryUpdate>;
 type ListInput = z.output<typeof entryFilters> & { limit?: number; cursor?: string; sort?: string };
 
 const entryInfo = tableInfo(contentEntries);
-const label = 'Entry';
 const metaKeys = [
   'seoTitle',
   'seoDescription',
@@ -90,164 +58,6 @@ const metaKeys = [
 ] as const;
 type Meta = Partial<Pick<Entry, (typeof metaKeys)[number]>>;
 
-/** The organization's locales and default locale. */
-export async function orgLocales(db: Db, ctx: CmsContext): Promise<{ locales: string[]; defaultLocale: string }> {
-  const [org] = await db
-    .select({ locales: organizations.locales, defaultLocale: organizations.defaultLocale })
-    .from(organizations)
-    .where(eq(organizations.id, ctx.organizationId));
-  if (!org) throw notFound('Organization');
-  return org;
-}
-
-/**
- * Adds `tagIds` and `categoryIds` to entry rows.
- *
- * @example const [reply] = await withTaxonomy(db, [row])
- */
-export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<Replied<T>[]> {
-  const { tags, categories } = await taxonomyOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  // Entry data is always an object of field values: every save writes it from a validated record.
-  return rows.map((r) => ({
-    ...r,
-    data: r.data as EntryData,
-    publishedData: r.publishedData as EntryData | null,
-    tagIds: tags.get(r.id) ?? [],
-    categoryIds: categories.get(r.id) ?? [],
-  }));
-}
-
-/**
- * An entry the caller can see (CLIENT members: only their client's), or undefined.
- *
- * @example const entry = await findEntry(db, ctx, id)
- */
-export async function findEntry(db: Db, ctx: CmsContext, id: string): Promise<Entry | undefined> {
-  const [row] = await db
-    .select()
-    .from(contentEntries)
-    .where(and(scopeOf(entryInfo, ctx), eq(contentEntries.id, id)))
-    .limit(1);
-  return row;
-}
-
-/**
- * An entry with its tag and category ids; 404 when it is not the caller's to see.
- *
- * @example const entry = await getEntry(db, ctx, id) // entry.version is its ETag
- */
-export async function getEntry(db: Db, ctx: CmsContext, id: string): Promise<EntryReply> {
-  const row = await findEntry(db, ctx, id);
-  if (!row) throw notFound(label);
-  return (await withTaxonomy(db, [row]))[0]!;
-}
-
-/** 409 for a write based on an old version; the reply says which version is current. */
-export const staleVersion = (current: number, expected: number) =>
-  conflict(
-    `The entry was saved by someone else since version ${expected}; it is now at version ${current}. Reload it, reapply your change and save again`,
-    { currentVersion: current },
-    [{ path: 'body.version', message: `Stale: the current version is ${current}` }],
-  );
-
-/**
- * Locks an entry for a write in the caller's transaction, checking the optimistic-concurrency token:
- * a write based on another version than the current one is refused with 409 (`currentVersion`).
- *
- * @example const entry = await lockEntry(tx, ctx, id, body.version)
- */
-export async function lockEntry(tx: Db, ctx: CmsContext, id: string, expectedVersion?: number): Promise<Entry> {
-  const [row] = await tx
-    .select()
-    .from(contentEntries)
-    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, id)))
-    .for('update');
-  if (!row) throw notFound(label);
-  if (expectedVersion !== undefined && row.version !== expectedVersion) throw staleVersion(row.version, expectedVersion);
-  return row;
-}
-
-// ---------------------------------------------------------------- slugs
-
-/**
- * Serializes the writers of one (type, locale): slug allocation and `unique` field checks read, then
- * write, so two concurrent saves must not both see a value as free.
- */
-export const lockTypeLocale = (tx: Db, ctx: CmsContext, typeId: string, locale: string) =>
-  tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cms.entries:${ctx.organizationId}:${typeId}:${locale}`}))`);
-
-/**
- * Slugs in use in one (type, locale) that equal `base` or extend it with `-n`: by source entries in that
- * locale and by translations into it (the delivery API finds both by slug).
- */
-async function takenSlugs(
-  tx: Db,
-  ctx: CmsContext,
-  typeId: string,
-  locale: string,
-  base: string,
-  except: { entryId?: string; localizationId?: string },
-) {
-  const near = (column: typeof contentEntries.slug | typeof contentLocalizations.slug) => or(eq(column, base), like(column, `${base}-%`));
-  const [sources, translations] = await Promise.all([
-    tx
-      .select({ slug: contentEntries.slug })
-      .from(contentEntries)
-      .where(
-        and(
-          eq(contentEntries.organizationId, ctx.organizationId),
-          eq(contentEntries.contentTypeId, typeId),
-          eq(contentEntries.locale, locale),
-          near(contentEntries.slug),
-          except.entryId ? ne(contentEntries.id, except.entryId) : undefined,
-        ),
-      ),
-    tx
-      .select({ slug: contentLocalizations.slug })
-      .from(contentLocalizations)
-      .innerJoin(contentEntries, eq(contentEntries.id, contentLocalizations.entryId))
-      .where(
-        and(
-          eq(contentLocalizations.organizationId, ctx.organizationId),
-          eq(contentEntries.contentTypeId, typeId),
-          eq(contentLocalizations.locale, locale),
-          near(contentLocalizations.slug),
-          except.localizationId ? ne(contentLocalizations.id, except.localizationId) : undefined,
-        ),
-      ),
-  ]);
-  return new Set([...sources, ...translations].map((r) => r.slug));
-}
-
-/**
- * A slug for `wanted` in one (type, locale). An explicit slug must be free (409 naming `path`); a
- * derived one gets `-2`, `-3`, … until it is.
- *
- * @example const slug = await allocateSlug(tx, ctx, type.id, 'en', { base: 'hello-world' }, { entryId })
- */
-export async function allocateSlug(
-  tx: Db,
-  ctx: CmsContext,
-  typeId: string,
-  locale: string,
-  wanted: { base: string; explicit?: boolean; path?: string; keyPaths?: string[] },
-  except: { entryId?: string; localizationId?: string } = {},
-): Promise<string> {
-  const base = wanted.base.slice(0, 190);
-  const taken = await takenSlugs(tx, ctx, typeId, locale, base, except);
-  if (!taken.has(base)) return base;
-  if (wanted.explicit)
-    throw conflict(`The slug "${base}" is already used in "${locale}"`, { fields: ['slug'] }, [
-      { path: wanted.path ?? 'body.slug', message: 'Already used by another entry of this type and locale' },
-      // Like every unique clash, name the other parts of the key the request sent.
-      ...(wanted.keyPaths ?? []).map((path) => ({ path, message: 'Part of the (type, slug, locale) key that clashes' })),
-    ]);
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
 /** Whether a database error is a clash on the entries' (type, slug, locale) key. */
 const isSlugClash = (error: unknown) => {
   const mapped = mapDbError(error);
@@ -256,8 +66,8 @@ const isSlugClash = (error: unknown) => {
 
 // ---------------------------------------------------------------- validation shared by saves
 
-const slugFieldOf = (type: ContentTypeRow) =>
-  type.schema.fields.find((f) => f.type === 'slug') as (ContentTypeRow['schema']['fields'][number] & { type: 'slug' }) | undefined;
+const slugFieldOf = (type: StoredContentType) =>
+  type.schema.fields.find((f) => f.type === 'slug') as (StoredContentType['schema']['fields'][number] & { type: 'slug' }) | undefined;
 
 /**
  * Validates entry data for a save: field values, references (only of `fields`, the ones this save
@@ -266,8 +76,8 @@ const slugFieldOf = (type: ContentTypeRow) =>
  */
 async function validateForSave(
   tx: Db,
-  ctx: CmsContext,
-  type: ContentTypeRow,
+  ctx: TenantContext,
+  type: StoredContentType,
   locale: string,
   input: Record<string, Json>,
   options: { defaults: boolean; entryId?: string; fields?: Set<string> },
@@ -313,7 +123,7 @@ const sameMeta = (a: unknown, b: unknown) =>
  *
  * @example const entry = await createEntry(db, ctx, { contentTypeId: type.id, data: { title: 'Hello', body: doc } })
  */
-export async function createEntry(db: Db, ctx: CmsContext, input: CreateInput): Promise<EntryReply> {
+export async function createEntry(db: Db, ctx: TenantContext, input: CreateInput): Promise<EntryReply> {
   const row = await transaction(db, async (tx) => {
     const type = await getContentType(tx, ctx, input.contentTypeId).catch((e: unknown) => {
       throw e instanceof HttpError && e.status === 404
@@ -419,8 +229,8 @@ interface DraftOptions {
  */
 async function writeDraft(
   tx: Db,
-  ctx: CmsContext,
-  type: ContentTypeRow,
+  ctx: TenantContext,
+  type: StoredContentType,
   entry: Entry,
   next: DraftChange,
   options: DraftOptions,
@@ -484,13 +294,19 @@ async function writeDraft(
 }
 
 /**
- * What follows every draft save of an entry, in its transaction. Translations of a source whose
- * localized fields changed become OUTDATED. Rules that keep other rows in step with an entry's data
- * (content block usage, `content_media`) belong here too.
+ * What follows every draft save of an entry, in its transaction: `content_media` rows, content block
+ * usage and the expiry schedule of `expiresAt` follow the data; with a workflow, changing the content
+ * of an APPROVED (or scheduled) entry voids the approval and sends it back to DRAFT, so nothing
+ * unreviewed goes live; translations of a source whose localized fields changed become OUTDATED.
  */
-async function afterDraftSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, before: Entry | undefined, after: Entry) {
-  await syncEntryLinks(tx, ctx, type, before, after);
+async function afterDraftSave(tx: Db, ctx: TenantContext, type: StoredContentType, before: Entry | undefined, after: Entry) {
+  await syncEntryMedia(tx, ctx, type.schema, before, after);
+  await syncBlockUsage(tx, ctx, type.schema, before, after);
+  await syncExpiry(tx, ctx, before, after);
   if (!before) return;
+  const contentChanged = !sameJson(before.data, after.data) || before.title !== after.title || before.slug !== after.slug;
+  if ((before.status === 'APPROVED' || before.status === 'SCHEDULED') && contentChanged && (await workflowFor(tx, ctx, type)))
+    await setEntryStatus(tx, ctx, after.id, 'DRAFT', { action: 'approval_voided', metadata: { version: after.version } });
   const localized = localizedFields(type.schema);
   const changed = changedFieldsOf(before.data as EntryData, after.data as EntryData);
   if (changed.some((f) => localized.includes(f)))
@@ -514,7 +330,7 @@ async function afterDraftSave(tx: Db, ctx: CmsContext, type: ContentTypeRow, bef
  *
  * @example await updateEntry(db, ctx, id, { data: { title: 'New title' }, version: 3 })
  */
-export async function updateEntry(db: Db, ctx: CmsContext, id: string, input: UpdateInput): Promise<EntryReply> {
+export async function updateEntry(db: Db, ctx: TenantContext, id: string, input: UpdateInput): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, input.version);
     const type = await getContentType(tx, ctx, entry.contentTypeId);
@@ -560,7 +376,7 @@ export async function updateEntry(db: Db, ctx: CmsContext, id: string, input: Up
  *
  * @example await deleteEntry(db, ctx, id)
  */
-export async function deleteEntry(db: Db, ctx: CmsContext, id: string, expectedVersion?: number) {
+export async function deleteEntry(db: Db, ctx: TenantContext, id: string, expectedVersion?: number) {
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, expectedVersion);
     await detachEntryTags(tx, id);
@@ -588,7 +404,7 @@ export async function deleteEntry(db: Db, ctx: CmsContext, id: string, expectedV
  */
 export async function restoreVersion(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   id: string,
   versionNumber: number,
   options: { expectedVersion?: number; changeNote?: string } = {},
@@ -644,177 +460,6 @@ export async function restoreVersion(
   return getEntry(db, ctx, id);
 }
 
-// ---------------------------------------------------------------- publish state (used by publishing, workflows, schedules)
-
-/**
- * The SEO and social fields to serve until the next publish: an edit to them, like an edit to `data`,
- * stays private until then. Any locale's publish takes them live, since every locale shares them.
- */
-export const publishedMetaOf = (entry: Entry) => ({
-  seoTitle: entry.seoTitle,
-  seoDescription: entry.seoDescription,
-  seoKeywords: entry.seoKeywords,
-  canonicalUrl: entry.canonicalUrl,
-  noIndex: entry.noIndex,
-  ogTitle: entry.ogTitle,
-  ogDescription: entry.ogDescription,
-  ogImageId: entry.ogImageId,
-});
-
-/**
- * Publishes the source locale of an entry: copies the draft (`data`, `title`, `slug`) into the published
- * columns the delivery API serves, sets status PUBLISHED, `publishedAt` and `publishedById`. Translations
- * keep their own publish state (`publishLocale`). The draft version does not change; pass
- * `expectedVersion` to publish only the version a reviewer saw (409 otherwise). A published slug already
- * served by another entry of the type and locale is refused (409).
- *
- * @example await publishEntry(db, cmsContext(ctx, clock), id, { expectedVersion: 7 })
- */
-export async function publishEntry(db: Db, ctx: CmsContext, id: string, options: { expectedVersion?: number } = {}): Promise<EntryReply> {
-  await transaction(db, async (tx) => {
-    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
-    await lockTypeLocale(tx, ctx, entry.contentTypeId, entry.locale);
-    await assertPublishedSlugFree(tx, ctx, entry.contentTypeId, entry.locale, entry.slug, { entryId: id });
-    await tx
-      .update(contentEntries)
-      .set({
-        publishedData: entry.data,
-        publishedTitle: entry.title,
-        publishedSlug: entry.slug,
-        publishedMeta: publishedMetaOf(entry),
-        status: 'PUBLISHED',
-        publishedAt: ctx.now,
-        publishedById: ctx.actor.id,
-        updatedAt: ctx.now,
-      })
-      .where(eq(contentEntries.id, id));
-    await recordActivity(tx, ctx, {
-      action: 'published',
-      entityType: 'content_entries',
-      entityId: id,
-      entityTitle: entry.title,
-      clientId: entry.clientId,
-      projectId: entry.projectId,
-      metadata: { locale: entry.locale, version: entry.version },
-    });
-  });
-  return getEntry(db, ctx, id);
-}
-
-/**
- * A published slug must be unique among what the delivery API serves for one (type, locale): published
- * source entries in that locale and published translations into it.
- */
-export async function assertPublishedSlugFree(
-  tx: Db,
-  ctx: CmsContext,
-  typeId: string,
-  locale: string,
-  slug: string,
-  except: { entryId?: string; localizationId?: string },
-) {
-  const [source] = await tx
-    .select({ id: contentEntries.id })
-    .from(contentEntries)
-    .where(
-      and(
-        eq(contentEntries.organizationId, ctx.organizationId),
-        eq(contentEntries.contentTypeId, typeId),
-        eq(contentEntries.locale, locale),
-        eq(contentEntries.publishedSlug, slug),
-        except.entryId ? ne(contentEntries.id, except.entryId) : undefined,
-      ),
-    )
-    .limit(1);
-  const [translation] = source
-    ? [source]
-    : await tx
-        .select({ id: contentLocalizations.id })
-        .from(contentLocalizations)
-        .innerJoin(contentEntries, eq(contentEntries.id, contentLocalizations.entryId))
-        .where(
-          and(
-            eq(contentLocalizations.organizationId, ctx.organizationId),
-            eq(contentEntries.contentTypeId, typeId),
-            eq(contentLocalizations.locale, locale),
-            eq(contentLocalizations.publishedSlug, slug),
-            except.localizationId ? ne(contentLocalizations.id, except.localizationId) : undefined,
-          ),
-        )
-        .limit(1);
-  if (translation)
-    throw conflict(`Another published entry already uses the slug "${slug}" in "${locale}"`, {}, [
-      { path: 'slug', message: 'Already published by another entry' },
-    ]);
-}
-
-/**
- * Takes the source locale of an entry offline: status UNPUBLISHED and the published columns cleared
- * (`publishedAt` keeps the time it was last published). Translations keep their own state.
- *
- * @example await unpublishEntry(db, ctx, id)
- */
-export async function unpublishEntry(db: Db, ctx: CmsContext, id: string): Promise<EntryReply> {
-  await transaction(db, async (tx) => {
-    const entry = await lockEntry(tx, ctx, id);
-    await tx
-      .update(contentEntries)
-      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, status: 'UNPUBLISHED', updatedAt: ctx.now })
-      .where(eq(contentEntries.id, id));
-    await recordActivity(tx, ctx, {
-      action: 'unpublished',
-      entityType: 'content_entries',
-      entityId: id,
-      entityTitle: entry.title,
-      clientId: entry.clientId,
-      projectId: entry.projectId,
-      metadata: { locale: entry.locale },
-    });
-  });
-  return getEntry(db, ctx, id);
-}
-
-/**
- * Moves an entry to a workflow status (DRAFT, IN_REVIEW, APPROVED, SCHEDULED, ARCHIVED) and records
- * `action` (e.g. 'submitted', 'approved'). Archiving also takes it offline. PUBLISHED and UNPUBLISHED go
- * through `publishEntry` / `unpublishEntry`, which move the published columns. Call it inside your own
- * transaction to combine it with other writes (it takes the entry's row lock).
- *
- * @example await setEntryStatus(tx, ctx, id, 'IN_REVIEW', { action: 'submitted' })
- */
-export async function setEntryStatus(
-  db: Db,
-  ctx: CmsContext,
-  id: string,
-  status: Exclude<ContentStatus, 'PUBLISHED' | 'UNPUBLISHED'>,
-  options: { action: string; expectedVersion?: number; metadata?: Record<string, Json>; scheduledFor?: Date | null },
-): Promise<Entry> {
-  return transaction(db, async (tx) => {
-    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
-    const offline = status === 'ARCHIVED' ? { publishedData: null, publishedTitle: null, publishedSlug: null } : {};
-    const [row] = await tx
-      .update(contentEntries)
-      .set({
-        ...offline,
-        status,
-        ...(options.scheduledFor !== undefined ? { scheduledFor: options.scheduledFor } : {}),
-        updatedAt: ctx.now,
-      })
-      .where(eq(contentEntries.id, id))
-      .returning();
-    await recordActivity(tx, ctx, {
-      action: options.action,
-      entityType: 'content_entries',
-      entityId: id,
-      entityTitle: entry.title,
-      clientId: entry.clientId,
-      projectId: entry.projectId,
-      metadata: { from: entry.status, to: status, ...options.metadata },
-    });
-    return row!;
-  });
-}
-
 // ---------------------------------------------------------------- lists and search
 
 const searchVector = sql.raw(entrySearchVector);
@@ -851,7 +496,7 @@ function decodeRankCursor(cursor: string): { rank: number; id: string } {
  *
  * @example const { data } = await listEntries(db, ctx, { type: 'blog-post', q: 'launch', locale: 'en' })
  */
-export async function listEntries(db: Db, ctx: CmsContext, query: ListInput) {
+export async function listEntries(db: Db, ctx: TenantContext, query: ListInput) {
   const limit = pageLimit(query.limit);
   const e = contentEntries;
   const where: (SQL | undefined)[] = [scopeOf(entryInfo, ctx)];

@@ -1,10 +1,10 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../platform/context.js';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
-import { type CmsContext, getEntry } from './entries.js';
-import { getTranslation, publishLocale, unpublishLocale } from './localization.js';
+import { getEntry } from './entry-rows.js';
+import { getTranslation } from './localization.js';
+import { publishLocale, unpublishLocale } from './publish-state.js';
 
 let t: TestInstance;
 let other: { sdk: SpokeStack };
@@ -17,7 +17,7 @@ afterAll(() => t.close());
 
 type Fields = ContentTypeInput['schema']['fields'];
 let seq = 0;
-const cms = (): CmsContext => ({ organizationId: t.organization.id, actor: systemActor(), now: t.clock.now() });
+const cms = () => t.contextFor(t.organization.id);
 const fields: Fields = [
   { name: 'title', type: 'text', required: true, localized: true },
   { name: 'body', type: 'text', localized: true, required: true, multiline: true },

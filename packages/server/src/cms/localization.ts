@@ -7,38 +7,18 @@ import { pageLimit } from '../db/paging.js';
 import { scopeOf, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import {
-  type ContentTypeRow,
-  checkData,
-  checkRefs,
-  checkUnique,
-  conflictError,
-  dataError,
-  getContentType,
-  slugify,
-  titleFor,
-} from './content-types.js';
-import {
-  type CmsContext,
-  type Entry,
-  allocateSlug,
-  assertPublishedSlugFree,
-  getEntry,
-  lockEntry,
-  lockTypeLocale,
-  orgLocales,
-  publishEntry,
-  publishedMetaOf,
-  unpublishEntry,
-} from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import { type StoredContentType, getContentType } from './content-types.js';
+import { checkData, checkRefs, checkUnique, conflictError, dataError, titleFor } from './entry-data.js';
+import { type Entry, type Localization, getEntry, lockEntry, lockTranslation, orgLocales } from './entry-rows.js';
 import { contentEntries, contentLocalizations } from './schema.js';
+import { allocateSlug, lockTypeLocale, slugify } from './slugs.js';
 import { type EntryData, changedFieldsOf, sameJson } from './versions.js';
 
 // A translation is a `content_localizations` row of an entry: the values of the type's localized
 // fields in one of the organization's locales (other fields are shared with the source entry), with
 // its own title, slug, translation status and publish state.
 
-type Localization = typeof contentLocalizations.$inferSelect;
 type PutInput = z.output<typeof localizationPut>;
 
 /** Statuses that claim the translation is complete, so every required localized field must be there. */
@@ -49,7 +29,7 @@ const complete: readonly LocalizationStatus[] = ['REVIEW', 'APPROVED'];
  *
  * @example const { data } = await listTranslations(db, ctx, entry.id)
  */
-export async function listTranslations(db: Db, ctx: CmsContext, entryId: string) {
+export async function listTranslations(db: Db, ctx: TenantContext, entryId: string) {
   await getEntry(db, ctx, entryId);
   const data = await db
     .select()
@@ -64,7 +44,7 @@ export async function listTranslations(db: Db, ctx: CmsContext, entryId: string)
  *
  * @example const fr = await getTranslation(db, ctx, entry.id, 'fr')
  */
-export async function getTranslation(db: Db, ctx: CmsContext, entryId: string, locale: string): Promise<Localization> {
+export async function getTranslation(db: Db, ctx: TenantContext, entryId: string, locale: string): Promise<Localization> {
   await getEntry(db, ctx, entryId);
   const [row] = await db
     .select()
@@ -80,21 +60,6 @@ export async function getTranslation(db: Db, ctx: CmsContext, entryId: string, l
   return row;
 }
 
-async function lockTranslation(tx: Db, ctx: CmsContext, entryId: string, locale: string): Promise<Localization | undefined> {
-  const [row] = await tx
-    .select()
-    .from(contentLocalizations)
-    .where(
-      and(
-        eq(contentLocalizations.organizationId, ctx.organizationId),
-        eq(contentLocalizations.entryId, entryId),
-        eq(contentLocalizations.locale, locale),
-      ),
-    )
-    .for('update');
-  return row;
-}
-
 /**
  * Writes a translation: the locale must be one of the organization's (and not the source's own), only
  * localized fields may be given, each is validated by its type, and required ones must be there once
@@ -103,9 +68,9 @@ async function lockTranslation(tx: Db, ctx: CmsContext, entryId: string, locale:
  */
 async function saveTranslation(
   tx: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   entry: Entry,
-  type: ContentTypeRow,
+  type: StoredContentType,
   locale: string,
   existing: Localization | undefined,
   input: Partial<PutInput> & { data?: Record<string, Json> },
@@ -179,7 +144,7 @@ async function saveTranslation(
  *
  * @example await putTranslation(db, ctx, entry.id, 'fr', { data: { title: 'Bonjour' }, status: 'REVIEW' })
  */
-export async function putTranslation(db: Db, ctx: CmsContext, entryId: string, locale: string, input: PutInput): Promise<Localization> {
+export async function putTranslation(db: Db, ctx: TenantContext, entryId: string, locale: string, input: PutInput): Promise<Localization> {
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, entryId);
     const type = await getContentType(tx, ctx, entry.contentTypeId);
@@ -194,7 +159,7 @@ export async function putTranslation(db: Db, ctx: CmsContext, entryId: string, l
  */
 export async function createTranslation(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   input: PutInput & { entryId: string; locale: string },
 ): Promise<Localization> {
   return transaction(db, async (tx) => {
@@ -216,7 +181,7 @@ export async function createTranslation(
  *
  * @example await updateTranslation(db, ctx, localization.id, { status: 'APPROVED' })
  */
-export async function updateTranslation(db: Db, ctx: CmsContext, id: string, input: Partial<PutInput>): Promise<Localization> {
+export async function updateTranslation(db: Db, ctx: TenantContext, id: string, input: Partial<PutInput>): Promise<Localization> {
   return transaction(db, async (tx) => {
     const [found] = await tx
       .select()
@@ -236,7 +201,7 @@ export async function updateTranslation(db: Db, ctx: CmsContext, id: string, inp
  *
  * @example await deleteTranslation(db, ctx, { entryId, locale: 'fr' })
  */
-export async function deleteTranslation(db: Db, ctx: CmsContext, by: { entryId: string; locale: string } | { id: string }) {
+export async function deleteTranslation(db: Db, ctx: TenantContext, by: { entryId: string; locale: string } | { id: string }) {
   return transaction(db, async (tx) => {
     const [row] = await tx
       .delete(contentLocalizations)
@@ -264,115 +229,6 @@ export async function deleteTranslation(db: Db, ctx: CmsContext, by: { entryId: 
   });
 }
 
-/**
- * Publishes one locale of an entry. The source locale publishes the entry itself (`publishEntry`); any
- * other publishes its translation, which must be APPROVED and complete: its published columns get the
- * translated values merged over the source's shared (non-localized) fields, its title and slug. Other
- * locales, and the source, keep their publish state.
- *
- * @example await publishLocale(db, cmsContext(ctx, clock), entry.id, 'fr')
- */
-export async function publishLocale(
-  db: Db,
-  ctx: CmsContext,
-  entryId: string,
-  locale: string,
-): Promise<Localization | Awaited<ReturnType<typeof publishEntry>>> {
-  const [source] = await db
-    .select({ locale: contentEntries.locale })
-    .from(contentEntries)
-    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
-  if (!source) throw notFound('Entry');
-  if (source.locale === locale) return publishEntry(db, ctx, entryId);
-  return transaction(db, async (tx) => {
-    const entry = await lockEntry(tx, ctx, entryId);
-    const translation = await lockTranslation(tx, ctx, entryId, locale);
-    if (!translation) throw notFound(`Translation "${locale}"`);
-    if (translation.status !== 'APPROVED')
-      throw conflict(`The "${locale}" translation is ${translation.status}; only an APPROVED translation can be published`, {
-        status: translation.status,
-      });
-    const type = await getContentType(tx, ctx, entry.contentTypeId);
-    const { issues } = checkData(type.schema, translation.data as EntryData, { mode: 'translation', required: true });
-    if (issues.length)
-      throw conflict(
-        `The "${locale}" translation is incomplete`,
-        {},
-        issues.map((i) => ({ path: `data.${i.path}`, message: i.message })),
-      );
-    await lockTypeLocale(tx, ctx, type.id, locale);
-    await assertPublishedSlugFree(tx, ctx, type.id, locale, translation.slug, { localizationId: translation.id });
-    const shared = Object.fromEntries(
-      Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized),
-    );
-    const [row] = await tx
-      .update(contentLocalizations)
-      .set({
-        publishedData: { ...shared, ...(translation.data as EntryData) },
-        publishedTitle: translation.title,
-        publishedSlug: translation.slug,
-        publishedAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .where(eq(contentLocalizations.id, translation.id))
-      .returning();
-    await tx
-      .update(contentEntries)
-      .set({ publishedMeta: publishedMetaOf(entry) })
-      .where(eq(contentEntries.id, entryId));
-    await recordActivity(tx, ctx, {
-      action: 'published',
-      entityType: 'content_entries',
-      entityId: entryId,
-      entityTitle: translation.title,
-      clientId: entry.clientId,
-      projectId: entry.projectId,
-      metadata: { locale },
-    });
-    return row!;
-  });
-}
-
-/**
- * Takes one locale of an entry offline: the source locale unpublishes the entry (`unpublishEntry`),
- * any other clears its translation's published columns. Other locales keep their state.
- *
- * @example await unpublishLocale(db, ctx, entry.id, 'fr')
- */
-export async function unpublishLocale(
-  db: Db,
-  ctx: CmsContext,
-  entryId: string,
-  locale: string,
-): Promise<Localization | Awaited<ReturnType<typeof unpublishEntry>>> {
-  const [source] = await db
-    .select({ locale: contentEntries.locale })
-    .from(contentEntries)
-    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
-  if (!source) throw notFound('Entry');
-  if (source.locale === locale) return unpublishEntry(db, ctx, entryId);
-  return transaction(db, async (tx) => {
-    const entry = await lockEntry(tx, ctx, entryId);
-    const translation = await lockTranslation(tx, ctx, entryId, locale);
-    if (!translation) throw notFound(`Translation "${locale}"`);
-    const [row] = await tx
-      .update(contentLocalizations)
-      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, updatedAt: ctx.now })
-      .where(eq(contentLocalizations.id, translation.id))
-      .returning();
-    await recordActivity(tx, ctx, {
-      action: 'unpublished',
-      entityType: 'content_entries',
-      entityId: entryId,
-      entityTitle: translation.title,
-      clientId: entry.clientId,
-      projectId: entry.projectId,
-      metadata: { locale },
-    });
-    return row!;
-  });
-}
-
 const entryInfo = tableInfo(contentEntries);
 
 /**
@@ -384,7 +240,7 @@ const entryInfo = tableInfo(contentEntries);
  */
 export async function missingTranslations(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   typeId: string,
   query: { limit?: number; cursor?: string; locale?: string },
 ) {

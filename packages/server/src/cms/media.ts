@@ -3,8 +3,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { files } from '../platform/schema.js';
-import type { DataIssue } from './content-types.js';
-import type { CmsContext, Entry } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import type { DataIssue } from './entry-data.js';
+import type { Entry } from './entry-rows.js';
 import { contentMedia } from './schema.js';
 import { type EntryData, sameJson } from './versions.js';
 
@@ -51,7 +52,7 @@ export function mediaRefs(schema: ContentTypeSchema, data: EntryData): MediaRef[
  */
 export async function syncEntryMedia(
   tx: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   schema: ContentTypeSchema,
   before: Entry | undefined,
   after: Entry,
@@ -80,7 +81,12 @@ export async function syncEntryMedia(
  *
  * @example const issues = await missingAltText(tx, ctx, type.schema, entry.data)
  */
-export async function missingAltText(db: Db, ctx: CmsContext, schema: ContentTypeSchema, data: Record<string, Json>): Promise<DataIssue[]> {
+export async function missingAltText(
+  db: Db,
+  ctx: TenantContext,
+  schema: ContentTypeSchema,
+  data: Record<string, Json>,
+): Promise<DataIssue[]> {
   const refs = mediaRefs(schema, data).filter((r) => !r.value.alt?.trim());
   if (!refs.length) return [];
   const rows = await db

@@ -2,22 +2,20 @@ import type { FieldError } from '@spokestack/core';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
-import { syncBlockUsage } from './blocks.js';
-import { type ContentTypeRow, checkData, checkRefs, getContentType } from './content-types.js';
-import { type CmsContext, type Entry, type EntryReply, getEntry, lockEntry, orgLocales, publishEntry, setEntryStatus } from './entries.js';
-import { publishLocale, unpublishLocale } from './localization.js';
-import { missingAltText, syncEntryMedia } from './media.js';
-import { cancelPendingSchedules, syncExpiry } from './schedules.js';
+import type { TenantContext } from '../platform/context.js';
+import { type StoredContentType, getContentType } from './content-types.js';
+import { checkData, checkRefs } from './entry-data.js';
+import { type Entry, type EntryReply, type Localization, getEntry, lockEntry, orgLocales } from './entry-rows.js';
+import { missingAltText } from './media.js';
+import { cancelPendingSchedules, publishEntry, publishLocale, setEntryStatus, unpublishLocale } from './publish-state.js';
 import { contentEntries, contentLocalizations } from './schema.js';
-import { type EntryData, sameJson } from './versions.js';
+import type { EntryData } from './versions.js';
 import { workflowFor } from './workflows.js';
 
-// Publishing: what may go live and when. The entries service moves the published columns
+// Publishing: what may go live and when. publish-state.ts moves the published columns
 // (`publishEntry`, `publishLocale`, `unpublishLocale`, `setEntryStatus`); these rules decide whether
 // it may: the data must be complete and valid, images need alt text, and entries of a type with an
 // approval workflow go live only once approved.
-
-type Localization = typeof contentLocalizations.$inferSelect;
 
 /**
  * Refuses (400, naming each field under `data.`) data that must not go live: missing required
@@ -27,8 +25,8 @@ type Localization = typeof contentLocalizations.$inferSelect;
  */
 export async function assertPublishable(
   tx: Db,
-  ctx: CmsContext,
-  type: ContentTypeRow,
+  ctx: TenantContext,
+  type: StoredContentType,
   data: EntryData,
   expiresAt: Date | null,
 ): Promise<void> {
@@ -46,7 +44,7 @@ export async function assertPublishable(
  *
  * @example await assertApproved(tx, ctx, type, entry)
  */
-export async function assertApproved(tx: Db, ctx: CmsContext, type: ContentTypeRow, entry: Entry): Promise<void> {
+export async function assertApproved(tx: Db, ctx: TenantContext, type: StoredContentType, entry: Entry): Promise<void> {
   if (entry.status === 'APPROVED' || entry.status === 'SCHEDULED') return;
   const workflow = await workflowFor(tx, ctx, type);
   if (workflow)
@@ -60,12 +58,12 @@ export async function assertApproved(tx: Db, ctx: CmsContext, type: ContentTypeR
 }
 
 /** The translation data as it would go live: the source's shared (non-localized) fields under the translated ones. */
-const mergedTranslation = (type: ContentTypeRow, entry: Entry, translation: Localization): EntryData => ({
+const mergedTranslation = (type: StoredContentType, entry: Entry, translation: Localization): EntryData => ({
   ...Object.fromEntries(Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized)),
   ...(translation.data as EntryData),
 });
 
-async function translationOf(tx: Db, ctx: CmsContext, entryId: string, locale: string): Promise<Localization> {
+async function translationOf(tx: Db, ctx: TenantContext, entryId: string, locale: string): Promise<Localization> {
   const [row] = await tx
     .select()
     .from(contentLocalizations)
@@ -80,7 +78,7 @@ async function translationOf(tx: Db, ctx: CmsContext, entryId: string, locale: s
   return row;
 }
 
-async function checkLocale(tx: Db, ctx: CmsContext, locale: string, path: string) {
+async function checkLocale(tx: Db, ctx: TenantContext, locale: string, path: string) {
   const { locales } = await orgLocales(tx, ctx);
   if (!locales.includes(locale)) throw badRequest([{ path, message: `Not one of the organization locales (${locales.join(', ')})` }]);
 }
@@ -99,7 +97,7 @@ export interface PublishResult {
  */
 export async function publishNow(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   id: string,
   options: { locale?: string; version?: number; scheduleId?: string } = {},
 ): Promise<PublishResult> {
@@ -141,7 +139,7 @@ export async function publishNow(
  *
  * @example await unpublishNow(db, ctx, id, { locale: 'fr' })
  */
-export async function unpublishNow(db: Db, ctx: CmsContext, id: string, options: { locale?: string } = {}): Promise<PublishResult> {
+export async function unpublishNow(db: Db, ctx: TenantContext, id: string, options: { locale?: string } = {}): Promise<PublishResult> {
   const localization = await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
     const locale = options.locale ?? entry.locale;
@@ -166,7 +164,7 @@ export async function unpublishNow(db: Db, ctx: CmsContext, id: string, options:
  */
 export async function takeOffline(
   tx: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   id: string,
   options: { locale?: string | null; allLocales?: boolean },
 ): Promise<void> {
@@ -188,7 +186,7 @@ export async function takeOffline(
  *
  * @example await archiveEntry(db, ctx, id)
  */
-export async function archiveEntry(db: Db, ctx: CmsContext, id: string, options: { exceptSchedule?: string } = {}): Promise<EntryReply> {
+export async function archiveEntry(db: Db, ctx: TenantContext, id: string, options: { exceptSchedule?: string } = {}): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
     if (entry.status === 'ARCHIVED') throw conflict('The entry is already archived', { status: entry.status });
@@ -207,35 +205,11 @@ export async function archiveEntry(db: Db, ctx: CmsContext, id: string, options:
  *
  * @example await unarchiveEntry(db, ctx, id)
  */
-export async function unarchiveEntry(db: Db, ctx: CmsContext, id: string): Promise<EntryReply> {
+export async function unarchiveEntry(db: Db, ctx: TenantContext, id: string): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
     if (entry.status !== 'ARCHIVED') throw conflict(`The entry is not archived (${entry.status})`, { status: entry.status });
     await setEntryStatus(tx, ctx, id, 'DRAFT', { action: 'unarchived' });
   });
   return getEntry(db, ctx, id);
-}
-
-/**
- * What every draft save of an entry keeps in step, in the save's transaction (called by the entries
- * service): `content_media` rows, content block usage, the expiry schedule of `expiresAt`, and the
- * approval: with a workflow, changing the content of an APPROVED (or scheduled) entry voids the
- * approval and sends it back to DRAFT, so nothing unreviewed goes live.
- *
- * @example await syncEntryLinks(tx, ctx, type, before, after)
- */
-export async function syncEntryLinks(
-  tx: Db,
-  ctx: CmsContext,
-  type: ContentTypeRow,
-  before: Entry | undefined,
-  after: Entry,
-): Promise<void> {
-  await syncEntryMedia(tx, ctx, type.schema, before, after);
-  await syncBlockUsage(tx, ctx, type.schema, before, after);
-  await syncExpiry(tx, ctx, before, after);
-  if (!before || (before.status !== 'APPROVED' && before.status !== 'SCHEDULED')) return;
-  const contentChanged = !sameJson(before.data, after.data) || before.title !== after.title || before.slug !== after.slug;
-  if (contentChanged && (await workflowFor(tx, ctx, type)))
-    await setEntryStatus(tx, ctx, after.id, 'DRAFT', { action: 'approval_voided', metadata: { version: after.version } });
 }

@@ -7,13 +7,12 @@ import type { Json } from '../db/columns.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { tableInfo } from '../db/resource-service.js';
 import { HttpError, badRequest, conflict, notFound } from '../http/problem.js';
-import { type JobHandler, createJobQueue } from '../jobs/index.js';
+import type { Job } from '../jobs/queue.js';
 import { recordActivity } from '../platform/activity.js';
-import type { Clock } from '../platform/clock.js';
-import { systemActor } from '../platform/context.js';
-import { silentLogger } from '../platform/logger.js';
+import type { TenantContext } from '../platform/context.js';
 import { getContentType } from './content-types.js';
-import { type CmsContext, type Entry, lockEntry, setEntryStatus } from './entries.js';
+import { type Entry, lockEntry } from './entry-rows.js';
+import { setEntryStatus } from './publish-state.js';
 import { archiveEntry, assertApproved, assertPublishable, publishNow, takeOffline } from './publishing.js';
 import { contentEntries, contentLocalizations, publishSchedules } from './schema.js';
 import type { EntryData } from './versions.js';
@@ -36,10 +35,9 @@ const jobPayload = z.object({ scheduleId: z.string(), at: z.string() });
 const info = tableInfo(publishSchedules);
 
 /** Enqueues the job of a schedule in the caller's transaction, so it exists exactly when the schedule does. */
-async function enqueueRun(tx: Db, ctx: CmsContext, schedule: Schedule): Promise<void> {
+async function enqueueRun(tx: Db, ctx: TenantContext, schedule: Schedule): Promise<void> {
   const at = schedule.scheduledFor.toISOString();
-  const queue = createJobQueue({ db: tx, clock: { now: () => ctx.now }, logger: silentLogger });
-  await queue.enqueue(
+  await ctx.jobs.enqueue(
     scheduleJobName,
     { scheduleId: schedule.id, at },
     {
@@ -54,7 +52,7 @@ async function enqueueRun(tx: Db, ctx: CmsContext, schedule: Schedule): Promise<
 
 async function insertSchedule(
   tx: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   values: { entryId: string; action: PublishAction; scheduledFor: Date; locale: string | null },
 ): Promise<Schedule> {
   const [row] = await tx
@@ -80,46 +78,13 @@ const describe = (s: Schedule): Record<string, Json> => ({
 });
 
 /**
- * Cancels an entry's pending schedules (some actions, one locale, all but one), with the reason in
- * their `error`. Call it in the caller's transaction.
- *
- * @example await cancelPendingSchedules(tx, ctx, entry.id, { reason: 'Entry archived' })
- */
-export async function cancelPendingSchedules(
-  tx: Db,
-  ctx: CmsContext,
-  entryId: string,
-  options: { actions?: PublishAction[]; locale?: string | null; except?: string; reason: string },
-): Promise<number> {
-  const rows = await tx
-    .update(publishSchedules)
-    .set({ status: 'CANCELLED', error: options.reason })
-    .where(
-      and(
-        eq(publishSchedules.organizationId, ctx.organizationId),
-        eq(publishSchedules.entryId, entryId),
-        eq(publishSchedules.status, 'PENDING'),
-        options.actions ? inArray(publishSchedules.action, options.actions) : undefined,
-        options.locale === undefined
-          ? undefined
-          : options.locale === null
-            ? isNull(publishSchedules.locale)
-            : eq(publishSchedules.locale, options.locale),
-        options.except ? ne(publishSchedules.id, options.except) : undefined,
-      ),
-    )
-    .returning({ id: publishSchedules.id });
-  return rows.length;
-}
-
-/**
  * Keeps the expiry schedule of an entry in step with `expiresAt` (called on every draft save): the
  * UNPUBLISH scheduled for the old time is cancelled, one for the new time is added. A time already
  * past is due at once, so the entry goes offline at the next worker run.
  *
  * @example await syncExpiry(tx, ctx, before, after)
  */
-export async function syncExpiry(tx: Db, ctx: CmsContext, before: Entry | undefined, after: Entry): Promise<void> {
+export async function syncExpiry(tx: Db, ctx: TenantContext, before: Entry | undefined, after: Entry): Promise<void> {
   const old = before?.expiresAt ?? null;
   const next = after.expiresAt;
   if ((old?.getTime() ?? null) === (next?.getTime() ?? null)) return;
@@ -147,7 +112,7 @@ const isExpiry = (schedule: Schedule, entry: Entry) =>
  * An entry scheduled for publishing goes back to where it was (APPROVED with a workflow, else DRAFT)
  * when its last pending PUBLISH is cancelled or fails; otherwise the activity is just recorded.
  */
-async function afterScheduleEnds(tx: Db, ctx: CmsContext, schedule: Schedule, action: string, metadata: Record<string, Json>) {
+async function afterScheduleEnds(tx: Db, ctx: TenantContext, schedule: Schedule, action: string, metadata: Record<string, Json>) {
   const entry = await lockEntry(tx, ctx, schedule.entryId);
   const [other] = await tx
     .select({ id: publishSchedules.id })
@@ -174,7 +139,7 @@ async function afterScheduleEnds(tx: Db, ctx: CmsContext, schedule: Schedule, ac
  *
  * @example await createSchedule(db, ctx, { entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' })
  */
-export async function createSchedule(db: Db, ctx: CmsContext, input: z.output<typeof scheduleCreate>): Promise<Schedule> {
+export async function createSchedule(db: Db, ctx: TenantContext, input: z.output<typeof scheduleCreate>): Promise<Schedule> {
   return transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, input.entryId).catch((error: unknown) => {
       throw error instanceof HttpError && error.status === 404
@@ -214,7 +179,7 @@ export async function createSchedule(db: Db, ctx: CmsContext, input: z.output<ty
   });
 }
 
-async function lockSchedule(tx: Db, ctx: CmsContext, id: string): Promise<Schedule> {
+async function lockSchedule(tx: Db, ctx: TenantContext, id: string): Promise<Schedule> {
   const [row] = await tx
     .select()
     .from(publishSchedules)
@@ -234,7 +199,7 @@ const pendingOnly = (schedule: Schedule) => {
  *
  * @example await reschedule(db, ctx, schedule.id, new Date('2025-06-02T09:00:00Z'))
  */
-export async function reschedule(db: Db, ctx: CmsContext, id: string, scheduledFor: Date): Promise<Schedule> {
+export async function reschedule(db: Db, ctx: TenantContext, id: string, scheduledFor: Date): Promise<Schedule> {
   return transaction(db, async (tx) => {
     const schedule = await lockSchedule(tx, ctx, id);
     pendingOnly(schedule);
@@ -255,7 +220,7 @@ export async function reschedule(db: Db, ctx: CmsContext, id: string, scheduledF
  *
  * @example await cancelSchedule(db, ctx, schedule.id)
  */
-export async function cancelSchedule(db: Db, ctx: CmsContext, id: string): Promise<Schedule> {
+export async function cancelSchedule(db: Db, ctx: TenantContext, id: string): Promise<Schedule> {
   return transaction(db, async (tx) => {
     const schedule = await lockSchedule(tx, ctx, id);
     pendingOnly(schedule);
@@ -266,7 +231,7 @@ export async function cancelSchedule(db: Db, ctx: CmsContext, id: string): Promi
 }
 
 /** CLIENT members see the schedules of their client's entries. */
-const visible = (ctx: CmsContext): SQL | undefined =>
+const visible = (ctx: TenantContext): SQL | undefined =>
   ctx.actor.role === 'CLIENT'
     ? inArray(
         publishSchedules.entryId,
@@ -279,7 +244,7 @@ const visible = (ctx: CmsContext): SQL | undefined =>
  *
  * @example const { data } = await listSchedules(db, ctx, { status: 'PENDING', entryId })
  */
-export async function listSchedules(db: Db, ctx: CmsContext, query: ListInput) {
+export async function listSchedules(db: Db, ctx: TenantContext, query: ListInput) {
   const keys = parseSort(query.sort, info.columns, scheduleSortable, 'scheduledFor', publishSchedules.id);
   const limit = pageLimit(query.limit);
   const s = publishSchedules;
@@ -305,7 +270,7 @@ export async function listSchedules(db: Db, ctx: CmsContext, query: ListInput) {
 }
 
 /** @example const schedule = await getSchedule(db, ctx, id) */
-export async function getSchedule(db: Db, ctx: CmsContext, id: string): Promise<Schedule> {
+export async function getSchedule(db: Db, ctx: TenantContext, id: string): Promise<Schedule> {
   const [row] = await db
     .select()
     .from(publishSchedules)
@@ -315,7 +280,7 @@ export async function getSchedule(db: Db, ctx: CmsContext, id: string): Promise<
 }
 
 /** Does what a schedule says, in the caller's transaction. */
-async function execute(tx: Db, ctx: CmsContext, schedule: Schedule): Promise<void> {
+async function execute(tx: Db, ctx: TenantContext, schedule: Schedule): Promise<void> {
   const entry = await lockEntry(tx, ctx, schedule.entryId);
   const locale = schedule.locale ?? undefined;
   switch (schedule.action) {
@@ -350,43 +315,43 @@ const errorText = (error: unknown) =>
   (error instanceof HttpError ? (error.detail ?? error.title) : error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 /**
- * The job handler that runs schedules: does the action and marks the schedule EXECUTED in one
- * transaction (so a retry never runs it twice). On failure the error is recorded on the schedule and
- * the job is retried with backoff; after the last attempt the schedule is FAILED.
+ * The job that runs a schedule, in the schedule's organization as the system actor: does the action
+ * and marks the schedule EXECUTED in one transaction (so a retry never runs it twice). On failure the
+ * error is recorded on the schedule and the job is retried with backoff; after the last attempt the
+ * schedule is FAILED.
  *
- * @example jobHandlers[scheduleJobName] = scheduleRunner({ db, clock })
+ * @example jobs: { [scheduleJobName]: runSchedule } // in the CMS feature module
  */
-export function scheduleRunner(deps: { db: Db; clock: Clock }): JobHandler {
-  const { db, clock } = deps;
-  return async (payload, job) => {
-    const parsed = jobPayload.safeParse(payload);
-    if (!parsed.success) throw new Error(`${scheduleJobName}: malformed payload`);
-    const { scheduleId, at } = parsed.data;
-    const [schedule] = await db.select().from(publishSchedules).where(eq(publishSchedules.id, scheduleId));
-    // Cancelled, moved, already run, or the entry is gone: this job has nothing left to do.
-    if (schedule?.status !== 'PENDING' || schedule.scheduledFor.toISOString() !== at) return;
-    const ctx: CmsContext = { organizationId: schedule.organizationId, actor: systemActor(), now: clock.now() };
-    try {
-      await transaction(db, async (tx) => {
-        const current = await lockSchedule(tx, ctx, scheduleId);
-        if (current.status !== 'PENDING' || current.scheduledFor.toISOString() !== at) return;
-        await execute(tx, ctx, current);
-        await tx
-          .update(publishSchedules)
-          .set({ status: 'EXECUTED', executedAt: ctx.now, error: null })
-          .where(eq(publishSchedules.id, scheduleId));
-      });
-    } catch (error) {
-      const final = job.attempts >= job.maxAttempts;
-      await transaction(db, async (tx) => {
-        const [row] = await tx
-          .update(publishSchedules)
-          .set({ error: errorText(error), ...(final ? { status: 'FAILED' as const } : {}) })
-          .where(and(eq(publishSchedules.id, scheduleId), eq(publishSchedules.status, 'PENDING')))
-          .returning();
-        if (row && final) await afterScheduleEnds(tx, ctx, row, 'schedule_failed', { ...describe(row), error: row.error });
-      });
-      throw error;
-    }
-  };
+export async function runSchedule(db: Db, ctx: TenantContext, payload: Json, job: Job): Promise<void> {
+  const parsed = jobPayload.safeParse(payload);
+  if (!parsed.success) throw new Error(`${scheduleJobName}: malformed payload`);
+  const { scheduleId, at } = parsed.data;
+  const [schedule] = await db
+    .select()
+    .from(publishSchedules)
+    .where(and(eq(publishSchedules.organizationId, ctx.organizationId), eq(publishSchedules.id, scheduleId)));
+  // Cancelled, moved, already run, or the entry is gone: this job has nothing left to do.
+  if (schedule?.status !== 'PENDING' || schedule.scheduledFor.toISOString() !== at) return;
+  try {
+    await transaction(db, async (tx) => {
+      const current = await lockSchedule(tx, ctx, scheduleId);
+      if (current.status !== 'PENDING' || current.scheduledFor.toISOString() !== at) return;
+      await execute(tx, ctx, current);
+      await tx
+        .update(publishSchedules)
+        .set({ status: 'EXECUTED', executedAt: ctx.now, error: null })
+        .where(eq(publishSchedules.id, scheduleId));
+    });
+  } catch (error) {
+    const final = job.attempts >= job.maxAttempts;
+    await transaction(db, async (tx) => {
+      const [row] = await tx
+        .update(publishSchedules)
+        .set({ error: errorText(error), ...(final ? { status: 'FAILED' as const } : {}) })
+        .where(and(eq(publishSchedules.id, scheduleId), eq(publishSchedules.status, 'PENDING')))
+        .returning();
+      if (row && final) await afterScheduleEnds(tx, ctx, row, 'schedule_failed', { ...describe(row), error: row.error });
+    });
+    throw error;
+  }
 }

@@ -6,8 +6,8 @@ import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging
 import { tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import { slugify } from './content-types.js';
-import type { CmsContext } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import { slugify } from './slugs.js';
 import { contentCategories, contentEntryCategories, contentEntryTags, contentTags } from './schema.js';
 
 type Input<K extends keyof typeof cmsOps> = z.output<NonNullable<(typeof cmsOps)[K]['body']>>;
@@ -25,7 +25,7 @@ const tagInfo = tableInfo(contentTags);
  *
  * @example const { data } = await listTags(db, ctx, { sort: '-usageCount' })
  */
-export async function listTags(db: Db, ctx: CmsContext, query: { limit?: number; cursor?: string; sort?: string; slug?: string }) {
+export async function listTags(db: Db, ctx: TenantContext, query: { limit?: number; cursor?: string; sort?: string; slug?: string }) {
   const keys = parseSort(query.sort, tagInfo.columns, ['name', 'slug', 'usageCount', 'createdAt', 'updatedAt'], 'name', contentTags.id);
   const limit = pageLimit(query.limit);
   const rows = await db
@@ -44,7 +44,7 @@ export async function listTags(db: Db, ctx: CmsContext, query: { limit?: number;
 }
 
 /** One tag of the organization; 404 otherwise. @example await getTag(db, ctx, id) */
-export async function getTag(db: Db, ctx: CmsContext, id: string) {
+export async function getTag(db: Db, ctx: TenantContext, id: string) {
   const [row] = await db
     .select()
     .from(contentTags)
@@ -58,7 +58,7 @@ export async function getTag(db: Db, ctx: CmsContext, id: string) {
  *
  * @example await createTag(db, ctx, { name: 'Product Launch' }) // slug 'product-launch'
  */
-export async function createTag(db: Db, ctx: CmsContext, input: Input<'createTag'>) {
+export async function createTag(db: Db, ctx: TenantContext, input: Input<'createTag'>) {
   return transaction(db, async (tx) => {
     const [row] = await tx
       .insert(contentTags)
@@ -76,7 +76,7 @@ export async function createTag(db: Db, ctx: CmsContext, input: Input<'createTag
 }
 
 /** Updates a tag's name, slug, colour or description. @example await updateTag(db, ctx, id, { color: '#FF0000' }) */
-export async function updateTag(db: Db, ctx: CmsContext, id: string, input: Input<'updateTag'>) {
+export async function updateTag(db: Db, ctx: TenantContext, id: string, input: Input<'updateTag'>) {
   return transaction(db, async (tx) => {
     const [row] = await tx
       .update(contentTags)
@@ -96,7 +96,7 @@ export async function updateTag(db: Db, ctx: CmsContext, id: string, input: Inpu
 }
 
 /** Deletes a tag; its links to entries go with it. @example await deleteTag(db, ctx, id) */
-export async function deleteTag(db: Db, ctx: CmsContext, id: string) {
+export async function deleteTag(db: Db, ctx: TenantContext, id: string) {
   return transaction(db, async (tx) => {
     const [row] = await tx
       .delete(contentTags)
@@ -117,7 +117,7 @@ export async function deleteTag(db: Db, ctx: CmsContext, id: string) {
 /** 400 naming each id of `ids` that is not a row of `table` in the organization. */
 async function checkIds(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   table: typeof contentTags | typeof contentCategories,
   ids: string[],
   path: string,
@@ -140,7 +140,7 @@ async function checkIds(
  *
  * @example await setEntryTags(tx, ctx, entry.id, ['tag1', 'tag2'])
  */
-export async function setEntryTags(tx: Db, ctx: CmsContext, entryId: string, tagIds: string[]) {
+export async function setEntryTags(tx: Db, ctx: TenantContext, entryId: string, tagIds: string[]) {
   const wanted = [...new Set(tagIds)];
   await checkIds(tx, ctx, contentTags, tagIds, 'body.tagIds', 'tag');
   const removed = await tx
@@ -180,7 +180,7 @@ async function moveUsage(tx: Db, tagIds: string[], delta: number) {
  *
  * @example await setEntryCategories(tx, ctx, entry.id, [social.id])
  */
-export async function setEntryCategories(tx: Db, ctx: CmsContext, entryId: string, categoryIds: string[]) {
+export async function setEntryCategories(tx: Db, ctx: TenantContext, entryId: string, categoryIds: string[]) {
   const wanted = [...new Set(categoryIds)];
   await checkIds(tx, ctx, contentCategories, categoryIds, 'body.categoryIds', 'category');
   await tx
@@ -239,14 +239,14 @@ export async function taxonomyOf(db: Db, entryIds: string[]) {
 const categoryInfo = tableInfo(contentCategories);
 
 /** Tree changes of one organization run one at a time, so two moves can never interleave into a cycle. */
-const lockTree = (tx: Db, ctx: CmsContext) =>
+const lockTree = (tx: Db, ctx: TenantContext) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cms.categories:${ctx.organizationId}`}))`);
 
 /** Categories whose path is `path` or lies below it. */
 export const inSubtree = (path: string): SQL => or(eq(contentCategories.path, path), like(contentCategories.path, `${path}/%`))!;
 
 /** One category of the organization by id or slug; 404 otherwise. @example await getCategory(db, ctx, 'social') */
-export async function getCategory(db: Db, ctx: CmsContext, idOrSlug: string): Promise<Category> {
+export async function getCategory(db: Db, ctx: TenantContext, idOrSlug: string): Promise<Category> {
   const [row] = await db
     .select()
     .from(contentCategories)
@@ -268,7 +268,7 @@ export async function getCategory(db: Db, ctx: CmsContext, idOrSlug: string): Pr
  */
 export async function listCategories(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   query: { limit?: number; cursor?: string; sort?: string; parentId?: string; under?: string; slug?: string; depth?: number },
 ) {
   const keys = parseSort(
@@ -299,7 +299,7 @@ export async function listCategories(
   return toPage(rows, limit, keys);
 }
 
-async function parentOf(tx: Db, ctx: CmsContext, parentId: string | null | undefined): Promise<Category | undefined> {
+async function parentOf(tx: Db, ctx: TenantContext, parentId: string | null | undefined): Promise<Category | undefined> {
   if (!parentId) return undefined;
   const [row] = await tx
     .select()
@@ -314,7 +314,7 @@ async function parentOf(tx: Db, ctx: CmsContext, parentId: string | null | undef
  *
  * @example await createCategory(db, ctx, { name: 'Social', parentId: marketing.id }) // path '/marketing/social', depth 1
  */
-export async function createCategory(db: Db, ctx: CmsContext, input: Input<'createCategory'>) {
+export async function createCategory(db: Db, ctx: TenantContext, input: Input<'createCategory'>) {
   return transaction(db, async (tx) => {
     await lockTree(tx, ctx);
     const parent = await parentOf(tx, ctx, input.parentId);
@@ -350,7 +350,7 @@ export async function createCategory(db: Db, ctx: CmsContext, input: Input<'crea
  *
  * @example await updateCategory(db, ctx, social.id, { parentId: null }) // '/marketing/social' → '/social', children follow
  */
-export async function updateCategory(db: Db, ctx: CmsContext, id: string, input: Input<'updateCategory'>) {
+export async function updateCategory(db: Db, ctx: TenantContext, id: string, input: Input<'updateCategory'>) {
   return transaction(db, async (tx) => {
     await lockTree(tx, ctx);
     const [current] = await tx
@@ -402,7 +402,7 @@ export async function updateCategory(db: Db, ctx: CmsContext, id: string, input:
  *
  * @example await deleteCategory(db, ctx, marketing.id, { cascade: true })
  */
-export async function deleteCategory(db: Db, ctx: CmsContext, id: string, options: { cascade?: boolean } = {}) {
+export async function deleteCategory(db: Db, ctx: TenantContext, id: string, options: { cascade?: boolean } = {}) {
   return transaction(db, async (tx) => {
     await lockTree(tx, ctx);
     const [current] = await tx

@@ -6,8 +6,9 @@ import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { HttpError, badRequest, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import { type ContentTypeRow, checkData, checkRefs, getContentType } from './content-types.js';
-import type { CmsContext } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
+import { type StoredContentType, getContentType } from './content-types.js';
+import { checkData, checkRefs } from './entry-data.js';
 import { pageTemplates } from './schema.js';
 
 // Page templates lay out a content type's fields in sections and give new entries default values.
@@ -18,7 +19,7 @@ type Template = typeof pageTemplates.$inferSelect;
 type Create = z.output<typeof templateCreate>;
 type Update = z.output<typeof templateUpdate>;
 
-async function typeFor(tx: Db, ctx: CmsContext, contentTypeId: string | null | undefined): Promise<ContentTypeRow | undefined> {
+async function typeFor(tx: Db, ctx: TenantContext, contentTypeId: string | null | undefined): Promise<StoredContentType | undefined> {
   if (!contentTypeId) return undefined;
   return getContentType(tx, ctx, contentTypeId).catch((error: unknown) => {
     throw error instanceof HttpError && error.status === 404
@@ -30,8 +31,8 @@ async function typeFor(tx: Db, ctx: CmsContext, contentTypeId: string | null | u
 /** Problems of a structure and defaults against the content type: unknown fields, invalid default values, missing references. */
 async function checkTemplate(
   tx: Db,
-  ctx: CmsContext,
-  type: ContentTypeRow | undefined,
+  ctx: TenantContext,
+  type: StoredContentType | undefined,
   structure: TemplateStructure,
   defaults: Record<string, Json>,
 ): Promise<FieldError[]> {
@@ -60,7 +61,7 @@ const asTemplate = (row: Template) => row as Template & { structure: TemplateStr
  *
  * @example await createTemplate(db, ctx, { name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero', fields: ['title', 'cover'] }] }, defaults: { cta: 'Book a call' } })
  */
-export async function createTemplate(db: Db, ctx: CmsContext, input: Create) {
+export async function createTemplate(db: Db, ctx: TenantContext, input: Create) {
   return transaction(db, async (tx) => {
     const type = await typeFor(tx, ctx, input.contentTypeId);
     const defaults = input.defaults ?? {};
@@ -86,7 +87,7 @@ export async function createTemplate(db: Db, ctx: CmsContext, input: Create) {
  *
  * @example await updateTemplate(db, ctx, template.id, { defaults: { cta: 'Talk to us' } })
  */
-export async function updateTemplate(db: Db, ctx: CmsContext, id: string, input: Update) {
+export async function updateTemplate(db: Db, ctx: TenantContext, id: string, input: Update) {
   return transaction(db, async (tx) => {
     const [current] = await tx
       .select()
@@ -126,7 +127,12 @@ export async function updateTemplate(db: Db, ctx: CmsContext, id: string, input:
  *
  * @example const data = { ...(await templateDefaults(tx, ctx, input.templateId, input.contentTypeId)), ...input.data }
  */
-export async function templateDefaults(tx: Db, ctx: CmsContext, templateId: string, contentTypeId: string): Promise<Record<string, Json>> {
+export async function templateDefaults(
+  tx: Db,
+  ctx: TenantContext,
+  templateId: string,
+  contentTypeId: string,
+): Promise<Record<string, Json>> {
   const [template] = await tx
     .select()
     .from(pageTemplates)

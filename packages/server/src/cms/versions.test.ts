@@ -1,9 +1,8 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../platform/context.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
-import { type CmsContext, publishEntry } from './entries.js';
+import { publishEntry } from './publish-state.js';
 
 let t: TestInstance;
 let other: { sdk: SpokeStack };
@@ -18,7 +17,7 @@ type Fields = ContentTypeInput['schema']['fields'];
 let seq = 0;
 const makeType = (fields: Fields, extra: Partial<ContentTypeInput> = {}) =>
   t.sdk.cms.contentTypes.create({ name: `Versioned ${++seq}`, schema: { fields }, ...extra });
-const cms = (): CmsContext => ({ organizationId: t.organization.id, actor: systemActor(), now: t.clock.now() });
+const cms = () => t.contextFor(t.organization.id);
 const title: Fields[number] = { name: 'title', type: 'text', required: true };
 const body: Fields[number] = { name: 'body', type: 'text', multiline: true };
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { pageLimit } from '../db/paging.js';
 import { badRequest, notFound } from '../http/problem.js';
-import type { CmsContext } from './entries.js';
+import type { TenantContext } from '../platform/context.js';
 import { contentVersions } from './schema.js';
 
 /** Entry data: field values by field name. */
@@ -72,7 +72,7 @@ export interface VersionInput {
  *
  * @example await writeVersion(tx, ctx, { entryId, versionNumber: 3, data, title, changedFields: ['body'], maxVersions: 50 })
  */
-export async function writeVersion(tx: Db, ctx: CmsContext, input: VersionInput) {
+export async function writeVersion(tx: Db, ctx: TenantContext, input: VersionInput) {
   const [row] = await tx
     .insert(contentVersions)
     .values({
@@ -120,7 +120,7 @@ const { data: _data, ...summaryColumns } = {
  *
  * @example const page = await listVersions(db, ctx, entry.id, { limit: 20 })
  */
-export async function listVersions(db: Db, ctx: CmsContext, entryId: string, query: { limit?: number; cursor?: string }) {
+export async function listVersions(db: Db, ctx: TenantContext, entryId: string, query: { limit?: number; cursor?: string }) {
   const limit = pageLimit(query.limit);
   const before = query.cursor === undefined ? undefined : Number(query.cursor);
   if (before !== undefined && !Number.isInteger(before))
@@ -146,7 +146,7 @@ export async function listVersions(db: Db, ctx: CmsContext, entryId: string, que
  *
  * @example const [v3] = await getVersions(db, ctx, entry.id, [3])
  */
-export async function getVersions(db: Db, ctx: CmsContext, entryId: string, numbers: number[]) {
+export async function getVersions(db: Db, ctx: TenantContext, entryId: string, numbers: number[]) {
   const rows = await db
     .select()
     .from(contentVersions)
@@ -169,7 +169,7 @@ export async function getVersions(db: Db, ctx: CmsContext, entryId: string, numb
  *
  * @example const { changes } = await diffVersions(db, ctx, entry.id, 1, 4)
  */
-export async function diffVersions(db: Db, ctx: CmsContext, entryId: string, from: number, to: number) {
+export async function diffVersions(db: Db, ctx: TenantContext, entryId: string, from: number, to: number) {
   const [a, b] = await getVersions(db, ctx, entryId, [from, to]);
   return { from, to, changes: diffData(a!.data as EntryData, b!.data as EntryData) };
 }

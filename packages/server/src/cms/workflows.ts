@@ -14,12 +14,11 @@ import type { Json } from '../db/columns.js';
 import { resourceService } from '../db/resource-service.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import type { Clock } from '../platform/clock.js';
-import type { Actor } from '../platform/context.js';
+import type { Actor, AppContext, TenantContext } from '../platform/context.js';
 import { memberships, organizations, users } from '../platform/schema.js';
 import { getContentType } from './content-types.js';
-import { signToken, verifyToken } from './delivery.js';
-import { type CmsContext, type Entry, getEntry, lockEntry, setEntryStatus } from './entries.js';
+import { type Entry, getEntry, lockEntry } from './entry-rows.js';
+import { setEntryStatus } from './publish-state.js';
 import { contentEntries, contentRevisions, contentTypes, contentWorkflows } from './schema.js';
 
 // Approval workflows. A content type's workflow (or the organization's default one) lists stages; its
@@ -39,7 +38,7 @@ const asWorkflow = (row: Workflow): WorkflowWithStages => ({ ...row, stages: sto
 const memberRoles = ['OWNER', 'ADMIN', 'MEMBER'];
 
 /** Assignees must exist: `user:<id>` a member of the organization, `role:<ROLE>` a member role. */
-async function checkAssignees(tx: Db, ctx: CmsContext, stages: WorkflowStage[]): Promise<void> {
+async function checkAssignees(tx: Db, ctx: TenantContext, stages: WorkflowStage[]): Promise<void> {
   const errors: FieldError[] = [];
   const userIds = stages.flatMap((s) => (s.assignTo?.startsWith('user:') ? [s.assignTo.slice(5)] : []));
   const members = userIds.length
@@ -67,7 +66,7 @@ async function checkAssignees(tx: Db, ctx: CmsContext, stages: WorkflowStage[]):
 }
 
 /** Only one default workflow per organization: making one the default unsets the others. */
-const unsetDefaults = (tx: Db, ctx: CmsContext, except?: string) =>
+const unsetDefaults = (tx: Db, ctx: TenantContext, except?: string) =>
   tx
     .update(contentWorkflows)
     .set({ isDefault: false, updatedAt: ctx.now })
@@ -80,13 +79,13 @@ const unsetDefaults = (tx: Db, ctx: CmsContext, except?: string) =>
     );
 
 /** @example const { data } = await listWorkflows(db, ctx, { isActive: true }) */
-export async function listWorkflows(db: Db, ctx: CmsContext, query: Parameters<typeof generic.list>[2]) {
+export async function listWorkflows(db: Db, ctx: TenantContext, query: Parameters<typeof generic.list>[2]) {
   const page = await generic.list(db, ctx, query);
   return { data: page.data.map(asWorkflow), nextCursor: page.nextCursor };
 }
 
 /** @example const workflow = await getWorkflow(db, ctx, id) */
-export async function getWorkflow(db: Db, ctx: CmsContext, id: string): Promise<WorkflowWithStages> {
+export async function getWorkflow(db: Db, ctx: TenantContext, id: string): Promise<WorkflowWithStages> {
   return asWorkflow(await generic.get(db, ctx, id));
 }
 
@@ -95,7 +94,7 @@ export async function getWorkflow(db: Db, ctx: CmsContext, id: string): Promise<
  *
  * @example await createWorkflow(db, ctx, { name: 'Client approval', stages: [{ name: 'Client', status: 'IN_REVIEW', order: 1, assignTo: 'client' }] })
  */
-export async function createWorkflow(db: Db, ctx: CmsContext, input: z.output<typeof workflowCreate>): Promise<WorkflowWithStages> {
+export async function createWorkflow(db: Db, ctx: TenantContext, input: z.output<typeof workflowCreate>): Promise<WorkflowWithStages> {
   return transaction(db, async (tx) => {
     await checkAssignees(tx, ctx, input.stages);
     if (input.isDefault) await unsetDefaults(tx, ctx);
@@ -122,7 +121,7 @@ export async function createWorkflow(db: Db, ctx: CmsContext, input: z.output<ty
  */
 export async function updateWorkflow(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   id: string,
   input: z.output<typeof workflowUpdate>,
 ): Promise<WorkflowWithStages> {
@@ -156,7 +155,7 @@ export async function updateWorkflow(
  *
  * @example await deleteWorkflow(db, ctx, id)
  */
-export async function deleteWorkflow(db: Db, ctx: CmsContext, id: string) {
+export async function deleteWorkflow(db: Db, ctx: TenantContext, id: string) {
   return transaction(db, async (tx) => {
     const workflow = await getWorkflow(tx, ctx, id);
     const [used] = await tx
@@ -176,7 +175,11 @@ export async function deleteWorkflow(db: Db, ctx: CmsContext, id: string) {
  *
  * @example const workflow = await workflowFor(tx, ctx, type)
  */
-export async function workflowFor(db: Db, ctx: CmsContext, type: { workflowId: string | null }): Promise<WorkflowWithStages | undefined> {
+export async function workflowFor(
+  db: Db,
+  ctx: TenantContext,
+  type: { workflowId: string | null },
+): Promise<WorkflowWithStages | undefined> {
   const [row] = await db
     .select()
     .from(contentWorkflows)
@@ -194,7 +197,7 @@ export async function workflowFor(db: Db, ctx: CmsContext, type: { workflowId: s
 const reviewStages = (workflow: WorkflowWithStages | undefined) =>
   (workflow?.stages ?? []).filter((s) => s.status === 'IN_REVIEW').sort((a, b) => a.order - b.order);
 
-async function openRevision(tx: Db, ctx: CmsContext, entry: Entry, stage: WorkflowStage, dueDate?: Date): Promise<Revision> {
+async function openRevision(tx: Db, ctx: TenantContext, entry: Entry, stage: WorkflowStage, dueDate?: Date): Promise<Revision> {
   const assignTo = stage.assignTo ?? 'role:ADMIN';
   const [kind, ...rest] = assignTo.split(':');
   const assignedToType = kind === 'user' ? 'user' : kind === 'role' ? 'role' : 'client';
@@ -223,7 +226,7 @@ async function openRevision(tx: Db, ctx: CmsContext, entry: Entry, stage: Workfl
  *
  * @example const { revision } = await submitEntry(db, ctx, entry.id, { note: 'Ready' })
  */
-export async function submitEntry(db: Db, ctx: CmsContext, id: string, input: z.output<typeof submitBody>) {
+export async function submitEntry(db: Db, ctx: TenantContext, id: string, input: z.output<typeof submitBody>) {
   const revision = await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
     if (entry.status === 'IN_REVIEW')
@@ -273,7 +276,7 @@ const outcomes = {
  */
 export async function decideRevision(
   db: Db,
-  ctx: CmsContext,
+  ctx: TenantContext,
   revisionId: string,
   decision: Decision,
   options: { feedback?: string; reviewerName?: string; viaLink?: boolean } = {},
@@ -345,7 +348,7 @@ export async function decideRevision(
  *
  * @example const { data } = await listEntryRevisions(db, ctx, entry.id)
  */
-export async function listEntryRevisions(db: Db, ctx: CmsContext, entryId: string) {
+export async function listEntryRevisions(db: Db, ctx: TenantContext, entryId: string) {
   await getEntry(db, ctx, entryId);
   const data = await db
     .select()
@@ -357,20 +360,21 @@ export async function listEntryRevisions(db: Db, ctx: CmsContext, entryId: strin
 
 // ---------------------------------------------------------------- review links
 
+/** What a review link (purpose `review`) carries: the organization, the entry and the revision. */
 interface ReviewClaims {
+  [key: string]: string | number;
   o: string;
   e: string;
   r: string;
-  exp: number;
 }
 
 /**
- * Mints a review link for a pending client stage: a token signed with the server secret, bound to the
+ * Mints a review link for a pending client stage: a token signed for the `review` purpose, bound to the
  * organization, the entry and the revision, valid for `expiresInHours` (default 72).
  *
- * @example const { token, url } = await createReviewLink(db, ctx, secret, revision.id, 48)
+ * @example const { token, url } = await createReviewLink(db, ctx, revision.id, 48)
  */
-export async function createReviewLink(db: Db, ctx: CmsContext, secret: string, revisionId: string, expiresInHours = 72) {
+export async function createReviewLink(db: Db, ctx: TenantContext, revisionId: string, expiresInHours = 72) {
   return transaction(db, async (tx) => {
     const [revision] = await tx
       .select()
@@ -384,12 +388,7 @@ export async function createReviewLink(db: Db, ctx: CmsContext, secret: string, 
         assignedToType: revision.assignedToType,
       });
     const expiresAt = new Date(ctx.now.getTime() + expiresInHours * 3_600_000);
-    const token = signToken(secret, 'review', {
-      o: ctx.organizationId,
-      e: entry.id,
-      r: revision.id,
-      exp: Math.floor(expiresAt.getTime() / 1000),
-    });
+    const token = ctx.signer.token('review', { o: ctx.organizationId, e: entry.id, r: revision.id } satisfies ReviewClaims, expiresAt);
     await recordActivity(tx, ctx, {
       action: 'review_link_created',
       entityType: 'content_entries',
@@ -404,9 +403,10 @@ export async function createReviewLink(db: Db, ctx: CmsContext, secret: string, 
 }
 
 /** The revision and entry a valid review link points at; 401 for a forged or expired link. */
-async function openReviewLink(db: Db, secret: string, clock: Clock, token: string) {
-  const claims = verifyToken<ReviewClaims>(secret, 'review', token, clock.now());
-  if (!claims) throw unauthorized('Invalid or expired review link; ask for a new one');
+async function openReviewLink(db: Db, app: AppContext, token: string) {
+  const claims = app.signer.verify<ReviewClaims>('review', token, app.now);
+  if (!claims || typeof claims.o !== 'string' || typeof claims.e !== 'string' || typeof claims.r !== 'string')
+    throw unauthorized('Invalid or expired review link; ask for a new one');
   const [row] = await db
     .select({ revision: contentRevisions, entry: contentEntries, organization: { name: organizations.name } })
     .from(contentRevisions)
@@ -427,10 +427,10 @@ async function openReviewLink(db: Db, secret: string, clock: Clock, token: strin
 /**
  * What a review link shows: the entry's current draft, its type's schema (to render it) and the stage.
  *
- * @example const view = await viewReviewLink(db, secret, clock, token)
+ * @example const view = await viewReviewLink(db, app, token)
  */
-export async function viewReviewLink(db: Db, secret: string, clock: Clock, token: string) {
-  const { revision, entry, organization, claims } = await openReviewLink(db, secret, clock, token);
+export async function viewReviewLink(db: Db, app: AppContext, token: string) {
+  const { revision, entry, organization, claims } = await openReviewLink(db, app, token);
   const [type] = await db
     .select({ name: contentTypes.name, slug: contentTypes.slug, schema: contentTypes.schema })
     .from(contentTypes)
@@ -454,22 +454,22 @@ export async function viewReviewLink(db: Db, secret: string, clock: Clock, token
 }
 
 /**
- * Decides the revision behind a review link, as the client reviewer who gives their name.
+ * Decides the revision behind a review link, as the client reviewer who gives their name: in the
+ * link's organization, with the reviewer as the actor.
  *
- * @example await decideReviewLink(db, secret, clock, token, { decision: 'approve', reviewerName: 'Dana at Acme' })
+ * @example await decideReviewLink(db, app, token, { decision: 'approve', reviewerName: 'Dana at Acme' })
  */
 export async function decideReviewLink(
   db: Db,
-  secret: string,
-  clock: Clock,
+  app: AppContext,
   token: string,
   input: { decision: 'approve' | 'reject' | 'request_changes'; reviewerName: string; feedback?: string },
 ) {
-  const { revision, entry } = await openReviewLink(db, secret, clock, token);
-  const ctx: CmsContext = {
+  const { revision, entry } = await openReviewLink(db, app, token);
+  const ctx: TenantContext = {
+    ...app,
     organizationId: revision.organizationId,
     actor: { type: 'system', id: 'review-link', name: `${input.reviewerName} (review link)`, role: 'CLIENT', clientId: entry.clientId },
-    now: clock.now(),
   };
   const result = await decideRevision(db, ctx, revision.id, input.decision, {
     feedback: input.feedback,

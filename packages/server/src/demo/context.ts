@@ -1,10 +1,12 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { type PgColumn, type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
+import type { DemoAsset } from '../dam/demo.js';
 import type { Db } from '../db/client.js';
+import type { Actor, TenantContext } from '../platform/context.js';
 import type { Storage } from '../platform/storage.js';
 import type { Random } from './random.js';
 
-/** What every part of the demo seed shares: the transaction, the tenant, the people, and the dates. */
+/** What every feature's part of the demo seed shares: the transaction, the tenant, the people, and the dates. */
 export interface SeedContext {
   tx: Db;
   /** Where the demo's image bytes go. */
@@ -18,6 +20,10 @@ export interface SeedContext {
   users: { owner: string; admin: string; members: string[]; client: string; names: Record<string, string> };
   clients: { harbor: string; lumen: string };
   projects: { spring: string; holiday: string; webinars: string; website: string };
+  /** The DAM's seeded assets, which the content's media fields use (the DAM seeds before the CMS). */
+  assets: DemoAsset[];
+  /** The context services are called with, for `actor` at the historical time `now`. */
+  context(actor: Actor, now: Date): TenantContext;
 }
 
 const dayMs = 86_400_000;

@@ -13,7 +13,7 @@ let organizationId: string;
 
 beforeAll(async () => {
   t = await createTestInstance({ now });
-  const result = await seedDemo(t.db, { now, storage: t.deps.storage });
+  const result = await seedDemo(t.db, { now, storage: t.storage });
   if (!result.created) throw new Error('the test database already held the demo');
   organizationId = result.organizationId;
   sdk = t.sdkFor(result.apiKey);
@@ -145,12 +145,12 @@ describe('the demo organization', () => {
   });
 
   it('seeds once, and the same seed gives the same demo', async () => {
-    expect(await seedDemo(t.db, { now, storage: t.deps.storage })).toEqual({ created: false, organizationId });
+    expect(await seedDemo(t.db, { now, storage: t.storage })).toEqual({ created: false, organizationId });
     expect(await all(sdk.crm.contacts)).toHaveLength(500);
 
     const other = await createTestInstance({ now });
     try {
-      const again = await seedDemo(other.db, { now, storage: other.deps.storage });
+      const again = await seedDemo(other.db, { now, storage: other.storage });
       if (!again.created) throw new Error('expected a fresh seed');
       const twin = other.sdkFor(again.apiKey);
       const summary = async (s: SpokeStack) => ({
@@ -166,18 +166,18 @@ describe('the demo organization', () => {
   it('keeps a working demo key in the data folder, and mints a new one when it stops working', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'spokestack-demo-'));
     try {
-      const first = await ensureDemo(t.db, { dataDir, now, storage: t.deps.storage });
+      const first = await ensureDemo(t.db, { dataDir, now, storage: t.storage });
       // The key seedDemo printed was not kept anywhere, so a new one is minted and kept.
       expect(first).toMatchObject({ organizationId, seeded: false, mintedKey: true });
       expect((await readFile(join(dataDir, 'demo-key'), 'utf8')).trim()).toBe(first.apiKey);
       expect((await stat(join(dataDir, 'demo-key'))).mode & 0o777).toBe(0o600);
       expect((await t.sdkFor(first.apiKey).platform.me()).organizationId).toBe(organizationId);
 
-      expect(await ensureDemo(t.db, { dataDir, now, storage: t.deps.storage })).toMatchObject({ apiKey: first.apiKey, mintedKey: false });
+      expect(await ensureDemo(t.db, { dataDir, now, storage: t.storage })).toMatchObject({ apiKey: first.apiKey, mintedKey: false });
 
       const kept = (await sdk.platform.apiKeys.list()).data.find((k) => first.apiKey.startsWith(k.prefix) && k.name === 'Demo key')!;
       await sdk.platform.apiKeys.revoke(kept.id);
-      const next = await ensureDemo(t.db, { dataDir, now, storage: t.deps.storage });
+      const next = await ensureDemo(t.db, { dataDir, now, storage: t.storage });
       expect(next.mintedKey).toBe(true);
       expect(next.apiKey).not.toBe(first.apiKey);
       expect((await t.sdkFor(next.apiKey).platform.me()).organizationId).toBe(organizationId);

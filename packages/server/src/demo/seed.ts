@@ -1,14 +1,14 @@
-import type { MembershipRole } from '@spokestack/core';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
+import { features } from '../features.js';
+import { createAppParts } from '../platform/context.js';
+import { demoPeople } from '../platform/demo.js';
+import { silentLogger } from '../platform/logger.js';
 import { createOrganization } from '../platform/organizations.js';
-import { clients, memberships, organizations, projects, users } from '../platform/schema.js';
+import { organizations } from '../platform/schema.js';
 import type { Storage } from '../platform/storage.js';
-import { seedAnalytics } from './analytics.js';
-import { seedCms } from './cms.js';
-import { type SeedContext, dateAgo, daysAgo, insertMany } from './context.js';
-import { seedCrm } from './crm.js';
-import { seedDam } from './dam.js';
+import type { SeedContext } from './context.js';
 import { seededRandom } from './random.js';
 
 /** The demo organization; its slug is how a seeded database is recognised. */
@@ -43,14 +43,6 @@ export interface SeedDemoOptions {
   seed?: number;
 }
 
-const people: { name: string; email: string; role: MembershipRole; client?: 'harbor' }[] = [
-  { name: 'Maya Okafor', email: 'maya@northwindcreative.example', role: 'OWNER' },
-  { name: 'Daniel Reyes', email: 'daniel@northwindcreative.example', role: 'ADMIN' },
-  { name: 'Priya Natarajan', email: 'priya@northwindcreative.example', role: 'MEMBER' },
-  { name: 'Tomás Lindqvist', email: 'tomas@northwindcreative.example', role: 'MEMBER' },
-  { name: 'Grace Whitfield', email: 'grace.whitfield@harborandpine.example', role: 'CLIENT', client: 'harbor' },
-];
-
 /** The demo organization's id when the database already holds it. */
 export async function findDemoOrganization(db: Db): Promise<string | undefined> {
   const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, demoOrganization.slug)).limit(1);
@@ -79,7 +71,17 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     const seed = options.seed ?? 2025;
     // Ids come from their own stream, so adding a row in one part never changes the data of another.
     const id = seededRandom(seed ^ 0x5eed).id;
-    const ids = people.map(() => id());
+    const ids = demoPeople.map(() => id());
+    // The demo runs before (and without) an app; its services get the same parts one would build.
+    // Nothing the seed writes is signed, so a throwaway secret signs what little asks for one.
+    const clock = { now: () => now };
+    const parts = createAppParts({
+      db: tx,
+      storage: options.storage,
+      clock,
+      logger: silentLogger,
+      secret: randomBytes(32).toString('hex'),
+    });
     const ctx: SeedContext = {
       tx,
       storage: options.storage,
@@ -92,124 +94,29 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
         admin: ids[1]!,
         members: [ids[2]!, ids[3]!],
         client: ids[4]!,
-        names: Object.fromEntries(people.map((p, i) => [ids[i]!, p.name])),
+        names: Object.fromEntries(demoPeople.map((p, i) => [ids[i]!, p.name])),
       },
       clients: { harbor: id(), lumen: id() },
       projects: { spring: id(), holiday: id(), webinars: id(), website: id() },
+      assets: [],
+      context: (actor, at) => ({ ...parts, now: at, organizationId: organization.id, actor }),
     };
-    const organizationId = organization.id;
-    const since = daysAgo(ctx, 730);
 
-    await insertMany(ctx, clients, [
-      {
-        id: ctx.clients.harbor,
-        organizationId,
-        name: 'Harbor & Pine Outfitters',
-        slug: 'harbor-and-pine',
-        industry: 'Retail — outdoor apparel',
-        website: 'https://harborandpine.example',
-        createdAt: since,
-      },
-      {
-        id: ctx.clients.lumen,
-        organizationId,
-        name: 'Lumen Health',
-        slug: 'lumen-health',
-        industry: 'Healthcare technology',
-        website: 'https://lumenhealth.example',
-        createdAt: since,
-      },
-    ]);
-    await insertMany(
-      ctx,
-      users,
-      people.map((p, i) => ({
-        id: ids[i]!,
-        organizationId,
-        name: p.name,
-        email: p.email,
-        externalId: `demo-${p.email.split('@')[0]}`,
-        createdAt: since,
-      })),
-    );
-    await insertMany(
-      ctx,
-      memberships,
-      people.map((p, i) => ({
-        organizationId,
-        userId: ids[i]!,
-        role: p.role,
-        clientId: p.client ? ctx.clients[p.client] : null,
-        createdAt: since,
-      })),
-    );
-    await insertMany(ctx, projects, [
-      {
-        id: ctx.projects.spring,
-        organizationId,
-        clientId: ctx.clients.harbor,
-        name: 'Spring Collection launch',
-        description: 'Rain shell launch across paid social, search and stores.',
-        status: 'ACTIVE',
-        startDate: dateAgo(ctx, 120),
-        endDate: dateAgo(ctx, -30),
-      },
-      {
-        id: ctx.projects.holiday,
-        organizationId,
-        clientId: ctx.clients.harbor,
-        name: 'Holiday gift guide',
-        description: 'Gift guide, shoppable video and retargeting.',
-        status: 'COMPLETED',
-        startDate: dateAgo(ctx, 380),
-        endDate: dateAgo(ctx, 320),
-      },
-      {
-        id: ctx.projects.webinars,
-        organizationId,
-        clientId: ctx.clients.lumen,
-        name: 'Clinician webinar series',
-        description: 'Monthly webinars with registration ads and a nurture sequence.',
-        status: 'ACTIVE',
-        startDate: dateAgo(ctx, 300),
-        endDate: null,
-      },
-      {
-        id: ctx.projects.website,
-        organizationId,
-        clientId: null,
-        name: 'Northwind website refresh',
-        description: 'Our own site: new case studies and a faster blog.',
-        status: 'ACTIVE',
-        startDate: dateAgo(ctx, 60),
-        endDate: dateAgo(ctx, -45),
-      },
-    ]);
-
-    const dam = await seedDam(ctx);
-    const cms = await seedCms(ctx, dam.assets);
-    await dam.insertAssets();
-    const analytics = await seedAnalytics(ctx);
-    const crm = await seedCrm(ctx);
+    const finish: (() => Promise<void>)[] = [];
+    const counts: Partial<DemoCounts> = {};
+    for (const feature of features) {
+      const part = await feature.demo?.(ctx);
+      Object.assign(counts, part?.counts);
+      if (part?.finish) finish.push(part.finish);
+    }
+    for (const step of finish) await step();
 
     return {
       created: true,
-      organizationId,
+      organizationId: organization.id,
       apiKey,
-      counts: {
-        users: people.length,
-        clients: 2,
-        projects: 4,
-        contentTypes: cms.types,
-        entries: cms.entries,
-        assets: dam.assets.length,
-        adPlatforms: analytics.platforms,
-        adCampaigns: analytics.campaigns,
-        campaignMetrics: analytics.metrics,
-        contacts: crm.contacts,
-        deals: crm.deals,
-        emailRecipients: crm.recipients,
-      },
+      // Every count is some feature's; the seed test checks them all.
+      counts: counts as DemoCounts,
     };
   });
 }

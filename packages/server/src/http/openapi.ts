@@ -84,11 +84,12 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
       operationId: op.id,
       summary: op.summary,
       tags: [op.tag],
-      ...(op.auth === 'public' ? { security: [] } : {}),
+      // `optional`: credentials of the organization, or none (a signed URL in the query).
+      ...(op.auth === 'public' ? { security: [] } : op.auth === 'optional' ? { security: [{}, { bearer: [] }] } : {}),
       parameters,
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { [requestType(op)]: { schema: toSchema(op.body, 'input') } } } } : {}),
       responses: {
-        [status]: { description: 'Success', content: { 'application/json': { schema: toSchema(op.response, 'output') } } },
+        [status]: { description: 'Success', content: { [responseType(op)]: { schema: toSchema(op.response, 'output') } } },
         '4XX': { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } } },
       },
     };
@@ -109,6 +110,11 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     },
   };
 }
+
+/** The media type of an operation's request body: JSON, or multipart for uploads. */
+export const requestType = (op: Operation) => (op.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json');
+/** The media type of a successful reply: JSON, or any type for file bytes. */
+const responseType = (op: Operation) => (op.responseType === 'binary' ? 'application/octet-stream' : 'application/json');
 
 // Long generated regexes (ISO dates) add nothing a reader needs beyond `format`.
 function trim(ctx: { jsonSchema: Json }) {

@@ -1,5 +1,8 @@
 import { type FieldError, type Problem, problemTypes } from '@spokestack/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
+import type { Logger } from '../platform/logger.js';
 
 /** An error that becomes a problem+json reply; services throw these, the app renders them. */
 export class HttpError extends Error {
@@ -38,6 +41,8 @@ export const conflict = (detail: string, extensions?: Record<string, unknown>, e
   new HttpError(409, problemTypes.conflict, 'Conflict', detail, errors, extensions);
 export const preconditionFailed = (detail: string) => new HttpError(412, problemTypes.preconditionFailed, 'Precondition failed', detail);
 export const tooLarge = (detail: string) => new HttpError(413, problemTypes.tooLarge, 'Payload too large', detail);
+/** 405: the path exists, not with this method. The reply's `Allow` header lists the methods it has. */
+export const methodNotAllowed = (detail: string) => new HttpError(405, problemTypes.methodNotAllowed, 'Method not allowed', detail);
 
 /** zod issues as field errors under `body.`, `query.` or `params.`. */
 export function fieldErrors(error: z.ZodError, where: 'body' | 'query' | 'params'): FieldError[] {
@@ -111,4 +116,41 @@ export function mapDbError(error: unknown): HttpError | undefined {
       // time zone displacement…). Contracts should catch these first; this keeps the ones they miss a 400.
       return pg.code?.startsWith('22') ? badRequest([{ path: 'body', message: pg.message ?? 'Invalid value' }]) : undefined;
   }
+}
+
+/**
+ * The one way an error becomes a reply, for every route and for unknown ones: problem+json with a
+ * `type` from core's `problemTypes`, the request id, and for a 405 the `Allow` header. What no rule
+ * maps to a 4xx is a 500 whose details go to the log, never to the client.
+ *
+ * @example app.onError((error, c) => renderProblem(c, error, { logger, allowed: router.allowed }))
+ */
+export function renderProblem(
+  c: Context<{ Variables: { requestId: string } }>,
+  error: unknown,
+  options: { logger: Logger; allowed: (path: string) => string[] },
+): Response {
+  const requestId = c.var.requestId;
+  const known =
+    error instanceof HttpError
+      ? error
+      : (mapDbError(error) ??
+        (error instanceof HTTPException && error.status < 500
+          ? new HttpError(error.status, problemTypes.validation, error.message || 'Bad request')
+          : undefined));
+  if (!known)
+    options.logger.error('unhandled error', {
+      requestId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  const problem = known?.toProblem(requestId) ?? {
+    type: problemTypes.internal,
+    title: 'Internal server error',
+    status: 500,
+    detail: 'Something failed on our side; quote the request id when you report it',
+    requestId,
+  };
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (problem.status === 405) headers.allow = options.allowed(c.req.path).join(', ');
+  return c.body(JSON.stringify(problem), problem.status as 500, headers);
 }

@@ -1,19 +1,25 @@
 import type { FieldError, Operation } from '@spokestack/core';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
-import type { TenantContext } from '../platform/context.js';
 import type { Authenticator } from '../platform/auth.js';
+import type { AppContext, TenantContext } from '../platform/context.js';
 import type { AppEnv } from './env.js';
-import { badRequest, fieldErrors, forbidden } from './problem.js';
+import { badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge } from './problem.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-/** What a handler receives: the validated parts of the request and, unless public, the tenant. */
+/** What a handler receives: the validated parts of the request and the context to call services with. */
 export interface OperationInput<O extends Operation> {
   params: Out<NonNullable<O['params']>>;
   query: Out<NonNullable<O['query']>>;
   body: Out<NonNullable<O['body']>>;
+  /** The caller's tenant context, for services. Operations with `auth: 'public'` have none: reading it throws. */
   ctx: TenantContext;
+  /** The tenant context when the caller sent credentials: always for `secret` and `publishable`, maybe for `optional`. */
+  tenant: TenantContext | undefined;
+  /** The request's time and the app's parts, for public surfaces until a token names their tenant. */
+  app: AppContext;
   c: Context<AppEnv>;
 }
 
@@ -29,6 +35,7 @@ export type Serializable<T> = T extends string
 export type Handler<O extends Operation> = (input: OperationInput<O>) => Promise<Serializable<z.input<O['response']>> | Response>;
 
 const writers = ['OWNER', 'ADMIN', 'MEMBER'] as const;
+const methodOrder = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** How deep JSON input may nest: far beyond any real document, well before validation or PostgreSQL run out of stack. */
 export const maxJsonDepth = 64;
@@ -82,43 +89,133 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+/** A multipart body as an object: each part by name (the last one wins), file parts as `File`s. */
+async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  const form = await c.req.formData().catch(() => {
+    throw badRequest([{ path: 'body', message: 'Send multipart/form-data with a "file" part' }]);
+  });
+  return Object.fromEntries(form.entries());
+}
+
+/** A Hono path (`/v1/cms/entries/:id`) as a regular expression over request paths. */
+const patternOf = (path: string) =>
+  new RegExp(
+    `^${path
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\/:\w+/g, '/[^/]+')
+      .replace(/\*/g, '.*')}/?$`,
+  );
+
+export interface RouterOptions {
+  auth: Authenticator;
+  /** The context of a new request: its time from the app's clock, and the app's parts. */
+  context: () => AppContext;
+  /** Largest JSON body in bytes. */
+  maxBodyBytes: number;
+  /** Largest multipart body in bytes. */
+  maxUploadBytes: number;
+  /** Check every JSON reply against its contract (tests turn this on). */
+  validateResponses?: boolean;
+}
+
 /**
- * Registers operations on the app: authenticates, checks the role, validates params, query and body
- * with the operation's contract, and replies with JSON. Every route goes through here, so the
- * conventions hold everywhere and the OpenAPI document lists exactly what is served.
+ * Registers operations on the app: limits and reads the body (JSON or multipart), authenticates,
+ * checks the role, validates params, query and body with the operation's contract, builds the
+ * request's tenant context, and replies with JSON (or the handler's own `Response`, for bytes). Every
+ * route goes through here, so the conventions hold everywhere and the OpenAPI document lists exactly
+ * what is served.
+ *
+ * @example router.on(cmsOps.getEntry, ({ ctx, params }) => getEntry(db, ctx, params.id))
  */
-export function createRouter(app: Hono<AppEnv>, auth: Authenticator, options: { validateResponses?: boolean } = {}) {
+export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
   const operations: Operation[] = [];
+  // Operations whose contract promises no reply (`response: z.never()`): declared so that the generic
+  // CRUD leaves them alone and the document says why, answered 405, and left out of `Allow`.
+  const refused = new Set<string>();
+  const patterns = new Map<string, RegExp>();
+  const limit = (maxSize: number): MiddlewareHandler<AppEnv> =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw tooLarge(`The body is larger than ${maxSize} bytes`);
+      },
+    });
+  const jsonLimit = limit(options.maxBodyBytes);
+  const uploadLimit = limit(options.maxUploadBytes);
+
+  async function authorize(op: Operation, c: Context<AppEnv>, request: AppContext): Promise<TenantContext | undefined> {
+    const access = op.auth ?? 'secret';
+    const header = c.req.header('authorization');
+    if (access === 'public' || (access === 'optional' && !header)) return undefined;
+    const { organizationId, actor } = await options.auth.authenticate(header);
+    if (actor.publishable && access !== 'publishable' && access !== 'optional')
+      throw forbidden('Publishable keys can only read published content; use a secret key');
+    const roles = op.roles ?? (op.method === 'GET' ? undefined : writers);
+    if (roles && !roles.includes(actor.role))
+      throw forbidden(actor.role === 'CLIENT' ? 'Client members have read-only access' : `Requires one of the roles ${roles.join(', ')}`);
+    return { ...request, organizationId, actor };
+  }
+
   return {
     operations,
     on<O extends Operation>(op: O, handler: Handler<O>) {
       operations.push(op);
-      app.on(op.method, op.path, async (c) => {
-        const access = op.auth ?? 'secret';
-        let ctx = undefined as unknown as TenantContext;
-        if (access !== 'public') {
-          ctx = await auth.authenticate(c.req.header('authorization'));
-          if (ctx.actor.publishable && access !== 'publishable')
-            throw forbidden('Publishable keys can only read published content; use a secret key');
-          const roles = op.roles ?? (op.method === 'GET' ? undefined : writers);
-          if (roles && !roles.includes(ctx.actor.role))
-            throw forbidden(
-              ctx.actor.role === 'CLIENT' ? 'Client members have read-only access' : `Requires one of the roles ${roles.join(', ')}`,
-            );
-          c.set('tenant', ctx);
-        }
+      if (op.response instanceof z.ZodNever) refused.add(`${op.method} ${op.path}`);
+      const handle = async (c: Context<AppEnv>) => {
+        const request = options.context();
+        const tenant = await authorize(op, c, request);
         const params = parse(op.params, c.req.param(), 'params');
         const query = parse(op.query, c.req.query(), 'query');
-        const body = op.body ? parse(op.body, await readJson(c), 'body') : undefined;
-        const result = await handler({ params, query, body, ctx, c } as OperationInput<O>);
+        const body = op.body ? parse(op.body, op.bodyType === 'multipart' ? await readForm(c) : await readJson(c), 'body') : undefined;
+        const input = {
+          params,
+          query,
+          body,
+          tenant,
+          app: request,
+          c,
+          get ctx(): TenantContext {
+            if (!tenant) throw new Error(`${op.id} has no tenant context (auth: ${op.auth}); use \`tenant\` or \`app\``);
+            return tenant;
+          },
+        } as OperationInput<O>;
+        const result = await handler(input);
         if (result instanceof Response) return result;
         if (options.validateResponses) {
           const check = op.response.safeParse(JSON.parse(JSON.stringify(result)));
           if (!check.success) throw new Error(`Response of ${op.id} breaks its contract: ${z.prettifyError(check.error)}`);
         }
         return c.json(result as object, (op.status ?? 200) as 200);
-      });
+      };
+      // A body is limited before anything reads it; operations without one never read it.
+      if (op.body) app.on(op.method, op.path, op.bodyType === 'multipart' ? uploadLimit : jsonLimit, handle);
+      else app.on(op.method, op.path, handle);
+    },
+    /**
+     * The methods a path is served with, for a 405's `Allow` header: every route of the app (operations
+     * and the few plain ones), HEAD wherever GET is, refused operations left out.
+     */
+    allowed(path: string): string[] {
+      const methods = new Set<string>();
+      for (const route of app.routes) {
+        if (route.method === 'ALL' || refused.has(`${route.method} ${route.path}`)) continue;
+        let pattern = patterns.get(route.path);
+        if (!pattern) patterns.set(route.path, (pattern = patternOf(route.path)));
+        if (pattern.test(path)) methods.add(route.method);
+      }
+      if (methods.has('GET')) methods.add('HEAD');
+      return methodOrder.filter((m) => methods.has(m));
     },
   };
 }
 export type Router = ReturnType<typeof createRouter>;
+
+/**
+ * The handler of an operation that is declared only to be refused (`response: z.never()`): a 405
+ * saying why, whose `Allow` header lists what the path does take.
+ *
+ * @example router.on(cmsOps.deleteScheduleRefused, refused('Cancel the schedule instead; the history is kept'))
+ */
+export const refused = (detail: string) => async (): Promise<never> => {
+  throw methodNotAllowed(detail);
+};

@@ -18,11 +18,12 @@ const actorTypes = { user: 'user', apiKey: 'integration', system: 'system' } as 
 
 /**
  * Writes the `unified_activities` row of a mutation. Call it with the mutation's transaction so the
- * row exists exactly when the change does.
+ * row exists exactly when the change does. Only the tenant and actor are read, so code that runs
+ * outside a request (creating an organization) records with just those.
  *
  * @example await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId, entityTitle })
  */
-export async function recordActivity(db: Db, ctx: TenantContext, input: ActivityInput): Promise<void> {
+export async function recordActivity(db: Db, ctx: Pick<TenantContext, 'organizationId' | 'actor'>, input: ActivityInput): Promise<void> {
   await db.insert(unifiedActivities).values({
     organizationId: ctx.organizationId,
     actorType: actorTypes[ctx.actor.type],

@@ -1,11 +1,12 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ApiKeyKind, MembershipRole } from '@spokestack/core';
+import { createHash, randomBytes } from 'node:crypto';
+import { type ApiKeyKind, type MembershipRole, membershipRole } from '@spokestack/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { unauthorized } from '../http/problem.js';
 import type { Clock } from './clock.js';
-import type { Actor, TenantContext } from './context.js';
+import type { Actor } from './context.js';
 import { apiKeys, memberships, users } from './schema.js';
+import type { Signer } from './signing.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const base62 = (bytes: number) =>
@@ -20,29 +21,37 @@ export function generateApiKey(kind: ApiKeyKind) {
   return { secret, prefix: secret.slice(0, 10), keyHash: sha256(secret) };
 }
 
-/** Session tokens: `st_<payload>.<signature>`, HMAC-SHA256 with the server secret, verified on every request. */
-interface SessionPayload {
+/** What a session token (`st_…`, purpose `session`) carries; `exp` comes with every signed token. */
+interface SessionClaims {
+  [key: string]: string | number;
   o: string; // organization
   u: string; // user
   r: MembershipRole;
-  exp: number; // unix seconds
 }
 
-export function signSession(secret: string, payload: SessionPayload): string {
-  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const signature = createHmac('sha256', secret).update(body).digest('base64url');
-  return `st_${body}.${signature}`;
+const roles: readonly string[] = membershipRole;
+
+/**
+ * A session token for a member of an organization with a role, until `expiresAt`.
+ *
+ * @example const token = signSession(signer, { o: organizationId, u: userId, r: 'MEMBER' }, expiresAt)
+ */
+export function signSession(signer: Signer, claims: SessionClaims, expiresAt: Date): string {
+  return signer.token('session', claims, expiresAt);
 }
 
-function verifySession(secret: string, token: string, now: Date): SessionPayload {
-  const [body, signature] = token.slice(3).split('.');
-  if (!body || !signature) throw unauthorized('Malformed session token');
-  const expected = createHmac('sha256', secret).update(body).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthorized('Invalid session token');
-  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionPayload;
-  if (payload.exp * 1000 <= now.getTime()) throw unauthorized('Session token expired; mint a new one');
-  return payload;
+/** The claims of a session token; 401 for anything else: forged, malformed, another kind of token, expired. */
+function verifySession(signer: Signer, token: string, now: Date): SessionClaims {
+  const claims = signer.verify<SessionClaims>('session', token, now);
+  if (!claims || typeof claims.o !== 'string' || typeof claims.u !== 'string' || !roles.includes(claims.r))
+    throw unauthorized(signer.verify('session', token, new Date(0)) ? 'Session token expired; mint a new one' : 'Invalid session token');
+  return claims;
+}
+
+/** Who the credentials are: the organization and the actor (the router adds the rest of the request's context). */
+export interface Credentials {
+  organizationId: string;
+  actor: Actor;
 }
 
 interface CachedKey {
@@ -58,12 +67,12 @@ interface CachedKey {
 const cacheMs = 5_000;
 const lastUsedEveryMs = 60_000;
 
-/** Resolves `Authorization: Bearer …` to a tenant context, or throws 401. */
-export function createAuthenticator(db: Db, clock: Clock, secret: string) {
+/** Resolves `Authorization: Bearer …` to the organization and actor it stands for, or throws 401. */
+export function createAuthenticator(db: Db, clock: Clock, signer: Signer) {
   const keys = new Map<string, CachedKey>();
   const members = new Map<string, { actor: Actor; loadedAt: number } | null>();
 
-  async function apiKey(token: string): Promise<TenantContext> {
+  async function apiKey(token: string): Promise<Credentials> {
     const hash = sha256(token);
     const now = clock.now();
     let entry = keys.get(hash);
@@ -95,9 +104,9 @@ export function createAuthenticator(db: Db, clock: Clock, secret: string) {
     return { organizationId: entry.organizationId, actor: entry.actor };
   }
 
-  async function session(token: string): Promise<TenantContext> {
+  async function session(token: string): Promise<Credentials> {
     const now = clock.now();
-    const payload = verifySession(secret, token, now);
+    const payload = verifySession(signer, token, now);
     const cacheKey = `${payload.o}:${payload.u}`;
     let entry = members.get(cacheKey);
     if (entry === undefined || (entry && now.getTime() - entry.loadedAt > cacheMs)) {
@@ -117,11 +126,12 @@ export function createAuthenticator(db: Db, clock: Clock, secret: string) {
   }
 
   return {
-    async authenticate(header: string | undefined): Promise<TenantContext> {
+    async authenticate(header: string | undefined): Promise<Credentials> {
       const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
       if (!token) throw unauthorized('Send an API key or session token as "Authorization: Bearer …"');
       if (token.startsWith('sk_') || token.startsWith('pk_')) return apiKey(token);
       if (token.startsWith('st_')) return session(token);
+      // Other signed kinds (pv_, rv_, file signatures) are never credentials.
       throw unauthorized('Unrecognized credentials');
     },
     /** Forget cached credentials at once (after a revoke or a membership change on this instance). */

@@ -1,4 +1,11 @@
 import type { MembershipRole } from '@spokestack/core';
+import type { Db } from '../db/client.js';
+import { type JobQueue, createJobQueue } from '../jobs/queue.js';
+import type { Clock } from './clock.js';
+import { type FileStore, createFileStore } from './files.js';
+import type { Logger } from './logger.js';
+import { type Signer, createSigner } from './signing.js';
+import type { Storage } from './storage.js';
 
 /** Who is acting. API keys act with the ADMIN role; session tokens carry the role the host minted. */
 export interface Actor {
@@ -12,11 +19,44 @@ export interface Actor {
   publishable?: boolean;
 }
 
-/** What every service receives: the tenant to scope by and the actor to record. */
-export interface TenantContext {
+/**
+ * What the app gives every request and job: the time it started (from the app's injected clock, so
+ * every timestamp one request writes is the same and tests can move it) and the app's parts. Public
+ * surfaces (a review link) act with this alone until a token names their organization.
+ */
+export interface AppContext {
+  now: Date;
+  /** The app's one job queue; enqueue inside your transaction with `{ db: tx }`. */
+  jobs: JobQueue;
+  /** File storage and signed download URLs. */
+  files: FileStore;
+  /** Signs and verifies every token and link, each with its purpose. */
+  signer: Signer;
+  logger: Logger;
+}
+
+/**
+ * What every service receives, `(db, ctx)`: the app context with the tenant to scope by and the actor
+ * to record. The router builds one per request; the worker one per job, with the system actor.
+ */
+export interface TenantContext extends AppContext {
   organizationId: string;
   actor: Actor;
 }
 
 /** Actor for work the platform does itself (scheduled jobs, automations). */
 export const systemActor = (): Actor => ({ type: 'system', id: 'system', name: 'SpokeStack', role: 'OWNER', clientId: null });
+
+/**
+ * The app's parts, which every request's and job's context carries: built once by `createApp` (and
+ * once by the demo seed, which runs before any app).
+ *
+ * @example
+ * const parts = createAppParts({ db, storage, clock, logger, secret })
+ * const ctx: TenantContext = { ...parts, now: clock.now(), organizationId, actor }
+ */
+export function createAppParts(deps: { db: Db; storage: Storage; clock: Clock; logger: Logger; secret: string }): Omit<AppContext, 'now'> {
+  const { db, storage, clock, logger, secret } = deps;
+  const signer = createSigner(secret);
+  return { jobs: createJobQueue({ db, clock, logger }), files: createFileStore({ storage, signer, clock }), signer, logger };
+}

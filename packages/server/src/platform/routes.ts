@@ -1,31 +1,21 @@
 import { platformOps as ops } from '@spokestack/core';
 import { and, eq, getTableColumns, gte, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type Db, transaction } from '../db/client.js';
+import { transaction } from '../db/client.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
+import type { RouteDeps } from '../feature.js';
 import type { Router } from '../http/router.js';
 import { recordActivity } from './activity.js';
-import { type Authenticator, generateApiKey, signSession } from './auth.js';
-import type { Clock } from './clock.js';
-import type { FileService } from './files.js';
+import { generateApiKey, signSession } from './auth.js';
 import { members } from './members.js';
 import { apiKeys, organizations, unifiedActivities } from './schema.js';
 
-export interface PlatformDeps {
-  db: Db;
-  clock: Clock;
-  secret: string;
-  auth: Authenticator;
-  files: FileService;
-  maxUploadBytes: number;
-}
-
 const { keyHash: _hash, organizationId: _org, ...apiKeyColumns } = getTableColumns(apiKeys);
 
-/** Organization, members, API keys, session tokens, activity stream and files. */
-export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
-  const { db, clock, secret, auth, files } = deps;
+/** Organization, members, API keys, session tokens and the activity stream. @example platformRoutes(router, { db, auth }) */
+export function platformRoutes(router: Router, deps: RouteDeps): void {
+  const { db, auth } = deps;
 
   router.on(ops.me, async ({ ctx }) => ({
     organizationId: ctx.organizationId,
@@ -121,7 +111,7 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
     transaction(db, async (tx) => {
       const [row] = await tx
         .update(apiKeys)
-        .set({ revokedAt: clock.now() })
+        .set({ revokedAt: ctx.now })
         .where(and(eq(apiKeys.id, params.id), eq(apiKeys.organizationId, ctx.organizationId), isNull(apiKeys.revokedAt)))
         .returning(apiKeyColumns);
       if (!row) throw notFound('API key');
@@ -139,8 +129,8 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
     const role = body.role ?? user.role;
     if (role === 'CLIENT' && !user.clientId)
       throw badRequest([{ path: 'body.role', message: 'The user has no client to scope a CLIENT session to' }]);
-    const exp = Math.floor(clock.now().getTime() / 1000) + body.expiresIn;
-    return { token: signSession(secret, { o: ctx.organizationId, u: user.id, r: role, exp }), expiresAt: new Date(exp * 1000) };
+    const expiresAt = new Date((Math.floor(ctx.now.getTime() / 1000) + body.expiresIn) * 1000);
+    return { token: signSession(ctx.signer, { o: ctx.organizationId, u: user.id, r: role }, expiresAt), expiresAt };
   });
 
   router.on(ops.listActivity, async ({ ctx, query }) => {
@@ -166,8 +156,4 @@ export function registerPlatformRoutes(router: Router, deps: PlatformDeps) {
       .limit(limit + 1);
     return toPage(rows, limit, keys);
   });
-
-  router.on(ops.listFiles, ({ ctx, query }) => files.list(ctx, query));
-  router.on(ops.getFile, ({ ctx, params }) => files.get(ctx, params.id));
-  router.on(ops.deleteFile, ({ ctx, params }) => files.remove(ctx, params.id));
 }

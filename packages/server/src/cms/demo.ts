@@ -1,9 +1,10 @@
 import type { ContentStatus } from '@spokestack/core/cms';
-import { contentWorkflows } from '../cms/schema.js';
-import { createContentType } from '../cms/content-types.js';
-import { type CmsContext, createEntry, publishEntry, setEntryStatus } from '../cms/entries.js';
-import { createCategory, createTag } from '../cms/taxonomy.js';
+import type { DemoAsset } from '../dam/demo.js';
 import type { Json } from '../db/columns.js';
+import { type SeedContext, dateAgo, daysAgo, slugify } from '../demo/context.js';
+import type { FeatureSeed } from '../feature.js';
+import type { TenantContext } from '../platform/context.js';
+import { createContentType } from './content-types.js';
 import {
   blogBody,
   blogPosts,
@@ -14,9 +15,11 @@ import {
   contentTypeDefs,
   plainText,
   socialPosts,
-} from './content.js';
-import { type SeedContext, dateAgo, daysAgo, slugify } from './context.js';
-import type { DemoAsset } from './dam.js';
+} from './demo-content.js';
+import { createEntry } from './entries.js';
+import { publishEntry, setEntryStatus } from './publish-state.js';
+import { contentWorkflows } from './schema.js';
+import { createCategory, createTag } from './taxonomy.js';
 
 interface Draft {
   typeSlug: string;
@@ -37,24 +40,25 @@ interface Draft {
  * produced (validated data, slugs, search text, version 1, published snapshots, activity): a review
  * workflow, three content types (blog post, case study, social post) with real field schemas, tags and
  * categories, and 50 entries whose rich text is Tiptap JSON and whose media fields point at approved
- * DAM assets. Each write happens "at" its historical time, so the entries carry a believable history.
+ * DAM assets (`seed.assets`, which the DAM seeds first). Each write happens "at" its historical time,
+ * so the entries carry a believable history.
  */
-export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{ types: number; entries: number }> {
-  const { rng, organizationId, tx } = ctx;
+export async function seedCms(ctx: SeedContext): Promise<FeatureSeed> {
+  const { rng, organizationId, tx, assets: library } = ctx;
   const approved = (from: DemoAsset['library'], ...kinds: DemoAsset['kind'][]) =>
     library.filter((a) => a.library === from && a.status === 'APPROVED' && kinds.includes(a.kind));
   const authors = [ctx.users.owner, ctx.users.admin, ...ctx.users.members];
-  const as = (userId: string, now: Date): CmsContext => ({
-    organizationId,
-    now,
-    actor: {
-      type: 'user',
-      id: userId,
-      name: ctx.users.names[userId]!,
-      role: userId === ctx.users.owner ? 'OWNER' : userId === ctx.users.admin ? 'ADMIN' : 'MEMBER',
-      clientId: null,
-    },
-  });
+  const as = (userId: string, now: Date): TenantContext =>
+    ctx.context(
+      {
+        type: 'user',
+        id: userId,
+        name: ctx.users.names[userId]!,
+        role: userId === ctx.users.owner ? 'OWNER' : userId === ctx.users.admin ? 'ADMIN' : 'MEMBER',
+        clientId: null,
+      },
+      now,
+    );
   const setup = as(ctx.users.owner, daysAgo(ctx, 540));
 
   const workflowId = ctx.id();
@@ -208,5 +212,5 @@ export async function seedCms(ctx: SeedContext, library: DemoAsset[]): Promise<{
     // The DAM records where each asset is used, so it can warn before one in use is archived.
     for (const asset of draft.media) if (!asset.usedInContent.includes(entry.id)) asset.usedInContent.push(entry.id);
   }
-  return { types: contentTypeDefs.length, entries: drafts.length };
+  return { counts: { contentTypes: contentTypeDefs.length, entries: drafts.length } };
 }

@@ -9,8 +9,9 @@ import {
   emailRecipients,
   emailTemplates,
   salesPipelines,
-} from '../crm/schema.js';
-import { type SeedContext, daysAgo, insertMany, money, slugify } from './context.js';
+} from './schema.js';
+import { type SeedContext, daysAgo, insertMany, money, slugify } from '../demo/context.js';
+import type { FeatureSeed } from '../feature.js';
 
 const firstNames = [
   'Ava',
@@ -260,7 +261,7 @@ const emailHtml = `<!doctype html>
  * pipeline with 60 deals across its stages; a newsletter template, the list of consenting active
  * contacts, one sent campaign whose counters agree with its recipients, and one draft.
  */
-export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; deals: number; recipients: number }> {
+export async function seedCrm(ctx: SeedContext): Promise<FeatureSeed> {
   const { rng, organizationId } = ctx;
   const owners = [ctx.users.owner, ctx.users.admin, ...ctx.users.members];
   const clientCompanies = [
@@ -550,5 +551,5 @@ export async function seedCrm(ctx: SeedContext): Promise<{ contacts: number; dea
     },
   ]);
   await insertMany(ctx, emailRecipients, recipientRows);
-  return { contacts: contactRows.length, deals: dealRows.length, recipients: recipientRows.length };
+  return { counts: { contacts: contactRows.length, deals: dealRows.length, emailRecipients: recipientRows.length } };
 }

@@ -1,5 +1,6 @@
-import { adCampaigns, analyticsPlatforms, campaignMetrics } from '../analytics/schema.js';
-import { type SeedContext, dateAgo, daysAgo, insertMany, money } from './context.js';
+import { type SeedContext, dateAgo, daysAgo, insertMany, money } from '../demo/context.js';
+import type { FeatureSeed } from '../feature.js';
+import { adCampaigns, analyticsPlatforms, campaignMetrics } from './schema.js';
 
 type Owner = 'harbor' | 'lumen' | 'northwind';
 type Kind = 'search' | 'shopping' | 'pmax' | 'display' | 'video' | 'social' | 'leads';
@@ -53,7 +54,7 @@ export const metricDays = 400;
  * agency itself, and 400 days of daily metrics for each, with weekly and seasonal rhythm, a gentle trend
  * and day-to-day noise. Derived rates (CTR in percent, CPM, CPC, CPA, ROAS) agree with the raw counts.
  */
-export async function seedAnalytics(ctx: SeedContext): Promise<{ platforms: number; campaigns: number; metrics: number }> {
+export async function seedAnalytics(ctx: SeedContext): Promise<FeatureSeed> {
   const { rng, organizationId } = ctx;
   const platformIds = { META_ADS: ctx.id(), GOOGLE_ADS: ctx.id() };
   await insertMany(ctx, analyticsPlatforms, [
@@ -182,5 +183,5 @@ export async function seedAnalytics(ctx: SeedContext): Promise<{ platforms: numb
 
   await insertMany(ctx, adCampaigns, campaignRows);
   await insertMany(ctx, campaignMetrics, metricRows);
-  return { platforms: 2, campaigns: campaignRows.length, metrics: metricRows.length };
+  return { counts: { adPlatforms: 2, adCampaigns: campaignRows.length, campaignMetrics: metricRows.length } };
 }

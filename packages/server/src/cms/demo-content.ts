@@ -1,6 +1,6 @@
 import type { ContentTypeSchema } from '@spokestack/core/cms';
 import type { Json } from '../db/columns.js';
-import type { Random } from './random.js';
+import type { Random } from '../demo/random.js';
 
 // The demo agency's writing: titles and paragraphs the generator composes into Tiptap documents.
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AssetStatus, AssetType, LicenseType } from '@spokestack/core/dam';
 import type { Json } from '../db/columns.js';
-import { assetFolders, assetLibraries, assets, assetVersions } from '../dam/schema.js';
+import type { FeatureSeed } from '../feature.js';
+import { type SeedContext, daysAgo, insertMany, slugify } from '../demo/context.js';
+import { placeholderPng } from '../demo/placeholder.js';
 import { files } from '../platform/schema.js';
 import { storageKey } from '../platform/storage.js';
-import { type SeedContext, daysAgo, insertMany, slugify } from './context.js';
-import { placeholderPng } from './placeholder.js';
+import { assetFolders, assetLibraries, assets, assetVersions } from './schema.js';
 
 /** Gradients of the demo's images: brand blues, outdoor greens, health teals, warm accents. */
 const palettes: [string, string][] = [
@@ -131,7 +132,7 @@ const plans = {
 
 type LibraryKey = keyof typeof plans;
 
-/** A seeded asset, as the CMS part needs it: which file, of what, in which library. */
+/** A seeded asset, as the CMS part needs it (`seed.assets`): which file, of what, in which library. */
 export interface DemoAsset {
   assetId: string;
   fileId: string;
@@ -165,10 +166,11 @@ const dimensions: Partial<Record<Kind, readonly (readonly [number, number])[]>> 
  * The DAM: three libraries (the agency's brand and one per client) with folders by kind, and 200 assets,
  * each backed by a `files` row and its first version. PNG images get real (placeholder) bytes in the
  * storage; videos, documents and the rest are metadata only.
- * Libraries, folders and files are written at once; the assets by `insertAssets()`, once the CMS has
- * filled in `usedInContent`, so each row is written whole.
+ * Libraries, folders and files are written at once, and the assets listed in `seed.assets` for the
+ * content to use; the asset rows at `finish`, once the CMS has filled in `usedInContent`, so each row
+ * is written whole.
  */
-export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; insertAssets: () => Promise<void> }> {
+export async function seedDam(ctx: SeedContext): Promise<FeatureSeed> {
   const { rng, organizationId } = ctx;
   const fileRows: (typeof files.$inferInsert)[] = [];
   const assetRows: (typeof assets.$inferInsert)[] = [];
@@ -326,9 +328,10 @@ export async function seedDam(ctx: SeedContext): Promise<{ assets: DemoAsset[]; 
   await insertMany(ctx, assetLibraries, libraryRows);
   await insertMany(ctx, assetFolders, folderRows);
   await insertMany(ctx, files, fileRows);
+  ctx.assets.push(...seeded);
   return {
-    assets: seeded,
-    async insertAssets() {
+    counts: { assets: seeded.length },
+    async finish() {
       await insertMany(
         ctx,
         assets,

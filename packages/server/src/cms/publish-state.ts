@@ -1,0 +1,287 @@
+import type { ContentStatus, PublishAction } from '@spokestack/core/cms';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { type Db, transaction } from '../db/client.js';
+import type { Json } from '../db/columns.js';
+import { conflict, notFound } from '../http/problem.js';
+import { recordActivity } from '../platform/activity.js';
+import type { TenantContext } from '../platform/context.js';
+import { getContentType } from './content-types.js';
+import { checkData } from './entry-data.js';
+import { type Entry, type EntryReply, type Localization, getEntry, lockEntry, lockTranslation } from './entry-rows.js';
+import { contentEntries, contentLocalizations, publishSchedules } from './schema.js';
+import { assertPublishedSlugFree, lockTypeLocale } from './slugs.js';
+import type { EntryData } from './versions.js';
+
+// The publish state of an entry: its status, the published columns of the source and of each
+// translation (what the delivery API serves), and its pending schedules. These move it and record
+// the activity, with no policy of their own: publishing (what may go live), schedules (when) and
+// workflows (after which review) decide, and call these in their transactions.
+
+/**
+ * The SEO and social fields to serve until the next publish: an edit to them, like an edit to `data`,
+ * stays private until then. Any locale's publish takes them live, since every locale shares them.
+ */
+export const publishedMetaOf = (entry: Entry) => ({
+  seoTitle: entry.seoTitle,
+  seoDescription: entry.seoDescription,
+  seoKeywords: entry.seoKeywords,
+  canonicalUrl: entry.canonicalUrl,
+  noIndex: entry.noIndex,
+  ogTitle: entry.ogTitle,
+  ogDescription: entry.ogDescription,
+  ogImageId: entry.ogImageId,
+});
+
+/**
+ * Publishes the source locale of an entry: copies the draft (`data`, `title`, `slug`) into the published
+ * columns the delivery API serves, sets status PUBLISHED, `publishedAt` and `publishedById`. Translations
+ * keep their own publish state (`publishLocale`). The draft version does not change; pass
+ * `expectedVersion` to publish only the version a reviewer saw (409 otherwise). A published slug already
+ * served by another entry of the type and locale is refused (409).
+ *
+ * @example await publishEntry(db, ctx, id, { expectedVersion: 7 })
+ */
+export async function publishEntry(
+  db: Db,
+  ctx: TenantContext,
+  id: string,
+  options: { expectedVersion?: number } = {},
+): Promise<EntryReply> {
+  await transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
+    await lockTypeLocale(tx, ctx, entry.contentTypeId, entry.locale);
+    await assertPublishedSlugFree(tx, ctx, entry.contentTypeId, entry.locale, entry.slug, { entryId: id });
+    await tx
+      .update(contentEntries)
+      .set({
+        publishedData: entry.data,
+        publishedTitle: entry.title,
+        publishedSlug: entry.slug,
+        publishedMeta: publishedMetaOf(entry),
+        status: 'PUBLISHED',
+        publishedAt: ctx.now,
+        publishedById: ctx.actor.id,
+        updatedAt: ctx.now,
+      })
+      .where(eq(contentEntries.id, id));
+    await recordActivity(tx, ctx, {
+      action: 'published',
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale: entry.locale, version: entry.version },
+    });
+  });
+  return getEntry(db, ctx, id);
+}
+
+/**
+ * Takes the source locale of an entry offline: status UNPUBLISHED and the published columns cleared
+ * (`publishedAt` keeps the time it was last published). Translations keep their own state.
+ *
+ * @example await unpublishEntry(db, ctx, id)
+ */
+export async function unpublishEntry(db: Db, ctx: TenantContext, id: string): Promise<EntryReply> {
+  await transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id);
+    await tx
+      .update(contentEntries)
+      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, status: 'UNPUBLISHED', updatedAt: ctx.now })
+      .where(eq(contentEntries.id, id));
+    await recordActivity(tx, ctx, {
+      action: 'unpublished',
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale: entry.locale },
+    });
+  });
+  return getEntry(db, ctx, id);
+}
+
+/**
+ * Moves an entry to a workflow status (DRAFT, IN_REVIEW, APPROVED, SCHEDULED, ARCHIVED) and records
+ * `action` (e.g. 'submitted', 'approved'). Archiving also takes it offline. PUBLISHED and UNPUBLISHED go
+ * through `publishEntry` / `unpublishEntry`, which move the published columns. Call it inside your own
+ * transaction to combine it with other writes (it takes the entry's row lock).
+ *
+ * @example await setEntryStatus(tx, ctx, id, 'IN_REVIEW', { action: 'submitted' })
+ */
+export async function setEntryStatus(
+  db: Db,
+  ctx: TenantContext,
+  id: string,
+  status: Exclude<ContentStatus, 'PUBLISHED' | 'UNPUBLISHED'>,
+  options: { action: string; expectedVersion?: number; metadata?: Record<string, Json>; scheduledFor?: Date | null },
+): Promise<Entry> {
+  return transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
+    const offline = status === 'ARCHIVED' ? { publishedData: null, publishedTitle: null, publishedSlug: null } : {};
+    const [row] = await tx
+      .update(contentEntries)
+      .set({
+        ...offline,
+        status,
+        ...(options.scheduledFor !== undefined ? { scheduledFor: options.scheduledFor } : {}),
+        updatedAt: ctx.now,
+      })
+      .where(eq(contentEntries.id, id))
+      .returning();
+    await recordActivity(tx, ctx, {
+      action: options.action,
+      entityType: 'content_entries',
+      entityId: id,
+      entityTitle: entry.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { from: entry.status, to: status, ...options.metadata },
+    });
+    return row!;
+  });
+}
+
+/**
+ * Publishes one locale of an entry. The source locale publishes the entry itself (`publishEntry`); any
+ * other publishes its translation, which must be APPROVED and complete: its published columns get the
+ * translated values merged over the source's shared (non-localized) fields, its title and slug. Other
+ * locales, and the source, keep their publish state.
+ *
+ * @example await publishLocale(db, ctx, entry.id, 'fr')
+ */
+export async function publishLocale(
+  db: Db,
+  ctx: TenantContext,
+  entryId: string,
+  locale: string,
+): Promise<Localization | Awaited<ReturnType<typeof publishEntry>>> {
+  const [source] = await db
+    .select({ locale: contentEntries.locale })
+    .from(contentEntries)
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
+  if (!source) throw notFound('Entry');
+  if (source.locale === locale) return publishEntry(db, ctx, entryId);
+  return transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, entryId);
+    const translation = await lockTranslation(tx, ctx, entryId, locale);
+    if (!translation) throw notFound(`Translation "${locale}"`);
+    if (translation.status !== 'APPROVED')
+      throw conflict(`The "${locale}" translation is ${translation.status}; only an APPROVED translation can be published`, {
+        status: translation.status,
+      });
+    const type = await getContentType(tx, ctx, entry.contentTypeId);
+    const { issues } = checkData(type.schema, translation.data as EntryData, { mode: 'translation', required: true });
+    if (issues.length)
+      throw conflict(
+        `The "${locale}" translation is incomplete`,
+        {},
+        issues.map((i) => ({ path: `data.${i.path}`, message: i.message })),
+      );
+    await lockTypeLocale(tx, ctx, type.id, locale);
+    await assertPublishedSlugFree(tx, ctx, type.id, locale, translation.slug, { localizationId: translation.id });
+    const shared = Object.fromEntries(
+      Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized),
+    );
+    const [row] = await tx
+      .update(contentLocalizations)
+      .set({
+        publishedData: { ...shared, ...(translation.data as EntryData) },
+        publishedTitle: translation.title,
+        publishedSlug: translation.slug,
+        publishedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .where(eq(contentLocalizations.id, translation.id))
+      .returning();
+    await tx
+      .update(contentEntries)
+      .set({ publishedMeta: publishedMetaOf(entry) })
+      .where(eq(contentEntries.id, entryId));
+    await recordActivity(tx, ctx, {
+      action: 'published',
+      entityType: 'content_entries',
+      entityId: entryId,
+      entityTitle: translation.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale },
+    });
+    return row!;
+  });
+}
+
+/**
+ * Takes one locale of an entry offline: the source locale unpublishes the entry (`unpublishEntry`),
+ * any other clears its translation's published columns. Other locales keep their state.
+ *
+ * @example await unpublishLocale(db, ctx, entry.id, 'fr')
+ */
+export async function unpublishLocale(
+  db: Db,
+  ctx: TenantContext,
+  entryId: string,
+  locale: string,
+): Promise<Localization | Awaited<ReturnType<typeof unpublishEntry>>> {
+  const [source] = await db
+    .select({ locale: contentEntries.locale })
+    .from(contentEntries)
+    .where(and(eq(contentEntries.organizationId, ctx.organizationId), eq(contentEntries.id, entryId)));
+  if (!source) throw notFound('Entry');
+  if (source.locale === locale) return unpublishEntry(db, ctx, entryId);
+  return transaction(db, async (tx) => {
+    const entry = await lockEntry(tx, ctx, entryId);
+    const translation = await lockTranslation(tx, ctx, entryId, locale);
+    if (!translation) throw notFound(`Translation "${locale}"`);
+    const [row] = await tx
+      .update(contentLocalizations)
+      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, updatedAt: ctx.now })
+      .where(eq(contentLocalizations.id, translation.id))
+      .returning();
+    await recordActivity(tx, ctx, {
+      action: 'unpublished',
+      entityType: 'content_entries',
+      entityId: entryId,
+      entityTitle: translation.title,
+      clientId: entry.clientId,
+      projectId: entry.projectId,
+      metadata: { locale },
+    });
+    return row!;
+  });
+}
+
+/**
+ * Cancels an entry's pending schedules (some actions, one locale, all but one), with the reason in
+ * their `error`. Call it in the caller's transaction.
+ *
+ * @example await cancelPendingSchedules(tx, ctx, entry.id, { reason: 'Entry archived' })
+ */
+export async function cancelPendingSchedules(
+  tx: Db,
+  ctx: TenantContext,
+  entryId: string,
+  options: { actions?: PublishAction[]; locale?: string | null; except?: string; reason: string },
+): Promise<number> {
+  const rows = await tx
+    .update(publishSchedules)
+    .set({ status: 'CANCELLED', error: options.reason })
+    .where(
+      and(
+        eq(publishSchedules.organizationId, ctx.organizationId),
+        eq(publishSchedules.entryId, entryId),
+        eq(publishSchedules.status, 'PENDING'),
+        options.actions ? inArray(publishSchedules.action, options.actions) : undefined,
+        options.locale === undefined
+          ? undefined
+          : options.locale === null
+            ? isNull(publishSchedules.locale)
+            : eq(publishSchedules.locale, options.locale),
+        options.except ? ne(publishSchedules.id, options.except) : undefined,
+      ),
+    )
+    .returning({ id: publishSchedules.id });
+  return rows.length;
+}

@@ -1,0 +1,41 @@
+import { platformOps as ops } from '@spokestack/core';
+import type { Db } from '../db/client.js';
+import type { Router } from '../http/router.js';
+import { deleteFile, fileContent, getFile, listFiles, uploadFile } from './files.js';
+
+/**
+ * Files: multipart uploads, their rows, and their bytes — for credentials of the organization, or
+ * through the signed URL every row carries (so an `<img>` loads it without any).
+ *
+ * @example fileRoutes(router, db)
+ */
+export function fileRoutes(router: Router, db: Db): void {
+  router.on(ops.uploadFile, ({ ctx, body }) =>
+    // Empty text parts count as absent, as HTML forms send them.
+    uploadFile(db, ctx, body.file, {
+      name: body.name || body.file.name || 'upload',
+      clientId: body.clientId || null,
+      projectId: body.projectId || null,
+    }),
+  );
+  router.on(ops.listFiles, ({ ctx, query }) => listFiles(db, ctx, query));
+  router.on(ops.getFile, ({ ctx, params }) => getFile(db, ctx, params.id));
+  router.on(ops.deleteFile, ({ ctx, params }) => deleteFile(db, ctx, params.id));
+  router.on(ops.downloadFile, async ({ tenant, app, params, query, c }) => {
+    const { row, body, size } = await fileContent(db, app, params.id, { tenant, exp: query.exp, sig: query.sig });
+    const etag = `"${row.checksum ?? row.id}"`;
+    const headers = {
+      'content-type': row.mimeType,
+      'content-length': String(size),
+      etag,
+      'cache-control': tenant ? 'private, max-age=300' : 'public, max-age=3600, immutable',
+      'content-disposition': `${query.download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      'x-content-type-options': 'nosniff',
+    };
+    if (c.req.header('if-none-match') === etag) {
+      await body.cancel();
+      return c.body(null, 304, headers);
+    }
+    return c.body(body, 200, headers);
+  });
+}
