@@ -108,7 +108,8 @@ export async function smallRgba(input: string | Uint8Array): Promise<{ data: Uin
  */
 export function unreadable(error: unknown): never {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-  if (/pixel limit/i.test(message)) throw new MediaError('too_large', `The image has more pixels than allowed: ${message}`, { cause: error });
+  if (/pixel limit/i.test(message))
+    throw new MediaError('too_large', `The image has more pixels than allowed: ${message}`, { cause: error });
   throw new MediaError('invalid', `Not a readable image: ${message}`, { cause: error });
 }
 

@@ -125,7 +125,11 @@ describe('createRendition for images', () => {
     await expect(createRendition(audio, 'THUMBNAIL_SMALL')).rejects.toMatchObject({ code: 'unsupported' });
     expect(renditionKindsFor(sniffType(Buffer.from('%PDF-1.7')))).not.toContain('PREVIEW_VIDEO');
     // A decompression bomb: a tiny JPEG whose frame header claims 30,000 × 30,000 pixels.
-    const bomb = Buffer.from(await sharp({ create: { width: 16, height: 16, channels: 3, background: '#000' } }).jpeg().toBuffer());
+    const bomb = Buffer.from(
+      await sharp({ create: { width: 16, height: 16, channels: 3, background: '#000' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const frame = bomb.indexOf(Buffer.from([0xff, 0xc0]));
     bomb.writeUInt16BE(30_000, frame + 5);
     bomb.writeUInt16BE(30_000, frame + 7);
