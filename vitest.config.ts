@@ -11,7 +11,18 @@ export default defineConfig({
       'examples/*/vitest.config.ts',
       server,
       ...(process.env.DATABASE_URL
-        ? [{ extends: server, root: 'packages/server', test: { name: 'server:postgres', env: { SPOKESTACK_TEST_DRIVER: 'postgres' } } }]
+        ? [
+            {
+              extends: server,
+              root: 'packages/server',
+              // Tests that never touch the database run once, in the PGlite project.
+              test: {
+                name: 'server:postgres',
+                env: { SPOKESTACK_TEST_DRIVER: 'postgres' },
+                exclude: ['**/node_modules/**', 'src/dam/media/**', 'src/platform/secrets.test.ts'],
+              },
+            },
+          ]
         : []),
     ],
   },

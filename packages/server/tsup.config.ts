@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts', 'src/testing/index.ts'],
+  // The tagger runs models in a child process it starts from `dist/tagger-process.js`.
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    'testing/index': 'src/testing/index.ts',
+    'tagger-process': 'src/dam/media/tagger-process.ts',
+  },
   format: ['esm'],
   dts: { entry: ['src/index.ts', 'src/testing/index.ts'] },
   clean: true,
