@@ -83,6 +83,7 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     paths[path][op.method.toLowerCase()] = {
       operationId: op.id,
       summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
       // `optional`: credentials of the organization, or none (a signed URL in the query).
       ...(op.auth === 'public' ? { security: [] } : op.auth === 'optional' ? { security: [{}, { bearer: [] }] } : {}),
