@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { membershipRole } from '../platform/enums.js';
+import { writerRoles } from './access.js';
 import { defineOperation, idParams } from './operation.js';
 import { listQuery, pageOf } from './pagination.js';
 
@@ -38,6 +40,9 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
 ) {
   const base = def.path;
   const id = `${def.path.split('/')[2]}.${def.name}`;
+  // CLIENT members read only rows shared with their client: resources without a clientId are staff-only.
+  const shared = 'clientId' in def.row.shape || def.entityType === 'clients';
+  const readers = shared ? membershipRole : writerRoles;
   return {
     list: defineOperation({
       id: `${id}.list`,
@@ -47,6 +52,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       summary: `List ${def.name}`,
       query: listQuery.extend(def.filters.shape) as z.ZodObject<typeof listQuery.shape & F['shape']>,
       response: pageOf(def.row),
+      roles: readers,
     }),
     get: defineOperation({
       id: `${id}.get`,
@@ -56,6 +62,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       summary: `Get one of ${def.name}`,
       params: idParams,
       response: def.row,
+      roles: readers,
     }),
     create: defineOperation({
       id: `${id}.create`,
@@ -66,6 +73,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       body: def.create,
       response: def.row,
       status: 201,
+      roles: writerRoles,
     }),
     update: defineOperation({
       id: `${id}.update`,
@@ -76,6 +84,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       params: idParams,
       body: def.update,
       response: def.row,
+      roles: writerRoles,
     }),
     delete: defineOperation({
       id: `${id}.delete`,
@@ -85,6 +94,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       summary: `Delete one of ${def.name}`,
       params: idParams,
       response: z.object({ id: z.string(), deleted: z.literal(true) }),
+      roles: writerRoles,
     }),
   };
 }
