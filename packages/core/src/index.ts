@@ -20,7 +20,7 @@ export {
   type Access,
   type Caller,
 } from './shared/access.js';
-export { defineResource, resourceOperations, type ResourceDef } from './shared/resource.js';
+export { defineResource, resourceOperations, type ResourceDef, type SecretColumn } from './shared/resource.js';
 export {
   resourceClient,
   resourceClients,

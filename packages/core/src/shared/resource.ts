@@ -25,6 +25,18 @@ export interface ResourceDef<
   filters: Filters;
   /** Fields `sort=` accepts. */
   sortable: readonly string[];
+  /**
+   * Write-only columns: taken on create and update, never returned. `encrypted` ones are sealed with
+   * the app's secret box (AES-256-GCM), `password` ones hashed (scrypt); the row says only whether one
+   * is set, under `flag` (`credentialsSet`, `hasPassword`).
+   */
+  secrets?: Readonly<Record<string, SecretColumn>>;
+}
+
+/** How a write-only column is kept, and the boolean the row shows instead of it. */
+export interface SecretColumn {
+  kind: 'encrypted' | 'password';
+  flag: string;
 }
 
 /** Declares a resource. @example defineResource({ name: 'contacts', path: '/v1/crm/contacts', … }) */
