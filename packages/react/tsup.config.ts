@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // One entry per subpath, so a host importing `@spokestack/react/crm` never pulls in the editor or the charts.
-  entry: ['src/index.ts', 'src/cms/index.ts', 'src/dam/index.ts', 'src/crm/index.ts', 'src/analytics/index.ts'],
+  entry: ['src/index.ts', 'src/platform/index.ts', 'src/cms/index.ts', 'src/dam/index.ts', 'src/crm/index.ts', 'src/analytics/index.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Popover } from 'radix-ui';
 import type { SpokeStackError } from '@spokestack/core';
 import type { CommentRow, ContentField } from '@spokestack/core/cms';
-import { useMe } from '../platform/hooks.js';
+import { useMe } from '../platform/me.js';
 import { Badge } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
@@ -10,7 +10,8 @@ import { Spinner } from '../ui/Spinner.js';
 import { usePortalContainer } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
 import { CommentIcon } from './icons.js';
-import { useCommentAction, useComments, useMemberNames } from './hooks.js';
+import { useMemberNames } from '../platform/members.js';
+import { useCommentAction, useComments } from './hooks.js';
 import { format, useStrings } from './strings.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

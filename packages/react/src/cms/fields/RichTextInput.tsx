@@ -19,8 +19,9 @@ import {
   TableIcon,
   UndoIcon,
 } from '../icons.js';
-import { cmsKeys } from '../hooks.js';
-import { MediaPickerDialog } from '../media.js';
+import { fileStaleTime } from '../../platform/files.js';
+import { platformKeys } from '../../platform/keys.js';
+import { MediaPickerDialog } from '../../platform/media.js';
 import { format, useStrings } from '../strings.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
@@ -68,7 +69,7 @@ function useExtensions() {
   return useMemo(() => {
     const resolveSrc = (fileId: string) =>
       queryClient
-        .fetchQuery({ queryKey: cmsKeys.file(fileId), queryFn: () => sdk.platform.files.get(fileId), staleTime: 30 * 60_000 })
+        .fetchQuery({ queryKey: platformKeys.file(fileId), queryFn: () => sdk.platform.files.get(fileId), staleTime: fileStaleTime })
         .then(
           (file) => sdk.http.url(file.url),
           () => undefined,
