@@ -379,7 +379,7 @@ export const MediaPickerDialog = forwardRef<HTMLDivElement, MediaPickerDialogPro
             <MediaLibrary mimeType={libraryFilterOf(accept)} onSelect={pick} className={classNames?.library} overrides={overrides} />
           </>
         )}
-        <div data-scope="cms-dialog" data-part="footer" className={classNames?.footer}>
+        <div data-scope="dialog" data-part="footer" className={classNames?.footer}>
           <Dialog.Close asChild>
             <Button variant="secondary">{t.close}</Button>
           </Dialog.Close>

@@ -2,8 +2,6 @@ import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, typ
 import { useQueryClient } from '@tanstack/react-query';
 import { type Editor, EditorContent, type JSONContent, mergeAttributes, useEditor, useEditorState } from '@tiptap/react';
 import { Image, type ImageOptions } from '@tiptap/extension-image';
-import { TableKit } from '@tiptap/extension-table';
-import { StarterKit } from '@tiptap/starter-kit';
 import { useSpokeStack } from '../../provider.js';
 import { Button } from '../../ui/Button.js';
 import {
@@ -23,6 +21,7 @@ import { fileStaleTime } from '../../platform/files.js';
 import { platformKeys } from '../../platform/keys.js';
 import { MediaPickerDialog } from '../../platform/media.js';
 import { format, useStrings } from '../strings.js';
+import { richTextExtensions } from './rich-text-extensions.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
 interface FileImageOptions extends ImageOptions {
@@ -74,11 +73,7 @@ function useExtensions() {
           (file) => sdk.http.url(file.url),
           () => undefined,
         );
-    return [
-      StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
-      TableKit.configure({ table: { resizable: false } }),
-      FileImage.configure({ resolveSrc }),
-    ];
+    return [...richTextExtensions(), FileImage.configure({ resolveSrc })];
   }, [sdk, queryClient]);
 }
 
