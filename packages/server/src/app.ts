@@ -9,6 +9,7 @@ import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
 import { createRouter } from './http/router.js';
+import { drainUnreadBody } from './http/unread-body.js';
 import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
 import { type JobHandlers, type Worker, type WorkerOptions, createWorker } from './jobs/worker.js';
 import { createAuthenticator } from './platform/auth.js';
@@ -63,15 +64,19 @@ export function createApp(options: AppOptions) {
 
   const app = new Hono<AppEnv>();
   const auth = createAuthenticator(db, clock, parts.signer);
+  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const router = createRouter(app, {
     auth,
     context,
-    maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
+    maxBodyBytes,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
     validateResponses: options.validateResponses,
   });
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  // Any route may reply before reading the body (a 400 on the path, a 401): read the rest first, up to the
+  // JSON limit (larger bodies close the connection instead), so kept-alive clients never see a reset.
+  app.use(drainUnreadBody(maxBodyBytes));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
