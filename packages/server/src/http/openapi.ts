@@ -83,8 +83,8 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     paths[path][op.method.toLowerCase()] = {
       operationId: op.id,
       summary: op.summary,
-      // The operation's own rules first, then who may call it.
-      description: op.description ? `${op.description}\n\n${rolesSentence(op)}` : rolesSentence(op),
+      // Who may call it first (readers and tools look for it there), then the operation's own rules.
+      description: op.description ? `${rolesSentence(op)}\n\n${op.description}` : rolesSentence(op),
       tags: [op.tag],
       // Who may call it, from the same matrix the router enforces (OWNER, ADMIN, MEMBER, CLIENT sessions,
       // SECRET_KEY, PUBLISHABLE_KEY, or PUBLIC).
