@@ -9,7 +9,7 @@ export interface Fixture {
   organizationId: string;
 }
 
-/** The SQL the baseline runs: the statement our server issues, with its parameters. */
+/** The SQL the baseline runs: what a developer would write by hand for the same reply, with its parameters. */
 export interface BaselineQuery {
   text: string;
   params: (string | number)[];

@@ -1,7 +1,9 @@
 import type { SpokeStack } from '@spokestack/core';
 import { type ContentTypeInput, deliveredEntry, deliveryList } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../db/client.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { type DeliveryQueryInput, deliveryStatement, rowsOf } from './delivery-sql.js';
 
 let t: TestInstance;
 let site: SpokeStack;
@@ -395,6 +397,84 @@ describe('keys and tenants', () => {
     await expect(t.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).rejects.toMatchObject({
       status: 400,
       errors: [{ path: 'body.entryId' }],
+    });
+  });
+});
+
+describe('the statement', () => {
+  const listOf = (over: Partial<NonNullable<DeliveryQueryInput['list']>> = {}): DeliveryQueryInput['list'] => ({
+    sort: 'publishedAt',
+    desc: true,
+    where: [],
+    ...over,
+  });
+  const base = (over: Partial<DeliveryQueryInput>): DeliveryQueryInput => ({
+    organizationId: t.organization.id,
+    typeSlug: 'post',
+    locale: 'en',
+    mode: 'published',
+    limit: 20,
+    ...over,
+  });
+
+  it('has the same text for every request of one shape, whatever the values, which travel only as parameters', () => {
+    const evil = "x'); drop table content_entries; --";
+    const shapes: [DeliveryQueryInput, DeliveryQueryInput][] = [
+      [base({ list: listOf() }), base({ organizationId: other.organization.id, typeSlug: evil, locale: 'fr', list: listOf() })],
+      [base({ limit: 1, slug: 'hello-world' }), base({ limit: 1, slug: evil, locale: 'de' })],
+      [
+        base({ fields: ['title'], list: listOf({ after: { value: '2025-03-01T10:00:00Z', id: 'a' }, tag: 'launch' }) }),
+        base({ fields: ['summary', evil, 'cover'], list: listOf({ after: { value: '2024-01-01T00:00:00Z', id: evil }, tag: evil }) }),
+      ],
+      [
+        base({ list: listOf({ where: [['kind', 'odd']], category: 'marketing' }) }),
+        base({ list: listOf({ where: [[evil, evil]], category: evil }) }),
+      ],
+    ];
+    for (const [one, two] of shapes) {
+      const [a, b] = [deliveryStatement(one), deliveryStatement(two)];
+      expect(b.text).toBe(a.text);
+      expect(b.text).not.toContain('drop table');
+      expect(a.text).not.toMatch(/limit \$/);
+      expect(b.params).not.toEqual(a.params);
+    }
+    // The page size is part of the shape (a literal, so the generic plan knows it); values never are.
+    expect(deliveryStatement(base({ limit: 5, list: listOf() })).text).not.toBe(deliveryStatement(base({ list: listOf() })).text);
+  });
+
+  it('is planned once: PostgreSQL settles on a generic plan for the list and by slug, reading the delivery index in order', async () => {
+    for (const title of ['Plan one', 'Plan two', 'Plan three']) await published({ title });
+    const literal = (v: unknown) =>
+      Array.isArray(v) ? `array[${v.map(literal).join(', ')}]::text[]` : `'${String(v).replaceAll("'", "''")}'`;
+    const cases = [
+      { name: 'delivery_list', input: (i: number) => base({ fields: i % 2 ? ['title'] : ['summary'], list: listOf() }) },
+      { name: 'delivery_slug', input: (i: number) => base({ limit: 1, slug: ['plan-one', 'plan-two', 'plan-three'][i % 3]! }) },
+    ];
+    await t.db.transaction(async (tx) => {
+      for (const { name, input } of cases) {
+        await tx.execute(sql.raw(`prepare ${name} as ${deliveryStatement(input(0)).text}`));
+        for (let i = 0; i < 8; i++) {
+          const { params } = deliveryStatement(input(i));
+          const rows = rowsOf<{ id: string | null }>(await tx.execute(sql.raw(`execute ${name}(${params.map(literal).join(', ')})`)));
+          expect(rows.filter((r) => r.id !== null).length).toBeGreaterThan(0);
+        }
+        const [plans] = rowsOf<{ generic_plans: number | string }>(
+          await tx.execute(sql`select generic_plans from pg_prepared_statements where name = ${name}`),
+        );
+        expect(Number(plans!.generic_plans)).toBeGreaterThan(0);
+      }
+      // With sorting and sequential scans priced out (the test tables are tiny), the newest page is
+      // read from the delivery index: the index serves it in order.
+      await tx.execute(sql.raw('set local enable_sort = off'));
+      await tx.execute(sql.raw('set local enable_seqscan = off'));
+      const { params } = deliveryStatement(cases[0]!.input(0));
+      const plan = rowsOf<Record<string, unknown>>(
+        await tx.execute(sql.raw(`explain (analyze, settings, format json) execute delivery_list(${params.map(literal).join(', ')})`)),
+      );
+      const text = JSON.stringify(plan);
+      expect(text).toContain('content_entries_delivery_newest_idx');
+      expect(text).toContain('"enable_sort":"off"');
+      for (const { name } of cases) await tx.execute(sql.raw(`deallocate ${name}`));
     });
   });
 });

@@ -133,7 +133,7 @@ export function createDelivery() {
     rows: DeliveryRow[],
     requested: string,
     origin: string,
-    options: { fields?: Set<string>; preview: boolean },
+    options: { preview: boolean },
   ): Promise<DeliveredEntry[]> {
     if (!rows.length) return [];
     const { schema, slug: typeSlug } = await schemaOf(db, rows[0]!.type_id, rows[0]!.type_updated);
@@ -144,7 +144,6 @@ export function createDelivery() {
       // A translation's draft holds its localized fields; the others are the source's.
       if (row.source_data !== null)
         data = { ...Object.fromEntries(Object.entries(jsonOf(row.source_data)).filter(([k]) => !localized.has(k))), ...data };
-      if (options.fields) data = Object.fromEntries(Object.entries(data).filter(([k]) => options.fields!.has(k)));
       return data;
     });
     const entryIds = new Set<string>();
@@ -177,31 +176,36 @@ export function createDelivery() {
         },
       };
     }
-    return rows.map((row, i) => ({
-      id: row.id!,
-      type: typeSlug,
-      locale: row.locale,
-      fallback: row.fallback,
-      slug: row.slug,
-      title: row.title,
-      publishedAt: isoOf(row.published_at),
-      data: shape(schema, datas[i]!, urlOf, resolve),
-      seo: {
-        title: row.seo_title,
-        description: row.seo_description,
-        keywords: row.seo_keywords,
-        canonicalUrl: row.canonical_url,
-        noIndex: row.no_index,
-      },
-      og: {
-        title: row.og_title,
-        description: row.og_description,
-        image: row.og_image_id ? { fileId: row.og_image_id, url: urlOf(row.og_image_id) } : null,
-      },
-      tags: row.tags,
-      categories: row.categories,
-      preview: options.preview,
-    }));
+    return rows.map((row, i) => {
+      const meta = jsonOf(row.meta);
+      const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : null);
+      const ogImage = text('ogImageId');
+      return {
+        id: row.id!,
+        type: typeSlug,
+        locale: row.locale,
+        fallback: row.fallback,
+        slug: row.slug,
+        title: row.title,
+        publishedAt: isoOf(row.published_at),
+        data: shape(schema, datas[i]!, urlOf, resolve),
+        seo: {
+          title: text('seoTitle'),
+          description: text('seoDescription'),
+          keywords: Array.isArray(meta.seoKeywords) ? meta.seoKeywords.filter((k): k is string => typeof k === 'string') : [],
+          canonicalUrl: text('canonicalUrl'),
+          noIndex: meta.noIndex === true,
+        },
+        og: {
+          title: text('ogTitle'),
+          description: text('ogDescription'),
+          image: ogImage ? { fileId: ogImage, url: urlOf(ogImage) } : null,
+        },
+        tags: row.tags,
+        categories: row.categories,
+        preview: options.preview,
+      };
+    });
   }
 
   const reply = (value: unknown, locale: string, preview: boolean): DeliveryReply => {
@@ -291,6 +295,7 @@ export function createDelivery() {
         mode: claims ? 'draft' : 'published',
         limit,
         entryId: claims?.e,
+        fields: fields && [...fields],
         list: {
           sort: bySort,
           desc: sort.startsWith('-'),
@@ -323,7 +328,7 @@ export function createDelivery() {
       const last = page.at(-1);
       const nextCursor =
         found.length > limit && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
-      const data = await build(db, ctx, page, requested, origin, { fields, preview: Boolean(claims) });
+      const data = await build(db, ctx, page, requested, origin, { preview: Boolean(claims) });
       return reply({ data, nextCursor, locale: requested, preview: Boolean(claims) }, requested, Boolean(claims));
     },
   };
