@@ -12,6 +12,9 @@ export interface DeliveryRow {
   type_id: string;
   type_updated: string;
   default_locale: string;
+  /** The type's `Cache-Control` lifetimes in seconds. */
+  max_age: number;
+  stale_while_revalidate: number;
   id: string | null;
   locale: string;
   fallback: boolean;
@@ -263,10 +266,12 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
   }
 
   return `with t as materialized (
-      select ct.id, ct.updated_at::text as updated, o.default_locale from content_types ct join organizations o on o.id = ct.organization_id
+      select ct.id, ct.updated_at::text as updated, ct.delivery_max_age, ct.delivery_stale_while_revalidate, o.default_locale
+      from content_types ct join organizations o on o.id = ct.organization_id
       where ct.organization_id = ${org} and ct.slug = ${p('type')} and ct.is_active
     )
-    select t.id as type_id, t.updated as type_updated, t.default_locale, x.*,
+    select t.id as type_id, t.updated as type_updated, t.default_locale, t.delivery_max_age as max_age,
+      t.delivery_stale_while_revalidate as stale_while_revalidate, x.*,
       array(select tg.slug from content_entry_tags et join content_tags tg on tg.id = et.tag_id
         where et.entry_id = x.id order by tg.slug) as tags,
       array(select c.path from content_entry_categories ec join content_categories c on c.id = ec.category_id

@@ -12,15 +12,22 @@ const matches = (header: string | undefined, etag: string) =>
 
 /**
  * A delivery reply: the serialized body with its ETag (304 when the client has it), cacheable by
- * shared caches for a minute (keyed by the credentials too), drafts never cached.
+ * shared caches for the type's `deliveryMaxAge` and `deliveryStaleWhileRevalidate` (keyed by the
+ * credentials too), named by `Surrogate-Key` (Fastly, space-separated) and `Cache-Tag` (Cloudflare,
+ * comma-separated) for purges; drafts never cached.
  */
 function send(c: Context<AppEnv>, reply: DeliveryReply): Response {
+  const { maxAge, staleWhileRevalidate } = reply.cache;
   const headers: Record<string, string> = {
     etag: reply.etag,
-    'cache-control': reply.preview ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300',
+    'cache-control': reply.preview ? 'private, no-store' : `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`,
     vary: 'Authorization',
     'content-language': reply.locale,
   };
+  if (!reply.preview) {
+    headers['surrogate-key'] = reply.keys.join(' ');
+    headers['cache-tag'] = reply.keys.join(',');
+  }
   if (matches(c.req.header('if-none-match'), reply.etag)) return c.body(null, 304, headers);
   return c.body(reply.body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
 }

@@ -334,6 +334,35 @@ describe('caching', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect((await get('/v1/delivery/post', { 'if-none-match': listTag })).status).toBe(200);
   });
+
+  it('takes Cache-Control lifetimes from the content type, and names the served and embedded entries in Surrogate-Key and Cache-Tag', async () => {
+    const writer = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Grace' } });
+    await t.sdk.cms.entries.publish(writer.id);
+    const post = await published({ title: 'Tagged for purges', author: writer.id });
+    const one = await get(`/v1/delivery/post/${post.slug}`);
+    expect(one.headers.get('surrogate-key')).toBe(`entry-${post.id} entry-${writer.id}`);
+    expect(one.headers.get('cache-tag')).toBe(`entry-${post.id},entry-${writer.id}`);
+    const page = await get('/v1/delivery/post?limit=2');
+    const ids = ((await page.json()) as { data: { id: string }[] }).data.map((e) => e.id);
+    expect(page.headers.get('surrogate-key')!.split(' ')).toEqual(
+      expect.arrayContaining([`type-${postType.id}`, ...ids.map((id) => `entry-${id}`)]),
+    );
+
+    await t.sdk.cms.contentTypes.update(postType.id, { deliveryMaxAge: 3600, deliveryStaleWhileRevalidate: 86_400 });
+    const longer = await get(`/v1/delivery/post/${post.slug}`);
+    expect(longer.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    const revalidated = await get(`/v1/delivery/post/${post.slug}`, { 'if-none-match': longer.headers.get('etag')! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    expect((await get('/v1/delivery/author')).headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    await expect(t.sdk.cms.contentTypes.update(postType.id, { deliveryMaxAge: -1 })).rejects.toMatchObject({ status: 400 });
+    await expect(site.cms.contentTypes.update(postType.id, { deliveryMaxAge: 1 })).rejects.toMatchObject({ status: 403 });
+    await t.sdk.cms.contentTypes.update(postType.id, { deliveryMaxAge: 60, deliveryStaleWhileRevalidate: 300 });
+
+    const { token } = await t.sdk.cms.previewTokens.create({ entryId: post.id });
+    const preview = await get(`/v1/delivery/post/${post.slug}?preview=${token}`);
+    expect(preview.headers.get('surrogate-key')).toBeNull();
+  });
 });
 
 describe('preview', () => {
@@ -444,7 +473,7 @@ describe('the statement', () => {
 
   it('is planned once: PostgreSQL settles on a generic plan for the list and by slug, reading the delivery index in order', async () => {
     for (const title of ['Plan one', 'Plan two', 'Plan three']) await published({ title });
-    const literal = (v: unknown) =>
+    const literal = (v: unknown): string =>
       Array.isArray(v) ? `array[${v.map(literal).join(', ')}]::text[]` : `'${String(v).replaceAll("'", "''")}'`;
     const cases = [
       { name: 'delivery_list', input: (i: number) => base({ fields: i % 2 ? ['title'] : ['summary'], list: listOf() }) },

@@ -19,6 +19,14 @@ export interface DeliveryReply {
   etag: string;
   locale: string;
   preview: boolean;
+  /** The type's shared-cache lifetimes, in seconds (`Cache-Control`). */
+  cache: { maxAge: number; staleWhileRevalidate: number };
+  /**
+   * Cache keys naming what the reply holds (`Surrogate-Key`, `Cache-Tag`): `type-<id>` for lists (any
+   * publish in the type changes them), `entry-<id>` for each entry served or embedded as a relation.
+   * The publish webhook names the same keys, so a CDN purges exactly the replies a publish changed.
+   */
+  keys: string[];
 }
 
 /**
@@ -134,8 +142,8 @@ export function createDelivery() {
     requested: string,
     origin: string,
     options: { preview: boolean },
-  ): Promise<DeliveredEntry[]> {
-    if (!rows.length) return [];
+  ): Promise<{ entries: DeliveredEntry[]; related: string[] }> {
+    if (!rows.length) return { entries: [], related: [] };
     const { schema, slug: typeSlug } = await schemaOf(db, rows[0]!.type_id, rows[0]!.type_updated);
     const urlOf = (fileId: string) => origin + ctx.files.url(fileId);
     const localized = new Set(schema.fields.filter((f) => f.localized).map((f) => f.name));
@@ -150,8 +158,10 @@ export function createDelivery() {
     const blockIds = new Set<string>();
     for (const data of datas) refsOf(schema, data, entryIds, blockIds);
     let resolve: Parameters<typeof shape>[3];
+    const embedded: string[] = [];
     if (entryIds.size || blockIds.size) {
       const found = await related(db, ctx, requested, rows[0]!.default_locale, [...entryIds], [...blockIds]);
+      embedded.push(...found.entries.keys());
       const relatedSchemas = new Map<string, ContentTypeSchema>();
       for (const r of found.entries.values())
         if (!relatedSchemas.has(r.type_id)) relatedSchemas.set(r.type_id, (await schemaOf(db, r.type_id, r.type_updated)).schema);
@@ -176,7 +186,7 @@ export function createDelivery() {
         },
       };
     }
-    return rows.map((row, i) => {
+    const entries = rows.map((row, i) => {
       const meta = jsonOf(row.meta);
       const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : null);
       const ogImage = text('ogImageId');
@@ -206,12 +216,17 @@ export function createDelivery() {
         preview: options.preview,
       };
     });
+    return { entries, related: embedded };
   }
 
-  const reply = (value: unknown, locale: string, preview: boolean): DeliveryReply => {
+  const reply = (value: unknown, row: DeliveryRow, locale: string, preview: boolean, keys: string[]): DeliveryReply => {
     const body = JSON.stringify(value);
-    return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, locale, preview };
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    return { body, etag, locale, preview, cache: { maxAge: row.max_age, staleWhileRevalidate: row.stale_while_revalidate }, keys };
   };
+  const entryKeys = (built: { entries: DeliveredEntry[]; related: string[] }) => [
+    ...new Set([...built.entries.map((e) => `entry-${e.id}`), ...built.related.map((id) => `entry-${id}`)]),
+  ];
 
   const decodeCursor = (cursor: string, sort: 'publishedAt' | 'title') => {
     try {
@@ -264,8 +279,9 @@ export function createDelivery() {
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
       if (rows[0]!.id === null) throw notFound('Entry');
-      const [entry] = await build(db, ctx, rows, query.locale ?? rows[0]!.default_locale, origin, { preview: Boolean(claims) });
-      return reply(entry, entry!.locale, Boolean(claims));
+      const built = await build(db, ctx, rows, query.locale ?? rows[0]!.default_locale, origin, { preview: Boolean(claims) });
+      const entry = built.entries[0]!;
+      return reply(entry, rows[0]!, entry.locale, Boolean(claims), entryKeys(built));
     },
 
     /**
@@ -328,8 +344,9 @@ export function createDelivery() {
       const last = page.at(-1);
       const nextCursor =
         found.length > limit && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
-      const data = await build(db, ctx, page, requested, origin, { preview: Boolean(claims) });
-      return reply({ data, nextCursor, locale: requested, preview: Boolean(claims) }, requested, Boolean(claims));
+      const built = await build(db, ctx, page, requested, origin, { preview: Boolean(claims) });
+      const value = { data: built.entries, nextCursor, locale: requested, preview: Boolean(claims) };
+      return reply(value, rows[0]!, requested, Boolean(claims), [`type-${rows[0]!.type_id}`, ...entryKeys(built)]);
     },
   };
 }

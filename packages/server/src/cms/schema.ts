@@ -26,6 +26,9 @@ export const contentTypes = pgTable(
     workflowId: text('workflow_id').references(() => contentWorkflows.id),
     enableVersioning: boolean('enable_versioning').notNull().default(true),
     maxVersions: integer('max_versions').notNull().default(50),
+    /** Delivery replies of the type: `Cache-Control: public, max-age=…, stale-while-revalidate=…` (seconds). */
+    deliveryMaxAge: integer('delivery_max_age').notNull().default(60),
+    deliveryStaleWhileRevalidate: integer('delivery_stale_while_revalidate').notNull().default(300),
     isActive: boolean('is_active').notNull().default(true),
     isSystem: boolean('is_system').notNull().default(false),
     createdById: text('created_by_id').notNull(),
