@@ -241,7 +241,7 @@ describe('relations, blocks and media', () => {
       locale: 'en',
       data: {
         name: 'Ada',
-        photo: { fileId: photo.id, alt: 'Ada smiling', url: expect.stringContaining(`/v1/platform/files/${photo.id}/content?`) },
+        photo: { fileId: photo.id, alt: 'Ada smiling', url: `http://spokestack.test/v1/delivery/media/${ada.id}/${photo.id}` },
       },
     });
     expect(served.data.sections).toEqual([
@@ -249,17 +249,18 @@ describe('relations, blocks and media', () => {
       { type: 'quote', data: { text: 'Hi' } },
     ]);
     const cover = served.data.cover as { url: string };
-    expect(cover.url).toMatch(/^http:\/\/spokestack\.test\/v1\/platform\/files\//);
+    expect(cover.url).toBe(`http://spokestack.test/v1/delivery/media/${byAda.id}/${photo.id}`);
     expect(served.og.image).toMatchObject({ fileId: photo.id, url: cover.url });
-    // No Authorization header: the signed URL is the credential.
+    // No Authorization header: the URL works for as long as the published entry holds the file.
     const bytes = await t.app.request(cover.url);
     expect(bytes.status).toBe(200);
     expect(bytes.headers.get('content-type')).toBe('image/png');
+    expect(bytes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     // An unpublished author is not exposed.
     expect((await site.cms.delivery.get('post', byBob.slug)).data.author).toBeNull();
   });
 
-  it('gives images uploaded into rich text a fresh signed URL, and refuses images that are not files of the organization', async () => {
+  it('gives images uploaded into rich text a stable URL, and refuses images that are not files of the organization', async () => {
     const article = await t.sdk.cms.contentTypes.create({
       name: 'Article',
       slug: 'article',
@@ -287,7 +288,7 @@ describe('relations, blocks and media', () => {
     expect(node.attrs).toMatchObject({
       fileId: photo.id,
       alt: 'Shot',
-      src: expect.stringMatching(new RegExp(`^http://spokestack\\.test/v1/platform/files/${photo.id}/content\\?exp=\\d+&sig=`)),
+      src: `http://spokestack.test/v1/delivery/media/${entry.id}/${photo.id}`,
     });
     expect((await t.app.request(node.attrs!.src)).status).toBe(200);
     // The stored document keeps what the editor saved.
@@ -309,6 +310,55 @@ describe('relations, blocks and media', () => {
         errors: [{ path: 'body.data.body.content.1.attrs.fileId', message: expect.stringContaining(message) }],
       });
     }
+  });
+});
+
+describe('stable media URLs', () => {
+  it('serve a published file without credentials, immutable, until the file leaves the entry or the entry is unpublished', async () => {
+    const keep = await t.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71, 9])], { type: 'image/png' }), {
+      name: 'keep.png',
+    });
+    const post = await published({ title: 'Media that lasts', cover: { fileId: photo.id, alt: 'Cover' } });
+    const url = ((await site.cms.delivery.get('post', post.slug)).data.cover as { url: string }).url;
+    const anonymous = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
+    const first = await anonymous(url);
+    expect(first.status).toBe(200);
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71, 1, 2, 3]));
+    expect(first.headers.get('surrogate-key')).toBe(`entry-${post.id}`);
+    expect((await anonymous(url, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
+    // The same URL an hour, a day later: nothing in it expires.
+    later(24 * 60);
+    expect(((await site.cms.delivery.get('post', post.slug)).data.cover as { url: string }).url).toBe(url);
+    expect((await anonymous(url)).status).toBe(200);
+
+    // Only files the entry's published content holds: not another file of the organization through it,
+    // not this file through another entry, nor another organization's entry.
+    expect((await anonymous(`/v1/delivery/media/${post.id}/${keep.id}`)).status).toBe(404);
+    const unrelated = await published({ title: 'Without media' });
+    expect((await anonymous(`/v1/delivery/media/${unrelated.id}/${photo.id}`)).status).toBe(404);
+    const theirType = await other.sdk.cms.contentTypes.create({
+      name: 'Page',
+      slug: 'page',
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true },
+          { name: 'image', type: 'media' },
+        ],
+      },
+    });
+    const theirs = await other.sdk.cms.entries.create({ contentTypeId: theirType.id, data: { title: 'Borrow' } });
+    await other.sdk.cms.entries.publish(theirs.id);
+    expect((await anonymous(`/v1/delivery/media/${theirs.id}/${photo.id}`)).status).toBe(404);
+
+    // An edit that drops the file keeps it served until published; then the URL stops working.
+    await t.sdk.cms.entries.update(post.id, { data: { cover: { fileId: keep.id, alt: 'New cover' } } });
+    expect((await anonymous(url)).status).toBe(200);
+    await t.sdk.cms.entries.publish(post.id);
+    expect((await anonymous(url)).status).toBe(404);
+    const kept = ((await site.cms.delivery.get('post', post.slug)).data.cover as { url: string }).url;
+    expect((await anonymous(kept)).status).toBe(200);
+    await t.sdk.cms.entries.unpublish(post.id);
+    expect((await anonymous(kept)).status).toBe(404);
   });
 });
 

@@ -40,6 +40,36 @@ export interface DeliveryReply {
  * const delivery = createDelivery()
  * const reply = await delivery.get(db, ctx, 'blog-post', 'hello-world', { locale: 'fr' }, 'https://api.example.com')
  */
+/**
+ * The stable URL of a file in a published entry: the same for as long as the entry serves the file
+ * (file ids name immutable bytes), so a statically built or cached site keeps its images; it answers
+ * 404 once the file leaves the entry's published content or the entry is unpublished.
+ *
+ * @example mediaUrl(entry.id, fileId) // '/v1/delivery/media/<entry>/<file>'
+ */
+export const mediaUrl = (entryId: string, fileId: string) => `/v1/delivery/media/${entryId}/${fileId}`;
+
+/**
+ * The file behind a `mediaUrl`, when the entry's published content holds it: a media field or a rich
+ * text image (any `fileId` in the published data of the source or of an approved published
+ * translation), or the published social image. The entry and the file are of one organization.
+ *
+ * @example const file = await publishedMedia(db, entryId, fileId) // undefined → 404
+ */
+export async function publishedMedia(db: Db, entryId: string, fileId: string) {
+  const holds = (data: string) => `jsonb_path_exists(${data}, '$.** ? (@.fileId == $f)', jsonb_build_object('f', f.id::text))`;
+  const [row] = rowsOf<{ id: string; name: string; mime_type: string; checksum: string | null; storage_key: string }>(
+    await db.execute(
+      sql`select f.id, f.name, f.mime_type, f.checksum, f.storage_key from files f join content_entries e on e.organization_id = f.organization_id
+        where f.id = ${fileId} and e.id = ${entryId} and (
+          (e.published_slug is not null and (${sql.raw(holds('e.published_data'))} or e.published_meta->>'ogImageId' = f.id))
+          or exists (select 1 from content_localizations l where l.entry_id = e.id and l.published_slug is not null
+            and l.status = 'APPROVED' and ${sql.raw(holds('l.published_data'))}))`,
+    ),
+  );
+  return row;
+}
+
 export function createDelivery() {
   // Schemas by type id, checked against the type's updated_at that every query returns: never stale,
   // and fetched only after a type changes.
@@ -145,7 +175,9 @@ export function createDelivery() {
   ): Promise<{ entries: DeliveredEntry[]; related: string[] }> {
     if (!rows.length) return { entries: [], related: [] };
     const { schema, slug: typeSlug } = await schemaOf(db, rows[0]!.type_id, rows[0]!.type_updated);
-    const urlOf = (fileId: string) => origin + ctx.files.url(fileId);
+    // Published media get a stable URL per entry (see mediaUrl); drafts in preview, short-lived signed ones.
+    const urlFor = (entryId: string) =>
+      options.preview ? (fileId: string) => origin + ctx.files.url(fileId) : (fileId: string) => origin + mediaUrl(entryId, fileId);
     const localized = new Set(schema.fields.filter((f) => f.localized).map((f) => f.name));
     const datas = rows.map((row) => {
       let data = jsonOf(row.data);
@@ -177,7 +209,7 @@ export function createDelivery() {
             slug: r.slug,
             title: r.title,
             publishedAt: isoOf(r.published_at),
-            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlOf),
+            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlFor(r.id)),
           };
         },
         block(id) {
@@ -190,6 +222,7 @@ export function createDelivery() {
       const meta = jsonOf(row.meta);
       const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : null);
       const ogImage = text('ogImageId');
+      const urlOf = urlFor(row.id!);
       return {
         id: row.id!,
         type: typeSlug,
