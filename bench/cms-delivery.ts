@@ -119,7 +119,8 @@ const withoutUrls = (value: unknown): unknown => JSON.parse(JSON.stringify(value
 /** The columns and taxonomy of a delivered entry, `data` as given: what anyone serving these replies selects. */
 const columns = (data: string) => `e.id, e.locale, e.published_slug as slug, e.published_title as title, ${data} as data,
     e.published_at::text as published_at, e.published_meta,
-    array(select tg.slug from content_entry_tags et join content_tags tg on tg.id = et.tag_id where et.entry_id = e.id order by tg.slug) as tags,
+    array(select tg.slug from content_entry_tags et join content_tags tg on tg.id = et.tag_id where et.entry_id = e.id
+      order by tg.slug) as tags,
     array(select c.path from content_entry_categories ec join content_categories c on c.id = ec.category_id where ec.entry_id = e.id
       order by c.path) as categories`;
 const typeId = 'e.content_type_id = (select id from content_types where organization_id = $1 and slug = $2)';

@@ -121,9 +121,11 @@ try {
   };
   const [version] = await sql.unsafe(`select current_setting('server_version') as version`);
   console.log(
-    `SpokeStack bench · Node ${process.version} · ${pglite ? 'PGlite' : 'PostgreSQL'} ${version!.version} · ${availableParallelism()}× ${cpus()[0]?.model.trim() ?? 'CPU'}\n` +
+    `SpokeStack bench · Node ${process.version} · ${pglite ? 'PGlite' : 'PostgreSQL'} ${version!.version} · ` +
+      `${availableParallelism()}× ${cpus()[0]?.model.trim() ?? 'CPU'}\n` +
       `autocannon in a worker thread, ${connections} connections, ${warmup} s warm-up + ${duration} s per measurement; ` +
-      `${pglite ? 'both sides share the one PGlite connection' : 'both sides use a pool of 10 connections'}; ${entries.toLocaleString('en-US')} rows per scenario\n`,
+      `${pglite ? 'both sides share the one PGlite connection' : 'both sides use a pool of 10 connections'}; ` +
+      `${entries.toLocaleString('en-US')} rows per scenario\n`,
   );
 
   const fixture: Fixture = { db: database.db, sql, organizationId: organization.id, entries };
@@ -172,7 +174,7 @@ try {
 printTable(rows);
 process.exitCode = rows.some((r) => r.verdict !== 'ok') || !rows.length ? 1 : 0;
 
-/** The baseline plan's scans and execution time, e.g. `Index Only Scan on content_entries_delivery_newest_idx, Seq Scan on content_types, 0.2 ms`. */
+/** The baseline plan's scans and execution time, e.g. `Index Scan on content_entries_delivery_newest_idx, 0.2 ms`. */
 async function explain(sql: RawSql, text: string, params: unknown[]): Promise<string> {
   interface Node {
     'Node Type': string;
@@ -215,7 +217,8 @@ function printTable(results: Row[]) {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}`);
   console.log(
-    '\nratio = our requests/s ÷ baseline requests/s (hand-written SQL for the same reply over bare postgres.js + node:http, same concurrency, same run)',
+    '\nratio = our requests/s ÷ baseline requests/s (hand-written SQL for the same reply over bare postgres.js + node:http, ' +
+      'same concurrency, same run)',
   );
   for (const r of results) if (r.note) console.log(`${r.name}: ${r.note}`);
 }

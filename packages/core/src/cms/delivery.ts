@@ -130,6 +130,7 @@ export const deliveryOps = {
     response: z.file(),
     responseType: 'binary',
     summary:
-      "A file of a published entry, at the stable URL delivery replies give it (`Cache-Control: public, immutable`); 404 once the file is no longer in the entry's published content or the entry is unpublished",
+      'A file of a published entry at the stable URL delivery replies give it (`Cache-Control: public, immutable`); ' +
+      "404 once the file is no longer in the entry's published content or the entry is unpublished",
   }),
 };

@@ -385,7 +385,7 @@ describe('caching', () => {
     expect((await get('/v1/delivery/post', { 'if-none-match': listTag })).status).toBe(200);
   });
 
-  it('takes Cache-Control lifetimes from the content type, and names the served and embedded entries in Surrogate-Key and Cache-Tag', async () => {
+  it('takes Cache-Control lifetimes from the type, and names served and embedded entries in Surrogate-Key and Cache-Tag', async () => {
     const writer = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Grace' } });
     await t.sdk.cms.entries.publish(writer.id);
     const post = await published({ title: 'Tagged for purges', author: writer.id });

@@ -23,23 +23,12 @@ export interface DeliveryReply {
   cache: { maxAge: number; staleWhileRevalidate: number };
   /**
    * Cache keys naming what the reply holds (`Surrogate-Key`, `Cache-Tag`): `type-<id>` for lists (any
-   * publish in the type changes them), `entry-<id>` for each entry served or embedded as a relation.
-   * The publish webhook names the same keys, so a CDN purges exactly the replies a publish changed.
+   * publish in the type changes them), `entry-<id>` for each entry served or embedded as a relation,
+   * so a CDN purge by key removes exactly the replies a publish changed.
    */
   keys: string[];
 }
 
-/**
- * The delivery API for public sites: published content only (the published snapshot columns), by
- * type and slug or as filtered, sorted, paged lists, with locale fallback, resolved relations (one
- * level, published only), shared blocks inlined and media URLs a browser loads without credentials.
- * Drafts only with a preview token. Each reply is serialized once; its ETag is a hash of the bytes.
- * One per app (the CMS routes make it): it keeps the parsed schemas of the types it served.
- *
- * @example
- * const delivery = createDelivery()
- * const reply = await delivery.get(db, ctx, 'blog-post', 'hello-world', { locale: 'fr' }, 'https://api.example.com')
- */
 /**
  * The stable URL of a file in a published entry: the same for as long as the entry serves the file
  * (file ids name immutable bytes), so a statically built or cached site keeps its images; it answers
@@ -60,7 +49,8 @@ export async function publishedMedia(db: Db, entryId: string, fileId: string) {
   const holds = (data: string) => `jsonb_path_exists(${data}, '$.** ? (@.fileId == $f)', jsonb_build_object('f', f.id::text))`;
   const [row] = rowsOf<{ id: string; name: string; mime_type: string; checksum: string | null; storage_key: string }>(
     await db.execute(
-      sql`select f.id, f.name, f.mime_type, f.checksum, f.storage_key from files f join content_entries e on e.organization_id = f.organization_id
+      sql`select f.id, f.name, f.mime_type, f.checksum, f.storage_key
+        from files f join content_entries e on e.organization_id = f.organization_id
         where f.id = ${fileId} and e.id = ${entryId} and (
           (e.published_slug is not null and (${sql.raw(holds('e.published_data'))} or e.published_meta->>'ogImageId' = f.id))
           or exists (select 1 from content_localizations l where l.entry_id = e.id and l.published_slug is not null
@@ -70,6 +60,17 @@ export async function publishedMedia(db: Db, entryId: string, fileId: string) {
   return row;
 }
 
+/**
+ * The delivery API for public sites: published content only (the published snapshot columns), by
+ * type and slug or as filtered, sorted, paged lists, with locale fallback, resolved relations (one
+ * level, published only), shared blocks inlined and media URLs a browser loads without credentials.
+ * Drafts only with a preview token. Each reply is serialized once; its ETag is a hash of the bytes.
+ * One per app (the CMS routes make it): it keeps the parsed schemas of the types it served.
+ *
+ * @example
+ * const delivery = createDelivery()
+ * const reply = await delivery.get(db, ctx, 'blog-post', 'hello-world', { locale: 'fr' }, 'https://api.example.com')
+ */
 export function createDelivery() {
   // Schemas by type id, checked against the type's updated_at that every query returns: never stale,
   // and fetched only after a type changes.
