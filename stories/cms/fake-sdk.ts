@@ -231,6 +231,8 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
     workflowId: null,
     enableVersioning: true,
     maxVersions: 50,
+    deliveryMaxAge: 60,
+    deliveryStaleWhileRevalidate: 300,
     isActive: true,
     isSystem: false,
     createdById: 'usr_alex',
