@@ -1,8 +1,119 @@
-import type { HttpClient } from '../shared/http.js';
-import { resourceClients } from '../shared/resource-client.js';
+import type { z } from 'zod';
+import type { HttpClient, RequestOptions } from '../shared/http.js';
+import type { OperationOutput } from '../shared/operation.js';
+import { type ResourceClient, type ResourceClients, resourceClients } from '../shared/resource-client.js';
+import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
+import type { uploadFields } from './uploads.js';
 
-/** `sdk.dam`: a typed client per dam resource. */
-export function createDamClient(http: HttpClient) {
-  return { ...resourceClients(http, damResources) };
+/** What an upload reads: bytes in memory, a Blob/File, a web stream, or any async iterable of bytes (a Node `Readable`). */
+export type UploadSource = Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** Progress of an upload: bytes sent so far, and the total when it is known. */
+export interface UploadProgress {
+  loaded: number;
+  total?: number;
 }
+
+/** An upload's description: where it goes and how it is named, its bytes, and a progress callback. */
+export interface UploadInput extends Omit<z.input<typeof uploadFields>, 'tags'> {
+  file: UploadSource;
+  tags?: string[];
+  /** The total size, for progress of a stream (known already for bytes and Blobs). */
+  size?: number;
+  /** Called as bytes leave, at least once per 64 KiB, and once at the end. */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+const chunkSize = 64 * 1024;
+
+/** The source as a web stream of chunks of at most 64 KiB, counting what has been read. */
+function streamOf(source: UploadSource, onChunk: (bytes: number) => void): ReadableStream<Uint8Array> {
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    if (source instanceof Uint8Array) {
+      for (let i = 0; i < source.byteLength; i += chunkSize) yield source.subarray(i, i + chunkSize);
+      return;
+    }
+    const iterable: AsyncIterable<Uint8Array> =
+      typeof Blob !== 'undefined' && source instanceof Blob
+        ? (source.stream() as unknown as AsyncIterable<Uint8Array>)
+        : (source as AsyncIterable<Uint8Array>);
+    for await (const chunk of iterable) for (let i = 0; i < chunk.byteLength; i += chunkSize) yield chunk.subarray(i, i + chunkSize);
+  }
+  const iterator = chunks();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else {
+        onChunk(value.byteLength);
+        controller.enqueue(value);
+      }
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
+}
+
+/** Uploads and renditions over the generic asset CRUD. */
+function createAssetClient(http: HttpClient) {
+  return {
+    /**
+     * Uploads a file into a library (or one of its folders), streamed: the bytes are never gathered in memory
+     * on either side. The server sniffs the type from the bytes, enforces the library's settings, reports
+     * assets with the same SHA-256 in `duplicates`, and queues metadata extraction and renditions.
+     *
+     * @example
+     * const { asset, duplicates } = await sdk.dam.assets.upload({
+     *   libraryId, folderId, file: createReadStream('hero.jpg'), fileName: 'hero.jpg', size: statSync('hero.jpg').size,
+     *   onProgress: ({ loaded, total }) => console.log(loaded, '/', total),
+     * })
+     */
+    upload(input: UploadInput, options?: RequestOptions): Promise<OperationOutput<typeof ops.streamUpload>> {
+      const { file, size, onProgress, tags, ...fields } = input;
+      const total =
+        size ??
+        (file instanceof Uint8Array ? file.byteLength : typeof Blob !== 'undefined' && file instanceof Blob ? file.size : undefined);
+      const fileName = fields.fileName ?? (typeof File !== 'undefined' && file instanceof File ? file.name : undefined);
+      let loaded = 0;
+      const body = streamOf(file, (bytes) => {
+        loaded += bytes;
+        onProgress?.({ loaded, total });
+      });
+      const query = { ...fields, fileName, tags: tags?.join(',') };
+      return http.request('POST', ops.streamUpload.path, { query, body, signal: options?.signal });
+    },
+    /** The renditions of an asset with their status and URLs. @example const { data } = await sdk.dam.assets.renditions(asset.id) */
+    renditions: (id: string, options?: RequestOptions) => http.call(ops.assetRenditions, { params: { id } }, options),
+  };
+}
+
+/** Uploads and renditions of assets. */
+export type DamAssetClient = ReturnType<typeof createAssetClient>;
+
+/** `sdk.dam`, declared so that types which embed the SDK name it rather than spell it out. */
+export interface DamClient extends ResourceClients<typeof damResources> {
+  assets: ResourceClient<typeof damResources.assets> & DamAssetClient;
+  renditions: ResourceClient<typeof damResources.renditions> & {
+    retry(id: string, options?: RequestOptions): Promise<OperationOutput<typeof ops.retryRendition>>;
+  };
+}
+
+/** `sdk.dam`: a typed client per dam resource, with the DAM rules' operations over the generic CRUD. */
+export function createDamClient(http: HttpClient): DamClient {
+  const generic = resourceClients(http, damResources);
+  const assets = createAssetClient(http);
+  return {
+    ...generic,
+    assets: { ...generic.assets, ...assets },
+    renditions: {
+      ...generic.renditions,
+      /** Makes a FAILED rendition again. @example await sdk.dam.renditions.retry(rendition.id) */
+      retry: (id: string, options?: RequestOptions) => http.call(ops.retryRendition, { params: { id } }, options),
+    },
+  };
+}
+
+/** An upload's reply as the SDK returns it. */
+export type DamUploadResult = OperationOutput<typeof ops.streamUpload>;

@@ -1,3 +1,5 @@
 export * from './enums.js';
 export * from './rows.gen.js';
+export * from './uploads.js';
+export * from './operations.js';
 export * from './client.js';

@@ -57,12 +57,18 @@ export class HttpClient {
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...(await this.headers()), ...init.headers };
     let body: BodyInit | undefined;
+    let duplex: 'half' | undefined;
     if (init.body instanceof FormData || init.body instanceof Blob) body = init.body;
-    else if (init.body !== undefined) {
+    else if (init.body instanceof ReadableStream) {
+      // A streamed upload: fetch sends it chunk by chunk (`duplex: 'half'` is how fetch is told so).
+      body = init.body;
+      duplex = 'half';
+      headers['content-type'] ??= 'application/octet-stream';
+    } else if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    const request = new Request(this.url(path, init.query), { method, headers, body, signal: init.signal });
+    const request = new Request(this.url(path, init.query), { method, headers, body, signal: init.signal, duplex } as RequestInit);
     let response: Response;
     try {
       response = await (this.#options.fetch ?? fetch)(request);

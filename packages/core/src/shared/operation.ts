@@ -30,8 +30,11 @@ export interface Operation<
    * otherwise leaves the proof to the operation (a signed URL).
    */
   auth?: 'secret' | 'publishable' | 'public' | 'optional';
-  /** How the body travels: JSON (default), or `multipart/form-data` whose file parts are `z.file()` fields. */
-  bodyType?: 'json' | 'multipart';
+  /**
+   * How the body travels: JSON (default), `multipart/form-data` whose file parts are `z.file()` fields, or
+   * `binary`: the raw bytes of one file, streamed to the handler unread (its description rides in `query`).
+   */
+  bodyType?: 'json' | 'multipart' | 'binary';
   /** What a successful reply holds: JSON of `response` (default), or the bytes of a file. */
   responseType?: 'json' | 'binary';
   /** Roles allowed; by default reads are open to every role and writes to OWNER, ADMIN and MEMBER. */

@@ -41,6 +41,9 @@ export const conflict = (detail: string, extensions?: Record<string, unknown>, e
   new HttpError(409, problemTypes.conflict, 'Conflict', detail, errors, extensions);
 export const preconditionFailed = (detail: string) => new HttpError(412, problemTypes.preconditionFailed, 'Precondition failed', detail);
 export const tooLarge = (detail: string) => new HttpError(413, problemTypes.tooLarge, 'Payload too large', detail);
+/** 415: a file of a type the target does not take (the type sniffed from its bytes). */
+export const unsupportedMediaType = (detail: string, errors?: FieldError[]) =>
+  new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', detail, errors);
 /** 405: the path exists, not with this method. The reply's `Allow` header lists the methods it has. */
 export const methodNotAllowed = (detail: string) => new HttpError(405, problemTypes.methodNotAllowed, 'Method not allowed', detail);
 

@@ -1,0 +1,6 @@
+// Every DAM operation, by name: what the server routes and the SDK calls.
+import { uploadOps } from './uploads.js';
+
+export const damOps = {
+  ...uploadOps,
+};
