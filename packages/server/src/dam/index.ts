@@ -1,8 +1,9 @@
 import { damResources } from '@spokestack/core/dam';
 import { defineFeature } from '../feature.js';
 import { seedDam } from './demo.js';
-import { type ProcessPayload, processAsset, processJobName } from './processing.js';
+import { type ProcessPayload, processAsset, processJobName, tagJobName } from './processing.js';
 import { damTables } from './resources.js';
+import { tagAsset } from './tagging.js';
 import { uploadRoutes } from './uploads.routes.js';
 
 /**
@@ -19,6 +20,7 @@ export const dam = defineFeature({
   },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),
+    [tagJobName]: (db, ctx, payload) => tagAsset(db, ctx, payload as unknown as ProcessPayload),
   },
   demo: seedDam,
 });

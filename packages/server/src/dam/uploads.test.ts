@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../platform/schema.js';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
-import { makePdf, makeVideo, photoJpeg } from './media/test-files.js';
+import { makePdf, makeVideo, photoJpeg, textPng } from './media/test-files.js';
 import { tempDir, type TempDir } from './media/source.js';
 import { applyNamingConvention, typeAllowed } from './uploads.js';
 
@@ -230,4 +230,20 @@ describe('processing', () => {
     expect((await problem(other.sdk.dam.renditions.retry(thumb.id))).status).toBe(404);
     expect((await problem(other.sdk.dam.assets.renditions(asset.id))).status).toBe(404);
   });
+});
+
+describe('auto-tagging', () => {
+  it('tags uploads of an autoTagging library offline: text by OCR, labels from the name and colours', async () => {
+    const tagged = await library({ autoTagging: true });
+    const { asset } = await t.sdk.dam.assets.upload({ libraryId: tagged.id, file: await textPng('SUMMER'), fileName: 'summer-poster.png' });
+    const plain = await t.sdk.dam.assets.upload({ libraryId, file: await textPng('SUMMER'), fileName: 'summer-poster.png' });
+    await t.runJobs();
+    const ai = (await t.sdk.dam.assets.get(asset.id)).aiMetadata as { text: string; labels: string[]; colors: string[]; tagger: string };
+    expect(ai.tagger).toBe('builtin');
+    expect(ai.text.toUpperCase()).toContain('SUMMER');
+    expect(ai.labels).toEqual(expect.arrayContaining(['summer', 'poster']));
+    expect(ai.colors.length).toBeGreaterThan(0);
+    // Without autoTagging only the colours are there.
+    expect((await t.sdk.dam.assets.get(plain.asset.id)).aiMetadata).not.toHaveProperty('text');
+  }, 180_000);
 });
