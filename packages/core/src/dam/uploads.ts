@@ -131,3 +131,56 @@ export const folderDefaults = z.looseObject({
   copyrightYear: f.int().optional().catch(undefined),
   usageRights: f.longText().optional().catch(undefined),
 });
+
+// The tus resumable upload protocol (https://tus.io/protocols/resumable-upload), which Uppy's tus plugin and
+// tus-js-client speak: create with POST (metadata `libraryId`, `folderId`, `filename`, `name`, `tags`,
+// `description`, `projectId`), then HEAD for the offset and PATCH from it, on any instance. The last PATCH
+// replies 200 with the upload's result (`uploadResult`).
+const tusReply = z.unknown().describe('A tus protocol reply (status and Upload-* headers); the last PATCH carries `uploadResult` as JSON');
+const tusParams = z.object({ id: z.string().min(1).max(64) });
+export const tusOps = {
+  tusCreate: defineOperation({
+    id: 'dam.tus.create',
+    method: 'POST',
+    path: `${base}/tus`,
+    tag,
+    summary: 'Start a resumable (tus) upload into a library; `Upload-Metadata` names the library and folder',
+    bodyType: 'binary',
+    response: tusReply,
+    status: 201,
+    roles: writers,
+  }),
+  tusOffset: defineOperation({
+    id: 'dam.tus.offset',
+    method: 'GET',
+    path: `${base}/tus/:id`,
+    tag,
+    summary: 'How much of a tus upload has arrived (HEAD: `Upload-Offset`)',
+    params: tusParams,
+    response: tusReply,
+    roles: writers,
+  }),
+  tusPatch: defineOperation({
+    id: 'dam.tus.patch',
+    method: 'PATCH',
+    path: `${base}/tus/:id`,
+    tag,
+    summary: 'Send more bytes of a tus upload from its offset; the last one creates the asset',
+    params: tusParams,
+    bodyType: 'binary',
+    response: tusReply,
+    status: 204,
+    roles: writers,
+  }),
+  tusTerminate: defineOperation({
+    id: 'dam.tus.terminate',
+    method: 'DELETE',
+    path: `${base}/tus/:id`,
+    tag,
+    summary: 'Abandon a tus upload and drop what arrived',
+    params: tusParams,
+    response: tusReply,
+    status: 204,
+    roles: writers,
+  }),
+};

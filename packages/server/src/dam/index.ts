@@ -4,7 +4,7 @@ import { seedDam } from './demo.js';
 import { type ProcessPayload, processAsset, processJobName, tagJobName } from './processing.js';
 import { damTables } from './resources.js';
 import { tagAsset } from './tagging.js';
-import { uploadRoutes } from './uploads.routes.js';
+import { tusRoutes, uploadRoutes } from './uploads.routes.js';
 
 /**
  * The creative asset store: libraries, folders, assets and their versions, renditions, collections and
@@ -16,7 +16,7 @@ export const dam = defineFeature({
   tables: damTables,
   resources: damResources,
   routes(router, { db }) {
-    for (const routes of [uploadRoutes]) routes(router, db);
+    for (const routes of [uploadRoutes, tusRoutes]) routes(router, db);
   },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),

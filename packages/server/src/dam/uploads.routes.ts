@@ -2,6 +2,7 @@ import { damOps as ops } from '@spokestack/core/dam';
 import type { Db } from '../db/client.js';
 import type { Router } from '../http/router.js';
 import { listAssetRenditions, renditionContent, retryRendition } from './renditions.js';
+import { handleTus } from './tus.js';
 import { ingestUpload } from './uploads.js';
 
 /**
@@ -33,4 +34,12 @@ export function uploadRoutes(router: Router, db: Db): void {
     }
     return c.body(body, 200, headers);
   });
+}
+
+/** The tus resumable upload protocol (`/v1/dam/tus`), for Uppy and tus-js-client. @example tusRoutes(router, db) */
+export function tusRoutes(router: Router, db: Db): void {
+  router.on(ops.tusCreate, ({ ctx, app, c }) => handleTus(db, ctx, app, c.req.raw));
+  router.on(ops.tusOffset, ({ ctx, app, params, c }) => handleTus(db, ctx, app, c.req.raw, params.id));
+  router.on(ops.tusPatch, ({ ctx, app, params, c }) => handleTus(db, ctx, app, c.req.raw, params.id));
+  router.on(ops.tusTerminate, ({ ctx, app, params, c }) => handleTus(db, ctx, app, c.req.raw, params.id));
 }

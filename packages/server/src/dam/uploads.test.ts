@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from '../db/columns.js';
 import { files } from '../platform/schema.js';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 import { makePdf, makeVideo, photoJpeg, textPng } from './media/test-files.js';
@@ -18,7 +19,7 @@ let jpeg: Buffer;
 let libraryId: string;
 let seq = 0;
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const library = (settings: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
+const library = (settings: { [key: string]: Json } = {}, extra: { clientId?: string } = {}) =>
   t.sdk.dam.libraries.create({ name: `Library ${++seq}`, slug: `library-${seq}`, settings, ...extra });
 /** Every stored object under the test's file folder. */
 const storedFiles = async () => (await readdir(t.filesDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).length;
@@ -85,7 +86,7 @@ describe('uploads', () => {
       defaultMetadata: { tags: ['spring-campaign'], license: 'ROYALTY_FREE', copyrightHolder: 'Lightbox', campaign: 'Spring 25' },
     } as never);
     const form = new FormData();
-    form.set('file', new Blob([jpeg], { type: 'text/html' }), 'hero shot.jpg');
+    form.set('file', new Blob([new Uint8Array(jpeg)], { type: 'text/html' }), 'hero shot.jpg');
     form.set('libraryId', libraryId);
     form.set('folderId', folder.id);
     form.set('name', 'Hero shot');
@@ -124,7 +125,9 @@ describe('uploads', () => {
       status: 415,
       errors: [{ path: 'body', message: 'Files of type application/pdf are not allowed in this library' }],
     });
-    const big = await sharp({ create: { width: 1500, height: 1500, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    const big = await sharp({
+      create: { width: 1500, height: 1500, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+    })
       .png()
       .toBuffer();
     expect((await problem(t.sdk.dam.assets.upload({ libraryId: strict.id, file: big, fileName: 'noise.png' }))).status).toBe(413);

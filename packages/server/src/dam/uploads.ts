@@ -31,8 +31,29 @@ export interface UploadMeta {
   projectId?: string;
 }
 
-/** Where the upload's fields came from, so a 400 names them: the multipart `body` or the streaming upload's `query`. */
-type Where = 'body' | 'query';
+/** Where the upload's fields came from, so a 400 names them: the multipart `body`, the streaming upload's `query`, tus `metadata`. */
+export type Where = 'body' | 'query' | 'metadata';
+
+/**
+ * What an upload goes into, checked before any byte is read: a library the caller sees (400 naming
+ * `libraryId` otherwise), a folder of it, a project of the organization; and, when the size is known up
+ * front (tus `Upload-Length`), the library's `maxFileSize` (413).
+ *
+ * @example const { library, settings, folder } = await uploadTarget(db, ctx, { libraryId, folderId }, 'metadata', upload.size)
+ */
+export async function uploadTarget(db: Db, ctx: TenantContext, meta: UploadMeta, where: Where, size?: number) {
+  const library = await visibleLibrary(db, ctx, meta.libraryId).catch((error: unknown) => {
+    if (error instanceof HttpError && error.status === 404)
+      throw badRequest([{ path: `${where}.libraryId`, message: 'No library with this id' }]);
+    throw error;
+  });
+  const settings: LibrarySettings = librarySettings.safeParse(library.settings).data ?? {};
+  if (size !== undefined && settings.maxFileSize && size > settings.maxFileSize)
+    throw tooLarge(`This library takes files of at most ${settings.maxFileSize} bytes`);
+  const folder = meta.folderId ? await folderOf(db, ctx, library, meta.folderId, where) : undefined;
+  const project = meta.projectId ? await projectOf(db, ctx, meta.projectId, where) : undefined;
+  return { library, settings, folder, project };
+}
 
 /**
  * Whether a media type matches a library's `allowedFileTypes` (`image/*`, `*\/*`, exact types); an empty or
@@ -104,15 +125,7 @@ async function readHead(source: ReadableStream<Uint8Array>) {
  * @example const { asset, duplicates } = await ingestUpload(db, ctx, request.body, { libraryId, fileName: 'hero.jpg' }, 'query')
  */
 export async function ingestUpload(db: Db, ctx: TenantContext, source: ReadableStream<Uint8Array> | null, meta: UploadMeta, where: Where) {
-  const library = await visibleLibrary(db, ctx, meta.libraryId).catch((error: unknown) => {
-    if (error instanceof HttpError && error.status === 404)
-      throw badRequest([{ path: `${where}.libraryId`, message: 'No library with this id' }]);
-    throw error;
-  });
-  const settings: LibrarySettings = librarySettings.safeParse(library.settings).data ?? {};
-  const folder = meta.folderId ? await folderOf(db, ctx, library, meta.folderId, where) : undefined;
-  const project = meta.projectId ? await projectOf(db, ctx, meta.projectId, where) : undefined;
-
+  const { library, settings, folder, project } = await uploadTarget(db, ctx, meta, where);
   const { head, reader, chunks } = await readHead(source ?? new ReadableStream({ start: (c) => c.close() }));
   if (!head.byteLength) throw badRequest([{ path: where === 'body' ? 'body.file' : 'body', message: 'The file is empty' }]);
   const type = sniffType(head.subarray(0, sniffHeadBytes));
