@@ -99,6 +99,8 @@ async function rowOfEntry(f: Fixtures, path: string, entryId: unknown): Promise<
   return reply.json.data[0]!;
 }
 export const overrides: Record<string, Override> = {
+  // A link must expire in the future; its password is write-only (`hasPassword`), so the round trip sends none.
+  'dam.links': { create: (seq, f) => ({ expiresAt: future(f, seq), password: undefined }) },
   'cms.contentTypes': { create: () => ({ schema: cmsSchema, titleField: 'title' }) },
   // A past expiresAt would keep the entry from going live (schedules refuse such entries).
   'cms.entries': { create: (seq, f) => ({ data: { title: `Entry ${seq}` }, expiresAt: future(f, seq) }) },

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from '../shared/http.js';
-import type { OperationOutput } from '../shared/operation.js';
+import type { Operation, OperationOutput } from '../shared/operation.js';
 import { type ResourceClient, type ResourceClients, resourceClients } from '../shared/resource-client.js';
 import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
+import type { linkCreate } from './links.js';
 import type { uploadFields } from './uploads.js';
 
 /** What an upload reads: bytes in memory, a Blob/File, a web stream, or any async iterable of bytes (a Node `Readable`). */
@@ -26,6 +27,7 @@ export interface UploadInput extends Omit<z.input<typeof uploadFields>, 'tags'> 
 }
 
 const chunkSize = 64 * 1024;
+type Query<O extends Operation> = z.input<NonNullable<O['query']>>;
 
 /** The source as a web stream of chunks of at most 64 KiB, counting what has been read. */
 function streamOf(source: UploadSource, onChunk: (bytes: number) => void): ReadableStream<Uint8Array> {
@@ -92,8 +94,43 @@ function createAssetClient(http: HttpClient) {
 /** Uploads and renditions of assets. */
 export type DamAssetClient = ReturnType<typeof createAssetClient>;
 
+/** Share links of assets: create, list, revoke, and the public side (view, download) that needs no credentials. */
+export type DamLinkClient = ReturnType<typeof createLinkClient>;
+
+function createLinkClient(http: HttpClient) {
+  const list = (query?: Query<typeof ops.listLinks>, options?: RequestOptions) => http.call(ops.listLinks, { query }, options);
+  return {
+    list,
+    async *iterate(query?: Omit<Query<typeof ops.listLinks>, 'cursor'>, options?: RequestOptions) {
+      let cursor: string | null | undefined;
+      do {
+        const page = await list({ ...query, cursor: cursor ?? undefined }, options);
+        yield* page.data;
+        cursor = page.nextCursor;
+      } while (cursor);
+    },
+    get: (id: string, options?: RequestOptions) => http.call(ops.getLink, { params: { id } }, options),
+    /** @example const link = await sdk.dam.links.create({ assetId, password: 'spring-2025', maxDownloads: 5, expiresAt }) */
+    create: (body: z.input<typeof linkCreate>, options?: RequestOptions) => http.call(ops.createLink, { body }, options),
+    /** The token stops working at once. @example await sdk.dam.links.revoke(link.id) */
+    revoke: (id: string, options?: RequestOptions) => http.call(ops.revokeLink, { params: { id } }, options),
+    /** What the link leads to, without credentials. @example const { asset, hasPassword } = await sdk.dam.links.view(token) */
+    view: (token: string, options?: RequestOptions) => http.call(ops.viewLink, { params: { token } }, options),
+    /**
+     * Downloads through a link (counting toward its limit); the `Response` streams the bytes.
+     * @example const bytes = new Uint8Array(await (await sdk.dam.links.download(token, 'spring-2025')).arrayBuffer())
+     */
+    download: (token: string, password?: string, options?: RequestOptions) =>
+      http.download('POST', ops.downloadLink.path.replace(':token', encodeURIComponent(token)), {
+        body: { password },
+        signal: options?.signal,
+      }),
+  };
+}
+
 /** `sdk.dam`, declared so that types which embed the SDK name it rather than spell it out. */
-export interface DamClient extends ResourceClients<typeof damResources> {
+export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links'> {
+  links: DamLinkClient;
   assets: ResourceClient<typeof damResources.assets> & DamAssetClient;
   renditions: ResourceClient<typeof damResources.renditions> & {
     retry(id: string, options?: RequestOptions): Promise<OperationOutput<typeof ops.retryRendition>>;
@@ -107,6 +144,7 @@ export function createDamClient(http: HttpClient): DamClient {
   return {
     ...generic,
     assets: { ...generic.assets, ...assets },
+    links: createLinkClient(http),
     renditions: {
       ...generic.renditions,
       /** Makes a FAILED rendition again. @example await sdk.dam.renditions.retry(rendition.id) */

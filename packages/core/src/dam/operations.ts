@@ -1,7 +1,9 @@
 // Every DAM operation, by name: what the server routes and the SDK calls.
+import { linkOps } from './links.js';
 import { tusOps, uploadOps } from './uploads.js';
 
 export const damOps = {
   ...uploadOps,
   ...tusOps,
+  ...linkOps,
 };

@@ -22,6 +22,7 @@ export const problemTypes = {
   notFound: 'https://spokestack.dev/problems/not-found',
   methodNotAllowed: 'https://spokestack.dev/problems/method-not-allowed',
   conflict: 'https://spokestack.dev/problems/conflict',
+  gone: 'https://spokestack.dev/problems/gone',
   preconditionFailed: 'https://spokestack.dev/problems/precondition-failed',
   tooLarge: 'https://spokestack.dev/problems/too-large',
   unsupportedMediaType: 'https://spokestack.dev/problems/unsupported-media-type',

@@ -4,6 +4,7 @@ import { seedDam } from './demo.js';
 import { type ProcessPayload, processAsset, processJobName, tagJobName } from './processing.js';
 import { damTables } from './resources.js';
 import { tagAsset } from './tagging.js';
+import { linkRoutes } from './links.routes.js';
 import { tusRoutes, uploadRoutes } from './uploads.routes.js';
 
 /**
@@ -16,7 +17,7 @@ export const dam = defineFeature({
   tables: damTables,
   resources: damResources,
   routes(router, { db }) {
-    for (const routes of [uploadRoutes, tusRoutes]) routes(router, db);
+    for (const routes of [uploadRoutes, tusRoutes, linkRoutes]) routes(router, db);
   },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),
