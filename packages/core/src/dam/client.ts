@@ -4,6 +4,7 @@ import type { Operation, OperationOutput } from '../shared/operation.js';
 import { type ResourceClient, type ResourceClients, resourceClients } from '../shared/resource-client.js';
 import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
+import type { folderCreate, folderUpdate } from './folders.js';
 import type { linkCreate } from './links.js';
 import type { uploadFields } from './uploads.js';
 
@@ -86,6 +87,9 @@ function createAssetClient(http: HttpClient) {
       const query = { ...fields, fileName, tags: tags?.join(',') };
       return http.request('POST', ops.streamUpload.path, { query, body, signal: options?.signal });
     },
+    /** Moves assets into a folder of their library (null: its root), all or none. @example await sdk.dam.assets.move([a.id, b.id], spring.id) */
+    move: (assetIds: string[], folderId: string | null, options?: RequestOptions) =>
+      http.call(ops.moveAssets, { body: { assetIds, folderId } }, options),
     /** The renditions of an asset with their status and URLs. @example const { data } = await sdk.dam.assets.renditions(asset.id) */
     renditions: (id: string, options?: RequestOptions) => http.call(ops.assetRenditions, { params: { id } }, options),
   };
@@ -129,8 +133,12 @@ function createLinkClient(http: HttpClient) {
 }
 
 /** `sdk.dam`, declared so that types which embed the SDK name it rather than spell it out. */
-export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links'> {
+export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links' | 'folders'> {
   links: DamLinkClient;
+  folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update'> & {
+    create(body: z.input<typeof folderCreate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.createFolder>>;
+    update(id: string, body: z.input<typeof folderUpdate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.updateFolder>>;
+  };
   assets: ResourceClient<typeof damResources.assets> & DamAssetClient;
   renditions: ResourceClient<typeof damResources.renditions> & {
     retry(id: string, options?: RequestOptions): Promise<OperationOutput<typeof ops.retryRendition>>;
@@ -145,6 +153,13 @@ export function createDamClient(http: HttpClient): DamClient {
     ...generic,
     assets: { ...generic.assets, ...assets },
     links: createLinkClient(http),
+    folders: {
+      ...generic.folders,
+      /** Path and depth come from the parent. @example await sdk.dam.folders.create({ libraryId, name: 'Spring', parentId: campaigns.id }) */
+      create: (body, options) => http.call(ops.createFolder, { body }, options),
+      /** Renames or moves a folder with its subtree. @example await sdk.dam.folders.update(spring.id, { parentId: archive.id }) */
+      update: (id, body, options) => http.call(ops.updateFolder, { params: { id }, body }, options),
+    },
     renditions: {
       ...generic.renditions,
       /** Makes a FAILED rendition again. @example await sdk.dam.renditions.retry(rendition.id) */

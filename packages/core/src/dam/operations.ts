@@ -1,4 +1,5 @@
 // Every DAM operation, by name: what the server routes and the SDK calls.
+import { folderOps } from './folders.js';
 import { linkOps } from './links.js';
 import { tusOps, uploadOps } from './uploads.js';
 
@@ -6,4 +7,5 @@ export const damOps = {
   ...uploadOps,
   ...tusOps,
   ...linkOps,
+  ...folderOps,
 };

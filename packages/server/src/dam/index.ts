@@ -4,6 +4,8 @@ import { seedDam } from './demo.js';
 import { type ProcessPayload, processAsset, processJobName, tagJobName } from './processing.js';
 import { damTables } from './resources.js';
 import { tagAsset } from './tagging.js';
+import { accessRoutes } from './access.routes.js';
+import { folderRoutes } from './folders.routes.js';
 import { linkRoutes } from './links.routes.js';
 import { tusRoutes, uploadRoutes } from './uploads.routes.js';
 
@@ -17,7 +19,7 @@ export const dam = defineFeature({
   tables: damTables,
   resources: damResources,
   routes(router, { db }) {
-    for (const routes of [uploadRoutes, tusRoutes, linkRoutes]) routes(router, db);
+    for (const routes of [uploadRoutes, tusRoutes, linkRoutes, folderRoutes, accessRoutes]) routes(router, db);
   },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),

@@ -82,9 +82,8 @@ describe('uploads', () => {
       libraryId,
       name: 'Campaign',
       slug: 'campaign',
-      path: '/campaign',
       defaultMetadata: { tags: ['spring-campaign'], license: 'ROYALTY_FREE', copyrightHolder: 'Lightbox', campaign: 'Spring 25' },
-    } as never);
+    });
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(jpeg)], { type: 'text/html' }), 'hero shot.jpg');
     form.set('libraryId', libraryId);

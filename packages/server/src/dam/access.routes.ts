@@ -1,0 +1,59 @@
+import { resourceOperations } from '@spokestack/core';
+import { damResources } from '@spokestack/core/dam';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { resourceService } from '../db/resource-service.js';
+import { notFound } from '../http/problem.js';
+import type { Router } from '../http/router.js';
+import { assetVisible, folderVisible, libraryVisible, visibleAsset, visibleLibrary } from './access.js';
+import { assetFolders, assetLibraries, assets } from './schema.js';
+
+// The generic reads and writes of libraries, folders and assets, through the libraries' visibility
+// (`access.ts`): a hidden library, its folders and its assets answer like ids that do not exist.
+
+const libraries = resourceService(assetLibraries, damResources.libraries);
+const folders = resourceService(assetFolders, damResources.folders);
+const assetRows = resourceService(assets, damResources.assets);
+
+/** @example accessRoutes(router, db) */
+export function accessRoutes(router: Router, db: Db): void {
+  const lib = resourceOperations(damResources.libraries);
+  router.on(lib.list, ({ ctx, query }) => libraries.list(db, ctx, query, [], libraryVisible(ctx)));
+  router.on(lib.get, ({ ctx, params }) => visibleLibrary(db, ctx, params.id));
+  router.on(lib.update, async ({ ctx, params, body }) => {
+    await visibleLibrary(db, ctx, params.id);
+    return libraries.update(db, ctx, params.id, body);
+  });
+  router.on(lib.delete, async ({ ctx, params }) => {
+    await visibleLibrary(db, ctx, params.id);
+    return libraries.remove(db, ctx, params.id);
+  });
+
+  const folder = resourceOperations(damResources.folders);
+  const visibleFolder = async (ctx: Parameters<typeof folderVisible>[1], id: string) => {
+    const [row] = await db
+      .select()
+      .from(assetFolders)
+      .where(and(folderVisible(db, ctx), eq(assetFolders.id, id)));
+    if (!row) throw notFound('Folder');
+    return row;
+  };
+  router.on(folder.list, ({ ctx, query }) => folders.list(db, ctx, query, [], folderVisible(db, ctx)));
+  router.on(folder.get, ({ ctx, params }) => visibleFolder(ctx, params.id));
+  router.on(folder.delete, async ({ ctx, params }) => {
+    await visibleFolder(ctx, params.id);
+    return folders.remove(db, ctx, params.id);
+  });
+
+  const asset = resourceOperations(damResources.assets);
+  router.on(asset.list, ({ ctx, query }) => assetRows.list(db, ctx, query, [], assetVisible(db, ctx)));
+  router.on(asset.get, ({ ctx, params }) => visibleAsset(db, ctx, params.id));
+  router.on(asset.update, async ({ ctx, params, body }) => {
+    await visibleAsset(db, ctx, params.id);
+    return assetRows.update(db, ctx, params.id, body);
+  });
+  router.on(asset.delete, async ({ ctx, params }) => {
+    await visibleAsset(db, ctx, params.id);
+    return assetRows.remove(db, ctx, params.id);
+  });
+}
