@@ -1,4 +1,4 @@
-import { resourceOperations } from '@spokestack/core';
+import { membershipRole, resourceOperations } from '@spokestack/core';
 import { damResources } from '@spokestack/core/dam';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -29,6 +29,9 @@ export function accessRoutes(router: Router, db: Db): void {
     return libraries.remove(db, ctx, params.id);
   });
 
+  // Folders and assets have no clientId, so the generic contract keeps CLIENT members out; here the
+  // library's visibility decides instead (CLIENT libraries of their client, PUBLIC ones).
+  const readable = <O extends { roles?: unknown }>(op: O): O => ({ ...op, roles: membershipRole });
   const folder = resourceOperations(damResources.folders);
   const visibleFolder = async (ctx: Parameters<typeof folderVisible>[1], id: string) => {
     const [row] = await db
@@ -38,16 +41,16 @@ export function accessRoutes(router: Router, db: Db): void {
     if (!row) throw notFound('Folder');
     return row;
   };
-  router.on(folder.list, ({ ctx, query }) => folders.list(db, ctx, query, [], folderVisible(db, ctx)));
-  router.on(folder.get, ({ ctx, params }) => visibleFolder(ctx, params.id));
+  router.on(readable(folder.list), ({ ctx, query }) => folders.list(db, ctx, query, [], folderVisible(db, ctx)));
+  router.on(readable(folder.get), ({ ctx, params }) => visibleFolder(ctx, params.id));
   router.on(folder.delete, async ({ ctx, params }) => {
     await visibleFolder(ctx, params.id);
     return folders.remove(db, ctx, params.id);
   });
 
   const asset = resourceOperations(damResources.assets);
-  router.on(asset.list, ({ ctx, query }) => assetRows.list(db, ctx, query, [], assetVisible(db, ctx)));
-  router.on(asset.get, ({ ctx, params }) => visibleAsset(db, ctx, params.id));
+  router.on(readable(asset.list), ({ ctx, query }) => assetRows.list(db, ctx, query, [], assetVisible(db, ctx)));
+  router.on(readable(asset.get), ({ ctx, params }) => visibleAsset(db, ctx, params.id));
   router.on(asset.update, async ({ ctx, params, body }) => {
     await visibleAsset(db, ctx, params.id);
     return assetRows.update(db, ctx, params.id, body);
