@@ -6,6 +6,7 @@ import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
 import type { folderCreate, folderUpdate } from './folders.js';
 import type { linkCreate } from './links.js';
+import type { versionRestore, versionUploadQuery } from './versions.js';
 import type { uploadFields } from './uploads.js';
 
 /** What an upload reads: bytes in memory, a Blob/File, a web stream, or any async iterable of bytes (a Node `Readable`). */
@@ -87,6 +88,26 @@ function createAssetClient(http: HttpClient) {
       const query = { ...fields, fileName, tags: tags?.join(',') };
       return http.request('POST', ops.streamUpload.path, { query, body, signal: options?.signal });
     },
+    /**
+     * Uploads a new version of an asset, streamed like `upload`; it becomes current and renditions are made again.
+     * @example const { version } = await sdk.dam.assets.uploadVersion(asset.id, { file: bytes, changeType: 'REVISION', changeNote: 'Client edits' })
+     */
+    uploadVersion(
+      id: string,
+      input: { file: UploadSource; size?: number; onProgress?: (progress: UploadProgress) => void } & z.input<typeof versionUploadQuery>,
+      options?: RequestOptions,
+    ): Promise<OperationOutput<typeof ops.uploadVersion>> {
+      const { file, size, onProgress, ...query } = input;
+      const total =
+        size ??
+        (file instanceof Uint8Array ? file.byteLength : typeof Blob !== 'undefined' && file instanceof Blob ? file.size : undefined);
+      let loaded = 0;
+      const body = streamOf(file, (bytes) => {
+        loaded += bytes;
+        onProgress?.({ loaded, total });
+      });
+      return http.request('POST', ops.uploadVersion.path.replace(':id', encodeURIComponent(id)), { query, body, signal: options?.signal });
+    },
     /** Moves assets into a folder of their library (null: its root), all or none. @example await sdk.dam.assets.move([a.id, b.id], spring.id) */
     move: (assetIds: string[], folderId: string | null, options?: RequestOptions) =>
       http.call(ops.moveAssets, { body: { assetIds, folderId } }, options),
@@ -140,6 +161,13 @@ export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'l
     update(id: string, body: z.input<typeof folderUpdate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.updateFolder>>;
   };
   assets: ResourceClient<typeof damResources.assets> & DamAssetClient;
+  versions: ResourceClient<typeof damResources.versions> & {
+    restore(
+      id: string,
+      body?: z.input<typeof versionRestore>,
+      options?: RequestOptions,
+    ): Promise<OperationOutput<typeof ops.restoreVersion>>;
+  };
   renditions: ResourceClient<typeof damResources.renditions> & {
     retry(id: string, options?: RequestOptions): Promise<OperationOutput<typeof ops.retryRendition>>;
   };
@@ -153,6 +181,11 @@ export function createDamClient(http: HttpClient): DamClient {
     ...generic,
     assets: { ...generic.assets, ...assets },
     links: createLinkClient(http),
+    versions: {
+      ...generic.versions,
+      /** @example await sdk.dam.versions.restore(first.id, { changeNote: 'Back to the approved cut' }) */
+      restore: (id, body = {}, options) => http.call(ops.restoreVersion, { params: { id }, body }, options),
+    },
     folders: {
       ...generic.folders,
       /** Path and depth come from the parent. @example await sdk.dam.folders.create({ libraryId, name: 'Spring', parentId: campaigns.id }) */

@@ -1,6 +1,7 @@
 // Every DAM operation, by name: what the server routes and the SDK calls.
 import { folderOps } from './folders.js';
 import { linkOps } from './links.js';
+import { versionOps } from './versions.js';
 import { tusOps, uploadOps } from './uploads.js';
 
 export const damOps = {
@@ -8,4 +9,5 @@ export const damOps = {
   ...tusOps,
   ...linkOps,
   ...folderOps,
+  ...versionOps,
 };

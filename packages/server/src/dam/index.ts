@@ -8,6 +8,7 @@ import { accessRoutes } from './access.routes.js';
 import { folderRoutes } from './folders.routes.js';
 import { linkRoutes } from './links.routes.js';
 import { tusRoutes, uploadRoutes } from './uploads.routes.js';
+import { versionRoutes } from './versions.routes.js';
 
 /**
  * The creative asset store: libraries, folders, assets and their versions, renditions, collections and
@@ -19,7 +20,7 @@ export const dam = defineFeature({
   tables: damTables,
   resources: damResources,
   routes(router, { db }) {
-    for (const routes of [uploadRoutes, tusRoutes, linkRoutes, folderRoutes, accessRoutes]) routes(router, db);
+    for (const routes of [uploadRoutes, tusRoutes, linkRoutes, folderRoutes, versionRoutes, accessRoutes]) routes(router, db);
   },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),

@@ -126,43 +126,7 @@ async function readHead(source: ReadableStream<Uint8Array>) {
  */
 export async function ingestUpload(db: Db, ctx: TenantContext, source: ReadableStream<Uint8Array> | null, meta: UploadMeta, where: Where) {
   const { library, settings, folder, project } = await uploadTarget(db, ctx, meta, where);
-  const { head, reader, chunks } = await readHead(source ?? new ReadableStream({ start: (c) => c.close() }));
-  if (!head.byteLength) throw badRequest([{ path: where === 'body' ? 'body.file' : 'body', message: 'The file is empty' }]);
-  const type = sniffType(head.subarray(0, sniffHeadBytes));
-  if (!typeAllowed(type.mime, settings.allowedFileTypes)) {
-    await reader.cancel();
-    throw unsupportedMediaType(`This library takes ${settings.allowedFileTypes!.join(', ')}; the file is ${type.mime}`, [
-      { path: where === 'body' ? 'body.file' : 'body', message: `Files of type ${type.mime} are not allowed in this library` },
-    ]);
-  }
-
-  const fileId = createId();
-  const key = storageKey(ctx.organizationId, fileId, `original.${type.ext}`);
-  const hash = createHash('sha256');
-  let size = 0;
-  let refused: HttpError | undefined;
-  const counted = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const chunk = chunks.shift() ?? (await reader.read()).value;
-      if (!chunk) return controller.close();
-      size += chunk.byteLength;
-      if (settings.maxFileSize && size > settings.maxFileSize) {
-        refused = tooLarge(`This library takes files of at most ${settings.maxFileSize} bytes`);
-        await reader.cancel();
-        return controller.error(refused);
-      }
-      hash.update(chunk);
-      controller.enqueue(chunk);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  try {
-    await ctx.files.storage.put(key, counted, type.mime);
-  } catch (error) {
-    await ctx.files.storage.delete(key);
-    throw refused ?? error;
-  }
-  const checksum = hash.digest('hex');
+  const { fileId, key, type, size, checksum } = await storeStream(ctx, source, settings, where);
 
   try {
     return await transaction(db, async (tx) => {
@@ -266,12 +230,60 @@ export async function ingestUpload(db: Db, ctx: TenantContext, source: ReadableS
 }
 
 /**
+ * Streams an upload's bytes into storage under a new file id: the type sniffed from the head first (415
+ * when the library does not take it, before anything is stored), the size capped by `maxFileSize` (413,
+ * nothing kept) and the SHA-256 counted on the way.
+ *
+ * @example const { fileId, key, type, size, checksum } = await storeStream(ctx, request.body, settings, 'query')
+ */
+export async function storeStream(ctx: TenantContext, source: ReadableStream<Uint8Array> | null, settings: LibrarySettings, where: Where) {
+  const { head, reader, chunks } = await readHead(source ?? new ReadableStream({ start: (c) => c.close() }));
+  if (!head.byteLength) throw badRequest([{ path: where === 'body' ? 'body.file' : 'body', message: 'The file is empty' }]);
+  const type = sniffType(head.subarray(0, sniffHeadBytes));
+  if (!typeAllowed(type.mime, settings.allowedFileTypes)) {
+    await reader.cancel();
+    throw unsupportedMediaType(`This library takes ${settings.allowedFileTypes!.join(', ')}; the file is ${type.mime}`, [
+      { path: where === 'body' ? 'body.file' : 'body', message: `Files of type ${type.mime} are not allowed in this library` },
+    ]);
+  }
+
+  const fileId = createId();
+  const key = storageKey(ctx.organizationId, fileId, `original.${type.ext}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  let refused: HttpError | undefined;
+  const counted = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = chunks.shift() ?? (await reader.read()).value;
+      if (!chunk) return controller.close();
+      size += chunk.byteLength;
+      if (settings.maxFileSize && size > settings.maxFileSize) {
+        refused = tooLarge(`This library takes files of at most ${settings.maxFileSize} bytes`);
+        await reader.cancel();
+        return controller.error(refused);
+      }
+      hash.update(chunk);
+      controller.enqueue(chunk);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  try {
+    await ctx.files.storage.put(key, counted, type.mime);
+  } catch (error) {
+    await ctx.files.storage.delete(key);
+    throw refused ?? error;
+  }
+  const checksum = hash.digest('hex');
+  return { fileId, key, type, size, checksum };
+}
+
+/**
  * Writes PENDING rows for every rendition the type can have (pointing at the source file until made) and
  * queues the job that extracts the metadata and makes them. Used by uploads and new versions.
  *
  * @example await queueRenditions(tx, ctx, asset, type)
  */
-export async function queueRenditions(tx: Db, ctx: TenantContext, asset: { id: string; fileId: string }, type: SniffedType) {
+export async function queueRenditions(tx: Db, ctx: TenantContext, asset: { id: string; fileId: string }, type: SniffedType, version = 1) {
   const kinds = renditionKindsFor(type);
   if (kinds.length)
     await tx
@@ -293,7 +305,8 @@ export async function queueRenditions(tx: Db, ctx: TenantContext, asset: { id: s
   await ctx.jobs.enqueue(
     processJobName,
     { assetId: asset.id, fileId: asset.fileId },
-    { db: tx, organizationId: ctx.organizationId, uniqueKey: `${processJobName}:${asset.id}:${asset.fileId}` },
+    // Per version: a restore brings back a file whose first job is long done.
+    { db: tx, organizationId: ctx.organizationId, uniqueKey: `${processJobName}:${asset.id}:${asset.fileId}:v${version}` },
   );
 }
 
