@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
 import postgres from 'postgres';
 import { startBaseline } from './baseline.js';
+import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
 import { deliveryGet, deliveryList } from './cms-delivery.js';
 import { type LoadResult, runLoad } from './load.js';
@@ -144,7 +145,13 @@ try {
 }
 
 printTable(rows);
-process.exitCode = rows.some((r) => r.verdict !== 'ok') || !rows.length ? 1 : 0;
+// The DAM's media figures (thumbnails vs bare sharp, tagging throughput and memory) need no database.
+const media: MediaBenchRow[] = !args.only || /dam|thumbnail|tagging/i.test(args.only) ? await runDamMediaBench() : [];
+if (media.length) {
+  console.log('\nDAM media (images per second on this machine; ratio to bare sharp on the same images)\n');
+  printMediaRows(media);
+}
+process.exitCode = rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length) ? 1 : 0;
 
 /** The plan's node chain and execution time, e.g. `Limit ← Sort ← Seq Scan, 21.4 ms`. */
 async function explain(sql: postgres.Sql, text: string, params: (string | number)[]): Promise<string> {
