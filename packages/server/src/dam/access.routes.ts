@@ -1,12 +1,14 @@
 import { membershipRole, resourceOperations } from '@spokestack/core';
 import { damResources } from '@spokestack/core/dam';
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { resourceService } from '../db/resource-service.js';
 import { notFound } from '../http/problem.js';
 import type { Router } from '../http/router.js';
+import type { TenantContext } from '../platform/context.js';
 import { assetVisible, folderVisible, libraryVisible, visibleAsset, visibleLibrary } from './access.js';
-import { assetFolders, assetLibraries, assets } from './schema.js';
+import { assetFolders, assetLibraries, assetRenditions, assets, assetVersions } from './schema.js';
 
 // The generic reads and writes of libraries, folders and assets, through the libraries' visibility
 // (`access.ts`): a hidden library, its folders and its assets answer like ids that do not exist.
@@ -14,6 +16,8 @@ import { assetFolders, assetLibraries, assets } from './schema.js';
 const libraries = resourceService(assetLibraries, damResources.libraries);
 const folders = resourceService(assetFolders, damResources.folders);
 const assetRows = resourceService(assets, damResources.assets);
+const versionRows = resourceService(assetVersions, damResources.versions);
+const renditionRows = resourceService(assetRenditions, damResources.renditions);
 
 /** @example accessRoutes(router, db) */
 export function accessRoutes(router: Router, db: Db): void {
@@ -58,5 +62,27 @@ export function accessRoutes(router: Router, db: Db): void {
   router.on(asset.delete, async ({ ctx, params }) => {
     await visibleAsset(db, ctx, params.id);
     return assetRows.remove(db, ctx, params.id);
+  });
+
+  // Versions and renditions of hidden assets are hidden too.
+  const ofVisibleAsset = (db: Db, ctx: TenantContext, column: PgColumn): SQL =>
+    sql`${column} in (select ${assets.id} from ${assets} where ${assetVisible(db, ctx)})`;
+  const ver = resourceOperations(damResources.versions);
+  router.on(ver.list, ({ ctx, query }) => versionRows.list(db, ctx, query, [ofVisibleAsset(db, ctx, assetVersions.assetId)]));
+  router.on(ver.get, async ({ ctx, params }) => {
+    const row = await versionRows.get(db, ctx, params.id);
+    await visibleAsset(db, ctx, row.assetId).catch(() => {
+      throw notFound('Version');
+    });
+    return row;
+  });
+  const ren = resourceOperations(damResources.renditions);
+  router.on(ren.list, ({ ctx, query }) => renditionRows.list(db, ctx, query, [ofVisibleAsset(db, ctx, assetRenditions.assetId)]));
+  router.on(ren.get, async ({ ctx, params }) => {
+    const row = await renditionRows.get(db, ctx, params.id);
+    await visibleAsset(db, ctx, row.assetId).catch(() => {
+      throw notFound('Rendition');
+    });
+    return row;
   });
 }

@@ -118,6 +118,11 @@ describe('library visibility', () => {
     expect((await problem(mo.dam.assets.update(assets.leadership!, { name: 'Peek' }))).status).toBe(404);
     expect((await problem(mo.dam.assets.upload({ libraryId: admins.id, file: jpeg }))).status).toBe(400);
     expect((await mo.dam.assets.list({ limit: 200 })).data.map((a) => a.id)).not.toContain(assets.leadership);
+    expect((await mo.dam.versions.list({ assetId: assets.leadership })).data).toEqual([]);
+    expect((await mo.dam.renditions.list({ assetId: assets.leadership })).data).toEqual([]);
+    const hiddenVersion = (await t.sdk.dam.versions.list({ assetId: assets.leadership })).data[0]!;
+    expect((await problem(mo.dam.versions.get(hiddenVersion.id))).status).toBe(404);
+    expect((await mo.dam.versions.list({ assetId: assets.internal })).data).toHaveLength(1);
     await expect(noor.dam.assets.get(assets.internal!)).resolves.toMatchObject({ id: assets.internal });
     expect((await problem(noor.dam.assets.get(assets['mo-only']!))).status).toBe(404);
 
