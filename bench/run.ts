@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type Database, createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
 import postgres from 'postgres';
 import { startBaseline } from './baseline.js';
+import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
 import { deliveryGet, deliveryList, deliveryListFields } from './cms-delivery.js';
 import { type LoadResult, runLoad } from './load.js';
@@ -172,7 +173,13 @@ try {
 }
 
 printTable(rows);
-process.exitCode = rows.some((r) => r.verdict !== 'ok') || !rows.length ? 1 : 0;
+// The DAM's media figures (thumbnails vs bare sharp, tagging throughput and memory) need no database.
+const media: MediaBenchRow[] = !args.only || /dam|thumbnail|tagging/i.test(args.only) ? await runDamMediaBench() : [];
+if (media.length) {
+  console.log('\nDAM media (images per second on this machine; ratio to bare sharp on the same images)\n');
+  printMediaRows(media);
+}
+process.exitCode = rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length) ? 1 : 0;
 
 /** The baseline plan's scans and execution time, e.g. `Index Scan on content_entries_delivery_newest_idx, 0.2 ms`. */
 async function explain(sql: RawSql, text: string, params: unknown[]): Promise<string> {

@@ -92,7 +92,17 @@ export function createApp(options: AppOptions) {
     });
   });
   const corsOrigins = options.corsOrigins ?? '*';
-  const exposeHeaders = ['X-Request-Id', 'ETag', 'Location'];
+  // The Upload-* and Tus-* headers let browsers speak tus (resumable uploads) across origins.
+  const tusHeaders = [
+    'Upload-Offset',
+    'Upload-Length',
+    'Upload-Metadata',
+    'Upload-Expires',
+    'Tus-Resumable',
+    'Tus-Version',
+    'Tus-Max-Size',
+  ];
+  const exposeHeaders = ['X-Request-Id', 'ETag', 'Location', ...tusHeaders, 'Tus-Extension'];
   const preflight = cors({ origin: corsOrigins, exposeHeaders, maxAge: 600 });
   const allowedOrigin = (origin: string) => (corsOrigins === '*' ? '*' : [corsOrigins].flat().includes(origin) ? origin : undefined);
   app.use('/v1/*', async (c, next) => {

@@ -93,6 +93,9 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
       ...(op.auth === 'public' ? { security: [] } : op.auth === 'optional' ? { security: [{}, { bearer: [] }] } : {}),
       parameters,
       ...(op.body ? { requestBody: { required: true, content: { [requestType(op)]: { schema: toSchema(op.body, 'input') } } } } : {}),
+      ...(op.bodyType === 'binary'
+        ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } }
+        : {}),
       responses: {
         [status]: { description: 'Success', content: { [responseType(op)]: { schema: toSchema(op.response, 'output') } } },
         '4XX': { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } } },
