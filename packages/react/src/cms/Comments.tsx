@@ -10,7 +10,7 @@ import * as Popover from '../ui/Popover.js';
 import { useEntryEditorContext } from './controller.js';
 import { CommentIcon } from './icons.js';
 import { useMemberNames } from '../platform/members.js';
-import { useCommentAction, useComments } from './hooks.js';
+import { useCommentAction, useComments } from './hooks/comments.js';
 import { format, useStrings } from './strings.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -5,7 +5,7 @@ import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { useEntryEditorContext } from './controller.js';
-import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks.js';
+import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks/schedules.js';
 import { metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 
