@@ -9,6 +9,7 @@ import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
 import { createRouter } from './http/router.js';
+import { drainUnreadBody } from './http/unread-body.js';
 import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
 import { type JobHandlers, type Worker, type WorkerOptions, createWorker } from './jobs/worker.js';
 import { createAuthenticator } from './platform/auth.js';
@@ -24,6 +25,11 @@ export interface AppOptions {
   storage: Storage;
   /** Signs session tokens, file links, previews and review links; the same value on every instance. At least 32 characters. */
   secret: string;
+  /**
+   * Encryption keys for secrets at rest (`SPOKESTACK_ENCRYPTION_KEYS`: `id:base64key,…`, 32-byte keys, the
+   * first encrypts). Without them a key derived from `secret` does; rotate with `spokestack-server secrets reencrypt`.
+   */
+  encryptionKeys?: string;
   clock?: Clock;
   logger?: Logger;
   /** Largest JSON body in bytes (default 5 MiB). */
@@ -50,7 +56,7 @@ export function createApp(options: AppOptions) {
   const { db, storage, secret } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger();
-  const parts = createAppParts({ db, storage, clock, logger, secret });
+  const parts = createAppParts({ db, storage, clock, logger, secret, encryptionKeys: options.encryptionKeys });
   /** A request's (or job's) context: the app's parts at the time it starts. */
   const context = (): AppContext => ({ ...parts, now: clock.now() });
   /** The context of work for one organization outside a request (jobs, tests). */
@@ -58,15 +64,19 @@ export function createApp(options: AppOptions) {
 
   const app = new Hono<AppEnv>();
   const auth = createAuthenticator(db, clock, parts.signer);
+  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const router = createRouter(app, {
     auth,
     context,
-    maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
+    maxBodyBytes,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
     validateResponses: options.validateResponses,
   });
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  // Any route may reply before reading the body (a 400 on the path, a 401): read the rest first, up to the
+  // JSON limit (larger bodies close the connection instead), so kept-alive clients never see a reset.
+  app.use(drainUnreadBody(maxBodyBytes));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

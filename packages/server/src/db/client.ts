@@ -81,7 +81,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     db,
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
 }
 
@@ -91,3 +91,9 @@ export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
 }
 
 export { sql };
+
+/** The first call runs `fn`; later calls get the same promise (closing twice is not an error). */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}

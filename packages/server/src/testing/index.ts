@@ -32,7 +32,14 @@ function fromEnv(): TestInstanceOptions {
   };
 }
 
-async function openDatabase(options: TestInstanceOptions): Promise<{ database: Database; drop: () => Promise<void> }> {
+/**
+ * A migrated database of its own on the chosen driver (a copy of the suite's template), and how to drop it.
+ *
+ * @example const { database, drop } = await createTestDatabase(); await startServer({ port: 0, database })
+ */
+export async function createTestDatabase(
+  options: TestInstanceOptions = fromEnv(),
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (options.driver === 'postgres') {
     if (!options.url) throw new Error('createTestInstance: the postgres driver needs DATABASE_URL');
     const name = `ss_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -68,7 +75,7 @@ async function openDatabase(options: TestInstanceOptions): Promise<{ database: D
  */
 export async function createTestInstance(options: TestInstanceOptions = {}) {
   const settings = { ...fromEnv(), ...options };
-  const { database, drop } = await openDatabase(settings);
+  const { database, drop } = await createTestDatabase(settings);
   const clock = manualClock(settings.now ?? new Date());
   const filesDir = await mkdtemp(join(tmpdir(), 'spokestack-files-'));
   const secret = randomBytes(32).toString('hex');
