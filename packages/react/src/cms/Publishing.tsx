@@ -1,3 +1,6 @@
+import type { ContentEditorStrings } from './strings.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { StringsOverride } from './parts.js';
 import { useId } from 'react';
 import type { SpokeStackError } from '@spokestack/core';
 import { Button } from '../ui/Button.js';
@@ -9,19 +12,18 @@ import { localeName } from './locale.js';
 import { format, useStrings } from './strings.js';
 import { savedFirst } from './review-actions.js';
 
-export interface PublishActionsProps {
+export interface PublishActionsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
   /** Class name of the root element. */
   className?: string;
 }
 
-/**
- * Publish and unpublish the language being edited, now. Pending changes are saved first and the publish is pinned
- * to that version; fields that keep the entry from going live (a required field, an image without alt text) get
- * their errors inline. With an approval workflow the source language publishes once approved.
- *
- * @example <PublishActions /> // inside a ContentEditor or EntryForm.Root
- */
-export function PublishActions({ className }: PublishActionsProps) {
+// The part itself; the export below adds its `overrides`.
+const PublishActionsRoot = forwardRef<HTMLDivElement, Omit<PublishActionsProps, 'overrides'>>(function PublishActionsRoot(
+  { className, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const { toast } = useToast();
@@ -42,7 +44,7 @@ export function PublishActions({ className }: PublishActionsProps) {
   const blocked = source && Boolean(workflow) && !['APPROVED', 'SCHEDULED'].includes(entry.status);
   const locale = source ? undefined : editor.locale;
   return (
-    <div data-scope="publish" data-part="root" data-state={live ? 'live' : 'offline'} className={className}>
+    <div ref={ref} data-scope="publish" data-part="root" data-state={live ? 'live' : 'offline'} className={className} {...props}>
       <Button
         size="sm"
         loading={publish.isPending}
@@ -67,4 +69,19 @@ export function PublishActions({ className }: PublishActionsProps) {
       )}
     </div>
   );
-}
+});
+
+/**
+ * Publish and unpublish the language being edited, now. Pending changes are saved first and the publish is pinned
+ * to that version; fields that keep the entry from going live (a required field, an image without alt text) get
+ * their errors inline. With an approval workflow the source language publishes once approved.
+ *
+ * @example <PublishActions /> // inside a ContentEditor or EntryForm.Root
+ */
+export const PublishActions = forwardRef<HTMLDivElement, PublishActionsProps>(function PublishActions({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <PublishActionsRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});

@@ -1,3 +1,6 @@
+import type { ContentEditorStrings } from './strings.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { StringsOverride } from './parts.js';
 import type { Me, SpokeStackError } from '@spokestack/core';
 import type { EntryRow, RevisionRow } from '@spokestack/core/cms';
 import { useMe } from '../platform/me.js';
@@ -22,20 +25,18 @@ export function mayDecide(me: Me | undefined, revision: RevisionRow, entry: Entr
   return actor.role === 'CLIENT' && actor.clientId !== null && actor.clientId === entry.clientId;
 }
 
-export interface WorkflowActionsProps {
+export interface WorkflowActionsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
   /** Class name of the root element. */
   className?: string;
 }
 
-/**
- * The entry's approval workflow in the editor header: "Submit for review" (with a note) while it is a draft and
- * its type has a workflow; while in review, the stage it waits in and — for the stage's assignee or an OWNER/ADMIN,
- * a client included — Approve, Request changes and Reject (both with feedback). The last feedback is shown after
- * a rejection. Pending changes are saved before any action.
- *
- * @example <WorkflowActions /> // inside a ContentEditor or EntryForm.Root
- */
-export function WorkflowActions({ className }: WorkflowActionsProps) {
+// The part itself; the export below adds its `overrides`.
+const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps, 'overrides'>>(function WorkflowActionsRoot(
+  { className, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const me = useMe();
@@ -59,7 +60,7 @@ export function WorkflowActions({ className }: WorkflowActionsProps) {
     if (await savedFirst(editor)) await action();
   };
   return (
-    <div data-scope="review" data-part="root" data-state={entry.status} className={className}>
+    <div ref={ref} data-scope="review" data-part="root" data-state={entry.status} className={className} {...props}>
       {feedback?.feedback && (
         <p data-scope="review" data-part="feedback" role="note">
           <strong>{feedback.status === 'REJECTED' ? t.reject : t.requestChanges}:</strong> {feedback.feedback}
@@ -112,4 +113,20 @@ export function WorkflowActions({ className }: WorkflowActionsProps) {
       )}
     </div>
   );
-}
+});
+
+/**
+ * The entry's approval workflow in the editor header: "Submit for review" (with a note) while it is a draft and
+ * its type has a workflow; while in review, the stage it waits in and — for the stage's assignee or an OWNER/ADMIN,
+ * a client included — Approve, Request changes and Reject (both with feedback). The last feedback is shown after
+ * a rejection. Pending changes are saved before any action.
+ *
+ * @example <WorkflowActions /> // inside a ContentEditor or EntryForm.Root
+ */
+export const WorkflowActions = forwardRef<HTMLDivElement, WorkflowActionsProps>(function WorkflowActions({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <WorkflowActionsRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});
