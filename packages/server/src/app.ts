@@ -1,10 +1,11 @@
 import { problemTypes } from '@spokestack/core';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Db } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
+import { type HomeLink, faviconSvg, homePage } from './http/home.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   corsOrigins?: string | string[];
   /** Check every reply against its contract (tests turn this on). */
   validateResponses?: boolean;
+  /** More links for the start page at `/` (the demo's host app), besides the reference and the OpenAPI document. */
+  links?: HomeLink[];
 }
 
 /**
@@ -134,6 +137,12 @@ export function createApp(options: AppOptions) {
   app.get('/v1/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) => c.html(docsPage(document())));
   app.get('/health', (c) => c.json({ ok: true }));
+  const home = homePage(options.links);
+  app.get('/', (c) => c.html(home));
+  const favicon = (c: Context<AppEnv>) =>
+    c.body(faviconSvg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
+  app.get('/favicon.svg', favicon);
+  app.get('/favicon.ico', favicon);
 
   return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, contextFor };
 }

@@ -1,3 +1,4 @@
+import type { HomeLink } from './http/home.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -128,6 +129,8 @@ export interface ServeOptions extends InstanceSettings {
   logger?: Logger;
   /** An already opened and migrated database (the demo launcher seeds it first); closed by `close()`. */
   database?: Database;
+  /** More links for the start page at `/` (the demo's host app). */
+  links?: HomeLink[];
 }
 
 export interface RunningServer {
@@ -161,7 +164,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!options.database) await database.migrate();
     const { storage, description } = await openStorage(settings);
     const logger = options.logger ?? createLogger({ level: logLevel(settings) });
-    const spokestack = createApp({ db: database.db, storage, secret, logger, encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS });
+    const spokestack = createApp({
+      db: database.db,
+      storage,
+      secret,
+      logger,
+      encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
+      links: options.links,
+    });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;
     await listen(server, options.port, host);

@@ -17,6 +17,8 @@ export interface Operation<
   method: HttpMethod;
   path: string;
   summary: string;
+  /** Longer explanation for the reference: the rules a person needs to call it right. */
+  description?: string;
   tag: string;
   params?: P;
   query?: Q;

@@ -181,6 +181,8 @@ function deliverySql(input: DeliveryQueryInput): SQL {
     title: sql.raw(published ? 'e.published_title' : 'e.title'),
     data: sql.raw(published ? 'e.published_data' : 'e.data'),
     at: sql.raw(published ? 'e.published_at' : 'e.updated_at'),
+    // A preview's publishedAt is when the entry last went live: null for a never-published draft.
+    pub: sql.raw('e.published_at'),
     live: published ? sql`e.published_slug is not null` : sql`e.status <> 'ARCHIVED'`,
   };
   const tr = {
@@ -188,6 +190,7 @@ function deliverySql(input: DeliveryQueryInput): SQL {
     title: sql.raw(published ? 'l.published_title' : 'l.title'),
     data: sql.raw(published ? 'l.published_data' : 'l.data'),
     at: sql.raw(published ? 'l.published_at' : 'l.updated_at'),
+    pub: sql.raw('l.published_at'),
     // Published: only APPROVED translations with a published snapshot are served. Drafts: any translation.
     live: published ? sql`l.published_slug is not null and l.status = 'APPROVED'` : sql`e.status <> 'ARCHIVED'`,
   };
@@ -230,8 +233,8 @@ function deliverySql(input: DeliveryQueryInput): SQL {
         e.published_meta->>'ogTitle' as og_title, e.published_meta->>'ogDescription' as og_description, e.published_meta->>'ogImageId' as og_image_id`
     : sql`e.id, e.seo_title, e.seo_description, e.seo_keywords, e.canonical_url, e.no_index, e.og_title, e.og_description, e.og_image_id`;
   const sourceCols = (fallback: boolean, v: typeof src) =>
-    sql`${entryCols}, e.locale, ${sql.raw(String(fallback))} as fallback, ${v.slug} as slug, ${v.title} as title, ${v.data} as data, null::jsonb as source_data, ${v.at}::text as published_at, ${sortOf(v)} as sort_value`;
-  const translationCols = sql`${entryCols}, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title, ${tr.data} as data, ${published ? sql`null::jsonb` : sql`e.data`} as source_data, ${tr.at}::text as published_at, ${sortOf(tr)} as sort_value`;
+    sql`${entryCols}, e.locale, ${sql.raw(String(fallback))} as fallback, ${v.slug} as slug, ${v.title} as title, ${v.data} as data, null::jsonb as source_data, ${v.pub}::text as published_at, ${sortOf(v)} as sort_value`;
+  const translationCols = sql`${entryCols}, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title, ${tr.data} as data, ${published ? sql`null::jsonb` : sql`e.data`} as source_data, ${tr.pub}::text as published_at, ${sortOf(tr)} as sort_value`;
   const typeScope = sql`e.organization_id = ${org} and e.content_type_id = t.id`;
   const noTranslation = sql`not exists (select 1 from content_localizations l2 where l2.entry_id = e.id and l2.locale = ${L} and ${served('l2')})`;
 
@@ -246,9 +249,19 @@ function deliverySql(input: DeliveryQueryInput): SQL {
         where ${typeScope} and e.locale = ${L} and ${src.slug} = ${slug} and ${src.live} ${input.entryId ? sql`and e.id = ${input.entryId}` : sql``} limit 1)
       union all
       (select 3, ${entryCols}, coalesce(l.locale, e.locale), l.id is null, coalesce(${tr.slug}, ${src.slug}), coalesce(${tr.title}, ${src.title}), coalesce(${tr.data}, ${src.data}),
-          ${published ? sql`null::jsonb` : sql`case when l.id is null then null else e.data end`}, coalesce(${tr.at}, ${src.at})::text, coalesce(${tr.at}, ${src.at})
+          ${published ? sql`null::jsonb` : sql`case when l.id is null then null else e.data end`}, (case when l.id is null then ${src.pub} else ${tr.pub} end)::text,
+          coalesce(${tr.at}, ${src.at})
         from content_entries e left join content_localizations l on l.entry_id = e.id and l.locale = ${L} and ${tr.live}
         where ${typeScope} and e.locale = t.default_locale and t.default_locale <> ${L} and ${src.slug} = ${slug} and ${src.live} ${input.entryId ? sql`and e.id = ${input.entryId}` : sql``} limit 1)
+      ${
+        // A translation's own slug, once it is no longer served (OUTDATED, IN_PROGRESS, …): its live source, as a fallback.
+        published
+          ? sql`union all
+      (select 4, ${sourceCols(true, src)} from content_localizations l join content_entries e on e.id = l.entry_id
+        where l.organization_id = ${org} and l.locale = ${L} and (l.published_slug = ${slug} or l.slug = ${slug})
+          and ${typeScope} and ${src.live} limit 1)`
+          : sql``
+      }
     ) u order by rank limit 1`;
   } else {
     const limit = input.limit + 1;

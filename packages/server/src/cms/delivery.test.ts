@@ -342,7 +342,8 @@ describe('preview', () => {
     const { token, expiresAt } = await t.sdk.cms.previewTokens.create({ entryId: draft.id, expiresInMinutes: 30 });
     expect(expiresAt).toBe(new Date(t.clock.now().getTime() + 1_800_000).toISOString());
     const shown = await site.cms.delivery.get('post', draft.slug, { preview: token });
-    expect(shown).toMatchObject({ id: draft.id, preview: true, publishedAt: expect.any(String), data: { summary: 'Draft summary' } });
+    // Never published: a preview has no publishedAt to show.
+    expect(shown).toMatchObject({ id: draft.id, preview: true, publishedAt: null, data: { summary: 'Draft summary' } });
     const raw = await get(`/v1/delivery/post/${draft.slug}?preview=${token}`);
     expect(raw.headers.get('cache-control')).toBe('private, no-store');
     // The token shows its entry only.
