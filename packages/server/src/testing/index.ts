@@ -136,3 +136,13 @@ export async function problem(promise: Promise<unknown>): Promise<SpokeStackErro
     throw new Error(error === undefined ? 'expected the call to fail' : `expected a SpokeStackError, got ${String(error)}`);
   return error;
 }
+
+/**
+ * The bytes of a real 1×1 PNG: uploads are typed by their bytes, so a test image must be one.
+ *
+ * @example await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'a.png' })
+ */
+export const pngBytes = (): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  );
