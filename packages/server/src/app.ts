@@ -72,6 +72,11 @@ export function createApp(options: AppOptions) {
   });
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  // No reply is ever to be sniffed into another type (a JSON string read as HTML); file bytes set their own too.
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

@@ -24,6 +24,7 @@ export const problemTypes = {
   conflict: 'https://spokestack.dev/problems/conflict',
   preconditionFailed: 'https://spokestack.dev/problems/precondition-failed',
   tooLarge: 'https://spokestack.dev/problems/too-large',
+  unsupportedMediaType: 'https://spokestack.dev/problems/unsupported-media-type',
   rateLimited: 'https://spokestack.dev/problems/rate-limited',
   internal: 'https://spokestack.dev/problems/internal',
   network: 'https://spokestack.dev/problems/network',

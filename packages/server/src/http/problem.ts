@@ -40,6 +40,8 @@ export const notFound = (what: string) => new HttpError(404, problemTypes.notFou
 export const conflict = (detail: string, extensions?: Record<string, unknown>, errors?: FieldError[]) =>
   new HttpError(409, problemTypes.conflict, 'Conflict', detail, errors, extensions);
 export const preconditionFailed = (detail: string) => new HttpError(412, problemTypes.preconditionFailed, 'Precondition failed', detail);
+export const unsupportedMediaType = (detail: string) =>
+  new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', detail, [{ path: 'body', message: detail }]);
 export const tooLarge = (detail: string) => new HttpError(413, problemTypes.tooLarge, 'Payload too large', detail);
 /** 405: the path exists, not with this method. The reply's `Allow` header lists the methods it has. */
 export const methodNotAllowed = (detail: string) => new HttpError(405, problemTypes.methodNotAllowed, 'Method not allowed', detail);

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { Authenticator } from '../platform/auth.js';
 import type { AppContext, TenantContext } from '../platform/context.js';
 import type { AppEnv } from './env.js';
-import { badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge } from './problem.js';
+import { badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge, unsupportedMediaType } from './problem.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -41,7 +41,7 @@ export const maxJsonDepth = 64;
 
 /**
  * What no contract can express but PostgreSQL refuses: NUL characters (text and jsonb cannot hold
- * U+0000) and JSON nested deeper than `maxJsonDepth`. Checked iteratively, before zod (whose
+ * U+0000) and JSON nested deeper than `maxJsonDepth`; and `__proto__` keys, an unknown field anywhere. Checked iteratively, before zod (whose
  * recursive JSON schema would overflow the stack first), for every operation, hand-written or generated.
  *
  * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters' }]
@@ -60,6 +60,8 @@ export function unstorableInput(value: unknown, where: 'body' | 'query' | 'param
       }
       for (const [key, child] of Object.entries(node)) {
         if (key.includes('\0')) errors.push({ path: path.join('.'), message: 'Keys must not contain NUL (\\u0000) characters' });
+        // JSON.parse keeps "__proto__" as a plain key that object spreads and zod then drop without a word.
+        if (key === '__proto__' && !Array.isArray(node)) errors.push({ path: [...path, key].join('.'), message: 'Unknown field' });
         stack.push({ value: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
       }
     }
@@ -76,11 +78,22 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return result.data;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const jsonType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  let text: string;
+  try {
+    // Invalid UTF-8 is refused, not stored with U+FFFD in place of what was sent.
+    text = utf8.decode(bytes);
+  } catch {
+    throw badRequest([{ path: 'body', message: 'The body is not valid UTF-8' }]);
+  }
   if (!text.trim()) return {};
-  const type = c.req.header('content-type') ?? '';
-  if (type && !/json/i.test(type)) throw badRequest([{ path: 'body', message: 'Send JSON with "Content-Type: application/json"' }]);
+  // A JSON body is JSON only when it says so: a form post or text/plain (what a cross-site form can send
+  // without a preflight) is refused before it is read as JSON.
+  if (!jsonType.test(c.req.header('content-type') ?? '')) throw unsupportedMediaType('Send JSON with "Content-Type: application/json"');
   try {
     return JSON.parse(text);
   } catch {
@@ -158,7 +171,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
         op.auth === 'apiKey'
           ? 'Only your backend may call this, with a secret API key'
           : actor.role === 'CLIENT'
-            ? 'Client members have read-only access to what is shared with them'
+            ? 'Client members have read-only access'
             : `Requires one of the roles ${access.roles.join(', ')}`,
       );
     }
