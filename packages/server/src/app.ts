@@ -8,6 +8,7 @@ import type { AppEnv } from './http/env.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
+import { type RateLimitSettings, createRateLimiter, defaultRateLimits } from './http/rate-limit.js';
 import { createRouter } from './http/router.js';
 import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
 import { type JobHandlers, type Worker, type WorkerOptions, createWorker } from './jobs/worker.js';
@@ -39,6 +40,11 @@ export interface AppOptions {
   corsOrigins?: string | string[];
   /** Check every reply against its contract (tests turn this on). */
   validateResponses?: boolean;
+  /**
+   * Rate limits on failed authentications and public surfaces, counted in the database so every instance
+   * shares them (defaults in `defaultRateLimits`; `false` turns them off, as `createTestInstance` does).
+   */
+  rateLimits?: Partial<RateLimitSettings> | false;
 }
 
 /**
@@ -69,6 +75,7 @@ export function createApp(options: AppOptions) {
     maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
     validateResponses: options.validateResponses,
+    limiter: options.rateLimits === false ? undefined : createRateLimiter(db, clock, { ...defaultRateLimits, ...options.rateLimits }),
   });
 
   app.use(requestId({ headerName: 'X-Request-Id' }));

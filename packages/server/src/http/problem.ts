@@ -154,5 +154,6 @@ export function renderProblem(
   };
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (problem.status === 405) headers.allow = options.allowed(c.req.path).join(', ');
+  if (problem.status === 429 && typeof problem.retryAfter === 'number') headers['retry-after'] = String(problem.retryAfter);
   return c.body(JSON.stringify(problem), problem.status as 500, headers);
 }

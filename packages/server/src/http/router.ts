@@ -5,7 +5,8 @@ import * as z from 'zod';
 import type { Authenticator } from '../platform/auth.js';
 import type { AppContext, TenantContext } from '../platform/context.js';
 import type { AppEnv } from './env.js';
-import { badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge, unsupportedMediaType } from './problem.js';
+import type { RateLimiter } from './rate-limit.js';
+import { HttpError, badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge, unsupportedMediaType } from './problem.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -109,6 +110,19 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   return Object.fromEntries(form.entries());
 }
 
+/**
+ * The client's IP: the first `X-Forwarded-For` hop behind a trusted proxy, else the socket's address
+ * (`@hono/node-server` puts the Node request in `c.env.incoming`); `unknown` without either.
+ */
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 /** A Hono path (`/v1/cms/entries/:id`) as a regular expression over request paths. */
 const patternOf = (path: string) =>
   new RegExp(
@@ -128,6 +142,8 @@ export interface RouterOptions {
   maxUploadBytes: number;
   /** Check every JSON reply against its contract (tests turn this on). */
   validateResponses?: boolean;
+  /** Limits failed authentications and public surfaces; none when absent. */
+  limiter?: RateLimiter;
 }
 
 /**
@@ -160,8 +176,21 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
   async function authorize(op: Operation, c: Context<AppEnv>, request: AppContext): Promise<TenantContext | undefined> {
     const access = accessOf(op);
     const header = c.req.header('authorization');
-    if (access.public || (op.auth === 'optional' && !header)) return undefined;
-    const { organizationId, actor } = await options.auth.authenticate(header);
+    const { limiter } = options;
+    if (access.public) {
+      // Every public surface (review links, share links, form posts, tracking) is limited per client IP.
+      await limiter?.publicHit(op.id, clientIp(c, limiter.settings.trustProxy));
+      return undefined;
+    }
+    if (op.auth === 'optional' && !header) return undefined;
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const ip = limiter ? clientIp(c, limiter.settings.trustProxy) : '';
+    limiter?.beforeAuth(ip, token);
+    const { organizationId, actor } = await options.auth.authenticate(header).catch(async (error: unknown) => {
+      // Each failure counts against the IP and the token, so guessing keys or replaying forged tokens stops.
+      if (limiter && error instanceof HttpError && error.status === 401) await limiter.failedAuth(ip, token);
+      throw error;
+    });
     if (actor.publishable) {
       if (!access.publishableKey) throw forbidden('Publishable keys can only read published content; use a secret key');
     } else if (actor.type === 'apiKey') {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SpokeStack, SpokeStackError, createSpokeStack } from '@spokestack/core';
 import postgres from 'postgres';
-import { createApp } from '../app.js';
+import { type AppOptions, createApp } from '../app.js';
 import { createDatabase, type Database } from '../db/client.js';
 import { createWorker } from '../jobs/worker.js';
 import { manualClock } from '../platform/clock.js';
@@ -21,6 +21,8 @@ export interface TestInstanceOptions {
   template?: string;
   /** Start time of the test clock (default now). */
   now?: Date | string;
+  /** Rate limits (off unless a test turns them on, so suites can hammer the API). */
+  rateLimits?: AppOptions['rateLimits'];
 }
 
 /** Which driver and template the suite runs with, from the environment the test setup provides. */
@@ -79,6 +81,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     clock,
     logger: silentLogger,
     validateResponses: true,
+    rateLimits: settings.rateLimits ?? false,
   });
   const { app } = spokestack;
   const fetch = (request: Request) => app.request(request);
