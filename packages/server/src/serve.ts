@@ -161,7 +161,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!options.database) await database.migrate();
     const { storage, description } = await openStorage(settings);
     const logger = options.logger ?? createLogger({ level: logLevel(settings) });
-    const spokestack = createApp({ db: database.db, storage, secret, logger, encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS });
+    const spokestack = createApp({
+      db: database.db,
+      storage,
+      secret,
+      logger,
+      encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
+      // Behind a proxy the operator runs, the client IP the rate limits count is the X-Forwarded-For one.
+      rateLimits: { trustProxy: settings.env.SPOKESTACK_TRUST_PROXY === '1' },
+    });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;
     await listen(server, options.port, host);
