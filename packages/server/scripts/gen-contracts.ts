@@ -98,6 +98,9 @@ function indexedTextLimits(table: PgTable): Map<string, number> {
   return limits;
 }
 
+/** Columns holding a URL a user supplies: `website`, `logoUrl`, `thumbnail`, `mediaUrls`, … */
+const urlColumn = /(Url|Urls)$|^(website|thumbnail|linkedIn)$/;
+
 const isFilterable = (c: PgColumn, key: string) =>
   c.columnType === 'PgEnumColumn' ||
   c.columnType === 'PgBoolean' ||
@@ -135,7 +138,9 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
       if (!serverManagedColumns.has(key)) {
         const optional = !column.notNull || column.hasDefault;
         // A required string must say something: '' is refused like a missing value.
-        const value = !optional && zod.startsWith('f.text()') ? zod.replace('f.text()', 'f.text().min(1)') : zod;
+        let value = !optional && zod.startsWith('f.text()') ? zod.replace('f.text()', 'f.text().min(1)') : zod;
+        // URLs users supply are http(s) only (on input; stored rows may hold server-made relative paths).
+        if (urlColumn.test(key)) value = value.replace(/f\.text\(\)(\.max\(\d+\))?(\.min\(1\))?/, 'f.httpUrl()');
         input.push(`    ${key}: ${value}${column.notNull ? '' : '.nullable()'}${optional ? '.optional()' : ''},`);
       }
       if (isFilterable(column, key))

@@ -9,6 +9,7 @@ import { type HomeLink, faviconSvg, homePage } from './http/home.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
+import { type RateLimitSettings, createRateLimiter, defaultRateLimits } from './http/rate-limit.js';
 import { createRouter } from './http/router.js';
 import { drainUnreadBody } from './http/unread-body.js';
 import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
@@ -43,6 +44,11 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** More links for the start page at `/` (the demo's host app), besides the reference and the OpenAPI document. */
   links?: HomeLink[];
+  /**
+   * Rate limits on failed authentications and public surfaces, counted in the database so every instance
+   * shares them (defaults in `defaultRateLimits`; `false` turns them off, as `createTestInstance` does).
+   */
+  rateLimits?: Partial<RateLimitSettings> | false;
 }
 
 /**
@@ -74,12 +80,18 @@ export function createApp(options: AppOptions) {
     maxBodyBytes,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
     validateResponses: options.validateResponses,
+    limiter: options.rateLimits === false ? undefined : createRateLimiter(db, clock, { ...defaultRateLimits, ...options.rateLimits }),
   });
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   // Any route may reply before reading the body (a 400 on the path, a 401): read the rest first, up to the
   // JSON limit (larger bodies close the connection instead), so kept-alive clients never see a reset.
   app.use(drainUnreadBody(maxBodyBytes));
+  // No reply is ever to be sniffed into another type (a JSON string read as HTML); file bytes set their own too.
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

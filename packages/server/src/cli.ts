@@ -64,6 +64,8 @@ const commands: Record<string, Command> = {
       '                        required with DATABASE_URL (else generated once into DATA_DIR/secret)',
       '  S3_BUCKET             store files in S3 or an S3-compatible store (S3_ENDPOINT, S3_REGION, S3_PREFIX)',
       '  SPOKESTACK_LOG_LEVEL  debug, info (default), warn or error',
+      '  SPOKESTACK_ENCRYPTION_KEYS  id:base64key,… for secrets at rest (default: derived from the secret)',
+      '  SPOKESTACK_TRUST_PROXY      1 to rate-limit by X-Forwarded-For (only behind your own proxy)',
     ],
     async run(values) {
       const port = parsePort(values.port ?? process.env.PORT ?? '4000');

@@ -171,6 +171,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       logger,
       encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
       links: options.links,
+      // Behind a proxy the operator runs, the client IP the rate limits count is the X-Forwarded-For one.
+      rateLimits: { trustProxy: settings.env.SPOKESTACK_TRUST_PROXY === '1' },
     });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;

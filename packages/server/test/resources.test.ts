@@ -47,7 +47,7 @@ describe('CRUD round trip', () => {
     } else {
       const created = await mine.create(resource);
       row = created.row;
-      expect(sentValuesOf(row, created.body)).toEqual(created.body);
+      expect(sentValuesOf(row, created.body, resource.def.secrets)).toEqual(created.body);
     }
     expect(row.id).toEqual(expect.any(String));
     expect(row.organizationId).toBe(t.organization.id);
@@ -63,7 +63,7 @@ describe('CRUD round trip', () => {
     } else {
       const updated = await mine.call('PATCH', `${path}/${row.id}`, change);
       expect(updated.status, JSON.stringify(updated.json)).toBe(200);
-      expect(sentValuesOf(updated.json, change)).toEqual(change);
+      expect(sentValuesOf(updated.json, change, resource.def.secrets)).toEqual(change);
       row = updated.json;
     }
     expect((await mine.call('GET', `${path}/${row.id}`)).json).toEqual(row);

@@ -50,7 +50,7 @@ export const contentTypeCreate = z.strictObject({
   schema: contentTypeSchema,
   /** A text field of `schema` whose value is the entry title (default `title`). */
   titleField: z.string().max(64).optional(),
-  previewUrl: f.text().max(2000).nullable().optional(),
+  previewUrl: f.httpUrl().nullable().optional(),
   workflowId: id.nullable().optional(),
   enableVersioning: z.boolean().optional(),
   maxVersions: z.number().int().min(1).max(10_000).optional(),

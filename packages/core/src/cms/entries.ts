@@ -28,7 +28,7 @@ const entryMeta = {
   seoTitle: f.text().max(300).nullable().optional(),
   seoDescription: f.text().max(1000).nullable().optional(),
   seoKeywords: z.array(f.text().max(100)).max(100).optional(),
-  canonicalUrl: f.text().max(2000).nullable().optional(),
+  canonicalUrl: f.httpUrl().nullable().optional(),
   noIndex: z.boolean().optional(),
   ogTitle: f.text().max(300).nullable().optional(),
   ogDescription: f.text().max(1000).nullable().optional(),

@@ -24,7 +24,7 @@ export const templateCreate = z.strictObject({
   name: f.text().min(1).max(200),
   slug,
   description: f.text().max(2000).nullable().optional(),
-  thumbnail: f.text().max(2000).nullable().optional(),
+  thumbnail: f.httpUrl().nullable().optional(),
   structure: templateStructure,
   /** Field values new entries built from the template start with (validated against the content type when set). */
   defaults: z.record(z.string(), f.json()).optional(),

@@ -14,10 +14,10 @@ const contactsCreate = z.strictObject({
     department: f.text().nullable().optional(),
     companyName: f.text().nullable().optional(),
     companyId: f.text().nullable().optional(),
-    linkedIn: f.text().nullable().optional(),
+    linkedIn: f.httpUrl().nullable().optional(),
     twitter: f.text().nullable().optional(),
     instagram: f.text().nullable().optional(),
-    avatarUrl: f.text().nullable().optional(),
+    avatarUrl: f.httpUrl().nullable().optional(),
     addressLine1: f.text().nullable().optional(),
     addressLine2: f.text().nullable().optional(),
     city: f.text().nullable().optional(),
@@ -197,7 +197,7 @@ const formSubmissionsCreate = z.strictObject({
     formId: f.text().min(1),
     formName: f.text().min(1),
     data: f.json(),
-    sourceUrl: f.text().nullable().optional(),
+    sourceUrl: f.httpUrl().nullable().optional(),
     utmSource: f.text().nullable().optional(),
     utmMedium: f.text().nullable().optional(),
     utmCampaign: f.text().nullable().optional(),
@@ -614,7 +614,7 @@ export type ProductUpdate = z.input<typeof products.update>;
 
 const competitorsCreate = z.strictObject({
     name: f.text().min(1).max(500),
-    website: f.text().nullable().optional(),
+    website: f.httpUrl().nullable().optional(),
     description: f.longText().nullable().optional(),
     strengths: f.array(f.text()).optional(),
     weaknesses: f.array(f.text()).optional(),
@@ -978,7 +978,7 @@ export type EmailRecipientUpdate = z.input<typeof emailRecipients.update>;
 
 const emailLinksCreate = z.strictObject({
     emailCampaignId: f.text().min(1),
-    originalUrl: f.text().min(1),
+    originalUrl: f.httpUrl(),
     clickCount: f.int().optional(),
     uniqueClicks: f.int().optional(),
   });
@@ -1016,7 +1016,7 @@ const emailInteractionsCreate = z.strictObject({
     subject: f.text().min(1),
     interactionType: z.enum(emailInteractionType),
     occurredAt: f.timestamp().optional(),
-    linkUrl: f.text().nullable().optional(),
+    linkUrl: f.httpUrl().nullable().optional(),
     userAgent: f.text().nullable().optional(),
     ipAddress: f.text().nullable().optional(),
   });
@@ -1060,7 +1060,7 @@ const emailTemplatesCreate = z.strictObject({
     plainTextContent: f.longText().nullable().optional(),
     category: f.text().nullable().optional(),
     tags: f.array(f.text()).optional(),
-    thumbnailUrl: f.text().nullable().optional(),
+    thumbnailUrl: f.httpUrl().nullable().optional(),
     isActive: f.bool().optional(),
   });
 

@@ -134,7 +134,7 @@ const assetsCreate = z.strictObject({
     copyrightYear: f.int().nullable().optional(),
     usageRights: f.longText().nullable().optional(),
     sourceType: z.enum(assetSourceType).optional(),
-    sourceUrl: f.text().nullable().optional(),
+    sourceUrl: f.httpUrl().nullable().optional(),
     externalId: f.text().nullable().optional(),
     lastEditedById: f.text().nullable().optional(),
   });

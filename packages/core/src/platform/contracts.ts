@@ -61,7 +61,7 @@ export type User = z.output<typeof user>;
 export const userCreate = z.strictObject({
   email: z.email().max(320),
   name: f.text().min(1).max(200),
-  avatarUrl: z.url().max(2000).nullable().optional(),
+  avatarUrl: f.httpUrl().nullable().optional(),
   /** Your app's id for this user, so you can find them again. */
   externalId: f.text().max(200).nullable().optional(),
   role: z.enum(membershipRole).default('MEMBER'),

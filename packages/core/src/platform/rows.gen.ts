@@ -8,8 +8,8 @@ const clientsCreate = z.strictObject({
     name: f.text().min(1),
     slug: f.text().min(1).max(500),
     industry: f.text().nullable().optional(),
-    website: f.text().nullable().optional(),
-    logoUrl: f.text().nullable().optional(),
+    website: f.httpUrl().nullable().optional(),
+    logoUrl: f.httpUrl().nullable().optional(),
     isActive: f.bool().optional(),
   });
 

@@ -10,6 +10,26 @@ export const maxArrayItems = 1_000;
 
 export const text = () => z.string().max(maxText);
 export const longText = () => z.string().max(maxLongText);
+/**
+ * A URL a user supplies that is shown or followed elsewhere (a website, a logo, a canonical URL): absolute
+ * http(s) only, so `javascript:`, `data:` and friends never reach an href or src; no whitespace or control
+ * characters, which browsers strip (`java\tscript:`).
+ *
+ * @example z.object({ website: httpUrl().nullable().optional() })
+ */
+export const httpUrl = () =>
+  z
+    .string()
+    .max(2000)
+    .refine((value) => {
+      if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
+      try {
+        const { protocol } = new URL(value);
+        return protocol === 'http:' || protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'Must be an absolute http(s) URL');
 export const int = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
 export const bigint = () => z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 export const bool = () => z.boolean();

@@ -9,7 +9,8 @@ import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging
 import { checkReferences, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import { type TenantContext, isAdmin } from '../platform/context.js';
+import { isAdmin } from '../platform/auth.js';
+import type { TenantContext } from '../platform/context.js';
 import { type DataIssue, checkValue, emptyRefs, regexOf, validDate } from './entry-data.js';
 import { applyRewrites, schemaImpact } from './schema-migration.js';
 import { contentEntries, contentTypes } from './schema.js';

@@ -2,7 +2,7 @@ import type { SpokeStack } from '@spokestack/core';
 import { type ContentTypeInput, deliveredEntry, deliveryList } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/client.js';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, pngBytes, type TestInstance } from '../testing/index.js';
 import { type DeliveryQueryInput, deliveryStatement, rowsOf } from './delivery-sql.js';
 
 let t: TestInstance;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await t.sdk.platform.organization.update({ locales: ['en', 'fr', 'de'], defaultLocale: 'en' });
   const key = await t.sdk.platform.apiKeys.create({ name: 'Website', kind: 'PUBLISHABLE' });
   site = t.sdkFor(key.secret);
-  photo = await t.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }), {
+  photo = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), {
     name: 'photo.png',
   });
   authorType = await t.sdk.cms.contentTypes.create({
@@ -296,7 +296,7 @@ describe('relations, blocks and media', () => {
       ((await t.sdk.cms.entries.get(entry.id)).data.body as { content: { attrs?: { src: string } }[] }).content[1]!.attrs!.src,
     ).toContain('sig=stale');
 
-    const theirs = await other.sdk.platform.files.upload(new Blob([new Uint8Array([1])], { type: 'image/png' }), { name: 'theirs.png' });
+    const theirs = await other.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'theirs.png' });
     const text = await t.sdk.platform.files.upload(new Blob(['notes']), { name: 'notes.txt' });
     for (const [fileId, message] of [
       [theirs.id, 'No file with this id'],

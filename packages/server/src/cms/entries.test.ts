@@ -1,7 +1,7 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance, pngBytes } from '../testing/index.js';
 import { publishEntry, unpublishEntry } from './publish-state.js';
 
 let t: TestInstance;
@@ -123,7 +123,7 @@ describe('validating data against the type', () => {
     });
     authorTypeId = authors.id;
     author = (await t.sdk.cms.entries.create({ contentTypeId: authors.id, data: { title: 'Ada' } })).id;
-    imageId = (await t.sdk.platform.files.upload(new Blob(['png'], { type: 'image/png' }), { name: 'a.png' })).id;
+    imageId = (await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'a.png' })).id;
     pdfId = (await t.sdk.platform.files.upload(new Blob(['pdf'], { type: 'application/pdf' }), { name: 'a.pdf' })).id;
     const type = await makeType([
       { name: 'title', type: 'text', required: true, minLength: 2, maxLength: 20 },
@@ -546,7 +546,7 @@ describe('tenant isolation and roles', () => {
     const theirEntry = await other.sdk.cms.entries.create({ contentTypeId: theirType.id, data: { title: 'Theirs' } });
     const theirTag = await other.sdk.cms.tags.create({ name: 'Their tag' });
     const theirCategory = await other.sdk.cms.categories.create({ name: 'Their category' });
-    const theirFile = await other.sdk.platform.files.upload(new Blob(['x'], { type: 'image/png' }));
+    const theirFile = await other.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }));
     const theirClient = await other.sdk.platform.clients.create({ name: 'Their client', slug: 'their-client' });
     const attempts: [Record<string, unknown>, string][] = [
       [{ contentTypeId: theirType.id }, 'body.contentTypeId'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, type TestInstance, pngBytes } from '../testing/index.js';
 
 let t: TestInstance;
 let other: Awaited<ReturnType<TestInstance['createOrg']>>;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
   other = await t.createOrg('Rival Agency');
   for (const name of ['a.png', 'b.png', 'c.png'])
-    files.push(await t.sdk.platform.files.upload(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), { name }));
+    files.push(await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name }));
   typeId = (
     await t.sdk.cms.contentTypes.create({
       name: 'Gallery',
@@ -89,7 +89,7 @@ describe('content media', () => {
   });
 
   it('refuses files of another organization in media fields', async () => {
-    const theirs = await other.sdk.platform.files.upload(new Blob([new Uint8Array([1])], { type: 'image/png' }), { name: 'x.png' });
+    const theirs = await other.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'x.png' });
     await expect(
       t.sdk.cms.entries.create({ contentTypeId: typeId, data: { title: 'x', cover: { fileId: theirs.id, alt: 'x' } } }),
     ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.data.cover.fileId' }] });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ContentStatus, PublishAction } from '@spokestack/core/cms';
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
@@ -48,6 +49,16 @@ export async function publishEntry(
 ): Promise<EntryReply> {
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, options.expectedVersion);
+    // Publishing what is already live is a no-op (no second write, no second activity): a double click
+    // or 20 parallel publishes, serialized by the row lock, publish once.
+    if (
+      entry.status === 'PUBLISHED' &&
+      entry.publishedTitle === entry.title &&
+      entry.publishedSlug === entry.slug &&
+      isDeepStrictEqual(entry.publishedData, entry.data) &&
+      isDeepStrictEqual(entry.publishedMeta, publishedMetaOf(entry))
+    )
+      return;
     await lockTypeLocale(tx, ctx, entry.contentTypeId, entry.locale);
     await assertPublishedSlugFree(tx, ctx, entry.contentTypeId, entry.locale, entry.slug, { entryId: id });
     await tx

@@ -64,6 +64,65 @@ const maxNodes = 100_000;
 // `javascript:` or `data:` URLs, which would run script in a reader's browser.
 const safeUrl = /^(https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i;
 
+// A character reference (`javascript&colon;…`) turns into a scheme once an HTML renderer decodes it.
+const charReference = /&(#\d+|#x[\da-f]+);?|&[a-z][\da-z]*;/i;
+const isSafeUrl = (value: unknown) =>
+  typeof value === 'string' && !/[\u0000-\u001f\u007f]/.test(value) && !charReference.test(value) && safeUrl.test(value.trim());
+
+// The attributes each node and mark of the editor's extensions carries, and what each may hold: a safe
+// URL, plain text (no markup: a mention label is rendered as text, never as HTML), a number, a boolean,
+// or a CSS colour. Anything else (`onerror`, `style`, `srcset`, …) is refused.
+type AttrKind = 'url' | 'text' | 'number' | 'boolean' | 'color' | 'numbers';
+const attrsOf: Record<string, Record<string, AttrKind>> = {
+  heading: { level: 'number', textAlign: 'text' },
+  paragraph: { textAlign: 'text' },
+  orderedList: { start: 'number', type: 'text' },
+  codeBlock: { language: 'text' },
+  taskItem: { checked: 'boolean' },
+  image: { src: 'url', alt: 'text', title: 'text', width: 'number', height: 'number', fileId: 'text' },
+  tableCell: { colspan: 'number', rowspan: 'number', colwidth: 'numbers' },
+  tableHeader: { colspan: 'number', rowspan: 'number', colwidth: 'numbers' },
+  mention: { id: 'text', label: 'text', mentionSuggestionChar: 'text' },
+  details: { open: 'boolean' },
+  youtube: { src: 'url', start: 'number', width: 'number', height: 'number' },
+  link: { href: 'url', target: 'text', rel: 'text', class: 'text', title: 'text' },
+  highlight: { color: 'color' },
+  textStyle: { color: 'color' },
+};
+const color = /^(#[\da-f]{3,8}|rgba?\(\s*[\d.%\s,/]+\)|[a-z]{3,20})$/i;
+function attrError(type: string, attrs: Record<string, unknown>, path: string): { path: string; message: string } | undefined {
+  const allowed = attrsOf[type] ?? {};
+  for (const [name, value] of Object.entries(attrs)) {
+    const kind = allowed[name];
+    const at = `${path}attrs.${name}`;
+    if (!kind) return { path: at, message: `"${type}" has no attribute "${name}"` };
+    if (value === null) continue;
+    const ok =
+      kind === 'url'
+        ? isSafeUrl(value)
+        : kind === 'text'
+          ? typeof value === 'string' && value.length <= 2000 && !/[<>]/.test(value)
+          : kind === 'number'
+            ? typeof value === 'number' && Number.isFinite(value)
+            : kind === 'numbers'
+              ? Array.isArray(value) && value.every((n) => typeof n === 'number' && Number.isFinite(n))
+              : kind === 'boolean'
+                ? typeof value === 'boolean'
+                : typeof value === 'string' && color.test(value);
+    if (!ok)
+      return {
+        path: at,
+        message:
+          kind === 'url'
+            ? 'Must be a safe URL (http, https, mailto, tel or relative)'
+            : kind === 'text'
+              ? 'Must be plain text (no < or >)'
+              : `Must be a ${kind === 'numbers' ? 'list of numbers' : kind}`,
+      };
+  }
+  return undefined;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -96,7 +155,11 @@ export function richTextError(value: unknown): { path: string; message: string }
     }
     if (node.type === 'image') {
       const src = (node.attrs as Record<string, unknown> | undefined)?.src;
-      if (typeof src === 'string' && !safeUrl.test(src.trim())) return { path: `${path}attrs.src`, message: 'Unsafe image URL' };
+      if (typeof src === 'string' && !isSafeUrl(src)) return { path: `${path}attrs.src`, message: 'Unsafe image URL' };
+    }
+    if (node.attrs !== undefined) {
+      const error = attrError(node.type, node.attrs as Record<string, unknown>, path);
+      if (error) return error;
     }
     if (node.marks !== undefined) {
       if (!Array.isArray(node.marks)) return { path: `${path}marks`, message: 'Expected an array' };
@@ -105,8 +168,12 @@ export function richTextError(value: unknown): { path: string; message: string }
           return { path: `${path}marks.${i}`, message: 'Unknown mark' };
         if (mark.attrs !== undefined && !isRecord(mark.attrs)) return { path: `${path}marks.${i}.attrs`, message: 'Expected an object' };
         const href = (mark.attrs as Record<string, unknown> | undefined)?.href;
-        if (mark.type === 'link' && (typeof href !== 'string' || !safeUrl.test(href.trim())))
+        if (mark.type === 'link' && !isSafeUrl(href))
           return { path: `${path}marks.${i}.attrs.href`, message: 'A link needs a safe href (http, https, mailto, tel or relative)' };
+        if (mark.attrs !== undefined) {
+          const error = attrError(mark.type, mark.attrs as Record<string, unknown>, `${path}marks.${i}.`);
+          if (error) return error;
+        }
       }
     }
     if (node.content !== undefined) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, type TestInstance, pngBytes } from '../testing/index.js';
 
 let t: TestInstance;
 let other: Awaited<ReturnType<TestInstance['createOrg']>>;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
   other = await t.createOrg('Rival Agency');
   await t.sdk.platform.organization.update({ locales: ['en', 'fr'], defaultLocale: 'en' });
-  image = await t.sdk.platform.files.upload(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), { name: 'hero.jpg' });
+  image = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'hero.jpg' });
   typeId = (
     await t.sdk.cms.contentTypes.create({
       name: 'Article',
@@ -86,7 +86,7 @@ describe('publishing now', () => {
   });
 
   it('requires ogImageId to be a file of the same organization', async () => {
-    const theirs = await other.sdk.platform.files.upload(new Blob([new Uint8Array([9])], { type: 'image/png' }), { name: 'theirs.png' });
+    const theirs = await other.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'theirs.png' });
     await expect(article('OG', { ogImageId: theirs.id })).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.ogImageId' }] });
     const entry = await article('OG', { ogImageId: image.id });
     await expect(t.sdk.cms.entries.update(entry.id, { ogImageId: theirs.id })).rejects.toMatchObject({

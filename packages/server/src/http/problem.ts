@@ -43,8 +43,8 @@ export const conflict = (detail: string, extensions?: Record<string, unknown>, e
 export const gone = (detail: string) => new HttpError(410, problemTypes.gone, 'Gone', detail);
 export const preconditionFailed = (detail: string) => new HttpError(412, problemTypes.preconditionFailed, 'Precondition failed', detail);
 export const tooLarge = (detail: string) => new HttpError(413, problemTypes.tooLarge, 'Payload too large', detail);
-/** 415: a file of a type the target does not take (the type sniffed from its bytes). */
-export const unsupportedMediaType = (detail: string, errors?: FieldError[]) =>
+/** 415: a body or file of a type the target does not take (a file's type is the one sniffed from its bytes). */
+export const unsupportedMediaType = (detail: string, errors: FieldError[] = [{ path: 'body', message: detail }]) =>
   new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', detail, errors);
 /** 405: the path exists, not with this method. The reply's `Allow` header lists the methods it has. */
 export const methodNotAllowed = (detail: string) => new HttpError(405, problemTypes.methodNotAllowed, 'Method not allowed', detail);
@@ -157,5 +157,6 @@ export function renderProblem(
   };
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (problem.status === 405) headers.allow = options.allowed(c.req.path).join(', ');
+  if (problem.status === 429 && typeof problem.retryAfter === 'number') headers['retry-after'] = String(problem.retryAfter);
   return c.body(JSON.stringify(problem), problem.status as 500, headers);
 }

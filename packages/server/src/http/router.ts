@@ -5,7 +5,8 @@ import * as z from 'zod';
 import type { Authenticator } from '../platform/auth.js';
 import type { AppContext, TenantContext } from '../platform/context.js';
 import type { AppEnv } from './env.js';
-import { badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge } from './problem.js';
+import type { RateLimiter } from './rate-limit.js';
+import { HttpError, badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge, unsupportedMediaType } from './problem.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -41,7 +42,7 @@ export const maxJsonDepth = 64;
 
 /**
  * What no contract can express but PostgreSQL refuses: NUL characters (text and jsonb cannot hold
- * U+0000) and JSON nested deeper than `maxJsonDepth`. Checked iteratively, before zod (whose
+ * U+0000) and JSON nested deeper than `maxJsonDepth`; and `__proto__` keys, an unknown field anywhere. Checked iteratively, before zod (whose
  * recursive JSON schema would overflow the stack first), for every operation, hand-written or generated.
  *
  * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters' }]
@@ -60,6 +61,8 @@ export function unstorableInput(value: unknown, where: 'body' | 'query' | 'param
       }
       for (const [key, child] of Object.entries(node)) {
         if (key.includes('\0')) errors.push({ path: path.join('.'), message: 'Keys must not contain NUL (\\u0000) characters' });
+        // JSON.parse keeps "__proto__" as a plain key that object spreads and zod then drop without a word.
+        if (key === '__proto__' && !Array.isArray(node)) errors.push({ path: [...path, key].join('.'), message: 'Unknown field' });
         stack.push({ value: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
       }
     }
@@ -76,11 +79,22 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return result.data;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const jsonType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  let text: string;
+  try {
+    // Invalid UTF-8 is refused, not stored with U+FFFD in place of what was sent.
+    text = utf8.decode(bytes);
+  } catch {
+    throw badRequest([{ path: 'body', message: 'The body is not valid UTF-8' }]);
+  }
   if (!text.trim()) return {};
-  const type = c.req.header('content-type') ?? '';
-  if (type && !/json/i.test(type)) throw badRequest([{ path: 'body', message: 'Send JSON with "Content-Type: application/json"' }]);
+  // A JSON body is JSON only when it says so: a form post or text/plain (what a cross-site form can send
+  // without a preflight) is refused before it is read as JSON.
+  if (!jsonType.test(c.req.header('content-type') ?? '')) throw unsupportedMediaType('Send JSON with "Content-Type: application/json"');
   try {
     return JSON.parse(text);
   } catch {
@@ -94,6 +108,19 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
     throw badRequest([{ path: 'body', message: 'Send multipart/form-data with a "file" part' }]);
   });
   return Object.fromEntries(form.entries());
+}
+
+/**
+ * The client's IP: the first `X-Forwarded-For` hop behind a trusted proxy, else the socket's address
+ * (`@hono/node-server` puts the Node request in `c.env.incoming`); `unknown` without either.
+ */
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /** A Hono path (`/v1/cms/entries/:id`) as a regular expression over request paths. */
@@ -115,6 +142,8 @@ export interface RouterOptions {
   maxUploadBytes: number;
   /** Check every JSON reply against its contract (tests turn this on). */
   validateResponses?: boolean;
+  /** Limits failed authentications and public surfaces; none when absent. */
+  limiter?: RateLimiter;
 }
 
 /**
@@ -147,8 +176,21 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
   async function authorize(op: Operation, c: Context<AppEnv>, request: AppContext): Promise<TenantContext | undefined> {
     const access = accessOf(op);
     const header = c.req.header('authorization');
-    if (access.public || (op.auth === 'optional' && !header)) return undefined;
-    const { organizationId, actor } = await options.auth.authenticate(header);
+    const { limiter } = options;
+    if (access.public) {
+      // Every public surface (review links, share links, form posts, tracking) is limited per client IP.
+      await limiter?.publicHit(op.id, clientIp(c, limiter.settings.trustProxy));
+      return undefined;
+    }
+    if (op.auth === 'optional' && !header) return undefined;
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const ip = limiter ? clientIp(c, limiter.settings.trustProxy) : '';
+    limiter?.beforeAuth(ip, token);
+    const { organizationId, actor } = await options.auth.authenticate(header).catch(async (error: unknown) => {
+      // Each failure counts against the IP and the token, so guessing keys or replaying forged tokens stops.
+      if (limiter && error instanceof HttpError && error.status === 401) await limiter.failedAuth(ip, token);
+      throw error;
+    });
     if (actor.publishable) {
       if (!access.publishableKey) throw forbidden('Publishable keys can only read published content; use a secret key');
     } else if (actor.type === 'apiKey') {
@@ -158,7 +200,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
         op.auth === 'apiKey'
           ? 'Only your backend may call this, with a secret API key'
           : actor.role === 'CLIENT'
-            ? 'Client members have read-only access to what is shared with them'
+            ? 'Client members have read-only access'
             : `Requires one of the roles ${access.roles.join(', ')}`,
       );
     }

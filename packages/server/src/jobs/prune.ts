@@ -2,7 +2,7 @@ import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
-import { jobs } from '../platform/schema.js';
+import { jobs, rateLimits } from '../platform/schema.js';
 import type { JobQueue } from './queue.js';
 import type { JobHandler } from './worker.js';
 
@@ -39,6 +39,8 @@ export function pruneJobs(
       if (rows.length < batch) break;
     }
     if (deleted) deps.logger.info('old jobs pruned', { deleted });
+    // Rate-limit counters matter only within their window (minutes); a day-old one is dead weight.
+    await deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - day)));
   };
 }
 

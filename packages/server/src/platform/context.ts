@@ -47,9 +47,6 @@ export interface TenantContext extends AppContext {
   actor: Actor;
 }
 
-/** Whether the caller may change how the organization works (workflows, members, keys): OWNER or ADMIN. @example if (!isAdmin(ctx)) throw forbidden(…) */
-export const isAdmin = (ctx: { actor: Actor }) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
-
 /** Actor for work the platform does itself (scheduled jobs, automations). */
 export const systemActor = (): Actor => ({ type: 'system', id: 'system', name: 'SpokeStack', role: 'OWNER', clientId: null });
 

@@ -2,6 +2,7 @@ import { platformOps as ops } from '@spokestack/core';
 import type { Db } from '../db/client.js';
 import type { Router } from '../http/router.js';
 import { deleteFile, fileContent, getFile, listFiles, uploadFile } from './files.js';
+import { servedInline } from './sniff.js';
 
 /**
  * Files: multipart uploads, their rows, and their bytes — for credentials of the organization, or
@@ -31,7 +32,10 @@ export function fileRoutes(router: Router, db: Db): void {
       'content-length': String(size),
       etag,
       'cache-control': member ? 'private, max-age=300' : 'public, max-age=3600, immutable',
-      'content-disposition': `${query.download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      // Active or unknown types (HTML, SVG, XML, JavaScript, …) only ever download, under a sandbox that
+      // would keep them from running script on the API's origin even if a browser rendered them.
+      'content-disposition': `${query.download || !servedInline(row.mimeType) ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      'content-security-policy': 'sandbox',
       'x-content-type-options': 'nosniff',
     };
     if (c.req.header('if-none-match') === etag) {

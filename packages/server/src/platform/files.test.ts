@@ -53,6 +53,51 @@ describe('uploads', () => {
   });
 });
 
+describe('active content', () => {
+  const put = async (bytes: string | Uint8Array<ArrayBuffer>, claimed: string, name: string) => {
+    const form = new FormData();
+    form.set('file', new Blob([bytes], { type: claimed }), name);
+    const reply = await t.request('/v1/platform/files', { method: 'POST', body: form });
+    expect(reply.status).toBe(201);
+    return (await reply.json()) as { id: string; mimeType: string; url: string };
+  };
+  const fetchUrl = (url: string) => t.app.request(`http://spokestack.test${url}`);
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+  ]);
+
+  it('stores the type the bytes have, not the one the client claims', async () => {
+    expect((await put('<!doctype html><script>alert(1)</script>', 'image/png', 'cat.png')).mimeType).toBe('text/html');
+    expect((await put('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/png', 'x.png')).mimeType).toBe('image/svg+xml');
+    expect((await put(png, 'text/html', 'page.html')).mimeType).toBe('image/png');
+    expect((await put('a,b\n1,2\n', 'text/csv', 'data.csv')).mimeType).toBe('text/csv');
+    expect((await put('plain words', 'text/html', 'notes.html')).mimeType).toBe('text/plain');
+  });
+
+  it('serves HTML, SVG, XML, JavaScript and unknown bytes only as sandboxed attachments; images inline', async () => {
+    const cases: [string | Uint8Array<ArrayBuffer>, string, 'attachment' | 'inline'][] = [
+      ['<html><body onload="alert(1)"></body></html>', 'text/html', 'attachment'],
+      ['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/svg+xml', 'attachment'],
+      ['<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>', 'application/xml', 'attachment'],
+      ['function steal() { fetch("/v1/platform/api-keys") }\nsteal();', 'text/javascript', 'attachment'],
+      [Uint8Array.from([0, 1, 2, 3, 250, 251, 252]), 'application/octet-stream', 'attachment'],
+      [png, 'image/png', 'inline'],
+    ];
+    for (const [bytes, type, disposition] of cases) {
+      const file = await put(bytes, 'image/png', 'upload.png');
+      expect(file.mimeType).toBe(type);
+      for (const reply of [await fetchUrl(file.url), await t.request(`/v1/platform/files/${file.id}/content`)]) {
+        expect(reply.status).toBe(200);
+        expect(reply.headers.get('content-type')).toBe(type);
+        expect(reply.headers.get('content-disposition')).toMatch(new RegExp(`^${disposition};`));
+        expect(reply.headers.get('content-security-policy')).toBe('sandbox');
+        expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+        await reply.body?.cancel();
+      }
+    }
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('lists the upload as multipart and the download as bytes', async () => {
     const doc = (await (await t.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };

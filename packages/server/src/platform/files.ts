@@ -7,8 +7,10 @@ import { checkReferences, resourceService, scopeOf, tableInfo } from '../db/reso
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from './activity.js';
 import type { Clock } from './clock.js';
-import { type AppContext, type TenantContext, isAdmin } from './context.js';
+import { isAdmin } from './auth.js';
+import type { AppContext, TenantContext } from './context.js';
 import { files } from './schema.js';
+import { sniffHeadBytes, sniffType, storedType } from './sniff.js';
 import type { Signer } from './signing.js';
 import { type Storage, storageKey } from './storage.js';
 
@@ -78,7 +80,8 @@ export async function uploadFile(
   const key = storageKey(ctx.organizationId, id, name.replace(/[^\w.-]+/g, '_'));
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const checksum = createHash('sha256').update(bytes).digest('hex');
-  const mimeType = blob.type || 'application/octet-stream';
+  // The bytes say what a file is; the client's Content-Type is a claim (image/png on an HTML page).
+  const mimeType = storedType(sniffType(bytes.subarray(0, sniffHeadBytes)), blob.type);
   await ctx.files.storage.put(key, bytes, mimeType);
   try {
     return await transaction(db, async (tx) => {

@@ -223,3 +223,18 @@ export const jobSchedules = pgTable('job_schedules', {
   lastRunAt: timestamptz('last_run_at'),
   createdAt: createdAt(),
 });
+
+/**
+ * Fixed-window counters of the rate limiter (failed authentications, public surfaces), shared by every
+ * instance: one row per limited key (`auth-ip:203.0.113.7`), reset when its window passes. Not a
+ * tenant's data (keys are IPs and token hashes), so no organization; the prune job clears old rows.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamptz('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_limits_window_start_idx').on(t.windowStart)],
+);

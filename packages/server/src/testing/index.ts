@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SpokeStack, SpokeStackError, createSpokeStack } from '@spokestack/core';
 import postgres from 'postgres';
-import { createApp } from '../app.js';
+import { type AppOptions, createApp } from '../app.js';
 import { createDatabase, type Database } from '../db/client.js';
 import { createWorker } from '../jobs/worker.js';
 import { manualClock } from '../platform/clock.js';
@@ -21,6 +21,8 @@ export interface TestInstanceOptions {
   template?: string;
   /** Start time of the test clock (default now). */
   now?: Date | string;
+  /** Rate limits (off unless a test turns them on, so suites can hammer the API). */
+  rateLimits?: AppOptions['rateLimits'];
 }
 
 /** Which driver and template the suite runs with, from the environment the test setup provides. */
@@ -86,6 +88,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     clock,
     logger: silentLogger,
     validateResponses: true,
+    rateLimits: settings.rateLimits ?? false,
   });
   const { app } = spokestack;
   const fetch = (request: Request) => app.request(request);
@@ -143,3 +146,13 @@ export async function problem(promise: Promise<unknown>): Promise<SpokeStackErro
     throw new Error(error === undefined ? 'expected the call to fail' : `expected a SpokeStackError, got ${String(error)}`);
   return error;
 }
+
+/**
+ * The bytes of a real 1×1 PNG: uploads are typed by their bytes, so a test image must be one.
+ *
+ * @example await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'a.png' })
+ */
+export const pngBytes = (): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  );

@@ -1,5 +1,5 @@
 import type { AssetType } from '@spokestack/core/dam';
-import type { SniffedType } from './sniff.js';
+import type { SniffedType } from '../../platform/sniff.js';
 
 /** What metadata extraction learnt, to refine the type the bytes alone give. All optional. */
 export interface AssetTypeHints {

@@ -1,7 +1,7 @@
 // The DAM's media library: plain functions over files, bytes and streams that the DAM's services and jobs
 // call. No HTTP and no database here; each module is one concern.
 //
-//   sniff          the type from the bytes (never the client's), and whether a browser would run it
+//   sniff          (platform/sniff.ts, the one sniffer) the type from the bytes, and whether a browser would run it
 //   asset-type     the spec's AssetType from a sniffed type and what metadata says
 //   image          metadata (sharp + exifr), a colour palette and a blur placeholder
 //   probe / pdf    video and audio through ffprobe; PDF page and word counts through poppler
@@ -33,7 +33,7 @@ export {
   renditionSpecs,
   type Watermark,
 } from './renditions.js';
-export { type MediaKind, type SniffedType, sniffFile, sniffHeadBytes, sniffType, unknownType } from './sniff.js';
+export { type MediaKind, type SniffedType, sniffFile, sniffHeadBytes, sniffType, unknownType } from '../../platform/sniff.js';
 export { type MediaSource, withLocalFile } from './source.js';
 export {
   type AiMetadata,

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdfInfo, renderPdfPage } from './pdf.js';
 import { probeMedia } from './probe.js';
-import { sniffType } from './sniff.js';
+import { sniffType } from '../../platform/sniff.js';
 import { type TempDir, tempDir } from './source.js';
 import { makeAudio, makePdf, makeVideo } from './test-files.js';
 import sharp from 'sharp';

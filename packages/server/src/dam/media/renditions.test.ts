@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from './probe.js';
 import { createRendition, type Rendition, renditionKindsFor, renditionSpecs } from './renditions.js';
-import { sniffType } from './sniff.js';
+import { sniffType } from '../../platform/sniff.js';
 import { type TempDir, tempDir } from './source.js';
 import { makeAudio, makePdf, makeVideo, photoJpeg } from './test-files.js';
 import { posterFrame } from './video.js';

@@ -6,7 +6,7 @@ import sharp, { type Sharp } from 'sharp';
 import { MediaError } from './errors.js';
 import { imageInputOptions, unreadable } from './image.js';
 import { renderPdfPage } from './pdf.js';
-import { type SniffedType, sniffFile } from './sniff.js';
+import { type SniffedType, sniffFile } from '../../platform/sniff.js';
 import { type MediaSource, withLocalFile, withRandomAccess } from './source.js';
 import type { ToolOptions } from './tools.js';
 import { posterFrame, previewVideo } from './video.js';

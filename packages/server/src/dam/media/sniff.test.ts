@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inferAssetType } from './asset-type.js';
-import { sniffFile, sniffType } from './sniff.js';
+import { sniffFile, sniffType } from '../../platform/sniff.js';
 import { type TempDir, tempDir } from './source.js';
 import { beachSvg, makeAudio, makePdf, makeVideo, makeZip, photoJpeg } from './test-files.js';
 

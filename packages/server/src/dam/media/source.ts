@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -64,15 +64,5 @@ export function toNodeStream(source: Exclude<MediaSource, string>): Readable {
   return Readable.fromWeb(source as WebReadableStream<Uint8Array>);
 }
 
-/** The first `size` bytes of a file or buffer (fewer when it is shorter). @example sniffType(await readHead(path)) */
-export async function readHead(source: string | Uint8Array, size = 64 * 1024): Promise<Uint8Array> {
-  if (typeof source !== 'string') return source.subarray(0, size);
-  const file = await open(source, 'r');
-  try {
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await file.read(buffer, 0, size, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
-}
+// The head reader lives with the one sniffer, in the platform.
+export { readHead } from '../../platform/sniff.js';

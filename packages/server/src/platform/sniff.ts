@@ -1,6 +1,6 @@
-import { readHead } from './source.js';
+import { open } from 'node:fs/promises';
 
-// The type of an upload, read from its bytes: the client's Content-Type and file name are claims, and a claim
+// The one sniffer of the platform (uploads, the DAM's media library). The type of an upload, read from its bytes: the client's Content-Type and file name are claims, and a claim
 // of image/png on an HTML page is how stored XSS starts. Signatures come from the formats' specifications and
 // the WHATWG MIME Sniffing standard; text formats (SVG, HTML, XML, JavaScript) are recognised by their first
 // tokens, and every type a browser could run is marked `active` so it is served as an attachment.
@@ -39,6 +39,19 @@ export function sniffType(head: Uint8Array): SniffedType {
   // A UTF-16 byte order mark (FF FE) also reads as an MPEG audio frame header: text decides first there.
   const utf16 = at(head, [0xff, 0xfe]) || at(head, [0xfe, 0xff]);
   return (utf16 ? sniffText(head) : undefined) ?? sniffBinary(head) ?? sniffText(head) ?? unknownType;
+}
+
+/** The first `size` bytes of a file or buffer (fewer when it is shorter). @example sniffType(await readHead(path)) */
+export async function readHead(source: string | Uint8Array, size = sniffHeadBytes): Promise<Uint8Array> {
+  if (typeof source !== 'string') return source.subarray(0, size);
+  const file = await open(source, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await file.read(buffer, 0, size, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -323,4 +336,32 @@ function looksLikeCsv(start: string): boolean {
   if (lines.length < 2) return false;
   const counts = lines.slice(0, 5).map((line) => (line.replace(/"[^"]*"/g, '').match(/[,;\t]/g) ?? []).length);
   return counts[0]! >= 1 && counts.every((count) => count === counts[0]);
+}
+
+// Types a browser only displays: images but SVG, audio, video, plain text and PDF (its viewer runs no
+// script of ours). Everything else — HTML, SVG, XML, JavaScript, and anything unknown — is served as an
+// attachment, so nothing uploaded ever runs on the API's origin.
+const inlineTypes =
+  /^(image\/(png|jpeg|gif|webp|avif|bmp|tiff|x-icon|vnd\.microsoft\.icon|heic|heif)|audio\/[\w.+-]+|video\/[\w.+-]+|text\/plain|application\/pdf)$/;
+
+/**
+ * Whether a stored type may be shown inline; false for every type a browser could run, and for unknown ones.
+ *
+ * @example servedInline('image/png') // true
+ * servedInline('image/svg+xml')      // false
+ */
+export const servedInline = (mime: string) => inlineTypes.test(mime.toLowerCase()) && !/xml|script|html/.test(mime);
+
+// Text types the sniffer reads as plain text but a client may name more precisely; kept when claimed.
+const plainTextClaims = new Set(['text/csv', 'text/markdown', 'application/json', 'text/tab-separated-values', 'text/calendar']);
+
+/**
+ * The type to store for an upload: what the bytes are, never the client's claim — except a claim that
+ * refines plain text to a harmless text type (CSV, JSON, Markdown).
+ *
+ * @example storedType(sniffType(bytes), 'image/png') // 'text/html' when the bytes are an HTML page
+ */
+export function storedType(sniffed: SniffedType, claimed: string): string {
+  const claim = claimed.split(';')[0]!.trim().toLowerCase();
+  return sniffed.mime === 'text/plain' && plainTextClaims.has(claim) ? claim : sniffed.mime;
 }
