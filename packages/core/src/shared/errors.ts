@@ -25,6 +25,7 @@ export const problemTypes = {
   preconditionFailed: 'https://spokestack.dev/problems/precondition-failed',
   tooLarge: 'https://spokestack.dev/problems/too-large',
   rateLimited: 'https://spokestack.dev/problems/rate-limited',
+  unavailable: 'https://spokestack.dev/problems/unavailable',
   internal: 'https://spokestack.dev/problems/internal',
   network: 'https://spokestack.dev/problems/network',
 } as const;
