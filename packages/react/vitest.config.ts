@@ -13,7 +13,7 @@ export default defineProject({
     // happy-dom's DOM with Node's URL/fetch classes and Node-transformed modules, so component tests can run
     // the real server (PGlite, Hono) in the same worker; see the file for why.
     environment: './src/test/happy-dom-node.ts',
-    include: ['src/**/*.test.tsx'],
+    include: ['src/**/*.test.{ts,tsx}'],
     // The server's global setup migrates PGlite once per run; each test file's createTestInstance() copies it.
     globalSetup: ['../server/test/global-setup.ts'],
     setupFiles: ['src/test/setup.ts', '../server/test/setup.ts'],

@@ -9,7 +9,18 @@ export {
   type OperationOutput,
   type HttpMethod,
 } from './shared/operation.js';
-export { defineResource, resourceOperations, type ResourceDef } from './shared/resource.js';
+export {
+  accessOf,
+  allows,
+  callers,
+  callersOf,
+  rolesSentence,
+  adminRoles,
+  writerRoles,
+  type Access,
+  type Caller,
+} from './shared/access.js';
+export { defineResource, resourceOperations, type ResourceDef, type SecretColumn } from './shared/resource.js';
 export {
   resourceClient,
   resourceClients,

@@ -1,5 +1,9 @@
 export { SpokeStackProvider, useSpokeStack, type SpokeStackProviderProps } from './provider.js';
-export { useMe } from './platform/hooks.js';
+export { useMe } from './platform/me.js';
+export { useOrganization } from './platform/organizations.js';
+export { useMemberNames } from './platform/members.js';
+export { useFiles, useFile, type FilesQuery } from './platform/files.js';
+export { platformKeys } from './platform/keys.js';
 export {
   spokestackKeys,
   useResourceList,
@@ -14,6 +18,8 @@ export {
   type ResourceOptions,
   type ResourceMutationOptions,
   type UpdateVariables,
+  type PagedData,
+  withRows,
 } from './shared/query.js';
 export { Badge, type BadgeProps, type Tone } from './ui/Badge.js';
 export { Button, type ButtonProps } from './ui/Button.js';

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { SpokeStackError } from '@spokestack/core';
 import { describe, expect, it } from 'vitest';
-import { useMe } from './platform/hooks.js';
+import { useMe } from './platform/me.js';
 import { SpokeStackProvider, useSpokeStack } from './provider.js';
 import { spokestackKeys } from './shared/query.js';
 import { fakeApi, me, providerFor } from './test/fake-api.js';

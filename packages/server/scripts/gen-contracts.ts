@@ -12,7 +12,7 @@ import { cmsTables } from '../src/cms/resources.js';
 import { crmTables } from '../src/crm/resources.js';
 import { damTables } from '../src/dam/resources.js';
 import { platformTables } from '../src/platform/resources.js';
-import { serverManagedColumns } from '../src/db/managed.js';
+import { secretColumns, secretFlag, serverManagedColumns } from '../src/db/managed.js';
 
 // The tables of each feature, not the feature modules (src/features.ts): those import core's resource
 // definitions, which import what this script writes, so a stale or broken output could not be regenerated.
@@ -117,9 +117,20 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
     // The Drizzle property is the spec's field name (`isABTest`), which the camelCase of the
     // column (`is_ab_test` → `isAbTest`) is not always; the generic service reads and writes by it.
     const limits = indexedTextLimits(table);
+    const secrets: string[] = [];
     for (const [key, column] of Object.entries(getTableColumns(table))) {
       const limit = limits.get(column.name);
       const zod = limit ? zodOf(column, enums).replace('f.text()', `f.text().max(${limit})`) : zodOf(column, enums);
+      const secret = secretColumns[key];
+      if (secret) {
+        // Write-only: accepted on input, shown only as whether it is set.
+        const flag = secretFlag(key, secret);
+        secrets.push(`    ${key}: { kind: '${secret}', flag: '${flag}' },`);
+        row.push(`    ${flag}: z.boolean().describe('Whether ${key} is set; the value itself is write-only'),`);
+        const optional = !column.notNull || column.hasDefault;
+        input.push(`    ${key}: ${zod}${column.notNull ? '' : '.nullable()'}${optional ? '.optional()' : ''},`);
+        continue;
+      }
       row.push(`    ${key}: ${zod}${column.notNull ? '' : '.nullable()'},`);
       if (!serverManagedColumns.has(key)) {
         const optional = !column.notNull || column.hasDefault;
@@ -155,7 +166,7 @@ ${row.join('\n')}
   filters: z.object({
 ${filters.join('\n')}
   }),
-  sortable: [${sortable.join(', ')}],
+  sortable: [${sortable.join(', ')}],${secrets.length ? `\n  secrets: {\n${secrets.join('\n')}\n  },` : ''}
 });
 export type ${typeName} = z.output<typeof ${name}.row>;
 export type ${typeName}Create = z.input<typeof ${name}.create>;

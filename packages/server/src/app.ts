@@ -25,6 +25,11 @@ export interface AppOptions {
   storage: Storage;
   /** Signs session tokens, file links, previews and review links; the same value on every instance. At least 32 characters. */
   secret: string;
+  /**
+   * Encryption keys for secrets at rest (`SPOKESTACK_ENCRYPTION_KEYS`: `id:base64key,…`, 32-byte keys, the
+   * first encrypts). Without them a key derived from `secret` does; rotate with `spokestack-server secrets reencrypt`.
+   */
+  encryptionKeys?: string;
   clock?: Clock;
   logger?: Logger;
   /** Largest JSON body in bytes (default 5 MiB). */
@@ -51,7 +56,7 @@ export function createApp(options: AppOptions) {
   const { db, storage, secret } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger();
-  const parts = createAppParts({ db, storage, clock, logger, secret });
+  const parts = createAppParts({ db, storage, clock, logger, secret, encryptionKeys: options.encryptionKeys });
   /** A request's (or job's) context: the app's parts at the time it starts. */
   const context = (): AppContext => ({ ...parts, now: clock.now() });
   /** The context of work for one organization outside a request (jobs, tests). */

@@ -145,8 +145,9 @@ describe('spokestack-server', () => {
   }, 60_000);
 
   it('prints help for every command', async () => {
-    const results = await Promise.all(['serve', 'migrate', 'create-org', 'seed-demo'].map((name) => run([name, '--help'])));
-    for (const [i, name] of ['serve', 'migrate', 'create-org', 'seed-demo'].entries())
+    const names = ['serve', 'migrate', 'create-org', 'seed-demo', 'secrets reencrypt'];
+    const results = await Promise.all(names.map((name) => run([...name.split(' '), '--help'])));
+    for (const [i, name] of names.entries())
       expect(results[i]).toMatchObject({ code: 0, stdout: expect.stringContaining(`Usage: spokestack-server ${name}`) });
     expect(results[0]!.stdout).toContain('--port');
     expect(results[2]!.stdout).toContain('--name NAME');

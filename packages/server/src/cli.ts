@@ -188,6 +188,30 @@ const commands: Record<string, Command> = {
       console.log(`${what}\n\nAPI key: ${demo.apiKey}`);
     },
   },
+  'secrets reencrypt': {
+    summary: 'Re-encrypt every stored secret under the current encryption key (after adding a key)',
+    usage: 'spokestack-server secrets reencrypt [--data-dir DIR]',
+    options: { ...dataDirOption },
+    help: [...dataDirHelp],
+    notes: [
+      ...databaseEnv,
+      '  SPOKESTACK_SECRET           the server secret (its derived key reads values sealed before keys were set)',
+      '  SPOKESTACK_ENCRYPTION_KEYS  id:base64key,… of 32-byte keys, the first one current',
+      '',
+      'To rotate: put a new key first in SPOKESTACK_ENCRYPTION_KEYS on every instance, run this,',
+      'then drop the old key. Plaintext left from before encryption is sealed too.',
+    ],
+    async run(values) {
+      const { loadSecret } = await import('./serve.js');
+      const { appKeyRing, secretBox } = await import('./platform/secrets.js');
+      const { reencryptSecrets } = await import('./reencrypt.js');
+      const result = await withDatabase(values, async (database, settings) => {
+        const box = secretBox(appKeyRing(await loadSecret(settings), settings.env.SPOKESTACK_ENCRYPTION_KEYS));
+        return reencryptSecrets(database.db, box);
+      });
+      console.log(`Re-encrypted ${result.rewritten} value(s) in ${result.columns.join(', ')}`);
+    },
+  },
 };
 
 function parsePort(value: unknown): number {
@@ -229,7 +253,10 @@ function commandHelp(command: Command): string {
  * @example process.exitCode = await main(['migrate', '--data-dir', '/var/lib/spokestack'])
  */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // Two-word commands (`secrets reencrypt`) are looked up by both words.
+  const [first, ...others] = argv;
+  const [name, rest] =
+    first && others[0] && `${first} ${others[0]}` in commands ? [`${first} ${others[0]}`, others.slice(1)] : [first, others];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name ? 0 : 1;

@@ -168,7 +168,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!options.database) await database.migrate();
     const { storage, description } = await openStorage(settings);
     const logger = options.logger ?? createLogger({ level: logLevel(settings) });
-    const spokestack = createApp({ db: database.db, storage, secret, logger });
+    const spokestack = createApp({ db: database.db, storage, secret, logger, encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;
     const drainHttp = connectionDrainer(server);

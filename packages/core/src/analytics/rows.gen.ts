@@ -34,9 +34,9 @@ export const platforms = defineResource({
     organizationId: f.text(),
     platform: z.enum(platformType),
     name: f.text(),
-    credentials: f.json(),
-    accessToken: f.text().nullable(),
-    refreshToken: f.text().nullable(),
+    credentialsSet: z.boolean().describe('Whether credentials is set; the value itself is write-only'),
+    accessTokenSet: z.boolean().describe('Whether accessToken is set; the value itself is write-only'),
+    refreshTokenSet: z.boolean().describe('Whether refreshToken is set; the value itself is write-only'),
     tokenExpiresAt: f.timestamp().nullable(),
     accountId: f.text().max(500).nullable(),
     accountName: f.text().nullable(),
@@ -63,7 +63,12 @@ export const platforms = defineResource({
     syncEnabled: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'platform', 'name', 'accessToken', 'refreshToken', 'tokenExpiresAt', 'accountId', 'accountName', 'clientId', 'isActive', 'syncEnabled', 'syncFrequency', 'lastSyncAt', 'lastSyncStatus', 'lastSyncError', 'dataRetentionDays', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'organizationId', 'platform', 'name', 'tokenExpiresAt', 'accountId', 'accountName', 'clientId', 'isActive', 'syncEnabled', 'syncFrequency', 'lastSyncAt', 'lastSyncStatus', 'lastSyncError', 'dataRetentionDays', 'createdById', 'createdAt', 'updatedAt'],
+  secrets: {
+    credentials: { kind: 'encrypted', flag: 'credentialsSet' },
+    accessToken: { kind: 'encrypted', flag: 'accessTokenSet' },
+    refreshToken: { kind: 'encrypted', flag: 'refreshTokenSet' },
+  },
 });
 export type AnalyticsPlatform = z.output<typeof platforms.row>;
 export type AnalyticsPlatformCreate = z.input<typeof platforms.create>;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { allRoles, base, boolFilter, deleted, refuse, tag } from './common.js';
+import { allRoles, base, boolFilter, deleted, refuse, tag, writers } from './common.js';
 import { entryRow } from './entries.js';
 import { contentStatus } from './enums.js';
 import { revisions, workflows } from './rows.gen.js';
@@ -133,6 +133,7 @@ export const workflowOps = {
     summary: 'List approval workflows',
     query: listQuery.extend(workflowFilters.shape),
     response: pageOf(workflowRow),
+    roles: writers,
   }),
   getWorkflow: defineOperation({
     id: 'cms.workflows.get',
@@ -142,6 +143,7 @@ export const workflowOps = {
     summary: 'Get a workflow',
     params: idParams,
     response: workflowRow,
+    roles: writers,
   }),
   createWorkflow: defineOperation({
     id: 'cms.workflows.create',
@@ -232,22 +234,24 @@ export const workflowOps = {
     method: 'POST',
     path: `${base}/revisions/:id/skip`,
     tag,
-    summary: 'Skip a pending stage (assignee, or OWNER/ADMIN): like approving it, recorded as SKIPPED',
+    summary: 'Skip a pending stage (OWNER/ADMIN: skipping bypasses review): like approving it, recorded as SKIPPED',
     params: idParams,
     body: decisionBody,
     response: workflowState,
-    roles: allRoles,
+    roles: ['OWNER', 'ADMIN'],
   }),
   createReviewLink: defineOperation({
     id: 'cms.revisions.reviewLink',
     method: 'POST',
     path: `${base}/revisions/:id/review-link`,
     tag,
-    summary: 'Mint a signed, expiring link through which the client reviews a pending client stage without an account',
+    summary: 'Mint a signed, expiring link through which the client reviews a pending client stage without an account (OWNER/ADMIN)',
     params: idParams,
     body: reviewLinkBody,
     response: reviewLink,
     status: 201,
+    // Whoever holds the link decides for the client: handing it out is an OWNER/ADMIN's call, like deciding for them.
+    roles: ['OWNER', 'ADMIN'],
   }),
   viewReviewLink: defineOperation({
     id: 'cms.reviewLinks.view',

@@ -335,7 +335,7 @@ export const collections = defineResource({
     isPublic: f.bool(),
     shareToken: f.text().max(500).nullable(),
     shareExpiresAt: f.timestamp().nullable(),
-    sharePassword: f.text().nullable(),
+    hasSharePassword: z.boolean().describe('Whether sharePassword is set; the value itself is write-only'),
     allowDownload: f.bool(),
     allowComments: f.bool(),
     createdById: f.text(),
@@ -354,7 +354,10 @@ export const collections = defineResource({
     allowComments: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'coverImageId', 'collectionType', 'isPublic', 'shareToken', 'shareExpiresAt', 'sharePassword', 'allowDownload', 'allowComments', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'coverImageId', 'collectionType', 'isPublic', 'shareToken', 'shareExpiresAt', 'allowDownload', 'allowComments', 'createdById', 'createdAt', 'updatedAt'],
+  secrets: {
+    sharePassword: { kind: 'password', flag: 'hasSharePassword' },
+  },
 });
 export type AssetCollection = z.output<typeof collections.row>;
 export type AssetCollectionCreate = z.input<typeof collections.create>;
@@ -466,7 +469,7 @@ export const links = defineResource({
     token: f.text().max(500),
     allowDownload: f.bool(),
     expiresAt: f.timestamp().nullable(),
-    password: f.text().nullable(),
+    hasPassword: z.boolean().describe('Whether password is set; the value itself is write-only'),
     maxDownloads: f.int().nullable(),
     downloadCount: f.int(),
     createdById: f.text(),
@@ -480,7 +483,10 @@ export const links = defineResource({
     allowDownload: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'assetId', 'token', 'allowDownload', 'expiresAt', 'password', 'maxDownloads', 'downloadCount', 'createdById', 'createdAt'],
+  sortable: ['id', 'organizationId', 'assetId', 'token', 'allowDownload', 'expiresAt', 'maxDownloads', 'downloadCount', 'createdById', 'createdAt'],
+  secrets: {
+    password: { kind: 'password', flag: 'hasPassword' },
+  },
 });
 export type AssetLink = z.output<typeof links.row>;
 export type AssetLinkCreate = z.input<typeof links.create>;

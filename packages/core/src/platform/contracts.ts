@@ -7,6 +7,7 @@ import { apiKeyKind, membershipRole } from './enums.js';
 
 const tag = 'Platform';
 const admins = ['OWNER', 'ADMIN'] as const;
+const writers = ['OWNER', 'ADMIN', 'MEMBER'] as const;
 
 export const organization = z.object({
   id: z.string(),
@@ -210,6 +211,8 @@ export const platformOps = {
     summary: 'List members',
     query: listQuery.extend(userFilters.shape),
     response: pageOf(user),
+    // The team is staff-only: CLIENT members see what is shared with them, not who works here.
+    roles: writers,
   }),
   getUser: defineOperation({
     id: 'platform.users.get',
@@ -219,6 +222,8 @@ export const platformOps = {
     summary: 'Get a member',
     params: idParams,
     response: user,
+    // The team is staff-only: CLIENT members see what is shared with them, not who works here.
+    roles: writers,
   }),
   createUser: defineOperation({
     id: 'platform.users.create',
@@ -292,6 +297,7 @@ export const platformOps = {
     body: sessionCreate,
     response: session,
     status: 201,
+    auth: 'apiKey',
   }),
   listActivity: defineOperation({
     id: 'platform.activity.list',

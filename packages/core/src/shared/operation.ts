@@ -27,14 +27,15 @@ export interface Operation<
   /**
    * Who may call it: `secret` (default) needs a secret key or a session, `publishable` accepts
    * publishable keys too, `public` needs no credentials, and `optional` takes credentials when sent and
-   * otherwise leaves the proof to the operation (a signed URL).
+   * otherwise leaves the proof to the operation (a signed URL); `apiKey` takes secret API keys only
+   * (the host's backend), never a session.
    */
-  auth?: 'secret' | 'publishable' | 'public' | 'optional';
+  auth?: 'secret' | 'publishable' | 'public' | 'optional' | 'apiKey';
   /** How the body travels: JSON (default), or `multipart/form-data` whose file parts are `z.file()` fields. */
   bodyType?: 'json' | 'multipart';
   /** What a successful reply holds: JSON of `response` (default), or the bytes of a file. */
   responseType?: 'json' | 'binary';
-  /** Roles allowed; by default reads are open to every role and writes to OWNER, ADMIN and MEMBER. */
+  /** Session roles allowed (see `accessOf`, the one matrix); by default reads every role, writes OWNER, ADMIN and MEMBER. */
   roles?: readonly MembershipRole[];
 }
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { membershipRole } from '../platform/enums.js';
+import { writerRoles } from './access.js';
 import { defineOperation, idParams } from './operation.js';
 import { listQuery, pageOf } from './pagination.js';
 
@@ -23,6 +25,18 @@ export interface ResourceDef<
   filters: Filters;
   /** Fields `sort=` accepts. */
   sortable: readonly string[];
+  /**
+   * Write-only columns: taken on create and update, never returned. `encrypted` ones are sealed with
+   * the app's secret box (AES-256-GCM), `password` ones hashed (scrypt); the row says only whether one
+   * is set, under `flag` (`credentialsSet`, `hasPassword`).
+   */
+  secrets?: Readonly<Record<string, SecretColumn>>;
+}
+
+/** How a write-only column is kept, and the boolean the row shows instead of it. */
+export interface SecretColumn {
+  kind: 'encrypted' | 'password';
+  flag: string;
 }
 
 /** Declares a resource. @example defineResource({ name: 'contacts', path: '/v1/crm/contacts', … }) */
@@ -38,6 +52,9 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
 ) {
   const base = def.path;
   const id = `${def.path.split('/')[2]}.${def.name}`;
+  // CLIENT members read only rows shared with their client: resources without a clientId are staff-only.
+  const shared = 'clientId' in def.row.shape || def.entityType === 'clients';
+  const readers = shared ? membershipRole : writerRoles;
   return {
     list: defineOperation({
       id: `${id}.list`,
@@ -47,6 +64,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       summary: `List ${def.name}`,
       query: listQuery.extend(def.filters.shape) as z.ZodObject<typeof listQuery.shape & F['shape']>,
       response: pageOf(def.row),
+      roles: readers,
     }),
     get: defineOperation({
       id: `${id}.get`,
@@ -56,6 +74,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       summary: `Get one of ${def.name}`,
       params: idParams,
       response: def.row,
+      roles: readers,
     }),
     create: defineOperation({
       id: `${id}.create`,
@@ -66,6 +85,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       body: def.create,
       response: def.row,
       status: 201,
+      roles: writerRoles,
     }),
     update: defineOperation({
       id: `${id}.update`,
@@ -76,6 +96,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       params: idParams,
       body: def.update,
       response: def.row,
+      roles: writerRoles,
     }),
     delete: defineOperation({
       id: `${id}.delete`,
@@ -85,6 +106,7 @@ export function resourceOperations<R extends z.ZodObject, C extends z.ZodObject,
       summary: `Delete one of ${def.name}`,
       params: idParams,
       response: z.object({ id: z.string(), deleted: z.literal(true) }),
+      roles: writerRoles,
     }),
   };
 }

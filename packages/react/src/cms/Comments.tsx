@@ -1,16 +1,16 @@
 import { useId, useState } from 'react';
-import { Popover } from 'radix-ui';
 import type { SpokeStackError } from '@spokestack/core';
 import type { CommentRow, ContentField } from '@spokestack/core/cms';
-import { useMe } from '../platform/hooks.js';
+import { useMe } from '../platform/me.js';
 import { Badge } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
-import { usePortalContainer } from '../ui/utils.js';
+import * as Popover from '../ui/Popover.js';
 import { useEntryEditorContext } from './controller.js';
 import { CommentIcon } from './icons.js';
-import { useCommentAction, useComments, useMemberNames } from './hooks.js';
+import { useMemberNames } from '../platform/members.js';
+import { useCommentAction, useComments } from './hooks.js';
 import { format, useStrings } from './strings.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -223,7 +223,6 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
 export function FieldComments({ field }: { field: ContentField }) {
   const editor = useEntryEditorContext();
   const t = useStrings();
-  const container = usePortalContainer();
   const name = field.label ?? field.name;
   // Only this field's count: a new comment elsewhere does not re-render the other fields.
   const open = useComments(
@@ -256,26 +255,19 @@ export function FieldComments({ field }: { field: ContentField }) {
           )}
         </button>
       </Popover.Trigger>
-      <Popover.Portal container={container}>
-        <Popover.Content
-          data-scope="comments"
-          data-part="popover"
-          align="end"
-          sideOffset={6}
-          collisionPadding={12}
-          aria-label={format(t.commentsOn, { field: name })}
-        >
+      <Popover.Content data-scope="comments" data-part="popover" aria-label={format(t.commentsOn, { field: name })}>
+        <Popover.Title asChild>
           <p data-scope="comments" data-part="popover-title">
             {format(t.commentsOn, { field: name })}
           </p>
-          <CommentThreads
-            fieldName={field.name}
-            label={format(t.commentOn, { field: name })}
-            selection={selection}
-            onSelectionDone={() => setSelection(undefined)}
-          />
-        </Popover.Content>
-      </Popover.Portal>
+        </Popover.Title>
+        <CommentThreads
+          fieldName={field.name}
+          label={format(t.commentOn, { field: name })}
+          selection={selection}
+          onSelectionDone={() => setSelection(undefined)}
+        />
+      </Popover.Content>
     </Popover.Root>
   );
 }

@@ -2,6 +2,7 @@ import { type ReactNode, useMemo, useRef } from 'react';
 import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
 import { ErrorState } from '../ui/ErrorState.js';
+import { MediaStringsContext } from '../platform/strings.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ClassNames } from '../ui/utils.js';
 import { useEntryEditor } from './controller.js';
@@ -90,14 +91,16 @@ export function ContentEditor(props: ContentEditorProps) {
   if (!entryId || entryId !== created.current) session.current = entryId ?? `new:${contentTypeId ?? ''}`;
   return (
     <StringsContext.Provider value={strings}>
-      <EditorSession
-        key={session.current}
-        {...props}
-        onCreated={(entry) => {
-          created.current = entry.id;
-          props.onCreated?.(entry);
-        }}
-      />
+      <MediaStringsContext.Provider value={strings}>
+        <EditorSession
+          key={session.current}
+          {...props}
+          onCreated={(entry) => {
+            created.current = entry.id;
+            props.onCreated?.(entry);
+          }}
+        />
+      </MediaStringsContext.Provider>
     </StringsContext.Provider>
   );
 }

@@ -6,7 +6,8 @@ import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ClassNames } from '../ui/utils.js';
-import { type ContentEntriesQuery, useCategories, useContentEntries, useContentTypes, useOrganization, useTags } from './hooks.js';
+import { useOrganization } from '../platform/organizations.js';
+import { type ContentEntriesQuery, useCategories, useContentEntries, useContentTypes, useTags } from './hooks.js';
 import { statusTone } from './status.js';
 import { statusLabels } from './strings.js';
 

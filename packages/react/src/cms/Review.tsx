@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Me, SpokeStackError } from '@spokestack/core';
 import type { EntryRow, RevisionRow } from '@spokestack/core/cms';
-import { useMe } from '../platform/hooks.js';
+import { useMe } from '../platform/me.js';
 import { Button } from '../ui/Button.js';
 import * as Dialog from '../ui/Dialog.js';
 import { useToast } from '../ui/Toast.js';

@@ -6,7 +6,7 @@ import { cx } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
 import { TagPicker } from './fields/TagPicker.js';
 import { useCategories } from './hooks.js';
-import { FilePreview, MediaPickerDialog } from './media.js';
+import { FilePreview, MediaPickerDialog } from '../platform/media.js';
 import { type MetaKey, metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 

@@ -52,7 +52,7 @@ export function VersionHistory({ trigger, className, classNames }: VersionHistor
         <Dialog.Title>{t.historyTitle}</Dialog.Title>
         <Dialog.Description>{t.historyDescription}</Dialog.Description>
         {open && <HistoryBody entryId={editor.entryId} classNames={classNames} onRestored={() => setOpen(false)} />}
-        <div data-scope="cms-dialog" data-part="footer">
+        <div data-scope="dialog" data-part="footer">
           <Dialog.Close asChild>
             <Button variant="secondary">{t.close}</Button>
           </Dialog.Close>

@@ -2,18 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { useQueryClient } from '@tanstack/react-query';
 import type { SpokeStackError } from '@spokestack/core';
 import type { ContentField, ContentTypeRow, EntryRow, LocalizationRow } from '@spokestack/core/cms';
-import { useMe } from '../platform/hooks.js';
+import { useMe } from '../platform/me.js';
+import { useOrganization } from '../platform/organizations.js';
 import { useSpokeStack } from '../provider.js';
-import {
-  cmsKeys,
-  useContentEntry,
-  useContentType,
-  useCreateEntry,
-  useOrganization,
-  useSaveEntry,
-  useSaveTranslation,
-  useTranslations,
-} from './hooks.js';
+import { cmsKeys, useContentEntry, useContentType, useCreateEntry, useSaveEntry, useSaveTranslation, useTranslations } from './hooks.js';
 import { directionOf } from './locale.js';
 import { createEntryEditorStore, type Draft, type DraftKey, type EntryEditorStore, type EntryMeta, metaKeys, valueOf } from './store.js';
 

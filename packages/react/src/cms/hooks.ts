@@ -1,5 +1,4 @@
 import {
-  type InfiniteData,
   keepPreviousData,
   skipToken,
   useInfiniteQuery,
@@ -11,7 +10,7 @@ import {
   useQueryClient,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import type { FileRow, Organization, Page, SpokeStack, SpokeStackError } from '@spokestack/core';
+import type { SpokeStack, SpokeStackError } from '@spokestack/core';
 import type {
   CategoryRow,
   CommentRow,
@@ -26,9 +25,8 @@ import type {
   VersionSummary,
   WorkflowRow,
 } from '@spokestack/core/cms';
-import { useMemo } from 'react';
 import { useSpokeStack } from '../provider.js';
-import { spokestackKeys } from '../shared/query.js';
+import { type PagedData, spokestackKeys, withRows } from '../shared/query.js';
 
 type Cms = SpokeStack['cms'];
 /** Filters, search and sort of `useContentEntries` (the hook manages the cursor). */
@@ -47,13 +45,6 @@ export type WorkflowState = Awaited<ReturnType<Cms['entries']['submit']>>;
 /** The entry (and translation) after a publish action. */
 export type PublishResult = Awaited<ReturnType<Cms['entries']['publish']>>;
 
-/** A page list as TanStack's infinite query holds it, plus `rows`: every page's rows in order. */
-export type PagedData<Row> = InfiniteData<Page<Row>, string | undefined> & { rows: Row[] };
-
-function withRows<Row>(data: InfiniteData<Page<Row>, string | undefined>): PagedData<Row> {
-  return { ...data, rows: data.pages.flatMap((page) => page.data) };
-}
-
 /**
  * Query keys of the CMS hooks, under `spokestackKeys` so `invalidateQueries({ queryKey: spokestackKeys.feature('cms') })`
  * refreshes all of them.
@@ -71,13 +62,10 @@ export const cmsKeys = {
   translations: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'translations'] as const,
   tags: () => spokestackKeys.list('cms', 'tags'),
   categories: () => spokestackKeys.list('cms', 'categories'),
-  organization: () => ['spokestack', 'platform', 'organization'] as const,
   revisions: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'revisions'] as const,
   schedules: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'schedules'] as const,
   comments: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'comments'] as const,
   workflows: () => spokestackKeys.list('cms', 'workflows'),
-  files: (query: object = {}) => spokestackKeys.list('platform', 'files', query),
-  file: (id: string) => spokestackKeys.detail('platform', 'files', id),
 };
 
 /**
@@ -395,64 +383,6 @@ export function useCategories(): UseQueryResult<CategoryRow[], SpokeStackError> 
   });
 }
 
-/**
- * The organization (its locales and default locale), for locale switchers.
- *
- * @example const { data: org } = useOrganization(); org?.locales // ['en', 'fr', 'ar']
- */
-export function useOrganization(): UseQueryResult<Organization, SpokeStackError> {
-  const sdk = useSpokeStack();
-  return useQuery({
-    queryKey: cmsKeys.organization(),
-    queryFn: ({ signal }) => sdk.platform.organization.get({ signal }),
-    staleTime: 5 * 60_000,
-  });
-}
-
-/** Filters of `useFiles`. */
-export interface FilesQuery {
-  /** An exact type, or a prefix such as `image/`. */
-  mimeType?: string;
-  /** Page size (default 50). */
-  limit?: number;
-}
-
-/**
- * Uploaded files, newest first, page by page: the library a media field picks earlier uploads from.
- *
- * @example const images = useFiles({ mimeType: 'image/' })
- */
-export function useFiles(
-  query: FilesQuery = {},
-  options: { enabled?: boolean } = {},
-): UseInfiniteQueryResult<PagedData<FileRow>, SpokeStackError> {
-  const sdk = useSpokeStack();
-  return useInfiniteQuery({
-    queryKey: cmsKeys.files(query),
-    queryFn: ({ pageParam, signal }) =>
-      sdk.platform.files.list({ sort: '-createdAt', limit: query.limit ?? 50, mimeType: query.mimeType, cursor: pageParam }, { signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    select: withRows,
-    enabled: options.enabled,
-  });
-}
-
-/**
- * One file with a signed URL an `<img>` can load (refreshed before it expires). Pass `null` while unknown.
- *
- * @example const { data: file } = useFile(value.fileId); <img src={file && sdk.http.url(file.url)} alt="" />
- */
-export function useFile(id: string | null | undefined): UseQueryResult<FileRow, SpokeStackError> {
-  const sdk = useSpokeStack();
-  return useQuery({
-    queryKey: cmsKeys.file(id ?? ''),
-    queryFn: id ? ({ signal }) => sdk.platform.files.get(id, { signal }) : skipToken,
-    // Signed URLs live one to two hours; refetching every half hour keeps thumbnails loading.
-    staleTime: 30 * 60_000,
-  });
-}
-
 // ---------------------------------------------------------------- workflow, publishing, schedules, comments
 
 /** Puts an entry a workflow or publish action returned in the cache and refreshes what depends on its status. */
@@ -739,21 +669,4 @@ export function useCommentAction(
       return options.onSuccess?.(...args);
     },
   });
-}
-
-/**
- * The organization's members by id (for comment authors and reviewers); empty for credentials that may not list
- * them.
- *
- * @example const names = useMemberNames(); names.get(comment.authorId)
- */
-export function useMemberNames(): Map<string, string> {
-  const sdk = useSpokeStack();
-  const users = useQuery({
-    queryKey: ['spokestack', 'platform', 'users', 'names'],
-    queryFn: async ({ signal }) => (await sdk.platform.users.list({ limit: 200 }, { signal })).data,
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
-  return useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
 }

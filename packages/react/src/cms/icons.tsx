@@ -1,24 +1,4 @@
-import type { ReactNode } from 'react';
-
-// Small line icons drawn with currentColor: no icon font, no emoji (which many systems render as boxes).
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 16 16"
-      width="16"
-      height="16"
-      aria-hidden
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.4"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from '../ui/Icon.js';
 
 export const CommentIcon = () => (
   <Icon>
@@ -85,10 +65,5 @@ export const DeleteTableIcon = () => (
   <Icon>
     <rect x="2.5" y="3" width="11" height="10" rx="1" />
     <path d="M5.5 6l5 4M10.5 6l-5 4" />
-  </Icon>
-);
-export const FileIcon = () => (
-  <Icon>
-    <path d="M4 2.5h5l3 3v8H4zM9 2.5v3h3" />
   </Icon>
 );

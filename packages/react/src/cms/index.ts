@@ -45,9 +45,6 @@ export {
   useSaveTranslation,
   useTags,
   useCreateTag,
-  useOrganization,
-  useFiles,
-  useFile,
   useWorkflows,
   useEntryRevisions,
   useSubmitEntry,
@@ -59,7 +56,6 @@ export {
   useCancelSchedule,
   useComments,
   useCommentAction,
-  useMemberNames,
   type WorkflowState,
   type PublishResult,
   type SubmitEntryVariables,
@@ -74,8 +70,6 @@ export {
   type SaveTranslationVariables,
   type RestoreVersionVariables,
   type CmsMutationOptions,
-  type PagedData,
-  type FilesQuery,
 } from './hooks.js';
 export { VersionHistory, type VersionHistoryProps } from './VersionHistory.js';
 export { LocaleSwitcher, type LocaleSwitcherProps } from './LocaleSwitcher.js';
@@ -83,16 +77,6 @@ export { SeoPanel, type SeoPanelProps } from './SeoPanel.js';
 export { WorkflowActions, PublishActions, mayDecide, type WorkflowActionsProps, type PublishActionsProps } from './Review.js';
 export { SchedulePanel, type SchedulePanelProps } from './Schedules.js';
 export { CommentThreads, FieldComments, CommentsPanel, type CommentThreadsProps, type CommentsPanelProps } from './Comments.js';
-export {
-  MediaUploader,
-  MediaLibrary,
-  MediaPickerDialog,
-  FilePreview,
-  type MediaUploaderProps,
-  type MediaLibraryProps,
-  type MediaPickerDialogProps,
-  type FilePreviewProps,
-} from './media.js';
 export { TagPicker, type TagPickerProps } from './fields/TagPicker.js';
 export { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
 export type { FieldInputProps, FieldOf } from './fields/types.js';

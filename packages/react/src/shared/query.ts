@@ -41,6 +41,19 @@ export const spokestackKeys = {
   me: () => ['spokestack', 'platform', 'me'] as const,
 };
 
+/** A page list as TanStack's infinite query holds it, plus `rows`: every page's rows in order. */
+export type PagedData<Row> = InfiniteData<Page<Row>, string | undefined> & { rows: Row[] };
+
+/**
+ * `select` of an infinite page query: adds `rows`, every page's rows in order, so lists render one array. Module
+ * scope keeps the reference stable, so TanStack only re-runs it when the pages change.
+ *
+ * @example useInfiniteQuery({ queryKey, queryFn, initialPageParam: undefined, getNextPageParam, select: withRows })
+ */
+export function withRows<Row>(data: InfiniteData<Page<Row>, string | undefined>): PagedData<Row> {
+  return { ...data, rows: data.pages.flatMap((page) => page.data) };
+}
+
 /** Where a resource client sits in the SDK: `sdk.crm.deals` is `{ feature: 'crm', resource: 'deals' }`. */
 interface ResourceName {
   feature: string;
@@ -78,7 +91,7 @@ function useResourceName(resource: object): ResourceName {
 export type ResourceListQuery<D extends ResourceDef> = Omit<ListInputOf<D>, 'cursor'>;
 
 /** The pages loaded so far, plus `rows`: every page's rows in order. */
-export type ResourceListData<Row> = InfiniteData<Page<Row>, string | undefined> & { rows: Row[] };
+export type ResourceListData<Row> = PagedData<Row>;
 
 /** TanStack Query options of `useResourceList`, minus the ones it sets itself. */
 export type ResourceListOptions<Row> = Omit<
@@ -112,11 +125,6 @@ export function useResourceList<D extends ResourceDef>(
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     select: withRows,
   });
-}
-
-// Module scope keeps the reference stable, so TanStack only re-runs it when the pages change.
-function withRows<Row>(data: InfiniteData<Page<Row>, string | undefined>): ResourceListData<Row> {
-  return { ...data, rows: data.pages.flatMap((page) => page.data) };
 }
 
 /** TanStack Query options of `useResource`, minus the ones it sets itself. */

@@ -7,9 +7,9 @@ import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { checkReferences, tableInfo } from '../db/resource-service.js';
-import { badRequest, conflict, notFound } from '../http/problem.js';
+import { badRequest, conflict, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import type { TenantContext } from '../platform/context.js';
+import { type TenantContext, isAdmin } from '../platform/context.js';
 import { type DataIssue, checkValue, emptyRefs, regexOf, validDate } from './entry-data.js';
 import { applyRewrites, schemaImpact } from './schema-migration.js';
 import { contentEntries, contentTypes } from './schema.js';
@@ -213,6 +213,9 @@ export async function updateContentType(
     const slug = changes.slug ?? type.slug;
     const schemaChanged = !sameJson(schema, type.schema);
     if (schemaChanged || titleField !== type.titleField || slug !== type.slug) await checkDefinition(tx, ctx, schema, titleField, slug);
+    // Detaching or swapping a type's workflow decides what review its entries get: OWNER/ADMIN only.
+    if (changes.workflowId !== undefined && changes.workflowId !== type.workflowId && !isAdmin(ctx))
+      throw forbidden("Only an OWNER or ADMIN may change a content type's workflow (body.workflowId)");
     if (changes.workflowId) await checkReferences(tx, info, ctx, { workflowId: changes.workflowId });
     if (slug !== type.slug) {
       // Relation fields name their target type by slug; renaming one that is targeted would orphan them.

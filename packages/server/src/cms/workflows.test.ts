@@ -253,7 +253,9 @@ describe('review links', () => {
 
   it('lets the client review the draft and decide without an account, once, before the link expires', async () => {
     const { entry, revision } = await atClientStage('Acme launch page');
-    const link = await as.editor.cms.revisions.reviewLink(revision.id, { expiresInHours: 48 });
+    // Whoever holds the link decides for the client: only an OWNER/ADMIN hands one out.
+    await expect(as.editor.cms.revisions.reviewLink(revision.id)).rejects.toMatchObject({ status: 403 });
+    const link = await as.admin.cms.revisions.reviewLink(revision.id, { expiresInHours: 48 });
     expect(link.url).toBe(`/v1/cms/review-links/${link.token}`);
     expect(link.expiresAt).toBe(new Date(t.clock.now().getTime() + 48 * 3_600_000).toISOString());
 

@@ -311,11 +311,14 @@ export async function decideRevision(
       })
       .where(eq(contentRevisions.id, revisionId))
       .returning();
+    // A client stage decided by staff (an OWNER/ADMIN) is recorded as decided on the client's behalf.
+    const onBehalf = revision.assignedToType === 'client' && !options.viaLink && ctx.actor.role !== 'CLIENT';
     const metadata = {
       revisionId,
       stage: revision.stageName,
       ...(options.feedback ? { feedback: options.feedback } : {}),
       ...(options.viaLink ? { via: 'review-link' } : {}),
+      ...(onBehalf ? { onBehalfOfClient: true } : {}),
     };
     let next: Revision | null = null;
     let entryStatus: Entry['status'] = entry.status;

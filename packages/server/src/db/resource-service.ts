@@ -5,6 +5,8 @@ import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity, titleOf } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
 import { randomBytes } from 'node:crypto';
+import { createId } from '@paralleldrive/cuid2';
+import { hashPassword, verifyPassword } from '../platform/secrets.js';
 import { type Db, transaction } from './client.js';
 import { tokenColumns } from './managed.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from './paging.js';
@@ -108,6 +110,14 @@ export async function checkReferences(db: Db, info: TableInfo, ctx: TenantContex
   if (errors.length) throw badRequest(errors);
 }
 
+/**
+ * What a sealed secret is bound to (AES-GCM additional data): its table, column and row, so a value
+ * copied into another row or column does not open.
+ *
+ * @example secretContext(info, 'accessToken', row.id) // 'analytics_platforms.access_token:ckx…'
+ */
+export const secretContext = (info: TableInfo, key: string, id: string) => `${info.name}.${info.columns[key]!.name}:${id}`;
+
 export interface ListInput {
   limit?: number;
   cursor?: string;
@@ -141,6 +151,34 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
 
   const byId = (ctx: TenantContext, id: string) => and(scopeOf(info, ctx), eq(info.id, id));
 
+  // Write-only columns: sealed or hashed on the way in, replaced by their flag on every way out, so
+  // nothing the generic layer returns can carry one.
+  const secrets = Object.entries(def.secrets ?? {});
+  const present = (row: Row): Out => {
+    if (!secrets.length) return row as Out;
+    const out = { ...row };
+    for (const [key, { flag }] of secrets) {
+      out[flag] = row[key] !== null && row[key] !== undefined;
+      delete out[key];
+    }
+    return out as Out;
+  };
+  async function protect(ctx: TenantContext, id: string, values: Row): Promise<void> {
+    for (const [key, { kind }] of secrets) {
+      const value = values[key];
+      if (value === undefined || value === null) continue;
+      values[key] =
+        kind === 'password'
+          ? await hashPassword(String(value))
+          : ctx.secrets.seal(typeof value === 'string' ? value : JSON.stringify(value), secretContext(info, key, id));
+    }
+  }
+  const raw = async (db: Db, ctx: TenantContext, id: string): Promise<Row> => {
+    const [row] = (await db.select().from(table).where(byId(ctx, id)).limit(1)) as Row[];
+    if (!row) throw notFound(label);
+    return row;
+  };
+
   const service = {
     info,
     async list(db: Db, ctx: TenantContext, query: ListInput, extra: SQL[] = []) {
@@ -152,11 +190,12 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
         .where(and(scopeOf(info, ctx), ...filterWhere(query), ...extra, cursorWhere(keys, query.cursor)))
         .orderBy(...orderBy(keys))
         .limit(limit + 1);
-      return toPage(rows as Row[], limit, keys) as { data: Out[]; nextCursor: string | null };
+      const page = toPage(rows as Row[], limit, keys);
+      return { data: page.data.map(present), nextCursor: page.nextCursor };
     },
     async find(db: Db, ctx: TenantContext, id: string): Promise<Out | undefined> {
-      const [row] = await db.select().from(table).where(byId(ctx, id)).limit(1);
-      return row as Out | undefined;
+      const [row] = (await db.select().from(table).where(byId(ctx, id)).limit(1)) as Row[];
+      return row && present(row);
     },
     async get(db: Db, ctx: TenantContext, id: string): Promise<Out> {
       const row = await service.find(db, ctx, id);
@@ -166,15 +205,39 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
     /** Rows by id, all in the caller's organization (missing ones are simply absent). */
     async many(db: Db, ctx: TenantContext, ids: string[]): Promise<Out[]> {
       if (!ids.length) return [];
-      return (await db
+      const rows = (await db
         .select()
         .from(table)
-        .where(and(scopeOf(info, ctx), inArray(info.id, ids)))) as Out[];
+        .where(and(scopeOf(info, ctx), inArray(info.id, ids)))) as Row[];
+      return rows.map(present);
+    },
+    /**
+     * The plaintext of an encrypted secret column of a row (for the feature that uses it, e.g. a sync
+     * with an ad platform's token); null when unset. Never put it in a reply.
+     *
+     * @example const token = await platforms.openSecret(db, ctx, id, 'accessToken')
+     */
+    async openSecret(db: Db, ctx: TenantContext, id: string, key: string): Promise<string | null> {
+      if (def.secrets?.[key]?.kind !== 'encrypted') throw new Error(`${info.name}.${key} is not an encrypted column`);
+      const value = (await raw(db, ctx, id))[key];
+      return value === null || value === undefined ? null : ctx.secrets.open(String(value), secretContext(info, key, id));
+    },
+    /**
+     * Whether `password` matches a hashed secret column of a row (a share link's password); false when unset.
+     *
+     * @example if (!(await links.checkPassword(db, ctx, id, 'password', body.password))) throw unauthorized('Wrong password')
+     */
+    async checkPassword(db: Db, ctx: TenantContext, id: string, key: string, password: string): Promise<boolean> {
+      if (def.secrets?.[key]?.kind !== 'password') throw new Error(`${info.name}.${key} is not a password column`);
+      const value = (await raw(db, ctx, id))[key];
+      return typeof value === 'string' && verifyPassword(password, value);
     },
     async create(db: Db, ctx: TenantContext, input: Row, activity = true): Promise<Out> {
       return transaction(db, async (tx) => {
         const values = toDbValues(info, input);
         await checkReferences(tx, info, ctx, values);
+        // Secrets are bound to their row's id, so the id is made before the insert.
+        if (secrets.length) await protect(ctx, (values.id = createId()), values);
         if (info.columns.createdById && values.createdById === undefined) values.createdById = ctx.actor.id;
         for (const key of tokenColumns) if (info.columns[key]?.notNull) values[key] = randomBytes(24).toString('base64url');
         const [row] = (await tx
@@ -190,7 +253,7 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
             clientId: row!.clientId as string | null,
             projectId: row!.projectId as string | null,
           });
-        return row as Out;
+        return present(row!);
       });
     },
     async update(db: Db, ctx: TenantContext, id: string, input: Row, activity = true): Promise<Out> {
@@ -198,6 +261,7 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
         const values = toDbValues(info, input);
         if (!Object.keys(values).length) return service.get(tx, ctx, id);
         await checkReferences(tx, info, ctx, values);
+        await protect(ctx, id, values);
         const [row] = (await tx.update(table).set(values).where(byId(ctx, id)).returning()) as Row[];
         if (!row) throw notFound(label);
         if (activity)
@@ -210,7 +274,7 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
             projectId: row.projectId as string | null,
             metadata: { changedFields: Object.keys(values) },
           });
-        return row as Out;
+        return present(row);
       });
     },
     async remove(db: Db, ctx: TenantContext, id: string, activity = true): Promise<{ id: string; deleted: true }> {

@@ -1,5 +1,5 @@
 import type { Operation, ResourceDef } from '@spokestack/core';
-import { fields } from '@spokestack/core';
+import { callersOf, fields, rolesSentence } from '@spokestack/core';
 import * as z from 'zod';
 
 type Json = Record<string, unknown>;
@@ -83,7 +83,11 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     paths[path][op.method.toLowerCase()] = {
       operationId: op.id,
       summary: op.summary,
+      description: rolesSentence(op),
       tags: [op.tag],
+      // Who may call it, from the same matrix the router enforces (OWNER, ADMIN, MEMBER, CLIENT sessions,
+      // SECRET_KEY, PUBLISHABLE_KEY, or PUBLIC).
+      'x-roles': callersOf(op),
       // `optional`: credentials of the organization, or none (a signed URL in the query).
       ...(op.auth === 'public' ? { security: [] } : op.auth === 'optional' ? { security: [{}, { bearer: [] }] } : {}),
       parameters,

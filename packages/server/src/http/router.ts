@@ -1,4 +1,4 @@
-import type { FieldError, Operation } from '@spokestack/core';
+import { type FieldError, type Operation, accessOf } from '@spokestack/core';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
@@ -34,7 +34,6 @@ export type Serializable<T> = T extends string
 
 export type Handler<O extends Operation> = (input: OperationInput<O>) => Promise<Serializable<z.input<O['response']>> | Response>;
 
-const writers = ['OWNER', 'ADMIN', 'MEMBER'] as const;
 const methodOrder = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** How deep JSON input may nest: far beyond any real document, well before validation or PostgreSQL run out of stack. */
@@ -143,16 +142,26 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
   const jsonLimit = limit(options.maxBodyBytes);
   const uploadLimit = limit(options.maxUploadBytes);
 
+  // The one place roles are enforced, from the one matrix (`accessOf` in core), which the OpenAPI
+  // document publishes as `x-roles`.
   async function authorize(op: Operation, c: Context<AppEnv>, request: AppContext): Promise<TenantContext | undefined> {
-    const access = op.auth ?? 'secret';
+    const access = accessOf(op);
     const header = c.req.header('authorization');
-    if (access === 'public' || (access === 'optional' && !header)) return undefined;
+    if (access.public || (op.auth === 'optional' && !header)) return undefined;
     const { organizationId, actor } = await options.auth.authenticate(header);
-    if (actor.publishable && access !== 'publishable' && access !== 'optional')
-      throw forbidden('Publishable keys can only read published content; use a secret key');
-    const roles = op.roles ?? (op.method === 'GET' ? undefined : writers);
-    if (roles && !roles.includes(actor.role))
-      throw forbidden(actor.role === 'CLIENT' ? 'Client members have read-only access' : `Requires one of the roles ${roles.join(', ')}`);
+    if (actor.publishable) {
+      if (!access.publishableKey) throw forbidden('Publishable keys can only read published content; use a secret key');
+    } else if (actor.type === 'apiKey') {
+      if (!access.secretKey) throw forbidden(`Requires a session of one of the roles ${access.roles.join(', ')}`);
+    } else if (!access.roles.includes(actor.role)) {
+      throw forbidden(
+        op.auth === 'apiKey'
+          ? 'Only your backend may call this, with a secret API key'
+          : actor.role === 'CLIENT'
+            ? 'Client members have read-only access to what is shared with them'
+            : `Requires one of the roles ${access.roles.join(', ')}`,
+      );
+    }
     return { ...request, organizationId, actor };
   }
 

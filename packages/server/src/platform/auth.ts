@@ -26,10 +26,15 @@ interface SessionClaims {
   [key: string]: string | number;
   o: string; // organization
   u: string; // user
-  r: MembershipRole;
+  r: MembershipRole; // the most the session may do; the membership's current role caps it
+  k: string; // the secret API key that minted it: revoking the key ends its sessions
 }
 
 const roles: readonly string[] = membershipRole;
+// Lower index, more rights. A session acts with the lesser of its token's role and the membership's.
+const rank = (role: MembershipRole) => ['OWNER', 'ADMIN', 'MEMBER', 'CLIENT'].indexOf(role);
+/** The lesser of two roles. @example lesserRole('ADMIN', 'MEMBER') // 'MEMBER' */
+export const lesserRole = (a: MembershipRole, b: MembershipRole): MembershipRole => (rank(a) >= rank(b) ? a : b);
 
 /**
  * A session token for a member of an organization with a role, until `expiresAt`.
@@ -43,7 +48,7 @@ export function signSession(signer: Signer, claims: SessionClaims, expiresAt: Da
 /** The claims of a session token; 401 for anything else: forged, malformed, another kind of token, expired. */
 function verifySession(signer: Signer, token: string, now: Date): SessionClaims {
   const claims = signer.verify<SessionClaims>('session', token, now);
-  if (!claims || typeof claims.o !== 'string' || typeof claims.u !== 'string' || !roles.includes(claims.r))
+  if (!claims || typeof claims.o !== 'string' || typeof claims.u !== 'string' || typeof claims.k !== 'string' || !roles.includes(claims.r))
     throw unauthorized(signer.verify('session', token, new Date(0)) ? 'Session token expired; mint a new one' : 'Invalid session token');
   return claims;
 }
@@ -63,14 +68,17 @@ interface CachedKey {
 }
 
 // Credentials are looked up at most every few seconds per instance, so a hot API does not pay a
-// query per request; revocation and membership changes reach every instance within `cacheMs`.
+// query per request; revocation, membership and role changes reach every instance within `cacheMs`.
+// A session's role and client come from the membership (the token's role only caps them), and a
+// session lives only while the API key that minted it does: a demoted ADMIN or a revoked key loses
+// its sessions' rights within `cacheMs` on every instance.
 const cacheMs = 5_000;
 const lastUsedEveryMs = 60_000;
 
 /** Resolves `Authorization: Bearer …` to the organization and actor it stands for, or throws 401. */
 export function createAuthenticator(db: Db, clock: Clock, signer: Signer) {
   const keys = new Map<string, CachedKey>();
-  const members = new Map<string, { actor: Actor; loadedAt: number } | null>();
+  const members = new Map<string, { actor: Actor; keyLive: boolean; loadedAt: number } | null>();
 
   async function apiKey(token: string): Promise<Credentials> {
     const hash = sha256(token);
@@ -107,22 +115,33 @@ export function createAuthenticator(db: Db, clock: Clock, signer: Signer) {
   async function session(token: string): Promise<Credentials> {
     const now = clock.now();
     const payload = verifySession(signer, token, now);
-    const cacheKey = `${payload.o}:${payload.u}`;
+    const cacheKey = `${payload.o}:${payload.u}:${payload.k}`;
     let entry = members.get(cacheKey);
     if (entry === undefined || (entry && now.getTime() - entry.loadedAt > cacheMs)) {
       const [row] = await db
-        .select({ id: users.id, name: users.name, clientId: memberships.clientId })
+        .select({ id: users.id, name: users.name, role: memberships.role, clientId: memberships.clientId, keyId: apiKeys.id })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
+        .leftJoin(
+          apiKeys,
+          and(eq(apiKeys.id, payload.k), eq(apiKeys.organizationId, payload.o), eq(apiKeys.kind, 'SECRET'), isNull(apiKeys.revokedAt)),
+        )
         .where(and(eq(memberships.organizationId, payload.o), eq(memberships.userId, payload.u)))
         .limit(1);
       entry = row
-        ? { actor: { type: 'user', id: row.id, name: row.name, role: 'MEMBER', clientId: row.clientId }, loadedAt: now.getTime() }
+        ? {
+            actor: { type: 'user', id: row.id, name: row.name, role: row.role, clientId: row.clientId },
+            keyLive: row.keyId !== null,
+            loadedAt: now.getTime(),
+          }
         : null;
       members.set(cacheKey, entry);
     }
     if (!entry) throw unauthorized('This user is no longer a member of the organization');
-    return { organizationId: payload.o, actor: { ...entry.actor, role: payload.r } };
+    if (!entry.keyLive) throw unauthorized('The API key that minted this session was revoked; mint a new session');
+    const role = lesserRole(payload.r, entry.actor.role);
+    if (role === 'CLIENT' && !entry.actor.clientId) throw unauthorized('This member has no client to scope a CLIENT session to');
+    return { organizationId: payload.o, actor: { ...entry.actor, role } };
   }
 
   return {

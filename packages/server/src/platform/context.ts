@@ -4,6 +4,7 @@ import { type JobQueue, createJobQueue } from '../jobs/queue.js';
 import type { Clock } from './clock.js';
 import { type FileStore, createFileStore } from './files.js';
 import type { Logger } from './logger.js';
+import { type SecretBox, appKeyRing, secretBox } from './secrets.js';
 import { type Signer, createSigner } from './signing.js';
 import type { Storage } from './storage.js';
 
@@ -32,6 +33,8 @@ export interface AppContext {
   files: FileStore;
   /** Signs and verifies every token and link, each with its purpose. */
   signer: Signer;
+  /** Seals and opens secrets at rest (platform credentials and tokens), under the app's key ring. */
+  secrets: SecretBox;
   logger: Logger;
 }
 
@@ -44,6 +47,9 @@ export interface TenantContext extends AppContext {
   actor: Actor;
 }
 
+/** Whether the caller may change how the organization works (workflows, members, keys): OWNER or ADMIN. @example if (!isAdmin(ctx)) throw forbidden(…) */
+export const isAdmin = (ctx: { actor: Actor }) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
+
 /** Actor for work the platform does itself (scheduled jobs, automations). */
 export const systemActor = (): Actor => ({ type: 'system', id: 'system', name: 'SpokeStack', role: 'OWNER', clientId: null });
 
@@ -55,8 +61,17 @@ export const systemActor = (): Actor => ({ type: 'system', id: 'system', name: '
  * const parts = createAppParts({ db, storage, clock, logger, secret })
  * const ctx: TenantContext = { ...parts, now: clock.now(), organizationId, actor }
  */
-export function createAppParts(deps: { db: Db; storage: Storage; clock: Clock; logger: Logger; secret: string }): Omit<AppContext, 'now'> {
+export function createAppParts(deps: {
+  db: Db;
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  secret: string;
+  /** `SPOKESTACK_ENCRYPTION_KEYS` (see `keyRingFromSpec`); without it a key derived from `secret` encrypts. */
+  encryptionKeys?: string;
+}): Omit<AppContext, 'now'> {
   const { db, storage, clock, logger, secret } = deps;
   const signer = createSigner(secret);
-  return { jobs: createJobQueue({ db, clock, logger }), files: createFileStore({ storage, signer, clock }), signer, logger };
+  const secrets = secretBox(appKeyRing(secret, deps.encryptionKeys));
+  return { jobs: createJobQueue({ db, clock, logger }), files: createFileStore({ storage, signer, clock }), signer, secrets, logger };
 }

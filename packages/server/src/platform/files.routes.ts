@@ -22,13 +22,15 @@ export function fileRoutes(router: Router, db: Db): void {
   router.on(ops.getFile, ({ ctx, params }) => getFile(db, ctx, params.id));
   router.on(ops.deleteFile, ({ ctx, params }) => deleteFile(db, ctx, params.id));
   router.on(ops.downloadFile, async ({ tenant, app, params, query, c }) => {
-    const { row, body, size } = await fileContent(db, app, params.id, { tenant, exp: query.exp, sig: query.sig });
+    // A publishable key sees no files by itself; like anyone, it loads them through their signed URLs.
+    const member = tenant?.actor.publishable ? undefined : tenant;
+    const { row, body, size } = await fileContent(db, app, params.id, { tenant: member, exp: query.exp, sig: query.sig });
     const etag = `"${row.checksum ?? row.id}"`;
     const headers = {
       'content-type': row.mimeType,
       'content-length': String(size),
       etag,
-      'cache-control': tenant ? 'private, max-age=300' : 'public, max-age=3600, immutable',
+      'cache-control': member ? 'private, max-age=300' : 'public, max-age=3600, immutable',
       'content-disposition': `${query.download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
       'x-content-type-options': 'nosniff',
     };

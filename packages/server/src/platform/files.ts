@@ -4,10 +4,10 @@ import { filesResource } from '@spokestack/core';
 import { and, eq, like } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
 import { checkReferences, resourceService, scopeOf, tableInfo } from '../db/resource-service.js';
-import { badRequest, notFound } from '../http/problem.js';
+import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from './activity.js';
 import type { Clock } from './clock.js';
-import type { AppContext, TenantContext } from './context.js';
+import { type AppContext, type TenantContext, isAdmin } from './context.js';
 import { files } from './schema.js';
 import type { Signer } from './signing.js';
 import { type Storage, storageKey } from './storage.js';
@@ -128,9 +128,16 @@ export async function getFile(db: Db, ctx: TenantContext, id: string) {
   return presentFile(ctx, await generic.get(db, ctx, id));
 }
 
-/** Deletes a file's row, then its bytes. @example await deleteFile(db, ctx, id) */
+/**
+ * Deletes a file's row, then its bytes. A MEMBER deletes only their own uploads (others' files may be
+ * in use anywhere in the organization); OWNER, ADMIN and secret keys delete any.
+ *
+ * @example await deleteFile(db, ctx, id)
+ */
 export async function deleteFile(db: Db, ctx: TenantContext, id: string) {
   const row = await generic.get(db, ctx, id);
+  if (!isAdmin(ctx) && row.uploadedById !== ctx.actor.id)
+    throw forbidden('A MEMBER may delete only the files they uploaded; ask an OWNER or ADMIN');
   const result = await generic.remove(db, ctx, id);
   await ctx.files.storage.delete(row.storageKey);
   return result;

@@ -59,7 +59,7 @@ describe('credentials', () => {
     const user = await t.sdk.platform.users.create({ email: 'bo@agency.test', name: 'Bo' });
     const { token } = await t.sdk.platform.sessions.create({ userId: user.id });
     const [body, sig] = token.slice(3).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), r: 'OWNER' })).toString(
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), r: 'ADMIN' })).toString(
       'base64url',
     );
     await expect(t.sdkFor(`st_${forged}.${sig}`).platform.me()).rejects.toMatchObject({ status: 401 });

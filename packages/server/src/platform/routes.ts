@@ -3,11 +3,11 @@ import { and, eq, getTableColumns, gte, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { transaction } from '../db/client.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
-import { badRequest, forbidden, notFound } from '../http/problem.js';
+import { badRequest, notFound } from '../http/problem.js';
 import type { RouteDeps } from '../feature.js';
 import type { Router } from '../http/router.js';
 import { recordActivity } from './activity.js';
-import { generateApiKey, signSession } from './auth.js';
+import { generateApiKey, lesserRole, signSession } from './auth.js';
 import { members } from './members.js';
 import { apiKeys, organizations, unifiedActivities } from './schema.js';
 
@@ -35,6 +35,7 @@ export function platformRoutes(router: Router, deps: RouteDeps): void {
   });
   router.on(ops.updateOrganization, ({ ctx, body }) =>
     transaction(db, async (tx) => {
+      if (!Object.keys(body).length) return (await tx.select().from(organizations).where(eq(organizations.id, ctx.organizationId)))[0]!;
       const [org] = await tx.update(organizations).set(body).where(eq(organizations.id, ctx.organizationId)).returning();
       if (body.defaultLocale && !org!.locales.includes(body.defaultLocale))
         throw badRequest([{ path: 'body.defaultLocale', message: 'Must be one of the organization locales' }]);
@@ -49,11 +50,8 @@ export function platformRoutes(router: Router, deps: RouteDeps): void {
     }),
   );
 
-  const notClient = (role: string) => {
-    if (role === 'CLIENT') throw forbidden('Client members cannot list the team');
-  };
-  router.on(ops.listUsers, ({ ctx, query }) => (notClient(ctx.actor.role), members.list(db, ctx, query)));
-  router.on(ops.getUser, ({ ctx, params }) => (notClient(ctx.actor.role), members.get(db, ctx, params.id)));
+  router.on(ops.listUsers, ({ ctx, query }) => members.list(db, ctx, query));
+  router.on(ops.getUser, ({ ctx, params }) => members.get(db, ctx, params.id));
   router.on(ops.createUser, ({ ctx, body }) => members.create(db, ctx, body));
   router.on(ops.updateUser, async ({ ctx, params, body }) => {
     const user = await members.update(db, ctx, params.id, body);
@@ -122,15 +120,18 @@ export function platformRoutes(router: Router, deps: RouteDeps): void {
   );
 
   router.on(ops.createSession, async ({ ctx, body }) => {
-    if (ctx.actor.type !== 'apiKey') throw forbidden('Session tokens are minted by your backend with a secret API key');
     const user = await members.get(db, ctx, body.userId).catch(() => {
       throw badRequest([{ path: 'body.userId', message: 'No member with this id' }]);
     });
     const role = body.role ?? user.role;
+    if (lesserRole(role, user.role) !== role)
+      throw badRequest([{ path: 'body.role', message: `The member's role is ${user.role}; a session may carry that role or less` }]);
     if (role === 'CLIENT' && !user.clientId)
       throw badRequest([{ path: 'body.role', message: 'The user has no client to scope a CLIENT session to' }]);
     const expiresAt = new Date((Math.floor(ctx.now.getTime() / 1000) + body.expiresIn) * 1000);
-    return { token: signSession(ctx.signer, { o: ctx.organizationId, u: user.id, r: role }, expiresAt), expiresAt };
+    // Without a role asked for, the session follows the membership's role up and down (OWNER caps nothing).
+    const cap = body.role ?? 'OWNER';
+    return { token: signSession(ctx.signer, { o: ctx.organizationId, u: user.id, r: cap, k: ctx.actor.id }, expiresAt), expiresAt };
   });
 
   router.on(ops.listActivity, async ({ ctx, query }) => {

@@ -51,6 +51,22 @@ export function keyRingFromSecret(secret: string): KeyRing {
   return { current: 's0', keys: new Map([['s0', key]]) };
 }
 
+/**
+ * The key ring of an app: the keys of `SPOKESTACK_ENCRYPTION_KEYS` when given (the first current), and
+ * always the key derived from the secret for reading, so values sealed before keys were configured
+ * still open until `spokestack-server secrets reencrypt` moves them to the current key.
+ *
+ * @example const ring = appKeyRing(secret, process.env.SPOKESTACK_ENCRYPTION_KEYS)
+ */
+export function appKeyRing(secret: string, spec?: string): KeyRing {
+  const derived = keyRingFromSecret(secret);
+  if (!spec?.trim()) return derived;
+  const ring = keyRingFromSpec(spec);
+  const keys = new Map(ring.keys);
+  for (const [id, key] of derived.keys) if (!keys.has(id)) keys.set(id, key);
+  return { current: ring.current, keys };
+}
+
 const prefix = 'enc:v1:';
 
 /** Whether a stored value is ciphertext of `SecretBox` (as opposed to a legacy plaintext value). */

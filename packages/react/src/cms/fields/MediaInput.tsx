@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { MediaValue } from '@spokestack/core/cms';
 import { Button } from '../../ui/Button.js';
-import { FilePreview, MediaPickerDialog, MediaUploader } from '../media.js';
+import { FilePreview, MediaPickerDialog, MediaUploader } from '../../platform/media.js';
 import { useStrings } from '../strings.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 

@@ -2,8 +2,6 @@ import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, typ
 import { useQueryClient } from '@tanstack/react-query';
 import { type Editor, EditorContent, type JSONContent, mergeAttributes, useEditor, useEditorState } from '@tiptap/react';
 import { Image, type ImageOptions } from '@tiptap/extension-image';
-import { TableKit } from '@tiptap/extension-table';
-import { StarterKit } from '@tiptap/starter-kit';
 import { useSpokeStack } from '../../provider.js';
 import { Button } from '../../ui/Button.js';
 import {
@@ -19,9 +17,11 @@ import {
   TableIcon,
   UndoIcon,
 } from '../icons.js';
-import { cmsKeys } from '../hooks.js';
-import { MediaPickerDialog } from '../media.js';
+import { fileStaleTime } from '../../platform/files.js';
+import { platformKeys } from '../../platform/keys.js';
+import { MediaPickerDialog } from '../../platform/media.js';
 import { format, useStrings } from '../strings.js';
+import { richTextExtensions } from './rich-text-extensions.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
 interface FileImageOptions extends ImageOptions {
@@ -68,16 +68,12 @@ function useExtensions() {
   return useMemo(() => {
     const resolveSrc = (fileId: string) =>
       queryClient
-        .fetchQuery({ queryKey: cmsKeys.file(fileId), queryFn: () => sdk.platform.files.get(fileId), staleTime: 30 * 60_000 })
+        .fetchQuery({ queryKey: platformKeys.file(fileId), queryFn: () => sdk.platform.files.get(fileId), staleTime: fileStaleTime })
         .then(
           (file) => sdk.http.url(file.url),
           () => undefined,
         );
-    return [
-      StarterKit.configure({ heading: { levels: [1, 2, 3, 4] }, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
-      TableKit.configure({ table: { resizable: false } }),
-      FileImage.configure({ resolveSrc }),
-    ];
+    return [...richTextExtensions(), FileImage.configure({ resolveSrc })];
   }, [sdk, queryClient]);
 }
 

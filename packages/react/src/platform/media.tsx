@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Uppy, type Meta, type Restrictions } from '@uppy/core';
 import { UppyContextProvider, useDropzone, useUppyState } from '@uppy/react';
@@ -9,9 +9,12 @@ import * as Dialog from '../ui/Dialog.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
-import { cmsKeys, useFile, useFiles } from './hooks.js';
+import type { ClassNames } from '../ui/utils.js';
+import { format } from '../shared/format.js';
+import { useFile, useFiles } from './files.js';
 import { FileIcon } from './icons.js';
-import { format, useStrings } from './strings.js';
+import { platformKeys } from './keys.js';
+import { type MediaStrings, useMediaStrings } from './strings.js';
 
 type UploadUppy = Uppy<Meta, FileRow>;
 
@@ -63,8 +66,8 @@ function useUploadUppy(options: { accept?: readonly string[]; multiple: boolean;
     instance.on('upload-success', (file, response) => {
       const row = response.body;
       if (!row) return;
-      queryClient.setQueryData(cmsKeys.file(row.id), row);
-      void queryClient.invalidateQueries({ queryKey: cmsKeys.files() });
+      queryClient.setQueryData(platformKeys.file(row.id), row);
+      void queryClient.invalidateQueries({ queryKey: platformKeys.files() });
       onUploaded.current(row);
       // Done files leave the list (and free their slot under maxNumberOfFiles); failed ones stay with their error.
       if (file) instance.removeFile(file.id);
@@ -75,8 +78,8 @@ function useUploadUppy(options: { accept?: readonly string[]; multiple: boolean;
   return uppy;
 }
 
-/** Props of `MediaUploader`. */
-export interface MediaUploaderProps {
+/** Props of `MediaUploader`; other props go to its root `<div>`. */
+export interface MediaUploaderProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onDrop'> {
   /** MIME types or extensions accepted (`image/*`, `application/pdf`, `.svg`); anything when omitted. */
   accept?: readonly string[];
   /** Several files at once. */
@@ -85,8 +88,10 @@ export interface MediaUploaderProps {
   onUploaded: (file: FileRow) => void;
   /** Nothing can be dropped or chosen. */
   disabled?: boolean;
-  /** Class name of the root element. */
-  className?: string;
+  /** Class names of the inner parts. */
+  classNames?: ClassNames<'dropzone' | 'files' | 'file'>;
+  /** Replacements for the built-in strings (i18n). */
+  overrides?: Partial<MediaStrings>;
 }
 
 /**
@@ -96,18 +101,29 @@ export interface MediaUploaderProps {
  *
  * @example <MediaUploader accept={['image/*']} onUploaded={(file) => setValue({ fileId: file.id })} />
  */
-export function MediaUploader({ accept, multiple = false, onUploaded, disabled = false, className }: MediaUploaderProps) {
+export const MediaUploader = forwardRef<HTMLDivElement, MediaUploaderProps>(function MediaUploader(
+  { accept, multiple = false, onUploaded, disabled = false, classNames, overrides, ...props },
+  ref,
+) {
   const uppy = useUploadUppy({ accept, multiple, onUploaded });
-  if (!uppy) return <div data-scope="media-uploader" data-part="root" data-state="idle" className={className} />;
+  if (!uppy) return <div ref={ref} data-scope="media-uploader" data-part="root" data-state="idle" {...props} />;
   return (
     <UppyContextProvider uppy={uppy as unknown as Uppy}>
-      <UploaderBody uppy={uppy} disabled={disabled} className={className} />
+      <UploaderBody ref={ref} uppy={uppy} disabled={disabled} classNames={classNames} overrides={overrides} {...props} />
     </UppyContextProvider>
   );
+});
+
+interface UploaderBodyProps extends Omit<MediaUploaderProps, 'onUploaded' | 'accept' | 'multiple'> {
+  uppy: UploadUppy;
+  disabled: boolean;
 }
 
-function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disabled: boolean; className?: string }) {
-  const t = useStrings();
+const UploaderBody = forwardRef<HTMLDivElement, UploaderBodyProps>(function UploaderBody(
+  { uppy, disabled, classNames, overrides, ...props },
+  ref,
+) {
+  const t = useMediaStrings(overrides);
   const dropzone = useDropzone({ noClick: disabled });
   const inputRef = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -119,7 +135,7 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
   const list = Object.values(files);
   const busy = list.some((file) => !file.error && !file.progress.uploadComplete);
   return (
-    <div data-scope="media-uploader" data-part="root" data-state={busy ? 'uploading' : over ? 'over' : 'idle'} className={className}>
+    <div ref={ref} data-scope="media-uploader" data-part="root" data-state={busy ? 'uploading' : over ? 'over' : 'idle'} {...props}>
       <div
         role="button"
         tabIndex={disabled ? -1 : 0}
@@ -128,6 +144,7 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
         data-scope="media-uploader"
         data-part="dropzone"
         data-state={over ? 'over' : undefined}
+        className={classNames?.dropzone}
         onClick={root.onClick}
         onKeyDown={(event) => {
           if (disabled || (event.key !== 'Enter' && event.key !== ' ')) return;
@@ -160,7 +177,7 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
         onChange={(event) => input.onChange(event as never)}
       />
       {list.length > 0 && (
-        <ul data-scope="media-uploader" data-part="files" aria-live="polite">
+        <ul data-scope="media-uploader" data-part="files" aria-live="polite" className={classNames?.files}>
           {list.map((file) => {
             const percent = file.progress.uploadComplete ? 100 : Math.round((file.progress.percentage ?? 0) || (busy ? totalProgress : 0));
             return (
@@ -169,6 +186,7 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
                 data-scope="media-uploader"
                 data-part="file"
                 data-state={file.error ? 'error' : file.progress.uploadComplete ? 'done' : 'uploading'}
+                className={classNames?.file}
               >
                 {file.error ? (
                   <span role="alert">{format(t.uploadFailed, { name: file.name ?? '', message: file.error })}</span>
@@ -191,16 +209,18 @@ function UploaderBody({ uppy, disabled, className }: { uppy: UploadUppy; disable
       )}
     </div>
   );
-}
+});
 
-/** Props of `FilePreview`. */
-export interface FilePreviewProps {
+/** Props of `FilePreview`; other props go to its root `<span>`. */
+export interface FilePreviewProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   /** The file to show. */
   fileId: string;
   /** Text alternative of an image preview. */
   alt?: string;
-  /** Class name of the root element. */
-  className?: string;
+  /** Class names of the inner parts. */
+  classNames?: ClassNames<'image' | 'name'>;
+  /** Has no strings; here so every component takes the same props. */
+  overrides?: Partial<MediaStrings>;
 }
 
 /**
@@ -208,33 +228,48 @@ export interface FilePreviewProps {
  *
  * @example <FilePreview fileId={value.fileId} alt={value.alt} />
  */
-export function FilePreview({ fileId, alt = '', className }: FilePreviewProps) {
+export const FilePreview = forwardRef<HTMLSpanElement, FilePreviewProps>(function FilePreview(
+  { fileId, alt = '', classNames, overrides: _overrides, ...props },
+  ref,
+) {
   const sdk = useSpokeStack();
   const file = useFile(fileId);
   return (
     <span
+      ref={ref}
       data-scope="file-preview"
       data-part="root"
       data-state={file.isPending ? 'loading' : file.isError ? 'error' : 'ready'}
-      className={className}
+      {...props}
     >
       {file.data?.mimeType.startsWith('image/') ? (
-        <img src={sdk.http.url(file.data.url)} alt={alt} loading="lazy" data-scope="file-preview" data-part="image" />
+        <img
+          src={sdk.http.url(file.data.url)}
+          alt={alt}
+          loading="lazy"
+          data-scope="file-preview"
+          data-part="image"
+          className={classNames?.image}
+        />
       ) : (
-        <span data-scope="file-preview" data-part="name">
+        <span data-scope="file-preview" data-part="name" className={classNames?.name}>
           {file.data?.name ?? fileId}
         </span>
       )}
     </span>
   );
-}
+});
 
-/** Props of `MediaLibrary`. */
-export interface MediaLibraryProps {
+/** Props of `MediaLibrary`; other props go to its root `<div>`. */
+export interface MediaLibraryProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
   /** A MIME type or prefix (`image/`) to list; every file when omitted. */
   mimeType?: string;
   /** Called with the file picked. */
   onSelect: (file: FileRow) => void;
+  /** Class names of the inner parts. */
+  classNames?: ClassNames<'grid' | 'item' | 'name'>;
+  /** Replacements for the built-in strings (i18n). */
+  overrides?: Partial<MediaStrings>;
 }
 
 /**
@@ -242,26 +277,37 @@ export interface MediaLibraryProps {
  *
  * @example <MediaLibrary mimeType="image/" onSelect={(file) => insert(file)} />
  */
-export function MediaLibrary({ mimeType, onSelect }: MediaLibraryProps) {
+export const MediaLibrary = forwardRef<HTMLDivElement, MediaLibraryProps>(function MediaLibrary(
+  { mimeType, onSelect, classNames, overrides, ...props },
+  ref,
+) {
   const sdk = useSpokeStack();
-  const t = useStrings();
+  const t = useMediaStrings(overrides);
   const files = useFiles({ mimeType, limit: 24 });
   const rows = files.data?.rows ?? [];
-  if (files.isError) return <ErrorState error={files.error} onRetry={() => files.refetch()} retrying={files.isRefetching} />;
+  if (files.isError)
+    return <ErrorState ref={ref} error={files.error} onRetry={() => files.refetch()} retrying={files.isRefetching} {...props} />;
   return (
-    <div data-scope="media-library" data-part="root" data-state={files.isPending ? 'loading' : rows.length ? 'ready' : 'empty'}>
+    <div
+      ref={ref}
+      data-scope="media-library"
+      data-part="root"
+      data-state={files.isPending ? 'loading' : rows.length ? 'ready' : 'empty'}
+      {...props}
+    >
       {files.isPending ? (
         <Spinner />
       ) : rows.length === 0 ? (
         <EmptyState title={t.libraryEmpty} />
       ) : (
-        <ul data-scope="media-library" data-part="grid">
+        <ul data-scope="media-library" data-part="grid" className={classNames?.grid}>
           {rows.map((file) => (
             <li key={file.id}>
               <button
                 type="button"
                 data-scope="media-library"
                 data-part="item"
+                className={classNames?.item}
                 onClick={() => onSelect(file)}
                 aria-label={`${t.select} ${file.name}`}
               >
@@ -272,7 +318,7 @@ export function MediaLibrary({ mimeType, onSelect }: MediaLibraryProps) {
                     <FileIcon />
                   </span>
                 )}
-                <span data-scope="media-library" data-part="name">
+                <span data-scope="media-library" data-part="name" className={classNames?.name}>
                   {file.name}
                 </span>
               </button>
@@ -287,10 +333,10 @@ export function MediaLibrary({ mimeType, onSelect }: MediaLibraryProps) {
       )}
     </div>
   );
-}
+});
 
-/** Props of `MediaPickerDialog`. */
-export interface MediaPickerDialogProps {
+/** Props of `MediaPickerDialog`; other props go to the dialog's content `<div>`. */
+export interface MediaPickerDialogProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect' | 'title'> {
   /** The button (or other element) that opens the dialog. */
   trigger: ReactNode;
   /** Accepted types of uploads; the library lists the matching kind. */
@@ -299,6 +345,10 @@ export interface MediaPickerDialogProps {
   onSelect: (file: FileRow) => void;
   /** The dialog's title. */
   title?: string;
+  /** Class names of the inner parts. */
+  classNames?: ClassNames<'title' | 'uploader' | 'library' | 'footer'>;
+  /** Replacements for the built-in strings (i18n). */
+  overrides?: Partial<MediaStrings>;
 }
 
 /**
@@ -307,8 +357,11 @@ export interface MediaPickerDialogProps {
  *
  * @example <MediaPickerDialog trigger={<Button>Choose image</Button>} accept={['image/*']} onSelect={(file) => setImage(file)} />
  */
-export function MediaPickerDialog({ trigger, accept, onSelect, title }: MediaPickerDialogProps) {
-  const t = useStrings();
+export const MediaPickerDialog = forwardRef<HTMLDivElement, MediaPickerDialogProps>(function MediaPickerDialog(
+  { trigger, accept, onSelect, title, className, classNames, overrides, ...props },
+  ref,
+) {
+  const t = useMediaStrings(overrides);
   const [open, setOpen] = useState(false);
   const pick = (file: FileRow) => {
     setOpen(false);
@@ -317,16 +370,16 @@ export function MediaPickerDialog({ trigger, accept, onSelect, title }: MediaPic
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
-      <Dialog.Content data-size="lg">
-        <Dialog.Title>{title ?? t.libraryTitle}</Dialog.Title>
+      <Dialog.Content ref={ref} data-size="lg" className={className} {...props}>
+        <Dialog.Title className={classNames?.title}>{title ?? t.libraryTitle}</Dialog.Title>
         <Dialog.Description>{t.dropFiles}</Dialog.Description>
         {open && (
           <>
-            <MediaUploader accept={accept} onUploaded={pick} />
-            <MediaLibrary mimeType={libraryFilterOf(accept)} onSelect={pick} />
+            <MediaUploader accept={accept} onUploaded={pick} className={classNames?.uploader} overrides={overrides} />
+            <MediaLibrary mimeType={libraryFilterOf(accept)} onSelect={pick} className={classNames?.library} overrides={overrides} />
           </>
         )}
-        <div data-scope="cms-dialog" data-part="footer">
+        <div data-scope="dialog" data-part="footer" className={classNames?.footer}>
           <Dialog.Close asChild>
             <Button variant="secondary">{t.close}</Button>
           </Dialog.Close>
@@ -334,4 +387,4 @@ export function MediaPickerDialog({ trigger, accept, onSelect, title }: MediaPic
       </Dialog.Content>
     </Dialog.Root>
   );
-}
+});
