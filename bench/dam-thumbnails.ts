@@ -154,7 +154,8 @@ async function tagging(files: string[], count: number): Promise<MediaBenchRow> {
   }
 }
 
-function print(rows: MediaBenchRow[]) {
+/** Prints the rows under the HTTP table of bench/run.ts, or alone. @example printMediaRows(await runDamMediaBench()) */
+export function printMediaRows(rows: MediaBenchRow[]) {
   const f = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
   console.log(`SpokeStack DAM media bench · Node ${process.version} · ${availableParallelism()}× ${cpus()[0]?.model.trim() ?? 'CPU'}\n`);
   for (const r of rows) {
@@ -181,7 +182,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     seconds: Number(values.seconds),
     tagImages: Number(values['tag-images']),
   });
-  print(rows);
+  printMediaRows(rows);
   if (values.json) await writeFile(values.json, JSON.stringify(rows, null, 2));
   process.exitCode = rows.some((r) => r.verdict !== 'ok') ? 1 : 0;
 }

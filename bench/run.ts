@@ -3,18 +3,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
+import { type Database, createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
 import postgres from 'postgres';
 import { startBaseline } from './baseline.js';
+import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
-import { deliveryGet, deliveryList } from './cms-delivery.js';
+import { deliveryGet, deliveryList, deliveryListFields } from './cms-delivery.js';
 import { type LoadResult, runLoad } from './load.js';
-import type { Fixture, Scenario } from './scenario.js';
+import type { Fixture, RawSql, Scenario } from './scenario.js';
 
-// `pnpm bench`: each scenario measured against our server and against its bare postgres.js baseline,
-// in the same run, on a throwaway PostgreSQL database. A new scenario is one file plus a line here.
+// `pnpm bench`: each scenario measured against our server and against its bare baseline (the SQL a
+// developer would write by hand for the same reply, over node:http), in the same run, on a throwaway
+// PostgreSQL database — or, with `--driver pglite`, on an embedded PGlite one (reported, no targets).
+// A new scenario is one file plus a line here.
 
-const scenarios: Scenario<never>[] = [contactsList as Scenario<never>, deliveryList as Scenario<never>, deliveryGet as Scenario<never>];
+const scenarios: Scenario<never>[] = [
+  contactsList as Scenario<never>,
+  deliveryList as Scenario<never>,
+  deliveryListFields as Scenario<never>,
+  deliveryGet as Scenario<never>,
+];
 
 const { values: args } = parseArgs({
   options: {
@@ -22,23 +30,33 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
+    driver: { type: 'string', default: 'postgres' },
+    entries: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (args.help) {
-  console.log(`Usage: pnpm bench [--duration S] [--warmup S] [--connections N] [--only TEXT]
+  console.log(`Usage: pnpm bench [--duration S] [--warmup S] [--connections N] [--only TEXT] [--driver postgres|pglite] [--entries N]
 
-Needs DATABASE_URL (a PostgreSQL server where it may create and drop a database spokestack_bench_<pid>).
-Each scenario: seed, check that both sides return the same data, warm up, then measure the baseline
-(bare postgres.js + node:http) and our server for --duration seconds each at --connections connections.
+PostgreSQL (default) needs DATABASE_URL (a server where it may create and drop a database spokestack_bench_<pid>).
+--driver pglite runs the same scenarios on an embedded PGlite database (its results are reported, no targets).
+Each scenario: seed --entries rows (100,000 on PostgreSQL, 20,000 on PGlite), check that both sides return
+the same reply, warm up, then measure the baseline (hand-written SQL over bare postgres.js + node:http)
+and our server for --duration seconds each at --connections connections.
 Exits 1 when a scenario fails or misses its declared target ratio.`);
   process.exit(0);
 }
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
+const pglite = args.driver === 'pglite';
+if (!pglite && args.driver !== 'postgres') {
+  console.error(`--driver is postgres or pglite, not ${args.driver}`);
+  process.exit(1);
+}
+const entries = Number(args.entries ?? (pglite ? 20_000 : 100_000));
 
-const adminUrl = process.env.DATABASE_URL;
+const adminUrl = pglite ? 'postgres://unused@127.0.0.1/unused' : process.env.DATABASE_URL;
 if (!adminUrl) {
   console.error(
     'pnpm bench needs DATABASE_URL: a PostgreSQL server on which it may create and drop a throwaway database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench',
@@ -59,14 +77,14 @@ interface Row {
 const dbName = `spokestack_bench_${process.pid}`;
 const benchUrl = new URL(adminUrl);
 benchUrl.pathname = `/${dbName}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const admin = pglite ? undefined : postgres(adminUrl, { max: 1, onnotice: () => {} });
 const dataDir = await mkdtemp(join(tmpdir(), 'spokestack-bench-'));
 let cleanup: (() => Promise<void>) | undefined;
 
 async function dropDatabase() {
   await cleanup?.().catch(() => {});
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
+  await admin?.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin?.end();
   await rm(dataDir, { recursive: true, force: true });
 }
 process.once('SIGINT', () => {
@@ -76,11 +94,18 @@ process.once('SIGINT', () => {
 
 const rows: Row[] = [];
 try {
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.unsafe(`create database ${dbName}`);
-  const database = await createDatabase({ url: benchUrl.toString() });
+  await admin?.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin?.unsafe(`create database ${dbName}`);
+  const database: Database = await createDatabase(pglite ? { dataDir: join(dataDir, 'pglite') } : { url: benchUrl.toString() });
   await database.migrate();
-  const sql = postgres(benchUrl.toString(), { max: 10, onnotice: () => {} });
+  // PGlite is one in-process connection: the baseline shares it with the server, as a site embedding it would.
+  const pg = pglite ? undefined : postgres(benchUrl.toString(), { max: 10, onnotice: () => {} });
+  const sql: RawSql = pg ?? {
+    unsafe: async (text, params = []) =>
+      ((result: unknown) => (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows))(
+        await database.db._.session.prepareQuery({ sql: text, params }, undefined, 'bench', false).execute(),
+      ),
+  };
   const { organization, apiKey } = await createOrganization(database.db, { name: 'Bench Agency' });
   // Request logs are formatted as in production but not written: a terminal would measure itself.
   const server = await startServer({
@@ -88,22 +113,26 @@ try {
     database,
     dataDir,
     logger: createLogger({ write: () => {} }),
-    env: { DATABASE_URL: benchUrl.toString(), SPOKESTACK_SECRET: randomBytes(32).toString('hex') },
+    env: { DATABASE_URL: pglite ? '' : benchUrl.toString(), SPOKESTACK_SECRET: randomBytes(32).toString('hex') },
   });
   cleanup = async () => {
     await server.close();
-    await sql.end();
+    await pg?.end();
+    if (pglite) await database.close();
   };
-  const [pg] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
+  const [version] = await sql.unsafe(`select current_setting('server_version') as version`);
   console.log(
-    `SpokeStack bench · Node ${process.version} · PostgreSQL ${pg!.version} · ${availableParallelism()}× ${cpus()[0]?.model.trim() ?? 'CPU'}\n` +
-      `autocannon in a worker thread, ${connections} connections, ${warmup} s warm-up + ${duration} s per measurement; both sides use a pool of 10 connections\n`,
+    `SpokeStack bench · Node ${process.version} · ${pglite ? 'PGlite' : 'PostgreSQL'} ${version!.version} · ` +
+      `${availableParallelism()}× ${cpus()[0]?.model.trim() ?? 'CPU'}\n` +
+      `autocannon in a worker thread, ${connections} connections, ${warmup} s warm-up + ${duration} s per measurement; ` +
+      `${pglite ? 'both sides share the one PGlite connection' : 'both sides use a pool of 10 connections'}; ` +
+      `${entries.toLocaleString('en-US')} rows per scenario\n`,
   );
 
-  const fixture: Fixture = { db: database.db, sql, organizationId: organization.id };
+  const fixture: Fixture = { db: database.db, sql, organizationId: organization.id, entries };
   const headers = { authorization: `Bearer ${apiKey}` };
   for (const scenario of scenarios.filter((s) => !args.only || s.name.includes(args.only))) {
-    const row: Row = { name: scenario.name, target: scenario.target, verdict: 'failed' };
+    const row: Row = { name: scenario.name, target: pglite ? undefined : scenario.target, verdict: 'failed' };
     rows.push(row);
     let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
     try {
@@ -144,22 +173,35 @@ try {
 }
 
 printTable(rows);
-process.exitCode = rows.some((r) => r.verdict !== 'ok') || !rows.length ? 1 : 0;
+// The DAM's media figures (thumbnails vs bare sharp, tagging throughput and memory) need no database.
+const media: MediaBenchRow[] = !args.only || /dam|thumbnail|tagging/i.test(args.only) ? await runDamMediaBench() : [];
+if (media.length) {
+  console.log('\nDAM media (images per second on this machine; ratio to bare sharp on the same images)\n');
+  printMediaRows(media);
+}
+process.exitCode = rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length) ? 1 : 0;
 
-/** The plan's node chain and execution time, e.g. `Limit ← Sort ← Seq Scan, 21.4 ms`. */
-async function explain(sql: postgres.Sql, text: string, params: (string | number)[]): Promise<string> {
+/** The baseline plan's scans and execution time, e.g. `Index Scan on content_entries_delivery_newest_idx, 0.2 ms`. */
+async function explain(sql: RawSql, text: string, params: unknown[]): Promise<string> {
   interface Node {
     'Node Type': string;
+    'Index Name'?: string;
+    'Relation Name'?: string;
     Plans?: Node[];
   }
-  const [row] = await sql.unsafe<{ 'QUERY PLAN': [{ Plan: Node; 'Execution Time': number }] }[]>(
-    `explain (analyze, format json) ${text}`,
-    params,
-  );
-  const [{ Plan, 'Execution Time': ms }] = row!['QUERY PLAN'];
-  const chain: string[] = [];
-  for (let node: Node | undefined = Plan; node; node = node.Plans?.[0]) chain.push(node['Node Type']);
-  return `${chain.join(' ← ')}, ${ms.toFixed(1)} ms`;
+  const [row] = await sql.unsafe(`explain (analyze, format json) ${text}`, params);
+  const plan = row!['QUERY PLAN'];
+  const [{ Plan, 'Execution Time': ms }] = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [
+    { Plan: Node; 'Execution Time': number },
+  ];
+  const scans = new Set<string>();
+  const walk = (node: Node) => {
+    if (node['Node Type'].endsWith('Scan') && (node['Index Name'] ?? node['Relation Name']))
+      scans.add(`${node['Node Type']} on ${node['Index Name'] ?? node['Relation Name']}`);
+    node.Plans?.forEach(walk);
+  };
+  walk(Plan);
+  return `${[...scans].join(', ')}, ${ms.toFixed(1)} ms`;
 }
 
 function printTable(results: Row[]) {
@@ -181,6 +223,9 @@ function printTable(results: Row[]) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}`);
-  console.log('\nratio = our requests/s ÷ baseline requests/s (bare postgres.js + node:http, same SQL, same concurrency, same run)');
+  console.log(
+    '\nratio = our requests/s ÷ baseline requests/s (hand-written SQL for the same reply over bare postgres.js + node:http, ' +
+      'same concurrency, same run)',
+  );
   for (const r of results) if (r.note) console.log(`${r.name}: ${r.note}`);
 }

@@ -1,18 +1,25 @@
 import type { Db } from '@spokestack/server';
 
+/** Plain SQL with `$n` parameters on the benchmark database: postgres.js on PostgreSQL, the app's own connection on PGlite. */
+export interface RawSql {
+  unsafe(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
 /** What a scenario's setup gets: the throwaway benchmark database and a tenant to fill. */
 export interface Fixture {
   /** Drizzle over the benchmark database (the same pool the server under test uses). */
   db: Db;
-  /** postgres.js on the benchmark database, for bulk seeding in plain SQL. */
-  sql: import('postgres').Sql;
+  /** Raw SQL on the benchmark database, for bulk seeding in plain SQL (and the baseline). */
+  sql: RawSql;
   organizationId: string;
+  /** How many entries (rows) a scenario seeds: 100,000 on PostgreSQL, fewer on PGlite (`--entries`). */
+  entries: number;
 }
 
-/** The SQL the baseline runs: the statement our server issues, with its parameters. */
+/** The SQL the baseline runs: what a developer would write by hand for the same reply, with its parameters. */
 export interface BaselineQuery {
   text: string;
-  params: (string | number)[];
+  params: unknown[];
   /** Turns the rows into the reply body, as our route shapes them (default `{ data: rows }`). */
   reply?: (rows: Record<string, unknown>[]) => unknown;
 }

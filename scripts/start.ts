@@ -46,12 +46,22 @@ await database.migrate();
 const demo = await ensureDemo(database.db, { storage: (await openStorage(settings)).storage, dataDir: settings.dataDir });
 const prepared = ((performance.now() - started) / 1000).toFixed(1);
 // Warnings and errors only: a line per request would bury the URLs below.
-const server = await startServer({ port: apiPort, database, dataDir: settings.dataDir, env, logger: createLogger({ level: 'warn' }) });
+const server = await startServer({
+  port: apiPort,
+  database,
+  dataDir: settings.dataDir,
+  env,
+  logger: createLogger({ level: 'warn' }),
+  // The API's start page (http://localhost:4000/) links the host app beside the reference.
+  links: [{ label: 'Host app (the Northwind back office)', url: `http://localhost:${appPort}/` }],
+});
 
 const viteBin = join(dirname(createRequire(join(hostApp, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
 const vite = spawn(process.execPath, [viteBin, '--port', String(appPort), '--strictPort'], {
   cwd: hostApp,
-  env: { ...env, SPOKESTACK_API_URL: server.url, NO_COLOR: '1' },
+  // The host app's own backend (session-backend.ts, in the Vite process) keeps the secret key and mints
+  // short-lived sessions for the browser; no VITE_ prefix, so it never reaches the page.
+  env: { ...env, SPOKESTACK_API_URL: server.url, SPOKESTACK_SECRET_KEY: demo.apiKey, NO_COLOR: '1' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let viteOutput = '';
@@ -113,10 +123,11 @@ console.log(
     '',
     line('Organization', `Northwind Creative (${demo.seeded ? `seeded just now; database ready in ${prepared} s` : 'seeded earlier'})`),
     line('API key', demo.apiKey + (demo.mintedKey ? '  (new: the kept one no longer worked)' : '')),
-    line('API', `${apiUrl}   reference: ${apiUrl}/docs`),
-    line('Host app', `${appUrl}/?key=${demo.apiKey}`),
+    line('API', `${apiUrl}/   reference: ${apiUrl}/docs`),
+    line('Host app', `${appUrl}/`),
     '',
-    'Open the host app link: it signs in with the demo key. Press Ctrl-C to stop both.',
+    'Open the host app and sign in as an admin, a member or a client: its backend mints a short-lived session,',
+    'so the secret key above stays on this machine and never reaches the browser. Press Ctrl-C to stop both.',
     '',
   ].join('\n'),
 );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ContentEditor, ContentList } from '@spokestack/react/cms';
+import { ContentEditor, ContentList, Highlight } from '@spokestack/react/cms';
 import { fakeSdk } from './fake-sdk.js';
 
 /** The content list on an in-memory story SDK (stories/cms/fake-sdk.ts). */
@@ -42,4 +42,9 @@ export const WithEditor: Story = {
     );
   },
   parameters: { spokestack: { client: fakeSdk() } },
+};
+
+/** A search hit's snippet: the server's `<mark>`ed matches, rendered without raw HTML. */
+export const SearchHighlight: Story = {
+  render: () => <Highlight html="The <mark>spring</mark> launch &amp; its <mark>spring</mark> sale" />,
 };

@@ -231,6 +231,8 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
     workflowId: null,
     enableVersioning: true,
     maxVersions: 50,
+    deliveryMaxAge: 60,
+    deliveryStaleWhileRevalidate: 300,
     isActive: true,
     isSystem: false,
     createdById: 'usr_alex',
@@ -590,7 +592,7 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
       .filter((field) => field.required && (data[field.name] === undefined || data[field.name] === null || data[field.name] === ''))
       .map((field) => ({ path: `body.data.${field.name}`, message: 'Required' }));
     if (typeof data.code === 'string' && !/^[A-Z]{3}-\d+$/.test(data.code))
-      errors.push({ path: 'body.data.code', message: 'Does not match the pattern ^[A-Z]{3}-\\d+$' });
+      errors.push({ path: 'body.data.code', message: 'Use three capitals, a dash and digits, like ABC-123' });
     if (typeof data.readingTime === 'number' && data.readingTime < 1) errors.push({ path: 'body.data.readingTime', message: 'At least 1' });
     if (errors.length)
       throw problem(400, 'Invalid request', `${errors.length} field${errors.length > 1 ? 's are' : ' is'} invalid.`, errors);

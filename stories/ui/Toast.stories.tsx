@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect } from 'react';
-import { Button, type ToastOptions, useToast } from '@spokestack/react';
+import { Button, type ToastOptions, Toaster, useToast } from '@spokestack/react';
 
 /** A button that raises the toast; `shownAtStart` raises it once on load, so the story opens showing it. */
 function Notify({ shownAtStart = true, ...options }: ToastOptions & { shownAtStart?: boolean }) {
@@ -15,6 +15,8 @@ function Notify({ shownAtStart = true, ...options }: ToastOptions & { shownAtSta
 const meta = {
   title: 'UI/Toast',
   component: Notify,
+  // The provider renders the <Toaster> region the toasts show in; pass `toaster={…}` to it, or render your own.
+  subcomponents: { Toaster },
   args: { title: 'Deal saved', description: 'Moved to Proposal', duration: 60_000 },
 } satisfies Meta<typeof Notify>;
 

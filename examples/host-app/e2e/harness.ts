@@ -27,8 +27,9 @@ export async function startStack(): Promise<Stack> {
   await new Promise((resolve) => api.once('listening', resolve));
   const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 
-  // The app's vite.config.ts reads the API address when it loads.
+  // The app's vite.config.ts reads the API address, and its session backend the secret key, when it loads.
   process.env.SPOKESTACK_API_URL = apiUrl;
+  process.env.SPOKESTACK_SECRET_KEY = t.apiKey;
   const vite: ViteDevServer = await createServer({
     configFile: new URL('../vite.config.ts', import.meta.url).pathname,
     root: new URL('..', import.meta.url).pathname,

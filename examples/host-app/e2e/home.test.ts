@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
 
@@ -26,5 +28,36 @@ it('shows the problem when the key is refused', async () => {
   const page = await stack.open('', 'sk_not_a_real_key_000000000000000000');
   await page.getByText('Unknown or revoked API key').waitFor();
   await page.getByRole('button', { name: 'Use another key' }).waitFor();
+  await page.close();
+});
+
+it("signs in through the host app's own backend: a short-lived session, no secret key in the browser", async () => {
+  const { t } = stack;
+  await t.sdk.platform.users.create({ email: 'ada@agency.test', name: 'Ada Admin', role: 'ADMIN' });
+  const page = await stack.browser.newPage();
+  page.setDefaultTimeout(15_000);
+  const authorizations: string[] = [];
+  page.on('request', (request) => {
+    const header = request.headers().authorization;
+    if (header) authorizations.push(header);
+  });
+  await page.goto(`${stack.appUrl}/`);
+  await page.getByRole('button', { name: 'Sign in as admin' }).click();
+  await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+  await page.getByText('ADMIN', { exact: true }).waitFor();
+  expect(authorizations.length).toBeGreaterThan(0);
+  expect(authorizations.every((h) => h.startsWith('Bearer ') && !h.includes('sk_'))).toBe(true);
+  expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain('sk_');
+  await page.screenshot({ path: join(tmpdir(), 'host-app-signed-in.png') });
+  await page.close();
+});
+
+it('the sign-in screen says why when the organization has no member of the role', async () => {
+  const page = await stack.browser.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${stack.appUrl}/`);
+  await page.screenshot({ path: join(tmpdir(), 'host-app-sign-in.png') });
+  await page.getByRole('button', { name: 'Sign in as client' }).click();
+  await page.getByRole('alert').getByText('The organization has no CLIENT member to sign in as').waitFor();
   await page.close();
 });

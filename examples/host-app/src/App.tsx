@@ -1,6 +1,6 @@
 import { type FormEvent, lazy, Suspense, useMemo, useState, useSyncExternalStore } from 'react';
 import { Button, Spinner, SpokeStackProvider } from '@spokestack/react';
-import { createSdk, forgetCredential, readCredential, saveCredential } from './credential.js';
+import { createSdk, forgetCredential, readCredential, saveCredential, signInThroughBackend } from './credential.js';
 import { ComponentsPage } from './pages/ComponentsPage.js';
 import { parseContentRoute } from './pages/content-route.js';
 import { HomePage } from './pages/HomePage.js';
@@ -70,7 +70,7 @@ export function App() {
             {theme === 'dark' ? 'Light theme' : 'Dark theme'}
           </Button>
           <Button variant="secondary" size="sm" onClick={signOut}>
-            Change key
+            {credential?.startsWith('session:') ? 'Sign out' : 'Change key'}
           </Button>
         </div>
       </header>
@@ -91,6 +91,12 @@ export function App() {
 
 /** Shown until there is a credential: no provider yet, the primitives work without one. */
 function ConnectScreen({ theme, onConnect }: { theme: 'light' | 'dark'; onConnect: (credential: string) => void }) {
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const signIn = (role: string) =>
+    signInThroughBackend(role).then(
+      ({ credential }) => onConnect(credential),
+      (error: unknown) => setSignInError(error instanceof Error ? error.message : String(error)),
+    );
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = new FormData(event.currentTarget).get('credential');
@@ -98,8 +104,24 @@ function ConnectScreen({ theme, onConnect }: { theme: 'light' | 'dark'; onConnec
   };
   return (
     <div className="ss-root app app-connect" data-theme={theme}>
+      <section className="app-card" aria-labelledby="sign-in-heading">
+        <h1 id="sign-in-heading">Sign in</h1>
+        <p>This app's backend holds the secret key and gives your browser a short-lived session for a member of the organization.</p>
+        <div className="app-sign-in">
+          {(['ADMIN', 'MEMBER', 'CLIENT'] as const).map((role) => (
+            <Button key={role} variant={role === 'ADMIN' ? 'primary' : 'secondary'} onClick={() => void signIn(role)}>
+              Sign in as {role.toLowerCase()}
+            </Button>
+          ))}
+        </div>
+        {signInError && (
+          <p role="alert" className="app-error">
+            {signInError}
+          </p>
+        )}
+      </section>
       <form className="app-card" onSubmit={submit}>
-        <h1>Connect to SpokeStack</h1>
+        <h2>Or connect with a credential</h2>
         <p>
           Paste an organization API key or a session token. It stays in this tab only. You can also open the app with <code>?key=…</code> or
           set <code>VITE_SPOKESTACK_KEY</code>.

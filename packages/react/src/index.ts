@@ -31,3 +31,4 @@ export { Spinner, type SpinnerProps, type SpinnerStrings } from './ui/Spinner.js
 export * as Table from './ui/Table.js';
 export { Toaster, useToast, type ToastApi, type ToastOptions, type ToasterProps, type ToasterStrings } from './ui/Toast.js';
 export type { ClassNames } from './ui/utils.js';
+export { useOverrides, type Overrides, type OverridesRegistry } from './overrides.js';

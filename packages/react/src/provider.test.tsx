@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { useMe } from './platform/me.js';
 import { SpokeStackProvider, useSpokeStack } from './provider.js';
 import { spokestackKeys } from './shared/query.js';
+import { ErrorState } from './ui/ErrorState.js';
+import { Spinner } from './ui/Spinner.js';
 import { fakeApi, me, providerFor } from './test/fake-api.js';
 
 describe('SpokeStackProvider', () => {
@@ -18,6 +20,19 @@ describe('SpokeStackProvider', () => {
     const root = screen.getByText('inside').closest('.ss-root');
     expect(root?.getAttribute('data-theme')).toBe('dark');
     expect(root?.classList.contains('host-class')).toBe(true);
+  });
+
+  it('replaces UI strings everywhere below it, and a component’s own overrides win', () => {
+    const { sdk } = fakeApi();
+    render(
+      <SpokeStackProvider client={sdk} overrides={{ spinner: { label: 'Chargement…' }, errorState: { retry: 'Réessayer' } }}>
+        <Spinner />
+        <Spinner overrides={{ label: 'Chargement des offres…' }} />
+        <ErrorState error={new Error('boom')} onRetry={() => {}} />
+      </SpokeStackProvider>,
+    );
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toEqual(['Chargement…', 'Chargement des offres…']);
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
   });
 
   it('gives hooks the SDK it was passed', () => {

@@ -2,6 +2,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { SpokeStackError, type SpokeStack } from '@spokestack/core';
 import { Direction } from 'radix-ui';
+import { type Overrides, OverridesContext } from './overrides.js';
 import { createToastStore, Toaster, ToastStoreContext, type ToasterProps } from './ui/Toast.js';
 import { cx, PortalContainerContext } from './ui/utils.js';
 
@@ -18,6 +19,8 @@ export interface SpokeStackProviderProps {
   dir?: 'ltr' | 'rtl';
   /** Class name of the `.ss-root` wrapper. */
   className?: string;
+  /** UI strings to replace in every component below, by component (see `OverridesRegistry`); a component's own `overrides` prop wins. */
+  overrides?: Overrides;
   /** Props of the built-in `<Toaster>`, or `false` when you render your own. */
   toaster?: ToasterProps | false;
   /** Your app, or the part of it that uses SpokeStack. */
@@ -47,6 +50,7 @@ export function SpokeStackProvider({
   dir,
   className,
   toaster = {},
+  overrides = noOverrides,
   children,
 }: SpokeStackProviderProps) {
   const [ownQueryClient] = useState(createQueryClient);
@@ -65,8 +69,10 @@ export function SpokeStackProvider({
     <SpokeStackContext.Provider value={client}>
       <QueryClientProvider client={queryClient ?? ownQueryClient}>
         <ToastStoreContext.Provider value={toastStore}>
-          {/* Only when asked: otherwise a Radix direction the host already provides stays in effect. */}
-          {dir ? <Direction.Provider dir={dir}>{tree}</Direction.Provider> : tree}
+          <OverridesContext.Provider value={overrides}>
+            {/* Only when asked: otherwise a Radix direction the host already provides stays in effect. */}
+            {dir ? <Direction.Provider dir={dir}>{tree}</Direction.Provider> : tree}
+          </OverridesContext.Provider>
         </ToastStoreContext.Provider>
       </QueryClientProvider>
     </SpokeStackContext.Provider>
@@ -86,6 +92,8 @@ export function useSpokeStack(): SpokeStack {
   if (!client) throw new Error('useSpokeStack must be used inside <SpokeStackProvider client={…}>.');
   return client;
 }
+
+const noOverrides: Overrides = {};
 
 function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: retryTransient } } });

@@ -1,10 +1,11 @@
 import { problemTypes } from '@spokestack/core';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { type Db, sql } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
+import { type HomeLink, faviconSvg, homePage } from './http/home.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   corsOrigins?: string | string[];
   /** Check every reply against its contract (tests turn this on). */
   validateResponses?: boolean;
+  /** More links for the start page at `/` (the demo's host app), besides the reference and the OpenAPI document. */
+  links?: HomeLink[];
 }
 
 /**
@@ -95,7 +98,17 @@ export function createApp(options: AppOptions) {
     });
   });
   const corsOrigins = options.corsOrigins ?? '*';
-  const exposeHeaders = ['X-Request-Id', 'ETag', 'Location'];
+  // The Upload-* and Tus-* headers let browsers speak tus (resumable uploads) across origins.
+  const tusHeaders = [
+    'Upload-Offset',
+    'Upload-Length',
+    'Upload-Metadata',
+    'Upload-Expires',
+    'Tus-Resumable',
+    'Tus-Version',
+    'Tus-Max-Size',
+  ];
+  const exposeHeaders = ['X-Request-Id', 'ETag', 'Location', ...tusHeaders, 'Tus-Extension'];
   const preflight = cors({ origin: corsOrigins, exposeHeaders, maxAge: 600 });
   const allowedOrigin = (origin: string) => (corsOrigins === '*' ? '*' : [corsOrigins].flat().includes(origin) ? origin : undefined);
   app.use('/v1/*', async (c, next) => {
@@ -149,6 +162,12 @@ export function createApp(options: AppOptions) {
     });
     return c.json({ ready: true });
   });
+  const home = homePage(options.links);
+  app.get('/', (c) => c.html(home));
+  const favicon = (c: Context<AppEnv>) =>
+    c.body(faviconSvg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
+  app.get('/favicon.svg', favicon);
+  app.get('/favicon.ico', favicon);
 
   /** Starts a graceful shutdown: `/ready` answers 503 and every reply says `Connection: close`. */
   const beginShutdown = () => {

@@ -22,3 +22,4 @@ export {
   type InstanceSettings,
 } from './serve.js';
 export { ensureDemo, seedDemo, demoOrganization, type EnsureDemoResult, type SeedDemoResult, type DemoCounts } from './demo/index.js';
+export { useTagger } from './dam/tagging.js';

@@ -1,3 +1,4 @@
+import type { HomeLink } from './http/home.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -130,6 +131,8 @@ export interface ServeOptions extends InstanceSettings {
   database?: Database;
   /** How long `close()` lets requests in flight finish before closing their connections (default 10 s). */
   drainTimeoutMs?: number;
+  /** More links for the start page at `/` (the demo's host app). */
+  links?: HomeLink[];
 }
 
 export interface RunningServer {
@@ -168,7 +171,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!options.database) await database.migrate();
     const { storage, description } = await openStorage(settings);
     const logger = options.logger ?? createLogger({ level: logLevel(settings) });
-    const spokestack = createApp({ db: database.db, storage, secret, logger, encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS });
+    const spokestack = createApp({
+      db: database.db,
+      storage,
+      secret,
+      logger,
+      encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
+      links: options.links,
+    });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;
     const drainHttp = connectionDrainer(server);

@@ -406,6 +406,35 @@ describe('OpenAPI', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('id="crm.contacts.list"');
     expect(html).toContain('/v1/openapi.json');
+    // Operations with rules a person needs carry a description, in the document and on the page.
+    expect(html).toContain('Runs the one readiness check that submit for review, approve, publish and schedules use');
+    const doc = (await (await t.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { description?: string }>> };
+    expect(doc.paths['/v1/cms/entries/{id}']!.patch!.description).toMatch(/pending review is withdrawn/);
+  });
+
+  it('/ is a start page linking the reference, the OpenAPI document and configured apps; the favicon answers', async () => {
+    const home = await t.request('/', { headers: { authorization: '' } });
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    for (const href of ['/docs', '/v1/openapi.json', '/favicon.svg']) expect(html).toContain(`href="${href}"`);
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const icon = await t.request(path, { headers: { authorization: '' } });
+      expect(icon.status, path).toBe(200);
+      expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await icon.text()).toMatch(/^<svg /);
+    }
+    const { app } = createApp({
+      db: t.db,
+      storage: localStorage(t.filesDir),
+      secret: t.secret,
+      links: [
+        { label: 'Host app', url: 'http://localhost:5173/' },
+        { label: 'Evil', url: 'javascript:alert(1)' },
+      ],
+    });
+    const withLinks = await (await app.request('/')).text();
+    expect(withLinks).toContain('<a href="http://localhost:5173/">Host app</a>');
+    expect(withLinks).not.toContain('javascript:');
   });
 });
 

@@ -81,6 +81,8 @@ export interface Override {
   create?: (seq: number, f: Fixtures) => Row | Promise<Row>;
   update?: (seq: number, f: Fixtures) => Row;
   make?: (f: Fixtures) => Promise<Row>;
+  /** The unique keys as the feature's contract sees them, when the table's are derived (a folder's `path` from `parentId` + `slug`). */
+  uniques?: string[][];
 }
 const cmsSchema = {
   fields: [
@@ -99,6 +101,9 @@ async function rowOfEntry(f: Fixtures, path: string, entryId: unknown): Promise<
   return reply.json.data[0]!;
 }
 export const overrides: Record<string, Override> = {
+  // A link must expire in the future; its password is write-only (`hasPassword`), so the round trip sends none.
+  'dam.folders': { uniques: [['libraryId', 'parentId', 'slug']] },
+  'dam.links': { create: (seq, f) => ({ expiresAt: future(f, seq), password: undefined }) },
   'cms.contentTypes': { create: () => ({ schema: cmsSchema, titleField: 'title' }) },
   // A past expiresAt would keep the entry from going live (schedules refuse such entries).
   'cms.entries': { create: (seq, f) => ({ data: { title: `Entry ${seq}` }, expiresAt: future(f, seq) }) },

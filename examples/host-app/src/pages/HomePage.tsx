@@ -50,7 +50,8 @@ export function HomePage({ onChangeKey }: { onChangeKey: () => void }) {
   return (
     <>
       <section className="app-section">
-        <h1>Welcome, {actor.name}</h1>
+        {/* An API key is not a person: name the key, and let the role below say what it may do. */}
+        <h1>{actor.type === 'user' ? `Welcome, ${actor.name}` : `Signed in with the API key “${actor.name}”`}</h1>
         <dl className="app-facts">
           <div>
             <dt>Organization</dt>

@@ -173,6 +173,12 @@ function createPublishingClient(http: HttpClient) {
         http.call(ops.publishEntry, { params: { id }, body }, options),
       unpublish: (id: string, body: Body<typeof ops.unpublishEntry> = {}, options?: RequestOptions) =>
         http.call(ops.unpublishEntry, { params: { id }, body }, options),
+      /**
+       * What blocks publishing (the entry, or one translation), what an edit does to the review state, and the action row.
+       * @example const { ready, blockers, actions } = await sdk.cms.entries.readiness(entry.id, { locale: 'fr' })
+       */
+      readiness: (id: string, query?: Query<typeof ops.getEntryReadiness>, options?: RequestOptions) =>
+        http.call(ops.getEntryReadiness, { params: { id }, query }, options),
       archive: (id: string, options?: RequestOptions) => http.call(ops.archiveEntry, { params: { id } }, options),
       unarchive: (id: string, options?: RequestOptions) => http.call(ops.unarchiveEntry, { params: { id } }, options),
       /** Briefs the entry is linked to. @example const { data } = await sdk.cms.entries.briefs(entry.id) */

@@ -54,6 +54,10 @@ export const contentTypeCreate = z.strictObject({
   workflowId: id.nullable().optional(),
   enableVersioning: z.boolean().optional(),
   maxVersions: z.number().int().min(1).max(10_000).optional(),
+  /** Seconds a shared cache may serve the type's delivery replies without asking (`max-age`, default 60). */
+  deliveryMaxAge: z.number().int().min(0).max(31_536_000).optional(),
+  /** Seconds a stale delivery reply may still be served while the cache revalidates it (default 300). */
+  deliveryStaleWhileRevalidate: z.number().int().min(0).max(31_536_000).optional(),
   isActive: z.boolean().optional(),
 });
 export type ContentTypeInput = z.input<typeof contentTypeCreate>;

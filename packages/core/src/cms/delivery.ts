@@ -44,6 +44,7 @@ export const deliveryListQuery = deliveryQueryBase.extend({
 });
 export const deliveryTypeParams = z.object({ type: z.string().min(1).max(200) });
 export const deliverySlugParams = z.object({ type: z.string().min(1).max(200), slug: z.string().min(1).max(200) });
+export const deliveryMediaParams = z.object({ entryId: z.string().min(1).max(100), fileId: z.string().min(1).max(100) });
 
 /** A delivered media value: the stored `{ fileId, alt?, caption? }` with a URL a browser loads without credentials. */
 export const deliveredMedia = z.object({ fileId: z.string(), alt: z.string().optional(), caption: z.string().optional(), url: z.string() });
@@ -118,5 +119,18 @@ export const deliveryOps = {
     response: deliveredEntry,
     summary:
       'One published entry by content type and slug (the slug of the locale, or of the default locale) with locale fallback; ETag and 304',
+  }),
+  deliveryMedia: defineOperation({
+    id: 'cms.delivery.media',
+    method: 'GET',
+    path: '/v1/delivery/media/:entryId/:fileId',
+    tag: 'Delivery',
+    auth: 'public',
+    params: deliveryMediaParams,
+    response: z.file(),
+    responseType: 'binary',
+    summary:
+      'A file of a published entry at the stable URL delivery replies give it (`Cache-Control: public, immutable`); ' +
+      "404 once the file is no longer in the entry's published content or the entry is unpublished",
   }),
 };

@@ -118,6 +118,13 @@ export const entryOps = {
     path: `${base}/entries/:id`,
     tag,
     summary: 'Save an entry draft; `If-Match` or `version` guards against lost updates (409)',
+    description:
+      'Under an approval workflow, a change to the content (data, title or slug) of an entry that is IN_REVIEW, APPROVED or ' +
+      'SCHEDULED sends it back to DRAFT: its pending review is withdrawn (the revision is SKIPPED with the reason, so ' +
+      'reviewers never approve content that changed after they were asked), and a scheduled publish is cancelled. ' +
+      'Submit it again to restart the review. `GET /v1/cms/entries/{id}/readiness` answers this in advance as `editEffect`. ' +
+      'SEO, social, taxonomy and metadata edits keep the review state. A live entry keeps serving what was published until ' +
+      'it is published again.',
     params: idParams,
     body: entryUpdate,
     response: entryRow,

@@ -10,6 +10,7 @@ export * from './taxonomy.js';
 export * from './workflows.js';
 export * from './comments.js';
 export * from './publishing.js';
+export * from './readiness.js';
 export * from './schedules.js';
 export * from './templates.js';
 export * from './blocks.js';

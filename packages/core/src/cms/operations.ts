@@ -7,6 +7,7 @@ import { taxonomyOps } from './taxonomy.js';
 import { workflowOps } from './workflows.js';
 import { commentOps } from './comments.js';
 import { publishingOps } from './publishing.js';
+import { readinessOps } from './readiness.js';
 import { scheduleOps } from './schedules.js';
 import { templateOps } from './templates.js';
 import { blockOps } from './blocks.js';
@@ -23,6 +24,7 @@ export const cmsOps = {
   ...workflowOps,
   ...commentOps,
   ...publishingOps,
+  ...readinessOps,
   ...scheduleOps,
   ...templateOps,
   ...blockOps,

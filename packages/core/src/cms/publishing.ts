@@ -25,6 +25,12 @@ export const publishingOps = {
     tag,
     summary:
       "Publish now: the draft (or one locale's translation) goes live after validation (required fields, image alt text, workflow approval)",
+    description:
+      'The source and every locale go through the one readiness check (`GET /v1/cms/entries/{id}/readiness` shows it): 409 ' +
+      'when the entry is archived or, under an approval workflow, not approved; 400 naming each field under `data.` for ' +
+      'missing or invalid values and images without alt text. A translation (`locale`) must be APPROVED and goes live over ' +
+      "its source's published version: the source must be live (409 otherwise), and the non-localized fields served in " +
+      'that locale are the ones the source has live, never its unpublished draft.',
     params: idParams,
     body: publishBody,
     response: publishResult,

@@ -15,6 +15,8 @@ const contentTypesCreate = z.strictObject({
     workflowId: f.text().nullable().optional(),
     enableVersioning: f.bool().optional(),
     maxVersions: f.int().optional(),
+    deliveryMaxAge: f.int().optional(),
+    deliveryStaleWhileRevalidate: f.int().optional(),
     isActive: f.bool().optional(),
     isSystem: f.bool().optional(),
   });
@@ -38,6 +40,8 @@ export const contentTypes = defineResource({
     workflowId: f.text().nullable(),
     enableVersioning: f.bool(),
     maxVersions: f.int(),
+    deliveryMaxAge: f.int(),
+    deliveryStaleWhileRevalidate: f.int(),
     isActive: f.bool(),
     isSystem: f.bool(),
     createdById: f.text(),
@@ -55,7 +59,7 @@ export const contentTypes = defineResource({
     isSystem: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'icon', 'titleField', 'previewUrl', 'workflowId', 'enableVersioning', 'maxVersions', 'isActive', 'isSystem', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'icon', 'titleField', 'previewUrl', 'workflowId', 'enableVersioning', 'maxVersions', 'deliveryMaxAge', 'deliveryStaleWhileRevalidate', 'isActive', 'isSystem', 'createdById', 'createdAt', 'updatedAt'],
 });
 export type ContentType = z.output<typeof contentTypes.row>;
 export type ContentTypeCreate = z.input<typeof contentTypes.create>;

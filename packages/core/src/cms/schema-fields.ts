@@ -47,7 +47,10 @@ export const contentField = z.discriminatedUnion('type', [
     type: z.literal('text'),
     minLength: bound.optional(),
     maxLength: bound.optional(),
+    /** A regular expression (Unicode) the value must match. */
     pattern: z.string().max(500).optional(),
+    /** What editors see when the value does not match `pattern`, in words ("Use three capitals, a dash and digits: ABC-123"). */
+    patternMessage: f.text().min(1).max(300).optional(),
     multiline: z.boolean().optional(),
   }),
   z.strictObject({ ...common, type: z.literal('richtext'), maxLength: bound.optional() }),
@@ -105,19 +108,58 @@ export const contentField = z.discriminatedUnion('type', [
 export type ContentField = z.output<typeof contentField>;
 
 /** A content type's `schema`: its fields, in display order, names unique. */
-export const contentTypeSchema = z.strictObject({
-  fields: z
-    .array(contentField)
-    .min(1)
-    .max(500)
-    .superRefine((fields, ctx) => {
-      const seen = new Set<string>();
-      fields.forEach((field, i) => {
-        if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `Duplicate field name "${field.name}"` });
-        seen.add(field.name);
-      });
-    }),
+/**
+ * A group of fields an editor shows together: a section (a titled block of the form) or a tab,
+ * as the schema's `layout` says. Fields in no group come first, ungrouped.
+ */
+export const fieldGroup = z.strictObject({
+  /** Stable id (letters, digits, _ and -), for URLs and remembered open tabs. */
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'Group ids start with a letter and hold letters, digits, _ and - (at most 64)'),
+  label: f.text().min(1).max(200),
+  /** Help text shown under the group's heading. */
+  description: f.text().max(1000).optional(),
+  /** The fields of the group, in the order shown; each field belongs to one group at most. */
+  fields: z.array(fieldName).min(1).max(500),
+  /** Sections only: starts collapsed. */
+  collapsed: z.boolean().optional(),
 });
+export type FieldGroup = z.output<typeof fieldGroup>;
+
+export const contentTypeSchema = z
+  .strictObject({
+    fields: z.array(contentField).min(1).max(500),
+    /** Optional grouping of the fields into sections or tabs, for long forms. */
+    groups: z.array(fieldGroup).max(50).optional(),
+    /** How an editor shows `groups`: stacked sections (default) or tabs. */
+    layout: z.enum(['sections', 'tabs']).optional(),
+  })
+  .superRefine((schema, ctx) => {
+    const seen = new Set<string>();
+    schema.fields.forEach((field, i) => {
+      if (seen.has(field.name))
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `Duplicate field name "${field.name}"` });
+      seen.add(field.name);
+    });
+    const ids = new Set<string>();
+    const grouped = new Map<string, string>();
+    schema.groups?.forEach((group, g) => {
+      if (ids.has(group.id)) ctx.addIssue({ code: 'custom', path: ['groups', g, 'id'], message: `Duplicate group id "${group.id}"` });
+      ids.add(group.id);
+      group.fields.forEach((name, i) => {
+        const path = ['groups', g, 'fields', i];
+        if (!seen.has(name)) ctx.addIssue({ code: 'custom', path, message: `No field "${name}" in the schema` });
+        else if (grouped.has(name))
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `"${name}" is already in the group "${grouped.get(name)}"; a field belongs to one group`,
+          });
+        else grouped.set(name, group.id);
+      });
+    });
+    if (schema.layout && !schema.groups?.length)
+      ctx.addIssue({ code: 'custom', path: ['layout'], message: 'A layout needs groups to lay out' });
+  });
 export type ContentTypeSchema = z.output<typeof contentTypeSchema>;
 
 /**

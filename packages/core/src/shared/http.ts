@@ -20,6 +20,8 @@ export interface RequestOptions {
 }
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+/** What one request carries besides its method and path. */
+type CallInit = { query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
 /** The transport under every SDK call: auth headers, JSON, problem+json errors. */
 export class HttpClient {
@@ -50,19 +52,51 @@ export class HttpClient {
   }
 
   /** Sends a request and returns the parsed JSON reply, or throws `SpokeStackError`. */
-  async request<T>(
-    method: string,
-    path: string,
-    init: { query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...(await this.headers()), ...init.headers };
+  async request<T>(method: string, path: string, init: CallInit = {}): Promise<T> {
+    const response = await this.#send(method, path, init, 'application/json');
+    if (response.status === 204 || response.status === 304) return undefined as T;
+    const text = await response.text();
+    return (text ? safeJson(text) : undefined) as T;
+  }
+
+  /**
+   * Sends a request whose successful reply is bytes (a download) and returns the `Response` to read them from;
+   * a failure throws `SpokeStackError` like every call.
+   *
+   * @example const response = await http.download('POST', `/v1/dam/public/links/${token}/download`, { body: { password } })
+   */
+  download(method: string, path: string, init: CallInit = {}): Promise<Response> {
+    return this.#send(method, path, init, '*/*');
+  }
+
+  async #problem(response: Response): Promise<SpokeStackError> {
+    const text = await response.text();
+    const json: unknown = text ? safeJson(text) : undefined;
+    const problem = (json && typeof json === 'object' ? json : {}) as Partial<Problem>;
+    return new SpokeStackError({
+      type: problem.type ?? problemTypes.internal,
+      title: problem.title ?? response.statusText ?? 'Request failed',
+      status: response.status,
+      ...problem,
+      requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    });
+  }
+
+  async #send(method: string, path: string, init: CallInit, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept, ...(await this.headers()), ...init.headers };
     let body: BodyInit | undefined;
+    let duplex: 'half' | undefined;
     if (init.body instanceof FormData || init.body instanceof Blob) body = init.body;
-    else if (init.body !== undefined) {
+    else if (init.body instanceof ReadableStream) {
+      // A streamed upload: fetch sends it chunk by chunk (`duplex: 'half'` is how fetch is told so).
+      body = init.body;
+      duplex = 'half';
+      headers['content-type'] ??= 'application/octet-stream';
+    } else if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    const request = new Request(this.url(path, init.query), { method, headers, body, signal: init.signal });
+    const request = new Request(this.url(path, init.query), { method, headers, body, signal: init.signal, duplex } as RequestInit);
     let response: Response;
     try {
       response = await (this.#options.fetch ?? fetch)(request);
@@ -70,20 +104,8 @@ export class HttpClient {
       if (init.signal?.aborted) throw cause;
       throw new SpokeStackError({ type: problemTypes.network, title: 'Network error', status: 0, detail: String(cause) });
     }
-    if (response.status === 204 || response.status === 304) return undefined as T;
-    const text = await response.text();
-    const json: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) {
-      const problem = (json && typeof json === 'object' ? json : {}) as Partial<Problem>;
-      throw new SpokeStackError({
-        type: problem.type ?? problemTypes.internal,
-        title: problem.title ?? response.statusText ?? 'Request failed',
-        status: response.status,
-        ...problem,
-        requestId: problem.requestId ?? response.headers.get('x-request-id') ?? undefined,
-      });
-    }
-    return json as T;
+    if (!response.ok && response.status !== 304) throw await this.#problem(response);
+    return response;
   }
 
   /** Calls a declared operation with its typed params, query and body. */

@@ -17,6 +17,8 @@ export interface Operation<
   method: HttpMethod;
   path: string;
   summary: string;
+  /** Longer explanation for the reference: the rules a person needs to call it right. */
+  description?: string;
   tag: string;
   params?: P;
   query?: Q;
@@ -31,8 +33,11 @@ export interface Operation<
    * (the host's backend), never a session.
    */
   auth?: 'secret' | 'publishable' | 'public' | 'optional' | 'apiKey';
-  /** How the body travels: JSON (default), or `multipart/form-data` whose file parts are `z.file()` fields. */
-  bodyType?: 'json' | 'multipart';
+  /**
+   * How the body travels: JSON (default), `multipart/form-data` whose file parts are `z.file()` fields, or
+   * `binary`: the raw bytes of one file, streamed to the handler unread (its description rides in `query`).
+   */
+  bodyType?: 'json' | 'multipart' | 'binary';
   /** What a successful reply holds: JSON of `response` (default), or the bytes of a file. */
   responseType?: 'json' | 'binary';
   /** Session roles allowed (see `accessOf`, the one matrix); by default reads every role, writes OWNER, ADMIN and MEMBER. */

@@ -1,3 +1,6 @@
+import type { ContentEditorStrings } from './strings.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { StringsOverride } from './parts.js';
 import { useId, useState } from 'react';
 import type { SpokeStackError } from '@spokestack/core';
 import type { CommentRow, ContentField } from '@spokestack/core/cms';
@@ -10,7 +13,7 @@ import * as Popover from '../ui/Popover.js';
 import { useEntryEditorContext } from './controller.js';
 import { CommentIcon } from './icons.js';
 import { useMemberNames } from '../platform/members.js';
-import { useCommentAction, useComments } from './hooks.js';
+import { useCommentAction, useComments } from './hooks/comments.js';
 import { format, useStrings } from './strings.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -272,18 +275,18 @@ export function FieldComments({ field }: { field: ContentField }) {
   );
 }
 
-export interface CommentsPanelProps {
+export interface CommentsPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
   /** Class name of the root element. */
   className?: string;
 }
 
-/**
- * Every comment thread of the entry in one panel: general comments first, then each commented field, with a
- * toggle for resolved threads.
- *
- * @example <CommentsPanel /> // inside a ContentEditor or EntryForm.Root
- */
-export function CommentsPanel({ className }: CommentsPanelProps) {
+// The part itself; the export below adds its `overrides`.
+const CommentsPanelRoot = forwardRef<HTMLElement, Omit<CommentsPanelProps, 'overrides'>>(function CommentsPanelRoot(
+  { className, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const ids = useId();
@@ -294,7 +297,7 @@ export function CommentsPanel({ className }: CommentsPanelProps) {
     comments.data?.some((c) => c.fieldName === field.name && c.parentId === null && (showResolved || !c.isResolved)),
   );
   return (
-    <section data-scope="comments" data-part="panel" className={className} aria-labelledby={`${ids}-title`}>
+    <section ref={ref} data-scope="comments" data-part="panel" className={className} {...props} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} data-scope="comments" data-part="title">
         {t.comments}
       </h3>
@@ -319,4 +322,18 @@ export function CommentsPanel({ className }: CommentsPanelProps) {
       ))}
     </section>
   );
-}
+});
+
+/**
+ * Every comment thread of the entry in one panel: general comments first, then each commented field, with a
+ * toggle for resolved threads.
+ *
+ * @example <CommentsPanel /> // inside a ContentEditor or EntryForm.Root
+ */
+export const CommentsPanel = forwardRef<HTMLElement, CommentsPanelProps>(function CommentsPanel({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <CommentsPanelRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});

@@ -1,4 +1,5 @@
-import { type ReactNode, useMemo, useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
+import { useOverrides } from '../overrides.js';
 import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
 import { ErrorState } from '../ui/ErrorState.js';
@@ -10,7 +11,8 @@ import * as EntryForm from './EntryForm.js';
 import type { FieldInputs } from './fields/FieldInput.js';
 import { CommentsPanel, FieldComments } from './Comments.js';
 import { LocaleSwitcher } from './LocaleSwitcher.js';
-import { PublishActions, WorkflowActions } from './Review.js';
+import { PublishActions } from './Publishing.js';
+import { WorkflowActions } from './Workflows.js';
 import { SchedulePanel } from './Schedules.js';
 import { SeoPanel } from './SeoPanel.js';
 import { type ContentEditorStrings, contentEditorStrings, StringsContext, useStrings } from './strings.js';
@@ -83,7 +85,7 @@ export interface ContentEditorProps {
  */
 export function ContentEditor(props: ContentEditorProps) {
   const { entryId, contentTypeId, overrides } = props;
-  const strings = useMemo(() => ({ ...contentEditorStrings, ...overrides }), [overrides]);
+  const strings = useOverrides('contentEditor', contentEditorStrings, overrides);
   // Another entry is another editor (its own draft and store). The entry this editor just created is not: a host
   // that routes to it (passing its id, and maybe no longer the type) keeps the same editor, caret and all.
   const created = useRef<string | null>(null);

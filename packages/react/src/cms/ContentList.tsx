@@ -1,4 +1,5 @@
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useOverrides } from '../overrides.js';
 import { contentStatus, type ContentStatus, type EntryListItem } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
@@ -7,7 +8,9 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ClassNames } from '../ui/utils.js';
 import { useOrganization } from '../platform/organizations.js';
-import { type ContentEntriesQuery, useCategories, useContentEntries, useContentTypes, useTags } from './hooks.js';
+import { useContentTypes } from './hooks/content-types.js';
+import { type ContentEntriesQuery, useContentEntries } from './hooks/entries.js';
+import { useCategories, useTags } from './hooks/taxonomy.js';
 import { statusTone } from './status.js';
 import { statusLabels } from './strings.js';
 
@@ -129,7 +132,7 @@ export function ContentList({
   classNames,
   overrides,
 }: ContentListProps) {
-  const t = { ...contentListStrings, ...overrides };
+  const t = useOverrides('contentList', contentListStrings, overrides);
   const ids = useId();
   const [filters, setFilters] = useState<ContentListFilters>(defaultFilters);
   // Typing stays responsive: the request follows the deferred text, and the previous rows stay meanwhile.

@@ -1,3 +1,6 @@
+import type { ContentEditorStrings } from './strings.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { StringsOverride } from './parts.js';
 import { useId } from 'react';
 import { localizationStatus, type LocalizationStatus } from '@spokestack/core/cms';
 import { Badge, type Tone } from '../ui/Badge.js';
@@ -13,20 +16,18 @@ const translationTone: Record<LocalizationStatus, Tone> = {
   OUTDATED: 'danger',
 };
 
-export interface LocaleSwitcherProps {
+export interface LocaleSwitcherProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
   /** Class name of the root element. */
   className?: string;
 }
 
-/**
- * The organization's languages as a radio group: the entry's own language with its status, each other one with
- * its translation status (or "Not translated"). Choosing one saves pending changes and edits that language's
- * localized fields; in a translation a select sets its status. Hidden for new entries and single-language
- * organizations.
- *
- * @example <LocaleSwitcher /> // inside a ContentEditor or EntryForm.Root
- */
-export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
+// The part itself; the export below adds its `overrides`.
+const LocaleSwitcherRoot = forwardRef<HTMLDivElement, Omit<LocaleSwitcherProps, 'overrides'>>(function LocaleSwitcherRoot(
+  { className, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const statusId = useId();
@@ -34,7 +35,7 @@ export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
   const byLocale = new Map(editor.translations.map((row) => [row.locale, row]));
   const locales = [editor.sourceLocale, ...editor.locales.filter((l) => l !== editor.sourceLocale)];
   return (
-    <div data-scope="locale-switcher" data-part="root" className={className}>
+    <div ref={ref} data-scope="locale-switcher" data-part="root" className={className} {...props}>
       <fieldset data-scope="locale-switcher" data-part="group">
         <legend data-scope="locale-switcher" data-part="legend">
           {t.language}
@@ -95,4 +96,20 @@ export function LocaleSwitcher({ className }: LocaleSwitcherProps) {
       )}
     </div>
   );
-}
+});
+
+/**
+ * The organization's languages as a radio group: the entry's own language with its status, each other one with
+ * its translation status (or "Not translated"). Choosing one saves pending changes and edits that language's
+ * localized fields; in a translation a select sets its status. Hidden for new entries and single-language
+ * organizations.
+ *
+ * @example <LocaleSwitcher /> // inside a ContentEditor or EntryForm.Root
+ */
+export const LocaleSwitcher = forwardRef<HTMLDivElement, LocaleSwitcherProps>(function LocaleSwitcher({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <LocaleSwitcherRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});

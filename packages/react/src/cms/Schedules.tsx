@@ -1,3 +1,6 @@
+import type { ContentEditorStrings } from './strings.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { StringsOverride } from './parts.js';
 import { useId, useState } from 'react';
 import { publishAction, type PublishAction, type ScheduleRow, type ScheduleStatus } from '@spokestack/core/cms';
 import { Badge, type Tone } from '../ui/Badge.js';
@@ -5,7 +8,7 @@ import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { useEntryEditorContext } from './controller.js';
-import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks.js';
+import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks/schedules.js';
 import { metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 
@@ -63,21 +66,20 @@ function ExpiryInput({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-export interface SchedulePanelProps {
+export interface SchedulePanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
   /** Class name of the root element. */
   className?: string;
   /** Labels of the actions (i18n). */
   actionLabels?: Partial<Record<PublishAction, string>>;
 }
 
-/**
- * The entry's publishing schedule: pending, done, failed (with the error) and cancelled actions, soonest first,
- * each pending one cancellable; the entry's expiry; and a picker that schedules publish, update, unpublish or
- * archive of the language being edited at a time in the viewer's time zone.
- *
- * @example <SchedulePanel /> // inside a ContentEditor or EntryForm.Root
- */
-export function SchedulePanel({ className, actionLabels: labelOverrides }: SchedulePanelProps) {
+// The part itself; the export below adds its `overrides`.
+const SchedulePanelRoot = forwardRef<HTMLElement, Omit<SchedulePanelProps, 'overrides'>>(function SchedulePanelRoot(
+  { className, actionLabels: labelOverrides, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const labels = { ...actionLabels, ...labelOverrides };
@@ -97,7 +99,7 @@ export function SchedulePanel({ className, actionLabels: labelOverrides }: Sched
     create.mutate({ entryId, action, scheduledFor: when.toISOString(), ...(locale && action !== 'ARCHIVE' ? { locale } : {}) });
   };
   return (
-    <section data-scope="schedule" data-part="root" className={className} aria-labelledby={`${ids}-title`}>
+    <section ref={ref} data-scope="schedule" data-part="root" className={className} {...props} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} data-scope="schedule" data-part="title">
         {t.scheduleTitle}
       </h3>
@@ -176,4 +178,19 @@ export function SchedulePanel({ className, actionLabels: labelOverrides }: Sched
       )}
     </section>
   );
-}
+});
+
+/**
+ * The entry's publishing schedule: pending, done, failed (with the error) and cancelled actions, soonest first,
+ * each pending one cancellable; the entry's expiry; and a picker that schedules publish, update, unpublish or
+ * archive of the language being edited at a time in the viewer's time zone.
+ *
+ * @example <SchedulePanel /> // inside a ContentEditor or EntryForm.Root
+ */
+export const SchedulePanel = forwardRef<HTMLElement, SchedulePanelProps>(function SchedulePanel({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <SchedulePanelRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});

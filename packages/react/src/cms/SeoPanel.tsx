@@ -1,3 +1,6 @@
+import type { ContentEditorStrings } from './strings.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { StringsOverride } from './parts.js';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
@@ -5,12 +8,14 @@ import { Spinner } from '../ui/Spinner.js';
 import { cx } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
 import { TagPicker } from './fields/TagPicker.js';
-import { useCategories } from './hooks.js';
+import { useCategories } from './hooks/taxonomy.js';
 import { FilePreview, MediaPickerDialog } from '../platform/media.js';
 import { type MetaKey, metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 
-export interface SeoPanelProps {
+export interface SeoPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
   /** Class name of the root element. */
   className?: string;
   /** Also show the entry's taxonomy: tags and categories (default true). */
@@ -183,14 +188,11 @@ function KeywordsMeta({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-/**
- * The entry's SEO and social metadata — SEO title, meta description, keywords, canonical URL, noindex, social
- * title, description and image — and its taxonomy (tags, categories), bound to the draft (autosaved with it). Shared by every
- * language, so read-only while a translation is edited.
- *
- * @example <SeoPanel /> // inside a ContentEditor or EntryForm.Root
- */
-export function SeoPanel({ className, tags = true }: SeoPanelProps) {
+// The part itself; the export below adds its `overrides`.
+const SeoPanelRoot = forwardRef<HTMLElement, Omit<SeoPanelProps, 'overrides'>>(function SeoPanelRoot(
+  { className, tags = true, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const readOnly = editor.readOnly || editor.mode === 'translation';
@@ -200,7 +202,7 @@ export function SeoPanel({ className, tags = true }: SeoPanelProps) {
   const noIndexId = useId();
   const tagsId = useId();
   return (
-    <section data-scope="seo-panel" data-part="root" className={className} aria-label={t.seo}>
+    <section ref={ref} data-scope="seo-panel" data-part="root" className={className} {...props} aria-label={t.seo}>
       {editor.mode === 'translation' && (
         <p data-scope="seo-panel" data-part="shared">
           {t.seoShared}
@@ -267,4 +269,19 @@ export function SeoPanel({ className, tags = true }: SeoPanelProps) {
       {tags && <CategoriesMeta readOnly={readOnly} />}
     </section>
   );
-}
+});
+
+/**
+ * The entry's SEO and social metadata — SEO title, meta description, keywords, canonical URL, noindex, social
+ * title, description and image — and its taxonomy (tags, categories), bound to the draft (autosaved with it). Shared by every
+ * language, so read-only while a translation is edited.
+ *
+ * @example <SeoPanel /> // inside a ContentEditor or EntryForm.Root
+ */
+export const SeoPanel = forwardRef<HTMLElement, SeoPanelProps>(function SeoPanel({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <SeoPanelRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});

@@ -11,7 +11,7 @@ import { useToast } from '../ui/Toast.js';
 import type { ClassNames } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
 import { diffWords, valueText } from './diff.js';
-import { useEntryVersions, useRestoreVersion, useVersionDiff } from './hooks.js';
+import { useEntryVersions, useRestoreVersion, useVersionDiff } from './hooks/versions.js';
 import { useEntryEditorStore } from './store.js';
 import { format, useStrings } from './strings.js';
 

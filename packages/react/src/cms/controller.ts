@@ -5,7 +5,10 @@ import type { ContentField, ContentTypeRow, EntryRow, LocalizationRow } from '@s
 import { useMe } from '../platform/me.js';
 import { useOrganization } from '../platform/organizations.js';
 import { useSpokeStack } from '../provider.js';
-import { cmsKeys, useContentEntry, useContentType, useCreateEntry, useSaveEntry, useSaveTranslation, useTranslations } from './hooks.js';
+import { useContentType } from './hooks/content-types.js';
+import { useContentEntry, useCreateEntry, useSaveEntry } from './hooks/entries.js';
+import { cmsKeys } from './hooks/keys.js';
+import { useSaveTranslation, useTranslations } from './hooks/localization.js';
 import { directionOf } from './locale.js';
 import { createEntryEditorStore, type Draft, type DraftKey, type EntryEditorStore, type EntryMeta, metaKeys, valueOf } from './store.js';
 

@@ -30,51 +30,37 @@ export {
   type EntryEditorActions,
   type EntryEditorStore,
 } from './store.js';
+export { cmsKeys, type CmsMutationOptions } from './hooks/keys.js';
+export { useContentTypes, useContentType, type ContentTypesQuery } from './hooks/content-types.js';
 export {
-  cmsKeys,
-  useContentTypes,
-  useContentType,
   useContentEntries,
   useContentEntry,
   useCreateEntry,
   useSaveEntry,
-  useEntryVersions,
-  useVersionDiff,
-  useRestoreVersion,
-  useTranslations,
-  useSaveTranslation,
-  useTags,
-  useCreateTag,
+  type ContentEntriesQuery,
+  type SaveEntryVariables,
+  type CreateEntryVariables,
+} from './hooks/entries.js';
+export { useEntryVersions, useVersionDiff, useRestoreVersion, type RestoreVersionVariables } from './hooks/versions.js';
+export { useTranslations, useSaveTranslation, type SaveTranslationVariables } from './hooks/localization.js';
+export { useTags, useCreateTag, useCategories } from './hooks/taxonomy.js';
+export {
   useWorkflows,
   useEntryRevisions,
   useSubmitEntry,
   useDecideRevision,
-  usePublishEntry,
-  useUnpublishEntry,
-  useSchedules,
-  useCreateSchedule,
-  useCancelSchedule,
-  useComments,
-  useCommentAction,
   type WorkflowState,
-  type PublishResult,
   type SubmitEntryVariables,
   type DecideRevisionVariables,
-  type PublishVariables,
-  type CreateScheduleVariables,
-  type CommentAction,
-  type ContentEntriesQuery,
-  type ContentTypesQuery,
-  type SaveEntryVariables,
-  type CreateEntryVariables,
-  type SaveTranslationVariables,
-  type RestoreVersionVariables,
-  type CmsMutationOptions,
-} from './hooks.js';
+} from './hooks/workflows.js';
+export { usePublishEntry, useUnpublishEntry, type PublishResult, type PublishVariables } from './hooks/publishing.js';
+export { useSchedules, useCreateSchedule, useCancelSchedule, type CreateScheduleVariables } from './hooks/schedules.js';
+export { useComments, useCommentAction, type CommentAction } from './hooks/comments.js';
 export { VersionHistory, type VersionHistoryProps } from './VersionHistory.js';
 export { LocaleSwitcher, type LocaleSwitcherProps } from './LocaleSwitcher.js';
 export { SeoPanel, type SeoPanelProps } from './SeoPanel.js';
-export { WorkflowActions, PublishActions, mayDecide, type WorkflowActionsProps, type PublishActionsProps } from './Review.js';
+export { WorkflowActions, mayDecide, type WorkflowActionsProps } from './Workflows.js';
+export { PublishActions, type PublishActionsProps } from './Publishing.js';
 export { SchedulePanel, type SchedulePanelProps } from './Schedules.js';
 export { CommentThreads, FieldComments, CommentsPanel, type CommentThreadsProps, type CommentsPanelProps } from './Comments.js';
 export { TagPicker, type TagPickerProps } from './fields/TagPicker.js';

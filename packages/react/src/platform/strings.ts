@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { useOverrides } from '../overrides.js';
 
 /**
  * Every string of the file UI (uploader, library, picker); pass some through a component's `overrides`.
@@ -26,7 +27,11 @@ export type MediaStrings = typeof mediaStrings;
  */
 export const MediaStringsContext = createContext<Partial<MediaStrings>>({});
 
-/** The file UI's strings in effect: defaults, then the enclosing feature's overrides, then the component's own. */
+/**
+ * The file UI's strings in effect: defaults, the provider's `overrides.media`, the enclosing feature's overrides,
+ * then the component's own.
+ */
 export function useMediaStrings(overrides?: Partial<MediaStrings>): MediaStrings {
-  return { ...mediaStrings, ...useContext(MediaStringsContext), ...overrides };
+  const provided = useOverrides('media', mediaStrings);
+  return { ...provided, ...useContext(MediaStringsContext), ...overrides };
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useOverrides } from '../overrides.js';
 import { Button } from './Button.js';
 import { EmptyState } from './EmptyState.js';
 import { Spinner } from './Spinner.js';
@@ -84,7 +85,7 @@ export function DataTable<Row>({
   classNames,
   overrides,
 }: DataTableProps<Row>) {
-  const t = { ...strings, ...overrides };
+  const t = useOverrides('dataTable', strings, overrides);
   const state = rows.length > 0 ? 'ready' : loading ? 'loading' : 'empty';
   return (
     <div data-scope="data-table" data-part="root" data-state={state} className={className}>

@@ -1,5 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { SpokeStackError } from '@spokestack/core';
+import { useOverrides } from '../overrides.js';
 import { Button } from './Button.js';
 import type { ClassNames } from './utils.js';
 
@@ -37,7 +38,7 @@ export const ErrorState = forwardRef<HTMLDivElement, ErrorStateProps>(function E
   { error, onRetry, retrying = false, classNames, overrides, ...props },
   ref,
 ) {
-  const t = { ...strings, ...overrides };
+  const t = useOverrides('errorState', strings, overrides);
   const problem = error instanceof SpokeStackError ? error : undefined;
   const detail = problem ? problem.detail : error instanceof Error ? error.message : undefined;
   return (

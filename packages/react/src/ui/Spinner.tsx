@@ -1,5 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { VisuallyHidden } from 'radix-ui';
+import { useOverrides } from '../overrides.js';
 import type { ClassNames } from './utils.js';
 
 const strings = {
@@ -29,7 +30,7 @@ export const Spinner = forwardRef<HTMLSpanElement, SpinnerProps>(function Spinne
   { size = 'md', className, classNames, overrides, ...props },
   ref,
 ) {
-  const t = { ...strings, ...overrides };
+  const t = useOverrides('spinner', strings, overrides);
   return (
     <span ref={ref} role="status" data-scope="spinner" data-part="root" data-size={size} className={className} {...props}>
       <span data-scope="spinner" data-part="indicator" aria-hidden className={classNames?.indicator} />

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useOverrides } from '../overrides.js';
 import { Direction, Toast as Primitive } from 'radix-ui';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Tone } from './Badge.js';
@@ -125,7 +126,7 @@ export function Toaster({ duration = 5000, hotkey, className, classNames, overri
   const dismiss = useStore(store, (state) => state.dismiss);
   // Toasts slide out towards the inline end, which is the left edge in right-to-left layouts.
   const direction = Direction.useDirection();
-  const t = { ...strings, ...overrides };
+  const t = useOverrides('toaster', strings, overrides);
   return (
     <Primitive.Provider duration={duration} swipeDirection={direction === 'rtl' ? 'left' : 'right'}>
       {toasts.map(({ id, title, description, tone = 'neutral', duration: ownDuration, action }) => (

@@ -81,8 +81,11 @@ describe('comments', () => {
     const resolved = await t.sdk.cms.comments.resolve(root.id);
     expect(resolved).toMatchObject({ isResolved: true, resolvedAt: t.clock.now().toISOString(), resolvedById: expect.any(String) });
     await expect(t.sdk.cms.comments.resolve(root.id)).rejects.toMatchObject({ status: 409 });
-    expect((await t.sdk.cms.comments.list({ entryId: shared.id, isResolved: false })).data.map((c) => c.id)).toEqual([reply.id]);
+    // A thread is resolved as a whole: its replies with it.
+    expect((await t.sdk.cms.comments.list({ entryId: shared.id, isResolved: false })).data).toEqual([]);
+    expect(await t.sdk.cms.comments.get(reply.id)).toMatchObject({ isResolved: true, resolvedAt: t.clock.now().toISOString() });
     expect(await t.sdk.cms.comments.reopen(root.id)).toMatchObject({ isResolved: false, resolvedById: null, resolvedAt: null });
+    expect((await t.sdk.cms.comments.get(reply.id)).isResolved).toBe(false);
     await expect(t.sdk.cms.comments.reopen(root.id)).rejects.toMatchObject({ status: 409 });
     expect((await t.sdk.cms.comments.list({ entryId: shared.id })).data.map((c) => c.id)).toEqual([root.id, reply.id]);
     expect((await t.sdk.cms.comments.list({ parentId: root.id })).data.map((c) => c.id)).toEqual([reply.id]);

@@ -147,6 +147,16 @@ async function lockComment(tx: Db, ctx: TenantContext, id: string): Promise<{ co
   return { comment, entry: await entryOf(tx, ctx, comment.entryId) };
 }
 
+/** A comment and every reply below it, deepest first. */
+async function threadOf(tx: Db, ctx: TenantContext, id: string): Promise<string[]> {
+  const thread = await tx.execute(sql`with recursive sub(id, depth) as (
+      select ${id}::text, 0
+      union all
+      select c.id, sub.depth + 1 from ${contentComments} c join sub on c.parent_id = sub.id where c.organization_id = ${ctx.organizationId}
+    ) select id from sub order by depth desc`);
+  return (Array.isArray(thread) ? thread : (thread as unknown as { rows: { id: string }[] }).rows).map((r) => (r as { id: string }).id);
+}
+
 const isAdmin = (ctx: TenantContext) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 /**
@@ -174,14 +184,7 @@ export async function deleteComment(db: Db, ctx: TenantContext, id: string) {
     const { comment, entry } = await lockComment(tx, ctx, id);
     if (comment.authorId !== ctx.actor.id && !isAdmin(ctx)) throw forbidden('Only the author or an OWNER/ADMIN may delete a comment');
     // Replies first (deepest first), then the comment: parent_id has no cascade.
-    const thread = await tx.execute(sql`with recursive sub(id, depth) as (
-        select ${id}::text, 0
-        union all
-        select c.id, sub.depth + 1 from ${contentComments} c join sub on c.parent_id = sub.id where c.organization_id = ${ctx.organizationId}
-      ) select id from sub order by depth desc`);
-    const ids = (Array.isArray(thread) ? thread : (thread as unknown as { rows: { id: string }[] }).rows).map(
-      (r) => (r as { id: string }).id,
-    );
+    const ids = await threadOf(tx, ctx, id);
     for (const commentId of ids) await tx.delete(contentComments).where(eq(contentComments.id, commentId));
     await recordActivity(tx, ctx, activity(entry, 'comment_deleted', comment, { replies: String(ids.length - 1) }));
     return { id, deleted: true as const };
@@ -189,8 +192,8 @@ export async function deleteComment(db: Db, ctx: TenantContext, id: string) {
 }
 
 /**
- * Resolves (or reopens) a comment; anyone who may comment on the entry may. Resolving a resolved
- * comment, or reopening an open one, is 409.
+ * Resolves (or reopens) a comment and the replies below it: a thread is resolved as a whole. Anyone
+ * who may comment on the entry may. Resolving a resolved comment, or reopening an open one, is 409.
  *
  * @example await setResolved(db, ctx, comment.id, true)
  */
@@ -199,15 +202,24 @@ export async function setResolved(db: Db, ctx: TenantContext, id: string, resolv
     const { comment, entry } = await lockComment(tx, ctx, id);
     if (comment.isResolved === resolved)
       throw conflict(resolved ? 'The comment is already resolved' : 'The comment is not resolved', { isResolved: comment.isResolved });
-    const [row] = await tx
+    const ids = await threadOf(tx, ctx, id);
+    const rows = await tx
       .update(contentComments)
       .set(
         resolved
           ? { isResolved: true, resolvedById: ctx.actor.id, resolvedAt: ctx.now, updatedAt: ctx.now }
           : { isResolved: false, resolvedById: null, resolvedAt: null, updatedAt: ctx.now },
       )
-      .where(eq(contentComments.id, id))
+      .where(
+        and(
+          eq(contentComments.organizationId, ctx.organizationId),
+          inArray(contentComments.id, ids),
+          // Replies already in the wanted state keep who resolved them and when.
+          eq(contentComments.isResolved, !resolved),
+        ),
+      )
       .returning();
+    const row = rows.find((r) => r.id === id);
     await recordActivity(tx, ctx, activity(entry, resolved ? 'comment_resolved' : 'comment_reopened', row!));
     return row!;
   });

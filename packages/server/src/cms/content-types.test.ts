@@ -82,11 +82,63 @@ describe('type definitions', () => {
       /cannot be unique/,
     ],
     ['an unknown field property', { schema: { fields: [{ ...title, colour: 'red' }] } }, 'body.schema.fields.0.colour', /Unknown field/],
+    [
+      'an empty pattern message',
+      { schema: { fields: [{ ...title, pattern: '^a', patternMessage: '' }] } },
+      'body.schema.fields.0.patternMessage',
+      /./,
+    ],
+    [
+      'a group naming a field the schema lacks',
+      { schema: { fields: [title], groups: [{ id: 'main', label: 'Main', fields: ['title', 'body'] }] } },
+      'body.schema.groups.0.fields.1',
+      /No field "body"/,
+    ],
+    [
+      'a field in two groups',
+      {
+        schema: {
+          fields: [title],
+          groups: [
+            { id: 'main', label: 'Main', fields: ['title'] },
+            { id: 'again', label: 'Again', fields: ['title'] },
+          ],
+        },
+      },
+      'body.schema.groups.1.fields.0',
+      /already in the group "main"/,
+    ],
+    [
+      'a duplicate group id',
+      {
+        schema: {
+          fields: [title, { name: 'body', type: 'text' }],
+          groups: [
+            { id: 'main', label: 'Main', fields: ['title'] },
+            { id: 'main', label: 'Other', fields: ['body'] },
+          ],
+        },
+      },
+      'body.schema.groups.1.id',
+      /Duplicate group id/,
+    ],
+    ['a layout without groups', { schema: { fields: [title], layout: 'tabs' } }, 'body.schema.layout', /needs groups/],
   ];
   it.each(invalid)('refuses %s with a 400 naming it', async (_, body, path, message) => {
     const error = await problem(t.sdk.cms.contentTypes.create({ name: `Invalid ${++seq}`, ...body } as ContentTypeInput));
     expect(error.status).toBe(400);
     expect(error.errors).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it('groups fields into sections or tabs for long forms', async () => {
+    const groups = [
+      { id: 'content', label: 'Content', fields: ['title', 'body'] },
+      { id: 'seo', label: 'Search', description: 'How it shows in search results', fields: ['summary'], collapsed: true },
+    ];
+    const fields: Fields = [title, { name: 'body', type: 'text' }, { name: 'summary', type: 'text' }, { name: 'extra', type: 'text' }];
+    const type = await t.sdk.cms.contentTypes.create({ name: 'Long form', schema: { fields, groups, layout: 'tabs' } });
+    expect(type.schema).toEqual({ fields, groups, layout: 'tabs' });
+    expect((await t.sdk.cms.contentTypes.get(type.id)).schema.groups).toEqual(groups);
   });
 
   it('lets a relation point at its own type', async () => {

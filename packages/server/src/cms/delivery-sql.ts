@@ -1,33 +1,32 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 
-// The SQL of the delivery API: one statement per request, built once per query shape and run as a
-// prepared statement. The service (delivery.ts) shapes its rows into replies.
+// The SQL of the delivery API: one statement per request, its text a function of the query's shape
+// only (never of its values), run as a prepared statement so PostgreSQL parses it once per connection
+// and, after its first executions, settles on one generic plan. The service (delivery.ts) shapes its
+// rows into replies.
 
 /** One row of the delivery queries: a served variant (source or translation) of an entry. */
 export interface DeliveryRow {
   type_id: string;
   type_updated: string;
   default_locale: string;
+  /** The type's `Cache-Control` lifetimes in seconds. */
+  max_age: number;
+  stale_while_revalidate: number;
   id: string | null;
   locale: string;
   fallback: boolean;
   slug: string;
   title: string;
+  /** The served data, already projected to the asked `fields`. */
   data: Record<string, Json> | string;
   /** Drafts of translations: the source's data, whose non-localized fields the translation shares. */
   source_data: Record<string, Json> | string | null;
   published_at: string | null;
-  seo_title: string | null;
-  seo_description: string | null;
-  seo_keywords: string[];
-  canonical_url: string | null;
-  no_index: boolean;
-  og_title: string | null;
-  og_description: string | null;
-  og_image_id: string | null;
+  /** The SEO and social fields (`seoTitle`, `ogImageId`, …): as last published, or the draft's in previews. */
+  meta: Record<string, Json> | string | null;
   tags: string[];
   categories: string[];
   sort_cursor: string | null;
@@ -59,12 +58,6 @@ export const isoOf = (value: string | null): string | null => {
   const time = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 };
-/** Values as a parameter list for `in (…)`. */
-export const list = (values: string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
 
 /** What a delivery query reads: one entry by slug, or a page of a list. */
 export interface DeliveryQueryInput {
@@ -74,6 +67,8 @@ export interface DeliveryQueryInput {
   locale: string | undefined;
   mode: Mode;
   limit: number;
+  /** Only these data fields leave the database (all when undefined). */
+  fields?: string[];
   /** Lists: sort, cursor and filters. */
   list?: {
     sort: 'publishedAt' | 'title';
@@ -89,17 +84,16 @@ export interface DeliveryQueryInput {
   entryId?: string;
 }
 
-const dialect = new PgDialect();
-const slotPrefix = '\u0000slot:';
-type Slot = { value: string } | { constant: unknown };
-/** Compiled statements by query shape: building the SQL costs more than running it. */
-const compiled = new Map<string, { text: string; slots: Slot[] }>();
+type Values = Record<string, string | string[] | undefined>;
+/** Compiled statements by query shape, with the value each `$n` takes. */
+const compiled = new Map<string, { text: string; names: string[] }>();
 
 /**
- * The statement (text and parameters) the delivery API sends for a query; also how a benchmark runs
- * the very same SQL through a bare driver. The SQL text depends only on the query's shape (mode, which
- * filters, sort, page size, filtered field names), so it is built once per shape with placeholders
- * and the values are slotted into its parameters.
+ * The statement (text and parameters) the delivery API sends for a query. The text depends only on
+ * the query's shape (mode, which filters are present, sort, page size, how many `where` pairs, whether
+ * `fields` is given), never on a value: the page size is a literal (a `LIMIT $n` makes PostgreSQL's
+ * generic plan assume a tenth of the table, so it keeps re-planning), every value is a parameter, and
+ * one value is one parameter wherever it is used. A test holds this.
  *
  * @example
  * const list = { sort: 'publishedAt', desc: true, where: [] }
@@ -107,50 +101,43 @@ const compiled = new Map<string, { text: string; slots: Slot[] }>();
  */
 export function deliveryStatement(input: DeliveryQueryInput): { text: string; params: unknown[] } {
   const l = input.list;
-  const values: Record<string, string | undefined> = {
+  const values: Values = {
     org: input.organizationId,
     type: input.typeSlug,
     locale: input.locale,
     slug: input.slug,
     entry: input.entryId,
+    fields: input.fields,
     afterValue: l?.after?.value,
     afterId: l?.after?.id,
     tag: l?.tag,
     category: l?.category,
-    ...Object.fromEntries((l?.where ?? []).map(([, value], i) => [`where${i}`, value])),
+    ...Object.fromEntries(
+      (l?.where ?? []).flatMap(([field, value], i) => [
+        [`whereField${i}`, field],
+        [`whereValue${i}`, value],
+      ]),
+    ),
   };
   const key = JSON.stringify([
     input.mode,
     input.limit,
     Object.entries(values).map(([k, v]) => (v === undefined ? '' : k)),
-    l && [l.sort, l.desc, l.where.map(([field]) => field)],
+    l && [l.sort, l.desc],
   ]);
   let statement = compiled.get(key);
   if (!statement) {
-    const slot = (name: string) => (values[name] === undefined ? undefined : `${slotPrefix}${name}`);
-    const placeholders: DeliveryQueryInput = {
-      ...input,
-      organizationId: slot('org')!,
-      typeSlug: slot('type')!,
-      locale: slot('locale'),
-      slug: slot('slug'),
-      entryId: slot('entry'),
-      list: l && {
-        ...l,
-        after: l.after && { value: slot('afterValue')!, id: slot('afterId')! },
-        tag: slot('tag'),
-        category: slot('category'),
-        where: l.where.map(([field], i) => [field, slot(`where${i}`)!]),
-      },
+    const names: string[] = [];
+    const p = (name: string) => {
+      let at = names.indexOf(name);
+      if (at < 0) at = names.push(name) - 1;
+      return `$${at + 1}`;
     };
-    const query = dialect.sqlToQuery(deliverySql(placeholders));
-    const slots = query.params.map(
-      (p): Slot => (typeof p === 'string' && p.startsWith(slotPrefix) ? { value: p.slice(slotPrefix.length) } : { constant: p }),
-    );
+    const text = deliverySql(input, values, p);
     if (compiled.size > 1000) compiled.clear();
-    compiled.set(key, (statement = { text: query.sql, slots }));
+    compiled.set(key, (statement = { text, names }));
   }
-  return { text: statement.text, params: statement.slots.map((s) => ('value' in s ? values[s.value] : s.constant)) };
+  return { text: statement.text, params: statement.names.map((name) => values[name]) };
 }
 
 /**
@@ -165,113 +152,148 @@ export async function runPrepared<T>(db: Db, input: DeliveryQueryInput): Promise
 }
 
 /**
- * The SQL of one delivery query. Every variant an entry can be served in is one branch of a UNION ALL,
- * each ordered and limited on its own index, so a page costs a few index scans whatever the size of
- * the type: published sources in the locale, approved published translations into it, and (for
- * another locale than the default) default-locale sources that have no such translation (fallback).
- * The type and the default locale are looked up in the same statement: one round trip per request.
+ * The SQL text of one delivery query (`p(name)` is the placeholder of a value). Every variant an entry
+ * can be served in is one branch of a UNION ALL, each ordered and limited on its own index, so a page
+ * costs a few index scans whatever the size of the type: published sources in the locale, approved
+ * published translations into it, and (for another locale than the default) default-locale sources
+ * that have no such translation (fallback). The type and the default locale are looked up in the same
+ * statement: one round trip per request.
  */
-function deliverySql(input: DeliveryQueryInput): SQL {
-  const { organizationId: org, mode } = input;
-  const published = mode === 'published';
+function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string) => string): string {
+  const published = input.mode === 'published';
+  const has = (name: string) => values[name] !== undefined;
+  const org = p('org');
   // The requested locale; when absent, the organization's default (from the CTE).
-  const L = input.locale === undefined ? sql`t.default_locale` : sql`${input.locale}::text`;
-  const src = {
-    slug: sql.raw(published ? 'e.published_slug' : 'e.slug'),
-    title: sql.raw(published ? 'e.published_title' : 'e.title'),
-    data: sql.raw(published ? 'e.published_data' : 'e.data'),
-    at: sql.raw(published ? 'e.published_at' : 'e.updated_at'),
-    live: published ? sql`e.published_slug is not null` : sql`e.status <> 'ARCHIVED'`,
-  };
-  const tr = {
-    slug: sql.raw(published ? 'l.published_slug' : 'l.slug'),
-    title: sql.raw(published ? 'l.published_title' : 'l.title'),
-    data: sql.raw(published ? 'l.published_data' : 'l.data'),
-    at: sql.raw(published ? 'l.published_at' : 'l.updated_at'),
-    // Published: only APPROVED translations with a published snapshot are served. Drafts: any translation.
-    live: published ? sql`l.published_slug is not null and l.status = 'APPROVED'` : sql`e.status <> 'ARCHIVED'`,
-  };
-  const served = (alias: 'l2') => (published ? sql.raw(`${alias}.published_slug is not null and ${alias}.status = 'APPROVED'`) : sql`true`);
+  const L = has('locale') ? `${p('locale')}::text` : 't.default_locale';
+  const variant = (alias: 'e' | 'l') => ({
+    slug: `${alias}.${published ? 'published_slug' : 'slug'}`,
+    title: `${alias}.${published ? 'published_title' : 'title'}`,
+    data: `${alias}.${published ? 'published_data' : 'data'}`,
+    at: `${alias}.${published ? 'published_at' : 'updated_at'}`,
+    // A preview's publishedAt is when the entry last went live: null for a never-published draft.
+    pub: `${alias}.published_at`,
+    // The list's tie-breaker: the entry id (a translation's entry_id, indexed with it).
+    id: alias === 'e' ? 'e.id' : 'l.entry_id',
+  });
+  const src = { ...variant('e'), live: published ? 'e.published_slug is not null' : "e.status <> 'ARCHIVED'" };
+  // Published: only APPROVED translations with a published snapshot are served. Drafts: any translation.
+  const tr = { ...variant('l'), live: published ? "l.published_slug is not null and l.status = 'APPROVED'" : "e.status <> 'ARCHIVED'" };
   const sortOf = (v: typeof src) => (input.list?.sort === 'title' ? v.title : v.at);
-  // The NULLS order matches the delivery indexes (published_at DESC NULLS LAST, title ASC NULLS LAST, and
-  // their backward scans), so each branch reads its index in order and stops after the page; published
-  // rows have no NULLs, so it changes nothing else.
+  // Only the asked fields leave the database; which ones is a parameter, so the text stays the same.
+  const project = (data: string) =>
+    has('fields')
+      ? `(select coalesce(jsonb_object_agg(f.key, f.value), '{}') from jsonb_each(${data}) f where f.key = any(${p('fields')}::text[]))`
+      : data;
+  // PostgreSQL's default NULLS order for each direction, which the delivery indexes use (published_at
+  // DESC, title ASC, and their backward scans), so each branch reads its index in order and stops after
+  // the page; published rows have no NULLs.
   const descending = input.list?.desc !== false;
-  const nulls = (input.list?.sort === 'title') === descending ? 'nulls first' : 'nulls last';
-  const dir = sql.raw(`${descending ? 'desc' : 'asc'} ${nulls}`);
-  const cmp = sql.raw(input.list?.desc === false ? '>' : '<');
-  const sortType = sql.raw(input.list?.sort === 'title' ? 'text' : 'timestamptz');
+  const dir = descending ? 'desc' : 'asc';
+  const cmp = descending ? '<' : '>';
+  const sortType = input.list?.sort === 'title' ? 'text' : 'timestamptz';
 
   // Filters on the served data and the entry's taxonomy, the same in every branch.
-  const filters = (v: typeof src): SQL[] => {
-    const out: SQL[] = [];
-    if (input.entryId) out.push(sql`e.id = ${input.entryId}`);
+  const filters = (v: typeof src): string[] => {
+    const out: string[] = [];
+    if (has('entry')) out.push(`e.id = ${p('entry')}`);
     const l = input.list;
     if (!l) return out;
-    if (l.tag)
+    if (has('tag'))
       out.push(
-        sql`exists (select 1 from content_entry_tags et join content_tags tg on tg.id = et.tag_id where et.entry_id = e.id and tg.organization_id = ${org} and tg.slug = ${l.tag})`,
+        `exists (select 1 from content_entry_tags et join content_tags tg on tg.id = et.tag_id
+          where et.entry_id = e.id and tg.organization_id = ${org} and tg.slug = ${p('tag')})`,
       );
-    if (l.category)
+    if (has('category'))
       out.push(
-        sql`exists (select 1 from content_entry_categories ec join content_categories c on c.id = ec.category_id, (select path from content_categories where organization_id = ${org} and slug = ${l.category}) p where ec.entry_id = e.id and c.organization_id = ${org} and (c.path = p.path or c.path like p.path || '/%'))`,
+        `exists (select 1 from content_entry_categories ec join content_categories c on c.id = ec.category_id,
+            (select path from content_categories where organization_id = ${org} and slug = ${p('category')}) pc
+          where ec.entry_id = e.id and c.organization_id = ${org} and (c.path = pc.path or c.path like pc.path || '/%'))`,
       );
-    for (const [field, value] of l.where) out.push(sql`${v.data} ->> ${field} = ${value}`);
-    if (l.after) out.push(sql`(${sortOf(v)}, e.id) ${cmp} (${l.after.value}::${sortType}, ${l.after.id})`);
+    l.where.forEach((_, i) => out.push(`${v.data} ->> ${p(`whereField${i}`)}::text = ${p(`whereValue${i}`)}::text`));
+    if (has('afterValue')) out.push(`(${sortOf(v)}, ${v.id}) ${cmp} (${p('afterValue')}::${sortType}, ${p('afterId')}::text)`);
     return out;
   };
-  const where = (parts: SQL[]) => sql.join(parts, sql` and `);
+  const and = (parts: string[]) => parts.join(' and ');
 
-  // Published replies carry the SEO and social fields as last published; previews carry the draft's.
-  const entryCols = published
-    ? sql`e.id, e.published_meta->>'seoTitle' as seo_title, e.published_meta->>'seoDescription' as seo_description,
-        array(select jsonb_array_elements_text(coalesce(e.published_meta->'seoKeywords', '[]'))) as seo_keywords,
-        e.published_meta->>'canonicalUrl' as canonical_url, coalesce((e.published_meta->>'noIndex')::boolean, false) as no_index,
-        e.published_meta->>'ogTitle' as og_title, e.published_meta->>'ogDescription' as og_description, e.published_meta->>'ogImageId' as og_image_id`
-    : sql`e.id, e.seo_title, e.seo_description, e.seo_keywords, e.canonical_url, e.no_index, e.og_title, e.og_description, e.og_image_id`;
-  const sourceCols = (fallback: boolean, v: typeof src) =>
-    sql`${entryCols}, e.locale, ${sql.raw(String(fallback))} as fallback, ${v.slug} as slug, ${v.title} as title, ${v.data} as data, null::jsonb as source_data, ${v.at}::text as published_at, ${sortOf(v)} as sort_value`;
-  const translationCols = sql`${entryCols}, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title, ${tr.data} as data, ${published ? sql`null::jsonb` : sql`e.data`} as source_data, ${tr.at}::text as published_at, ${sortOf(tr)} as sort_value`;
-  const typeScope = sql`e.organization_id = ${org} and e.content_type_id = t.id`;
-  const noTranslation = sql`not exists (select 1 from content_localizations l2 where l2.entry_id = e.id and l2.locale = ${L} and ${served('l2')})`;
+  // The SEO and social fields: published replies carry them as last published, previews the draft's.
+  const meta = published
+    ? 'e.published_meta'
+    : `jsonb_build_object('seoTitle', e.seo_title, 'seoDescription', e.seo_description, 'seoKeywords', to_jsonb(e.seo_keywords),
+        'canonicalUrl', e.canonical_url, 'noIndex', e.no_index, 'ogTitle', e.og_title, 'ogDescription', e.og_description,
+        'ogImageId', e.og_image_id)`;
+  const sourceCols = (fallback: boolean) =>
+    `e.id, ${meta} as meta, e.locale, ${fallback} as fallback, ${src.slug} as slug, ${src.title} as title, ${project(src.data)} as data,
+      null::jsonb as source_data, ${src.pub}::text as published_at, ${sortOf(src)} as sort_value`;
+  const translationCols = `e.id, ${meta} as meta, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title,
+      ${project(tr.data)} as data,
+      ${published ? 'null::jsonb' : project('e.data')} as source_data, ${tr.pub}::text as published_at, ${sortOf(tr)} as sort_value`;
+  const typeScope = `e.organization_id = ${org} and e.content_type_id = t.id`;
+  const servedL2 = published ? " and l2.published_slug is not null and l2.status = 'APPROVED'" : '';
+  const noTranslation = `not exists (select 1 from content_localizations l2 where l2.entry_id = e.id and l2.locale = ${L}${servedL2})`;
+  const onlyEntry = has('entry') ? ` and e.id = ${p('entry')}` : '';
 
-  let inner: SQL;
-  if (input.slug !== undefined) {
-    const slug = input.slug;
-    inner = sql`select * from (
+  let inner: string;
+  if (has('slug')) {
+    const slug = p('slug');
+    inner = `select * from (
       (select 1 as rank, ${translationCols} from content_localizations l join content_entries e on e.id = l.entry_id
-        where l.organization_id = ${org} and l.locale = ${L} and ${tr.slug} = ${slug} and ${tr.live} and ${typeScope} ${input.entryId ? sql`and e.id = ${input.entryId}` : sql``} limit 1)
+        where l.organization_id = ${org} and l.locale = ${L} and ${tr.slug} = ${slug} and ${tr.live} and ${typeScope}${onlyEntry} limit 1)
       union all
-      (select 2, ${sourceCols(false, src)} from content_entries e
-        where ${typeScope} and e.locale = ${L} and ${src.slug} = ${slug} and ${src.live} ${input.entryId ? sql`and e.id = ${input.entryId}` : sql``} limit 1)
+      (select 2, ${sourceCols(false)} from content_entries e
+        where ${typeScope} and e.locale = ${L} and ${src.slug} = ${slug} and ${src.live}${onlyEntry} limit 1)
       union all
-      (select 3, ${entryCols}, coalesce(l.locale, e.locale), l.id is null, coalesce(${tr.slug}, ${src.slug}), coalesce(${tr.title}, ${src.title}), coalesce(${tr.data}, ${src.data}),
-          ${published ? sql`null::jsonb` : sql`case when l.id is null then null else e.data end`}, coalesce(${tr.at}, ${src.at})::text, coalesce(${tr.at}, ${src.at})
+      (select 3, e.id, ${meta}, coalesce(l.locale, e.locale), l.id is null, coalesce(${tr.slug}, ${src.slug}),
+          coalesce(${tr.title}, ${src.title}), ${project(`coalesce(${tr.data}, ${src.data})`)},
+          ${published ? 'null::jsonb' : `case when l.id is null then null else ${project('e.data')} end`},
+          (case when l.id is null then ${src.pub} else ${tr.pub} end)::text, coalesce(${tr.at}, ${src.at})
         from content_entries e left join content_localizations l on l.entry_id = e.id and l.locale = ${L} and ${tr.live}
-        where ${typeScope} and e.locale = t.default_locale and t.default_locale <> ${L} and ${src.slug} = ${slug} and ${src.live} ${input.entryId ? sql`and e.id = ${input.entryId}` : sql``} limit 1)
+        where ${typeScope} and e.locale = t.default_locale and t.default_locale <> ${L} and ${src.slug} = ${slug}
+          and ${src.live}${onlyEntry} limit 1)
+      ${
+        // A translation's own slug, once it is no longer served (OUTDATED, IN_PROGRESS, …): its live source, as a fallback.
+        published
+          ? `union all
+      (select 4, ${sourceCols(true)} from content_localizations l join content_entries e on e.id = l.entry_id
+        where l.organization_id = ${org} and l.locale = ${L} and (l.published_slug = ${slug} or l.slug = ${slug})
+          and ${typeScope} and ${src.live}${onlyEntry} limit 1)`
+          : ''
+      }
     ) u order by rank limit 1`;
   } else {
-    const limit = input.limit + 1;
-    const order = sql`order by sort_value ${dir}, id ${dir} limit ${limit}`;
-    const sourceBranch = (locale: SQL, fallback: boolean, extra: SQL[]) =>
-      sql`(select ${sourceCols(fallback, src)} from content_entries e where ${where([typeScope, sql`e.locale = ${locale}`, src.live, ...extra, ...filters(src)])} ${order})`;
-    inner = sql`select * from (
+    // A literal: the page size is part of the shape (see deliveryStatement).
+    const limit = Math.trunc(input.limit) + 1;
+    const order = (v: typeof src) => `order by ${sortOf(v)} ${dir}, ${v.id} ${dir} limit ${limit}`;
+    const sourceBranch = (locale: string, fallback: boolean, extra: string[]) =>
+      `(select ${sourceCols(fallback)} from content_entries e
+        where ${and([typeScope, `e.locale = ${locale}`, src.live, ...extra, ...filters(src)])} ${order(src)})`;
+    inner = `select * from (
       ${sourceBranch(L, false, [])}
       union all
       (select ${translationCols} from content_localizations l join content_entries e on e.id = l.entry_id
-        where ${where([sql`l.organization_id = ${org}`, sql`l.locale = ${L}`, tr.live, typeScope, ...filters(tr)])} ${order})
+        where ${and([`l.organization_id = ${org}`, `l.locale = ${L}`, tr.live, typeScope, ...filters(tr)])} ${order(tr)})
       union all
-      ${sourceBranch(sql`t.default_locale`, true, [sql`t.default_locale <> ${L}`, noTranslation])}
-    ) u ${order}`;
+      ${sourceBranch('t.default_locale', true, [`t.default_locale <> ${L}`, noTranslation])}
+    ) u order by sort_value ${dir}, id ${dir} limit ${limit}`;
   }
 
-  return sql`with t as materialized (
-      select ct.id, ct.updated_at::text as updated, o.default_locale from content_types ct join organizations o on o.id = ct.organization_id
-      where ct.organization_id = ${org} and ct.slug = ${input.typeSlug} and ct.is_active
+  return `with t as materialized (
+      select ct.id, ct.updated_at::text as updated, ct.delivery_max_age, ct.delivery_stale_while_revalidate, o.default_locale
+      from content_types ct join organizations o on o.id = ct.organization_id
+      where ct.organization_id = ${org} and ct.slug = ${p('type')} and ct.is_active
     )
-    select t.id as type_id, t.updated as type_updated, t.default_locale, x.*,
-      array(select tg.slug from content_entry_tags et join content_tags tg on tg.id = et.tag_id where et.entry_id = x.id order by tg.slug) as tags,
-      array(select c.path from content_entry_categories ec join content_categories c on c.id = ec.category_id where ec.entry_id = x.id order by c.path) as categories,
+    select t.id as type_id, t.updated as type_updated, t.default_locale, t.delivery_max_age as max_age,
+      t.delivery_stale_while_revalidate as stale_while_revalidate, x.*,
+      array(select tg.slug from content_entry_tags et join content_tags tg on tg.id = et.tag_id
+        where et.entry_id = x.id order by tg.slug) as tags,
+      array(select c.path from content_entry_categories ec join content_categories c on c.id = ec.category_id
+        where ec.entry_id = x.id order by c.path) as categories,
       x.sort_value::text as sort_cursor
     from t left join lateral (${inner}) x on true`;
 }
+
+/** Values as a parameter list for `in (…)` in a Drizzle `sql` template. */
+export const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );

@@ -1,7 +1,9 @@
 import type { SpokeStack } from '@spokestack/core';
 import { type ContentTypeInput, deliveredEntry, deliveryList } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../db/client.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { type DeliveryQueryInput, deliveryStatement, rowsOf } from './delivery-sql.js';
 
 let t: TestInstance;
 let site: SpokeStack;
@@ -239,7 +241,7 @@ describe('relations, blocks and media', () => {
       locale: 'en',
       data: {
         name: 'Ada',
-        photo: { fileId: photo.id, alt: 'Ada smiling', url: expect.stringContaining(`/v1/platform/files/${photo.id}/content?`) },
+        photo: { fileId: photo.id, alt: 'Ada smiling', url: `http://spokestack.test/v1/delivery/media/${ada.id}/${photo.id}` },
       },
     });
     expect(served.data.sections).toEqual([
@@ -247,17 +249,18 @@ describe('relations, blocks and media', () => {
       { type: 'quote', data: { text: 'Hi' } },
     ]);
     const cover = served.data.cover as { url: string };
-    expect(cover.url).toMatch(/^http:\/\/spokestack\.test\/v1\/platform\/files\//);
+    expect(cover.url).toBe(`http://spokestack.test/v1/delivery/media/${byAda.id}/${photo.id}`);
     expect(served.og.image).toMatchObject({ fileId: photo.id, url: cover.url });
-    // No Authorization header: the signed URL is the credential.
+    // No Authorization header: the URL works for as long as the published entry holds the file.
     const bytes = await t.app.request(cover.url);
     expect(bytes.status).toBe(200);
     expect(bytes.headers.get('content-type')).toBe('image/png');
+    expect(bytes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     // An unpublished author is not exposed.
     expect((await site.cms.delivery.get('post', byBob.slug)).data.author).toBeNull();
   });
 
-  it('gives images uploaded into rich text a fresh signed URL, and refuses images that are not files of the organization', async () => {
+  it('gives images uploaded into rich text a stable URL, and refuses images that are not files of the organization', async () => {
     const article = await t.sdk.cms.contentTypes.create({
       name: 'Article',
       slug: 'article',
@@ -285,7 +288,7 @@ describe('relations, blocks and media', () => {
     expect(node.attrs).toMatchObject({
       fileId: photo.id,
       alt: 'Shot',
-      src: expect.stringMatching(new RegExp(`^http://spokestack\\.test/v1/platform/files/${photo.id}/content\\?exp=\\d+&sig=`)),
+      src: `http://spokestack.test/v1/delivery/media/${entry.id}/${photo.id}`,
     });
     expect((await t.app.request(node.attrs!.src)).status).toBe(200);
     // The stored document keeps what the editor saved.
@@ -307,6 +310,55 @@ describe('relations, blocks and media', () => {
         errors: [{ path: 'body.data.body.content.1.attrs.fileId', message: expect.stringContaining(message) }],
       });
     }
+  });
+});
+
+describe('stable media URLs', () => {
+  it('serve a published file without credentials, immutable, until the file leaves the entry or the entry is unpublished', async () => {
+    const keep = await t.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71, 9])], { type: 'image/png' }), {
+      name: 'keep.png',
+    });
+    const post = await published({ title: 'Media that lasts', cover: { fileId: photo.id, alt: 'Cover' } });
+    const url = ((await site.cms.delivery.get('post', post.slug)).data.cover as { url: string }).url;
+    const anonymous = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers });
+    const first = await anonymous(url);
+    expect(first.status).toBe(200);
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71, 1, 2, 3]));
+    expect(first.headers.get('surrogate-key')).toBe(`entry-${post.id}`);
+    expect((await anonymous(url, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
+    // The same URL an hour, a day later: nothing in it expires.
+    later(24 * 60);
+    expect(((await site.cms.delivery.get('post', post.slug)).data.cover as { url: string }).url).toBe(url);
+    expect((await anonymous(url)).status).toBe(200);
+
+    // Only files the entry's published content holds: not another file of the organization through it,
+    // not this file through another entry, nor another organization's entry.
+    expect((await anonymous(`/v1/delivery/media/${post.id}/${keep.id}`)).status).toBe(404);
+    const unrelated = await published({ title: 'Without media' });
+    expect((await anonymous(`/v1/delivery/media/${unrelated.id}/${photo.id}`)).status).toBe(404);
+    const theirType = await other.sdk.cms.contentTypes.create({
+      name: 'Page',
+      slug: 'page',
+      schema: {
+        fields: [
+          { name: 'title', type: 'text', required: true },
+          { name: 'image', type: 'media' },
+        ],
+      },
+    });
+    const theirs = await other.sdk.cms.entries.create({ contentTypeId: theirType.id, data: { title: 'Borrow' } });
+    await other.sdk.cms.entries.publish(theirs.id);
+    expect((await anonymous(`/v1/delivery/media/${theirs.id}/${photo.id}`)).status).toBe(404);
+
+    // An edit that drops the file keeps it served until published; then the URL stops working.
+    await t.sdk.cms.entries.update(post.id, { data: { cover: { fileId: keep.id, alt: 'New cover' } } });
+    expect((await anonymous(url)).status).toBe(200);
+    await t.sdk.cms.entries.publish(post.id);
+    expect((await anonymous(url)).status).toBe(404);
+    const kept = ((await site.cms.delivery.get('post', post.slug)).data.cover as { url: string }).url;
+    expect((await anonymous(kept)).status).toBe(200);
+    await t.sdk.cms.entries.unpublish(post.id);
+    expect((await anonymous(kept)).status).toBe(404);
   });
 });
 
@@ -332,6 +384,35 @@ describe('caching', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect((await get('/v1/delivery/post', { 'if-none-match': listTag })).status).toBe(200);
   });
+
+  it('takes Cache-Control lifetimes from the type, and names served and embedded entries in Surrogate-Key and Cache-Tag', async () => {
+    const writer = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Grace' } });
+    await t.sdk.cms.entries.publish(writer.id);
+    const post = await published({ title: 'Tagged for purges', author: writer.id });
+    const one = await get(`/v1/delivery/post/${post.slug}`);
+    expect(one.headers.get('surrogate-key')).toBe(`entry-${post.id} entry-${writer.id}`);
+    expect(one.headers.get('cache-tag')).toBe(`entry-${post.id},entry-${writer.id}`);
+    const page = await get('/v1/delivery/post?limit=2');
+    const ids = ((await page.json()) as { data: { id: string }[] }).data.map((e) => e.id);
+    expect(page.headers.get('surrogate-key')!.split(' ')).toEqual(
+      expect.arrayContaining([`type-${postType.id}`, ...ids.map((id) => `entry-${id}`)]),
+    );
+
+    await t.sdk.cms.contentTypes.update(postType.id, { deliveryMaxAge: 3600, deliveryStaleWhileRevalidate: 86_400 });
+    const longer = await get(`/v1/delivery/post/${post.slug}`);
+    expect(longer.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    const revalidated = await get(`/v1/delivery/post/${post.slug}`, { 'if-none-match': longer.headers.get('etag')! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    expect((await get('/v1/delivery/author')).headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    await expect(t.sdk.cms.contentTypes.update(postType.id, { deliveryMaxAge: -1 })).rejects.toMatchObject({ status: 400 });
+    await expect(site.cms.contentTypes.update(postType.id, { deliveryMaxAge: 1 })).rejects.toMatchObject({ status: 403 });
+    await t.sdk.cms.contentTypes.update(postType.id, { deliveryMaxAge: 60, deliveryStaleWhileRevalidate: 300 });
+
+    const { token } = await t.sdk.cms.previewTokens.create({ entryId: post.id });
+    const preview = await get(`/v1/delivery/post/${post.slug}?preview=${token}`);
+    expect(preview.headers.get('surrogate-key')).toBeNull();
+  });
 });
 
 describe('preview', () => {
@@ -342,7 +423,8 @@ describe('preview', () => {
     const { token, expiresAt } = await t.sdk.cms.previewTokens.create({ entryId: draft.id, expiresInMinutes: 30 });
     expect(expiresAt).toBe(new Date(t.clock.now().getTime() + 1_800_000).toISOString());
     const shown = await site.cms.delivery.get('post', draft.slug, { preview: token });
-    expect(shown).toMatchObject({ id: draft.id, preview: true, publishedAt: expect.any(String), data: { summary: 'Draft summary' } });
+    // Never published: a preview has no publishedAt to show.
+    expect(shown).toMatchObject({ id: draft.id, preview: true, publishedAt: null, data: { summary: 'Draft summary' } });
     const raw = await get(`/v1/delivery/post/${draft.slug}?preview=${token}`);
     expect(raw.headers.get('cache-control')).toBe('private, no-store');
     // The token shows its entry only.
@@ -395,6 +477,84 @@ describe('keys and tenants', () => {
     await expect(t.sdk.cms.previewTokens.create({ entryId: theirEntry.id })).rejects.toMatchObject({
       status: 400,
       errors: [{ path: 'body.entryId' }],
+    });
+  });
+});
+
+describe('the statement', () => {
+  const listOf = (over: Partial<NonNullable<DeliveryQueryInput['list']>> = {}): DeliveryQueryInput['list'] => ({
+    sort: 'publishedAt',
+    desc: true,
+    where: [],
+    ...over,
+  });
+  const base = (over: Partial<DeliveryQueryInput>): DeliveryQueryInput => ({
+    organizationId: t.organization.id,
+    typeSlug: 'post',
+    locale: 'en',
+    mode: 'published',
+    limit: 20,
+    ...over,
+  });
+
+  it('has the same text for every request of one shape, whatever the values, which travel only as parameters', () => {
+    const evil = "x'); drop table content_entries; --";
+    const shapes: [DeliveryQueryInput, DeliveryQueryInput][] = [
+      [base({ list: listOf() }), base({ organizationId: other.organization.id, typeSlug: evil, locale: 'fr', list: listOf() })],
+      [base({ limit: 1, slug: 'hello-world' }), base({ limit: 1, slug: evil, locale: 'de' })],
+      [
+        base({ fields: ['title'], list: listOf({ after: { value: '2025-03-01T10:00:00Z', id: 'a' }, tag: 'launch' }) }),
+        base({ fields: ['summary', evil, 'cover'], list: listOf({ after: { value: '2024-01-01T00:00:00Z', id: evil }, tag: evil }) }),
+      ],
+      [
+        base({ list: listOf({ where: [['kind', 'odd']], category: 'marketing' }) }),
+        base({ list: listOf({ where: [[evil, evil]], category: evil }) }),
+      ],
+    ];
+    for (const [one, two] of shapes) {
+      const [a, b] = [deliveryStatement(one), deliveryStatement(two)];
+      expect(b.text).toBe(a.text);
+      expect(b.text).not.toContain('drop table');
+      expect(a.text).not.toMatch(/limit \$/);
+      expect(b.params).not.toEqual(a.params);
+    }
+    // The page size is part of the shape (a literal, so the generic plan knows it); values never are.
+    expect(deliveryStatement(base({ limit: 5, list: listOf() })).text).not.toBe(deliveryStatement(base({ list: listOf() })).text);
+  });
+
+  it('is planned once: PostgreSQL settles on a generic plan for the list and by slug, reading the delivery index in order', async () => {
+    for (const title of ['Plan one', 'Plan two', 'Plan three']) await published({ title });
+    const literal = (v: unknown): string =>
+      Array.isArray(v) ? `array[${v.map(literal).join(', ')}]::text[]` : `'${String(v).replaceAll("'", "''")}'`;
+    const cases = [
+      { name: 'delivery_list', input: (i: number) => base({ fields: i % 2 ? ['title'] : ['summary'], list: listOf() }) },
+      { name: 'delivery_slug', input: (i: number) => base({ limit: 1, slug: ['plan-one', 'plan-two', 'plan-three'][i % 3]! }) },
+    ];
+    await t.db.transaction(async (tx) => {
+      for (const { name, input } of cases) {
+        await tx.execute(sql.raw(`prepare ${name} as ${deliveryStatement(input(0)).text}`));
+        for (let i = 0; i < 8; i++) {
+          const { params } = deliveryStatement(input(i));
+          const rows = rowsOf<{ id: string | null }>(await tx.execute(sql.raw(`execute ${name}(${params.map(literal).join(', ')})`)));
+          expect(rows.filter((r) => r.id !== null).length).toBeGreaterThan(0);
+        }
+        const [plans] = rowsOf<{ generic_plans: number | string }>(
+          await tx.execute(sql`select generic_plans from pg_prepared_statements where name = ${name}`),
+        );
+        expect(Number(plans!.generic_plans)).toBeGreaterThan(0);
+      }
+      // With sorting and sequential scans priced out (the test tables are tiny), the newest page is
+      // read from the delivery index: the index serves it in order.
+      await tx.execute(sql.raw('set local enable_sort = off'));
+      await tx.execute(sql.raw('set local enable_seqscan = off'));
+      const { params } = deliveryStatement(cases[0]!.input(0));
+      const plan = rowsOf<Record<string, unknown>>(
+        await tx.execute(sql.raw(`explain (analyze, settings, format json) execute delivery_list(${params.map(literal).join(', ')})`)),
+      );
+      const text = JSON.stringify(plan);
+      expect(text).toContain('content_entries_delivery_newest_idx');
+      expect(text).toContain('"enable_sort":"off"');
+      for (const { name } of cases) await tx.execute(sql.raw(`deallocate ${name}`));
     });
   });
 });

@@ -19,6 +19,45 @@ export interface DeliveryReply {
   etag: string;
   locale: string;
   preview: boolean;
+  /** The type's shared-cache lifetimes, in seconds (`Cache-Control`). */
+  cache: { maxAge: number; staleWhileRevalidate: number };
+  /**
+   * Cache keys naming what the reply holds (`Surrogate-Key`, `Cache-Tag`): `type-<id>` for lists (any
+   * publish in the type changes them), `entry-<id>` for each entry served or embedded as a relation,
+   * so a CDN purge by key removes exactly the replies a publish changed.
+   */
+  keys: string[];
+}
+
+/**
+ * The stable URL of a file in a published entry: the same for as long as the entry serves the file
+ * (file ids name immutable bytes), so a statically built or cached site keeps its images; it answers
+ * 404 once the file leaves the entry's published content or the entry is unpublished.
+ *
+ * @example mediaUrl(entry.id, fileId) // '/v1/delivery/media/<entry>/<file>'
+ */
+export const mediaUrl = (entryId: string, fileId: string) => `/v1/delivery/media/${entryId}/${fileId}`;
+
+/**
+ * The file behind a `mediaUrl`, when the entry's published content holds it: a media field or a rich
+ * text image (any `fileId` in the published data of the source or of an approved published
+ * translation), or the published social image. The entry and the file are of one organization.
+ *
+ * @example const file = await publishedMedia(db, entryId, fileId) // undefined → 404
+ */
+export async function publishedMedia(db: Db, entryId: string, fileId: string) {
+  const holds = (data: string) => `jsonb_path_exists(${data}, '$.** ? (@.fileId == $f)', jsonb_build_object('f', f.id::text))`;
+  const [row] = rowsOf<{ id: string; name: string; mime_type: string; checksum: string | null; storage_key: string }>(
+    await db.execute(
+      sql`select f.id, f.name, f.mime_type, f.checksum, f.storage_key
+        from files f join content_entries e on e.organization_id = f.organization_id
+        where f.id = ${fileId} and e.id = ${entryId} and (
+          (e.published_slug is not null and (${sql.raw(holds('e.published_data'))} or e.published_meta->>'ogImageId' = f.id))
+          or exists (select 1 from content_localizations l where l.entry_id = e.id and l.published_slug is not null
+            and l.status = 'APPROVED' and ${sql.raw(holds('l.published_data'))}))`,
+    ),
+  );
+  return row;
 }
 
 /**
@@ -133,26 +172,29 @@ export function createDelivery() {
     rows: DeliveryRow[],
     requested: string,
     origin: string,
-    options: { fields?: Set<string>; preview: boolean },
-  ): Promise<DeliveredEntry[]> {
-    if (!rows.length) return [];
+    options: { preview: boolean },
+  ): Promise<{ entries: DeliveredEntry[]; related: string[] }> {
+    if (!rows.length) return { entries: [], related: [] };
     const { schema, slug: typeSlug } = await schemaOf(db, rows[0]!.type_id, rows[0]!.type_updated);
-    const urlOf = (fileId: string) => origin + ctx.files.url(fileId);
+    // Published media get a stable URL per entry (see mediaUrl); drafts in preview, short-lived signed ones.
+    const urlFor = (entryId: string) =>
+      options.preview ? (fileId: string) => origin + ctx.files.url(fileId) : (fileId: string) => origin + mediaUrl(entryId, fileId);
     const localized = new Set(schema.fields.filter((f) => f.localized).map((f) => f.name));
     const datas = rows.map((row) => {
       let data = jsonOf(row.data);
       // A translation's draft holds its localized fields; the others are the source's.
       if (row.source_data !== null)
         data = { ...Object.fromEntries(Object.entries(jsonOf(row.source_data)).filter(([k]) => !localized.has(k))), ...data };
-      if (options.fields) data = Object.fromEntries(Object.entries(data).filter(([k]) => options.fields!.has(k)));
       return data;
     });
     const entryIds = new Set<string>();
     const blockIds = new Set<string>();
     for (const data of datas) refsOf(schema, data, entryIds, blockIds);
     let resolve: Parameters<typeof shape>[3];
+    const embedded: string[] = [];
     if (entryIds.size || blockIds.size) {
       const found = await related(db, ctx, requested, rows[0]!.default_locale, [...entryIds], [...blockIds]);
+      embedded.push(...found.entries.keys());
       const relatedSchemas = new Map<string, ContentTypeSchema>();
       for (const r of found.entries.values())
         if (!relatedSchemas.has(r.type_id)) relatedSchemas.set(r.type_id, (await schemaOf(db, r.type_id, r.type_updated)).schema);
@@ -168,7 +210,7 @@ export function createDelivery() {
             slug: r.slug,
             title: r.title,
             publishedAt: isoOf(r.published_at),
-            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlOf),
+            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlFor(r.id)),
           };
         },
         block(id) {
@@ -177,37 +219,48 @@ export function createDelivery() {
         },
       };
     }
-    return rows.map((row, i) => ({
-      id: row.id!,
-      type: typeSlug,
-      locale: row.locale,
-      fallback: row.fallback,
-      slug: row.slug,
-      title: row.title,
-      publishedAt: isoOf(row.published_at),
-      data: shape(schema, datas[i]!, urlOf, resolve),
-      seo: {
-        title: row.seo_title,
-        description: row.seo_description,
-        keywords: row.seo_keywords,
-        canonicalUrl: row.canonical_url,
-        noIndex: row.no_index,
-      },
-      og: {
-        title: row.og_title,
-        description: row.og_description,
-        image: row.og_image_id ? { fileId: row.og_image_id, url: urlOf(row.og_image_id) } : null,
-      },
-      tags: row.tags,
-      categories: row.categories,
-      preview: options.preview,
-    }));
+    const entries = rows.map((row, i) => {
+      const meta = jsonOf(row.meta);
+      const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : null);
+      const ogImage = text('ogImageId');
+      const urlOf = urlFor(row.id!);
+      return {
+        id: row.id!,
+        type: typeSlug,
+        locale: row.locale,
+        fallback: row.fallback,
+        slug: row.slug,
+        title: row.title,
+        publishedAt: isoOf(row.published_at),
+        data: shape(schema, datas[i]!, urlOf, resolve),
+        seo: {
+          title: text('seoTitle'),
+          description: text('seoDescription'),
+          keywords: Array.isArray(meta.seoKeywords) ? meta.seoKeywords.filter((k): k is string => typeof k === 'string') : [],
+          canonicalUrl: text('canonicalUrl'),
+          noIndex: meta.noIndex === true,
+        },
+        og: {
+          title: text('ogTitle'),
+          description: text('ogDescription'),
+          image: ogImage ? { fileId: ogImage, url: urlOf(ogImage) } : null,
+        },
+        tags: row.tags,
+        categories: row.categories,
+        preview: options.preview,
+      };
+    });
+    return { entries, related: embedded };
   }
 
-  const reply = (value: unknown, locale: string, preview: boolean): DeliveryReply => {
+  const reply = (value: unknown, row: DeliveryRow, locale: string, preview: boolean, keys: string[]): DeliveryReply => {
     const body = JSON.stringify(value);
-    return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, locale, preview };
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    return { body, etag, locale, preview, cache: { maxAge: row.max_age, staleWhileRevalidate: row.stale_while_revalidate }, keys };
   };
+  const entryKeys = (built: { entries: DeliveredEntry[]; related: string[] }) => [
+    ...new Set([...built.entries.map((e) => `entry-${e.id}`), ...built.related.map((id) => `entry-${id}`)]),
+  ];
 
   const decodeCursor = (cursor: string, sort: 'publishedAt' | 'title') => {
     try {
@@ -260,8 +313,9 @@ export function createDelivery() {
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
       if (rows[0]!.id === null) throw notFound('Entry');
-      const [entry] = await build(db, ctx, rows, query.locale ?? rows[0]!.default_locale, origin, { preview: Boolean(claims) });
-      return reply(entry, entry!.locale, Boolean(claims));
+      const built = await build(db, ctx, rows, query.locale ?? rows[0]!.default_locale, origin, { preview: Boolean(claims) });
+      const entry = built.entries[0]!;
+      return reply(entry, rows[0]!, entry.locale, Boolean(claims), entryKeys(built));
     },
 
     /**
@@ -291,6 +345,7 @@ export function createDelivery() {
         mode: claims ? 'draft' : 'published',
         limit,
         entryId: claims?.e,
+        fields: fields && [...fields],
         list: {
           sort: bySort,
           desc: sort.startsWith('-'),
@@ -323,8 +378,9 @@ export function createDelivery() {
       const last = page.at(-1);
       const nextCursor =
         found.length > limit && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
-      const data = await build(db, ctx, page, requested, origin, { fields, preview: Boolean(claims) });
-      return reply({ data, nextCursor, locale: requested, preview: Boolean(claims) }, requested, Boolean(claims));
+      const built = await build(db, ctx, page, requested, origin, { preview: Boolean(claims) });
+      const value = { data: built.entries, nextCursor, locale: requested, preview: Boolean(claims) };
+      return reply(value, rows[0]!, requested, Boolean(claims), [`type-${rows[0]!.type_id}`, ...entryKeys(built)]);
     },
   };
 }

@@ -128,6 +128,7 @@ describe('validating data against the type', () => {
     const type = await makeType([
       { name: 'title', type: 'text', required: true, minLength: 2, maxLength: 20 },
       { name: 'code', type: 'text', pattern: '^[A-Z]{3}$' },
+      { name: 'sku', type: 'text', pattern: '^[A-Z]{3}-\\d+$', patternMessage: 'Use three capitals, a dash and digits, like ABC-123' },
       { name: 'body', type: 'richtext', maxLength: 50 },
       { name: 'price', type: 'number', min: 0, max: 100 },
       { name: 'count', type: 'number', integer: true },
@@ -151,7 +152,9 @@ describe('validating data against the type', () => {
     ['missing required field', { title: undefined }, 'body.data.title', /Required/],
     ['too short text', { title: 'A' }, 'body.data.title', /At least 2/],
     ['too long text', { title: 'x'.repeat(21) }, 'body.data.title', /At most 20/],
-    ['pattern', { code: 'abc' }, 'body.data.code', /pattern/],
+    // The default message never shows the regex; a schema may put it in words.
+    ['pattern', { code: 'abc' }, 'body.data.code', /^Not in the expected format$/],
+    ['pattern with its message', { sku: 'ABC-x' }, 'body.data.sku', /^Use three capitals, a dash and digits, like ABC-123$/],
     ['newline in a single-line text', { code: 'AB\nC' }, 'body.data.code', /single line/],
     ['rich text that is not a document', { body: 'plain' }, 'body.data.body', /rich text document/],
     [

@@ -14,7 +14,7 @@ import { type StoredContentType, getContentType } from './content-types.js';
 import { checkData, checkRefs, checkUnique, conflictError, dataError, localizedFields, plainTextFor, titleFor } from './entry-data.js';
 import { type Entry, type EntryReply, getEntry, lockEntry, orgLocales, withTaxonomy } from './entry-rows.js';
 import { syncEntryMedia } from './media.js';
-import { setEntryStatus } from './publish-state.js';
+import { cancelPendingSchedules, setEntryStatus } from './publish-state.js';
 import { syncExpiry } from './schedules.js';
 import {
   contentCategories,
@@ -22,6 +22,7 @@ import {
   contentEntryCategories,
   contentEntryTags,
   contentLocalizations,
+  contentRevisions,
   contentTags,
   contentTypes,
   entrySearchConfig,
@@ -295,9 +296,11 @@ async function writeDraft(
 
 /**
  * What follows every draft save of an entry, in its transaction: `content_media` rows, content block
- * usage and the expiry schedule of `expiresAt` follow the data; with a workflow, changing the content
- * of an APPROVED (or scheduled) entry voids the approval and sends it back to DRAFT, so nothing
- * unreviewed goes live; translations of a source whose localized fields changed become OUTDATED.
+ * usage and the expiry schedule of `expiresAt` follow the data; translations of a source whose
+ * localized fields changed become OUTDATED. With a workflow, changing the content of an entry IN_REVIEW,
+ * APPROVED or SCHEDULED sends it back to DRAFT (readiness's `editEffect: 'returns-to-draft'`), so
+ * nothing unreviewed goes live and reviewers never approve content changed after they were asked: its
+ * pending review is withdrawn (the revision SKIPPED with the reason) and a scheduled publish cancelled.
  */
 async function afterDraftSave(tx: Db, ctx: TenantContext, type: StoredContentType, before: Entry | undefined, after: Entry) {
   await syncEntryMedia(tx, ctx, type.schema, before, after);
@@ -305,8 +308,27 @@ async function afterDraftSave(tx: Db, ctx: TenantContext, type: StoredContentTyp
   await syncExpiry(tx, ctx, before, after);
   if (!before) return;
   const contentChanged = !sameJson(before.data, after.data) || before.title !== after.title || before.slug !== after.slug;
-  if ((before.status === 'APPROVED' || before.status === 'SCHEDULED') && contentChanged && (await workflowFor(tx, ctx, type)))
-    await setEntryStatus(tx, ctx, after.id, 'DRAFT', { action: 'approval_voided', metadata: { version: after.version } });
+  const inWorkflow = before.status === 'IN_REVIEW' || before.status === 'APPROVED' || before.status === 'SCHEDULED';
+  if (inWorkflow && contentChanged && (await workflowFor(tx, ctx, type))) {
+    const reason = `Withdrawn: the entry was edited (version ${after.version}) after it was ${before.status === 'IN_REVIEW' ? 'submitted' : 'approved'}`;
+    const withdrawn = await tx
+      .update(contentRevisions)
+      .set({ status: 'SKIPPED', feedback: reason, reviewedAt: ctx.now })
+      .where(
+        and(
+          eq(contentRevisions.organizationId, ctx.organizationId),
+          eq(contentRevisions.entryId, after.id),
+          eq(contentRevisions.status, 'PENDING'),
+        ),
+      )
+      .returning({ id: contentRevisions.id });
+    const cancelled = await cancelPendingSchedules(tx, ctx, after.id, { actions: ['PUBLISH', 'UPDATE'], locale: null, reason });
+    await setEntryStatus(tx, ctx, after.id, 'DRAFT', {
+      action: before.status === 'IN_REVIEW' ? 'review_withdrawn' : 'approval_voided',
+      scheduledFor: null,
+      metadata: { version: after.version, revisions: withdrawn.length, schedulesCancelled: cancelled },
+    });
+  }
   const localized = localizedFields(type.schema);
   const changed = changedFieldsOf(before.data as EntryData, after.data as EntryData);
   if (changed.some((f) => localized.includes(f)))

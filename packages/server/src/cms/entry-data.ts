@@ -90,7 +90,8 @@ export function checkValue(field: ContentField, value: Json, path: string, issue
       }
       if (field.minLength !== undefined && value.length < field.minLength) fail(`At least ${field.minLength} characters`);
       if (value.length > (field.maxLength ?? 1_000_000)) fail(`At most ${field.maxLength ?? 1_000_000} characters`);
-      if (field.pattern !== undefined && !regexOf(field.pattern).test(value)) fail(`Does not match the pattern ${field.pattern}`);
+      // The schema's words for the pattern; never the regex itself, which editors cannot read.
+      if (field.pattern !== undefined && !regexOf(field.pattern).test(value)) fail(field.patternMessage ?? 'Not in the expected format');
       if (!field.multiline && /[\r\n]/.test(value)) fail('A single line is expected');
       return;
     }

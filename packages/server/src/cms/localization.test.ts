@@ -153,6 +153,14 @@ describe('publish state per locale', () => {
     await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Chaussure', body: 'Rapide' }, status: 'APPROVED' });
     await t.sdk.cms.entries.translations.put(entry.id, 'de', { data: { title: 'Schuh', body: 'Schnell' }, status: 'APPROVED' });
 
+    // A translation goes live over its published source.
+    await expect(publishLocale(t.db, cms(), entry.id, 'fr')).rejects.toMatchObject({ status: 409 });
+    const source = await publishLocale(t.db, cms(), entry.id, 'en');
+    expect(source).toMatchObject({
+      status: 'PUBLISHED',
+      publishedTitle: 'Shoe',
+      publishedData: { title: 'Shoe', body: 'Fast', price: 90 },
+    });
     const fr = await publishLocale(t.db, cms(), entry.id, 'fr');
     expect(fr).toMatchObject({
       locale: 'fr',
@@ -161,15 +169,9 @@ describe('publish state per locale', () => {
       publishedData: { title: 'Chaussure', body: 'Rapide', price: 90 },
       publishedAt: t.clock.now(),
     });
-    expect(await getEntry(t.db, cms(), entry.id)).toMatchObject({ status: 'DRAFT', publishedData: null, publishedAt: null });
+    expect(await getEntry(t.db, cms(), entry.id)).toMatchObject({ status: 'PUBLISHED', publishedTitle: 'Shoe' });
     expect(await getTranslation(t.db, cms(), entry.id, 'de')).toMatchObject({ publishedData: null, publishedAt: null });
 
-    const source = await publishLocale(t.db, cms(), entry.id, 'en');
-    expect(source).toMatchObject({
-      status: 'PUBLISHED',
-      publishedTitle: 'Shoe',
-      publishedData: { title: 'Shoe', body: 'Fast', price: 90 },
-    });
     await unpublishLocale(t.db, cms(), entry.id, 'fr');
     expect(await getTranslation(t.db, cms(), entry.id, 'fr')).toMatchObject({
       publishedData: null,
@@ -183,8 +185,8 @@ describe('publish state per locale', () => {
     expect(activity.data.map((a) => [a.action, (a.metadata as { locale?: string }).locale])).toEqual([
       ['unpublished', 'en'],
       ['unpublished', 'fr'],
-      ['published', 'en'],
       ['published', 'fr'],
+      ['published', 'en'],
     ]);
   });
 

@@ -6,11 +6,10 @@ import { conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
 import { getContentType } from './content-types.js';
-import { checkData } from './entry-data.js';
 import { type Entry, type EntryReply, type Localization, getEntry, lockEntry, lockTranslation } from './entry-rows.js';
+import { translationAsPublished } from './readiness.js';
 import { contentEntries, contentLocalizations, publishSchedules } from './schema.js';
 import { assertPublishedSlugFree, lockTypeLocale } from './slugs.js';
-import type { EntryData } from './versions.js';
 
 // The publish state of an entry: its status, the published columns of the source and of each
 // translation (what the delivery API serves), and its pending schedules. These move it and record
@@ -18,8 +17,8 @@ import type { EntryData } from './versions.js';
 // workflows (after which review) decide, and call these in their transactions.
 
 /**
- * The SEO and social fields to serve until the next publish: an edit to them, like an edit to `data`,
- * stays private until then. Any locale's publish takes them live, since every locale shares them.
+ * The SEO and social fields to serve until the next publish of the source: an edit to them, like an
+ * edit to `data`, stays private until then. A translation's publish serves the source's published ones.
  */
 export const publishedMetaOf = (entry: Entry) => ({
   seoTitle: entry.seoTitle,
@@ -146,9 +145,10 @@ export async function setEntryStatus(
 
 /**
  * Publishes one locale of an entry. The source locale publishes the entry itself (`publishEntry`); any
- * other publishes its translation, which must be APPROVED and complete: its published columns get the
- * translated values merged over the source's shared (non-localized) fields, its title and slug. Other
- * locales, and the source, keep their publish state.
+ * other publishes its translation over the source's *published* version: its published columns get the
+ * translated values merged over the shared (non-localized) fields the source has live, its title and
+ * slug. Whether it may (APPROVED, complete, source live) is publishing's readiness check; the SEO and
+ * social fields served stay the source's published ones. Other locales, and the source, keep their state.
  *
  * @example await publishLocale(db, ctx, entry.id, 'fr')
  */
@@ -168,27 +168,14 @@ export async function publishLocale(
     const entry = await lockEntry(tx, ctx, entryId);
     const translation = await lockTranslation(tx, ctx, entryId, locale);
     if (!translation) throw notFound(`Translation "${locale}"`);
-    if (translation.status !== 'APPROVED')
-      throw conflict(`The "${locale}" translation is ${translation.status}; only an APPROVED translation can be published`, {
-        status: translation.status,
-      });
+    if (entry.publishedSlug === null) throw conflict(`The "${entry.locale}" source is not live; publish it before its translations`);
     const type = await getContentType(tx, ctx, entry.contentTypeId);
-    const { issues } = checkData(type.schema, translation.data as EntryData, { mode: 'translation', required: true });
-    if (issues.length)
-      throw conflict(
-        `The "${locale}" translation is incomplete`,
-        {},
-        issues.map((i) => ({ path: `data.${i.path}`, message: i.message })),
-      );
     await lockTypeLocale(tx, ctx, type.id, locale);
     await assertPublishedSlugFree(tx, ctx, type.id, locale, translation.slug, { localizationId: translation.id });
-    const shared = Object.fromEntries(
-      Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized),
-    );
     const [row] = await tx
       .update(contentLocalizations)
       .set({
-        publishedData: { ...shared, ...(translation.data as EntryData) },
+        publishedData: translationAsPublished(type, entry, translation),
         publishedTitle: translation.title,
         publishedSlug: translation.slug,
         publishedAt: ctx.now,
@@ -196,10 +183,6 @@ export async function publishLocale(
       })
       .where(eq(contentLocalizations.id, translation.id))
       .returning();
-    await tx
-      .update(contentEntries)
-      .set({ publishedMeta: publishedMetaOf(entry) })
-      .where(eq(contentEntries.id, entryId));
     await recordActivity(tx, ctx, {
       action: 'published',
       entityType: 'content_entries',

@@ -1,67 +1,16 @@
-import type { FieldError } from '@spokestack/core';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
-import { type StoredContentType, getContentType } from './content-types.js';
-import { checkData, checkRefs } from './entry-data.js';
-import { type Entry, type EntryReply, type Localization, getEntry, lockEntry, orgLocales } from './entry-rows.js';
-import { missingAltText } from './media.js';
+import { getContentType } from './content-types.js';
+import { type EntryReply, type Localization, getEntry, lockEntry, orgLocales } from './entry-rows.js';
 import { cancelPendingSchedules, publishEntry, publishLocale, setEntryStatus, unpublishLocale } from './publish-state.js';
 import { contentEntries, contentLocalizations } from './schema.js';
-import type { EntryData } from './versions.js';
-import { workflowFor } from './workflows.js';
+import { assertReady, readinessBlockers } from './readiness.js';
 
-// Publishing: what may go live and when. publish-state.ts moves the published columns
-// (`publishEntry`, `publishLocale`, `unpublishLocale`, `setEntryStatus`); these rules decide whether
-// it may: the data must be complete and valid, images need alt text, and entries of a type with an
-// approval workflow go live only once approved.
-
-/**
- * Refuses (400, naming each field under `data.`) data that must not go live: missing required
- * fields, invalid values or references, images without alt text; and an `expiresAt` already past.
- *
- * @example await assertPublishable(tx, ctx, type, entry.data as EntryData, entry.expiresAt)
- */
-export async function assertPublishable(
-  tx: Db,
-  ctx: TenantContext,
-  type: StoredContentType,
-  data: EntryData,
-  expiresAt: Date | null,
-): Promise<void> {
-  const { issues, refs } = checkData(type.schema, data, { mode: 'entry', required: true });
-  issues.push(...(await checkRefs(tx, ctx, refs)), ...(await missingAltText(tx, ctx, type.schema, data)));
-  const errors: FieldError[] = issues.map((i) => ({ path: `data.${i.path}`, message: i.message }));
-  if (expiresAt && expiresAt <= ctx.now)
-    errors.push({ path: 'expiresAt', message: 'The entry has already expired; move or clear expiresAt first' });
-  if (errors.length) throw badRequest(errors, `The entry cannot go live: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-}
-
-/**
- * With an approval workflow (the type's, or the organization's default), only an APPROVED entry (or
- * one scheduled after approval) goes live; 409 otherwise.
- *
- * @example await assertApproved(tx, ctx, type, entry)
- */
-export async function assertApproved(tx: Db, ctx: TenantContext, type: StoredContentType, entry: Entry): Promise<void> {
-  if (entry.status === 'APPROVED' || entry.status === 'SCHEDULED') return;
-  const workflow = await workflowFor(tx, ctx, type);
-  if (workflow)
-    throw conflict(
-      `Entries of "${type.slug}" go live only once approved through the workflow "${workflow.name}"; this one is ${entry.status}. Submit it for review first`,
-      {
-        status: entry.status,
-        workflowId: workflow.id,
-      },
-    );
-}
-
-/** The translation data as it would go live: the source's shared (non-localized) fields under the translated ones. */
-const mergedTranslation = (type: StoredContentType, entry: Entry, translation: Localization): EntryData => ({
-  ...Object.fromEntries(Object.entries(entry.data as EntryData).filter(([k]) => !type.schema.fields.find((f) => f.name === k)?.localized)),
-  ...(translation.data as EntryData),
-});
+// Publishing now: what may go live. publish-state.ts moves the published columns (`publishEntry`,
+// `publishLocale`, `unpublishLocale`, `setEntryStatus`); readiness.ts decides whether it may, with the
+// same check for the source and every locale.
 
 async function translationOf(tx: Db, ctx: TenantContext, entryId: string, locale: string): Promise<Localization> {
   const [row] = await tx
@@ -89,9 +38,11 @@ export interface PublishResult {
 }
 
 /**
- * Publishes an entry now: its source locale (after the approval, validation and alt-text checks) or
- * one translation (which must be APPROVED and complete). Pending PUBLISH schedules of that locale are
- * superseded (cancelled), except `scheduleId`, the schedule running this publish.
+ * Publishes an entry now: its source locale or one translation, after the one readiness check
+ * (`readinessBlockers`: approval under a workflow, complete and valid data, image alt text, expiry; for
+ * a translation, APPROVED and over a live source, whose published shared fields it takes). Pending
+ * PUBLISH schedules of that locale are superseded (cancelled), except `scheduleId`, the schedule
+ * running this publish.
  *
  * @example const { entry } = await publishNow(db, ctx, id, { version: 7 })
  */
@@ -103,33 +54,24 @@ export async function publishNow(
 ): Promise<PublishResult> {
   const localization = await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id, options.version);
-    if (entry.status === 'ARCHIVED') throw conflict('The entry is archived; unarchive it before publishing', { status: entry.status });
     const type = await getContentType(tx, ctx, entry.contentTypeId);
     const locale = options.locale ?? entry.locale;
-    if (locale === entry.locale) {
-      await assertApproved(tx, ctx, type, entry);
-      await assertPublishable(tx, ctx, type, entry.data as EntryData, entry.expiresAt);
-      await cancelPendingSchedules(tx, ctx, id, {
-        actions: ['PUBLISH'],
-        locale: null,
-        except: options.scheduleId,
-        reason: 'Superseded: published',
-      });
-      if (entry.scheduledFor) await tx.update(contentEntries).set({ scheduledFor: null }).where(eq(contentEntries.id, id));
-      await publishEntry(tx, ctx, id, { expectedVersion: options.version });
-      return null;
+    if (locale !== entry.locale) {
+      await checkLocale(tx, ctx, locale, 'body.locale');
+      await translationOf(tx, ctx, id, locale);
     }
-    await checkLocale(tx, ctx, locale, 'body.locale');
-    const translation = await translationOf(tx, ctx, id, locale);
-    const alt = await missingAltText(tx, ctx, type.schema, mergedTranslation(type, entry, translation));
-    if (alt.length) throw badRequest(alt.map((i) => ({ path: `data.${i.path}`, message: i.message })));
+    // One check for the source and every locale: workflow, data, alt text, expiry, translation state.
+    assertReady(await readinessBlockers(tx, ctx, entry, type, { locale }), 'be published');
     await cancelPendingSchedules(tx, ctx, id, {
       actions: ['PUBLISH'],
-      locale,
+      locale: locale === entry.locale ? null : locale,
       except: options.scheduleId,
       reason: 'Superseded: published',
     });
-    return (await publishLocale(tx, ctx, id, locale)) as Localization;
+    if (locale !== entry.locale) return (await publishLocale(tx, ctx, id, locale)) as Localization;
+    if (entry.scheduledFor) await tx.update(contentEntries).set({ scheduledFor: null }).where(eq(contentEntries.id, id));
+    await publishEntry(tx, ctx, id, { expectedVersion: options.version });
+    return null;
   });
   return { entry: await getEntry(db, ctx, id), localization };
 }

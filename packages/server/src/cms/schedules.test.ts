@@ -66,9 +66,18 @@ describe('publishing now', () => {
     await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Bonjour' }, status: 'IN_PROGRESS' });
     await expect(t.sdk.cms.entries.publish(entry.id, { locale: 'fr' })).rejects.toMatchObject({ status: 409 });
     await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Bonjour' }, status: 'APPROVED' });
+    // A translation goes live over its published source.
+    await expect(t.sdk.cms.entries.publish(entry.id, { locale: 'fr' })).rejects.toMatchObject({
+      status: 409,
+      extensions: { blockers: ['source-not-live'] },
+    });
+    await t.sdk.cms.entries.publish(entry.id);
+    await t.sdk.cms.entries.unpublish(entry.id);
+    await expect(t.sdk.cms.entries.publish(entry.id, { locale: 'fr' })).rejects.toMatchObject({ status: 409 });
+    await t.sdk.cms.entries.publish(entry.id);
     const { entry: source, localization } = await t.sdk.cms.entries.publish(entry.id, { locale: 'fr' });
     expect(localization).toMatchObject({ locale: 'fr', publishedSlug: 'bonjour', publishedTitle: 'Bonjour' });
-    expect(source.status).toBe('DRAFT');
+    expect(source.status).toBe('PUBLISHED');
     await expect(t.sdk.cms.entries.publish(entry.id, { locale: 'de' })).rejects.toMatchObject({
       status: 400,
       errors: [{ path: 'body.locale' }],

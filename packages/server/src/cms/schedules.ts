@@ -1,6 +1,6 @@
 import type { PublishAction, scheduleCreate, scheduleFilters } from '@spokestack/core/cms';
 import { scheduleSortable } from '@spokestack/core/cms';
-import { type SQL, and, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { type SQL, and, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
@@ -13,9 +13,9 @@ import type { TenantContext } from '../platform/context.js';
 import { getContentType } from './content-types.js';
 import { type Entry, lockEntry } from './entry-rows.js';
 import { setEntryStatus } from './publish-state.js';
-import { archiveEntry, assertApproved, assertPublishable, publishNow, takeOffline } from './publishing.js';
+import { archiveEntry, publishNow, takeOffline } from './publishing.js';
+import { assertReady, readinessBlockers } from './readiness.js';
 import { contentEntries, contentLocalizations, publishSchedules } from './schema.js';
-import type { EntryData } from './versions.js';
 import { workflowFor } from './workflows.js';
 
 // Scheduled publishing. A `publish_schedules` row says what happens to an entry (PUBLISH, UPDATE,
@@ -133,9 +133,39 @@ async function afterScheduleEnds(tx: Db, ctx: TenantContext, schedule: Schedule,
   } else await recordActivity(tx, ctx, { action, ...activityOf(entry), metadata });
 }
 
+/** Whether a PUBLISH of the locale (null: the source) is pending at or before `by`. */
+async function publishPendingBy(tx: Db, ctx: TenantContext, entryId: string, locale: string | null, by: Date): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: publishSchedules.id })
+    .from(publishSchedules)
+    .where(
+      and(
+        eq(publishSchedules.organizationId, ctx.organizationId),
+        eq(publishSchedules.entryId, entryId),
+        eq(publishSchedules.status, 'PENDING'),
+        eq(publishSchedules.action, 'PUBLISH'),
+        locale === null ? isNull(publishSchedules.locale) : eq(publishSchedules.locale, locale),
+        lte(publishSchedules.scheduledFor, by),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+const translationLive = async (tx: Db, entryId: string, locale: string) => {
+  const [row] = await tx
+    .select({ slug: contentLocalizations.publishedSlug })
+    .from(contentLocalizations)
+    .where(and(eq(contentLocalizations.entryId, entryId), eq(contentLocalizations.locale, locale)));
+  return Boolean(row?.slug);
+};
+
 /**
- * Schedules an action on an entry at a future time (optionally one locale). PUBLISH of an entry that
- * is not live checks now what it can (approval, valid data) and sets the entry SCHEDULED.
+ * Schedules an action on an entry at a future time (optionally one locale). A PUBLISH or UPDATE that
+ * could not succeed is refused now, not when it runs: the publish readiness check for that time (409
+ * when not approved under a workflow, a translation not APPROVED or over a source that will not be live;
+ * 400 naming the fields for invalid data or missing alt text), and an UPDATE of content that is not
+ * live and has no PUBLISH scheduled before it (409). PUBLISH of an entry not live sets it SCHEDULED.
  *
  * @example await createSchedule(db, ctx, { entryId, action: 'PUBLISH', scheduledFor: '2025-06-01T09:00:00Z' })
  */
@@ -160,16 +190,21 @@ export async function createSchedule(db: Db, ctx: TenantContext, input: z.output
       if (!translation) throw badRequest([{ path: 'body.locale', message: `The entry has no "${locale}" translation` }]);
     }
     const publishesSource = input.action === 'PUBLISH' && locale === null;
-    if (publishesSource) {
+    if (input.action === 'PUBLISH' || input.action === 'UPDATE') {
+      // Refused now what could only fail when it runs: the same readiness check publish makes, for then.
       const type = await getContentType(tx, ctx, entry.contentTypeId);
-      await assertApproved(tx, ctx, type, entry);
-      await assertPublishable(
-        tx,
-        ctx,
-        type,
-        entry.data as EntryData,
-        entry.expiresAt && entry.expiresAt <= scheduledFor ? entry.expiresAt : null,
-      );
+      const sourceLiveBy = entry.publishedSlug !== null || (await publishPendingBy(tx, ctx, entry.id, null, scheduledFor));
+      if (input.action === 'UPDATE') {
+        const live = locale === null ? entry.publishedSlug !== null : await translationLive(tx, entry.id, locale);
+        if (!live && !(await publishPendingBy(tx, ctx, entry.id, locale, scheduledFor)))
+          throw conflict(
+            `The entry is not live${locale ? ` in "${locale}"` : ''} and no publish is scheduled before then; ` +
+              'UPDATE pushes changes to live content: schedule a PUBLISH instead',
+            { status: entry.status },
+          );
+      }
+      const blockers = await readinessBlockers(tx, ctx, entry, type, { locale: locale ?? undefined, at: scheduledFor, sourceLiveBy });
+      assertReady(blockers, `be scheduled to ${input.action === 'PUBLISH' ? 'publish' : 'update'}`);
     }
     const schedule = await insertSchedule(tx, ctx, { entryId: entry.id, action: input.action, scheduledFor, locale });
     if (publishesSource && entry.publishedSlug === null)

@@ -26,6 +26,9 @@ export const contentTypes = pgTable(
     workflowId: text('workflow_id').references(() => contentWorkflows.id),
     enableVersioning: boolean('enable_versioning').notNull().default(true),
     maxVersions: integer('max_versions').notNull().default(50),
+    /** Delivery replies of the type: `Cache-Control: public, max-age=…, stale-while-revalidate=…` (seconds). */
+    deliveryMaxAge: integer('delivery_max_age').notNull().default(60),
+    deliveryStaleWhileRevalidate: integer('delivery_stale_while_revalidate').notNull().default(300),
     isActive: boolean('is_active').notNull().default(true),
     isSystem: boolean('is_system').notNull().default(false),
     createdById: text('created_by_id').notNull(),
@@ -135,7 +138,9 @@ export const contentEntries = pgTable(
     index('content_entries_organization_id_idx').on(t.organizationId),
     index('content_entries_content_type_id_idx').on(t.contentTypeId),
     index('content_entries_status_idx').on(t.status),
-    index('content_entries_published_at_idx').on(t.publishedAt),
+    // Partial: drafts have no published_at, and a backward scan of an index holding their NULLs first
+    // is what the planner picked (wrongly) for "newest published in a type" over the delivery index.
+    index('content_entries_published_at_idx').on(t.publishedAt).where(sql`published_at is not null`),
     index('content_entries_client_id_idx').on(t.clientId),
     // Lists filter by type, locale and status within an organization, newest first.
     index('content_entries_org_type_locale_status_idx').on(t.organizationId, t.contentTypeId, t.locale, t.status),
@@ -143,8 +148,10 @@ export const contentEntries = pgTable(
     index('content_entries_org_updated_at_idx').on(t.organizationId, t.updatedAt),
     index('content_entries_search_idx').using('gin', sql.raw(entrySearchVector)),
     // Delivery: published entries of one type and locale, newest first or by title, and by published slug.
-    index('content_entries_delivery_published_idx')
-      .on(t.organizationId, t.contentTypeId, t.locale, t.publishedAt.desc(), t.id.desc())
+    // PostgreSQL's default NULLS order (DESC NULLS FIRST), so the plain `order by published_at desc, id desc`
+    // a developer writes reads this index in order, and so does the delivery statement.
+    index('content_entries_delivery_newest_idx')
+      .on(t.organizationId, t.contentTypeId, t.locale, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`published_slug is not null`),
     index('content_entries_delivery_title_idx')
       .on(t.organizationId, t.contentTypeId, t.locale, t.publishedTitle, t.id)
@@ -209,8 +216,8 @@ export const contentLocalizations = pgTable(
     index('content_localizations_entry_id_idx').on(t.entryId),
     index('content_localizations_org_locale_status_idx').on(t.organizationId, t.locale, t.status),
     // Delivery: published translations into one locale, newest first, and by published slug.
-    index('content_localizations_delivery_published_idx')
-      .on(t.organizationId, t.locale, t.publishedAt.desc())
+    index('content_localizations_delivery_newest_idx')
+      .on(t.organizationId, t.locale, t.publishedAt.desc().nullsFirst(), t.entryId.desc().nullsFirst())
       .where(sql`published_slug is not null`),
     index('content_localizations_delivery_slug_idx').on(t.organizationId, t.locale, t.publishedSlug).where(sql`published_slug is not null`),
   ],

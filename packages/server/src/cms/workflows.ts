@@ -1,24 +1,21 @@
 import type { FieldError } from '@spokestack/core';
-import {
-  type WorkflowStage,
-  cmsResources,
-  workflowStage,
-  type submitBody,
-  type workflowCreate,
-  type workflowUpdate,
-} from '@spokestack/core/cms';
+import { type WorkflowStage, cmsResources, type submitBody, type workflowCreate, type workflowUpdate } from '@spokestack/core/cms';
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { resourceService } from '../db/resource-service.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
-import type { Actor, AppContext, TenantContext } from '../platform/context.js';
+import type { AppContext, TenantContext } from '../platform/context.js';
 import { memberships, organizations, users } from '../platform/schema.js';
 import { getContentType } from './content-types.js';
 import { type Entry, getEntry, lockEntry } from './entry-rows.js';
 import { setEntryStatus } from './publish-state.js';
+import { assertReady, readinessBlockers } from './readiness.js';
+import { type WorkflowWithStages, asWorkflow, mayDecide, reviewStages, workflowFor } from './workflow-rules.js';
+
+export { type WorkflowWithStages, workflowFor } from './workflow-rules.js';
 import { contentEntries, contentRevisions, contentTypes, contentWorkflows } from './schema.js';
 
 // Approval workflows. A content type's workflow (or the organization's default one) lists stages; its
@@ -27,14 +24,10 @@ import { contentEntries, contentRevisions, contentTypes, contentWorkflows } from
 // (or skipping) it opens the next, and after the last the entry is APPROVED; rejecting or asking for
 // changes sends it back to DRAFT with the feedback. Only the assignee or an OWNER/ADMIN decides.
 
-type Workflow = typeof contentWorkflows.$inferSelect;
-export type WorkflowWithStages = Omit<Workflow, 'stages'> & { stages: WorkflowStage[] };
 type Revision = typeof contentRevisions.$inferSelect;
 export type Decision = 'approve' | 'reject' | 'request_changes' | 'skip';
 
 const generic = resourceService(contentWorkflows, cmsResources.workflows);
-const storedStages = z.array(workflowStage);
-const asWorkflow = (row: Workflow): WorkflowWithStages => ({ ...row, stages: storedStages.safeParse(row.stages).data ?? [] });
 const memberRoles = ['OWNER', 'ADMIN', 'MEMBER'];
 
 /** Assignees must exist: `user:<id>` a member of the organization, `role:<ROLE>` a member role. */
@@ -169,34 +162,6 @@ export async function deleteWorkflow(db: Db, ctx: TenantContext, id: string) {
   });
 }
 
-/**
- * The workflow that drives a content type's entries: its own (when active), else the organization's
- * active default, else none.
- *
- * @example const workflow = await workflowFor(tx, ctx, type)
- */
-export async function workflowFor(
-  db: Db,
-  ctx: TenantContext,
-  type: { workflowId: string | null },
-): Promise<WorkflowWithStages | undefined> {
-  const [row] = await db
-    .select()
-    .from(contentWorkflows)
-    .where(
-      and(
-        eq(contentWorkflows.organizationId, ctx.organizationId),
-        eq(contentWorkflows.isActive, true),
-        type.workflowId ? eq(contentWorkflows.id, type.workflowId) : eq(contentWorkflows.isDefault, true),
-      ),
-    )
-    .limit(1);
-  return row ? asWorkflow(row) : undefined;
-}
-
-const reviewStages = (workflow: WorkflowWithStages | undefined) =>
-  (workflow?.stages ?? []).filter((s) => s.status === 'IN_REVIEW').sort((a, b) => a.order - b.order);
-
 async function openRevision(tx: Db, ctx: TenantContext, entry: Entry, stage: WorkflowStage, dueDate?: Date): Promise<Revision> {
   const assignTo = stage.assignTo ?? 'role:ADMIN';
   const [kind, ...rest] = assignTo.split(':');
@@ -222,7 +187,8 @@ async function openRevision(tx: Db, ctx: TenantContext, entry: Entry, stage: Wor
 /**
  * Submits an entry for review: opens a revision for the first IN_REVIEW stage of its type's workflow
  * and sets the entry IN_REVIEW. 409 when the entry is already in review, archived, or its type has no
- * workflow.
+ * workflow; 400 (naming each field under `data.`) when its content is not what publish requires
+ * (required fields, valid values and references, image alt text, expiry) — the same readiness check.
  *
  * @example const { revision } = await submitEntry(db, ctx, entry.id, { note: 'Ready' })
  */
@@ -235,6 +201,8 @@ export async function submitEntry(db: Db, ctx: TenantContext, id: string, input:
     const type = await getContentType(tx, ctx, entry.contentTypeId);
     const [first] = reviewStages(await workflowFor(tx, ctx, type));
     if (!first) throw conflict(`The content type "${type.slug}" has no approval workflow (nor does the organization have a default one)`);
+    // What publish will require of the content is required now, so an approved entry can always go live.
+    assertReady(await readinessBlockers(tx, ctx, entry, type), 'be submitted for review', { contentOnly: true });
     // Revisions left open by an entry that left review another way (archived) are superseded.
     await tx
       .update(contentRevisions)
@@ -250,15 +218,6 @@ export async function submitEntry(db: Db, ctx: TenantContext, id: string, input:
   return { entry: await getEntry(db, ctx, id), revision, next: null };
 }
 
-/** Whether the actor may decide a revision: its assignee, or an OWNER/ADMIN (API keys act as ADMIN). */
-function mayDecide(actor: Actor, revision: Revision, entry: Entry, viaLink: boolean): boolean {
-  if (viaLink) return revision.assignedToType === 'client';
-  if (actor.role === 'OWNER' || actor.role === 'ADMIN') return true;
-  if (revision.assignedToType === 'user') return actor.type === 'user' && actor.id === revision.assignedToId;
-  if (revision.assignedToType === 'role') return actor.role === revision.assignedToId;
-  return actor.role === 'CLIENT' && actor.clientId !== null && actor.clientId === entry.clientId;
-}
-
 const outcomes = {
   approve: { status: 'APPROVED', action: 'approved' },
   skip: { status: 'SKIPPED', action: 'skipped' },
@@ -270,7 +229,8 @@ const outcomes = {
  * Decides a pending revision. Approve and skip open the next review stage (the entry stays
  * IN_REVIEW) or, after the last, set the entry APPROVED; reject and request changes send it back to
  * DRAFT. Only the assignee or an OWNER/ADMIN may decide (403); a CLIENT member only on their client's
- * entries (404 otherwise); a decided revision, or an entry no longer in review, is 409.
+ * entries (404 otherwise); a decided revision, or an entry no longer in review, is 409. Approving and
+ * skipping re-run publish's content readiness check (400 naming the fields), so what is approved can go live.
  *
  * @example const { entryStatus, next } = await decideRevision(db, ctx, revision.id, 'approve', { feedback: 'Great' })
  */
@@ -324,6 +284,8 @@ export async function decideRevision(
     let entryStatus: Entry['status'] = entry.status;
     if (decision === 'approve' || decision === 'skip') {
       const type = await getContentType(tx, ctx, entry.contentTypeId);
+      // Files can lose what publish needs while the entry is in review (a referenced file deleted).
+      assertReady(await readinessBlockers(tx, ctx, entry, type), 'be approved', { contentOnly: true });
       const stage = reviewStages(await workflowFor(tx, ctx, type)).find((s) => s.order > revision.stageOrder);
       if (stage) {
         next = await openRevision(tx, ctx, entry, stage);

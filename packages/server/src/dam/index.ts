@@ -1,7 +1,30 @@
 import { damResources } from '@spokestack/core/dam';
 import { defineFeature } from '../feature.js';
 import { seedDam } from './demo.js';
+import { type ProcessPayload, processAsset, processJobName, tagJobName } from './processing.js';
 import { damTables } from './resources.js';
+import { tagAsset } from './tagging.js';
+import { accessRoutes } from './access.routes.js';
+import { folderRoutes } from './folders.routes.js';
+import { linkRoutes } from './links.routes.js';
+import { tusRoutes, uploadRoutes } from './uploads.routes.js';
+import { versionRoutes } from './versions.routes.js';
 
-/** The creative asset store: libraries, folders, assets and their versions, collections and shares (plain CRUD so far). */
-export const dam = defineFeature({ name: 'dam', tables: damTables, resources: damResources, demo: seedDam });
+/**
+ * The creative asset store: libraries, folders, assets and their versions, renditions, collections and
+ * shares. Each sub-feature is `<name>.ts` (its rules) beside `<name>.routes.ts` (its operations); the
+ * media work (sniffing, metadata, renditions, tagging) is the `media/` library, called by the jobs.
+ */
+export const dam = defineFeature({
+  name: 'dam',
+  tables: damTables,
+  resources: damResources,
+  routes(router, { db }) {
+    for (const routes of [uploadRoutes, tusRoutes, linkRoutes, folderRoutes, versionRoutes, accessRoutes]) routes(router, db);
+  },
+  jobs: {
+    [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),
+    [tagJobName]: (db, ctx, payload) => tagAsset(db, ctx, payload as unknown as ProcessPayload),
+  },
+  demo: seedDam,
+});

@@ -181,13 +181,14 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
 
   const service = {
     info,
-    async list(db: Db, ctx: TenantContext, query: ListInput, extra: SQL[] = []) {
+    /** A page of rows; `scope` replaces the tenant filter (a feature's own visibility rule, which must include the organization). */
+    async list(db: Db, ctx: TenantContext, query: ListInput, extra: SQL[] = [], scope?: SQL) {
       const keys = parseSort(query.sort, info.columns, def.sortable, defaultSort, info.id);
       const limit = pageLimit(query.limit);
       const rows = await db
         .select()
         .from(table)
-        .where(and(scopeOf(info, ctx), ...filterWhere(query), ...extra, cursorWhere(keys, query.cursor)))
+        .where(and(scope ?? scopeOf(info, ctx), ...filterWhere(query), ...extra, cursorWhere(keys, query.cursor)))
         .orderBy(...orderBy(keys))
         .limit(limit + 1);
       const page = toPage(rows as Row[], limit, keys);

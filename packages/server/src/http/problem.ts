@@ -39,8 +39,13 @@ export const forbidden = (detail: string) => new HttpError(403, problemTypes.for
 export const notFound = (what: string) => new HttpError(404, problemTypes.notFound, 'Not found', `${what} not found`);
 export const conflict = (detail: string, extensions?: Record<string, unknown>, errors?: FieldError[]) =>
   new HttpError(409, problemTypes.conflict, 'Conflict', detail, errors, extensions);
+/** 410: it existed and is no more (an expired or used-up link). */
+export const gone = (detail: string) => new HttpError(410, problemTypes.gone, 'Gone', detail);
 export const preconditionFailed = (detail: string) => new HttpError(412, problemTypes.preconditionFailed, 'Precondition failed', detail);
 export const tooLarge = (detail: string) => new HttpError(413, problemTypes.tooLarge, 'Payload too large', detail);
+/** 415: a file of a type the target does not take (the type sniffed from its bytes). */
+export const unsupportedMediaType = (detail: string, errors?: FieldError[]) =>
+  new HttpError(415, problemTypes.unsupportedMediaType, 'Unsupported media type', detail, errors);
 /** 405: the path exists, not with this method. The reply's `Allow` header lists the methods it has. */
 export const methodNotAllowed = (detail: string) => new HttpError(405, problemTypes.methodNotAllowed, 'Method not allowed', detail);
 

@@ -175,6 +175,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
         const tenant = await authorize(op, c, request);
         const params = parse(op.params, c.req.param(), 'params');
         const query = parse(op.query, c.req.query(), 'query');
+        // A `binary` body stays unread: the handler streams `c.req.raw.body` itself.
         const body = op.body ? parse(op.body, op.bodyType === 'multipart' ? await readForm(c) : await readJson(c), 'body') : undefined;
         const input = {
           params,
@@ -197,7 +198,8 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
         return c.json(result as object, (op.status ?? 200) as 200);
       };
       // A body is limited before anything reads it; operations without one never read it.
-      if (op.body) app.on(op.method, op.path, op.bodyType === 'multipart' ? uploadLimit : jsonLimit, handle);
+      if (op.bodyType === 'binary' || op.bodyType === 'multipart') app.on(op.method, op.path, uploadLimit, handle);
+      else if (op.body) app.on(op.method, op.path, jsonLimit, handle);
       else app.on(op.method, op.path, handle);
     },
     /**

@@ -20,6 +20,7 @@ export function s3Storage(options: S3StorageOptions): Storage {
   const client = new S3Client(options.client ?? {});
   const key = (k: string) => `${options.prefix ?? ''}${k}`;
   return {
+    location: { kind: 's3', bucket: options.bucket, prefix: options.prefix, client: options.client },
     async put(k, body, contentType) {
       // A web stream of unknown length cannot be sent as one PUT; uploads are buffered by the caller.
       const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());

@@ -3,6 +3,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 
 /** Where file bytes live. Keys are `/`-separated paths the platform chooses; never user input. */
 export interface Storage {
@@ -10,6 +11,11 @@ export interface Storage {
   /** The bytes as a web stream with their size, or null when absent. */
   get(key: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Where the bytes are, for parts that write there with their own client (the tus upload stores keep
+   * their partial uploads beside the files, so any instance can resume them).
+   */
+  location?: { kind: 'local'; root: string } | { kind: 's3'; bucket: string; prefix?: string; client?: S3ClientConfig };
 }
 
 /**
@@ -26,6 +32,7 @@ export function localStorage(root: string): Storage {
     return full;
   };
   return {
+    location: { kind: 'local', root: base },
     async put(key, body) {
       const file = path(key);
       await mkdir(dirname(file), { recursive: true });

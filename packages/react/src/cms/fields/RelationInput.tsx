@@ -1,7 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { Badge } from '../../ui/Badge.js';
 import { Button } from '../../ui/Button.js';
-import { useContentEntries, useContentEntry } from '../hooks.js';
+import { useContentEntries, useContentEntry } from '../hooks/entries.js';
 import { useStrings } from '../strings.js';
 import { Combobox } from './Combobox.js';
 import type { FieldInputProps, FieldOf } from './types.js';

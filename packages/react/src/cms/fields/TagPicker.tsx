@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TagRow } from '@spokestack/core/cms';
 import { Button } from '../../ui/Button.js';
-import { useCreateTag, useTags } from '../hooks.js';
+import { useCreateTag, useTags } from '../hooks/taxonomy.js';
 import { format, useStrings } from '../strings.js';
 import { Combobox } from './Combobox.js';
 

@@ -1,0 +1,2 @@
+ALTER TABLE "content_types" ADD COLUMN "delivery_max_age" integer DEFAULT 60 NOT NULL;--> statement-breakpoint
+ALTER TABLE "content_types" ADD COLUMN "delivery_stale_while_revalidate" integer DEFAULT 300 NOT NULL;
