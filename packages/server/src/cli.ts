@@ -184,7 +184,9 @@ const commands: Record<string, Command> = {
       }
       const what = demo.seeded
         ? `Seeded the demo organization "Northwind Creative" (id ${demo.organizationId}).`
-        : `The demo organization already exists (id ${demo.organizationId}); its data was left as it is.${demo.mintedKey ? ' Minted a new "Demo key" for it.' : ''}`;
+        : `The demo organization already exists (id ${demo.organizationId}); its data was left as it is.${
+            demo.mintedKey ? ' Minted a ' + 'new "Demo key" for it.' : ''
+          }`;
       console.log(`${what}\n\nAPI key: ${demo.apiKey}`);
     },
   },

@@ -80,7 +80,8 @@ export async function loadSecret(settings: ResolvedSettings): Promise<string> {
   }
   if (settings.databaseUrl)
     throw new ConfigError(
-      'SPOKESTACK_SECRET is required with DATABASE_URL: set it to the same random value (at least 32 characters, e.g. `openssl rand -hex 32`) on every instance',
+      'SPOKESTACK_SECRET is required with DATABASE_URL: set it to the same random value ' +
+        '(at least 32 characters, e.g. `openssl rand -hex 32`) on every instance',
     );
   const file = join(settings.dataDir, 'secret');
   const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -147,7 +148,8 @@ export interface RunningServer {
   /**
    * Shuts down gracefully: `/ready` turns 503 and every reply says `Connection: close`; the instance keeps
    * serving until no connection is left (its load balancer has taken it out) or for `drainTimeoutMs`, then
-   * stops listening and closes what is still open; then the job worker stops (the jobs running get the same time; an unfinished one is retried
+   * stops listening and closes what is still open; then the job worker stops (the jobs running get the same time; an unfinished one is
+   * retried
    * elsewhere once its lease expires), then the database closes. Calling it twice returns the same promise.
    */
   close(): Promise<void>;

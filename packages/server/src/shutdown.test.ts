@@ -76,7 +76,8 @@ interface Outcome {
 }
 
 describe('shutdown', () => {
-  it('drains 16 kept-alive clients on SIGTERM: no request fails inside the drain time, the process exits at its end, no connection is left', async () => {
+  it('drains 16 kept-alive clients on SIGTERM: no request fails inside the drain time, the process exits at its end, no connection is ' +
+    'left', async () => {
     const server = serve();
     const url = await server.url;
     let sigtermAt = Number.POSITIVE_INFINITY;

@@ -44,7 +44,8 @@ export const maxJsonDepth = 64;
  * U+0000) and JSON nested deeper than `maxJsonDepth`. Checked iteratively, before zod (whose
  * recursive JSON schema would overflow the stack first), for every operation, hand-written or generated.
  *
- * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters' }]
+ * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters'
+ * }]
  */
 export function unstorableInput(value: unknown, where: 'body' | 'query' | 'params'): FieldError[] {
   const errors: FieldError[] = [];

@@ -47,7 +47,8 @@ export interface TenantContext extends AppContext {
   actor: Actor;
 }
 
-/** Whether the caller may change how the organization works (workflows, members, keys): OWNER or ADMIN. @example if (!isAdmin(ctx)) throw forbidden(…) */
+/** Whether the caller may change how the organization works (workflows, members, keys): OWNER or ADMIN. @example if (!isAdmin(ctx)) throw
+ * forbidden(…) */
 export const isAdmin = (ctx: { actor: Actor }) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 /** Actor for work the platform does itself (scheduled jobs, automations). */

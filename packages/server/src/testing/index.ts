@@ -128,7 +128,8 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     sdk: main.sdk,
     sdkFor,
     createOrg,
-    /** Runs every job due on the test clock (and the due jobs those enqueue) with the app's handlers. @example t.clock.advance(60_000); await t.runJobs() */
+    /** Runs every job due on the test clock (and the due jobs those enqueue) with the app's handlers. @example t.clock.advance(60_000);
+     * await t.runJobs() */
     runJobs: () => worker.runDue(),
     /** A raw request against the app, with the main API key unless `headers.authorization` says otherwise. */
     request(path: string, init: RequestInit = {}) {
@@ -148,7 +149,8 @@ export type TestInstance = Awaited<ReturnType<typeof createTestInstance>>;
 /**
  * The `SpokeStackError` a call fails with; throws when the call succeeds instead.
  *
- * @example expect((await problem(sdk.cms.entries.create({ contentTypeId, data: {} }))).errors).toContainEqual({ path: 'body.data.title', message: 'Required' })
+ * @example expect((await problem(sdk.cms.entries.create({ contentTypeId, data: {} }))).errors).toContainEqual({ path: 'body.data.title',
+ * message: 'Required' })
  */
 export async function problem(promise: Promise<unknown>): Promise<SpokeStackError> {
   const error = await promise.then(
