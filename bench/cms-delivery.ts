@@ -48,16 +48,22 @@ async function seed({ sql, organizationId, entries: total }: Fixture): Promise<S
     [organizationId],
   );
   const paragraph = (n: number) =>
-    `jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Paragraph ${n} of article ' || i || ': agencies publish campaigns, case studies and news for their clients across every channel, in every market they serve.')))`;
+    `jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Paragraph ${n} of ` +
+    `article ' || i || ': agencies publish campaigns, case studies and news for their clients across every channel, in every market ` +
+    `they serve.')))`;
   await sql.unsafe(
-    `insert into content_entries (id, organization_id, content_type_id, title, slug, data, plain_text, locale, status, published_at, published_data, published_title, published_slug,
+    `insert into content_entries (id, organization_id, content_type_id, title, slug, data, plain_text, locale, status, published_at, ` +
+      `published_data, published_title, published_slug,
        seo_title, seo_description, created_by_id, version, created_at, updated_at, published_meta)
-     select id, $1, 'bench_type_article', title, slug, data, title, locale, case when published then 'PUBLISHED' else 'DRAFT' end::content_status,
-       case when published then at end, case when published then data end, case when published then title end, case when published then slug end,
+     select id, $1, 'bench_type_article', title, slug, data, title, locale, case when published then 'PUBLISHED' else 'DRAFT' ` +
+      `end::content_status,
+       case when published then at end, case when published then data end, case when published then title end, case when published then ` +
+      `slug end,
        title || ' | Bench Agency', 'Summary of ' || title, 'bench', 1, at, at,
        case when published then jsonb_build_object('seoTitle', title || ' | Bench Agency', 'seoDescription', 'Summary of ' || title) end
      from (
-       select 'bench_entry_' || i as id, 'Article ' || i as title, 'article-' || i as slug, case when i % 10 = 0 then 'fr' else 'en' end as locale, i % 10 <> 5 as published,
+       select 'bench_entry_' || i as id, 'Article ' || i as title, 'article-' || i as slug, case when i % 10 = 0 then 'fr' else 'en' end ` +
+      `as locale, i % 10 <> 5 as published,
          timestamptz '2025-01-01T00:00:00Z' + i * interval '53 seconds' as at,
          jsonb_build_object('title', 'Article ' || i, 'summary', 'What article ' || i || ' is about, in one sentence.',
            'body', jsonb_build_object('type', 'doc', 'content', jsonb_build_array(${paragraph(1)}, ${paragraph(2)}, ${paragraph(3)})),

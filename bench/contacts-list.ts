@@ -144,18 +144,21 @@ export default defineScenario({
   async setup({ sql, organizationId, entries }) {
     // One INSERT … SELECT over generate_series: 100,000 varied rows in a few seconds, no round trips.
     await sql.unsafe(
-      `insert into contacts (id, organization_id, first_name, last_name, email, job_title, company_name, city, country, contact_type, status, source,
-         lead_score, engagement_score, tags, custom_fields, marketing_consent, data_processing_consent, created_at, updated_at)
+      `insert into contacts (id, organization_id, first_name, last_name, email, job_title, company_name, city, country, contact_type,
+         status, source, lead_score, engagement_score, tags, custom_fields, marketing_consent, data_processing_consent,
+         created_at, updated_at)
        select 'b' || substr(md5('contact' || i), 1, 23), $1,
          (${firstNames})[1 + i % 40], (${lastNames})[1 + (i / 40) % 50],
          'contact' || i || '@' || replace(lower((${companies})[1 + i % 20]), ' ', '') || '.example',
          (${titles})[1 + i % 10], (${companies})[1 + i % 20],
-         (array['Portland','Seattle','Austin','London','Berlin','Toronto'])[1 + i % 6], (array['United States','United States','United States','United Kingdom','Germany','Canada'])[1 + i % 6],
+         (array['Portland','Seattle','Austin','London','Berlin','Toronto'])[1 + i % 6], 
+         (array['United States','United States','United States','United Kingdom','Germany','Canada'])[1 + i % 6],
          (array['PROSPECT','LEAD','LEAD','CUSTOMER','PARTNER'])[1 + i % 5]::contact_type,
          (array['ACTIVE','ACTIVE','ACTIVE','ACTIVE','INACTIVE','UNSUBSCRIBED'])[1 + i % 6]::contact_status,
          (array['WEBSITE','REFERRAL','SOCIAL','PAID_ADS','EVENT'])[1 + i % 5]::lead_source,
          (i * 37) % 101, (i * 53) % 101,
-         case i % 4 when 0 then array['newsletter'] when 1 then array['enterprise','warm'] when 2 then array[]::text[] else array['webinar-attendee'] end,
+         case i % 4 when 0 then array['newsletter'] when 1 then array['enterprise','warm'] when 2 then array[]::text[]
+           else array['webinar-attendee'] end,
          case when i % 3 = 0 then '{"preferredChannel":"email"}'::jsonb else '{}'::jsonb end,
          i % 3 <> 0, true,
          timestamptz '2025-01-01T00:00:00Z' + i * interval '97 seconds', timestamptz '2025-01-01T00:00:00Z' + i * interval '97 seconds'
@@ -168,7 +171,9 @@ export default defineScenario({
   path: () => `/v1/crm/contacts?limit=${pageSize}`,
   baseline: ({ organizationId }) => ({
     // The statement Drizzle builds for the list (same columns, filter, order and limit + 1 for the cursor).
-    text: `select ${list} from "contacts" where "contacts"."organization_id" = $1 order by "contacts"."created_at" desc, "contacts"."id" desc limit $2`,
+    text:
+      `select ${list} from "contacts" where "contacts"."organization_id" = $1 ` +
+      `order by "contacts"."created_at" desc, "contacts"."id" desc limit $2`,
     params: [organizationId, pageSize + 1],
     reply: (rows) => {
       const data = rows.slice(0, pageSize).map(toApi);

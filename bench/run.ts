@@ -59,7 +59,8 @@ const entries = Number(args.entries ?? (pglite ? 20_000 : 100_000));
 const adminUrl = pglite ? 'postgres://unused@127.0.0.1/unused' : process.env.DATABASE_URL;
 if (!adminUrl) {
   console.error(
-    'pnpm bench needs DATABASE_URL: a PostgreSQL server on which it may create and drop a throwaway database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench',
+    'pnpm bench needs DATABASE_URL: a PostgreSQL server on which it may create and drop a throwaway database, e.g.\n  ' +
+      'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench',
   );
   process.exit(1);
 }

@@ -46,7 +46,8 @@ export interface Scenario<State> {
   target?: number;
 }
 
-/** Declares a scenario with its state type inferred from `setup`. @example export default defineScenario({ name: 'crm: contacts page', … }) */
+/** Declares a scenario with its state type inferred from `setup`. @example export default defineScenario({ name: 'crm: contacts page', …
+ * }) */
 export const defineScenario = <State>(scenario: Scenario<State>): Scenario<State> => scenario;
 
 /**

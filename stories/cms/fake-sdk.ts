@@ -47,7 +47,9 @@ const id = (prefix: string) => `${prefix}_${(++counter).toString(36).padStart(6,
 
 /** An SVG placeholder image, so previews show something without a file server. */
 function picture(label: string, hue: number): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><rect width="320" height="200" fill="hsl(${hue} 70% 55%)"/><text x="160" y="110" font-family="sans-serif" font-size="26" fill="white" text-anchor="middle">${label}</text></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><rect width="320" height="200" fill="hsl(${hue} 70% ` +
+    `55%)"/><text x="160" y="110" font-family="sans-serif" font-size="26" fill="white" text-anchor="middle">${label}</text></svg>`;
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 

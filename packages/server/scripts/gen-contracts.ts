@@ -145,11 +145,13 @@ for (const [feature, tables] of Object.entries(resourceTables)) {
       }
       if (isFilterable(column, key))
         filters.push(
-          `    ${key}: ${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`,
+          `    ${key}: ` +
+            `${column.columnType === 'PgBoolean' ? 'f.queryBool()' : column.columnType === 'PgEnumColumn' ? zod : 'f.text()'}.optional(),`,
         );
       else if (column.columnType === 'PgArray' && (column as PgColumn & { baseColumn: PgColumn }).baseColumn.columnType !== 'PgJsonb')
         filters.push(
-          `    ${key}: ${zodOf((column as PgColumn & { baseColumn: PgColumn }).baseColumn, enums)}.optional().describe('Rows whose ${key} contain this value'),`,
+          `    ${key}: ${zodOf((column as PgColumn & { baseColumn: PgColumn }).baseColumn, enums)}.optional().describe('Rows whose ` +
+            `${key} contain this value'),`,
         );
       if (isSortable(column)) sortable.push(`'${key}'`);
     }
@@ -171,7 +173,7 @@ ${row.join('\n')}
   filters: z.object({
 ${filters.join('\n')}
   }),
-  sortable: [${sortable.join(', ')}],${secrets.length ? `\n  secrets: {\n${secrets.join('\n')}\n  },` : ''}
+${wrapList('  sortable: [', sortable, '],')}${secrets.length ? `\n  secrets: {\n${secrets.join('\n')}\n  },` : ''}
 });
 export type ${typeName} = z.output<typeof ${name}.row>;
 export type ${typeName}Create = z.input<typeof ${name}.create>;
@@ -181,8 +183,20 @@ export type ${typeName}Update = z.input<typeof ${name}.update>;`);
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
-${enums.size ? `import { ${[...enums].sort().join(', ')} } from './enums.js';\n` : ''}`;
-  const registry = `\n/** Every ${tags[feature]} resource, by SDK name. */\nexport const ${feature}Resources = { ${Object.keys(tables).join(', ')} };\n`;
+${enums.size ? `${wrapList('import { ', [...enums].sort(), " } from './enums.js';")}\n` : ''}`;
+  const registry = `\n/** Every ${tags[feature]} resource, by SDK name. */\n${wrapList(
+    `export const ${feature}Resources = { ` + ``,
+    Object.keys(tables),
+    ' };',
+  )}\n`;
   writeFileSync(`${coreSrc}${feature}/rows.gen.ts`, `${header}\n${blocks.join('\n\n')}\n${registry}`);
   console.log(`gen-contracts: ${feature}: ${Object.keys(tables).length} resources`);
+}
+
+/** A list on one line when it fits in 140 characters, else one item a line, as Biome would print it. */
+function wrapList(open: string, items: string[], close: string): string {
+  const line = `${open}${items.join(', ')}${close}`;
+  if (line.length <= 140) return line;
+  const indent = open.match(/^ */)![0];
+  return `${open.trimEnd()}\n${items.map((item) => `${indent}  ${item},`).join('\n')}\n${indent}${close.trimStart()}`;
 }

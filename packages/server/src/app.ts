@@ -2,7 +2,7 @@ import { problemTypes } from '@spokestack/core';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import type { Db } from './db/client.js';
+import { type Db, sql } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
 import { type HomeLink, faviconSvg, homePage } from './http/home.js';
@@ -88,9 +88,12 @@ export function createApp(options: AppOptions) {
   // JSON limit (larger bodies close the connection instead), so kept-alive clients never see a reset.
   app.use(drainUnreadBody(maxBodyBytes));
   // No reply is ever to be sniffed into another type (a JSON string read as HTML); file bytes set their own too.
+  // Once shutting down, every reply ends its kept-alive connection, so clients reconnect to another instance.
+  let draining = false;
   app.use(async (c, next) => {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    if (draining) c.header('Connection', 'close');
   });
   app.use(async (c, next) => {
     const started = performance.now();
@@ -158,7 +161,16 @@ export function createApp(options: AppOptions) {
   const document = () => (openapi ??= buildOpenApi(router.operations, resources, { title: 'SpokeStack API', version: '0.1.0' }));
   app.get('/v1/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) => c.html(docsPage(document())));
+  // Liveness (the process answers) and readiness (send it traffic: not shutting down, the database answers).
   app.get('/health', (c) => c.json({ ok: true }));
+  app.get('/ready', async (c) => {
+    const unavailable = (detail: string) => new HttpError(503, problemTypes.unavailable, 'Service unavailable', detail);
+    if (draining) throw unavailable('Shutting down: finishing the requests in flight; send new ones to another instance');
+    await db.execute(sql`select 1`).catch(() => {
+      throw unavailable('The database does not answer');
+    });
+    return c.json({ ready: true });
+  });
   const home = homePage(options.links);
   app.get('/', (c) => c.html(home));
   const favicon = (c: Context<AppEnv>) =>
@@ -166,7 +178,12 @@ export function createApp(options: AppOptions) {
   app.get('/favicon.svg', favicon);
   app.get('/favicon.ico', favicon);
 
-  return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, contextFor };
+  /** Starts a graceful shutdown: `/ready` answers 503 and every reply says `Connection: close`. */
+  const beginShutdown = () => {
+    draining = true;
+  };
+
+  return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, contextFor, beginShutdown };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;
 

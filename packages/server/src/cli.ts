@@ -50,13 +50,21 @@ async function withDatabase<T>(
 const commands: Record<string, Command> = {
   serve: {
     summary: 'Run the HTTP API and a job worker (applies pending migrations first)',
-    usage: 'spokestack-server serve [--port N] [--host H] [--data-dir DIR] [--files-dir DIR]',
-    options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, 'files-dir': { type: 'string' }, ...dataDirOption },
+    usage: 'spokestack-server serve [--port N] [--host H] [--data-dir DIR] [--files-dir DIR] [--drain-timeout S]',
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      'files-dir': { type: 'string' },
+      'drain-timeout': { type: 'string' },
+      ...dataDirOption,
+    },
     help: [
       '  -p, --port N      TCP port (default $PORT or 4000; 0 picks a free one)',
       '  --host H          Interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)',
       ...dataDirHelp,
       '  --files-dir DIR   Where uploaded files are stored (default DATA_DIR/files) unless S3_BUCKET is set',
+      '  --drain-timeout S On SIGTERM, seconds requests in flight get to finish (default $SPOKESTACK_DRAIN_TIMEOUT',
+      '                    or 10); /ready answers 503 meanwhile. A second SIGTERM exits at once',
     ],
     notes: [
       ...databaseEnv,
@@ -66,26 +74,41 @@ const commands: Record<string, Command> = {
       '  SPOKESTACK_LOG_LEVEL  debug, info (default), warn or error',
       '  SPOKESTACK_ENCRYPTION_KEYS  id:base64key,… for secrets at rest (default: derived from the secret)',
       '  SPOKESTACK_TRUST_PROXY      1 to rate-limit by X-Forwarded-For (only behind your own proxy)',
+      '  SPOKESTACK_DRAIN_TIMEOUT  default of --drain-timeout, in seconds',
     ],
     async run(values) {
       const port = parsePort(values.port ?? process.env.PORT ?? '4000');
+      const drainTimeout = Number(values['drain-timeout'] ?? (process.env.SPOKESTACK_DRAIN_TIMEOUT || '10'));
+      if (!(drainTimeout >= 0 && drainTimeout <= 3600)) throw new UsageError('--drain-timeout must be a number of seconds from 0 to 3600');
       const { startServer } = await import('./serve.js');
       const server = await startServer({
         port,
         host: values.host as string | undefined,
         dataDir: values['data-dir'] as string | undefined,
         filesDir: values['files-dir'] as string | undefined,
+        drainTimeoutMs: drainTimeout * 1000,
       });
       console.log(`SpokeStack server listening on ${server.url} (${server.description}); API reference at ${server.url}/docs`);
       await new Promise<void>((done) => {
+        let stopping = false;
         const stop = (signal: NodeJS.Signals) => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          console.error(`Received ${signal}; finishing requests and jobs in flight, then closing the database…`);
-          server.close().then(done, (error: unknown) => {
+          if (stopping) {
+            console.error(`Received ${signal} again; exiting without waiting`);
+            process.exit(1);
+          }
+          stopping = true;
+          console.error(`Received ${signal}; finishing requests and jobs in flight (up to ${drainTimeout} s), then closing the database…`);
+          const started = Date.now();
+          const exit = () => {
+            console.error(`Shut down in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+            // Whatever still holds the event loop after the shutdown (a stuck socket, a child) must not keep the process.
+            setTimeout(() => process.exit(), 2_000).unref();
+            done();
+          };
+          server.close().then(exit, (error: unknown) => {
             console.error(error);
             process.exitCode = 1;
-            done();
+            exit();
           });
         };
         process.on('SIGINT', stop);
@@ -163,7 +186,9 @@ const commands: Record<string, Command> = {
       }
       const what = demo.seeded
         ? `Seeded the demo organization "Northwind Creative" (id ${demo.organizationId}).`
-        : `The demo organization already exists (id ${demo.organizationId}); its data was left as it is.${demo.mintedKey ? ' Minted a new "Demo key" for it.' : ''}`;
+        : `The demo organization already exists (id ${demo.organizationId}); its data was left as it is.${
+            demo.mintedKey ? ' Minted a ' + 'new "Demo key" for it.' : ''
+          }`;
       console.log(`${what}\n\nAPI key: ${demo.apiKey}`);
     },
   },

@@ -2,7 +2,7 @@ import type { HomeLink } from './http/home.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, startWorker } from './app.js';
@@ -80,7 +80,8 @@ export async function loadSecret(settings: ResolvedSettings): Promise<string> {
   }
   if (settings.databaseUrl)
     throw new ConfigError(
-      'SPOKESTACK_SECRET is required with DATABASE_URL: set it to the same random value (at least 32 characters, e.g. `openssl rand -hex 32`) on every instance',
+      'SPOKESTACK_SECRET is required with DATABASE_URL: set it to the same random value ' +
+        '(at least 32 characters, e.g. `openssl rand -hex 32`) on every instance',
     );
   const file = join(settings.dataDir, 'secret');
   const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -129,6 +130,8 @@ export interface ServeOptions extends InstanceSettings {
   logger?: Logger;
   /** An already opened and migrated database (the demo launcher seeds it first); closed by `close()`. */
   database?: Database;
+  /** How long `close()` lets requests in flight finish before closing their connections (default 10 s). */
+  drainTimeoutMs?: number;
   /** More links for the start page at `/` (the demo's host app). */
   links?: HomeLink[];
 }
@@ -142,7 +145,13 @@ export interface RunningServer {
   /** Where the data lives, for start-up messages: the database and the file storage. */
   description: string;
   database: Database;
-  /** Stops accepting connections, lets requests and jobs in flight finish, then closes the database. */
+  /**
+   * Shuts down gracefully: `/ready` turns 503 and every reply says `Connection: close`; the instance keeps
+   * serving until no connection is left (its load balancer has taken it out) or for `drainTimeoutMs`, then
+   * stops listening and closes what is still open; then the job worker stops (the jobs running get the same time; an unfinished one is
+   * retried
+   * elsewhere once its lease expires), then the database closes. Calling it twice returns the same promise.
+   */
   close(): Promise<void>;
 }
 
@@ -176,13 +185,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;
+    const drainHttp = connectionDrainer(server);
     await listen(server, options.port, host);
     // Every instance runs a worker beside its HTTP server; claims are SKIP LOCKED, so each job runs once.
     const worker = await startWorker(spokestack).catch(async (error: unknown) => {
-      await stopHttp(server);
+      await drainHttp(Date.now());
       throw error;
     });
     const port = (server.address() as AddressInfo).port;
+    const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     let closing: Promise<void> | undefined;
     return {
@@ -194,9 +205,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       database,
       close: () =>
         (closing ??= (async () => {
-          await stopHttp(server);
-          await worker.stop();
-          await database.close();
+          spokestack.beginShutdown();
+          const deadline = Date.now() + drainTimeoutMs;
+          await drainHttp(deadline);
+          logger.info('shutdown: connections closed', { ms: drainTimeoutMs - (deadline - Date.now()) });
+          const left = () => Math.max(deadline - Date.now(), 1_000);
+          if (!(await within(worker.stop(), left()))) logger.warn('jobs still running at shutdown; their leases expire and they run again');
+          logger.info('shutdown: worker stopped', { ms: drainTimeoutMs - (deadline - Date.now()) });
+          await database.close({ timeoutMs: left() });
+          logger.info('shutdown: database closed', { ms: drainTimeoutMs - (deadline - Date.now()) });
         })()),
     };
   } catch (error) {
@@ -218,12 +235,66 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-// Idle keep-alive sockets would hold close() open forever; requests in flight get 10 s to finish.
-async function stopHttp(server: Server): Promise<void> {
-  const closed = new Promise<void>((done) => server.close(() => done()));
-  server.closeIdleConnections();
-  const force = setTimeout(() => server.closeAllConnections(), 10_000);
-  force.unref();
-  await closed;
-  clearTimeout(force);
+/**
+ * Tracks the server's connections, and returns how to drain them. Draining keeps listening, so that load
+ * balancers see `/ready` answer 503 and clients already routed here are still served; replies now say
+ * `Connection: close`, so every connection ends after its reply. Connections idle since the drain began
+ * are closed after a moment (at once, as `http.Server#close` does, a client sending on one right then
+ * would see a reset). Once none is left, or at `deadline`, it stops listening and closes the rest.
+ */
+function connectionDrainer(server: Server): (deadline: number) => Promise<void> {
+  const open = new Set<Socket>();
+  const busy = new Map<Socket, number>();
+  let served: WeakSet<Socket> | undefined;
+  let empty: (() => void) | undefined;
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => {
+      open.delete(socket);
+      busy.delete(socket);
+      if (open.size === 0) empty?.();
+    });
+  });
+  server.on('request', (request, response) => {
+    const socket = request.socket as Socket;
+    served?.add(socket);
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    response.once('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1));
+  });
+  return async (deadline) => {
+    served = new WeakSet();
+    const idleSince = [...open].filter((socket) => !busy.get(socket));
+    const left = () => Math.max(0, deadline - Date.now());
+    await new Promise<void>((resolve) => {
+      const idle = setTimeout(
+        () => {
+          for (const socket of idleSince) if (!served!.has(socket) && !busy.get(socket)) socket.destroy();
+        },
+        Math.min(1_000, left()),
+      );
+      const stop = setTimeout(() => finish(), left());
+      const finish = () => {
+        clearTimeout(idle);
+        clearTimeout(stop);
+        empty = undefined;
+        resolve();
+      };
+      empty = finish;
+      if (open.size === 0) finish();
+    });
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    server.closeAllConnections();
+    await closed;
+  };
+}
+
+/** Whether `work` settled within `ms`; it keeps running either way. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((done) => (timer = setTimeout(() => done(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

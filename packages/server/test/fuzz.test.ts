@@ -269,7 +269,8 @@ it(`never answers a 5xx to random wrong input (seed ${seed})`, { timeout: 120_00
     const problem = reply.headers.get('content-type')?.includes('application/problem+json') && reply.json.status === reply.status;
     if (reply.status >= 500 || (reply.status >= 400 && !problem))
       failures.push(
-        `${method} ${path.slice(0, 300)} ${body === undefined ? '' : body.slice(0, 300)} → ${reply.status} ${JSON.stringify(reply.json).slice(0, 300)}`,
+        `${method} ${path.slice(0, 300)} ${body === undefined ? '' : body.slice(0, 300)} → ${reply.status} ` +
+          `${JSON.stringify(reply.json).slice(0, 300)}`,
       );
     return reply;
   };

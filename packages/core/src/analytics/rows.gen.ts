@@ -2,7 +2,19 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
-import { adCampaignStatus, adFormat, alertSeverity, alertStatus, alertType, analyticsReportType, attributionType, budgetType, listeningSource, platformType, sentiment } from './enums.js';
+import {
+  adCampaignStatus,
+  adFormat,
+  alertSeverity,
+  alertStatus,
+  alertType,
+  analyticsReportType,
+  attributionType,
+  budgetType,
+  listeningSource,
+  platformType,
+  sentiment,
+} from './enums.js';
 
 const platformsCreate = z.strictObject({
     platform: z.enum(platformType),
@@ -63,7 +75,26 @@ export const platforms = defineResource({
     syncEnabled: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'platform', 'name', 'tokenExpiresAt', 'accountId', 'accountName', 'clientId', 'isActive', 'syncEnabled', 'syncFrequency', 'lastSyncAt', 'lastSyncStatus', 'lastSyncError', 'dataRetentionDays', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'platform',
+    'name',
+    'tokenExpiresAt',
+    'accountId',
+    'accountName',
+    'clientId',
+    'isActive',
+    'syncEnabled',
+    'syncFrequency',
+    'lastSyncAt',
+    'lastSyncStatus',
+    'lastSyncError',
+    'dataRetentionDays',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
   secrets: {
     credentials: { kind: 'encrypted', flag: 'credentialsSet' },
     accessToken: { kind: 'encrypted', flag: 'accessTokenSet' },
@@ -113,7 +144,19 @@ export const syncLogs = defineResource({
     organizationId: f.text().optional(),
     platformId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'platformId', 'syncType', 'status', 'recordsProcessed', 'recordsFailed', 'startedAt', 'completedAt', 'duration', 'error'],
+  sortable: [
+    'id',
+    'organizationId',
+    'platformId',
+    'syncType',
+    'status',
+    'recordsProcessed',
+    'recordsFailed',
+    'startedAt',
+    'completedAt',
+    'duration',
+    'error',
+  ],
 });
 export type PlatformSyncLog = z.output<typeof syncLogs.row>;
 export type PlatformSyncLogCreate = z.input<typeof syncLogs.create>;
@@ -181,7 +224,28 @@ export const adCampaigns = defineResource({
     projectId: f.text().optional(),
     briefId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'platformId', 'externalId', 'externalAccountId', 'name', 'status', 'objective', 'budgetType', 'dailyBudget', 'lifetimeBudget', 'currency', 'startDate', 'endDate', 'clientId', 'projectId', 'briefId', 'createdAt', 'updatedAt', 'lastSyncedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'platformId',
+    'externalId',
+    'externalAccountId',
+    'name',
+    'status',
+    'objective',
+    'budgetType',
+    'dailyBudget',
+    'lifetimeBudget',
+    'currency',
+    'startDate',
+    'endDate',
+    'clientId',
+    'projectId',
+    'briefId',
+    'createdAt',
+    'updatedAt',
+    'lastSyncedAt',
+  ],
 });
 export type AdCampaign = z.output<typeof adCampaigns.row>;
 export type AdCampaignCreate = z.input<typeof adCampaigns.create>;
@@ -231,7 +295,22 @@ export const adSets = defineResource({
     campaignId: f.text().optional(),
     externalId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'campaignId', 'externalId', 'name', 'status', 'dailyBudget', 'lifetimeBudget', 'bidStrategy', 'bidAmount', 'startDate', 'endDate', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'campaignId',
+    'externalId',
+    'name',
+    'status',
+    'dailyBudget',
+    'lifetimeBudget',
+    'bidStrategy',
+    'bidAmount',
+    'startDate',
+    'endDate',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type AdSet = z.output<typeof adSets.row>;
 export type AdSetCreate = z.input<typeof adSets.create>;
@@ -290,7 +369,23 @@ export const ads = defineResource({
     mediaUrls: f.text().optional().describe('Rows whose mediaUrls contain this value'),
     trackingPixels: f.text().optional().describe('Rows whose trackingPixels contain this value'),
   }),
-  sortable: ['id', 'organizationId', 'adSetId', 'externalId', 'name', 'status', 'format', 'headline', 'body', 'callToAction', 'destinationUrl', 'mediaType', 'thumbnailUrl', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'adSetId',
+    'externalId',
+    'name',
+    'status',
+    'format',
+    'headline',
+    'body',
+    'callToAction',
+    'destinationUrl',
+    'mediaType',
+    'thumbnailUrl',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type Ad = z.output<typeof ads.row>;
 export type AdCreate = z.input<typeof ads.create>;
@@ -372,7 +467,38 @@ export const campaignMetrics = defineResource({
     organizationId: f.text().optional(),
     campaignId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'campaignId', 'date', 'impressions', 'reach', 'frequency', 'clicks', 'ctr', 'videoViews', 'videoViews25', 'videoViews50', 'videoViews75', 'videoViews100', 'videoAvgWatchTime', 'likes', 'comments', 'shares', 'saves', 'conversions', 'conversionValue', 'leads', 'purchases', 'purchaseValue', 'spend', 'cpm', 'cpc', 'cpa', 'roas', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'campaignId',
+    'date',
+    'impressions',
+    'reach',
+    'frequency',
+    'clicks',
+    'ctr',
+    'videoViews',
+    'videoViews25',
+    'videoViews50',
+    'videoViews75',
+    'videoViews100',
+    'videoAvgWatchTime',
+    'likes',
+    'comments',
+    'shares',
+    'saves',
+    'conversions',
+    'conversionValue',
+    'leads',
+    'purchases',
+    'purchaseValue',
+    'spend',
+    'cpm',
+    'cpc',
+    'cpa',
+    'roas',
+    'createdAt',
+  ],
 });
 export type CampaignMetric = z.output<typeof campaignMetrics.row>;
 export type CampaignMetricCreate = z.input<typeof campaignMetrics.create>;
@@ -500,7 +626,19 @@ export const platformMetrics = defineResource({
     organizationId: f.text().optional(),
     platformId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'platformId', 'date', 'metricType', 'dimension', 'dimensionValue', 'value', 'previousValue', 'changePercent', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'platformId',
+    'date',
+    'metricType',
+    'dimension',
+    'dimensionValue',
+    'value',
+    'previousValue',
+    'changePercent',
+    'createdAt',
+  ],
 });
 export type PlatformMetric = z.output<typeof platformMetrics.row>;
 export type PlatformMetricCreate = z.input<typeof platformMetrics.create>;
@@ -657,7 +795,35 @@ export const mentions = defineResource({
     requiresResponse: f.queryBool().optional(),
     respondedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'queryId', 'source', 'sourceId', 'sourceUrl', 'authorHandle', 'authorName', 'authorFollowers', 'authorVerified', 'authorAvatarUrl', 'contentLanguage', 'mediaType', 'likes', 'comments', 'shares', 'reach', 'sentiment', 'sentimentScore', 'isInfluencer', 'isSpam', 'requiresResponse', 'respondedAt', 'respondedById', 'responseUrl', 'publishedAt', 'capturedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'queryId',
+    'source',
+    'sourceId',
+    'sourceUrl',
+    'authorHandle',
+    'authorName',
+    'authorFollowers',
+    'authorVerified',
+    'authorAvatarUrl',
+    'contentLanguage',
+    'mediaType',
+    'likes',
+    'comments',
+    'shares',
+    'reach',
+    'sentiment',
+    'sentimentScore',
+    'isInfluencer',
+    'isSpam',
+    'requiresResponse',
+    'respondedAt',
+    'respondedById',
+    'responseUrl',
+    'publishedAt',
+    'capturedAt',
+  ],
 });
 export type SocialMention = z.output<typeof mentions.row>;
 export type SocialMentionCreate = z.input<typeof mentions.create>;
@@ -712,7 +878,21 @@ export const alerts = defineResource({
     acknowledgedById: f.text().optional(),
     resolvedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'queryId', 'alertType', 'severity', 'title', 'status', 'acknowledgedById', 'acknowledgedAt', 'resolvedById', 'resolvedAt', 'resolutionNotes', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'queryId',
+    'alertType',
+    'severity',
+    'title',
+    'status',
+    'acknowledgedById',
+    'acknowledgedAt',
+    'resolvedById',
+    'resolvedAt',
+    'resolutionNotes',
+    'createdAt',
+  ],
 });
 export type ListeningAlert = z.output<typeof alerts.row>;
 export type ListeningAlertCreate = z.input<typeof alerts.create>;
@@ -777,7 +957,25 @@ export const summaries = defineResource({
     organizationId: f.text().optional(),
     queryId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'queryId', 'period', 'periodStart', 'periodEnd', 'totalMentions', 'uniqueAuthors', 'totalReach', 'totalEngagement', 'sentimentPositive', 'sentimentNeutral', 'sentimentNegative', 'avgSentimentScore', 'volumeChange', 'sentimentChange', 'generatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'queryId',
+    'period',
+    'periodStart',
+    'periodEnd',
+    'totalMentions',
+    'uniqueAuthors',
+    'totalReach',
+    'totalEngagement',
+    'sentimentPositive',
+    'sentimentNeutral',
+    'sentimentNegative',
+    'avgSentimentScore',
+    'volumeChange',
+    'sentimentChange',
+    'generatedAt',
+  ],
 });
 export type ListeningSummary = z.output<typeof summaries.row>;
 export type ListeningSummaryCreate = z.input<typeof summaries.create>;
@@ -872,7 +1070,24 @@ export const pageMetrics = defineResource({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'propertyId', 'date', 'pagePath', 'pageTitle', 'pageviews', 'uniquePageviews', 'avgTimeOnPage', 'bounceRate', 'exitRate', 'scrollDepth25', 'scrollDepth50', 'scrollDepth75', 'scrollDepth100', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'propertyId',
+    'date',
+    'pagePath',
+    'pageTitle',
+    'pageviews',
+    'uniquePageviews',
+    'avgTimeOnPage',
+    'bounceRate',
+    'exitRate',
+    'scrollDepth25',
+    'scrollDepth50',
+    'scrollDepth75',
+    'scrollDepth100',
+    'createdAt',
+  ],
 });
 export type WebPageMetric = z.output<typeof pageMetrics.row>;
 export type WebPageMetricCreate = z.input<typeof pageMetrics.create>;
@@ -916,7 +1131,20 @@ export const eventMetrics = defineResource({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'propertyId', 'date', 'eventName', 'eventCategory', 'eventAction', 'eventLabel', 'eventCount', 'uniqueEvents', 'totalValue', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'propertyId',
+    'date',
+    'eventName',
+    'eventCategory',
+    'eventAction',
+    'eventLabel',
+    'eventCount',
+    'uniqueEvents',
+    'totalValue',
+    'createdAt',
+  ],
 });
 export type WebEventMetric = z.output<typeof eventMetrics.row>;
 export type WebEventMetricCreate = z.input<typeof eventMetrics.create>;
@@ -961,7 +1189,20 @@ export const conversions = defineResource({
     propertyId: f.text().optional(),
     goalId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'propertyId', 'date', 'goalName', 'goalId', 'completions', 'value', 'conversionRate', 'sourceMedium', 'campaign', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'propertyId',
+    'date',
+    'goalName',
+    'goalId',
+    'completions',
+    'value',
+    'conversionRate',
+    'sourceMedium',
+    'campaign',
+    'createdAt',
+  ],
 });
 export type WebConversion = z.output<typeof conversions.row>;
 export type WebConversionCreate = z.input<typeof conversions.create>;
@@ -1009,7 +1250,22 @@ export const sessionAggregates = defineResource({
     organizationId: f.text().optional(),
     propertyId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'propertyId', 'date', 'dimensionType', 'dimensionValue', 'sessions', 'users', 'newUsers', 'pageviews', 'avgSessionDuration', 'bounceRate', 'pagesPerSession', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'propertyId',
+    'date',
+    'dimensionType',
+    'dimensionValue',
+    'sessions',
+    'users',
+    'newUsers',
+    'pageviews',
+    'avgSessionDuration',
+    'bounceRate',
+    'pagesPerSession',
+    'createdAt',
+  ],
 });
 export type WebSessionAggregate = z.output<typeof sessionAggregates.row>;
 export type WebSessionAggregateCreate = z.input<typeof sessionAggregates.create>;
@@ -1064,7 +1320,23 @@ export const reports = defineResource({
     clientId: f.text().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'description', 'reportType', 'schedule', 'format', 'lastGeneratedAt', 'nextGeneratedAt', 'isPublic', 'shareToken', 'clientId', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'description',
+    'reportType',
+    'schedule',
+    'format',
+    'lastGeneratedAt',
+    'nextGeneratedAt',
+    'isPublic',
+    'shareToken',
+    'clientId',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type AnalyticsReport = z.output<typeof reports.row>;
 export type AnalyticsReportCreate = z.input<typeof reports.create>;
@@ -1188,4 +1460,27 @@ export type AttributionResultCreate = z.input<typeof attributionResults.create>;
 export type AttributionResultUpdate = z.input<typeof attributionResults.update>;
 
 /** Every Analytics resource, by SDK name. */
-export const analyticsResources = { platforms, syncLogs, adCampaigns, adSets, ads, campaignMetrics, adSetMetrics, adMetrics, platformMetrics, listeningQueries, mentions, alerts, summaries, webProperties, pageMetrics, eventMetrics, conversions, sessionAggregates, reports, reportSnapshots, attributionModels, attributionResults };
+export const analyticsResources = {
+  platforms,
+  syncLogs,
+  adCampaigns,
+  adSets,
+  ads,
+  campaignMetrics,
+  adSetMetrics,
+  adMetrics,
+  platformMetrics,
+  listeningQueries,
+  mentions,
+  alerts,
+  summaries,
+  webProperties,
+  pageMetrics,
+  eventMetrics,
+  conversions,
+  sessionAggregates,
+  reports,
+  reportSnapshots,
+  attributionModels,
+  attributionResults,
+};

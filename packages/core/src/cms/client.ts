@@ -26,7 +26,8 @@ function createContentClient(http: HttpClient) {
     contentTypes: {
       list: (query?: Query<typeof ops.listContentTypes>, options?: RequestOptions) => http.call(ops.listContentTypes, { query }, options),
       get: (id: string, options?: RequestOptions) => http.call(ops.getContentType, { params: { id } }, options),
-      /** @example await sdk.cms.contentTypes.create({ name: 'Blog Post', schema: { fields: [{ name: 'title', type: 'text', required: true }] } }) */
+      /** @example await sdk.cms.contentTypes.create({ name: 'Blog Post', schema: { fields: [{ name: 'title', type: 'text', required: true
+       * }] } }) */
       create: (body: Body<typeof ops.createContentType>, options?: RequestOptions) => http.call(ops.createContentType, { body }, options),
       /**
        * Updates a type; a breaking schema change throws 409 (`error.extensions.affectedEntries`, `reasons`)
@@ -66,14 +67,16 @@ function createContentClient(http: HttpClient) {
         /** @example const { changes } = await sdk.cms.entries.versions.diff(entry.id, 1, 3) */
         diff: (id: string, from: number, to: number, options?: RequestOptions) =>
           http.call(ops.diffVersions, { params: { id }, query: { from, to } }, options),
-        /** Restores a version into the draft as a new version; never publishes. @example await sdk.cms.entries.versions.restore(entry.id, 2) */
+        /** Restores a version into the draft as a new version; never publishes. @example await sdk.cms.entries.versions.restore(entry.id,
+         * 2) */
         restore: (id: string, number: number, body: Body<typeof ops.restoreVersion> = {}, options?: RequestOptions) =>
           http.call(ops.restoreVersion, { params: { id, number }, body }, options),
       },
       translations: {
         list: (id: string, options?: RequestOptions) => http.call(ops.listTranslations, { params: { id } }, options),
         get: (id: string, locale: string, options?: RequestOptions) => http.call(ops.getTranslation, { params: { id, locale } }, options),
-        /** Creates or replaces a translation. @example await sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Bonjour' }, status: 'REVIEW' }) */
+        /** Creates or replaces a translation. @example await sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Bonjour'
+         * }, status: 'REVIEW' }) */
         put: (id: string, locale: string, body: Body<typeof ops.putTranslation>, options?: RequestOptions) =>
           http.call(ops.putTranslation, { params: { id, locale }, body }, options),
         delete: (id: string, locale: string, options?: RequestOptions) =>
@@ -198,7 +201,8 @@ function createPublishingClient(http: HttpClient) {
         http.call(ops.requestChanges, { params: { id }, body: { feedback } }, options),
       skip: (id: string, body: Body<typeof ops.skipRevision> = {}, options?: RequestOptions) =>
         http.call(ops.skipRevision, { params: { id }, body }, options),
-      /** A link the client reviews through without an account. @example const { url } = await sdk.cms.revisions.reviewLink(revision.id, { expiresInHours: 48 }) */
+      /** A link the client reviews through without an account. @example const { url } = await sdk.cms.revisions.reviewLink(revision.id, {
+       * expiresInHours: 48 }) */
       reviewLink: (id: string, body: Body<typeof ops.createReviewLink> = {}, options?: RequestOptions) =>
         http.call(ops.createReviewLink, { params: { id }, body }, options),
     },
@@ -239,7 +243,8 @@ function createPublishingClient(http: HttpClient) {
       iterate: generic.templates.iterate,
       get: generic.templates.get,
       delete: generic.templates.delete,
-      /** @example await sdk.cms.templates.create({ name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero', fields: ['title'] }] } }) */
+      /** @example await sdk.cms.templates.create({ name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type:
+       * 'hero', fields: ['title'] }] } }) */
       create: (body: Body<typeof ops.createTemplate>, options?: RequestOptions) => http.call(ops.createTemplate, { body }, options),
       update: (id: string, body: Body<typeof ops.updateTemplate>, options?: RequestOptions) =>
         http.call(ops.updateTemplate, { params: { id }, body }, options),
@@ -248,7 +253,8 @@ function createPublishingClient(http: HttpClient) {
       list: generic.blocks.list,
       iterate: generic.blocks.iterate,
       get: generic.blocks.get,
-      /** @example await sdk.cms.blocks.create({ name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true }) */
+      /** @example await sdk.cms.blocks.create({ name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label:
+       * 'Subscribe' }, isGlobal: true }) */
       create: (body: Body<typeof ops.createBlock>, options?: RequestOptions) => http.call(ops.createBlock, { body }, options),
       update: (id: string, body: Body<typeof ops.updateBlock>, options?: RequestOptions) =>
         http.call(ops.updateBlock, { params: { id }, body }, options),
@@ -269,7 +275,8 @@ function createPublishingClient(http: HttpClient) {
       forBrief: (briefId: string, options?: RequestOptions) => http.call(ops.briefContent, { params: { id: briefId } }, options),
     },
     previewTokens: {
-      /** @example const { token } = await sdk.cms.previewTokens.create({ entryId }); await sdk.cms.delivery.get('blog-post', entry.slug, { preview: token }) */
+      /** @example const { token } = await sdk.cms.previewTokens.create({ entryId }); await sdk.cms.delivery.get('blog-post', entry.slug, {
+       * preview: token }) */
       create: (body: Body<typeof ops.createPreviewToken>, options?: RequestOptions) => http.call(ops.createPreviewToken, { body }, options),
     },
     /** Published content for public sites; works with a publishable (`pk_`) key. */

@@ -17,7 +17,8 @@ export const schemaMigration = z.strictObject({
   defaults: z.record(z.string(), f.json()).optional(),
   /** Fields whose existing values may be discarded: removed fields, or fields no longer localized (their translations). */
   drop: z.array(z.string().max(64)).max(500).optional(),
-  /** Fields whose type changed, with the new type: existing values are converted (text ↔ richtext, number/boolean/date → text, text → number …). */
+  /** Fields whose type changed, with the new type: existing values are converted (text ↔ richtext, number/boolean/date → text, text →
+   * number …). */
   convert: z.record(z.string(), z.enum(fieldTypes)).optional(),
 });
 export type SchemaMigration = z.input<typeof schemaMigration>;
@@ -114,7 +115,8 @@ export const contentTypeOps = {
     body: contentTypeUpdate,
     response: contentTypeRow,
     summary:
-      'Update a content type; a schema change that breaks existing entries is refused (409 with affectedEntries and reasons) unless `migration` says how to carry them over',
+      'Update a content type; a schema change that breaks existing entries is refused (409 with affectedEntries and reasons) unless ' +
+      '`migration` says how to carry them over',
   }),
   deleteContentType: defineOperation({
     id: 'cms.contentTypes.delete',

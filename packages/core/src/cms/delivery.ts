@@ -106,7 +106,8 @@ export const deliveryOps = {
     query: deliveryListQuery,
     response: deliveryList,
     summary:
-      'Published entries of a content type (publishable keys welcome): filters, sort, pagination, relations and media resolved, locale fallback; ETag and 304',
+      'Published entries of a content type (publishable keys welcome): filters, sort, pagination, relations and media resolved, locale ' +
+      'fallback; ETag and 304',
   }),
   deliveryGet: defineOperation({
     id: 'cms.delivery.get',

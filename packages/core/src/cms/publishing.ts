@@ -24,7 +24,8 @@ export const publishingOps = {
     path: `${base}/entries/:id/publish`,
     tag,
     summary:
-      "Publish now: the draft (or one locale's translation) goes live after validation (required fields, image alt text, workflow approval)",
+      "Publish now: the draft (or one locale's translation) goes live after validation (required fields, image alt text, workflow " +
+      'approval)',
     description:
       'The source and every locale go through the one readiness check (`GET /v1/cms/entries/{id}/readiness` shows it): 409 ' +
       'when the entry is archived or, under an approval workflow, not approved; 400 naming each field under `data.` for ' +

@@ -178,7 +178,9 @@ export function editEffectOf(input: { status: ContentStatus; hasWorkflow: boolea
           : 'withdraws its approval and cancels its scheduled publish';
     return {
       editEffect: 'returns-to-draft',
-      editEffectMessage: `Editing this ${status === 'IN_REVIEW' ? 'entry in review' : 'approved entry'} ${what}: it goes back to draft and must be reviewed again before it can be published`,
+      editEffectMessage:
+        `Editing this ${status === 'IN_REVIEW' ? 'entry in review' : 'approved entry'} ${what}: it goes back to draft ` +
+        `and must be reviewed again before it can be published`,
     };
   }
   if (live)

@@ -59,7 +59,26 @@ export const contentTypes = defineResource({
     isSystem: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'icon', 'titleField', 'previewUrl', 'workflowId', 'enableVersioning', 'maxVersions', 'deliveryMaxAge', 'deliveryStaleWhileRevalidate', 'isActive', 'isSystem', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'slug',
+    'description',
+    'icon',
+    'titleField',
+    'previewUrl',
+    'workflowId',
+    'enableVersioning',
+    'maxVersions',
+    'deliveryMaxAge',
+    'deliveryStaleWhileRevalidate',
+    'isActive',
+    'isSystem',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type ContentType = z.output<typeof contentTypes.row>;
 export type ContentTypeCreate = z.input<typeof contentTypes.create>;
@@ -152,7 +171,35 @@ export const entries = defineResource({
     clientId: f.text().optional(),
     projectId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'contentTypeId', 'title', 'slug', 'locale', 'status', 'publishedAt', 'scheduledFor', 'expiresAt', 'seoTitle', 'seoDescription', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId', 'createdById', 'lastEditedById', 'publishedById', 'createdAt', 'updatedAt', 'clientId', 'projectId', 'publishedTitle', 'publishedSlug', 'version'],
+  sortable: [
+    'id',
+    'organizationId',
+    'contentTypeId',
+    'title',
+    'slug',
+    'locale',
+    'status',
+    'publishedAt',
+    'scheduledFor',
+    'expiresAt',
+    'seoTitle',
+    'seoDescription',
+    'canonicalUrl',
+    'noIndex',
+    'ogTitle',
+    'ogDescription',
+    'ogImageId',
+    'createdById',
+    'lastEditedById',
+    'publishedById',
+    'createdAt',
+    'updatedAt',
+    'clientId',
+    'projectId',
+    'publishedTitle',
+    'publishedSlug',
+    'version',
+  ],
 });
 export type ContentEntry = z.output<typeof entries.row>;
 export type ContentEntryCreate = z.input<typeof entries.create>;
@@ -199,7 +246,18 @@ export const versions = defineResource({
     isRestored: f.queryBool().optional(),
     restoredFromId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'versionNumber', 'title', 'changeNote', 'createdById', 'createdAt', 'isRestored', 'restoredFromId'],
+  sortable: [
+    'id',
+    'organizationId',
+    'entryId',
+    'versionNumber',
+    'title',
+    'changeNote',
+    'createdById',
+    'createdAt',
+    'isRestored',
+    'restoredFromId',
+  ],
 });
 export type ContentVersion = z.output<typeof versions.row>;
 export type ContentVersionCreate = z.input<typeof versions.create>;
@@ -254,7 +312,22 @@ export const localizations = defineResource({
     status: z.enum(localizationStatus).optional(),
     translatedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'locale', 'title', 'slug', 'status', 'translatedById', 'translatedAt', 'publishedTitle', 'publishedSlug', 'publishedAt', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'entryId',
+    'locale',
+    'title',
+    'slug',
+    'status',
+    'translatedById',
+    'translatedAt',
+    'publishedTitle',
+    'publishedSlug',
+    'publishedAt',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type ContentLocalization = z.output<typeof localizations.row>;
 export type ContentLocalizationCreate = z.input<typeof localizations.create>;
@@ -341,7 +414,23 @@ export const categories = defineResource({
     slug: f.text().optional(),
     parentId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'parentId', 'icon', 'color', 'sortOrder', 'depth', 'path', 'seoTitle', 'seoDescription', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'slug',
+    'description',
+    'parentId',
+    'icon',
+    'color',
+    'sortOrder',
+    'depth',
+    'path',
+    'seoTitle',
+    'seoDescription',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type ContentCategory = z.output<typeof categories.row>;
 export type ContentCategoryCreate = z.input<typeof categories.create>;
@@ -469,7 +558,21 @@ export const revisions = defineResource({
     status: z.enum(revisionStatus).optional(),
     reviewedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'stageName', 'stageOrder', 'assignedToId', 'assignedToType', 'status', 'reviewedById', 'reviewedAt', 'createdAt', 'dueDate', 'reviewerName'],
+  sortable: [
+    'id',
+    'organizationId',
+    'entryId',
+    'stageName',
+    'stageOrder',
+    'assignedToId',
+    'assignedToType',
+    'status',
+    'reviewedById',
+    'reviewedAt',
+    'createdAt',
+    'dueDate',
+    'reviewerName',
+  ],
 });
 export type ContentRevision = z.output<typeof revisions.row>;
 export type ContentRevisionCreate = z.input<typeof revisions.create>;
@@ -518,7 +621,19 @@ export const comments = defineResource({
     isResolved: f.queryBool().optional(),
     resolvedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'parentId', 'authorId', 'fieldName', 'isResolved', 'resolvedById', 'resolvedAt', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'entryId',
+    'parentId',
+    'authorId',
+    'fieldName',
+    'isResolved',
+    'resolvedById',
+    'resolvedAt',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type ContentComment = z.output<typeof comments.row>;
 export type ContentCommentCreate = z.input<typeof comments.create>;
@@ -563,7 +678,19 @@ export const schedules = defineResource({
     createdById: f.text().optional(),
     locale: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'entryId', 'action', 'scheduledFor', 'status', 'executedAt', 'error', 'createdById', 'createdAt', 'locale'],
+  sortable: [
+    'id',
+    'organizationId',
+    'entryId',
+    'action',
+    'scheduledFor',
+    'status',
+    'executedAt',
+    'error',
+    'createdById',
+    'createdAt',
+    'locale',
+  ],
 });
 export type PublishSchedule = z.output<typeof schedules.row>;
 export type PublishScheduleCreate = z.input<typeof schedules.create>;
@@ -659,7 +786,20 @@ export const blocks = defineResource({
     clientId: f.text().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'blockType', 'isGlobal', 'isLocked', 'clientId', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'slug',
+    'description',
+    'blockType',
+    'isGlobal',
+    'isLocked',
+    'clientId',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type ContentBlock = z.output<typeof blocks.row>;
 export type ContentBlockCreate = z.input<typeof blocks.create>;
@@ -699,4 +839,19 @@ export type BriefContentLinkCreate = z.input<typeof briefLinks.create>;
 export type BriefContentLinkUpdate = z.input<typeof briefLinks.update>;
 
 /** Every CMS resource, by SDK name. */
-export const cmsResources = { contentTypes, entries, versions, localizations, tags, categories, media, workflows, revisions, comments, schedules, templates, blocks, briefLinks };
+export const cmsResources = {
+  contentTypes,
+  entries,
+  versions,
+  localizations,
+  tags,
+  categories,
+  media,
+  workflows,
+  revisions,
+  comments,
+  schedules,
+  templates,
+  blocks,
+  briefLinks,
+};

@@ -9,7 +9,8 @@ import { revisions, workflows } from './rows.gen.js';
 
 // Approval workflows, the review of an entry through their stages, and review links for clients without an account.
 
-/** Who reviews a stage: `user:<userId>`, `role:<OWNER|ADMIN|MEMBER>`, or `client` (CLIENT members of the entry's client, or a review link). */
+/** Who reviews a stage: `user:<userId>`, `role:<OWNER|ADMIN|MEMBER>`, or `client` (CLIENT members of the entry's client, or a review
+ * link). */
 export const stageAssignee = z
   .string()
   .max(100)

@@ -2,7 +2,27 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
-import { campaignMemberStatus, campaignStatus, campaignType, contactActivityType, contactListType, contactStatus, contactType, crmTaskStatus, crmTaskType, dealActivityType, dealContactRole, emailCampaignStatus, emailInteractionType, emailRecipientStatus, leadSource, priority, productType, workflowExecutionStatus, workflowTrigger } from './enums.js';
+import {
+  campaignMemberStatus,
+  campaignStatus,
+  campaignType,
+  contactActivityType,
+  contactListType,
+  contactStatus,
+  contactType,
+  crmTaskStatus,
+  crmTaskType,
+  dealActivityType,
+  dealContactRole,
+  emailCampaignStatus,
+  emailInteractionType,
+  emailRecipientStatus,
+  leadSource,
+  priority,
+  productType,
+  workflowExecutionStatus,
+  workflowTrigger,
+} from './enums.js';
 
 const contactsCreate = z.strictObject({
     firstName: f.text().min(1),
@@ -97,7 +117,42 @@ export const contacts = defineResource({
     marketingConsent: f.queryBool().optional(),
     dataProcessingConsent: f.queryBool().optional(),
   }),
-  sortable: ['id', 'organizationId', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'jobTitle', 'department', 'companyName', 'companyId', 'linkedIn', 'twitter', 'instagram', 'avatarUrl', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'country', 'contactType', 'status', 'source', 'leadScore', 'engagementScore', 'lastScoreUpdate', 'ownerId', 'marketingConsent', 'marketingConsentDate', 'dataProcessingConsent', 'createdAt', 'updatedAt', 'lastContactedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'mobile',
+    'jobTitle',
+    'department',
+    'companyName',
+    'companyId',
+    'linkedIn',
+    'twitter',
+    'instagram',
+    'avatarUrl',
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'state',
+    'postalCode',
+    'country',
+    'contactType',
+    'status',
+    'source',
+    'leadScore',
+    'engagementScore',
+    'lastScoreUpdate',
+    'ownerId',
+    'marketingConsent',
+    'marketingConsentDate',
+    'dataProcessingConsent',
+    'createdAt',
+    'updatedAt',
+    'lastContactedAt',
+  ],
 });
 export type Contact = z.output<typeof contacts.row>;
 export type ContactCreate = z.input<typeof contacts.create>;
@@ -150,7 +205,21 @@ export const contactActivities = defineResource({
     emailId: f.text().optional(),
     performedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'contactId', 'activityType', 'subject', 'dealId', 'campaignId', 'scheduledAt', 'duration', 'outcome', 'emailId', 'performedById', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'contactId',
+    'activityType',
+    'subject',
+    'dealId',
+    'campaignId',
+    'scheduledAt',
+    'duration',
+    'outcome',
+    'emailId',
+    'performedById',
+    'createdAt',
+  ],
 });
 export type ContactActivity = z.output<typeof contactActivities.row>;
 export type ContactActivityCreate = z.input<typeof contactActivities.create>;
@@ -230,7 +299,18 @@ export const formSubmissions = defineResource({
     contactId: f.text().optional(),
     formId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'contactId', 'formId', 'formName', 'sourceUrl', 'utmSource', 'utmMedium', 'utmCampaign', 'submittedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'contactId',
+    'formId',
+    'formName',
+    'sourceUrl',
+    'utmSource',
+    'utmMedium',
+    'utmCampaign',
+    'submittedAt',
+  ],
 });
 export type ContactFormSubmission = z.output<typeof formSubmissions.row>;
 export type ContactFormSubmissionCreate = z.input<typeof formSubmissions.create>;
@@ -349,7 +429,32 @@ export const deals = defineResource({
     source: z.enum(leadSource).optional(),
     campaignId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'pipelineId', 'name', 'stageId', 'probability', 'amount', 'currency', 'isRecurring', 'recurringPeriod', 'mrr', 'expectedCloseDate', 'actualCloseDate', 'clientId', 'primaryContactId', 'ownerId', 'lostReason', 'competitorId', 'source', 'sourceDetails', 'campaignId', 'createdAt', 'updatedAt', 'lastActivityAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'pipelineId',
+    'name',
+    'stageId',
+    'probability',
+    'amount',
+    'currency',
+    'isRecurring',
+    'recurringPeriod',
+    'mrr',
+    'expectedCloseDate',
+    'actualCloseDate',
+    'clientId',
+    'primaryContactId',
+    'ownerId',
+    'lostReason',
+    'competitorId',
+    'source',
+    'sourceDetails',
+    'campaignId',
+    'createdAt',
+    'updatedAt',
+    'lastActivityAt',
+  ],
 });
 export type CrmDeal = z.output<typeof deals.row>;
 export type CrmDealCreate = z.input<typeof deals.create>;
@@ -519,7 +624,22 @@ export const dealProducts = defineResource({
     productId: f.text().optional(),
     isRecurring: f.queryBool().optional(),
   }),
-  sortable: ['id', 'organizationId', 'dealId', 'productId', 'name', 'description', 'quantity', 'unitPrice', 'discount', 'total', 'isRecurring', 'billingPeriod', 'sortOrder', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'dealId',
+    'productId',
+    'name',
+    'description',
+    'quantity',
+    'unitPrice',
+    'discount',
+    'total',
+    'isRecurring',
+    'billingPeriod',
+    'sortOrder',
+    'createdAt',
+  ],
 });
 export type DealProduct = z.output<typeof dealProducts.row>;
 export type DealProductCreate = z.input<typeof dealProducts.create>;
@@ -606,7 +726,20 @@ export const products = defineResource({
     isRecurring: f.queryBool().optional(),
     isActive: f.queryBool().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'code', 'unitPrice', 'currency', 'productType', 'isRecurring', 'billingPeriod', 'isActive', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'code',
+    'unitPrice',
+    'currency',
+    'productType',
+    'isRecurring',
+    'billingPeriod',
+    'isActive',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type Product = z.output<typeof products.row>;
 export type ProductCreate = z.input<typeof products.create>;
@@ -709,7 +842,23 @@ export const campaigns = defineResource({
     clientId: f.text().optional(),
     ownerId: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'campaignType', 'status', 'startDate', 'endDate', 'budgetAmount', 'budgetCurrency', 'actualSpend', 'clientId', 'ownerId', 'createdAt', 'updatedAt', 'launchedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'campaignType',
+    'status',
+    'startDate',
+    'endDate',
+    'budgetAmount',
+    'budgetCurrency',
+    'actualSpend',
+    'clientId',
+    'ownerId',
+    'createdAt',
+    'updatedAt',
+    'launchedAt',
+  ],
 });
 export type Campaign = z.output<typeof campaigns.row>;
 export type CampaignCreate = z.input<typeof campaigns.create>;
@@ -756,7 +905,19 @@ export const campaignMembers = defineResource({
     convertedDealId: f.text().optional(),
     addedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'campaignId', 'contactId', 'memberStatus', 'respondedAt', 'responseType', 'convertedAt', 'convertedDealId', 'addedAt', 'addedById'],
+  sortable: [
+    'id',
+    'organizationId',
+    'campaignId',
+    'contactId',
+    'memberStatus',
+    'respondedAt',
+    'responseType',
+    'convertedAt',
+    'convertedDealId',
+    'addedAt',
+    'addedById',
+  ],
 });
 export type CampaignMember = z.output<typeof campaignMembers.row>;
 export type CampaignMemberCreate = z.input<typeof campaignMembers.create>;
@@ -912,7 +1073,35 @@ export const emailCampaigns = defineResource({
     isABTest: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'campaignId', 'name', 'subject', 'previewText', 'templateId', 'fromName', 'fromEmail', 'replyTo', 'listId', 'recipientCount', 'status', 'scheduledAt', 'sentAt', 'delivered', 'bounced', 'opened', 'uniqueOpens', 'clicked', 'uniqueClicks', 'unsubscribed', 'complained', 'isABTest', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'campaignId',
+    'name',
+    'subject',
+    'previewText',
+    'templateId',
+    'fromName',
+    'fromEmail',
+    'replyTo',
+    'listId',
+    'recipientCount',
+    'status',
+    'scheduledAt',
+    'sentAt',
+    'delivered',
+    'bounced',
+    'opened',
+    'uniqueOpens',
+    'clicked',
+    'uniqueClicks',
+    'unsubscribed',
+    'complained',
+    'isABTest',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type EmailCampaign = z.output<typeof emailCampaigns.row>;
 export type EmailCampaignCreate = z.input<typeof emailCampaigns.create>;
@@ -970,7 +1159,24 @@ export const emailRecipients = defineResource({
     email: f.text().optional(),
     status: z.enum(emailRecipientStatus).optional(),
   }),
-  sortable: ['id', 'organizationId', 'emailCampaignId', 'contactId', 'email', 'status', 'sentAt', 'deliveredAt', 'bouncedAt', 'bounceType', 'openedAt', 'openCount', 'clickedAt', 'clickCount', 'unsubscribedAt', 'complainedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'emailCampaignId',
+    'contactId',
+    'email',
+    'status',
+    'sentAt',
+    'deliveredAt',
+    'bouncedAt',
+    'bounceType',
+    'openedAt',
+    'openCount',
+    'clickedAt',
+    'clickCount',
+    'unsubscribedAt',
+    'complainedAt',
+  ],
 });
 export type EmailRecipient = z.output<typeof emailRecipients.row>;
 export type EmailRecipientCreate = z.input<typeof emailRecipients.create>;
@@ -1047,7 +1253,18 @@ export const emailInteractions = defineResource({
     emailCampaignId: f.text().optional(),
     interactionType: z.enum(emailInteractionType).optional(),
   }),
-  sortable: ['id', 'organizationId', 'contactId', 'emailCampaignId', 'subject', 'interactionType', 'occurredAt', 'linkUrl', 'userAgent', 'ipAddress'],
+  sortable: [
+    'id',
+    'organizationId',
+    'contactId',
+    'emailCampaignId',
+    'subject',
+    'interactionType',
+    'occurredAt',
+    'linkUrl',
+    'userAgent',
+    'ipAddress',
+  ],
 });
 export type EmailInteraction = z.output<typeof emailInteractions.row>;
 export type EmailInteractionCreate = z.input<typeof emailInteractions.create>;
@@ -1093,7 +1310,18 @@ export const emailTemplates = defineResource({
     isActive: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'description', 'category', 'thumbnailUrl', 'isActive', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'description',
+    'category',
+    'thumbnailUrl',
+    'isActive',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type EmailTemplate = z.output<typeof emailTemplates.row>;
 export type EmailTemplateCreate = z.input<typeof emailTemplates.create>;
@@ -1134,7 +1362,18 @@ export const contactLists = defineResource({
     listType: z.enum(contactListType).optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'description', 'listType', 'memberCount', 'lastUpdatedAt', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'description',
+    'listType',
+    'memberCount',
+    'lastUpdatedAt',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type ContactList = z.output<typeof contactLists.row>;
 export type ContactListCreate = z.input<typeof contactLists.create>;
@@ -1230,7 +1469,24 @@ export const tasks = defineResource({
     completedById: f.text().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'title', 'taskType', 'priority', 'status', 'dueDate', 'reminderAt', 'contactId', 'dealId', 'assignedToId', 'completedAt', 'completedById', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'title',
+    'taskType',
+    'priority',
+    'status',
+    'dueDate',
+    'reminderAt',
+    'contactId',
+    'dealId',
+    'assignedToId',
+    'completedAt',
+    'completedById',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type CrmTask = z.output<typeof tasks.row>;
 export type CrmTaskCreate = z.input<typeof tasks.create>;
@@ -1280,7 +1536,20 @@ export const workflows = defineResource({
     isActive: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'description', 'triggerType', 'isActive', 'runCount', 'lastRunAt', 'lastError', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'description',
+    'triggerType',
+    'isActive',
+    'runCount',
+    'lastRunAt',
+    'lastError',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type CrmWorkflow = z.output<typeof workflows.row>;
 export type CrmWorkflowCreate = z.input<typeof workflows.create>;
@@ -1326,7 +1595,19 @@ export const workflowExecutions = defineResource({
     workflowId: f.text().optional(),
     status: z.enum(workflowExecutionStatus).optional(),
   }),
-  sortable: ['id', 'organizationId', 'workflowId', 'triggeredBy', 'triggerType', 'status', 'startedAt', 'completedAt', 'actionsExecuted', 'actionsFailed', 'error'],
+  sortable: [
+    'id',
+    'organizationId',
+    'workflowId',
+    'triggeredBy',
+    'triggerType',
+    'status',
+    'startedAt',
+    'completedAt',
+    'actionsExecuted',
+    'actionsFailed',
+    'error',
+  ],
 });
 export type WorkflowExecution = z.output<typeof workflowExecutions.row>;
 export type WorkflowExecutionCreate = z.input<typeof workflowExecutions.create>;
@@ -1436,4 +1717,35 @@ export type AdCampaignCrmLinkCreate = z.input<typeof adCampaignLinks.create>;
 export type AdCampaignCrmLinkUpdate = z.input<typeof adCampaignLinks.update>;
 
 /** Every CRM resource, by SDK name. */
-export const crmResources = { contacts, contactActivities, contactNotes, formSubmissions, pipelines, deals, dealContacts, dealActivities, dealStageHistory, dealProducts, dealCompetitors, products, competitors, campaigns, campaignMembers, campaignActivities, campaignAssets, emailCampaigns, emailRecipients, emailLinks, emailInteractions, emailTemplates, contactLists, contactListMembers, tasks, workflows, workflowExecutions, leadScoringRules, campaignBriefLinks, adCampaignLinks };
+export const crmResources = {
+  contacts,
+  contactActivities,
+  contactNotes,
+  formSubmissions,
+  pipelines,
+  deals,
+  dealContacts,
+  dealActivities,
+  dealStageHistory,
+  dealProducts,
+  dealCompetitors,
+  products,
+  competitors,
+  campaigns,
+  campaignMembers,
+  campaignActivities,
+  campaignAssets,
+  emailCampaigns,
+  emailRecipients,
+  emailLinks,
+  emailInteractions,
+  emailTemplates,
+  contactLists,
+  contactListMembers,
+  tasks,
+  workflows,
+  workflowExecutions,
+  leadScoringRules,
+  campaignBriefLinks,
+  adCampaignLinks,
+};

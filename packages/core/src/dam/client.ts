@@ -90,7 +90,8 @@ function createAssetClient(http: HttpClient) {
     },
     /**
      * Uploads a new version of an asset, streamed like `upload`; it becomes current and renditions are made again.
-     * @example const { version } = await sdk.dam.assets.uploadVersion(asset.id, { file: bytes, changeType: 'REVISION', changeNote: 'Client edits' })
+     * @example const { version } = await sdk.dam.assets.uploadVersion(asset.id, { file: bytes, changeType: 'REVISION', changeNote: 'Client
+     * edits' })
      */
     uploadVersion(
       id: string,
@@ -108,7 +109,8 @@ function createAssetClient(http: HttpClient) {
       });
       return http.request('POST', ops.uploadVersion.path.replace(':id', encodeURIComponent(id)), { query, body, signal: options?.signal });
     },
-    /** Moves assets into a folder of their library (null: its root), all or none. @example await sdk.dam.assets.move([a.id, b.id], spring.id) */
+    /** Moves assets into a folder of their library (null: its root), all or none. @example await sdk.dam.assets.move([a.id, b.id],
+     * spring.id) */
     move: (assetIds: string[], folderId: string | null, options?: RequestOptions) =>
       http.call(ops.moveAssets, { body: { assetIds, folderId } }, options),
     /** The renditions of an asset with their status and URLs. @example const { data } = await sdk.dam.assets.renditions(asset.id) */
@@ -188,7 +190,8 @@ export function createDamClient(http: HttpClient): DamClient {
     },
     folders: {
       ...generic.folders,
-      /** Path and depth come from the parent. @example await sdk.dam.folders.create({ libraryId, name: 'Spring', parentId: campaigns.id }) */
+      /** Path and depth come from the parent. @example await sdk.dam.folders.create({ libraryId, name: 'Spring', parentId: campaigns.id })
+       * */
       create: (body, options) => http.call(ops.createFolder, { body }, options),
       /** Renames or moves a folder with its subtree. @example await sdk.dam.folders.update(spring.id, { parentId: archive.id }) */
       update: (id, body, options) => http.call(ops.updateFolder, { params: { id }, body }, options),

@@ -2,7 +2,19 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineResource } from '../shared/resource.js';
-import { assetSourceType, assetStatus, assetType, collectionType, libraryType, libraryVisibility, licenseType, renditionStatus, renditionType, shareAccessLevel, versionChangeType } from './enums.js';
+import {
+  assetSourceType,
+  assetStatus,
+  assetType,
+  collectionType,
+  libraryType,
+  libraryVisibility,
+  licenseType,
+  renditionStatus,
+  renditionType,
+  shareAccessLevel,
+  versionChangeType,
+} from './enums.js';
 
 const librariesCreate = z.strictObject({
     name: f.text().min(1),
@@ -53,7 +65,20 @@ export const libraries = defineResource({
     clientId: f.text().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'libraryType', 'coverImageId', 'visibility', 'clientId', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'slug',
+    'description',
+    'libraryType',
+    'coverImageId',
+    'visibility',
+    'clientId',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type AssetLibrary = z.output<typeof libraries.row>;
 export type AssetLibraryCreate = z.input<typeof libraries.create>;
@@ -102,7 +127,21 @@ export const folders = defineResource({
     parentId: f.text().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'libraryId', 'name', 'slug', 'description', 'color', 'parentId', 'path', 'depth', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'libraryId',
+    'name',
+    'slug',
+    'description',
+    'color',
+    'parentId',
+    'path',
+    'depth',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type AssetFolder = z.output<typeof folders.row>;
 export type AssetFolderCreate = z.input<typeof folders.create>;
@@ -201,7 +240,33 @@ export const assets = defineResource({
     createdById: f.text().optional(),
     lastEditedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'libraryId', 'folderId', 'fileId', 'name', 'slug', 'assetType', 'categoryId', 'status', 'approvedById', 'approvedAt', 'downloadCount', 'lastDownloadedAt', 'license', 'expiresAt', 'copyrightHolder', 'copyrightYear', 'sourceType', 'sourceUrl', 'externalId', 'createdById', 'lastEditedById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'libraryId',
+    'folderId',
+    'fileId',
+    'name',
+    'slug',
+    'assetType',
+    'categoryId',
+    'status',
+    'approvedById',
+    'approvedAt',
+    'downloadCount',
+    'lastDownloadedAt',
+    'license',
+    'expiresAt',
+    'copyrightHolder',
+    'copyrightYear',
+    'sourceType',
+    'sourceUrl',
+    'externalId',
+    'createdById',
+    'lastEditedById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type Asset = z.output<typeof assets.row>;
 export type AssetCreate = z.input<typeof assets.create>;
@@ -246,7 +311,18 @@ export const versions = defineResource({
     createdById: f.text().optional(),
     isCurrentVersion: f.queryBool().optional(),
   }),
-  sortable: ['id', 'organizationId', 'assetId', 'versionNumber', 'fileId', 'changeNote', 'changeType', 'createdById', 'createdAt', 'isCurrentVersion'],
+  sortable: [
+    'id',
+    'organizationId',
+    'assetId',
+    'versionNumber',
+    'fileId',
+    'changeNote',
+    'changeType',
+    'createdById',
+    'createdAt',
+    'isCurrentVersion',
+  ],
 });
 export type AssetVersion = z.output<typeof versions.row>;
 export type AssetVersionCreate = z.input<typeof versions.create>;
@@ -297,7 +373,22 @@ export const renditions = defineResource({
     fileId: f.text().optional(),
     status: z.enum(renditionStatus).optional(),
   }),
-  sortable: ['id', 'organizationId', 'assetId', 'renditionType', 'fileId', 'width', 'height', 'quality', 'format', 'duration', 'startTime', 'status', 'error', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'assetId',
+    'renditionType',
+    'fileId',
+    'width',
+    'height',
+    'quality',
+    'format',
+    'duration',
+    'startTime',
+    'status',
+    'error',
+    'createdAt',
+  ],
 });
 export type AssetRendition = z.output<typeof renditions.row>;
 export type AssetRenditionCreate = z.input<typeof renditions.create>;
@@ -354,7 +445,23 @@ export const collections = defineResource({
     allowComments: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'name', 'slug', 'description', 'coverImageId', 'collectionType', 'isPublic', 'shareToken', 'shareExpiresAt', 'allowDownload', 'allowComments', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'slug',
+    'description',
+    'coverImageId',
+    'collectionType',
+    'isPublic',
+    'shareToken',
+    'shareExpiresAt',
+    'allowDownload',
+    'allowComments',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
   secrets: {
     sharePassword: { kind: 'password', flag: 'hasSharePassword' },
   },
@@ -441,7 +548,19 @@ export const collectionShares = defineResource({
     accessLevel: z.enum(shareAccessLevel).optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'collectionId', 'email', 'clientContactId', 'accessLevel', 'expiresAt', 'lastAccessedAt', 'accessCount', 'createdById', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'collectionId',
+    'email',
+    'clientContactId',
+    'accessLevel',
+    'expiresAt',
+    'lastAccessedAt',
+    'accessCount',
+    'createdById',
+    'createdAt',
+  ],
 });
 export type CollectionShare = z.output<typeof collectionShares.row>;
 export type CollectionShareCreate = z.input<typeof collectionShares.create>;
@@ -483,7 +602,18 @@ export const links = defineResource({
     allowDownload: f.queryBool().optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'assetId', 'token', 'allowDownload', 'expiresAt', 'maxDownloads', 'downloadCount', 'createdById', 'createdAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'assetId',
+    'token',
+    'allowDownload',
+    'expiresAt',
+    'maxDownloads',
+    'downloadCount',
+    'createdById',
+    'createdAt',
+  ],
   secrets: {
     password: { kind: 'password', flag: 'hasPassword' },
   },
@@ -535,7 +665,19 @@ export const comments = defineResource({
     isResolved: f.queryBool().optional(),
     resolvedById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'assetId', 'parentId', 'authorId', 'authorType', 'isResolved', 'resolvedById', 'resolvedAt', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'assetId',
+    'parentId',
+    'authorId',
+    'authorType',
+    'isResolved',
+    'resolvedById',
+    'resolvedAt',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type AssetComment = z.output<typeof comments.row>;
 export type AssetCommentCreate = z.input<typeof comments.create>;
@@ -575,4 +717,16 @@ export type BriefAssetLinkCreate = z.input<typeof briefLinks.create>;
 export type BriefAssetLinkUpdate = z.input<typeof briefLinks.update>;
 
 /** Every DAM resource, by SDK name. */
-export const damResources = { libraries, folders, assets, versions, renditions, collections, collectionItems, collectionShares, links, comments, briefLinks };
+export const damResources = {
+  libraries,
+  folders,
+  assets,
+  versions,
+  renditions,
+  collections,
+  collectionItems,
+  collectionShares,
+  links,
+  comments,
+  briefLinks,
+};

@@ -121,7 +121,19 @@ export const briefs = defineResource({
     status: z.enum(briefStatus).optional(),
     createdById: f.text().optional(),
   }),
-  sortable: ['id', 'organizationId', 'clientId', 'projectId', 'title', 'description', 'status', 'dueDate', 'createdById', 'createdAt', 'updatedAt'],
+  sortable: [
+    'id',
+    'organizationId',
+    'clientId',
+    'projectId',
+    'title',
+    'description',
+    'status',
+    'dueDate',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
 });
 export type Brief = z.output<typeof briefs.row>;
 export type BriefCreate = z.input<typeof briefs.create>;

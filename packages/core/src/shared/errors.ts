@@ -27,6 +27,7 @@ export const problemTypes = {
   tooLarge: 'https://spokestack.dev/problems/too-large',
   unsupportedMediaType: 'https://spokestack.dev/problems/unsupported-media-type',
   rateLimited: 'https://spokestack.dev/problems/rate-limited',
+  unavailable: 'https://spokestack.dev/problems/unavailable',
   internal: 'https://spokestack.dev/problems/internal',
   network: 'https://spokestack.dev/problems/network',
 } as const;

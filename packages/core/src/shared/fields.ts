@@ -52,7 +52,8 @@ export const decimal = (precision: number, scale: number) =>
     .string()
     .regex(
       new RegExp(`^-?\\d{1,${precision - scale}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`),
-      `Expected a decimal string with at most ${precision - scale} integer and ${scale} fraction digits, like "${'1'.padEnd(Math.min(precision - scale, 3), '0')}${scale ? '.' + '5'.padEnd(scale, '0') : ''}"`,
+      `Expected a decimal string with at most ${precision - scale} integer and ${scale} fraction digits, ` +
+        `like "${'1'.padEnd(Math.min(precision - scale, 3), '0')}${scale ? '.' + '5'.padEnd(scale, '0') : ''}"`,
     );
 export const array = <T extends z.ZodType>(item: T) => z.array(item).max(maxArrayItems);
 /** A query-string boolean: `true`/`false` (also `1`/`0`). */

@@ -22,7 +22,8 @@ export interface UseEntryEditorOptions {
   locale?: string;
   /** Never save; every input is read-only. Defaults to true for the CLIENT role. */
   readOnly?: boolean;
-  /** Save this many milliseconds after the last change (default 1500); `false` saves only through `save()`. New entries are created by an explicit save. */
+  /** Save this many milliseconds after the last change (default 1500); `false` saves only through `save()`. New entries are created by an
+   * explicit save. */
   autosave?: number | false;
   /** Called after the first save of a new entry created it. */
   onCreated?: (entry: EntryRow) => void;

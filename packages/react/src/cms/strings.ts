@@ -53,7 +53,8 @@ export const contentEditorStrings = {
   readOnlyHint: 'You can read this entry but not change it.',
   conflictTitle: 'This entry changed while you were editing',
   conflictDescription:
-    'Someone saved version {version}. Your changes are still here: reload to see theirs (yours are discarded), or overwrite to save yours on top of it.',
+    'Someone saved version {version}. Your changes are still here: reload to see theirs (yours are discarded), or overwrite to save ' +
+    'yours on top of it.',
   reload: 'Reload their version',
   overwrite: 'Overwrite with my changes',
   saveFailed: 'The entry could not be saved',

@@ -22,7 +22,8 @@ export interface ToastOptions {
     label: string;
     /** Called when the button is pressed; the toast then closes. */
     onClick: () => void;
-    /** How a screen reader user can do the same without the toast (Radix requires it), e.g. "Undo in the History panel". Defaults to `label`. */
+    /** How a screen reader user can do the same without the toast (Radix requires it), e.g. "Undo in the History panel". Defaults to
+     * `label`. */
     altText?: string;
   };
 }

@@ -62,7 +62,9 @@ export async function syncBlockUsage(
       .filter((r) => foreign.has(r.id))
       .map((r) => ({
         path: `body.data.${r.path}.blockId`,
-        message: `The block "${foreign.get(r.id)!.slug}" is not global and belongs to ${foreign.get(r.id)!.clientId ? 'another client' : "the agency's own content"}`,
+        message: `The block "${foreign.get(r.id)!.slug}" is not global and belongs to ${
+          foreign.get(r.id)!.clientId ? 'another ' + 'client' : "the agency's own content"
+        }`,
       }));
     if (errors.length) throw badRequest(errors);
   }
@@ -103,7 +105,8 @@ async function lockBlock(tx: Db, ctx: TenantContext, id: string): Promise<Block>
 /**
  * Creates a content block (`usedInEntries` starts empty; the server keeps it).
  *
- * @example await createBlock(db, ctx, { name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true })
+ * @example await createBlock(db, ctx, { name: 'Newsletter CTA', slug: 'newsletter-cta', blockType: 'cta', data: { label: 'Subscribe' },
+ * isGlobal: true })
  */
 export async function createBlock(db: Db, ctx: TenantContext, input: z.output<typeof blockCreate>): Promise<Block> {
   return transaction(db, async (tx) => {
@@ -204,7 +207,8 @@ export async function deleteBlock(db: Db, ctx: TenantContext, id: string) {
     if (block.isLocked) throw conflict(`The block "${block.slug}" is locked; unlock it before deleting it`, { isLocked: true });
     if (block.usedInEntries.length)
       throw conflict(
-        `${block.usedInEntries.length} entr${block.usedInEntries.length === 1 ? 'y uses' : 'ies use'} this block; remove it from them first`,
+        `${block.usedInEntries.length} entr${block.usedInEntries.length === 1 ? 'y uses' : 'ies use'} this block; remove it from them ` +
+          `first`,
         { usedInEntries: block.usedInEntries },
       );
     await tx.delete(contentBlocks).where(eq(contentBlocks.id, id));

@@ -25,7 +25,8 @@ const visible = (ctx: TenantContext): SQL | undefined =>
   ctx.actor.role === 'CLIENT'
     ? inArray(
         contentComments.entryId,
-        sql`(select ${contentEntries.id} from ${contentEntries} where ${contentEntries.organizationId} = ${ctx.organizationId} and ${contentEntries.clientId} = ${ctx.actor.clientId ?? ''})`,
+        sql`(select ${contentEntries.id} from ${contentEntries} where ${contentEntries.organizationId} = ${ctx.organizationId} and
+          ${contentEntries.clientId} = ${ctx.actor.clientId ?? ''})`,
       )
     : undefined;
 
@@ -91,7 +92,8 @@ async function entryOf(tx: Db, ctx: TenantContext, id: string, path?: string): P
  * Comments on an entry, a field of it, or a range of a field's text, or replies in a thread. CLIENT
  * members may comment on their client's entries.
  *
- * @example await createComment(db, ctx, { entryId, content: 'Can we say this shorter?', fieldName: 'title', selection: { from: 0, to: 24 } })
+ * @example await createComment(db, ctx, { entryId, content: 'Can we say this shorter?', fieldName: 'title', selection: { from: 0, to: 24 }
+ * })
  */
 export async function createComment(db: Db, ctx: TenantContext, input: z.output<typeof commentCreate>): Promise<Comment> {
   return transaction(db, async (tx) => {

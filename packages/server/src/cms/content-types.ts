@@ -233,7 +233,8 @@ export async function updateContentType(
       const impact = await schemaImpact(tx, ctx, type, schema, migration);
       if (impact.affectedEntries > 0)
         throw conflict(
-          `The schema change would break ${impact.affectedEntries} existing entr${impact.affectedEntries === 1 ? 'y' : 'ies'}; send a migration saying how to carry them over`,
+          `The schema change would break ${impact.affectedEntries} existing entr${impact.affectedEntries === 1 ? 'y' : 'ies'}; ` +
+            'send a migration saying how to carry them over',
           { affectedEntries: impact.affectedEntries, rewrittenEntries: impact.rewrittenEntries, reasons: impact.reasons },
           impact.reasons.map((r) => ({
             path: `body.schema.${r.field}`,

@@ -106,44 +106,47 @@ describe('published content only', () => {
 });
 
 describe('locales', () => {
-  it('serves an approved, published translation and falls back to the default locale otherwise, saying which locale was served', async () => {
-    const post = await published({ title: 'Good morning', summary: 'EN summary' });
-    await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour', summary: 'Résumé FR' }, status: 'APPROVED' });
-    // Approved but not published yet: French readers get English.
-    const before = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
-    expect(before).toMatchObject({ locale: 'en', fallback: true, title: 'Good morning' });
-    await t.sdk.cms.entries.publish(post.id, { locale: 'fr' });
+  it(
+    'serves an approved, published translation and falls back to the default locale otherwise, saying which locale was ' + 'served',
+    async () => {
+      const post = await published({ title: 'Good morning', summary: 'EN summary' });
+      await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour', summary: 'Résumé FR' }, status: 'APPROVED' });
+      // Approved but not published yet: French readers get English.
+      const before = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
+      expect(before).toMatchObject({ locale: 'en', fallback: true, title: 'Good morning' });
+      await t.sdk.cms.entries.publish(post.id, { locale: 'fr' });
 
-    const bySourceSlug = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
-    expect(bySourceSlug).toMatchObject({
-      locale: 'fr',
-      fallback: false,
-      slug: 'bonjour',
-      title: 'Bonjour',
-      data: { title: 'Bonjour', summary: 'Résumé FR' },
-    });
-    const byOwnSlug = await t.request('/v1/delivery/post/bonjour?locale=fr');
-    expect(byOwnSlug.headers.get('content-language')).toBe('fr');
-    expect(await byOwnSlug.json()).toMatchObject({ id: post.id, locale: 'fr' });
-    expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'de' })).toMatchObject({
-      locale: 'en',
-      fallback: true,
-      title: 'Good morning',
-    });
+      const bySourceSlug = await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' });
+      expect(bySourceSlug).toMatchObject({
+        locale: 'fr',
+        fallback: false,
+        slug: 'bonjour',
+        title: 'Bonjour',
+        data: { title: 'Bonjour', summary: 'Résumé FR' },
+      });
+      const byOwnSlug = await t.request('/v1/delivery/post/bonjour?locale=fr');
+      expect(byOwnSlug.headers.get('content-language')).toBe('fr');
+      expect(await byOwnSlug.json()).toMatchObject({ id: post.id, locale: 'fr' });
+      expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'de' })).toMatchObject({
+        locale: 'en',
+        fallback: true,
+        title: 'Good morning',
+      });
 
-    const frList = await site.cms.delivery.list('post', { locale: 'fr' });
-    expect(frList.locale).toBe('fr');
-    expect(frList.data.find((e) => e.id === post.id)).toMatchObject({ locale: 'fr', title: 'Bonjour' });
-    expect(frList.data.filter((e) => e.id !== post.id).every((e) => e.fallback && e.locale === 'en')).toBe(true);
+      const frList = await site.cms.delivery.list('post', { locale: 'fr' });
+      expect(frList.locale).toBe('fr');
+      expect(frList.data.find((e) => e.id === post.id)).toMatchObject({ locale: 'fr', title: 'Bonjour' });
+      expect(frList.data.filter((e) => e.id !== post.id).every((e) => e.fallback && e.locale === 'en')).toBe(true);
 
-    // A translation that is no longer APPROVED (here: back in review) is not served, whatever was published.
-    await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour !', summary: 'Résumé FR' }, status: 'REVIEW' });
-    expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' })).toMatchObject({ locale: 'en', fallback: true });
-    expect((await site.cms.delivery.list('post', { locale: 'fr' })).data.find((e) => e.id === post.id)).toMatchObject({
-      locale: 'en',
-      fallback: true,
-    });
-  });
+      // A translation that is no longer APPROVED (here: back in review) is not served, whatever was published.
+      await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Bonjour !', summary: 'Résumé FR' }, status: 'REVIEW' });
+      expect(await site.cms.delivery.get('post', 'good-morning', { locale: 'fr' })).toMatchObject({ locale: 'en', fallback: true });
+      expect((await site.cms.delivery.list('post', { locale: 'fr' })).data.find((e) => e.id === post.id)).toMatchObject({
+        locale: 'en',
+        fallback: true,
+      });
+    },
+  );
 });
 
 describe('lists', () => {
@@ -213,52 +216,62 @@ describe('lists', () => {
 });
 
 describe('relations, blocks and media', () => {
-  it('resolves relations one level deep (published only), inlines shared blocks, and gives media URLs a browser loads without credentials', async () => {
-    const ada = await t.sdk.cms.entries.create({
-      contentTypeId: authorType.id,
-      data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling' } },
-    });
-    const bob = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Bob' } });
-    await t.sdk.cms.entries.publish(ada.id);
-    const cta = await t.sdk.cms.blocks.create({ name: 'CTA', slug: 'cta', blockType: 'cta', data: { label: 'Subscribe' }, isGlobal: true });
-    const byAda = await published(
-      {
-        title: 'By Ada',
-        cover: { fileId: photo.id, alt: 'Cover' },
-        author: ada.id,
-        sections: [{ blockId: cta.id }, { type: 'quote', data: { text: 'Hi' } }],
-      },
-      { ogImageId: photo.id },
-    );
-    const byBob = await published({ title: 'By Bob', author: bob.id });
+  it(
+    'resolves relations one level deep (published only), inlines shared blocks, and gives media URLs a browser loads without ' +
+      'credentials',
+    async () => {
+      const ada = await t.sdk.cms.entries.create({
+        contentTypeId: authorType.id,
+        data: { name: 'Ada', photo: { fileId: photo.id, alt: 'Ada smiling' } },
+      });
+      const bob = await t.sdk.cms.entries.create({ contentTypeId: authorType.id, data: { name: 'Bob' } });
+      await t.sdk.cms.entries.publish(ada.id);
+      const cta = await t.sdk.cms.blocks.create({
+        name: 'CTA',
+        slug: 'cta',
+        blockType: 'cta',
+        data: { label: 'Subscribe' },
+        isGlobal: true,
+      });
+      const byAda = await published(
+        {
+          title: 'By Ada',
+          cover: { fileId: photo.id, alt: 'Cover' },
+          author: ada.id,
+          sections: [{ blockId: cta.id }, { type: 'quote', data: { text: 'Hi' } }],
+        },
+        { ogImageId: photo.id },
+      );
+      const byBob = await published({ title: 'By Bob', author: bob.id });
 
-    const served = await site.cms.delivery.get('post', byAda.slug);
-    expect(served.data.author).toMatchObject({
-      id: ada.id,
-      type: 'author',
-      title: 'Ada',
-      slug: 'ada',
-      locale: 'en',
-      data: {
-        name: 'Ada',
-        photo: { fileId: photo.id, alt: 'Ada smiling', url: `http://spokestack.test/v1/delivery/media/${ada.id}/${photo.id}` },
-      },
-    });
-    expect(served.data.sections).toEqual([
-      { blockId: cta.id, type: 'cta', data: { label: 'Subscribe' } },
-      { type: 'quote', data: { text: 'Hi' } },
-    ]);
-    const cover = served.data.cover as { url: string };
-    expect(cover.url).toBe(`http://spokestack.test/v1/delivery/media/${byAda.id}/${photo.id}`);
-    expect(served.og.image).toMatchObject({ fileId: photo.id, url: cover.url });
-    // No Authorization header: the URL works for as long as the published entry holds the file.
-    const bytes = await t.app.request(cover.url);
-    expect(bytes.status).toBe(200);
-    expect(bytes.headers.get('content-type')).toBe('image/png');
-    expect(bytes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    // An unpublished author is not exposed.
-    expect((await site.cms.delivery.get('post', byBob.slug)).data.author).toBeNull();
-  });
+      const served = await site.cms.delivery.get('post', byAda.slug);
+      expect(served.data.author).toMatchObject({
+        id: ada.id,
+        type: 'author',
+        title: 'Ada',
+        slug: 'ada',
+        locale: 'en',
+        data: {
+          name: 'Ada',
+          photo: { fileId: photo.id, alt: 'Ada smiling', url: `http://spokestack.test/v1/delivery/media/${ada.id}/${photo.id}` },
+        },
+      });
+      expect(served.data.sections).toEqual([
+        { blockId: cta.id, type: 'cta', data: { label: 'Subscribe' } },
+        { type: 'quote', data: { text: 'Hi' } },
+      ]);
+      const cover = served.data.cover as { url: string };
+      expect(cover.url).toBe(`http://spokestack.test/v1/delivery/media/${byAda.id}/${photo.id}`);
+      expect(served.og.image).toMatchObject({ fileId: photo.id, url: cover.url });
+      // No Authorization header: the URL works for as long as the published entry holds the file.
+      const bytes = await t.app.request(cover.url);
+      expect(bytes.status).toBe(200);
+      expect(bytes.headers.get('content-type')).toBe('image/png');
+      expect(bytes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      // An unpublished author is not exposed.
+      expect((await site.cms.delivery.get('post', byBob.slug)).data.author).toBeNull();
+    },
+  );
 
   it('gives images uploaded into rich text a stable URL, and refuses images that are not files of the organization', async () => {
     const article = await t.sdk.cms.contentTypes.create({

@@ -96,11 +96,14 @@ export function createDelivery() {
       entryIds.length
         ? db
             .execute(
-              sql`select e.id, ct.id as type_id, ct.slug as type_slug, ct.updated_at::text as type_updated, coalesce(l.locale, e.locale) as locale, (l.id is null and e.locale <> ${locale}) as fallback,
-                coalesce(l.published_slug, e.published_slug) as slug, coalesce(l.published_title, e.published_title) as title, coalesce(l.published_data, e.published_data) as data,
+              sql`select e.id, ct.id as type_id, ct.slug as type_slug, ct.updated_at::text as type_updated, coalesce(l.locale, e.locale)
+                as locale, (l.id is null and e.locale <> ${locale}) as fallback,
+                coalesce(l.published_slug, e.published_slug) as slug, coalesce(l.published_title, e.published_title) as title,
+                  coalesce(l.published_data, e.published_data) as data,
                 coalesce(l.published_at, e.published_at)::text as published_at
               from content_entries e join content_types ct on ct.id = e.content_type_id
-              left join content_localizations l on l.entry_id = e.id and l.locale = ${locale} and l.published_slug is not null and l.status = 'APPROVED'
+              left join content_localizations l on l.entry_id = e.id and l.locale = ${locale} and l.published_slug is not null and
+                l.status = 'APPROVED'
               where e.organization_id = ${ctx.organizationId} and e.id in (${list(entryIds)})
                 and (l.id is not null or (e.published_slug is not null and e.locale in (${locale}, ${defaultLocale})))`,
             )
@@ -109,7 +112,8 @@ export function createDelivery() {
       blockIds.length
         ? db
             .execute(
-              sql`select id, block_type, data from content_blocks where organization_id = ${ctx.organizationId} and id in (${list(blockIds)})`,
+              sql`select id, block_type, data from content_blocks where organization_id = ${ctx.organizationId} and id in
+                (${list(blockIds)})`,
             )
             .then((r) => rowsOf<{ id: string; block_type: string; data: Record<string, Json> | string }>(r))
         : [],

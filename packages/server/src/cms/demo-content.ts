@@ -202,7 +202,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Start with the business problem',
       paragraphs: [
-        'Every engagement begins with a number the client cares about: revenue per store, qualified leads per month, cost per patient acquired. Creative decisions come after that number is agreed.',
+        'Every engagement begins with a number the client cares about: revenue per store, qualified leads per month, cost per patient ' +
+          'acquired. Creative decisions come after that number is agreed.',
         'When the goal is vague, teams optimise for what is easy to measure. Naming the business outcome first keeps the work honest.',
       ],
       points: [
@@ -214,8 +215,10 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Know who you are talking to',
       paragraphs: [
-        'Personas built from a workshop are a starting point, not evidence. We validate them against CRM data, search queries and at least five customer conversations.',
-        'The audience that buys is often narrower than the audience the brand wants to reach. Both matter, but they need different messages.',
+        'Personas built from a workshop are a starting point, not evidence. We validate them against CRM data, search queries and at ' +
+          'least five customer conversations.',
+        'The audience that buys is often narrower than the audience the brand wants to reach. Both matter, but they need different ' +
+          'messages.',
       ],
       points: [
         'Interview five customers before writing a line',
@@ -227,7 +230,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
       heading: 'Plan for the second month',
       paragraphs: [
         'Launches get the attention; month two gets the results. We budget time and money for iteration after the first data arrives.',
-        'A plan that cannot change is a plan that will be ignored. Build in review points and decide in advance what would trigger a change.',
+        'A plan that cannot change is a plan that will be ignored. Build in review points and decide in advance what would trigger a ' +
+          'change.',
       ],
       points: [
         'Hold back 20% of the budget for what works',
@@ -240,7 +244,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Systems over one-offs',
       paragraphs: [
-        'A logo is a mark; a brand is a system of type, colour, layout and motion that makes every touchpoint recognisable without the logo.',
+        'A logo is a mark; a brand is a system of type, colour, layout and motion that makes every touchpoint recognisable without the ' +
+          'logo.',
         'We design components, not pages. A button, a card and a pull quote used consistently do more for recognition than any hero image.',
       ],
       points: ['Define type scale and spacing tokens first', 'Document when to break the rules', 'Ship templates, not just guidelines'],
@@ -248,7 +253,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Design for where it will be seen',
       paragraphs: [
-        'Most brand impressions now happen on a phone, in a feed, for less than two seconds. We review every design at actual size on an actual device.',
+        'Most brand impressions now happen on a phone, in a feed, for less than two seconds. We review every design at actual size on an ' +
+          'actual device.',
         'Print still matters for retail clients. The same system has to hold up on a shopping bag and in a 9:16 story.',
       ],
       points: ['Review at 100% on a phone', 'Test legibility at arm’s length', 'Check every asset in dark mode'],
@@ -256,7 +262,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Make it easy to do the right thing',
       paragraphs: [
-        'Guidelines fail when following them is harder than ignoring them. A shared asset library with approved, tagged files beats any rulebook.',
+        'Guidelines fail when following them is harder than ignoring them. A shared asset library with approved, tagged files beats any ' +
+          'rulebook.',
         'When a new hire can build an on-brand social post in ten minutes, the system is working.',
       ],
       points: [
@@ -270,7 +277,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Answer the real question',
       paragraphs: [
-        'Good content answers the question the reader typed, in the first paragraph, in plain words. Everything after that earns the right to be read.',
+        'Good content answers the question the reader typed, in the first paragraph, in plain words. Everything after that earns the ' +
+          'right to be read.',
         'We read the search results and the support inbox before we write. The gaps between them are where useful content lives.',
       ],
       points: ['Lead with the answer', 'Use the reader’s words, not the brand’s', 'Cut every sentence that would not be missed'],
@@ -278,7 +286,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'One idea, many formats',
       paragraphs: [
-        'A strong idea survives translation into a long article, a carousel, a short video and an email. A weak one falls apart at the first adaptation.',
+        'A strong idea survives translation into a long article, a carousel, a short video and an email. A weak one falls apart at the ' +
+          'first adaptation.',
         'We plan the derivatives when we plan the flagship piece, so production happens once and distribution happens everywhere.',
       ],
       points: ['Plan derivatives before production', 'Write captions as standalone content', 'Keep a library of reusable quotes and stats'],
@@ -300,7 +309,8 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Measure what the business measures',
       paragraphs: [
-        'Platform-reported conversions are a starting point. We reconcile them with the client’s own sales data every month and report the gap openly.',
+        'Platform-reported conversions are a starting point. We reconcile them with the client’s own sales data every month and report ' +
+          'the gap openly.',
         'Return on ad spend without margin is a vanity metric. We agree on contribution margin targets before scaling any campaign.',
       ],
       points: [
@@ -312,15 +322,18 @@ const sections: Record<CategorySlug, { heading: string; paragraphs: string[]; po
     {
       heading: 'Creative is the biggest lever',
       paragraphs: [
-        'With broad targeting, the creative decides who sees the ad. We test new concepts every two weeks and retire fatigued ones quickly.',
-        'A concept that wins on click-through rate can still lose on conversion. We judge tests on the metric closest to revenue that has enough volume.',
+        'With broad targeting, the creative decides who sees the ad. We test new concepts every two weeks and retire fatigued ones ' +
+          'quickly.',
+        'A concept that wins on click-through rate can still lose on conversion. We judge tests on the metric closest to revenue that ' +
+          'has enough volume.',
       ],
       points: ['Test concepts, then iterate on the winner', 'Watch frequency for signs of fatigue', 'Judge tests on cost per acquisition'],
     },
     {
       heading: 'Pace budgets deliberately',
       paragraphs: [
-        'Spend that arrives in the last week of the month rarely performs as well as spend that was planned. We pace daily and review weekly.',
+        'Spend that arrives in the last week of the month rarely performs as well as spend that was planned. We pace daily and review ' +
+          'weekly.',
         'Seasonality is predictable. Last year’s curve is the best first guess for this year’s budget shape.',
       ],
       points: ['Alert on pacing drift above 10%', 'Shift budget toward proven campaigns weekly', 'Use last year’s curve as the baseline'],
@@ -355,7 +368,8 @@ export const caseStudies: {
     industry: 'retail',
     challenge: 'Harbor & Pine was known for trail gear but 70% of online buyers lived in cities. The brand felt out of place on a commute.',
     solution:
-      'We repositioned the line around "weather-ready every day", reshot the catalogue in four cities and rebuilt the paid social program around short commuter stories.',
+      'We repositioned the line around "weather-ready every day", reshot the catalogue in four cities and rebuilt the paid social ' +
+      'program around short commuter stories.',
     results: [
       ['Online revenue', '+38% YoY'],
       ['Return on ad spend', '4.6x'],
@@ -369,7 +383,8 @@ export const caseStudies: {
     industry: 'healthcare',
     challenge: 'Lumen’s webinar attendance had plateaued at 80 clinicians per session, most of them existing customers.',
     solution:
-      'A LinkedIn and search program targeting specialties, a three-email nurture sequence and on-demand clips for those who missed the live session.',
+      'A LinkedIn and search program targeting specialties, a three-email nurture sequence and on-demand clips for those who missed the ' +
+      'live session.',
     results: [
       ['Registrations per webinar', '412'],
       ['Cost per registration', '$23.40'],

@@ -25,40 +25,43 @@ async function makeType(fields: ContentTypeInput['schema']['fields'], extra: Par
 }
 /** The problem an SDK call throws. */
 describe('creating entries', () => {
-  it('derives the title from titleField, the slug from the title (-2, -3 on clashes) and the plain text from text and rich text fields', async () => {
-    const type = await makeType(
-      [
-        { name: 'headline', type: 'text', required: true },
-        { name: 'body', type: 'richtext' },
-        { name: 'rating', type: 'number' },
-      ],
-      { titleField: 'headline' },
-    );
-    const first = await t.sdk.cms.entries.create({
-      contentTypeId: type.id,
-      data: { headline: 'Hello, World!', body: doc('First paragraph', 'Second one'), rating: 4 },
-    });
-    expect(first).toMatchObject({
-      title: 'Hello, World!',
-      slug: 'hello-world',
-      version: 1,
-      locale: 'en',
-      status: 'DRAFT',
-      plainText: 'Hello, World!\nFirst paragraph\nSecond one',
-      tagIds: [],
-      categoryIds: [],
-    });
-    const second = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Hello world' } });
-    const third = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Héllo World' } });
-    expect([second.slug, third.slug]).toEqual(['hello-world-2', 'hello-world-3']);
-    // The same slug is free in another locale.
-    const fr = await t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'fr', data: { headline: 'Hello world' } });
-    expect(fr.slug).toBe('hello-world');
-    // An explicit slug that is taken is a conflict, not silently renamed.
-    const clash = await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, slug: 'hello-world', data: { headline: 'Other' } }));
-    expect(clash.status).toBe(409);
-    expect(clash.errors.map((e) => e.path)).toContain('body.slug');
-  });
+  it(
+    'derives the title from titleField, the slug from the title (-2, -3 on clashes) and the plain text from text and rich text ' + 'fields',
+    async () => {
+      const type = await makeType(
+        [
+          { name: 'headline', type: 'text', required: true },
+          { name: 'body', type: 'richtext' },
+          { name: 'rating', type: 'number' },
+        ],
+        { titleField: 'headline' },
+      );
+      const first = await t.sdk.cms.entries.create({
+        contentTypeId: type.id,
+        data: { headline: 'Hello, World!', body: doc('First paragraph', 'Second one'), rating: 4 },
+      });
+      expect(first).toMatchObject({
+        title: 'Hello, World!',
+        slug: 'hello-world',
+        version: 1,
+        locale: 'en',
+        status: 'DRAFT',
+        plainText: 'Hello, World!\nFirst paragraph\nSecond one',
+        tagIds: [],
+        categoryIds: [],
+      });
+      const second = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Hello world' } });
+      const third = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { headline: 'Héllo World' } });
+      expect([second.slug, third.slug]).toEqual(['hello-world-2', 'hello-world-3']);
+      // The same slug is free in another locale.
+      const fr = await t.sdk.cms.entries.create({ contentTypeId: type.id, locale: 'fr', data: { headline: 'Hello world' } });
+      expect(fr.slug).toBe('hello-world');
+      // An explicit slug that is taken is a conflict, not silently renamed.
+      const clash = await problem(t.sdk.cms.entries.create({ contentTypeId: type.id, slug: 'hello-world', data: { headline: 'Other' } }));
+      expect(clash.status).toBe(409);
+      expect(clash.errors.map((e) => e.path)).toContain('body.slug');
+    },
+  );
 
   it('allocates distinct slugs to concurrent creates with the same title', async () => {
     const type = await makeType([{ name: 'title', type: 'text', required: true }]);

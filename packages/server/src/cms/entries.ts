@@ -310,7 +310,9 @@ async function afterDraftSave(tx: Db, ctx: TenantContext, type: StoredContentTyp
   const contentChanged = !sameJson(before.data, after.data) || before.title !== after.title || before.slug !== after.slug;
   const inWorkflow = before.status === 'IN_REVIEW' || before.status === 'APPROVED' || before.status === 'SCHEDULED';
   if (inWorkflow && contentChanged && (await workflowFor(tx, ctx, type))) {
-    const reason = `Withdrawn: the entry was edited (version ${after.version}) after it was ${before.status === 'IN_REVIEW' ? 'submitted' : 'approved'}`;
+    const reason =
+      `Withdrawn: the entry was edited (version ${after.version}) after it was ` +
+      `${before.status === 'IN_REVIEW' ? 'submitted' : 'approved'}`;
     const withdrawn = await tx
       .update(contentRevisions)
       .set({ status: 'SKIPPED', feedback: reason, reviewedAt: ctx.now })
@@ -609,9 +611,12 @@ export async function listEntries(db: Db, ctx: TenantContext, query: ListInput) 
   // Stem the query for the language searched in (the locale filter, else the organization's default),
   // and also match words as written, so entries in other languages still match exact words.
   const language = (query.locale ?? (await orgLocales(db, ctx)).defaultLocale).split('-')[0]!;
-  const tsquery = sql`(websearch_to_tsquery(${searchConfigs[language] ?? 'simple'}::regconfig, ${query.q}) || websearch_to_tsquery('simple'::regconfig, ${query.q}))`;
+  const tsquery = sql`(websearch_to_tsquery(${searchConfigs[language] ?? 'simple'}::regconfig, ${query.q}) ||
+    websearch_to_tsquery('simple'::regconfig, ${query.q}))`;
   const rank = sql<number>`ts_rank(${searchVector}, ${tsquery})`;
-  const headline = sql<string>`ts_headline(${rowConfig}, coalesce(${e.plainText}, ${e.title}), ${tsquery}, ${`StartSel=${markStart}, StopSel=${markStop}, MaxWords=30, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`})`;
+  const headline = sql<string>`ts_headline(${rowConfig}, coalesce(${e.plainText}, ${e.title}), ${tsquery}, ${
+    `StartSel=${markStart}, ` + `StopSel=${markStop}, MaxWords=30, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`
+  })`;
   where.push(sql`${searchVector} @@ ${tsquery}`);
   if (query.sort) {
     const keys = parseSort(query.sort, entryInfo.columns, entrySortable, '-updatedAt', e.id);

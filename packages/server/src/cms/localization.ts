@@ -258,7 +258,8 @@ export async function missingTranslations(
     sql`, `,
   )}]::text[])`;
   // An entry has a gap when some target locale other than its own has no APPROVED translation.
-  const gap = sql`exists (select 1 from ${targets} as t(locale) where t.locale <> ${e.locale} and not exists (select 1 from ${l} where ${l.entryId} = ${e.id} and ${l.locale} = t.locale and ${l.status} = 'APPROVED'))`;
+  const gap = sql`exists (select 1 from ${targets} as t(locale) where t.locale <> ${e.locale} and not exists
+    (select 1 from ${l} where ${l.entryId} = ${e.id} and ${l.locale} = t.locale and ${l.status} = 'APPROVED'))`;
   const rows = await db
     .select({ id: e.id, title: e.title, locale: e.locale })
     .from(e)

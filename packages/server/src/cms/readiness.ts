@@ -94,7 +94,9 @@ export async function readinessBlockers(
         blockers.push({
           code: 'not-approved',
           path: null,
-          message: `Entries of "${type.slug}" go live only once approved through the workflow "${workflow.name}"; this one is ${entry.status}`,
+          message:
+            `Entries of "${type.slug}" go live only once approved through the workflow "${workflow.name}"; this one is ` +
+            `${entry.status}`,
         });
     }
     const data = entry.data as EntryData;

@@ -249,7 +249,8 @@ export function textToRichText(text: string): TiptapNode {
  * path of that id inside the document. Saves check these ids like media fields' (files of the
  * organization), which is what lets delivery sign URLs for them.
  *
- * @example richTextImages({ type: 'doc', content: [{ type: 'image', attrs: { fileId: 'f1' } }] }) // [{ fileId: 'f1', path: 'content.0.attrs.fileId' }]
+ * @example richTextImages({ type: 'doc', content: [{ type: 'image', attrs: { fileId: 'f1' } }] }) // [{ fileId: 'f1', path:
+ * 'content.0.attrs.fileId' }]
  */
 export function richTextImages(doc: unknown): { fileId: string; path: string }[] {
   const out: { fileId: string; path: string }[] = [];

@@ -270,7 +270,8 @@ const visible = (ctx: TenantContext): SQL | undefined =>
   ctx.actor.role === 'CLIENT'
     ? inArray(
         publishSchedules.entryId,
-        sql`(select ${contentEntries.id} from ${contentEntries} where ${contentEntries.organizationId} = ${ctx.organizationId} and ${contentEntries.clientId} = ${ctx.actor.clientId ?? ''})`,
+        sql`(select ${contentEntries.id} from ${contentEntries} where ${contentEntries.organizationId} = ${ctx.organizationId} and
+          ${contentEntries.clientId} = ${ctx.actor.clientId ?? ''})`,
       )
     : undefined;
 

@@ -88,7 +88,9 @@ export const entrySearchConfig = `(case split_part("locale", '-', 1) ${Object.en
  * (weight B), stemmed for its locale. The GIN index below is on exactly this expression; queries must
  * use it verbatim for PostgreSQL to use the index.
  */
-export const entrySearchVector = `(setweight(to_tsvector(${entrySearchConfig}, coalesce("title", '')), 'A') || setweight(to_tsvector(${entrySearchConfig}, coalesce("plain_text", '')), 'B'))`;
+export const entrySearchVector =
+  `(setweight(to_tsvector(${entrySearchConfig}, coalesce("title", '')), 'A') || ` +
+  `setweight(to_tsvector(${entrySearchConfig}, coalesce("plain_text", '')), 'B'))`;
 
 /** Spec `ContentEntry`. */
 export const contentEntries = pgTable(

@@ -59,7 +59,8 @@ const asTemplate = (row: Template) => row as Template & { structure: TemplateStr
 /**
  * Creates a page template after checking its structure and defaults against its content type.
  *
- * @example await createTemplate(db, ctx, { name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero', fields: ['title', 'cover'] }] }, defaults: { cta: 'Book a call' } })
+ * @example await createTemplate(db, ctx, { name: 'Landing', slug: 'landing', contentTypeId, structure: { sections: [{ type: 'hero',
+ * fields: ['title', 'cover'] }] }, defaults: { cta: 'Book a call' } })
  */
 export async function createTemplate(db: Db, ctx: TenantContext, input: Create) {
   return transaction(db, async (tx) => {

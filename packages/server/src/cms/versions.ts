@@ -42,7 +42,8 @@ export function changedFieldsOf(before: EntryData, after: EntryData): string[] {
 /**
  * Field-by-field difference between two data snapshots.
  *
- * @example diffData({ a: 1 }, { a: 2, b: 3 }) // [{ field: 'a', before: 1, after: 2, change: 'changed' }, { field: 'b', after: 3, change: 'added' }]
+ * @example diffData({ a: 1 }, { a: 2, b: 3 }) // [{ field: 'a', before: 1, after: 2, change: 'changed' }, { field: 'b', after: 3, change:
+ * 'added' }]
  */
 export function diffData(before: EntryData, after: EntryData): FieldChange[] {
   return changedFieldsOf(before, after).map((field) => {

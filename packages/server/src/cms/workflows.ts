@@ -85,7 +85,8 @@ export async function getWorkflow(db: Db, ctx: TenantContext, id: string): Promi
 /**
  * Creates a workflow after checking its stages' assignees.
  *
- * @example await createWorkflow(db, ctx, { name: 'Client approval', stages: [{ name: 'Client', status: 'IN_REVIEW', order: 1, assignTo: 'client' }] })
+ * @example await createWorkflow(db, ctx, { name: 'Client approval', stages: [{ name: 'Client', status: 'IN_REVIEW', order: 1, assignTo:
+ * 'client' }] })
  */
 export async function createWorkflow(db: Db, ctx: TenantContext, input: z.output<typeof workflowCreate>): Promise<WorkflowWithStages> {
   return transaction(db, async (tx) => {
@@ -254,7 +255,8 @@ export async function decideRevision(
     if (entry.status !== 'IN_REVIEW') throw conflict(`The entry is no longer in review (${entry.status})`, { status: entry.status });
     if (!mayDecide(ctx.actor, revision, entry, options.viaLink ?? false))
       throw forbidden(
-        `Only the stage's assignee (${revision.assignedToType}${revision.assignedToId ? `:${revision.assignedToId}` : ''}) or an OWNER/ADMIN may decide it`,
+        `Only the stage's assignee ` +
+          `(${revision.assignedToType}${revision.assignedToId ? `:${revision.assignedToId}` : ''}) or an OWNER/ADMIN may decide it`,
       );
     if ((decision === 'reject' || decision === 'request_changes') && !options.feedback?.trim())
       throw badRequest([{ path: 'body.feedback', message: 'Say what needs to change' }]);

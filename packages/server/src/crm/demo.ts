@@ -245,15 +245,20 @@ const services: [string, [number, number], boolean][] = [
 ];
 const lostReasons = ['Budget cut', 'Chose another agency', 'Timing', 'No decision', 'Brought in-house'];
 
-const emailHtml = `<!doctype html>
+const emailHtml =
+  `<!doctype html>
 <html><body style="margin:0;background:#f4f4f5;font-family:Helvetica,Arial,sans-serif;color:#18181b">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:32px 16px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="background:#ffffff;border-radius:8px">
-<tr><td style="padding:32px 40px 8px"><p style="font-size:13px;letter-spacing:.08em;text-transform:uppercase;color:#2563eb;margin:0">Northwind Notes</p>
+<tr><td style="padding:32px 40px 8px"><p ` +
+  `style="font-size:13px;letter-spacing:.08em;text-transform:uppercase;color:#2563eb;margin:0">Northwind Notes</p>
 <h1 style="font-size:26px;line-height:1.25;margin:8px 0 0">{{headline}}</h1></td></tr>
 <tr><td style="padding:16px 40px;font-size:16px;line-height:1.6"><p>Hi {{firstName}},</p>{{body}}</td></tr>
-<tr><td style="padding:8px 40px 32px"><a href="{{ctaUrl}}" style="display:inline-block;background:#2563eb;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px">{{ctaLabel}}</a></td></tr>
-<tr><td style="padding:16px 40px;font-size:12px;color:#71717a;border-top:1px solid #e4e4e7">Northwind Creative · 1120 NW Couch St, Portland, OR · <a href="{{unsubscribeUrl}}" style="color:#71717a">Unsubscribe</a></td></tr>
+<tr><td style="padding:8px 40px 32px"><a href="{{ctaUrl}}" ` +
+  `style="display:inline-block;background:#2563eb;color:#ffffff;text-decoration:none;padding:12px ` +
+  `20px;border-radius:6px">{{ctaLabel}}</a></td></tr>
+<tr><td style="padding:16px 40px;font-size:12px;color:#71717a;border-top:1px solid #e4e4e7">Northwind Creative · 1120 NW Couch St, ` +
+  `Portland, OR · <a href="{{unsubscribeUrl}}" style="color:#71717a">Unsubscribe</a></td></tr>
 </table></td></tr></table></body></html>`;
 
 /**
@@ -400,7 +405,9 @@ export async function seedCrm(ctx: SeedContext): Promise<FeatureSeed> {
         organizationId,
         pipelineId,
         name: `${contact.companyName} — ${service}`,
-        description: `${service} for ${contact.companyName}; first conversation with ${contact.firstName} ${contact.lastName} (${contact.jobTitle}).`,
+        description:
+          `${service} for ${contact.companyName}; first conversation with ${contact.firstName} ${contact.lastName} ` +
+          `(${contact.jobTitle}).`,
         stageId: stage.id,
         probability: stage.probability,
         amount: money(amount),
@@ -467,7 +474,8 @@ export async function seedCrm(ctx: SeedContext): Promise<FeatureSeed> {
   );
 
   const body =
-    '<p>Three things we learned this month: broad targeting keeps winning on Meta, shorter subject lines keep winning in email, and nobody reads brand guidelines unless they are built into the tools.</p>';
+    '<p>Three things we learned this month: broad targeting keeps winning on Meta, shorter subject lines keep winning in email, and ' +
+    'nobody reads brand guidelines unless they are built into the tools.</p>';
   const campaignId = ctx.id();
   const recipientRows: (typeof emailRecipients.$inferInsert)[] = [];
   const tally = { delivered: 0, bounced: 0, opened: 0, uniqueOpens: 0, clicked: 0, uniqueClicks: 0, unsubscribed: 0 };

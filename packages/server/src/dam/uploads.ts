@@ -76,7 +76,8 @@ const separators = /[_\-. ]/;
  * A stored file name from a library's naming convention: each `{token}` replaced, empty ones dropped with
  * their separator, and the extension of the sniffed type appended.
  *
- * @example applyNamingConvention('{client}_{project}_{date}_{name}', { client: 'acme', date: '20250301', name: 'hero' }, 'jpg') // 'acme_20250301_hero.jpg'
+ * @example applyNamingConvention('{client}_{project}_{date}_{name}', { client: 'acme', date: '20250301', name: 'hero' }, 'jpg') //
+ * 'acme_20250301_hero.jpg'
  */
 export function applyNamingConvention(template: string, values: Record<string, string | undefined>, ext: string): string {
   const filled = template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
@@ -328,7 +329,8 @@ async function projectOf(db: Db, ctx: TenantContext, id: string, where: Where) {
   return project;
 }
 
-/** A slug free in the library: `base`, else `base-2`, `base-3`, … (writers of one library serialized, so two uploads never pick the same). */
+/** A slug free in the library: `base`, else `base-2`, `base-3`, … (writers of one library serialized, so two uploads never pick the same).
+ * */
 async function allocateAssetSlug(tx: Db, ctx: TenantContext, libraryId: string, base: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dam.assets:${ctx.organizationId}:${libraryId}`}))`);
   const rows = await tx

@@ -20,7 +20,11 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Applies pending migrations; safe when several instances start at once. */
   migrate(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Lets the queries and transactions running now finish (and those their callers chain right after
+   * them), up to `timeoutMs` (default 5 s), then closes every connection. Calling it twice is harmless.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -32,6 +36,8 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   /** PostgreSQL pool size (default 10). */
   maxConnections?: number;
+  /** PostgreSQL `application_name` of the connections, as `pg_stat_activity` shows it (default `spokestack`). */
+  applicationName?: string;
 }
 
 /** The folder holding drizzle-kit's SQL migrations, from `src/db/` or from the built `dist/`. */
@@ -51,11 +57,13 @@ const migrationLock = 0x5370_6b53;
  */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) {
-    const client = postgres(options.url, {
+    const pool = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      connection: { application_name: options.applicationName ?? 'spokestack' },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const work = inFlight();
+    const db = drizzlePostgres(work.track(pool), { schema }) as unknown as Db;
     return {
       db,
       driver: 'postgres',
@@ -70,18 +78,30 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
           await single.end({ timeout: 5 });
         }
       },
-      close: () => client.end({ timeout: 5 }),
+      // postgres.js `end()` alone is not enough: queries still queued when a connection ends open new
+      // connections that nothing closes (the process then never exits), and queries sent after it fail
+      // with CONNECTION_ENDED. So wait for the work first; `end` then has nothing queued.
+      close: once(async ({ timeoutMs = 5_000 } = {}) => {
+        const deadline = Date.now() + timeoutMs;
+        await work.idle(deadline);
+        await pool.end({ timeout: Math.max(0, deadline - Date.now()) / 1000 });
+      }),
     };
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const work = inFlight();
+  const db = drizzlePglite(work.track(client), { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
-    close: once(() => client.close()),
+    // PGlite runs one query at a time and its close() waits for the one running; the rest would fail.
+    close: once(async ({ timeoutMs = 5_000 } = {}) => {
+      await work.idle(Date.now() + timeoutMs);
+      await client.close();
+    }),
   };
 }
 
@@ -93,7 +113,69 @@ export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
 export { sql };
 
 /** The first call runs `fn`; later calls get the same promise (closing twice is not an error). */
-function once(fn: () => Promise<void>): () => Promise<void> {
+function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   let done: Promise<void> | undefined;
-  return () => (done ??= fn());
+  return (...args) => (done ??= fn(...args));
+}
+
+// The client methods Drizzle runs statements through: postgres.js `unsafe` (a lazy promise) and `begin`,
+// PGlite `query`, `exec` and `transaction`. A transaction counts once, for all its statements.
+const tracked = new Set(['unsafe', 'begin', 'query', 'exec', 'transaction']);
+
+/**
+ * Counts the statements and transactions running on a client, so `close()` can wait for them. `track`
+ * wraps the client Drizzle is given; `idle` resolves once none runs, or at the deadline.
+ */
+function inFlight() {
+  let running = 0;
+  let changed: (() => void) | undefined;
+  const settled = () => {
+    running--;
+    changed?.();
+  };
+  return {
+    track<C extends object>(client: C): C {
+      return new Proxy(client, {
+        get(target, key) {
+          const value = Reflect.get(target, key);
+          if (typeof value !== 'function') return value;
+          // Methods run on the client itself, whose private state the proxy does not carry.
+          if (typeof key !== 'string' || !tracked.has(key)) return value.bind(target);
+          return (...args: unknown[]) => {
+            const result = value.apply(target, args) as Promise<unknown> & { resolve?: unknown; reject?: unknown };
+            running++;
+            if (key === 'unsafe') {
+              // A postgres.js query runs when awaited, in the mode Drizzle picks (`.values()`), so it is
+              // counted through its own settle functions rather than by awaiting it here.
+              const query = result as { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+              const { resolve, reject } = query;
+              query.resolve = (value) => (settled(), resolve(value));
+              query.reject = (error) => (settled(), reject(error));
+            } else result.then(settled, settled);
+            return result;
+          };
+        },
+      });
+    },
+    /** Resolves when nothing has run for one turn of the event loop (callers chain their next query in between), or at `deadline`. */
+    async idle(deadline: number): Promise<void> {
+      for (;;) {
+        if (running === 0) {
+          await new Promise((next) => setImmediate(next));
+          if (running === 0) return;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) return;
+        await new Promise<void>((wake) => {
+          const timer = setTimeout(wake, left);
+          changed = () => {
+            if (running > 0) return;
+            clearTimeout(timer);
+            wake();
+          };
+        });
+        changed = undefined;
+      }
+    },
+  };
 }

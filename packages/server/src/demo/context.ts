@@ -83,7 +83,8 @@ export async function insertMany<T extends PgTable>(ctx: SeedContext, table: T, 
         group.slice(i, i + batchRows).map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, row[key]]))),
       );
       await ctx.tx.execute(
-        sql`insert into ${sql.identifier(name)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`,
+        sql`insert into ${sql.identifier(name)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(name)},
+          ${json}::json)`,
       );
     }
   }

@@ -107,7 +107,8 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     info: {
       ...info,
       description:
-        'SpokeStack: headless CMS, DAM, analytics and CRM for agencies. Errors are RFC 9457 problem+json; lists take limit, cursor and sort.',
+        'SpokeStack: headless CMS, DAM, analytics and CRM for agencies. Errors are RFC 9457 problem+json; lists take limit, cursor and ' +
+        'sort.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
@@ -136,9 +137,23 @@ export function docsPage(doc: Json): string {
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, Json>>))
     for (const [method, op] of Object.entries(methods)) {
       const tag = (op.tags as string[])[0]!;
-      const block = `<details id="${esc(String(op.operationId))}"><summary><code class="m ${method}">${method.toUpperCase()}</code> <code>${esc(path)}</code> — ${esc(String(op.summary))}</summary>${op.description ? `<p>${esc(String(op.description))}</p>` : ''}<pre>${esc(JSON.stringify({ parameters: op.parameters, requestBody: op.requestBody, responses: op.responses }, null, 2))}</pre></details>`;
+      const block =
+        `<details id="${esc(String(op.operationId))}"><summary><code class="m ${method}">${method.toUpperCase()}</code> ` +
+        `<code>${esc(path)}</code> — ` +
+        `${esc(String(op.summary))}</summary>${op.description ? `<p>${esc(String(op.description))}</p>` : ''}` +
+        `<pre>${esc(JSON.stringify({ parameters: op.parameters, requestBody: op.requestBody, responses: op.responses }, null, 2))}` +
+        '</pre></details>';
       byTag.set(tag, [...(byTag.get(tag) ?? []), block]);
     }
   const sections = [...byTag].map(([tag, ops]) => `<section><h2>${esc(tag)}</h2>${ops.join('')}</section>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>SpokeStack API reference</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1f2937}summary{cursor:pointer;padding:.3rem 0}pre{background:#f3f4f6;padding:1rem;overflow:auto;font-size:12px}.m{display:inline-block;min-width:4.5em;font-weight:600}.get{color:#047857}.post{color:#1d4ed8}.patch,.put{color:#b45309}.delete{color:#b91c1c}</style></head><body><h1>SpokeStack API reference</h1><p>The machine-readable document is at <a href="/v1/openapi.json">/v1/openapi.json</a>. Authenticate with <code>Authorization: Bearer &lt;key or token&gt;</code>.</p>${sections}</body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>SpokeStack API reference</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">` +
+    `<style>body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1f2937}` +
+    `summary{cursor:pointer;padding:.3rem 0}pre{background:#f3f4f6;padding:1rem;overflow:auto;font-size:12px}` +
+    `.m{display:inline-block;min-width:4.5em;font-weight:600}.get{color:#047857}.post{color:#1d4ed8}` +
+    `.patch,.put{color:#b45309}.delete{color:#b91c1c}</style></head><body><h1>SpokeStack API reference</h1>` +
+    `<p>The machine-readable document is at <a href="/v1/openapi.json">/v1/openapi.json</a>. Authenticate with <code>` +
+    `Authorization: Bearer &lt;key or token&gt;</code>.</p>${sections}</body></html>`
+  );
 }

@@ -42,10 +42,12 @@ export const maxJsonDepth = 64;
 
 /**
  * What no contract can express but PostgreSQL refuses: NUL characters (text and jsonb cannot hold
- * U+0000) and JSON nested deeper than `maxJsonDepth`; and `__proto__` keys, an unknown field anywhere. Checked iteratively, before zod (whose
+ * U+0000) and JSON nested deeper than `maxJsonDepth`; and `__proto__` keys, an unknown field anywhere. Checked iteratively,
+ * before zod (whose
  * recursive JSON schema would overflow the stack first), for every operation, hand-written or generated.
  *
- * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters' }]
+ * @example unstorableInput({ city: 'Ber\u0000lin' }, 'body') // [{ path: 'body.city', message: 'Must not contain NUL (\\u0000) characters'
+ * }]
  */
 export function unstorableInput(value: unknown, where: 'body' | 'query' | 'params'): FieldError[] {
   const errors: FieldError[] = [];

@@ -66,7 +66,8 @@ export interface JobQueueDeps {
 // Rows per INSERT: 9 parameters each stays far below PostgreSQL's 65,535 bind parameters.
 const insertChunk = 500;
 
-/** Builds the `schedule:<key>:<due>` key that makes each cron tick enqueue at most one job. @example scheduleJobKey('digest', due) // 'schedule:digest:2025-01-01T06:00:00.000Z' */
+/** Builds the `schedule:<key>:<due>` key that makes each cron tick enqueue at most one job. @example scheduleJobKey('digest', due) //
+ * 'schedule:digest:2025-01-01T06:00:00.000Z' */
 export const scheduleJobKey = (key: string, due: Date) => `schedule:${key}:${due.toISOString()}`;
 
 /**
@@ -119,7 +120,8 @@ export async function insertJobs(db: Db, rows: (typeof jobs.$inferInsert)[]): Pr
  * const queue = createJobQueue({ db, clock, logger })
  * await transaction(db, async (tx) => {
  *   const entry = await publishLater(tx, ctx, input)
- *   await queue.enqueue('cms.publish', { entryId: entry.id }, { db: tx, runAt: entry.scheduledAt, organizationId: ctx.organizationId, uniqueKey: `cms.publish:${entry.id}` })
+ *   await queue.enqueue('cms.publish', { entryId: entry.id }, { db: tx, runAt: entry.scheduledAt, organizationId: ctx.organizationId,
+ * uniqueKey: `cms.publish:${entry.id}` })
  * })
  * await queue.schedule('crm.nightly-digest', { name: 'crm.digest', cron: '0 6 * * *', timezone: 'Europe/Paris' })
  */
@@ -158,7 +160,8 @@ export function createJobQueue(deps: JobQueueDeps) {
      * Adds many jobs in a few statements (a campaign's sends, a batch upload's renditions), with the
      * same rules as `enqueue`. Returns the jobs in input order.
      *
-     * @example await queue.enqueueMany(recipients.map((r) => ({ name: 'email.send', payload: { recipientId: r.id }, uniqueKey: `email.send:${campaignId}:${r.id}` })), { db: tx })
+     * @example await queue.enqueueMany(recipients.map((r) => ({ name: 'email.send', payload: { recipientId: r.id }, uniqueKey:
+     * `email.send:${campaignId}:${r.id}` })), { db: tx })
      */
     async enqueueMany(items: EnqueueItem[], options: { db?: Db } = {}): Promise<Job[]> {
       if (items.length === 0) return [];
@@ -236,14 +239,16 @@ export function createJobQueue(deps: JobQueueDeps) {
             cron: values.cron,
             timezone: values.timezone,
             // Re-registering an unchanged schedule must not skip a tick that is due but not yet enqueued.
-            nextRunAt: sql`case when ${jobSchedules.cron} = excluded.cron and ${jobSchedules.timezone} = excluded.timezone then ${jobSchedules.nextRunAt} else excluded.next_run_at end`,
+            nextRunAt: sql`case when ${jobSchedules.cron} = excluded.cron and ${jobSchedules.timezone} = excluded.timezone then
+              ${jobSchedules.nextRunAt} else excluded.next_run_at end`,
           },
         })
         .returning();
       return row!;
     },
 
-    /** Removes a schedule; jobs it already enqueued stay. Returns whether it existed. @example await queue.unschedule('analytics.rollup') */
+    /** Removes a schedule; jobs it already enqueued stay. Returns whether it existed. @example await queue.unschedule('analytics.rollup')
+     * */
     async unschedule(key: string): Promise<boolean> {
       const rows = await deps.db.delete(jobSchedules).where(eq(jobSchedules.key, key)).returning({ id: jobSchedules.id });
       return rows.length > 0;

@@ -15,7 +15,8 @@ import { enqueueDueSchedules } from './schedules.js';
  * fails the attempt; the error message is kept as the job's `lastError`. The payload is stored JSON,
  * possibly written by an older release: parse it with the job's zod schema before use.
  *
- * @example const send: JobHandler = async (payload, job) => { const { messageId } = sendPayload.parse(payload); await mailer.send(messageId, { idempotencyKey: job.id }) }
+ * @example const send: JobHandler = async (payload, job) => { const { messageId } = sendPayload.parse(payload); await
+ * mailer.send(messageId, { idempotencyKey: job.id }) }
  */
 export type JobHandler = (payload: Json, job: Job) => Promise<void>;
 /** Handlers by job name. */

@@ -53,7 +53,11 @@ function verifySession(signer: Signer, token: string, now: Date): SessionClaims 
   return claims;
 }
 
-/** Whether the caller may change how the organization works (workflows, members, keys): OWNER or ADMIN. @example if (!isAdmin(ctx)) throw forbidden(…) */
+/**
+ * Whether the caller may change how the organization works (workflows, members, keys): OWNER or ADMIN.
+ *
+ * @example if (!isAdmin(ctx)) throw forbidden(…)
+ */
 export const isAdmin = (ctx: { actor: Actor }) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 /** Who the credentials are: the organization and the actor (the router adds the rest of the request's context). */

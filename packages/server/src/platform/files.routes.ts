@@ -27,6 +27,7 @@ export function fileRoutes(router: Router, db: Db): void {
     const member = tenant?.actor.publishable ? undefined : tenant;
     const { row, body, size } = await fileContent(db, app, params.id, { tenant: member, exp: query.exp, sig: query.sig });
     const etag = `"${row.checksum ?? row.id}"`;
+    const disposition = query.download || !servedInline(row.mimeType) ? 'attachment' : 'inline';
     const headers = {
       'content-type': row.mimeType,
       'content-length': String(size),
@@ -34,7 +35,7 @@ export function fileRoutes(router: Router, db: Db): void {
       'cache-control': member ? 'private, max-age=300' : 'public, max-age=3600, immutable',
       // Active or unknown types (HTML, SVG, XML, JavaScript, …) only ever download, under a sandbox that
       // would keep them from running script on the API's origin even if a browser rendered them.
-      'content-disposition': `${query.download || !servedInline(row.mimeType) ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(row.name)}`,
       'content-security-policy': 'sandbox',
       'x-content-type-options': 'nosniff',
     };

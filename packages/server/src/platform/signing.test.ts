@@ -42,6 +42,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** `GET /v1/platform/me` with this bearer token. */
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
 const me = (token: string) => t.request('/v1/platform/me', { headers: { authorization: `Bearer ${token}` } });
 
 /** Asserts a 401 problem+json with the unauthorized type and the request id. */
@@ -74,7 +75,7 @@ describe('one kind of signed thing is never another', () => {
       'a review link as a session': `st_${rv.body}.${rv.signature}`,
       'a review link signed text as a session': `st_review:${rv.body}.${rv.signature}`,
       'a file signature as a session': `st_file:${file.id}:${file.exp}.${file.sig}`,
-      'a file signature over its subject as a session': `st_${Buffer.from(JSON.stringify([file.id, Number(file.exp)])).toString('base64url')}.${file.sig}`,
+      'a file signature over its subject as a session': `st_${base64url(JSON.stringify([file.id, Number(file.exp)]))}.${file.sig}`,
     };
     for (const [what, token] of Object.entries(replays)) await expectUnauthorized(await me(token), what);
     // The same tokens, where they belong, still work.

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 
-// The one sniffer of the platform (uploads, the DAM's media library). The type of an upload, read from its bytes: the client's Content-Type and file name are claims, and a claim
+// The one sniffer of the platform (uploads, the DAM's media library). The type of an upload, read from its bytes: the
+// client's Content-Type and file name are claims, and a claim
 // of image/png on an HTML page is how stored XSS starts. Signatures come from the formats' specifications and
 // the WHATWG MIME Sniffing standard; text formats (SVG, HTML, XML, JavaScript) are recognised by their first
 // tokens, and every type a browser could run is marked `active` so it is served as an attachment.
@@ -341,8 +342,8 @@ function looksLikeCsv(start: string): boolean {
 // Types a browser only displays: images but SVG, audio, video, plain text and PDF (its viewer runs no
 // script of ours). Everything else — HTML, SVG, XML, JavaScript, and anything unknown — is served as an
 // attachment, so nothing uploaded ever runs on the API's origin.
-const inlineTypes =
-  /^(image\/(png|jpeg|gif|webp|avif|bmp|tiff|x-icon|vnd\.microsoft\.icon|heic|heif)|audio\/[\w.+-]+|video\/[\w.+-]+|text\/plain|application\/pdf)$/;
+const inlineImages = /^image\/(png|jpeg|gif|webp|avif|bmp|tiff|x-icon|vnd\.microsoft\.icon|heic|heif)$/;
+const inlineOthers = /^(audio\/[\w.+-]+|video\/[\w.+-]+|text\/plain|application\/pdf)$/;
 
 /**
  * Whether a stored type may be shown inline; false for every type a browser could run, and for unknown ones.
@@ -350,7 +351,10 @@ const inlineTypes =
  * @example servedInline('image/png') // true
  * servedInline('image/svg+xml')      // false
  */
-export const servedInline = (mime: string) => inlineTypes.test(mime.toLowerCase()) && !/xml|script|html/.test(mime);
+export const servedInline = (mime: string) => {
+  const type = mime.toLowerCase();
+  return (inlineImages.test(type) || inlineOthers.test(type)) && !/xml|script|html/.test(type);
+};
 
 // Text types the sniffer reads as plain text but a client may name more precisely; kept when claimed.
 const plainTextClaims = new Set(['text/csv', 'text/markdown', 'application/json', 'text/tab-separated-values', 'text/calendar']);

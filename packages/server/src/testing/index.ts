@@ -26,11 +26,32 @@ export interface TestInstanceOptions {
 }
 
 /** Which driver and template the suite runs with, from the environment the test setup provides. */
-function fromEnv(): TestInstanceOptions {
+export function fromEnv(): TestInstanceOptions {
   return {
     driver: process.env.SPOKESTACK_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite',
     url: process.env.DATABASE_URL,
     template: process.env.SPOKESTACK_TEST_TEMPLATE,
+  };
+}
+
+/**
+ * A PostgreSQL database of its own, copied from `template` when given (else empty), on the server of `url`:
+ * its URL, and how to drop it. For tests that hand a database to a child process.
+ *
+ * @example const { url, drop } = await createTestPostgres(process.env.DATABASE_URL!, 'ss_template_1')
+ */
+export async function createTestPostgres(serverUrl: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ss_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
   };
 }
 
@@ -40,23 +61,18 @@ function fromEnv(): TestInstanceOptions {
  * @example const { database, drop } = await createTestDatabase(); await startServer({ port: 0, database })
  */
 export async function createTestDatabase(
-  options: TestInstanceOptions = fromEnv(),
+  options: TestInstanceOptions & { applicationName?: string } = fromEnv(),
 ): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (options.driver === 'postgres') {
     if (!options.url) throw new Error('createTestInstance: the postgres driver needs DATABASE_URL');
-    const name = `ss_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(options.url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}${options.template ? ` template ${options.template}` : ''}`);
-    const url = new URL(options.url);
-    url.pathname = `/${name}`;
-    const database = await createDatabase({ url: url.toString(), maxConnections: 5 });
+    const created = await createTestPostgres(options.url, options.template);
+    const database = await createDatabase({ url: created.url, maxConnections: 5, applicationName: options.applicationName });
     if (!options.template) await database.migrate();
     return {
       database,
       drop: async () => {
         await database.close();
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
+        await created.drop();
       },
     };
   }
@@ -115,7 +131,8 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     sdk: main.sdk,
     sdkFor,
     createOrg,
-    /** Runs every job due on the test clock (and the due jobs those enqueue) with the app's handlers. @example t.clock.advance(60_000); await t.runJobs() */
+    /** Runs every job due on the test clock (and the due jobs those enqueue) with the app's handlers. @example t.clock.advance(60_000);
+     * await t.runJobs() */
     runJobs: () => worker.runDue(),
     /** A raw request against the app, with the main API key unless `headers.authorization` says otherwise. */
     request(path: string, init: RequestInit = {}) {
@@ -135,7 +152,8 @@ export type TestInstance = Awaited<ReturnType<typeof createTestInstance>>;
 /**
  * The `SpokeStackError` a call fails with; throws when the call succeeds instead.
  *
- * @example expect((await problem(sdk.cms.entries.create({ contentTypeId, data: {} }))).errors).toContainEqual({ path: 'body.data.title', message: 'Required' })
+ * @example expect((await problem(sdk.cms.entries.create({ contentTypeId, data: {} }))).errors).toContainEqual({ path: 'body.data.title',
+ * message: 'Required' })
  */
 export async function problem(promise: Promise<unknown>): Promise<SpokeStackError> {
   const error = await promise.then(
