@@ -153,6 +153,12 @@ export const overrides: Record<string, Override> = {
     create: (seq, f) => ({ scheduledFor: future(f, seq), locale: undefined }),
     update: (seq, f) => ({ scheduledFor: future(f, seq) }),
   },
+  // Contacts: a real email and phone (stored normalised), no owner or custom fields to resolve.
+  'crm.contacts': {
+    create: (seq) => ({ email: `contact${seq}@example.test`, phone: '+14155550100', mobile: null, ownerId: null, customFields: {} }),
+  },
+  // A required custom field would make every other contact fixture invalid.
+  'crm.customFields': { create: () => ({ fieldType: 'text', options: [], isRequired: false }) },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },
 };

@@ -1,7 +1,20 @@
 import { crmResources } from '@spokestack/core/crm';
 import { defineFeature } from '../feature.js';
+import { contactRoutes } from './contacts.routes.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
-/** The CRM: contacts, pipelines and deals, campaigns, email and automation (plain CRUD so far). */
-export const crm = defineFeature({ name: 'crm', tables: crmTables, resources: crmResources, demo: seedCrm });
+/**
+ * The CRM: contacts (search, saved filters, custom fields, consent), pipelines and deals, campaigns,
+ * email and automation. Each sub-feature is `<name>.ts` (its rules) beside `<name>.routes.ts`; the
+ * rest is the generic CRUD.
+ */
+export const crm = defineFeature({
+  name: 'crm',
+  tables: crmTables,
+  resources: crmResources,
+  routes(router, { db }) {
+    for (const routes of [contactRoutes]) routes(router, db);
+  },
+  demo: seedCrm,
+});
