@@ -92,8 +92,8 @@ const cmsSchema = {
 /** A time the CMS accepts as "in the future": a year ahead of the test clock. */
 const future = (f: Fixtures, seq: number) => new Date(f.t.clock.now().getTime() + 365 * 86_400_000 + seq * 60_000).toISOString();
 /** The one row of `path` that belongs to an entry, made by saving that entry. */
-async function rowOfEntry(f: Fixtures, path: string, entryId: unknown): Promise<Row> {
-  const reply = await f.call('GET', `${path}?entryId=${String(entryId)}`);
+async function rowOfEntry(f: Fixtures, path: string, entryId: unknown, key = 'entryId'): Promise<Row> {
+  const reply = await f.call('GET', `${path}?${key}=${String(entryId)}`);
   if (reply.status !== 200 || reply.json.data?.length !== 1)
     throw new Error(`fixtures: expected one row of ${path} for entry ${String(entryId)}: ${JSON.stringify(reply.json)}`);
   return reply.json.data[0]!;
@@ -159,6 +159,30 @@ export const overrides: Record<string, Override> = {
   },
   // A required custom field would make every other contact fixture invalid.
   'crm.customFields': { create: () => ({ fieldType: 'text', options: [], isRequired: false }) },
+  'crm.pipelines': {
+    create: () => ({
+      stages: [
+        { id: 'open', name: 'Open', order: 0, probability: 20 },
+        { id: 'won', name: 'Won', order: 1, probability: 100, isClosed: true, isWon: true },
+        { id: 'lost', name: 'Lost', order: 2, probability: 0, isClosed: true },
+      ],
+      defaultCurrency: 'USD',
+    }),
+  },
+  // Deals start in an open stage of their pipeline, owned by the caller.
+  // An open deal has no lost reason (the server clears it).
+  'crm.deals': {
+    create: () => ({ stageId: 'open', currency: 'USD', probability: 20, ownerId: undefined, lostReason: null, lostReasonDetails: null }),
+  },
+  'crm.dealActivities': { create: () => ({ activityType: 'NOTE_ADDED' }) },
+  'crm.dealCompetitors': { create: () => ({ status: 'ACTIVE' }) },
+  // Creating a deal writes its first stage history row.
+  'crm.dealStageHistory': {
+    async make(f) {
+      const deal = await f.create(resourceByKey('crm.deals'));
+      return rowOfEntry(f, '/v1/crm/deal-stage-history', deal.row.id, 'dealId');
+    },
+  },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },
 };

@@ -66,14 +66,92 @@ function createContactClient(http: HttpClient, generic: ResourceClients<typeof c
   };
 }
 
-type Rules = ReturnType<typeof createContactClient>;
+/** Pipelines and deals: moves, reopen, history, the board, the forecast, deal contacts, activities and competitors. */
+function createDealClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    pipelines: {
+      list: generic.pipelines.list,
+      iterate: generic.pipelines.iterate,
+      get: generic.pipelines.get,
+      delete: generic.pipelines.delete,
+      /** @example await sdk.crm.pipelines.create({ name: 'New business', stages: [{ id: 'lead', name: 'Lead', order: 0, probability: 10 }, …] }) */
+      create: (body: Body<typeof ops.createPipeline>, options?: RequestOptions) => http.call(ops.createPipeline, { body }, options),
+      /**
+       * Removing a stage that holds deals throws 409 (`error.extensions.stagesWithDeals`) unless `moveDeals` says where they go.
+       * @example await sdk.crm.pipelines.update(id, { stages, moveDeals: { demo: 'proposal' } })
+       */
+      update: (id: string, body: Body<typeof ops.updatePipeline>, options?: RequestOptions) =>
+        http.call(ops.updatePipeline, { params: { id }, body }, options),
+      /** @example const { stages } = await sdk.crm.pipelines.board(id, { closeMonth: '2025-06' }) // stages[0].weighted */
+      board: (id: string, query?: Query<typeof ops.getBoard>, options?: RequestOptions) =>
+        http.call(ops.getBoard, { params: { id }, query }, options),
+    },
+    deals: {
+      list: generic.deals.list,
+      iterate: generic.deals.iterate,
+      get: generic.deals.get,
+      delete: generic.deals.delete,
+      /** @example await sdk.crm.deals.create({ pipelineId, name: 'Acme rebrand', amount: '25000.00', currency: 'EUR' }) */
+      create: (body: Body<typeof ops.createDeal>, options?: RequestOptions) => http.call(ops.createDeal, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDeal>, options?: RequestOptions) =>
+        http.call(ops.updateDeal, { params: { id }, body }, options),
+      /**
+       * Throws 409 when the deal left `fromStageId` meanwhile (someone else moved it): reload and retry.
+       * @example await sdk.crm.deals.move(deal.id, { fromStageId: 'proposal', stageId: 'lost', lostReason: 'Budget cut' })
+       */
+      move: (id: string, body: Body<typeof ops.moveDeal>, options?: RequestOptions) =>
+        http.call(ops.moveDeal, { params: { id }, body }, options),
+      /** @example await sdk.crm.deals.reopen(deal.id) */
+      reopen: (id: string, body: Body<typeof ops.reopenDeal> = {}, options?: RequestOptions) =>
+        http.call(ops.reopenDeal, { params: { id }, body }, options),
+      /** @example const { data } = await sdk.crm.deals.history(deal.id) // data[1].daysInStage */
+      history: (id: string, query?: Query<typeof ops.listDealHistory>, options?: RequestOptions) =>
+        http.call(ops.listDealHistory, { params: { id }, query }, options),
+    },
+    /** @example const { rows, total } = await sdk.crm.forecast({ from: '2025-01', to: '2025-06' }) */
+    forecast: (query?: Query<typeof ops.getForecast>, options?: RequestOptions) => http.call(ops.getForecast, { query }, options),
+    dealContacts: {
+      list: generic.dealContacts.list,
+      iterate: generic.dealContacts.iterate,
+      get: generic.dealContacts.get,
+      /** @example await sdk.crm.dealContacts.create({ dealId, contactId, role: 'DECISION_MAKER', isPrimary: true }) */
+      create: (body: Body<typeof ops.createDealContact>, options?: RequestOptions) => http.call(ops.createDealContact, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDealContact>, options?: RequestOptions) =>
+        http.call(ops.updateDealContact, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteDealContact, { params: { id } }, options),
+    },
+    /** Read-only but for the manual kinds you log: the rules write the rest. */
+    dealActivities: {
+      list: generic.dealActivities.list,
+      iterate: generic.dealActivities.iterate,
+      get: generic.dealActivities.get,
+      /** @example await sdk.crm.dealActivities.create({ dealId, activityType: 'PROPOSAL_SENT', subject: 'Proposal v2' }) */
+      create: (body: Body<typeof ops.createDealActivity>, options?: RequestOptions) => http.call(ops.createDealActivity, { body }, options),
+    },
+    /** Read-only: moves write it. */
+    dealStageHistory: { list: generic.dealStageHistory.list, iterate: generic.dealStageHistory.iterate, get: generic.dealStageHistory.get },
+    dealCompetitors: {
+      list: generic.dealCompetitors.list,
+      iterate: generic.dealCompetitors.iterate,
+      get: generic.dealCompetitors.get,
+      delete: generic.dealCompetitors.delete,
+      /** @example await sdk.crm.dealCompetitors.create({ dealId, competitorId, status: 'ACTIVE', pricing: '20% below us' }) */
+      create: (body: Body<typeof ops.createDealCompetitor>, options?: RequestOptions) =>
+        http.call(ops.createDealCompetitor, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDealCompetitor>, options?: RequestOptions) =>
+        http.call(ops.updateDealCompetitor, { params: { id }, body }, options),
+    },
+  };
+}
+
+type Rules = ReturnType<typeof createContactClient> & ReturnType<typeof createDealClient>;
 /** `sdk.crm`, named so that declarations refer to it rather than spelling out every resource client. */
 export type CrmClient = Omit<ResourceClients<typeof crmResources>, keyof Rules> & Rules;
 
 /** `sdk.crm`: a typed client per CRM resource, with the CRM rules' operations over the generic CRUD. */
 export function createCrmClient(http: HttpClient): CrmClient {
   const generic = resourceClients(http, crmResources);
-  return { ...generic, ...createContactClient(http, generic) };
+  return { ...generic, ...createContactClient(http, generic), ...createDealClient(http, generic) };
 }
 
 /** A contact as the SDK returns it. */

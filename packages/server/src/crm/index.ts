@@ -1,6 +1,7 @@
 import { crmResources } from '@spokestack/core/crm';
 import { defineFeature } from '../feature.js';
 import { contactRoutes } from './contacts.routes.js';
+import { dealRoutes } from './deals.routes.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
@@ -14,7 +15,7 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes]) routes(router, db);
+    for (const routes of [contactRoutes, dealRoutes]) routes(router, db);
   },
   demo: seedCrm,
 });
