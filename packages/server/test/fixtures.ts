@@ -175,6 +175,7 @@ export const overrides: Record<string, Override> = {
     create: () => ({ stageId: 'open', currency: 'USD', probability: 20, ownerId: undefined, lostReason: null, lostReasonDetails: null }),
   },
   'crm.dealActivities': { create: () => ({ activityType: 'NOTE_ADDED' }) },
+  'crm.contactActivities': { create: () => ({ activityType: 'MEETING' }) },
   'crm.dealCompetitors': { create: () => ({ status: 'ACTIVE' }) },
   // Creating a deal writes its first stage history row.
   'crm.dealStageHistory': {

@@ -144,14 +144,47 @@ function createDealClient(http: HttpClient, generic: ResourceClients<typeof crmR
   };
 }
 
-type Rules = ReturnType<typeof createContactClient> & ReturnType<typeof createDealClient>;
+/** Timelines, notes and hand-logged activities. */
+function createTimelineClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    timelines: {
+      /** Pinned notes first, then newest first. @example const { data } = await sdk.crm.timelines.contact(contact.id) // data[0].kind === 'note' */
+      contact: (id: string, query?: Query<typeof ops.contactTimeline>, options?: RequestOptions) =>
+        http.call(ops.contactTimeline, { params: { id }, query }, options),
+      /** Every contact of a company (a client). @example await sdk.crm.timelines.company(client.id, { limit: 20 }) */
+      company: (id: string, query?: Query<typeof ops.companyTimeline>, options?: RequestOptions) =>
+        http.call(ops.companyTimeline, { params: { id }, query }, options),
+    },
+    /** Read-only but for calls, meetings and emails logged by hand: the rules write the rest. */
+    contactActivities: {
+      list: generic.contactActivities.list,
+      iterate: generic.contactActivities.iterate,
+      get: generic.contactActivities.get,
+      /** @example await sdk.crm.contactActivities.create({ contactId, activityType: 'CALL_OUTBOUND', subject: 'Intro call', duration: 20 }) */
+      create: (body: Body<typeof ops.logContactActivity>, options?: RequestOptions) => http.call(ops.logContactActivity, { body }, options),
+    },
+    contactNotes: {
+      list: generic.contactNotes.list,
+      iterate: generic.contactNotes.iterate,
+      get: generic.contactNotes.get,
+      /** @example await sdk.crm.contactNotes.create({ contactId, content: 'Prefers calls after 4pm', isPinned: true }) */
+      create: (body: Body<typeof ops.createNote>, options?: RequestOptions) => http.call(ops.createNote, { body }, options),
+      /** Its author or an OWNER/ADMIN. @example await sdk.crm.contactNotes.update(note.id, { isPinned: false }) */
+      update: (id: string, body: Body<typeof ops.updateNote>, options?: RequestOptions) =>
+        http.call(ops.updateNote, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteNote, { params: { id } }, options),
+    },
+  };
+}
+
+type Rules = ReturnType<typeof createContactClient> & ReturnType<typeof createDealClient> & ReturnType<typeof createTimelineClient>;
 /** `sdk.crm`, named so that declarations refer to it rather than spelling out every resource client. */
 export type CrmClient = Omit<ResourceClients<typeof crmResources>, keyof Rules> & Rules;
 
 /** `sdk.crm`: a typed client per CRM resource, with the CRM rules' operations over the generic CRUD. */
 export function createCrmClient(http: HttpClient): CrmClient {
   const generic = resourceClients(http, crmResources);
-  return { ...generic, ...createContactClient(http, generic), ...createDealClient(http, generic) };
+  return { ...generic, ...createContactClient(http, generic), ...createDealClient(http, generic), ...createTimelineClient(http, generic) };
 }
 
 /** A contact as the SDK returns it. */

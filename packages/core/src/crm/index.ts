@@ -3,5 +3,6 @@ export * from './rows.gen.js';
 export { currency, money } from './common.js';
 export * from './contacts.js';
 export * from './deals.js';
+export * from './timeline.js';
 export * from './operations.js';
 export * from './client.js';

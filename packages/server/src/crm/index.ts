@@ -2,6 +2,7 @@ import { crmResources } from '@spokestack/core/crm';
 import { defineFeature } from '../feature.js';
 import { contactRoutes } from './contacts.routes.js';
 import { dealRoutes } from './deals.routes.js';
+import { timelineRoutes } from './timeline.routes.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
@@ -15,7 +16,7 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes, dealRoutes]) routes(router, db);
+    for (const routes of [contactRoutes, dealRoutes, timelineRoutes]) routes(router, db);
   },
   demo: seedCrm,
 });
