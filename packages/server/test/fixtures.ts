@@ -177,6 +177,8 @@ export const overrides: Record<string, Override> = {
   'crm.dealActivities': { create: () => ({ activityType: 'NOTE_ADDED' }) },
   'crm.contactActivities': { create: () => ({ activityType: 'MEETING' }) },
   'crm.dealCompetitors': { create: () => ({ status: 'ACTIVE' }) },
+  // A line's total is computed, its discount a percentage.
+  'crm.dealProducts': { create: () => ({ quantity: '2.00', unitPrice: '10.00', discount: '5.00' }) },
   // Creating a deal writes its first stage history row.
   'crm.dealStageHistory': {
     async make(f) {

@@ -130,6 +130,17 @@ function createDealClient(http: HttpClient, generic: ResourceClients<typeof crmR
     },
     /** Read-only: moves write it. */
     dealStageHistory: { list: generic.dealStageHistory.list, iterate: generic.dealStageHistory.iterate, get: generic.dealStageHistory.get },
+    /** Lines of a deal: totals and the deal amount are computed by the server. */
+    dealProducts: {
+      list: generic.dealProducts.list,
+      iterate: generic.dealProducts.iterate,
+      get: generic.dealProducts.get,
+      /** @example await sdk.crm.dealProducts.create({ dealId, productId, quantity: '3', discount: '10' }) // total '…' */
+      create: (body: Body<typeof ops.createDealLine>, options?: RequestOptions) => http.call(ops.createDealLine, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDealLine>, options?: RequestOptions) =>
+        http.call(ops.updateDealLine, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteDealLine, { params: { id } }, options),
+    },
     dealCompetitors: {
       list: generic.dealCompetitors.list,
       iterate: generic.dealCompetitors.iterate,

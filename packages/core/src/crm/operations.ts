@@ -2,9 +2,11 @@
 import { contactOps } from './contacts.js';
 import { dealOps } from './deals.js';
 import { timelineOps } from './timeline.js';
+import { productOps } from './products.js';
 
 export const crmOps = {
   ...contactOps,
   ...dealOps,
   ...timelineOps,
+  ...productOps,
 };

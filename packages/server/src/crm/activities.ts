@@ -27,7 +27,7 @@ const contacting = new Set<ContactActivityType>(['EMAIL_SENT', 'CALL_OUTBOUND', 
  * Writes events on contacts' timelines (`contact_activities`), in the caller's transaction. The one way
  * every CRM rule (deals, tasks, imports, merges) and other features (marketing, forms) record what
  * happened to a contact: call it with the transaction of the change. Contacts outside the caller's
- * organization are skipped, never written to.
+ * organization are skipped, never written to. Returns the rows written.
  *
  * @example await recordContactActivity(tx, ctx, { contactId, activityType: 'DEAL_WON', subject: `Won “${deal.name}”`, dealId: deal.id })
  */
@@ -35,9 +35,9 @@ export async function recordContactActivity(
   db: Db,
   ctx: TenantContext,
   input: ContactActivityInput | ContactActivityInput[],
-): Promise<void> {
+): Promise<(typeof contactActivities.$inferSelect)[]> {
   const items = Array.isArray(input) ? input : [input];
-  if (!items.length) return;
+  if (!items.length) return [];
   const ids = [...new Set(items.map((i) => i.contactId))];
   const own = await db
     .select({ id: contacts.id })
@@ -61,12 +61,13 @@ export async function recordContactActivity(
       performedById: i.performedById === undefined ? (ctx.actor.type === 'user' ? ctx.actor.id : null) : i.performedById,
       createdAt: ctx.now,
     }));
-  if (!rows.length) return;
-  await db.insert(contactActivities).values(rows);
+  if (!rows.length) return [];
+  const written = await db.insert(contactActivities).values(rows).returning();
   const reached = [...new Set(rows.filter((r) => contacting.has(r.activityType)).map((r) => r.contactId))];
   if (reached.length)
     await db
       .update(contacts)
       .set({ lastContactedAt: sql`greatest(${contacts.lastContactedAt}, ${ctx.now.toISOString()}::timestamptz)` })
       .where(and(eq(contacts.organizationId, ctx.organizationId), inArray(contacts.id, reached)));
+  return written;
 }

@@ -3,6 +3,7 @@ import { defineFeature } from '../feature.js';
 import { contactRoutes } from './contacts.routes.js';
 import { dealRoutes } from './deals.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
+import { productRoutes } from './products.routes.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
@@ -16,7 +17,7 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes, dealRoutes, timelineRoutes]) routes(router, db);
+    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes]) routes(router, db);
   },
   demo: seedCrm,
 });

@@ -26,13 +26,7 @@ export async function logContactActivity(db: Db, ctx: TenantContext, input: z.ou
   return transaction(db, async (tx) => {
     await contactOf(tx, ctx, input.contactId);
     await checkReferences(tx, tableInfo(contactActivities), ctx, { dealId: input.dealId });
-    await recordContactActivity(tx, ctx, { ...input, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null });
-    const [row] = await tx
-      .select()
-      .from(contactActivities)
-      .where(and(eq(contactActivities.organizationId, ctx.organizationId), eq(contactActivities.contactId, input.contactId)))
-      .orderBy(sql`${contactActivities.createdAt} desc, ${contactActivities.id} desc`)
-      .limit(1);
+    const [row] = await recordContactActivity(tx, ctx, { ...input, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null });
     return row!;
   });
 }
