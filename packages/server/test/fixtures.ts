@@ -175,6 +175,8 @@ export const overrides: Record<string, Override> = {
     create: () => ({ stageId: 'open', currency: 'USD', probability: 20, ownerId: undefined, lostReason: null, lostReasonDetails: null }),
   },
   'crm.dealActivities': { create: () => ({ activityType: 'NOTE_ADDED' }) },
+  // Tasks are assigned to the caller unless a user is named; no recurrence for the round trip.
+  'crm.tasks': { create: () => ({ assignedToId: undefined, recurrence: null }) },
   'crm.contactActivities': { create: () => ({ activityType: 'MEETING' }) },
   'crm.dealCompetitors': { create: () => ({ status: 'ACTIVE' }) },
   // A line's total is computed, its discount a percentage.

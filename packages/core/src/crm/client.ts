@@ -188,14 +188,41 @@ function createTimelineClient(http: HttpClient, generic: ResourceClients<typeof 
   };
 }
 
-type Rules = ReturnType<typeof createContactClient> & ReturnType<typeof createDealClient> & ReturnType<typeof createTimelineClient>;
+/** Tasks with reminders, recurrence and "my open tasks". */
+function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    tasks: {
+      ...generic.tasks,
+      /** @example await sdk.crm.tasks.create({ title: 'Send proposal', dueDate: '2025-03-05T09:00:00Z', reminderAt: '2025-03-05T08:00:00Z', recurrence: 'WEEKLY' }) */
+      create: (body: Body<typeof ops.createTask>, options?: RequestOptions) => http.call(ops.createTask, { body }, options),
+      /** @example const { task, next } = await sdk.crm.tasks.complete(task.id) */
+      complete: (id: string, options?: RequestOptions) => http.call(ops.completeTask, { params: { id } }, options),
+      /** @example await sdk.crm.tasks.defer(task.id, { dueDate: '2025-03-10T09:00:00Z' }) */
+      defer: (id: string, body: Body<typeof ops.deferTask>, options?: RequestOptions) =>
+        http.call(ops.deferTask, { params: { id }, body }, options),
+      /** @example const { data } = await sdk.crm.tasks.mine() */
+      mine: (query?: Query<typeof ops.myOpenTasks>, options?: RequestOptions) => http.call(ops.myOpenTasks, { query }, options),
+    },
+  };
+}
+
+type Rules = ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createContactClient> &
+  ReturnType<typeof createDealClient> &
+  ReturnType<typeof createTimelineClient>;
 /** `sdk.crm`, named so that declarations refer to it rather than spelling out every resource client. */
 export type CrmClient = Omit<ResourceClients<typeof crmResources>, keyof Rules> & Rules;
 
 /** `sdk.crm`: a typed client per CRM resource, with the CRM rules' operations over the generic CRUD. */
 export function createCrmClient(http: HttpClient): CrmClient {
   const generic = resourceClients(http, crmResources);
-  return { ...generic, ...createContactClient(http, generic), ...createDealClient(http, generic), ...createTimelineClient(http, generic) };
+  return {
+    ...generic,
+    ...createContactClient(http, generic),
+    ...createDealClient(http, generic),
+    ...createTimelineClient(http, generic),
+    ...createTaskClient(http, generic),
+  };
 }
 
 /** A contact as the SDK returns it. */

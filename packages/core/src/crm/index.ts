@@ -5,5 +5,6 @@ export * from './contacts.js';
 export * from './deals.js';
 export * from './timeline.js';
 export * from './products.js';
+export * from './tasks.js';
 export * from './operations.js';
 export * from './client.js';

@@ -3,10 +3,12 @@ import { contactOps } from './contacts.js';
 import { dealOps } from './deals.js';
 import { timelineOps } from './timeline.js';
 import { productOps } from './products.js';
+import { taskOps } from './tasks.js';
 
 export const crmOps = {
   ...contactOps,
   ...dealOps,
   ...timelineOps,
   ...productOps,
+  ...taskOps,
 };

@@ -4,6 +4,8 @@ import { contactRoutes } from './contacts.routes.js';
 import { dealRoutes } from './deals.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { productRoutes } from './products.routes.js';
+import { taskRoutes } from './tasks.routes.js';
+import { reminderJobName, runTaskReminder } from './tasks.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
@@ -17,7 +19,8 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes]) routes(router, db);
+    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes]) routes(router, db);
   },
+  jobs: { [reminderJobName]: runTaskReminder },
   demo: seedCrm,
 });
