@@ -1,6 +1,6 @@
 import type { myTasksQuery, taskCreate } from '@spokestack/core/crm';
 import { crmResources } from '@spokestack/core/crm';
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
@@ -70,7 +70,7 @@ async function lockTask(tx: Db, ctx: TenantContext, id: string): Promise<Task> {
     .from(crmTasks)
     .where(and(eq(crmTasks.organizationId, ctx.organizationId), eq(crmTasks.id, id)))
     .for('update');
-  if (!task) throw (await import('../http/problem.js')).notFound('Task');
+  if (!task) throw notFound('Task');
   return task;
 }
 
@@ -148,7 +148,7 @@ export async function deferTask(db: Db, ctx: TenantContext, id: string, dueDate:
 /** The caller's open tasks, soonest due first, keyset-paged over (due date, id). */
 export async function myOpenTasks(db: Db, ctx: TenantContext, query: z.output<typeof myTasksQuery>) {
   const limit = query.limit ?? 50;
-  let after;
+  let after: SQL | undefined;
   if (query.cursor) {
     try {
       const [due, id] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string | null, string];
