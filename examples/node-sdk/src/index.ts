@@ -36,7 +36,8 @@ console.log(`${subscribers} contacts tagged "newsletter": ${[...byCountry].map((
 
 // 3. Create or update: look the contact up by a unique field first, so running the script twice is safe.
 const email = 'ada.lovelace@analytical-engines.example';
-const [existing] = (await sdk.crm.contacts.list({ email, limit: 1 })).data;
+// Emails are stored lower-cased and unique per organization; `q` searches name, email and company.
+const existing = (await sdk.crm.contacts.list({ q: email, limit: 20 })).data.find((c) => c.email === email);
 const ada = existing
   ? await sdk.crm.contacts.update(existing.id, {
       leadScore: Math.min(100, existing.leadScore + 5),
@@ -78,10 +79,11 @@ if (pipeline) {
   } else {
     const at = stages.findIndex((s) => s.id === deal.stageId);
     const next = stages[Math.min(at + 1, stages.length - 1)]!;
-    const moved = await sdk.crm.deals.update(deal.id, {
+    // A move names the stage the deal was seen in, so a concurrent move answers 409 instead of being overwritten;
+    // the server writes the stage history, the probability and, for the won stage, the close date.
+    const moved = await sdk.crm.deals.move(deal.id, {
+      fromStageId: deal.stageId,
       stageId: next.id,
-      probability: next.probability,
-      ...(next.isClosed ? { actualCloseDate: new Date().toISOString() } : {}),
     });
     console.log(`Moved deal "${moved.name}" from ${stages[at]?.name ?? deal.stageId} to ${next.name}`);
   }

@@ -78,6 +78,8 @@ describe('bad input is a 400 naming the field', () => {
       expect(expectProblem(reply, 400)).toEqual(['body.customFields']);
     }
     expect(expectProblem(await api.call('POST', contacts, '['.repeat(100_000) + ']'.repeat(100_000)), 400)[0]).toMatch(/^body/);
+    // Contacts' custom fields are checked against their definitions: define one that takes any JSON.
+    expect((await api.call('POST', '/v1/crm/custom-fields', { key: 'a', label: 'A', fieldType: 'json' })).status).toBe(201);
     const fine = await api.call('POST', contacts, {
       ...contact(),
       customFields: JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown,

@@ -94,8 +94,8 @@ const cmsSchema = {
 /** A time the CMS accepts as "in the future": a year ahead of the test clock. */
 const future = (f: Fixtures, seq: number) => new Date(f.t.clock.now().getTime() + 365 * 86_400_000 + seq * 60_000).toISOString();
 /** The one row of `path` that belongs to an entry, made by saving that entry. */
-async function rowOfEntry(f: Fixtures, path: string, entryId: unknown): Promise<Row> {
-  const reply = await f.call('GET', `${path}?entryId=${String(entryId)}`);
+async function rowOfEntry(f: Fixtures, path: string, entryId: unknown, key = 'entryId'): Promise<Row> {
+  const reply = await f.call('GET', `${path}?${key}=${String(entryId)}`);
   if (reply.status !== 200 || reply.json.data?.length !== 1)
     throw new Error(`fixtures: expected one row of ${path} for entry ${String(entryId)}: ${JSON.stringify(reply.json)}`);
   return reply.json.data[0]!;
@@ -157,6 +157,41 @@ export const overrides: Record<string, Override> = {
   'cms.schedules': {
     create: (seq, f) => ({ scheduledFor: future(f, seq), locale: undefined }),
     update: (seq, f) => ({ scheduledFor: future(f, seq) }),
+  },
+  // Contacts: a real email and phone (stored normalised), no owner or custom fields to resolve.
+  'crm.contacts': {
+    create: (seq) => ({ email: `contact${seq}@example.test`, phone: '+14155550100', mobile: null, ownerId: null, customFields: {} }),
+  },
+  // A required custom field would make every other contact fixture invalid.
+  'crm.customFields': { create: () => ({ fieldType: 'text', options: [], isRequired: false }) },
+  'crm.pipelines': {
+    create: () => ({
+      stages: [
+        { id: 'open', name: 'Open', order: 0, probability: 20 },
+        { id: 'won', name: 'Won', order: 1, probability: 100, isClosed: true, isWon: true },
+        { id: 'lost', name: 'Lost', order: 2, probability: 0, isClosed: true },
+      ],
+      defaultCurrency: 'USD',
+    }),
+  },
+  // Deals start in an open stage of their pipeline, owned by the caller.
+  // An open deal has no lost reason (the server clears it).
+  'crm.deals': {
+    create: () => ({ stageId: 'open', currency: 'USD', probability: 20, ownerId: undefined, lostReason: null, lostReasonDetails: null }),
+  },
+  'crm.dealActivities': { create: () => ({ activityType: 'NOTE_ADDED' }) },
+  // Tasks are assigned to the caller unless a user is named; no recurrence for the round trip.
+  'crm.tasks': { create: () => ({ assignedToId: undefined, recurrence: null }) },
+  'crm.contactActivities': { create: () => ({ activityType: 'MEETING' }) },
+  'crm.dealCompetitors': { create: () => ({ status: 'ACTIVE' }) },
+  // A line's total is computed, its discount a percentage.
+  'crm.dealProducts': { create: () => ({ quantity: '2.00', unitPrice: '10.00', discount: '5.00' }) },
+  // Creating a deal writes its first stage history row.
+  'crm.dealStageHistory': {
+    async make(f) {
+      const deal = await f.create(resourceByKey('crm.deals'));
+      return rowOfEntry(f, '/v1/crm/deal-stage-history', deal.row.id, 'dealId');
+    },
   },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },

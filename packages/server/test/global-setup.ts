@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -20,7 +21,8 @@ const migrationsFolder = fileURLToPath(new URL('../drizzle/', import.meta.url));
  */
 export default async function setup(project: TestProject) {
   if (project.config.env.SPOKESTACK_TEST_DRIVER !== 'postgres') {
-    const client = new PGlite();
+    // The extensions the migrations create (as src/db/client.ts loads them).
+    const client = new PGlite({ extensions: { pg_trgm } });
     await migratePglite(drizzlePglite(client), { migrationsFolder });
     const file = join(tmpdir(), `spokestack-test-${process.pid}.tar`);
     await writeFile(file, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));

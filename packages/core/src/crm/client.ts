@@ -1,8 +1,258 @@
-import type { HttpClient } from '../shared/http.js';
-import { resourceClients } from '../shared/resource-client.js';
+import type { z } from 'zod';
+import type { HttpClient, RequestOptions } from '../shared/http.js';
+import type { Operation, OperationOutput } from '../shared/operation.js';
+import type { Page } from '../shared/pagination.js';
+import { type ResourceClients, resourceClients } from '../shared/resource-client.js';
+import { crmOps as ops } from './operations.js';
 import { crmResources } from './rows.gen.js';
 
-/** `sdk.crm`: a typed client per crm resource. */
-export function createCrmClient(http: HttpClient) {
-  return { ...resourceClients(http, crmResources) };
+type Body<O extends Operation> = z.input<NonNullable<O['body']>>;
+type Query<O extends Operation> = z.input<NonNullable<O['query']>>;
+
+/** Every item of a paged list, page after page. */
+async function* pages<T>(list: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T, void, undefined> {
+  let cursor: string | null | undefined;
+  do {
+    const page = await list(cursor ?? undefined);
+    yield* page.data;
+    cursor = page.nextCursor;
+  } while (cursor);
 }
+
+/** Contacts, saved filters and custom field definitions. */
+function createContactClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  const listContacts = (query?: Query<typeof ops.listContacts>, options?: RequestOptions) =>
+    http.call(ops.listContacts, { query }, options);
+  const listSavedFilters = (query?: Query<typeof ops.listSavedFilters>, options?: RequestOptions) =>
+    http.call(ops.listSavedFilters, { query }, options);
+  return {
+    contacts: {
+      /** @example const { data } = await sdk.crm.contacts.list({ q: 'acme', tags: ['vip'] }) // or { filterId: saved.id } */
+      list: listContacts,
+      iterate: (query?: Omit<Query<typeof ops.listContacts>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listContacts({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getContact, { params: { id } }, options),
+      /**
+       * Email is stored lower-case and unique per organization (409 on a clash); phones become E.164.
+       * @example
+       * await sdk.crm.contacts.create({
+       *   firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com', phone: '020 7946 0958', country: 'GB',
+       * })
+       */
+      create: (body: Body<typeof ops.createContact>, options?: RequestOptions) => http.call(ops.createContact, { body }, options),
+      /**
+       * @example
+       * await sdk.crm.contacts.update(id, {
+       *   customFields: { industry: 'Retail' }, marketingConsent: true, marketingConsentSource: 'webinar form',
+       * })
+       */
+      update: (id: string, body: Body<typeof ops.updateContact>, options?: RequestOptions) =>
+        http.call(ops.updateContact, { params: { id }, body }, options),
+      delete: generic.contacts.delete,
+    },
+    savedFilters: {
+      list: listSavedFilters,
+      iterate: (query?: Omit<Query<typeof ops.listSavedFilters>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listSavedFilters({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getSavedFilter, { params: { id } }, options),
+      /**
+       * @example
+       * await sdk.crm.savedFilters.create({ name: 'Hot leads', filters: { minLeadScore: 50, status: 'ACTIVE' }, isShared: true })
+       */
+      create: (body: Body<typeof ops.createSavedFilter>, options?: RequestOptions) => http.call(ops.createSavedFilter, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateSavedFilter>, options?: RequestOptions) =>
+        http.call(ops.updateSavedFilter, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteSavedFilter, { params: { id } }, options),
+    },
+    customFields: {
+      list: generic.customFields.list,
+      iterate: generic.customFields.iterate,
+      get: generic.customFields.get,
+      delete: generic.customFields.delete,
+      /**
+       * @example
+       * await sdk.crm.customFields.create({ key: 'industry', label: 'Industry', fieldType: 'select', options: ['Retail', 'SaaS'] })
+       */
+      create: (body: Body<typeof ops.createCustomField>, options?: RequestOptions) => http.call(ops.createCustomField, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateCustomField>, options?: RequestOptions) =>
+        http.call(ops.updateCustomField, { params: { id }, body }, options),
+    },
+  };
+}
+
+/** Pipelines and deals: moves, reopen, history, the board, the forecast, deal contacts, activities and competitors. */
+function createDealClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    pipelines: {
+      list: generic.pipelines.list,
+      iterate: generic.pipelines.iterate,
+      get: generic.pipelines.get,
+      delete: generic.pipelines.delete,
+      /**
+       * @example
+       * await sdk.crm.pipelines.create({ name: 'New business', stages: [{ id: 'lead', name: 'Lead', order: 0, probability: 10 }, …] })
+       */
+      create: (body: Body<typeof ops.createPipeline>, options?: RequestOptions) => http.call(ops.createPipeline, { body }, options),
+      /**
+       * Removing a stage that holds deals throws 409 (`error.extensions.stagesWithDeals`) unless `moveDeals` says where they go.
+       * @example await sdk.crm.pipelines.update(id, { stages, moveDeals: { demo: 'proposal' } })
+       */
+      update: (id: string, body: Body<typeof ops.updatePipeline>, options?: RequestOptions) =>
+        http.call(ops.updatePipeline, { params: { id }, body }, options),
+      /** @example const { stages } = await sdk.crm.pipelines.board(id, { closeMonth: '2025-06' }) // stages[0].weighted */
+      board: (id: string, query?: Query<typeof ops.getBoard>, options?: RequestOptions) =>
+        http.call(ops.getBoard, { params: { id }, query }, options),
+    },
+    deals: {
+      list: generic.deals.list,
+      iterate: generic.deals.iterate,
+      get: generic.deals.get,
+      delete: generic.deals.delete,
+      /** @example await sdk.crm.deals.create({ pipelineId, name: 'Acme rebrand', amount: '25000.00', currency: 'EUR' }) */
+      create: (body: Body<typeof ops.createDeal>, options?: RequestOptions) => http.call(ops.createDeal, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDeal>, options?: RequestOptions) =>
+        http.call(ops.updateDeal, { params: { id }, body }, options),
+      /**
+       * Throws 409 when the deal left `fromStageId` meanwhile (someone else moved it): reload and retry.
+       * @example await sdk.crm.deals.move(deal.id, { fromStageId: 'proposal', stageId: 'lost', lostReason: 'Budget cut' })
+       */
+      move: (id: string, body: Body<typeof ops.moveDeal>, options?: RequestOptions) =>
+        http.call(ops.moveDeal, { params: { id }, body }, options),
+      /** @example await sdk.crm.deals.reopen(deal.id) */
+      reopen: (id: string, body: Body<typeof ops.reopenDeal> = {}, options?: RequestOptions) =>
+        http.call(ops.reopenDeal, { params: { id }, body }, options),
+      /** @example const { data } = await sdk.crm.deals.history(deal.id) // data[1].daysInStage */
+      history: (id: string, query?: Query<typeof ops.listDealHistory>, options?: RequestOptions) =>
+        http.call(ops.listDealHistory, { params: { id }, query }, options),
+    },
+    /** @example const { rows, total } = await sdk.crm.forecast({ from: '2025-01', to: '2025-06' }) */
+    forecast: (query?: Query<typeof ops.getForecast>, options?: RequestOptions) => http.call(ops.getForecast, { query }, options),
+    dealContacts: {
+      list: generic.dealContacts.list,
+      iterate: generic.dealContacts.iterate,
+      get: generic.dealContacts.get,
+      /** @example await sdk.crm.dealContacts.create({ dealId, contactId, role: 'DECISION_MAKER', isPrimary: true }) */
+      create: (body: Body<typeof ops.createDealContact>, options?: RequestOptions) => http.call(ops.createDealContact, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDealContact>, options?: RequestOptions) =>
+        http.call(ops.updateDealContact, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteDealContact, { params: { id } }, options),
+    },
+    /** Read-only but for the manual kinds you log: the rules write the rest. */
+    dealActivities: {
+      list: generic.dealActivities.list,
+      iterate: generic.dealActivities.iterate,
+      get: generic.dealActivities.get,
+      /** @example await sdk.crm.dealActivities.create({ dealId, activityType: 'PROPOSAL_SENT', subject: 'Proposal v2' }) */
+      create: (body: Body<typeof ops.createDealActivity>, options?: RequestOptions) => http.call(ops.createDealActivity, { body }, options),
+    },
+    /** Read-only: moves write it. */
+    dealStageHistory: { list: generic.dealStageHistory.list, iterate: generic.dealStageHistory.iterate, get: generic.dealStageHistory.get },
+    /** Lines of a deal: totals and the deal amount are computed by the server. */
+    dealProducts: {
+      list: generic.dealProducts.list,
+      iterate: generic.dealProducts.iterate,
+      get: generic.dealProducts.get,
+      /** @example await sdk.crm.dealProducts.create({ dealId, productId, quantity: '3', discount: '10' }) // total '…' */
+      create: (body: Body<typeof ops.createDealLine>, options?: RequestOptions) => http.call(ops.createDealLine, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDealLine>, options?: RequestOptions) =>
+        http.call(ops.updateDealLine, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteDealLine, { params: { id } }, options),
+    },
+    dealCompetitors: {
+      list: generic.dealCompetitors.list,
+      iterate: generic.dealCompetitors.iterate,
+      get: generic.dealCompetitors.get,
+      delete: generic.dealCompetitors.delete,
+      /** @example await sdk.crm.dealCompetitors.create({ dealId, competitorId, status: 'ACTIVE', pricing: '20% below us' }) */
+      create: (body: Body<typeof ops.createDealCompetitor>, options?: RequestOptions) =>
+        http.call(ops.createDealCompetitor, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateDealCompetitor>, options?: RequestOptions) =>
+        http.call(ops.updateDealCompetitor, { params: { id }, body }, options),
+    },
+  };
+}
+
+/** Timelines, notes and hand-logged activities. */
+function createTimelineClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    timelines: {
+      /**
+       * Pinned notes first, then newest first.
+       * @example
+       * const { data } = await sdk.crm.timelines.contact(contact.id) // data[0].kind === 'note'
+       */
+      contact: (id: string, query?: Query<typeof ops.contactTimeline>, options?: RequestOptions) =>
+        http.call(ops.contactTimeline, { params: { id }, query }, options),
+      /** Every contact of a company (a client). @example await sdk.crm.timelines.company(client.id, { limit: 20 }) */
+      company: (id: string, query?: Query<typeof ops.companyTimeline>, options?: RequestOptions) =>
+        http.call(ops.companyTimeline, { params: { id }, query }, options),
+    },
+    /** Read-only but for calls, meetings and emails logged by hand: the rules write the rest. */
+    contactActivities: {
+      list: generic.contactActivities.list,
+      iterate: generic.contactActivities.iterate,
+      get: generic.contactActivities.get,
+      /**
+       * @example
+       * await sdk.crm.contactActivities.create({ contactId, activityType: 'CALL_OUTBOUND', subject: 'Intro call', duration: 20 })
+       */
+      create: (body: Body<typeof ops.logContactActivity>, options?: RequestOptions) => http.call(ops.logContactActivity, { body }, options),
+    },
+    contactNotes: {
+      list: generic.contactNotes.list,
+      iterate: generic.contactNotes.iterate,
+      get: generic.contactNotes.get,
+      /** @example await sdk.crm.contactNotes.create({ contactId, content: 'Prefers calls after 4pm', isPinned: true }) */
+      create: (body: Body<typeof ops.createNote>, options?: RequestOptions) => http.call(ops.createNote, { body }, options),
+      /** Its author or an OWNER/ADMIN. @example await sdk.crm.contactNotes.update(note.id, { isPinned: false }) */
+      update: (id: string, body: Body<typeof ops.updateNote>, options?: RequestOptions) =>
+        http.call(ops.updateNote, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteNote, { params: { id } }, options),
+    },
+  };
+}
+
+/** Tasks with reminders, recurrence and "my open tasks". */
+function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    tasks: {
+      ...generic.tasks,
+      /**
+       * @example
+       * await sdk.crm.tasks.create({
+       *   title: 'Send proposal', dueDate: '2025-03-05T09:00:00Z', reminderAt: '2025-03-05T08:00:00Z', recurrence: 'WEEKLY',
+       * })
+       */
+      create: (body: Body<typeof ops.createTask>, options?: RequestOptions) => http.call(ops.createTask, { body }, options),
+      /** @example const { task, next } = await sdk.crm.tasks.complete(task.id) */
+      complete: (id: string, options?: RequestOptions) => http.call(ops.completeTask, { params: { id } }, options),
+      /** @example await sdk.crm.tasks.defer(task.id, { dueDate: '2025-03-10T09:00:00Z' }) */
+      defer: (id: string, body: Body<typeof ops.deferTask>, options?: RequestOptions) =>
+        http.call(ops.deferTask, { params: { id }, body }, options),
+      /** @example const { data } = await sdk.crm.tasks.mine() */
+      mine: (query?: Query<typeof ops.myOpenTasks>, options?: RequestOptions) => http.call(ops.myOpenTasks, { query }, options),
+    },
+  };
+}
+
+type Rules = ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createContactClient> &
+  ReturnType<typeof createDealClient> &
+  ReturnType<typeof createTimelineClient>;
+/** `sdk.crm`, named so that declarations refer to it rather than spelling out every resource client. */
+export type CrmClient = Omit<ResourceClients<typeof crmResources>, keyof Rules> & Rules;
+
+/** `sdk.crm`: a typed client per CRM resource, with the CRM rules' operations over the generic CRUD. */
+export function createCrmClient(http: HttpClient): CrmClient {
+  const generic = resourceClients(http, crmResources);
+  return {
+    ...generic,
+    ...createContactClient(http, generic),
+    ...createDealClient(http, generic),
+    ...createTimelineClient(http, generic),
+    ...createTaskClient(http, generic),
+  };
+}
+
+/** A contact as the SDK returns it. */
+export type CrmContact = OperationOutput<typeof ops.getContact>;

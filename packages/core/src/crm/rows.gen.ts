@@ -56,6 +56,8 @@ const contactsCreate = z.strictObject({
     marketingConsent: f.bool().optional(),
     marketingConsentDate: f.timestamp().nullable().optional(),
     dataProcessingConsent: f.bool().optional(),
+    marketingConsentSource: f.text().nullable().optional(),
+    dataProcessingConsentDate: f.timestamp().nullable().optional(),
     lastContactedAt: f.timestamp().nullable().optional(),
   });
 
@@ -99,6 +101,8 @@ export const contacts = defineResource({
     marketingConsent: f.bool(),
     marketingConsentDate: f.timestamp().nullable(),
     dataProcessingConsent: f.bool(),
+    marketingConsentSource: f.text().nullable(),
+    dataProcessingConsentDate: f.timestamp().nullable(),
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
     lastContactedAt: f.timestamp().nullable(),
@@ -149,6 +153,8 @@ export const contacts = defineResource({
     'marketingConsent',
     'marketingConsentDate',
     'dataProcessingConsent',
+    'marketingConsentSource',
+    'dataProcessingConsentDate',
     'createdAt',
     'updatedAt',
     'lastContactedAt',
@@ -1429,6 +1435,8 @@ const tasksCreate = z.strictObject({
     assignedToId: f.text().min(1).max(500),
     completedAt: f.timestamp().nullable().optional(),
     completedById: f.text().nullable().optional(),
+    recurrence: f.text().nullable().optional(),
+    remindedAt: f.timestamp().nullable().optional(),
   });
 
 /** `crm_tasks` as the resource `tasks`. */
@@ -1452,6 +1460,8 @@ export const tasks = defineResource({
     assignedToId: f.text().max(500),
     completedAt: f.timestamp().nullable(),
     completedById: f.text().nullable(),
+    recurrence: f.text().nullable(),
+    remindedAt: f.timestamp().nullable(),
     createdById: f.text(),
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
@@ -1483,6 +1493,8 @@ export const tasks = defineResource({
     'assignedToId',
     'completedAt',
     'completedById',
+    'recurrence',
+    'remindedAt',
     'createdById',
     'createdAt',
     'updatedAt',
@@ -1716,6 +1728,109 @@ export type AdCampaignCrmLink = z.output<typeof adCampaignLinks.row>;
 export type AdCampaignCrmLinkCreate = z.input<typeof adCampaignLinks.create>;
 export type AdCampaignCrmLinkUpdate = z.input<typeof adCampaignLinks.update>;
 
+const customFieldsCreate = z.strictObject({
+    key: f.text().min(1).max(500),
+    label: f.text().min(1),
+    fieldType: f.text().min(1),
+    options: f.array(f.text()).optional(),
+    isRequired: f.bool().optional(),
+  });
+
+/** `crm_custom_fields` as the resource `customFields`. */
+export const customFields = defineResource({
+  name: 'customFields',
+  path: '/v1/crm/custom-fields',
+  entityType: 'crm_custom_fields',
+  tag: 'CRM',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    key: f.text().max(500),
+    label: f.text(),
+    fieldType: f.text(),
+    options: f.array(f.text()),
+    isRequired: f.bool(),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: customFieldsCreate,
+  update: customFieldsCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+    options: f.text().optional().describe('Rows whose options contain this value'),
+    isRequired: f.queryBool().optional(),
+  }),
+  sortable: ['id', 'organizationId', 'key', 'label', 'fieldType', 'isRequired', 'createdAt', 'updatedAt'],
+});
+export type CrmCustomField = z.output<typeof customFields.row>;
+export type CrmCustomFieldCreate = z.input<typeof customFields.create>;
+export type CrmCustomFieldUpdate = z.input<typeof customFields.update>;
+
+const savedFiltersCreate = z.strictObject({
+    name: f.text().min(1),
+    filters: f.json(),
+    isShared: f.bool().optional(),
+  });
+
+/** `crm_saved_filters` as the resource `savedFilters`. */
+export const savedFilters = defineResource({
+  name: 'savedFilters',
+  path: '/v1/crm/saved-filters',
+  entityType: 'crm_saved_filters',
+  tag: 'CRM',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    name: f.text(),
+    filters: f.json(),
+    isShared: f.bool(),
+    createdById: f.text(),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: savedFiltersCreate,
+  update: savedFiltersCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+    isShared: f.queryBool().optional(),
+    createdById: f.text().optional(),
+  }),
+  sortable: ['id', 'organizationId', 'name', 'isShared', 'createdById', 'createdAt', 'updatedAt'],
+});
+export type CrmSavedFilter = z.output<typeof savedFilters.row>;
+export type CrmSavedFilterCreate = z.input<typeof savedFilters.create>;
+export type CrmSavedFilterUpdate = z.input<typeof savedFilters.update>;
+
+const exchangeRatesCreate = z.strictObject({
+    currency: f.text().min(1).max(500),
+    rate: f.decimal(20, 10),
+  });
+
+/** `crm_exchange_rates` as the resource `exchangeRates`. */
+export const exchangeRates = defineResource({
+  name: 'exchangeRates',
+  path: '/v1/crm/exchange-rates',
+  entityType: 'crm_exchange_rates',
+  tag: 'CRM',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    currency: f.text().max(500),
+    rate: f.decimal(20, 10),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: exchangeRatesCreate,
+  update: exchangeRatesCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+  }),
+  sortable: ['id', 'organizationId', 'currency', 'rate', 'createdAt', 'updatedAt'],
+});
+export type CrmExchangeRate = z.output<typeof exchangeRates.row>;
+export type CrmExchangeRateCreate = z.input<typeof exchangeRates.create>;
+export type CrmExchangeRateUpdate = z.input<typeof exchangeRates.update>;
+
 /** Every CRM resource, by SDK name. */
 export const crmResources = {
   contacts,
@@ -1748,4 +1863,7 @@ export const crmResources = {
   leadScoringRules,
   campaignBriefLinks,
   adCampaignLinks,
+  customFields,
+  savedFilters,
+  exchangeRates,
 };

@@ -6,7 +6,7 @@ import { contact, fakeApi, providerFor } from '../test/fake-api.js';
 import { useCreateResource, useDeleteResource, useResource, useResourceList, useUpdateResource } from './query.js';
 
 const contacts = Array.from({ length: 5 }, (_, i) => contact(i + 1, { status: i === 3 ? 'ARCHIVED' : 'ACTIVE' }));
-const names = (rows: { firstName: string }[] | undefined) => rows?.map((row) => row.firstName);
+const names = (rows: readonly { firstName?: unknown }[] | undefined) => rows?.map((row) => row.firstName);
 const calls = (requests: Request[]) => requests.map((r) => `${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}`);
 
 describe('useResourceList', () => {

@@ -1,7 +1,26 @@
 import { crmResources } from '@spokestack/core/crm';
 import { defineFeature } from '../feature.js';
+import { contactRoutes } from './contacts.routes.js';
+import { dealRoutes } from './deals.routes.js';
+import { timelineRoutes } from './timeline.routes.js';
+import { productRoutes } from './products.routes.js';
+import { taskRoutes } from './tasks.routes.js';
+import { reminderJobName, runTaskReminder } from './tasks.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
-/** The CRM: contacts, pipelines and deals, campaigns, email and automation (plain CRUD so far). */
-export const crm = defineFeature({ name: 'crm', tables: crmTables, resources: crmResources, demo: seedCrm });
+/**
+ * The CRM: contacts (search, saved filters, custom fields, consent), pipelines and deals, campaigns,
+ * email and automation. Each sub-feature is `<name>.ts` (its rules) beside `<name>.routes.ts`; the
+ * rest is the generic CRUD.
+ */
+export const crm = defineFeature({
+  name: 'crm',
+  tables: crmTables,
+  resources: crmResources,
+  routes(router, { db }) {
+    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes]) routes(router, db);
+  },
+  jobs: { [reminderJobName]: runTaskReminder },
+  demo: seedCrm,
+});

@@ -32,4 +32,7 @@ export const crmTables = {
   leadScoringRules: t.leadScoringRules,
   campaignBriefLinks: t.campaignBriefLinks,
   adCampaignLinks: t.adCampaignCrmLinks,
+  customFields: t.crmCustomFields,
+  savedFilters: t.crmSavedFilters,
+  exchangeRates: t.crmExchangeRates,
 };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, numeric, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import {
   contactType,
@@ -44,6 +45,9 @@ export const workflowExecutionStatusEnum = pgEnum('workflow_execution_status', w
 export const priorityEnum = pgEnum('priority', priority);
 export const leadSourceEnum = pgEnum('lead_source', leadSource);
 
+/** What contact search matches against (lower-cased name, email and company), as SQL over the contacts row. */
+export const contactSearchSql = `lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(company_name, ''))`;
+
 /** Spec `Contact`. */
 export const contacts = pgTable(
   'contacts',
@@ -81,6 +85,9 @@ export const contacts = pgTable(
     marketingConsent: boolean('marketing_consent').notNull().default(false),
     marketingConsentDate: timestamptz('marketing_consent_date'),
     dataProcessingConsent: boolean('data_processing_consent').notNull().default(false),
+    // Beyond the spec: where and when consent was given, which GDPR asks a controller to be able to show.
+    marketingConsentSource: text('marketing_consent_source'),
+    dataProcessingConsentDate: timestamptz('data_processing_consent_date'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
     lastContactedAt: timestamptz('last_contacted_at'),
@@ -94,6 +101,9 @@ export const contacts = pgTable(
     index('contacts_owner_id_idx').on(t.ownerId),
     index('contacts_status_idx').on(t.status),
     index('contacts_tags_idx').using('gin', t.tags),
+    // Substring search over name, email and company (pg_trgm; PGlite ships it too). The expression is
+    // `contactSearchText`, which the search query repeats exactly so that the planner uses this index.
+    index('contacts_search_trgm_idx').using('gin', sql`(${sql.raw(contactSearchSql)}) gin_trgm_ops`),
   ],
 );
 
@@ -654,6 +664,9 @@ export const crmTasks = pgTable(
     assignedToId: text('assigned_to_id').notNull(),
     completedAt: timestamptz('completed_at'),
     completedById: text('completed_by_id'),
+    // Beyond the spec: a recurring task makes its next occurrence when completed; the reminder job marks what it sent.
+    recurrence: text('recurrence'),
+    remindedAt: timestamptz('reminded_at'),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
@@ -766,4 +779,53 @@ export const adCampaignCrmLinks = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [unique('ad_campaign_crm_links_ad_campaign_id_crm_campaign_id_key').on(t.adCampaignId, t.crmCampaignId)],
+);
+
+// Beyond the spec: what the CRM's rules need that the spec leaves out.
+
+/** The definition of a custom field of contacts: `customFields[key]` is validated against it. */
+export const crmCustomFields = pgTable(
+  'crm_custom_fields',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    fieldType: text('field_type').notNull(),
+    options: text('options').array().notNull().default([]),
+    isRequired: boolean('is_required').notNull().default(false),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('crm_custom_fields_organization_id_key_key').on(t.organizationId, t.key)],
+);
+
+/** A named contact search (the list's filters) a user keeps, for themselves or the team. */
+export const crmSavedFilters = pgTable(
+  'crm_saved_filters',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    filters: json('filters').notNull(),
+    isShared: boolean('is_shared').notNull().default(false),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('crm_saved_filters_organization_id_idx').on(t.organizationId)],
+);
+
+/** What one unit of a currency is worth in the organization's currency, for the forecast. */
+export const crmExchangeRates = pgTable(
+  'crm_exchange_rates',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    currency: text('currency').notNull(),
+    rate: numeric('rate', { precision: 20, scale: 10 }).notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('crm_exchange_rates_organization_id_currency_key').on(t.organizationId, t.currency)],
 );

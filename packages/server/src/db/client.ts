@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -44,6 +45,9 @@ export interface DatabaseOptions {
 export const migrationsFolder = [new URL('../../drizzle/', import.meta.url), new URL('../drizzle/', import.meta.url)]
   .map((u) => fileURLToPath(u))
   .find((p) => existsSync(p)) as string;
+
+/** The PostgreSQL extensions the migrations create, bundled with PGlite (contact search uses pg_trgm). */
+export const pgliteExtensions = { pg_trgm };
 
 // One lock id for every SpokeStack instance, so concurrent starts migrate one at a time.
 const migrationLock = 0x5370_6b53;
@@ -89,7 +93,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     };
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: pgliteExtensions });
   await client.waitReady;
   const work = inFlight();
   const db = drizzlePglite(work.track(client), { schema }) as unknown as Db;

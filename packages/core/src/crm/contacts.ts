@@ -1,0 +1,204 @@
+import * as z from 'zod';
+import * as f from '../shared/fields.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { listQuery, pageOf } from '../shared/pagination.js';
+import { base, deleted, id, staff, tag, writers } from './common.js';
+import { contactStatus, contactType, leadSource } from './enums.js';
+import { contacts, customFields, savedFilters } from './rows.gen.js';
+
+// Contacts with their rules: normalised email (unique per organization, case-insensitively), E.164
+// phones, custom fields checked against their definitions, consent with its date and source; search,
+// saved filters; custom field definitions.
+
+/** An email as stored: trimmed, Unicode-normalised and lower-cased, so `Ada@X.com` and `ada@x.com` are one contact. */
+export const contactEmail = z
+  .string()
+  .trim()
+  .transform((s) => s.normalize('NFC').toLowerCase())
+  .pipe(z.email({ message: 'Expected an email address' }).max(320));
+
+// Scores stay writable (tests and imports set them); the scoring job overwrites them when it recomputes.
+const contactFields = contacts.create.extend({
+  email: contactEmail.nullable().optional(),
+  /** Any common notation; stored as E.164 (`+14155550123`). Without a `+` prefix the contact's `country` (ISO code) decides. */
+  phone: f.text().max(64).nullable().optional(),
+  mobile: f.text().max(64).nullable().optional(),
+  /** Two-letter ISO country code or a country name. */
+  country: f.text().max(100).nullable().optional(),
+  tags: f.array(z.string().trim().min(1).max(500)).optional(),
+  /** Values by custom field key; each is checked against its definition (`/v1/crm/custom-fields`). */
+  customFields: z.record(z.string().max(64), f.json()).optional(),
+  /** Where marketing consent was given (a form, an import, a call). The date is set when consent turns on. */
+  marketingConsentSource: f.text().max(500).nullable().optional(),
+});
+export const contactCreate = contactFields;
+export const contactUpdate = contactFields.partial();
+
+/** The filters of the contact list, also what a saved filter stores. */
+export const contactFilter = z.strictObject({
+  /** Substring of the name, email or company, case-insensitive (at least 2 characters). */
+  q: z.string().trim().min(2).max(200).optional(),
+  status: z.enum(contactStatus).optional(),
+  contactType: z.enum(contactType).optional(),
+  source: z.enum(leadSource).optional(),
+  /** Contacts having every one of these tags. */
+  tags: z.union([z.string().max(100), z.array(z.string().max(100)).max(20)]).optional(),
+  ownerId: id.optional(),
+  companyId: id.optional(),
+  minLeadScore: z.coerce.number().int().optional(),
+  marketingConsent: z.union([z.boolean(), f.queryBool()]).optional(),
+});
+export const contactListQuery = listQuery.extend(contactFilter.shape).extend({
+  /** Apply a saved filter; filters given beside it override its values. */
+  filterId: id.optional(),
+});
+
+export const savedFilterCreate = z.strictObject({
+  name: f.text().min(1).max(200),
+  filters: contactFilter,
+  /** Visible to the whole team (otherwise only to its creator). */
+  isShared: z.boolean().optional(),
+});
+export const savedFilterRow = savedFilters.row.extend({ filters: contactFilter });
+
+/** `json` takes any JSON value, for structured data a host app keeps on its contacts. */
+export const customFieldType = ['text', 'number', 'boolean', 'date', 'select', 'multiselect', 'url', 'email', 'json'] as const;
+export type CustomFieldType = (typeof customFieldType)[number];
+export const customFieldCreate = z
+  .strictObject({
+    key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/, 'Expected a key like "industry" or "annual_revenue"'),
+    label: f.text().min(1).max(200),
+    fieldType: z.enum(customFieldType),
+    /** The choices of `select` and `multiselect` fields. */
+    options: z.array(z.string().min(1).max(200)).max(200).optional(),
+    isRequired: z.boolean().optional(),
+  })
+  .refine((d) => !['select', 'multiselect'].includes(d.fieldType) || (d.options?.length ?? 0) > 0, {
+    message: 'A select field needs options',
+    path: ['options'],
+  });
+export const customFieldUpdate = z.strictObject({
+  label: f.text().min(1).max(200).optional(),
+  options: z.array(z.string().min(1).max(200)).max(200).optional(),
+  isRequired: z.boolean().optional(),
+});
+
+const contactsBase = `${base}/contacts`;
+export const contactOps = {
+  listContacts: defineOperation({
+    id: 'crm.contacts.list',
+    method: 'GET',
+    path: contactsBase,
+    tag,
+    summary: 'Contacts, newest first: search by name, email or company (`q`), filter, or apply a saved filter',
+    query: contactListQuery,
+    response: pageOf(contacts.row),
+    roles: staff,
+  }),
+  getContact: defineOperation({
+    id: 'crm.contacts.get',
+    method: 'GET',
+    path: `${contactsBase}/:id`,
+    tag,
+    summary: 'Get a contact',
+    params: idParams,
+    response: contacts.row,
+    roles: staff,
+  }),
+  createContact: defineOperation({
+    id: 'crm.contacts.create',
+    method: 'POST',
+    path: contactsBase,
+    tag,
+    summary: 'Create a contact (email unique per organization regardless of case; phones stored as E.164)',
+    body: contactCreate,
+    response: contacts.row,
+    status: 201,
+    roles: writers,
+  }),
+  updateContact: defineOperation({
+    id: 'crm.contacts.update',
+    method: 'PATCH',
+    path: `${contactsBase}/:id`,
+    tag,
+    summary: 'Update a contact; a status change is written to its timeline',
+    params: idParams,
+    body: contactUpdate,
+    response: contacts.row,
+    roles: writers,
+  }),
+  listSavedFilters: defineOperation({
+    id: 'crm.savedFilters.list',
+    method: 'GET',
+    path: `${base}/saved-filters`,
+    tag,
+    summary: 'Your saved contact filters and the ones shared with the team',
+    query: listQuery.omit({ sort: true }),
+    response: pageOf(savedFilterRow),
+    roles: staff,
+  }),
+  createSavedFilter: defineOperation({
+    id: 'crm.savedFilters.create',
+    method: 'POST',
+    path: `${base}/saved-filters`,
+    tag,
+    summary: 'Save a contact filter',
+    body: savedFilterCreate,
+    response: savedFilterRow,
+    status: 201,
+    roles: writers,
+  }),
+  updateSavedFilter: defineOperation({
+    id: 'crm.savedFilters.update',
+    method: 'PATCH',
+    path: `${base}/saved-filters/:id`,
+    tag,
+    summary: 'Change a saved filter (its creator, or an OWNER/ADMIN)',
+    params: idParams,
+    body: savedFilterCreate.partial(),
+    response: savedFilterRow,
+    roles: writers,
+  }),
+  deleteSavedFilter: defineOperation({
+    id: 'crm.savedFilters.delete',
+    method: 'DELETE',
+    path: `${base}/saved-filters/:id`,
+    tag,
+    summary: 'Delete a saved filter (its creator, or an OWNER/ADMIN)',
+    params: idParams,
+    response: deleted,
+    roles: writers,
+  }),
+  getSavedFilter: defineOperation({
+    id: 'crm.savedFilters.get',
+    method: 'GET',
+    path: `${base}/saved-filters/:id`,
+    tag,
+    summary: 'Get a saved filter',
+    params: idParams,
+    response: savedFilterRow,
+    roles: staff,
+  }),
+  createCustomField: defineOperation({
+    id: 'crm.customFields.create',
+    method: 'POST',
+    path: `${base}/custom-fields`,
+    tag,
+    summary: 'Define a custom field of contacts',
+    body: customFieldCreate,
+    response: customFields.row,
+    status: 201,
+    roles: ['OWNER', 'ADMIN'],
+  }),
+  updateCustomField: defineOperation({
+    id: 'crm.customFields.update',
+    method: 'PATCH',
+    path: `${base}/custom-fields/:id`,
+    tag,
+    summary: 'Relabel a custom field, change its options or whether it is required (its key and type stay)',
+    params: idParams,
+    body: customFieldUpdate,
+    response: customFields.row,
+    roles: ['OWNER', 'ADMIN'],
+  }),
+};

@@ -1,0 +1,14 @@
+// Every CRM operation with rules beyond plain CRUD, by name: what the server routes and the SDK calls.
+import { contactOps } from './contacts.js';
+import { dealOps } from './deals.js';
+import { timelineOps } from './timeline.js';
+import { productOps } from './products.js';
+import { taskOps } from './tasks.js';
+
+export const crmOps = {
+  ...contactOps,
+  ...dealOps,
+  ...timelineOps,
+  ...productOps,
+  ...taskOps,
+};

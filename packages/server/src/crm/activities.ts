@@ -1,0 +1,73 @@
+import type { ContactActivityType } from '@spokestack/core/crm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { TenantContext } from '../platform/context.js';
+import { contactActivities, contacts } from './schema.js';
+
+/** One event on a contact's timeline. */
+export interface ContactActivityInput {
+  contactId: string;
+  activityType: ContactActivityType;
+  subject: string;
+  description?: string | null;
+  dealId?: string | null;
+  campaignId?: string | null;
+  scheduledAt?: Date | null;
+  duration?: number | null;
+  outcome?: string | null;
+  emailId?: string | null;
+  /** Who did it; the acting user by default (null for the system and API keys' automated writes is fine). */
+  performedById?: string | null;
+}
+
+// Events that count as reaching the contact, so `lastContactedAt` follows them.
+const contacting = new Set<ContactActivityType>(['EMAIL_SENT', 'CALL_OUTBOUND', 'CALL_INBOUND', 'MEETING']);
+
+/**
+ * Writes events on contacts' timelines (`contact_activities`), in the caller's transaction. The one way
+ * every CRM rule (deals, tasks, imports, merges) and other features (marketing, forms) record what
+ * happened to a contact: call it with the transaction of the change. Contacts outside the caller's
+ * organization are skipped, never written to. Returns the rows written.
+ *
+ * @example await recordContactActivity(tx, ctx, { contactId, activityType: 'DEAL_WON', subject: `Won “${deal.name}”`, dealId: deal.id })
+ */
+export async function recordContactActivity(
+  db: Db,
+  ctx: TenantContext,
+  input: ContactActivityInput | ContactActivityInput[],
+): Promise<(typeof contactActivities.$inferSelect)[]> {
+  const items = Array.isArray(input) ? input : [input];
+  if (!items.length) return [];
+  const ids = [...new Set(items.map((i) => i.contactId))];
+  const own = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.organizationId, ctx.organizationId), inArray(contacts.id, ids)));
+  const known = new Set(own.map((r) => r.id));
+  const rows = items
+    .filter((i) => known.has(i.contactId))
+    .map((i) => ({
+      organizationId: ctx.organizationId,
+      contactId: i.contactId,
+      activityType: i.activityType,
+      subject: i.subject.slice(0, 500),
+      description: i.description ?? null,
+      dealId: i.dealId ?? null,
+      campaignId: i.campaignId ?? null,
+      scheduledAt: i.scheduledAt ?? null,
+      duration: i.duration ?? null,
+      outcome: i.outcome ?? null,
+      emailId: i.emailId ?? null,
+      performedById: i.performedById === undefined ? (ctx.actor.type === 'user' ? ctx.actor.id : null) : i.performedById,
+      createdAt: ctx.now,
+    }));
+  if (!rows.length) return [];
+  const written = await db.insert(contactActivities).values(rows).returning();
+  const reached = [...new Set(rows.filter((r) => contacting.has(r.activityType)).map((r) => r.contactId))];
+  if (reached.length)
+    await db
+      .update(contacts)
+      .set({ lastContactedAt: sql`greatest(${contacts.lastContactedAt}, ${ctx.now.toISOString()}::timestamptz)` })
+      .where(and(eq(contacts.organizationId, ctx.organizationId), inArray(contacts.id, reached)));
+  return written;
+}
