@@ -1,7 +1,19 @@
 import { analyticsResources } from '@spokestack/core/analytics';
 import { defineFeature } from '../feature.js';
 import { seedAnalytics } from './demo.js';
+import { metricRoutes } from './metrics.routes.js';
 import { analyticsTables } from './resources.js';
 
-/** Analytics: ad platforms and their metrics, social listening, web analytics, reports and attribution (plain CRUD so far). */
-export const analytics = defineFeature({ name: 'analytics', tables: analyticsTables, resources: analyticsResources, demo: seedAnalytics });
+/**
+ * Analytics: ad platforms and their daily metrics (bulk upsert, one query engine), social listening,
+ * web analytics, reports and attribution. Each sub-feature is `<name>.ts` beside `<name>.routes.ts`.
+ */
+export const analytics = defineFeature({
+  name: 'analytics',
+  tables: analyticsTables,
+  resources: analyticsResources,
+  routes(router, { db }) {
+    for (const routes of [metricRoutes]) routes(router, db);
+  },
+  demo: seedAnalytics,
+});

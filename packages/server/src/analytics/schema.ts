@@ -631,3 +631,21 @@ export const attributionResults = pgTable(
   },
   (t) => [index('attribution_results_organization_id_period_start_idx').on(t.organizationId, t.periodStart)],
 );
+
+/**
+ * Not in the spec: the exchange rates a client's total across ad accounts in several currencies is
+ * converted at. One rate per currency pair and organization: 1 `from_currency` is `rate` `to_currency`.
+ */
+export const currencyRates = pgTable(
+  'currency_rates',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    fromCurrency: text('from_currency').notNull(),
+    toCurrency: text('to_currency').notNull(),
+    rate: numeric('rate', { precision: 18, scale: 8 }).notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('currency_rates_organization_id_from_currency_to_currency_key').on(t.organizationId, t.fromCurrency, t.toCurrency)],
+);

@@ -1,0 +1,4 @@
+// Every analytics operation with rules beyond the generic CRUD, by name: what the server routes and the SDK calls.
+import { metricOps } from './metrics.js';
+
+export const analyticsOps = { ...metricOps };
