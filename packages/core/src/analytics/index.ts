@@ -4,3 +4,4 @@ export * from './client.js';
 export * from './collect.js';
 export * from './metrics.js';
 export * from './operations.js';
+export * from './imports.js';

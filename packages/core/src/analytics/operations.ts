@@ -1,4 +1,5 @@
 // Every analytics operation with rules beyond the generic CRUD, by name: what the server routes and the SDK calls.
+import { importOps } from './imports.js';
 import { metricOps } from './metrics.js';
 
-export const analyticsOps = { ...metricOps };
+export const analyticsOps = { ...metricOps, ...importOps };

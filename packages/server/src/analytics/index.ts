@@ -1,6 +1,7 @@
 import { analyticsResources } from '@spokestack/core/analytics';
 import { defineFeature } from '../feature.js';
 import { seedAnalytics } from './demo.js';
+import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
 import { analyticsTables } from './resources.js';
 
@@ -13,7 +14,7 @@ export const analytics = defineFeature({
   tables: analyticsTables,
   resources: analyticsResources,
   routes(router, { db }) {
-    for (const routes of [metricRoutes]) routes(router, db);
+    for (const routes of [metricRoutes, importRoutes]) routes(router, db);
   },
   demo: seedAnalytics,
 });
