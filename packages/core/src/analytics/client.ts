@@ -3,6 +3,7 @@ import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
 import type { ImportResult, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
+import type { realtimeVisitors, webRollupResult } from './web.js';
 import { resourceClients } from '../shared/resource-client.js';
 import { analyticsOps as ops } from './operations.js';
 import { analyticsResources } from './rows.gen.js';
@@ -31,6 +32,12 @@ export interface PlatformOperations {
 export interface MetricsClient {
   upsert(body: MetricsUpsert, options?: RequestOptions): Promise<{ level: string; upserted: number }>;
   query(query: MetricsQuery, options?: RequestOptions): Promise<MetricsResult>;
+}
+
+/** `sdk.analytics.webProperties` beside its generic CRUD: the daily rollup and real-time visitors. */
+export interface WebPropertyOperations {
+  rollup(id: string, date: string, options?: RequestOptions): Promise<z.output<typeof webRollupResult>>;
+  realtime(id: string, options?: RequestOptions): Promise<z.output<typeof realtimeVisitors>>;
 }
 
 /** `sdk.analytics`: a typed client per analytics resource, with the media metrics' write path and query engine. */
@@ -72,5 +79,16 @@ export function createAnalyticsClient(http: HttpClient) {
      */
     query: (query: Query<typeof ops.queryMetrics>, options?: RequestOptions) => http.call(ops.queryMetrics, { query }, options),
   };
-  return { ...resources, platforms: Object.assign(resources.platforms, platformOperations), metrics };
+  const webOperations: WebPropertyOperations = {
+    /** Re-rolls a day now (idempotent). @example await sdk.analytics.webProperties.rollup(property.id, '2026-09-01') */
+    rollup: (id, date, options) => http.call(ops.rollupWebDay, { params: { id }, body: { date } }, options),
+    /** @example const { visitors } = await sdk.analytics.webProperties.realtime(property.id) */
+    realtime: (id, options) => http.call(ops.realtime, { params: { id } }, options),
+  };
+  return {
+    ...resources,
+    platforms: Object.assign(resources.platforms, platformOperations),
+    webProperties: Object.assign(resources.webProperties, webOperations),
+    metrics,
+  };
 }

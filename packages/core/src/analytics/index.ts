@@ -5,3 +5,4 @@ export * from './collect.js';
 export * from './metrics.js';
 export * from './operations.js';
 export * from './imports.js';
+export * from './web.js';

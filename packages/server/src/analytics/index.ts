@@ -4,6 +4,8 @@ import { seedAnalytics } from './demo.js';
 import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
 import { analyticsTables } from './resources.js';
+import { webRoutes } from './web.routes.js';
+import { runWebRollup, webRollupJobName } from './web.js';
 
 /**
  * Analytics: ad platforms and their daily metrics (bulk upsert, one query engine), social listening,
@@ -14,7 +16,8 @@ export const analytics = defineFeature({
   tables: analyticsTables,
   resources: analyticsResources,
   routes(router, { db }) {
-    for (const routes of [metricRoutes, importRoutes]) routes(router, db);
+    for (const routes of [metricRoutes, importRoutes, webRoutes]) routes(router, db);
   },
+  jobs: { [webRollupJobName]: runWebRollup },
   demo: seedAnalytics,
 });
