@@ -3,6 +3,7 @@ import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
 import type { ImportResult, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
+import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
 import type { realtimeVisitors, webRollupResult } from './web.js';
 import { resourceClients } from '../shared/resource-client.js';
 import { analyticsOps as ops } from './operations.js';
@@ -38,6 +39,14 @@ export interface MetricsClient {
 export interface WebPropertyOperations {
   rollup(id: string, date: string, options?: RequestOptions): Promise<z.output<typeof webRollupResult>>;
   realtime(id: string, options?: RequestOptions): Promise<z.output<typeof realtimeVisitors>>;
+}
+
+/** `sdk.analytics.pacing`: spend against budgets. */
+export interface PacingClient {
+  /** @example const { status, projectedSpend } = await sdk.analytics.pacing.get(campaign.id, { date: '2026-09-15' }) */
+  get(campaignId: string, query?: z.input<typeof pacingQuery>, options?: RequestOptions): Promise<CampaignPacing>;
+  /** @example const { data } = await sdk.analytics.pacing.list({ clientId }) */
+  list(query?: z.input<typeof pacingListQuery>, options?: RequestOptions): Promise<{ data: CampaignPacing[]; nextCursor: string | null }>;
 }
 
 /** `sdk.analytics`: a typed client per analytics resource, with the media metrics' write path and query engine. */
@@ -85,8 +94,13 @@ export function createAnalyticsClient(http: HttpClient) {
     /** @example const { visitors } = await sdk.analytics.webProperties.realtime(property.id) */
     realtime: (id, options) => http.call(ops.realtime, { params: { id } }, options),
   };
+  const pacing: PacingClient = {
+    get: (campaignId, query, options) => http.call(ops.campaignPacing, { params: { id: campaignId }, query }, options),
+    list: (query, options) => http.call(ops.listPacing, { query }, options),
+  };
   return {
     ...resources,
+    pacing,
     platforms: Object.assign(resources.platforms, platformOperations),
     webProperties: Object.assign(resources.webProperties, webOperations),
     metrics,

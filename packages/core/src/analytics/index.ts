@@ -6,3 +6,4 @@ export * from './metrics.js';
 export * from './operations.js';
 export * from './imports.js';
 export * from './web.js';
+export * from './pacing.js';

@@ -3,6 +3,7 @@ import { defineFeature } from '../feature.js';
 import { seedAnalytics } from './demo.js';
 import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
+import { pacingRoutes } from './pacing.routes.js';
 import { analyticsTables } from './resources.js';
 import { webRoutes } from './web.routes.js';
 import { runWebRollup, webRollupJobName } from './web.js';
@@ -16,7 +17,7 @@ export const analytics = defineFeature({
   tables: analyticsTables,
   resources: analyticsResources,
   routes(router, { db }) {
-    for (const routes of [metricRoutes, importRoutes, webRoutes]) routes(router, db);
+    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes]) routes(router, db);
   },
   jobs: { [webRollupJobName]: runWebRollup },
   demo: seedAnalytics,
