@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
 import postgres from 'postgres';
 import { startBaseline } from './baseline.js';
+import analyticsDashboard from './analytics-dashboard.js';
 import contactsList from './contacts-list.js';
 import { deliveryGet, deliveryList } from './cms-delivery.js';
 import { type LoadResult, runLoad } from './load.js';
@@ -14,7 +15,9 @@ import type { Fixture, Scenario } from './scenario.js';
 // `pnpm bench`: each scenario measured against our server and against its bare postgres.js baseline,
 // in the same run, on a throwaway PostgreSQL database. A new scenario is one file plus a line here.
 
-const scenarios: Scenario<never>[] = [contactsList as Scenario<never>, deliveryList as Scenario<never>, deliveryGet as Scenario<never>];
+const scenarios: Scenario<never>[] = [contactsList as Scenario<never>, deliveryList as Scenario<never>, deliveryGet as Scenario<never>,
+  analyticsDashboard as Scenario<never>,
+];
 
 const { values: args } = parseArgs({
   options: {

@@ -41,15 +41,27 @@ function campaignScope(ctx: TenantContext, q: MetricsQueryInput): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** The currency to report in: the one asked, else the one currency of the campaigns covered (400 when they mix). */
-async function reportCurrency(db: Db, ctx: TenantContext, q: MetricsQueryInput): Promise<string> {
-  if (q.currency) return q.currency;
-  const rows = rowsOf<{ currency: string }>(
-    await db.execute(sql`select distinct ${adCampaigns.currency} as currency from ${adCampaigns} where ${campaignScope(ctx, q)} limit 2`),
+/**
+ * The currency to report in (the one asked, else the one currency of the campaigns covered; 400 when
+ * they mix) and the stored rate of every other currency among them (400 naming any without one). From
+ * the campaigns alone, so the metrics scan multiplies by constants instead of joining rates per row.
+ */
+async function reportCurrency(db: Db, ctx: TenantContext, q: MetricsQueryInput): Promise<{ currency: string; rates: Map<string, string> }> {
+  const r = currencyRates;
+  const rows = rowsOf<{ currency: string; rate: string | null }>(
+    await db.execute(sql`select c.currency, ${r.rate}::text as rate from (select distinct ${adCampaigns.currency} as currency from ${adCampaigns}
+      where ${campaignScope(ctx, q)}) c left join ${r} on ${r.organizationId} = ${ctx.organizationId} and ${r.fromCurrency} = c.currency
+      and ${r.toCurrency} = ${q.currency ?? ''}`),
   );
-  if (rows.length > 1)
+  if (!q.currency && rows.length > 1)
     throw badRequest([{ path: 'query.currency', message: 'The campaigns covered use several currencies: name the one to report in' }]);
-  return rows[0]?.currency ?? 'USD';
+  const currency = q.currency ?? rows[0]?.currency ?? 'USD';
+  const missing = rows.filter((row) => row.currency !== currency && row.rate === null).map((row) => row.currency);
+  if (missing.length)
+    throw badRequest([
+      { path: 'query.currency', message: `No stored rate from ${missing.sort().join(', ')} to ${currency} (see /v1/analytics/currency-rates)` },
+    ]);
+  return { currency, rates: new Map(rows.filter((row) => row.currency !== currency).map((row) => [row.currency, row.rate!])) };
 }
 
 interface SumRow {
@@ -58,7 +70,6 @@ interface SumRow {
   date: string | null;
   key: string | null;
   label: string | null;
-  missing: string | null;
   [metric: string]: string | boolean | null;
 }
 
@@ -72,7 +83,7 @@ interface SumRow {
  * @example const { totals, rows } = await queryMetrics(db, ctx, { from: '2026-03-01', to: '2026-03-31', interval: 'week', dimension: 'platform', compare: true })
  */
 export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryInput): Promise<MetricsResult> {
-  const currency = await reportCurrency(db, ctx, q);
+  const { currency, rates } = await reportCurrency(db, ctx, q);
   const previous = q.compare ? previousPeriod(q.from, q.to) : null;
   const start = previous?.from ?? q.from;
   const c = adCampaigns;
@@ -80,7 +91,13 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   const source = adSetLevel
     ? sql`${adSetMetrics} m join ${adSets} s on s.id = m.ad_set_id join ${c} on ${c.id} = s.campaign_id`
     : sql`${campaignMetrics} m join ${c} on ${c.id} = m.campaign_id`;
-  const rate = sql`case when ${c.currency} = ${currency} then 1::numeric else r.rate end`;
+  const rate = rates.size
+    ? sql`case ${c.currency} ${sql.join(
+        [...rates].map(([from, value]) => sql`when ${from} then ${value}::numeric`),
+        sql` `,
+      )} else 1 end`
+    : null;
+  const converted = (value: SQL) => (rate ? sql`${value} * ${rate}` : value);
   const bucket =
     q.interval === 'total' ? sql`null::date` : q.interval === 'day' ? sql`m.date` : sql`date_trunc(${q.interval}, m.date)::date`;
   const dims: Record<typeof q.dimension, { key: SQL; label: SQL; join?: SQL }> = {
@@ -99,12 +116,9 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   const inner = sql`
     select case when m.date >= ${q.from} then 'current' else 'previous' end as period,
       case when m.date >= ${q.from} then ${bucket} end as bucket, ${dim.key} as key, ${dim.label} as label,
-      ${c.currency} as currency, r.rate as rate,
-      m.spend * ${rate} as spend, m.impressions, m.reach, m.clicks, m.conversions,
-      coalesce(${conversionValue}, 0) * ${rate} as conversion_value
+      ${converted(sql`m.spend`)} as spend, m.impressions, m.reach, m.clicks, m.conversions,
+      ${converted(sql`coalesce(${conversionValue}, 0)`)} as conversion_value
     from ${source} ${dim.join ?? sql``}
-    left join ${currencyRates} r on r.organization_id = ${ctx.organizationId} and r.from_currency = ${c.currency}
-      and r.to_currency = ${currency}
     where m.organization_id = ${ctx.organizationId} and m.date between ${start} and ${q.to} and ${campaignScope(ctx, q)}`;
   const sums: Record<BaseMetric, SQL> = {
     spend: sql`round(sum(x.spend), 2)`,
@@ -128,25 +142,15 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
     sql`, `,
   );
   const statement = sql`
-    select g.period, g.total, g.bucket::text as date, g.key, g.label, g.missing, ${outerSelect}
+    select g.period, g.total, g.bucket::text as date, g.key, g.label, ${outerSelect}
     from (
       select x.period, grouping(x.bucket) = 1 as total, x.bucket, x.key, x.label,
-        string_agg(distinct case when x.rate is null and x.currency <> ${currency} then x.currency end, ',') as missing,
         ${sumsSelect}
       from (${inner}) x
       group by grouping sets ((x.period, x.bucket, x.key, x.label), (x.period))
     ) g
     order by g.period, g.total, g.bucket nulls first, g.key nulls first`;
   const result = rowsOf<SumRow>(await db.execute(statement));
-  const missing = [...new Set(result.flatMap((r) => r.missing?.split(',') ?? []))];
-  if (missing.length)
-    throw badRequest([
-      {
-        path: 'query.currency',
-        message: `No stored rate from ${missing.sort().join(', ')} to ${currency} (see /v1/analytics/currency-rates)`,
-      },
-    ]);
-
   const current = result.filter((r) => r.period === 'current');
   const before = result.filter((r) => r.period === 'previous');
   const previousByKey = new Map(before.filter((r) => !r.total).map((r) => [r.key, valuesOf(r)]));
