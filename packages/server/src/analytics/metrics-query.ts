@@ -88,9 +88,15 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   const start = previous?.from ?? q.from;
   const c = adCampaigns;
   const adSetLevel = q.dimension === 'adSet';
+  // The organization's whole account in one currency needs nothing of the campaigns: the metrics rows
+  // carry the tenant, so the scan skips the join (the dashboard's most common query).
+  const needsCampaigns =
+    ctx.actor.role === 'CLIENT' || !!(q.clientId || q.platformId || q.platform || q.campaignId) || q.dimension !== 'none' || rates.size > 0;
   const source = adSetLevel
     ? sql`${adSetMetrics} m join ${adSets} s on s.id = m.ad_set_id join ${c} on ${c.id} = s.campaign_id`
-    : sql`${campaignMetrics} m join ${c} on ${c.id} = m.campaign_id`;
+    : needsCampaigns
+      ? sql`${campaignMetrics} m join ${c} on ${c.id} = m.campaign_id`
+      : sql`${campaignMetrics} m`;
   const rate = rates.size
     ? sql`case ${c.currency} ${sql.join(
         [...rates].map(([from, value]) => sql`when ${from} then ${value}::numeric`),
@@ -119,7 +125,8 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
       ${converted(sql`m.spend`)} as spend, m.impressions, m.reach, m.clicks, m.conversions,
       ${converted(sql`coalesce(${conversionValue}, 0)`)} as conversion_value
     from ${source} ${dim.join ?? sql``}
-    where m.organization_id = ${ctx.organizationId} and m.date between ${start} and ${q.to} and ${campaignScope(ctx, q)}`;
+    where m.organization_id = ${ctx.organizationId} and m.date between ${start} and ${q.to}
+      ${needsCampaigns || adSetLevel ? sql`and ${campaignScope(ctx, q)}` : sql``}`;
   const sums: Record<BaseMetric, SQL> = {
     spend: sql`round(sum(x.spend), 2)`,
     impressions: sql`sum(x.impressions)::numeric`,
