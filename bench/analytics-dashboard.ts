@@ -20,7 +20,9 @@ export default defineScenario({
   name: 'analytics: 90-day dashboard, 1,000 campaigns',
   target: 0.8,
   async setup({ sql, organizationId }) {
-    const [platform] = await sql<{ id: string }[]>`insert into analytics_platforms (id, organization_id, platform, name, credentials, created_by_id)
+    const [platform] = await sql<
+      { id: string }[]
+    >`insert into analytics_platforms (id, organization_id, platform, name, credentials, created_by_id)
       values ('bench-platform', ${organizationId}, 'META_ADS', 'Bench', '{}', 'bench') returning id`;
     await sql.unsafe(
       `insert into ad_campaigns (id, organization_id, platform_id, external_id, name, status, currency)
@@ -62,9 +64,14 @@ export default defineScenario({
     const [a, b] = [ours, baseline] as Reply[];
     if (a!.rows.length !== 90) throw new Error(`expected 90 days, got ${a!.rows.length}`);
     const same = (what: string, x: unknown, y: unknown) => {
-      if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error(`${what} differ:\n  ours:     ${JSON.stringify(x)}\n  baseline: ${JSON.stringify(y)}`);
+      if (JSON.stringify(x) !== JSON.stringify(y))
+        throw new Error(`${what} differ:\n  ours:     ${JSON.stringify(x)}\n  baseline: ${JSON.stringify(y)}`);
     };
-    same('daily rows', a!.rows.map((r) => ({ date: r.date, metrics: r.metrics })), b!.rows);
+    same(
+      'daily rows',
+      a!.rows.map((r) => ({ date: r.date, metrics: r.metrics })),
+      b!.rows,
+    );
     same('totals', a!.totals.metrics, b!.totals.metrics);
     same('previous totals', a!.totals.previous, b!.totals.previous);
   },

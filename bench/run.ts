@@ -15,7 +15,10 @@ import type { Fixture, Scenario } from './scenario.js';
 // `pnpm bench`: each scenario measured against our server and against its bare postgres.js baseline,
 // in the same run, on a throwaway PostgreSQL database. A new scenario is one file plus a line here.
 
-const scenarios: Scenario<never>[] = [contactsList as Scenario<never>, deliveryList as Scenario<never>, deliveryGet as Scenario<never>,
+const scenarios: Scenario<never>[] = [
+  contactsList as Scenario<never>,
+  deliveryList as Scenario<never>,
+  deliveryGet as Scenario<never>,
   analyticsDashboard as Scenario<never>,
 ];
 

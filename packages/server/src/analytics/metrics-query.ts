@@ -59,7 +59,10 @@ async function reportCurrency(db: Db, ctx: TenantContext, q: MetricsQueryInput):
   const missing = rows.filter((row) => row.currency !== currency && row.rate === null).map((row) => row.currency);
   if (missing.length)
     throw badRequest([
-      { path: 'query.currency', message: `No stored rate from ${missing.sort().join(', ')} to ${currency} (see /v1/analytics/currency-rates)` },
+      {
+        path: 'query.currency',
+        message: `No stored rate from ${missing.sort().join(', ')} to ${currency} (see /v1/analytics/currency-rates)`,
+      },
     ]);
   return { currency, rates: new Map(rows.filter((row) => row.currency !== currency).map((row) => [row.currency, row.rate!])) };
 }
