@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type Database, createDatabase, createLogger, createOrganization, startServer } from '@spokestack/server';
 import postgres from 'postgres';
 import { startBaseline } from './baseline.js';
+import analyticsDashboard from './analytics-dashboard.js';
 import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
 import { deliveryGet, deliveryList, deliveryListFields } from './cms-delivery.js';
@@ -22,6 +23,7 @@ const scenarios: Scenario<never>[] = [
   deliveryList as Scenario<never>,
   deliveryListFields as Scenario<never>,
   deliveryGet as Scenario<never>,
+  analyticsDashboard as Scenario<never>,
 ];
 
 const { values: args } = parseArgs({

@@ -1459,6 +1459,38 @@ export type AttributionResult = z.output<typeof attributionResults.row>;
 export type AttributionResultCreate = z.input<typeof attributionResults.create>;
 export type AttributionResultUpdate = z.input<typeof attributionResults.update>;
 
+const currencyRatesCreate = z.strictObject({
+    fromCurrency: f.text().min(1).max(320),
+    toCurrency: f.text().min(1).max(320),
+    rate: f.decimal(18, 8),
+  });
+
+/** `currency_rates` as the resource `currencyRates`. */
+export const currencyRates = defineResource({
+  name: 'currencyRates',
+  path: '/v1/analytics/currency-rates',
+  entityType: 'currency_rates',
+  tag: 'Analytics',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    fromCurrency: f.text().max(320),
+    toCurrency: f.text().max(320),
+    rate: f.decimal(18, 8),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: currencyRatesCreate,
+  update: currencyRatesCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+  }),
+  sortable: ['id', 'organizationId', 'fromCurrency', 'toCurrency', 'rate', 'createdAt', 'updatedAt'],
+});
+export type CurrencyRate = z.output<typeof currencyRates.row>;
+export type CurrencyRateCreate = z.input<typeof currencyRates.create>;
+export type CurrencyRateUpdate = z.input<typeof currencyRates.update>;
+
 /** Every Analytics resource, by SDK name. */
 export const analyticsResources = {
   platforms,
@@ -1483,4 +1515,5 @@ export const analyticsResources = {
   reportSnapshots,
   attributionModels,
   attributionResults,
+  currencyRates,
 };

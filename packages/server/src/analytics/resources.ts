@@ -24,4 +24,5 @@ export const analyticsTables = {
   reportSnapshots: t.reportSnapshots,
   attributionModels: t.attributionModels,
   attributionResults: t.attributionResults,
+  currencyRates: t.currencyRates,
 };

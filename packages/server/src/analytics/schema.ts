@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, numeric, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, numeric, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import {
   platformType,
   adCampaignStatus,
@@ -630,4 +630,70 @@ export const attributionResults = pgTable(
     generatedAt: timestamptz('generated_at').notNull().defaultNow(),
   },
   (t) => [index('attribution_results_organization_id_period_start_idx').on(t.organizationId, t.periodStart)],
+);
+
+/**
+ * Not in the spec: the exchange rates a client's total across ad accounts in several currencies is
+ * converted at. One rate per currency pair and organization: 1 `from_currency` is `rate` `to_currency`.
+ */
+export const currencyRates = pgTable(
+  'currency_rates',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    fromCurrency: text('from_currency').notNull(),
+    toCurrency: text('to_currency').notNull(),
+    rate: numeric('rate', { precision: 18, scale: 8 }).notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('currency_rates_organization_id_from_currency_to_currency_key').on(t.organizationId, t.fromCurrency, t.toCurrency)],
+);
+
+/**
+ * Not in the spec: raw web analytics events as the tracker sends them, one row per pageview, custom
+ * event or conversion, before the daily rollup into the spec's aggregates. Partitioned by `day` (the
+ * migration declares `PARTITION BY RANGE (day)` and a default partition; `web-events.ts` adds one
+ * partition per day ahead of time), so a day is rolled up from one partition and dropped as a whole
+ * when it ages out. No IP address, no User-Agent, no cookie: the visitor is a salted daily hash.
+ */
+export const webEvents = pgTable(
+  'web_events',
+  {
+    id: text('id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    propertyId: text('property_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    timestamp: timestamptz('timestamp').notNull(),
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+    pathname: text('pathname').notNull(),
+    referrerHost: text('referrer_host'),
+    source: text('source'),
+    medium: text('medium').notNull(),
+    utmCampaign: text('utm_campaign'),
+    device: text('device').notNull(),
+    browser: text('browser'),
+    os: text('os'),
+    country: text('country'),
+    visitorId: text('visitor_id').notNull(),
+    previousVisitorId: text('previous_visitor_id'),
+    value: numeric('value', { precision: 14, scale: 2 }),
+    props: json('props'),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.id] }), index('web_events_property_id_day_timestamp_idx').on(t.propertyId, t.day, t.timestamp)],
+);
+
+/**
+ * Not in the spec: the daily visitor-hash salts of an organization; yesterday's is kept to join sessions over
+ * midnight, older ones deleted.
+ */
+export const webVisitorSalts = pgTable(
+  'web_visitor_salts',
+  {
+    organizationId: organizationId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    salt: text('salt').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.day] })],
 );

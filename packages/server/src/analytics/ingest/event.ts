@@ -46,6 +46,8 @@ export interface TrackerRequest {
   countryHeaders?: readonly string[];
   salts: DailySalts;
   now: Date;
+  /** What one site is for the visitor hash (the web property's id); default the page's host name, so `www.` would differ. */
+  site?: string;
 }
 
 export interface WebEvent {
@@ -108,8 +110,8 @@ export function enrichEvent(request: TrackerRequest): WebEvent | null {
     utm: traffic.utm,
     ...parseUserAgent(ua),
     country: countryFromHeaders(request.headers, request.countryHeaders),
-    visitorId: visitorHash(salts.current.salt, { site, ip: request.ip, userAgent: ua }),
-    previousVisitorId: previous ? visitorHash(previous.salt, { site, ip: request.ip, userAgent: ua }) : null,
+    visitorId: visitorHash(salts.current.salt, { site: request.site ?? site, ip: request.ip, userAgent: ua }),
+    previousVisitorId: previous ? visitorHash(previous.salt, { site: request.site ?? site, ip: request.ip, userAgent: ua }) : null,
     value: payload.v ?? null,
     props: payload.p ?? {},
   };
