@@ -93,6 +93,7 @@ const cmsSchema = {
 };
 /** A time the CMS accepts as "in the future": a year ahead of the test clock. */
 const future = (f: Fixtures, seq: number) => new Date(f.t.clock.now().getTime() + 365 * 86_400_000 + seq * 60_000).toISOString();
+const soon = (f: Fixtures, seq: number) => new Date(f.t.clock.now().getTime() + 86_400_000 + seq * 60_000).toISOString();
 /** The one row of `path` that belongs to an entry, made by saving that entry. */
 async function rowOfEntry(f: Fixtures, path: string, entryId: unknown, key = 'entryId'): Promise<Row> {
   const reply = await f.call('GET', `${path}?${key}=${String(entryId)}`);
@@ -154,9 +155,10 @@ export const overrides: Record<string, Override> = {
   },
   'cms.comments': { create: () => ({ fieldName: 'title' }) },
   // `locale` left out: the entry's source locale, which the CMS stores as null.
+  // Within days, before the fixture entries expire (a year on): a schedule past its entry's expiry is refused.
   'cms.schedules': {
-    create: (seq, f) => ({ scheduledFor: future(f, seq), locale: undefined }),
-    update: (seq, f) => ({ scheduledFor: future(f, seq) }),
+    create: (seq, f) => ({ scheduledFor: soon(f, seq), locale: undefined }),
+    update: (seq, f) => ({ scheduledFor: soon(f, seq) }),
   },
   // Contacts: a real email and phone (stored normalised), no owner or custom fields to resolve.
   'crm.contacts': {

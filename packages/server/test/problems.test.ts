@@ -38,7 +38,7 @@ const upload = (authorization: string, parts: Record<string, string | Blob> = { 
 describe('the multipart upload', () => {
   it('answers 403 problems to read-only callers, like every JSON write', async () => {
     const client = await expectProblem(await upload(`Bearer ${clientSession}`), 403, problemTypes.forbidden);
-    expect(client.detail).toBe('Client members have read-only access to what is shared with them');
+    expect(client.detail).toBe('Client members have read-only access');
     const site = await expectProblem(await upload(`Bearer ${publishable}`), 403, problemTypes.forbidden);
     expect(site.detail).toMatch(/Publishable keys/);
     await expectProblem(await upload(''), 401, problemTypes.unauthorized);

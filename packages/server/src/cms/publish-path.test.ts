@@ -1,6 +1,6 @@
 import type { SpokeStack } from '@spokestack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
+import { createTestInstance, pngBytes, problem, type TestInstance } from '../testing/index.js';
 
 // One readiness and publish path for the source and every locale, over HTTP (the SDK on app.request):
 // the rules of issue 9 item 12, the readiness check on submit and approve (item 1), and the action row
@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
   other = await t.createOrg('Rival Agency');
   await t.sdk.platform.organization.update({ locales: ['en', 'fr'], defaultLocale: 'en' });
-  image = await t.sdk.platform.files.upload(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), { name: 'hero.jpg' });
+  image = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'hero.png' });
   const acme = await t.sdk.platform.clients.create({ name: 'Acme', slug: 'acme' });
   clientId = acme.id;
   clientUser = (await t.sdk.platform.users.create({ email: 'dana@acme.test', name: 'Dana', role: 'CLIENT', clientId })).id;
