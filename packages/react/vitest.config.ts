@@ -3,7 +3,8 @@ import { defineProject } from 'vitest/config';
 // `source` first so `@spokestack/*` resolve to their `src/` (no build needed); the rest are Vite's defaults,
 // which a custom `conditions` list would otherwise replace.
 const clientConditions = ['source', 'module', 'browser', 'development|production'];
-const serverConditions = ['source', 'module', 'node', 'development|production'];
+// No 'module': it picks packages' untranspiled ESM builds (the AWS SDK's dist-es) that Node itself cannot load.
+const serverConditions = ['source', 'node', 'development|production'];
 
 export default defineProject({
   resolve: { conditions: clientConditions },
