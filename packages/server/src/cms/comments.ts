@@ -10,6 +10,7 @@ import { getContentType } from './content-types.js';
 import type { TenantContext } from '../platform/context.js';
 import { type Entry, findEntry } from './entry-rows.js';
 import { contentComments, contentEntries } from './schema.js';
+import { isAdmin } from '../platform/auth.js';
 
 // Comments on entries: threads (`parentId`), anchored to a field (`fieldName`) and to a range of its
 // text (`selection`), resolved and reopened. CLIENT members are read-only everywhere else, but they
@@ -158,8 +159,6 @@ async function threadOf(tx: Db, ctx: TenantContext, id: string): Promise<string[
     ) select id from sub order by depth desc`);
   return (Array.isArray(thread) ? thread : (thread as unknown as { rows: { id: string }[] }).rows).map((r) => (r as { id: string }).id);
 }
-
-const isAdmin = (ctx: TenantContext) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 /**
  * Edits a comment's text; only its author may.

@@ -21,6 +21,7 @@ import type { TenantContext } from '../platform/context.js';
 import { users } from '../platform/schema.js';
 import { recordContactActivity } from './activities.js';
 import { contactSearchSql, contacts, crmCustomFields, crmSavedFilters } from './schema.js';
+import { isAdmin } from '../platform/auth.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
 type Create = z.output<typeof contactCreate>;
@@ -29,8 +30,6 @@ type Filter = z.output<typeof contactFilter>;
 
 export const contactService = resourceService(contacts, crmResources.contacts);
 const customFieldService = resourceService(crmCustomFields, crmResources.customFields);
-
-const isAdmin = (ctx: TenantContext) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 /**
  * A phone number in E.164, or a 400 naming the field. Numbers without a `+` are read in the contact's

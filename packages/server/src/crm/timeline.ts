@@ -8,9 +8,9 @@ import { badRequest, forbidden, notFound } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
 import { recordContactActivity } from './activities.js';
 import { contactActivities, contactNotes, contacts } from './schema.js';
+import { isAdmin } from '../platform/auth.js';
 
 const noteService = resourceService(contactNotes, crmResources.contactNotes);
-const isAdmin = (ctx: TenantContext) => ctx.actor.role === 'OWNER' || ctx.actor.role === 'ADMIN';
 
 async function contactOf(db: Db, ctx: TenantContext, id: string) {
   const [row] = await db
