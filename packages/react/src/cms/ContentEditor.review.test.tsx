@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { ContentTypeRow } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngBytes } from '@spokestack/server/testing';
 import { renderWith, startServer } from '../test/server.js';
 import { ContentEditor } from './ContentEditor.js';
 
@@ -91,7 +92,7 @@ describe('workflow and publishing', () => {
         ],
       },
     });
-    const file = await other.sdk.platform.files.upload(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), {
+    const file = await other.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), {
       name: 'a.png',
     });
     const entry = await other.sdk.cms.entries.create({ contentTypeId: pics.id, data: { title: 'No alt', image: { fileId: file.id } } });
