@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { membershipRole } from '../platform/enums.js';
 import * as f from '../shared/fields.js';
 import { defineOperation } from '../shared/operation.js';
 import { platformType } from './enums.js';
@@ -155,5 +156,6 @@ export const metricOps = {
     summary: 'Media metrics over a date range, grouped by time and dimension, with the previous period',
     query: metricsQuery,
     response: metricsResult,
+    roles: membershipRole,
   }),
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { membershipRole } from '../platform/enums.js';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { analyticsBase, analyticsId, analyticsTag } from './metrics.js';
@@ -49,6 +50,7 @@ export const pacingOps = {
     params: idParams,
     query: pacingQuery,
     response: campaignPacing,
+    roles: membershipRole,
   }),
   listPacing: defineOperation({
     id: 'analytics.pacing.list',
@@ -58,5 +60,6 @@ export const pacingOps = {
     summary: 'Budget pacing of every campaign with a budget (or one client’s), paged',
     query: pacingListQuery,
     response: z.object({ data: z.array(campaignPacing), nextCursor: z.string().nullable() }),
+    roles: membershipRole,
   }),
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { membershipRole } from '../platform/enums.js';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { analyticsBase, analyticsTag } from './metrics.js';
@@ -55,5 +56,6 @@ export const webOps = {
     summary: 'Visitors in the last 5 minutes, and the pages they are on',
     params: idParams,
     response: realtimeVisitors,
+    roles: membershipRole,
   }),
 };

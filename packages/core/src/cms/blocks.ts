@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { base, deleted, id, slug, tag } from './common.js';
+import { base, deleted, id, slug, tag, writers } from './common.js';
 import { blocks } from './rows.gen.js';
 
 // Reusable content blocks that entries embed.
@@ -31,6 +31,7 @@ export const blockOps = {
     body: blockCreate,
     response: blocks.row,
     status: 201,
+    roles: writers,
   }),
   updateBlock: defineOperation({
     id: 'cms.blocks.update',
@@ -41,6 +42,7 @@ export const blockOps = {
     params: idParams,
     body: blockUpdate,
     response: blocks.row,
+    roles: writers,
   }),
   deleteBlock: defineOperation({
     id: 'cms.blocks.delete',
@@ -50,5 +52,6 @@ export const blockOps = {
     summary: 'Delete a block no entry uses (locked or used: 409)',
     params: idParams,
     response: deleted,
+    roles: writers,
   }),
 };

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { base, id, tag } from './common.js';
+import { allRoles, base, id, tag, writers } from './common.js';
 import { contentStatus } from './enums.js';
 import { briefLinks } from './rows.gen.js';
 
@@ -46,6 +46,7 @@ export const briefLinkOps = {
     body: briefLinkCreate,
     response: briefLinks.row,
     status: 201,
+    roles: writers,
   }),
   updateBriefLink: defineOperation({
     id: 'cms.briefLinks.update',
@@ -56,6 +57,7 @@ export const briefLinkOps = {
     params: idParams,
     body: briefLinkUpdate,
     response: briefLinks.row,
+    roles: writers,
   }),
   entryBriefs: defineOperation({
     id: 'cms.entries.briefs',
@@ -65,6 +67,7 @@ export const briefLinkOps = {
     summary: 'Briefs an entry is linked to',
     params: idParams,
     response: z.object({ data: z.array(linkedBrief) }),
+    roles: allRoles,
   }),
   briefContent: defineOperation({
     id: 'platform.briefs.content',
@@ -74,5 +77,6 @@ export const briefLinkOps = {
     summary: 'CMS entries linked to a brief',
     params: idParams,
     response: z.object({ data: z.array(linkedEntry) }),
+    roles: allRoles,
   }),
 };

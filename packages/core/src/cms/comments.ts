@@ -43,6 +43,7 @@ export const commentOps = {
     summary: 'Comments, oldest first (CLIENT members: on entries shared with their client)',
     query: listQuery.omit({ sort: true }).extend(commentFilters.shape),
     response: pageOf(comments.row),
+    roles: allRoles,
   }),
   getComment: defineOperation({
     id: 'cms.comments.get',
@@ -52,6 +53,7 @@ export const commentOps = {
     summary: 'Get a comment',
     params: idParams,
     response: comments.row,
+    roles: allRoles,
   }),
   createComment: defineOperation({
     id: 'cms.comments.create',

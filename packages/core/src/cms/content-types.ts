@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, deleted, id, slug, tag } from './common.js';
+import { allRoles, base, deleted, id, slug, tag, writers } from './common.js';
 import { contentTypes } from './rows.gen.js';
 import { contentTypeSchema, fieldTypes } from './schema-fields.js';
 
@@ -86,6 +86,7 @@ export const contentTypeOps = {
     summary: 'List content types',
     query: listQuery.extend(contentTypeFilters.shape),
     response: pageOf(contentTypeRow),
+    roles: allRoles,
   }),
   getContentType: defineOperation({
     id: 'cms.contentTypes.get',
@@ -95,6 +96,7 @@ export const contentTypeOps = {
     summary: 'Get a content type',
     params: idParams,
     response: contentTypeRow,
+    roles: allRoles,
   }),
   createContentType: defineOperation({
     id: 'cms.contentTypes.create',
@@ -105,6 +107,7 @@ export const contentTypeOps = {
     body: contentTypeCreate,
     response: contentTypeRow,
     status: 201,
+    roles: writers,
   }),
   updateContentType: defineOperation({
     id: 'cms.contentTypes.update',
@@ -117,6 +120,7 @@ export const contentTypeOps = {
     summary:
       'Update a content type; a schema change that breaks existing entries is refused (409 with affectedEntries and reasons) unless ' +
       '`migration` says how to carry them over',
+    roles: writers,
   }),
   deleteContentType: defineOperation({
     id: 'cms.contentTypes.delete',
@@ -126,6 +130,7 @@ export const contentTypeOps = {
     summary: 'Delete a content type without entries',
     params: idParams,
     response: deleted,
+    roles: writers,
   }),
   checkSchema: defineOperation({
     id: 'cms.contentTypes.checkSchema',

@@ -3,7 +3,7 @@ import { locale } from '../platform/contracts.js';
 import * as f from '../shared/fields.js';
 import { defineOperation } from '../shared/operation.js';
 import { pageOf } from '../shared/pagination.js';
-import { base, id, tag, writers } from './common.js';
+import { allRoles, base, id, tag, writers } from './common.js';
 
 // The delivery API that public sites read published content through, and preview tokens for drafts.
 
@@ -108,6 +108,7 @@ export const deliveryOps = {
     summary:
       'Published entries of a content type (publishable keys welcome): filters, sort, pagination, relations and media resolved, locale ' +
       'fallback; ETag and 304',
+    roles: allRoles,
   }),
   deliveryGet: defineOperation({
     id: 'cms.delivery.get',
@@ -120,6 +121,7 @@ export const deliveryOps = {
     response: deliveredEntry,
     summary:
       'One published entry by content type and slug (the slug of the locale, or of the default locale) with locale fallback; ETag and 304',
+    roles: allRoles,
   }),
   deliveryMedia: defineOperation({
     id: 'cms.delivery.media',

@@ -3,7 +3,7 @@ import { locale } from '../platform/contracts.js';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, deleted, id, ids, slug, tag } from './common.js';
+import { allRoles, base, deleted, id, ids, slug, tag, writers } from './common.js';
 import { contentStatus } from './enums.js';
 import { entries } from './rows.gen.js';
 
@@ -92,6 +92,7 @@ export const entryOps = {
     summary: 'List and search entries (`q`: ranked full-text search with highlights)',
     query: listQuery.extend(entryFilters.shape),
     response: pageOf(entryListItem),
+    roles: allRoles,
   }),
   getEntry: defineOperation({
     id: 'cms.entries.get',
@@ -101,6 +102,7 @@ export const entryOps = {
     summary: 'Get an entry (ETag: its version)',
     params: idParams,
     response: entryRow,
+    roles: allRoles,
   }),
   createEntry: defineOperation({
     id: 'cms.entries.create',
@@ -111,6 +113,7 @@ export const entryOps = {
     body: entryCreate,
     response: entryRow,
     status: 201,
+    roles: writers,
   }),
   updateEntry: defineOperation({
     id: 'cms.entries.update',
@@ -128,6 +131,7 @@ export const entryOps = {
     params: idParams,
     body: entryUpdate,
     response: entryRow,
+    roles: writers,
   }),
   deleteEntry: defineOperation({
     id: 'cms.entries.delete',
@@ -138,5 +142,6 @@ export const entryOps = {
     params: idParams,
     query: entryDeleteQuery,
     response: deleted,
+    roles: writers,
   }),
 };

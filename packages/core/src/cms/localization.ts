@@ -3,7 +3,7 @@ import { locale } from '../platform/contracts.js';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, deleted, id, slug, tag } from './common.js';
+import { allRoles, base, deleted, id, slug, tag, writers } from './common.js';
 import { localizationStatus } from './enums.js';
 import { localizations } from './rows.gen.js';
 
@@ -51,6 +51,7 @@ export const localizationOps = {
     summary: 'Translations of an entry',
     params: idParams,
     response: z.object({ data: z.array(localizations.row) }),
+    roles: allRoles,
   }),
   getTranslation: defineOperation({
     id: 'cms.entries.translations.get',
@@ -60,6 +61,7 @@ export const localizationOps = {
     summary: 'The translation of an entry in one locale',
     params: localeParams,
     response: localizations.row,
+    roles: allRoles,
   }),
   putTranslation: defineOperation({
     id: 'cms.entries.translations.put',
@@ -70,6 +72,7 @@ export const localizationOps = {
     params: localeParams,
     body: localizationPut,
     response: localizations.row,
+    roles: writers,
   }),
   deleteTranslation: defineOperation({
     id: 'cms.entries.translations.delete',
@@ -79,6 +82,7 @@ export const localizationOps = {
     summary: 'Delete a translation',
     params: localeParams,
     response: deleted,
+    roles: writers,
   }),
   createLocalization: defineOperation({
     id: 'cms.localizations.create',
@@ -89,6 +93,7 @@ export const localizationOps = {
     body: localizationCreate,
     response: localizations.row,
     status: 201,
+    roles: writers,
   }),
   updateLocalization: defineOperation({
     id: 'cms.localizations.update',
@@ -99,6 +104,7 @@ export const localizationOps = {
     params: idParams,
     body: localizationUpdate,
     response: localizations.row,
+    roles: writers,
   }),
   deleteLocalization: defineOperation({
     id: 'cms.localizations.delete',
@@ -108,6 +114,7 @@ export const localizationOps = {
     summary: 'Delete a translation',
     params: idParams,
     response: deleted,
+    roles: writers,
   }),
   missingTranslations: defineOperation({
     id: 'cms.contentTypes.missingTranslations',
@@ -118,5 +125,6 @@ export const localizationOps = {
     params: idParams,
     query: missingTranslationsQuery,
     response: missingTranslationsReport,
+    roles: allRoles,
   }),
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { base, refuse, tag } from './common.js';
+import { base, refuse, tag, writers } from './common.js';
 
 // Content media: which files the entries use, kept by the entries' media fields (read-only).
 
@@ -13,6 +13,7 @@ export const mediaOps = {
     summary: refuse("content media rows follow the entries' media fields"),
     body: z.unknown(),
     response: z.never(),
+    roles: writers,
   }),
   updateMediaRefused: defineOperation({
     id: 'cms.media.update',
@@ -23,6 +24,7 @@ export const mediaOps = {
     params: idParams,
     body: z.unknown(),
     response: z.never(),
+    roles: writers,
   }),
   deleteMediaRefused: defineOperation({
     id: 'cms.media.delete',
@@ -32,5 +34,6 @@ export const mediaOps = {
     summary: refuse("edit the entry's media field"),
     params: idParams,
     response: z.never(),
+    roles: writers,
   }),
 };

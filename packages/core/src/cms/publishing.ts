@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { locale } from '../platform/contracts.js';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { base, tag } from './common.js';
+import { base, tag, writers } from './common.js';
 import { entryRow } from './entries.js';
 import { localizations } from './rows.gen.js';
 
@@ -35,6 +35,7 @@ export const publishingOps = {
     params: idParams,
     body: publishBody,
     response: publishResult,
+    roles: writers,
   }),
   unpublishEntry: defineOperation({
     id: 'cms.entries.unpublish',
@@ -45,6 +46,7 @@ export const publishingOps = {
     params: idParams,
     body: unpublishBody,
     response: publishResult,
+    roles: writers,
   }),
   archiveEntry: defineOperation({
     id: 'cms.entries.archive',
@@ -54,6 +56,7 @@ export const publishingOps = {
     summary: 'Archive an entry: every locale goes offline, pending schedules are cancelled',
     params: idParams,
     response: entryRow,
+    roles: writers,
   }),
   unarchiveEntry: defineOperation({
     id: 'cms.entries.unarchive',
@@ -63,5 +66,6 @@ export const publishingOps = {
     summary: 'Bring an archived entry back as a DRAFT',
     params: idParams,
     response: entryRow,
+    roles: writers,
   }),
 };

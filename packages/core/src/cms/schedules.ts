@@ -3,7 +3,7 @@ import { locale } from '../platform/contracts.js';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, id, refuse, tag } from './common.js';
+import { allRoles, base, id, refuse, tag, writers } from './common.js';
 import { publishAction, scheduleStatus } from './enums.js';
 import { schedules } from './rows.gen.js';
 
@@ -40,6 +40,7 @@ export const scheduleOps = {
     summary: 'Scheduled publishing actions (default order: soonest first)',
     query: listQuery.extend(scheduleFilters.shape),
     response: pageOf(schedules.row),
+    roles: allRoles,
   }),
   getSchedule: defineOperation({
     id: 'cms.schedules.get',
@@ -49,6 +50,7 @@ export const scheduleOps = {
     summary: 'Get a schedule (with its error when it failed)',
     params: idParams,
     response: schedules.row,
+    roles: allRoles,
   }),
   createSchedule: defineOperation({
     id: 'cms.schedules.create',
@@ -59,6 +61,7 @@ export const scheduleOps = {
     body: scheduleCreate,
     response: schedules.row,
     status: 201,
+    roles: writers,
   }),
   updateSchedule: defineOperation({
     id: 'cms.schedules.update',
@@ -69,6 +72,7 @@ export const scheduleOps = {
     params: idParams,
     body: scheduleUpdate,
     response: schedules.row,
+    roles: writers,
   }),
   cancelSchedule: defineOperation({
     id: 'cms.schedules.cancel',
@@ -78,6 +82,7 @@ export const scheduleOps = {
     summary: 'Cancel a pending schedule',
     params: idParams,
     response: schedules.row,
+    roles: writers,
   }),
   deleteScheduleRefused: defineOperation({
     id: 'cms.schedules.delete',
@@ -87,5 +92,6 @@ export const scheduleOps = {
     summary: refuse('cancel a schedule instead; the history is kept'),
     params: idParams,
     response: z.never(),
+    roles: writers,
   }),
 };

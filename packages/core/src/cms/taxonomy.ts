@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, color, deleted, id, slug, tag } from './common.js';
+import { allRoles, base, color, deleted, id, slug, tag, writers } from './common.js';
 import { categories, tags } from './rows.gen.js';
 
 // Tags and the category tree.
@@ -56,6 +56,7 @@ export const taxonomyOps = {
     summary: 'List tags',
     query: listQuery.extend(tagFilters.shape),
     response: pageOf(tags.row),
+    roles: allRoles,
   }),
   getTag: defineOperation({
     id: 'cms.tags.get',
@@ -65,6 +66,7 @@ export const taxonomyOps = {
     summary: 'Get a tag',
     params: idParams,
     response: tags.row,
+    roles: allRoles,
   }),
   createTag: defineOperation({
     id: 'cms.tags.create',
@@ -75,6 +77,7 @@ export const taxonomyOps = {
     body: tagCreate,
     response: tags.row,
     status: 201,
+    roles: writers,
   }),
   updateTag: defineOperation({
     id: 'cms.tags.update',
@@ -85,6 +88,7 @@ export const taxonomyOps = {
     params: idParams,
     body: tagUpdate,
     response: tags.row,
+    roles: writers,
   }),
   deleteTag: defineOperation({
     id: 'cms.tags.delete',
@@ -94,6 +98,7 @@ export const taxonomyOps = {
     summary: 'Delete a tag (detaching it from its entries)',
     params: idParams,
     response: deleted,
+    roles: writers,
   }),
   listCategories: defineOperation({
     id: 'cms.categories.list',
@@ -103,6 +108,7 @@ export const taxonomyOps = {
     summary: 'List categories (`sort=path` gives tree order)',
     query: listQuery.extend(categoryFilters.shape),
     response: pageOf(categories.row),
+    roles: allRoles,
   }),
   getCategory: defineOperation({
     id: 'cms.categories.get',
@@ -112,6 +118,7 @@ export const taxonomyOps = {
     summary: 'Get a category',
     params: idParams,
     response: categories.row,
+    roles: allRoles,
   }),
   createCategory: defineOperation({
     id: 'cms.categories.create',
@@ -122,6 +129,7 @@ export const taxonomyOps = {
     body: categoryCreate,
     response: categories.row,
     status: 201,
+    roles: writers,
   }),
   updateCategory: defineOperation({
     id: 'cms.categories.update',
@@ -132,6 +140,7 @@ export const taxonomyOps = {
     params: idParams,
     body: categoryUpdate,
     response: categories.row,
+    roles: writers,
   }),
   deleteCategory: defineOperation({
     id: 'cms.categories.delete',
@@ -142,5 +151,6 @@ export const taxonomyOps = {
     params: idParams,
     query: categoryDeleteQuery,
     response: deleted,
+    roles: writers,
   }),
 };

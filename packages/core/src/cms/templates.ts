@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { base, id, slug, tag } from './common.js';
+import { base, id, slug, tag, writers } from './common.js';
 import { templates } from './rows.gen.js';
 
 // Page templates: the layout and starting values of entries of a content type.
@@ -44,6 +44,7 @@ export const templateOps = {
     body: templateCreate,
     response: templateRow,
     status: 201,
+    roles: writers,
   }),
   updateTemplate: defineOperation({
     id: 'cms.templates.update',
@@ -54,5 +55,6 @@ export const templateOps = {
     params: idParams,
     body: templateUpdate,
     response: templateRow,
+    roles: writers,
   }),
 };

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, id, tag } from './common.js';
+import { allRoles, base, id, tag, writers } from './common.js';
 import { entryRow } from './entries.js';
 import { versions } from './rows.gen.js';
 
@@ -39,6 +39,7 @@ export const versionOps = {
     params: idParams,
     query: listQuery.omit({ sort: true }),
     response: pageOf(versionSummary),
+    roles: allRoles,
   }),
   getVersion: defineOperation({
     id: 'cms.entries.versions.get',
@@ -48,6 +49,7 @@ export const versionOps = {
     summary: 'One version of an entry, with its data',
     params: versionParams,
     response: versions.row,
+    roles: allRoles,
   }),
   diffVersions: defineOperation({
     id: 'cms.entries.versions.diff',
@@ -58,6 +60,7 @@ export const versionOps = {
     params: idParams,
     query: versionDiffQuery,
     response: versionDiff,
+    roles: allRoles,
   }),
   restoreVersion: defineOperation({
     id: 'cms.entries.versions.restore',
@@ -68,6 +71,7 @@ export const versionOps = {
     params: versionParams,
     body: restoreBody,
     response: entryRow,
+    roles: writers,
   }),
   /** The generic resource's writes are closed: history is written only by saves. */
   createVersionRefused: defineOperation({
@@ -78,6 +82,7 @@ export const versionOps = {
     summary: `Not allowed: ${readonlyVersions}`,
     body: z.unknown(),
     response: z.never(),
+    roles: writers,
   }),
   updateVersionRefused: defineOperation({
     id: 'cms.versions.update',
@@ -88,6 +93,7 @@ export const versionOps = {
     params: idParams,
     body: z.unknown(),
     response: z.never(),
+    roles: writers,
   }),
   deleteVersionRefused: defineOperation({
     id: 'cms.versions.delete',
@@ -97,5 +103,6 @@ export const versionOps = {
     summary: `Not allowed: ${readonlyVersions}; maxVersions prunes them`,
     params: idParams,
     response: z.never(),
+    roles: writers,
   }),
 };

@@ -187,6 +187,7 @@ export const workflowOps = {
     params: idParams,
     body: submitBody,
     response: workflowState,
+    roles: writers,
   }),
   listEntryRevisions: defineOperation({
     id: 'cms.entries.revisions',
@@ -196,6 +197,7 @@ export const workflowOps = {
     summary: 'Review history of an entry, oldest first',
     params: idParams,
     response: z.object({ data: z.array(revisions.row) }),
+    roles: allRoles,
   }),
   approveRevision: defineOperation({
     id: 'cms.revisions.approve',
@@ -283,6 +285,7 @@ export const workflowOps = {
     summary: refuse('revisions are opened by submitting an entry'),
     body: z.unknown(),
     response: z.never(),
+    roles: writers,
   }),
   updateRevisionRefused: defineOperation({
     id: 'cms.revisions.update',
@@ -293,6 +296,7 @@ export const workflowOps = {
     params: idParams,
     body: z.unknown(),
     response: z.never(),
+    roles: writers,
   }),
   deleteRevisionRefused: defineOperation({
     id: 'cms.revisions.delete',
@@ -302,5 +306,6 @@ export const workflowOps = {
     summary: refuse('the review history is kept'),
     params: idParams,
     response: z.never(),
+    roles: writers,
   }),
 };

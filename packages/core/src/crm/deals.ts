@@ -195,6 +195,7 @@ const refusedOp = (name: string, path: string, method: 'POST' | 'PATCH' | 'DELET
     ...(method === 'POST' ? {} : { params: idParams }),
     ...(method === 'DELETE' ? {} : { body: z.unknown() }),
     response: z.never(),
+    roles: writers,
   });
 
 const pipelinesBase = `${base}/pipelines`;

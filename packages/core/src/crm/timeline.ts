@@ -48,6 +48,7 @@ const refused = (method: 'PATCH' | 'DELETE') =>
     params: idParams,
     ...(method === 'PATCH' ? { body: z.unknown() } : {}),
     response: z.never(),
+    roles: writers,
   });
 
 export const timelineOps = {

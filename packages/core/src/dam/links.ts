@@ -99,6 +99,7 @@ export const linkOps = {
     summary: 'Not allowed: revoke the link and create another',
     params: idParams,
     response: z.never(),
+    roles: writers,
   }),
   viewLink: defineOperation({
     id: 'dam.links.view',

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { base, id, tag, writers } from './common.js';
+import { allRoles, base, id, tag, writers } from './common.js';
 import { licenseType } from './enums.js';
 import { assets, renditions } from './rows.gen.js';
 
@@ -95,6 +95,7 @@ export const uploadOps = {
     summary: "An asset's renditions with their status and URLs",
     params: idParams,
     response: z.object({ data: z.array(renditionWithUrl) }),
+    roles: allRoles,
   }),
   retryRendition: defineOperation({
     id: 'dam.renditions.retry',

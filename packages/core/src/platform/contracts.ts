@@ -184,6 +184,7 @@ export const platformOps = {
     summary: 'Who is calling',
     response: me,
     auth: 'publishable',
+    roles: membershipRole,
   }),
   getOrganization: defineOperation({
     id: 'platform.organization.get',
@@ -192,6 +193,7 @@ export const platformOps = {
     tag,
     summary: 'The organization',
     response: organization,
+    roles: membershipRole,
   }),
   updateOrganization: defineOperation({
     id: 'platform.organization.update',
@@ -307,6 +309,7 @@ export const platformOps = {
     summary: 'The unified activity stream, newest first',
     query: activityQuery,
     response: pageOf(activity),
+    roles: membershipRole,
   }),
   listFiles: defineOperation({
     id: 'platform.files.list',
@@ -316,6 +319,7 @@ export const platformOps = {
     summary: 'List uploaded files',
     query: listQuery.extend(fileFilters.shape),
     response: pageOf(file),
+    roles: membershipRole,
   }),
   getFile: defineOperation({
     id: 'platform.files.get',
@@ -325,6 +329,7 @@ export const platformOps = {
     summary: 'Get a file',
     params: idParams,
     response: file,
+    roles: membershipRole,
   }),
   uploadFile: defineOperation({
     id: 'platform.files.upload',
@@ -336,6 +341,7 @@ export const platformOps = {
     bodyType: 'multipart',
     response: file,
     status: 201,
+    roles: writers,
   }),
   downloadFile: defineOperation({
     id: 'platform.files.content',
@@ -348,6 +354,7 @@ export const platformOps = {
     response: z.file(),
     responseType: 'binary',
     auth: 'optional',
+    roles: membershipRole,
   }),
   deleteFile: defineOperation({
     id: 'platform.files.delete',
@@ -357,5 +364,6 @@ export const platformOps = {
     summary: 'Delete a file',
     params: idParams,
     response: z.object({ id: z.string(), deleted: z.literal(true) }),
+    roles: writers,
   }),
 };

@@ -3,8 +3,8 @@ import type { Operation } from './operation.js';
 
 // The one role matrix. Every operation's callers follow from its declaration through `accessOf`: the
 // server's router enforces exactly this, the OpenAPI document publishes it (`x-roles`), and a test calls
-// every operation as every caller. Declare `roles` on an operation to narrow it; the defaults are reads
-// for every member role and writes for OWNER, ADMIN and MEMBER.
+// every operation as every caller. Every operation a session can call declares its `roles`
+// (`defineOperation` requires it); one that somehow lacks them admits no session at all.
 
 /** Everyone who can call the API: a session's member role, a secret key (acts as ADMIN), a publishable key. */
 export const callers = [...membershipRole, 'SECRET_KEY', 'PUBLISHABLE_KEY'] as const;
@@ -32,9 +32,10 @@ export interface Access {
  *
  * @example accessOf(cmsOps.publishEntry) // { public: false, roles: ['OWNER', 'ADMIN', 'MEMBER'], secretKey: true, publishableKey: false }
  */
-export function accessOf(op: Pick<Operation, 'auth' | 'roles' | 'method'>): Access {
+export function accessOf(op: Pick<Operation, 'auth' | 'roles'>): Access {
   const auth = op.auth ?? 'secret';
-  const roles = op.roles ?? (op.method === 'GET' ? membershipRole : writerRoles);
+  // Fail closed: an operation without declared roles is refused to every session, never opened by a default.
+  const roles = op.roles ?? [];
   return {
     public: auth === 'public',
     roles: auth === 'apiKey' ? [] : roles,
@@ -52,13 +53,13 @@ export function allows(access: Access, caller: Caller): boolean {
 }
 
 /** The callers an operation admits, for the OpenAPI document's `x-roles`. @example callersOf(op) // ['OWNER', 'ADMIN', 'SECRET_KEY'] */
-export const callersOf = (op: Pick<Operation, 'auth' | 'roles' | 'method'>): Caller[] | ['PUBLIC'] => {
+export const callersOf = (op: Pick<Operation, 'auth' | 'roles'>): Caller[] | ['PUBLIC'] => {
   const access = accessOf(op);
   return access.public ? ['PUBLIC'] : callers.filter((caller) => allows(access, caller));
 };
 
 /** One sentence a reader of the reference sees: who may call it. @example rolesSentence(op) // 'Callable by OWNER, ADMIN …' */
-export function rolesSentence(op: Pick<Operation, 'auth' | 'roles' | 'method'>): string {
+export function rolesSentence(op: Pick<Operation, 'auth' | 'roles'>): string {
   const names: Record<Caller, string> = {
     OWNER: 'OWNER',
     ADMIN: 'ADMIN',

@@ -40,9 +40,21 @@ export interface Operation<
   bodyType?: 'json' | 'multipart' | 'binary';
   /** What a successful reply holds: JSON of `response` (default), or the bytes of a file. */
   responseType?: 'json' | 'binary';
-  /** Session roles allowed (see `accessOf`, the one matrix); by default reads every role, writes OWNER, ADMIN and MEMBER. */
+  /**
+   * Session roles allowed (see `accessOf`, the one matrix). `defineOperation` requires it on every operation
+   * a session can call: who may call what is a decision made per operation, never a default.
+   */
   roles?: readonly MembershipRole[];
 }
+
+/** What `defineOperation` takes: `roles` is required unless no session can call the operation (`public`, `apiKey`). */
+export type OperationDeclaration<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = Operation<
+  P,
+  Q,
+  B,
+  R
+> &
+  ({ auth: 'public' | 'apiKey' } | { roles: readonly MembershipRole[] });
 
 /**
  * Declares an operation once for both sides.
@@ -50,7 +62,7 @@ export interface Operation<
  * @example
  * export const publishEntry = defineOperation({
  *   id: 'cms.entries.publish', method: 'POST', path: '/v1/cms/entries/:id/publish', tag: 'CMS',
- *   summary: 'Publish an entry now', params: idParams, response: entryRow,
+ *   summary: 'Publish an entry now', params: idParams, response: entryRow, roles: ['OWNER', 'ADMIN', 'MEMBER'],
  * });
  */
 export function defineOperation<
@@ -58,7 +70,7 @@ export function defineOperation<
   Q extends z.ZodType = z.ZodNever,
   B extends z.ZodType = z.ZodNever,
   R extends z.ZodType = z.ZodType,
->(op: Operation<P, Q, B, R>): Operation<P, Q, B, R> {
+>(op: OperationDeclaration<P, Q, B, R>): Operation<P, Q, B, R> {
   return op;
 }
 

@@ -37,6 +37,13 @@ async function call(op: TestInstance['router']['operations'][number], caller: Ca
 }
 
 describe('the role matrix', () => {
+  it('declares the roles of every operation a session can call: none rides on a default', () => {
+    const undeclared = t.router.operations.filter((op) => op.auth !== 'public' && op.auth !== 'apiKey' && !op.roles).map((op) => op.id);
+    expect(undeclared).toEqual([]);
+    // And one that slipped through would admit no session at all, rather than some default set.
+    expect(accessOf({ auth: 'secret' }).roles).toEqual([]);
+  });
+
   it('lets every allowed caller past authorization and refuses every other with 403 problem+json', async () => {
     const wrong: string[] = [];
     for (const op of t.router.operations) {
