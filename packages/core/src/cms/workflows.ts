@@ -272,6 +272,10 @@ export const workflowOps = {
     path: `${base}/review-links/:token/decision`,
     tag,
     summary: "Approve, reject or request changes through a review link, with the reviewer's name",
+    description:
+      'The decision is recorded in the activity stream under the reviewer\'s name, with `via: "review-link"` and ' +
+      '`linkCreatedBy` (the id and name of whoever minted the link). A client stage an OWNER/ADMIN decides directly ' +
+      'is recorded with `onBehalfOfClient: true`.',
     params: reviewTokenParams,
     body: reviewDecision,
     response: reviewOutcome,

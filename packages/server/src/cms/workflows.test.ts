@@ -287,7 +287,13 @@ describe('review links', () => {
     });
     expect((await decide({ decision: 'reject', reviewerName: 'Dana', feedback: 'Changed my mind' })).status).toBe(409);
     const [last] = (await t.sdk.platform.activity.list({ entityId: entry.id, limit: 1 })).data;
-    expect(last).toMatchObject({ action: 'approved', actorName: 'Dana at Acme (review link)' });
+    // The reviewer decided, through a link the ADMIN handed out: the record names both.
+    const { actor: minter } = await as.admin.platform.me();
+    expect(last).toMatchObject({
+      action: 'approved',
+      actorName: 'Dana at Acme (review link)',
+      metadata: { via: 'review-link', linkCreatedBy: { id: minter.id, name: 'admin' } },
+    });
   });
 
   it('refuses links for internal stages, forged or expired links, and links of another organization', async () => {

@@ -240,7 +240,7 @@ export async function decideRevision(
   ctx: TenantContext,
   revisionId: string,
   decision: Decision,
-  options: { feedback?: string; reviewerName?: string; viaLink?: boolean } = {},
+  options: { feedback?: string; reviewerName?: string; viaLink?: boolean; linkCreatedBy?: { id: string; name: string } } = {},
 ) {
   return transaction(db, async (tx) => {
     const [revision] = await tx
@@ -280,6 +280,8 @@ export async function decideRevision(
       stage: revision.stageName,
       ...(options.feedback ? { feedback: options.feedback } : {}),
       ...(options.viaLink ? { via: 'review-link' } : {}),
+      // Whoever holds a link decides for the client, so the record names who handed it out.
+      ...(options.linkCreatedBy ? { linkCreatedBy: options.linkCreatedBy } : {}),
       ...(onBehalf ? { onBehalfOfClient: true } : {}),
     };
     let next: Revision | null = null;
@@ -327,12 +329,17 @@ export async function listEntryRevisions(db: Db, ctx: TenantContext, entryId: st
 
 // ---------------------------------------------------------------- review links
 
-/** What a review link (purpose `review`) carries: the organization, the entry and the revision. */
+/**
+ * What a review link (purpose `review`) carries: the organization, the entry, the revision, and who
+ * minted it (`m` id, `n` name), so the decision made through it records who handed it out.
+ */
 interface ReviewClaims {
   [key: string]: string | number;
   o: string;
   e: string;
   r: string;
+  m: string;
+  n: string;
 }
 
 /**
@@ -355,7 +362,8 @@ export async function createReviewLink(db: Db, ctx: TenantContext, revisionId: s
         assignedToType: revision.assignedToType,
       });
     const expiresAt = new Date(ctx.now.getTime() + expiresInHours * 3_600_000);
-    const token = ctx.signer.token('review', { o: ctx.organizationId, e: entry.id, r: revision.id } satisfies ReviewClaims, expiresAt);
+    const claims: ReviewClaims = { o: ctx.organizationId, e: entry.id, r: revision.id, m: ctx.actor.id, n: ctx.actor.name };
+    const token = ctx.signer.token('review', claims, expiresAt);
     await recordActivity(tx, ctx, {
       action: 'review_link_created',
       entityType: 'content_entries',
@@ -372,7 +380,7 @@ export async function createReviewLink(db: Db, ctx: TenantContext, revisionId: s
 /** The revision and entry a valid review link points at; 401 for a forged or expired link. */
 async function openReviewLink(db: Db, app: AppContext, token: string) {
   const claims = app.signer.verify<ReviewClaims>('review', token, app.now);
-  if (!claims || typeof claims.o !== 'string' || typeof claims.e !== 'string' || typeof claims.r !== 'string')
+  if (!claims || [claims.o, claims.e, claims.r, claims.m, claims.n].some((claim) => typeof claim !== 'string'))
     throw unauthorized('Invalid or expired review link; ask for a new one');
   const [row] = await db
     .select({ revision: contentRevisions, entry: contentEntries, organization: { name: organizations.name } })
@@ -422,7 +430,7 @@ export async function viewReviewLink(db: Db, app: AppContext, token: string) {
 
 /**
  * Decides the revision behind a review link, as the client reviewer who gives their name: in the
- * link's organization, with the reviewer as the actor.
+ * link's organization, with the reviewer as the actor and the link's minter recorded beside them.
  *
  * @example await decideReviewLink(db, app, token, { decision: 'approve', reviewerName: 'Dana at Acme' })
  */
@@ -432,7 +440,7 @@ export async function decideReviewLink(
   token: string,
   input: { decision: 'approve' | 'reject' | 'request_changes'; reviewerName: string; feedback?: string },
 ) {
-  const { revision, entry } = await openReviewLink(db, app, token);
+  const { revision, entry, claims } = await openReviewLink(db, app, token);
   const ctx: TenantContext = {
     ...app,
     organizationId: revision.organizationId,
@@ -442,6 +450,7 @@ export async function decideReviewLink(
     feedback: input.feedback,
     reviewerName: input.reviewerName,
     viaLink: true,
+    linkCreatedBy: { id: claims.m, name: claims.n },
   });
   return { revision: result.revision, entryStatus: result.entryStatus };
 }
