@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, ensureDemo, openDatabase, openStorage, resolveSettings, startServer } from '@spokestack/server';
+import { createLogger, ensureDemo, loadSecret, openDatabase, openStorage, resolveSettings, startServer } from '@spokestack/server';
 
 // `pnpm start`: the demo on a fresh machine. Migrates the embedded database in .spokestack/, seeds the
 // demo agency when it is missing, serves the API (the same code path as `spokestack-server serve`) and
@@ -43,7 +43,13 @@ console.log('Preparing the embedded database in .spokestack/ …');
 const started = performance.now();
 const database = await openDatabase(settings);
 await database.migrate();
-const demo = await ensureDemo(database.db, { storage: (await openStorage(settings)).storage, dataDir: settings.dataDir });
+const demo = await ensureDemo(database.db, {
+  storage: (await openStorage(settings)).storage,
+  dataDir: settings.dataDir,
+  // The secret and keys the server below loads too, so the demo's sealed credentials open there.
+  secret: await loadSecret(settings),
+  encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
+});
 const prepared = ((performance.now() - started) / 1000).toFixed(1);
 // Warnings and errors only: a line per request would bury the URLs below.
 const server = await startServer({

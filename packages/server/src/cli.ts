@@ -167,16 +167,20 @@ const commands: Record<string, Command> = {
     help: ['  --json            Print only { "organizationId", "apiKey", "seeded" } as JSON', ...dataDirHelp],
     notes: [
       ...databaseEnv,
+      "  SPOKESTACK_SECRET, SPOKESTACK_ENCRYPTION_KEYS  as for serve: the demo's credentials are sealed under them",
       '',
       'Changes no data when the demo organization exists; it then prints the key kept in',
       'DATA_DIR/demo-key, or mints a new "Demo key" when none is kept (always, with DATABASE_URL).',
     ],
     async run(values) {
       const { ensureDemo } = await import('./demo/index.js');
-      const { openStorage } = await import('./serve.js');
+      const { loadSecret, openStorage } = await import('./serve.js');
       const demo = await withDatabase(values, async (database, settings) =>
         ensureDemo(database.db, {
           storage: (await openStorage(settings)).storage,
+          // The serving app's secret and keys, so the credentials the demo stores open there.
+          secret: await loadSecret(settings),
+          encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
           dataDir: settings.databaseUrl ? undefined : settings.dataDir,
         }),
       );

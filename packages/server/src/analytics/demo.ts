@@ -1,5 +1,8 @@
+import { analyticsResources } from '@spokestack/core/analytics';
+import { resourceService } from '../db/resource-service.js';
 import { type SeedContext, dateAgo, daysAgo, insertMany, money } from '../demo/context.js';
 import type { FeatureSeed } from '../feature.js';
+import { systemActor } from '../platform/context.js';
 import { adCampaigns, analyticsPlatforms, campaignMetrics } from './schema.js';
 
 type Owner = 'harbor' | 'lumen' | 'northwind';
@@ -46,6 +49,8 @@ const google: [Owner, string, Kind, string][] = [
   ['northwind', 'Northwind — Search — Agency Services Portland', 'search', 'LEADS'],
 ];
 
+const platforms = resourceService(analyticsPlatforms, analyticsResources.platforms);
+
 /** Days of daily metrics per campaign: 25 campaigns × 400 days = the demo's 10,000 metric rows. */
 export const metricDays = 400;
 
@@ -57,7 +62,7 @@ export const metricDays = 400;
 export async function seedAnalytics(ctx: SeedContext): Promise<FeatureSeed> {
   const { rng, organizationId } = ctx;
   const platformIds = { META_ADS: ctx.id(), GOOGLE_ADS: ctx.id() };
-  await insertMany(ctx, analyticsPlatforms, [
+  const platformRows: (typeof analyticsPlatforms.$inferInsert)[] = [
     {
       id: platformIds.META_ADS,
       organizationId,
@@ -84,7 +89,11 @@ export async function seedAnalytics(ctx: SeedContext): Promise<FeatureSeed> {
       createdById: ctx.users.owner,
       createdAt: daysAgo(ctx, metricDays + 20),
     },
-  ]);
+  ];
+  // Credentials are sealed under the app's keys like any the API stores, so the demo holds no plaintext.
+  const sealer = ctx.context(systemActor(), ctx.today);
+  for (const row of platformRows) await platforms.protectSecrets(sealer, row.id!, row);
+  await insertMany(ctx, analyticsPlatforms, platformRows);
 
   const campaignRows: (typeof adCampaigns.$inferInsert)[] = [];
   const metricRows: (typeof campaignMetrics.$inferInsert)[] = [];

@@ -181,6 +181,13 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
 
   const service = {
     info,
+    /**
+     * Seals or hashes the secret columns of `values` in place, for rows written around the generic CRUD
+     * (the demo's bulk insert), so no path stores a secret in plaintext.
+     *
+     * @example await platforms.protectSecrets(ctx, row.id, row); await insertMany(seed, analyticsPlatforms, [row])
+     */
+    protectSecrets: protect,
     /** A page of rows; `scope` replaces the tenant filter (a feature's own visibility rule, which must include the organization). */
     async list(db: Db, ctx: TenantContext, query: ListInput, extra: SQL[] = [], scope?: SQL) {
       const keys = parseSort(query.sort, info.columns, def.sortable, defaultSort, info.id);

@@ -2,7 +2,9 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import { type PgColumn, type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import type { DemoAsset } from '../dam/demo.js';
 import type { Db } from '../db/client.js';
+import { secretColumns } from '../db/managed.js';
 import type { Actor, TenantContext } from '../platform/context.js';
+import { isSealed } from '../platform/secrets.js';
 import type { Storage } from '../platform/storage.js';
 import type { Random } from './random.js';
 
@@ -67,6 +69,14 @@ export async function insertMany<T extends PgTable>(ctx: SeedContext, table: T, 
     if (columns.id && row.id === undefined) row.id = ctx.id();
     const keys = Object.keys(row).filter((key) => row[key] !== undefined);
     for (const key of keys) if (!columns[key]) throw new Error(`insertMany: ${name} has no column for "${key}"`);
+    // Bulk rows skip the generic CRUD that seals and hashes secrets: refuse one that was not protected first.
+    for (const key of keys)
+      if (
+        secretColumns[key] &&
+        row[key] !== null &&
+        !(secretColumns[key] === 'encrypted' ? isSealed(row[key]) : String(row[key]).startsWith('scrypt$'))
+      )
+        throw new Error(`insertMany: ${name}.${key} is a secret column; protect it first (resourceService().protectSecrets)`);
     const signature = keys.sort().join(',');
     const group = groups.get(signature);
     if (group) group.push(row);

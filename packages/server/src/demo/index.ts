@@ -31,7 +31,7 @@ const keyFile = (dataDir: string) => join(dataDir, 'demo-key');
  * access). When no kept key still works, a new one named "Demo key" is minted.
  *
  * @example
- * const { apiKey } = await ensureDemo(database.db, { storage: localStorage('.spokestack/files'), dataDir: '.spokestack' })
+ * const { apiKey } = await ensureDemo(database.db, { storage: localStorage('.spokestack/files'), secret, dataDir: '.spokestack' })
  */
 export async function ensureDemo(db: Db, options: SeedDemoOptions & { dataDir?: string }): Promise<EnsureDemoResult> {
   const result = await seedDemo(db, options);

@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpokeStack } from '@spokestack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { analyticsPlatforms } from '../analytics/schema.js';
+import { secretContext, tableInfo } from '../db/resource-service.js';
+import { appKeyRing, isSealed, secretBox } from '../platform/secrets.js';
+import { insertMany, type SeedContext } from './context.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
 import { ensureDemo, seedDemo } from './index.js';
 
@@ -10,12 +15,14 @@ const now = new Date('2025-06-01T12:00:00Z');
 let t: TestInstance;
 let sdk: SpokeStack;
 let organizationId: string;
+let demoKey: string;
 
 beforeAll(async () => {
   t = await createTestInstance({ now });
-  const result = await seedDemo(t.db, { now, storage: t.storage });
+  const result = await seedDemo(t.db, { now, storage: t.storage, secret: t.secret });
   if (!result.created) throw new Error('the test database already held the demo');
   organizationId = result.organizationId;
+  demoKey = result.apiKey;
   sdk = t.sdkFor(result.apiKey);
 }, 120_000);
 afterAll(() => t.close());
@@ -144,13 +151,36 @@ describe('the demo organization', () => {
     expect(seen.map((c) => c.name)).toEqual(['Harbor & Pine Outfitters']);
   });
 
+  it("stores the ad platforms' credentials sealed under the app's keys, and the API says only credentialsSet", async () => {
+    const rows = await t.db.select().from(analyticsPlatforms).where(eq(analyticsPlatforms.organizationId, organizationId));
+    expect(rows).toHaveLength(2);
+    const box = secretBox(appKeyRing(t.secret));
+    for (const row of rows) {
+      expect(isSealed(row.credentials), row.name).toBe(true);
+      // Sealed for this row and column, under the serving app's key: the app can use them.
+      const context = secretContext(tableInfo(analyticsPlatforms), 'credentials', row.id);
+      expect(JSON.parse(box.open(row.credentials as string, context))).toEqual({ kind: 'oauth', demo: true });
+    }
+    const listed = await t.request('/v1/analytics/platforms', { headers: { authorization: `Bearer ${demoKey}` } });
+    const { data } = (await listed.json()) as { data: Record<string, unknown>[] };
+    expect(data).toHaveLength(2);
+    for (const platform of data) {
+      expect(platform).toMatchObject({ credentialsSet: true, accessTokenSet: false, refreshTokenSet: false });
+      expect(platform).not.toHaveProperty('credentials');
+    }
+    // The bulk insert the demo uses refuses a secret nobody sealed, so no future seed can store one in plaintext.
+    const seed = { tx: t.db, id: () => 'plaintext-row' } as unknown as SeedContext;
+    const plaintext = { ...rows[0]!, id: 'plaintext-row', credentials: { kind: 'oauth' } };
+    await expect(insertMany(seed, analyticsPlatforms, [plaintext])).rejects.toThrow(/analytics_platforms.credentials is a secret column/);
+  });
+
   it('seeds once, and the same seed gives the same demo', async () => {
-    expect(await seedDemo(t.db, { now, storage: t.storage })).toEqual({ created: false, organizationId });
+    expect(await seedDemo(t.db, { now, storage: t.storage, secret: t.secret })).toEqual({ created: false, organizationId });
     expect(await all(sdk.crm.contacts)).toHaveLength(500);
 
     const other = await createTestInstance({ now });
     try {
-      const again = await seedDemo(other.db, { now, storage: other.storage });
+      const again = await seedDemo(other.db, { now, storage: other.storage, secret: other.secret });
       if (!again.created) throw new Error('expected a fresh seed');
       const twin = other.sdkFor(again.apiKey);
       const summary = async (s: SpokeStack) => ({
@@ -166,18 +196,21 @@ describe('the demo organization', () => {
   it('keeps a working demo key in the data folder, and mints a new one when it stops working', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'spokestack-demo-'));
     try {
-      const first = await ensureDemo(t.db, { dataDir, now, storage: t.storage });
+      const first = await ensureDemo(t.db, { dataDir, now, storage: t.storage, secret: t.secret });
       // The key seedDemo printed was not kept anywhere, so a new one is minted and kept.
       expect(first).toMatchObject({ organizationId, seeded: false, mintedKey: true });
       expect((await readFile(join(dataDir, 'demo-key'), 'utf8')).trim()).toBe(first.apiKey);
       expect((await stat(join(dataDir, 'demo-key'))).mode & 0o777).toBe(0o600);
       expect((await t.sdkFor(first.apiKey).platform.me()).organizationId).toBe(organizationId);
 
-      expect(await ensureDemo(t.db, { dataDir, now, storage: t.storage })).toMatchObject({ apiKey: first.apiKey, mintedKey: false });
+      expect(await ensureDemo(t.db, { dataDir, now, storage: t.storage, secret: t.secret })).toMatchObject({
+        apiKey: first.apiKey,
+        mintedKey: false,
+      });
 
       const kept = (await sdk.platform.apiKeys.list()).data.find((k) => first.apiKey.startsWith(k.prefix) && k.name === 'Demo key')!;
       await sdk.platform.apiKeys.revoke(kept.id);
-      const next = await ensureDemo(t.db, { dataDir, now, storage: t.storage });
+      const next = await ensureDemo(t.db, { dataDir, now, storage: t.storage, secret: t.secret });
       expect(next.mintedKey).toBe(true);
       expect(next.apiKey).not.toBe(first.apiKey);
       expect((await t.sdkFor(next.apiKey).platform.me()).organizationId).toBe(organizationId);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
 import { features } from '../features.js';
@@ -41,6 +40,10 @@ export interface SeedDemoOptions {
   now?: Date;
   /** PRNG seed; the same seed gives the same demo (default 2025). */
   seed?: number;
+  /** The secret of the app that will serve the demo: the demo's stored credentials are sealed under its keys. */
+  secret: string;
+  /** That app's `SPOKESTACK_ENCRYPTION_KEYS`, when it has them (see `createApp`). */
+  encryptionKeys?: string;
 }
 
 /** The demo organization's id when the database already holds it. */
@@ -57,7 +60,7 @@ export async function findDemoOrganization(db: Db): Promise<string | undefined> 
  * demo organization already exists it changes nothing and says so.
  *
  * @example
- * const result = await seedDemo(database.db, { storage: localStorage('.spokestack/files') })
+ * const result = await seedDemo(database.db, { storage: localStorage('.spokestack/files'), secret: process.env.SPOKESTACK_SECRET! })
  * if (result.created) console.log('API key', result.apiKey)
  */
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
@@ -72,15 +75,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     // Ids come from their own stream, so adding a row in one part never changes the data of another.
     const id = seededRandom(seed ^ 0x5eed).id;
     const ids = demoPeople.map(() => id());
-    // The demo runs before (and without) an app; its services get the same parts one would build.
-    // Nothing the seed writes is signed, so a throwaway secret signs what little asks for one.
+    // The demo runs before (and without) an app; its services get the parts the serving app builds, with
+    // its secret and keys, so the credentials the demo stores open in that app.
     const clock = { now: () => now };
     const parts = createAppParts({
       db: tx,
       storage: options.storage,
       clock,
       logger: silentLogger,
-      secret: randomBytes(32).toString('hex'),
+      secret: options.secret,
+      encryptionKeys: options.encryptionKeys,
     });
     const ctx: SeedContext = {
       tx,
