@@ -6,6 +6,7 @@ import { type Db, sql } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
 import { type HomeLink, faviconSvg, homePage } from './http/home.js';
+import { pageHeaders } from './http/html.js';
 import { buildOpenApi, docsPage } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
@@ -160,7 +161,14 @@ export function createApp(options: AppOptions) {
   let openapi: Record<string, unknown> | undefined;
   const document = () => (openapi ??= buildOpenApi(router.operations, resources, { title: 'SpokeStack API', version: '0.1.0' }));
   app.get('/v1/openapi.json', (c) => c.json(document()));
-  app.get('/docs', (c) => c.html(docsPage(document())));
+  let docs: { html: string; headers: Record<string, string> } | undefined;
+  app.get('/docs', (c) => {
+    if (!docs) {
+      const html = docsPage(document());
+      docs = { html, headers: pageHeaders(html) };
+    }
+    return c.html(docs.html, 200, docs.headers);
+  });
   // Liveness (the process answers) and readiness (send it traffic: not shutting down, the database answers).
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/ready', async (c) => {
@@ -172,7 +180,8 @@ export function createApp(options: AppOptions) {
     return c.json({ ready: true });
   });
   const home = homePage(options.links);
-  app.get('/', (c) => c.html(home));
+  const homeHeaders = pageHeaders(home);
+  app.get('/', (c) => c.html(home, 200, homeHeaders));
   const favicon = (c: Context<AppEnv>) =>
     c.body(faviconSvg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
   app.get('/favicon.svg', favicon);

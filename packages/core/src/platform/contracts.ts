@@ -296,6 +296,10 @@ export const platformOps = {
     path: '/v1/platform/sessions',
     tag,
     summary: 'Mint a session token for a member (secret API key only)',
+    description:
+      "The session acts with the member's current role (a changed role applies within 5 seconds) and ends when " +
+      'the API key that minted it is revoked (within 5 seconds on every instance): revoking a leaked backend key ' +
+      'also cuts off every browser session it handed out. Sessions minted by other keys live on.',
     body: sessionCreate,
     response: session,
     status: 201,
@@ -362,6 +366,9 @@ export const platformOps = {
     path: '/v1/platform/files/:id',
     tag,
     summary: 'Delete a file',
+    description:
+      "A MEMBER deletes only the files they uploaded (403 for anyone else's: a file may be in use anywhere in the " +
+      'organization); OWNER, ADMIN and secret keys delete any.',
     params: idParams,
     response: z.object({ id: z.string(), deleted: z.literal(true) }),
     roles: writers,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { resourceOperations } from '@spokestack/core';
+import { resourceOperations, type SpokeStack } from '@spokestack/core';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { analyticsPlatforms } from '../analytics/schema.js';
 import { assetCollections } from '../dam/schema.js';
 import { features } from '../features.js';
@@ -43,6 +43,21 @@ describe('secret columns', () => {
           expect(r.sortable, r.entityType).not.toContain(key);
           expect(Object.keys(resourceOperations(r).list.query!.shape), r.entityType).not.toContain(key);
         }
+  });
+
+  it('are absent from the SDK reply types too, which carry the flag instead (checked by the type check)', () => {
+    type Reply<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+    type Platform = Reply<SpokeStack['analytics']['platforms']['get']>;
+    type Collection = Reply<SpokeStack['dam']['collections']['get']>;
+    type Link = Reply<SpokeStack['dam']['links']['create']>;
+    expectTypeOf<Platform>().not.toHaveProperty('credentials');
+    expectTypeOf<Platform>().not.toHaveProperty('accessToken');
+    expectTypeOf<Platform>().not.toHaveProperty('refreshToken');
+    expectTypeOf<Platform['credentialsSet']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Collection>().not.toHaveProperty('sharePassword');
+    expectTypeOf<Collection['hasSharePassword']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Link>().not.toHaveProperty('password');
+    expectTypeOf<Link['hasPassword']>().toEqualTypeOf<boolean>();
   });
 
   it('encrypts platform credentials and tokens: no reply and no stored row holds them', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
 
@@ -65,6 +66,23 @@ describe('every reply', () => {
     expect((await t.request('/v1/platform/me', { headers: { authorization: 'Bearer nope' } })).headers.get('x-content-type-options')).toBe(
       'nosniff',
     );
+  });
+});
+
+describe('HTML pages', () => {
+  it('carry a strict CSP that runs no script, allows only their own styles by hash, and forbids framing', async () => {
+    for (const path of ['/', '/docs']) {
+      const res = await t.request(path);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy, path).toContain("default-src 'none'");
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(policy, path).not.toMatch(/unsafe-inline|unsafe-eval|script-src/);
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      // The hash allows exactly the page's own style block, so the page still renders styled.
+      const css = /<style>([\s\S]*?)<\/style>/.exec(await res.text())![1]!;
+      expect(policy, path).toContain(`style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+    }
   });
 });
 

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The headers of a page the server renders itself (`/`, `/docs`): a strict Content-Security-Policy that
+ * runs no script at all, allows exactly the page's own `<style>` blocks (by hash, not `unsafe-inline`),
+ * loads images only from this origin, and forbids framing (`frame-ancestors 'none'`, and
+ * `X-Frame-Options` for browsers older than CSP 2). Anything injected into the page would do nothing.
+ *
+ * @example app.get('/', (c) => c.html(page, 200, pageHeaders(page)))
+ */
+export function pageHeaders(html: string): Record<string, string> {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css!).digest('base64')}'`,
+  );
+  const policy = [
+    "default-src 'none'",
+    `style-src ${styles.join(' ') || "'none'"}`,
+    "img-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ];
+  return { 'Content-Security-Policy': policy.join('; '), 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
+}
