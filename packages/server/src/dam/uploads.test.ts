@@ -156,6 +156,46 @@ describe('uploads', () => {
   });
 });
 
+describe('ids of another organization', () => {
+  it('answer a folder or project of another organization exactly like one that does not exist, multipart or streamed', async () => {
+    const other = await t.createOrg('Prying Agency');
+    const theirLibrary = (await other.sdk.dam.libraries.create({ name: 'Theirs', slug: 'theirs' })).id;
+    const ours = {
+      folderId: (await t.sdk.dam.folders.create({ libraryId, name: 'Private', slug: `private-${++seq}` })).id,
+      projectId: (await t.sdk.platform.projects.create({ name: 'Private launch' })).id,
+    };
+    const multipart = (fields: Record<string, string>) => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(jpeg)]), 'probe.jpg');
+      form.set('libraryId', theirLibrary);
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      return t.request('/v1/dam/assets/upload', { method: 'POST', body: form, headers: { authorization: `Bearer ${other.apiKey}` } });
+    };
+    const streamed = (fields: Record<string, string>) =>
+      t.request(`/v1/dam/assets/upload-stream?${new URLSearchParams({ libraryId: theirLibrary, fileName: 'probe.jpg', ...fields })}`, {
+        method: 'POST',
+        body: new Uint8Array(jpeg),
+        headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': 'application/octet-stream' },
+      });
+    const seen = async (reply: Response, id: string) => {
+      const { requestId: _, ...body } = (await reply.json()) as Record<string, unknown>;
+      return { status: reply.status, body: JSON.stringify(body).replaceAll(id, 'ID') };
+    };
+    for (const send of [multipart, streamed])
+      for (const field of ['folderId', 'projectId'] as const) {
+        const theirs = await seen(await send({ [field]: ours[field] }), ours[field]);
+        const madeUp = await seen(await send({ [field]: 'no-such-record-000000' }), 'no-such-record-000000');
+        expect(theirs.status, field).toBe(400);
+        expect(JSON.parse(theirs.body).errors, field).toEqual([
+          { path: expect.stringMatching(new RegExp(`^(body|query)\\.${field}$`)), message: expect.any(String) },
+        ]);
+        // Same status, title, detail and field errors: nothing tells the two apart.
+        expect(theirs, field).toEqual(madeUp);
+      }
+    expect((await other.sdk.dam.assets.list()).data).toEqual([]);
+  });
+});
+
 describe('processing', () => {
   it('extracts image metadata and makes every rendition, served content-addressed and immutable', async () => {
     const { asset } = await t.sdk.dam.assets.upload({ libraryId, file: jpeg, fileName: 'pier.jpg' });
