@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { silentLogger } from '../platform/logger.js';
+import { photoJpeg } from '../dam/media/test-files.js';
 import { localStorage } from '../platform/storage.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
 
@@ -59,6 +60,33 @@ describe('public surfaces', () => {
     for (let i = 0; i < 6; i++) statuses.push((await call(`/v1/cms/review-links/rv_forged${i}.x`, '203.0.113.50', '')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     expect((await call('/v1/cms/review-links/rv_forged.x', '203.0.113.51', '')).status).toBe(401);
+  });
+});
+
+describe('share-link passwords', () => {
+  it('stop being guessed after a few wrong ones, from however many IPs; the link still opens, other links are untouched', async () => {
+    const library = await t.sdk.dam.libraries.create({ name: 'Press', slug: 'press' });
+    const file = await photoJpeg({ width: 64, height: 48 });
+    const assetId = (await t.sdk.dam.assets.upload({ libraryId: library.id, file, fileName: 'kit.jpg' })).asset.id;
+    const link = await t.sdk.dam.links.create({ assetId, password: 'correct horse 25' });
+    const other = await t.sdk.dam.links.create({ assetId, password: 'another secret 25' });
+    const download = (token: string, password: string, ip: string) =>
+      t.app.request(
+        new Request(`http://spokestack.test/v1/dam/public/links/${token}/download`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ password }),
+        }),
+      );
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await download(link.token, `guess-${i}-guess`, `192.0.2.${i + 100}`)).status);
+    expect(statuses).toEqual([403, 403, 403, 429, 429]);
+    // Even the right password waits out the window now; viewing the link and other links are not affected.
+    expect((await download(link.token, 'correct horse 25', '192.0.2.200')).status).toBe(429);
+    expect((await call(`/v1/dam/public/links/${link.token}`, '192.0.2.201', '')).status).toBe(200);
+    expect((await download(other.token, 'another secret 25', '192.0.2.202')).status).toBe(200);
+    t.clock.advance(61_000);
+    expect((await download(link.token, 'correct horse 25', '192.0.2.200')).status).toBe(200);
   });
 });
 

@@ -102,6 +102,19 @@ export function createRateLimiter(db: Db, clock: Clock, settings: RateLimitSetti
     },
     /** Counts a request to a public surface (one operation) from an IP. */
     publicHit: (operation: string, ip: string) => hit(`public:${operation}:${ip}`, settings.publicPerIp, 'requests'),
+    /** Refuses a public surface's token (a share link) refused too often on this operation: guessing its password stops. */
+    beforeProof(operation: string, token: string) {
+      check(`proof:${operation}:${hashed(token)}`, 'failed attempts');
+    },
+    /**
+     * Counts a refused proof on a public surface (a forged link, a wrong share-link password) against the IP,
+     * like a failed authentication, and against the token on that operation only: guessing from many IPs
+     * stops, and the link's other operations (viewing it) stay open to the people it was shared with.
+     */
+    async failedProof(operation: string, ip: string, token: string) {
+      await hit(`auth-ip:${ip}`, settings.failedAuthPerIp, 'failed authentications');
+      await hit(`proof:${operation}:${hashed(token)}`, settings.failedAuthPerToken, 'failed attempts');
+    },
   };
 }
 export type RateLimiter = ReturnType<typeof createRateLimiter>;

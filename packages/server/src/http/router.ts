@@ -182,6 +182,8 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
     if (access.public) {
       // Every public surface (review links, share links, form posts, tracking) is limited per client IP.
       await limiter?.publicHit(op.id, clientIp(c, limiter.settings.trustProxy));
+      const token = c.req.param('token');
+      if (token) limiter?.beforeProof(op.id, token);
       return undefined;
     }
     if (op.auth === 'optional' && !header) return undefined;
@@ -215,6 +217,17 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
       operations.push(op);
       if (op.response instanceof z.ZodNever) refused.add(`${op.method} ${op.path}`);
       const handle = async (c: Context<AppEnv>) => {
+        const token = accessOf(op).public ? c.req.param('token') : undefined;
+        const { limiter } = options;
+        if (!token || !limiter) return run(c);
+        // A public surface's token is its credential: a refusal (forged, expired, wrong password) counts like a failed login.
+        return run(c).catch(async (error: unknown) => {
+          if (error instanceof HttpError && (error.status === 401 || error.status === 403))
+            await limiter.failedProof(op.id, clientIp(c, limiter.settings.trustProxy), token);
+          throw error;
+        });
+      };
+      const run = async (c: Context<AppEnv>) => {
         const request = options.context();
         const tenant = await authorize(op, c, request);
         const params = parse(op.params, c.req.param(), 'params');
