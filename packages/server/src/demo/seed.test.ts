@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpokeStack } from '@spokestack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 import { ensureDemo, seedDemo } from './index.js';
 
 const now = new Date('2025-06-01T12:00:00Z');
@@ -173,7 +173,18 @@ describe('the demo organization', () => {
       expect((await stat(join(dataDir, 'demo-key'))).mode & 0o777).toBe(0o600);
       expect((await t.sdkFor(first.apiKey).platform.me()).organizationId).toBe(organizationId);
 
-      expect(await ensureDemo(t.db, { dataDir, now, storage: t.storage })).toMatchObject({ apiKey: first.apiKey, mintedKey: false });
+      // A publishable key beside it, kept the same way, that reads the delivery API and nothing else.
+      expect(first.publishableKey).toMatch(/^pk_/);
+      expect((await readFile(join(dataDir, 'demo-publishable-key'), 'utf8')).trim()).toBe(first.publishableKey);
+      const reader = t.sdkFor(first.publishableKey);
+      expect((await reader.cms.delivery.list('blog-post')).data.length).toBeGreaterThan(0);
+      expect((await problem(reader.crm.contacts.list())).status).toBe(403);
+
+      expect(await ensureDemo(t.db, { dataDir, now, storage: t.storage })).toMatchObject({
+        apiKey: first.apiKey,
+        publishableKey: first.publishableKey,
+        mintedKey: false,
+      });
 
       const kept = (await sdk.platform.apiKeys.list()).data.find((k) => first.apiKey.startsWith(k.prefix) && k.name === 'Demo key')!;
       await sdk.platform.apiKeys.revoke(kept.id);
