@@ -6,7 +6,8 @@ import { type Db, sql } from './db/client.js';
 import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
 import { type HomeLink, faviconSvg, homePage } from './http/home.js';
-import { buildOpenApi, docsPage } from './http/openapi.js';
+import { registerDocs } from './http/docs.js';
+import { buildOpenApi } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
 import { type RateLimitSettings, createRateLimiter, defaultRateLimits } from './http/rate-limit.js';
@@ -160,7 +161,7 @@ export function createApp(options: AppOptions) {
   let openapi: Record<string, unknown> | undefined;
   const document = () => (openapi ??= buildOpenApi(router.operations, resources, { title: 'SpokeStack API', version: '0.1.0' }));
   app.get('/v1/openapi.json', (c) => c.json(document()));
-  app.get('/docs', (c) => c.html(docsPage(document())));
+  registerDocs(app);
   // Liveness (the process answers) and readiness (send it traffic: not shutting down, the database answers).
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/ready', async (c) => {

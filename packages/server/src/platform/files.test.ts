@@ -147,6 +147,6 @@ describe('the OpenAPI document', () => {
       responses: { 200: { content: { 'application/octet-stream': expect.any(Object) } } },
     });
     // Credentials of the organization, or none at all (the signed URL).
-    expect(download?.security).toEqual([{}, { bearer: [] }]);
+    expect(download?.security).toEqual([{}, { secretKey: [] }, { session: [] }, { publishableKey: [] }]);
   });
 });
