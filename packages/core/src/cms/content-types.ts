@@ -117,7 +117,7 @@ export const contentTypeOps = {
     description:
       'Changes a content type. A schema change that existing entries would no longer satisfy is refused ' +
       'with 409 listing the affected entries and why, unless `migration` says how to carry them over ' +
-      '(renames, defaults, drops). Dry-run it first with the schema check.',
+      '(defaults, fields to drop, type conversions). Dry-run it first with the schema check.',
     method: 'PATCH',
     path: `${base}/content-types/:id`,
     tag,

@@ -66,9 +66,7 @@ export const linkOps = {
   }),
   listLinks: defineOperation({
     id: 'dam.links.list',
-    description:
-      'Share links, newest first, with their expiry, download count and whether they are revoked; members ' +
-      "see their own, OWNER and ADMIN everyone's.",
+    description: "Share links, newest first, with their expiry and download count; members see their own, OWNER and ADMIN everyone's.",
     method: 'GET',
     path: `${base}/links`,
     tag,
@@ -90,7 +88,7 @@ export const linkOps = {
   }),
   revokeLink: defineOperation({
     id: 'dam.links.revoke',
-    description: 'Revokes a share link: its token stops working at once and the link stays in the list as revoked.',
+    description: 'Revokes a share link: its token stops working at once, for viewing and for downloads alike.',
     method: 'DELETE',
     path: `${base}/links/:id`,
     tag,

@@ -97,8 +97,8 @@ export const uploadOps = {
   assetRenditions: defineOperation({
     id: 'dam.assets.renditions',
     description:
-      "The renditions of an asset's current version (thumbnails, previews, web sizes): each with its status " +
-      '(PENDING, READY, FAILED) and, when ready, its URL.',
+      "The renditions of an asset's current version, each with its status (PENDING, PROCESSING, COMPLETED or FAILED) and, " +
+      'once completed, its URL.',
     method: 'GET',
     path: `${base}/assets/:id/renditions`,
     tag,
