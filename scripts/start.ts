@@ -3,7 +3,16 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, ensureDemo, loadSecret, openDatabase, openStorage, resolveSettings, startServer } from '@spokestack/server';
+import {
+  createLogger,
+  deliveryCurl,
+  ensureDemo,
+  loadSecret,
+  openDatabase,
+  openStorage,
+  resolveSettings,
+  startServer,
+} from '@spokestack/server';
 
 // `pnpm start`: the demo on a fresh machine. Migrates the embedded database in .spokestack/, seeds the
 // demo agency when it is missing, serves the API (the same code path as `spokestack-server serve`) and
@@ -129,11 +138,15 @@ console.log(
     '',
     line('Organization', `Northwind Creative (${demo.seeded ? `seeded just now; database ready in ${prepared} s` : 'seeded earlier'})`),
     line('API key', demo.apiKey + (demo.mintedKey ? '  (new: the kept one no longer worked)' : '')),
+    line('Publishable', `${demo.publishableKey}  (read-only, for public sites)`),
     line('API', `${apiUrl}/   reference: ${apiUrl}/docs`),
     line('Host app', `${appUrl}/`),
     '',
     'Open the host app and sign in as an admin, a member or a client: its backend mints a short-lived session,',
     'so the secret key above stays on this machine and never reaches the browser. Press Ctrl-C to stop both.',
+    '',
+    'Read the published blog posts as a public site would, with the publishable key:',
+    `  ${deliveryCurl(apiUrl, demo.publishableKey)}`,
     '',
   ].join('\n'),
 );

@@ -4,6 +4,7 @@ export { SpokeStackError, problemTypes, type Problem, type FieldError } from './
 export {
   defineOperation,
   idParams,
+  refusedDescription,
   type Operation,
   type OperationInput,
   type OperationOutput,

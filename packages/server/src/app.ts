@@ -7,7 +7,8 @@ import { features } from './features.js';
 import type { AppEnv } from './http/env.js';
 import { type HomeLink, faviconSvg, homePage } from './http/home.js';
 import { pageHeaders } from './http/html.js';
-import { buildOpenApi, docsPage } from './http/openapi.js';
+import { registerDocs } from './http/docs.js';
+import { buildOpenApi } from './http/openapi.js';
 import { HttpError, methodNotAllowed, renderProblem } from './http/problem.js';
 import { registerResourceRoutes } from './http/resource-routes.js';
 import { type RateLimitSettings, createRateLimiter, defaultRateLimits } from './http/rate-limit.js';
@@ -161,14 +162,7 @@ export function createApp(options: AppOptions) {
   let openapi: Record<string, unknown> | undefined;
   const document = () => (openapi ??= buildOpenApi(router.operations, resources, { title: 'SpokeStack API', version: '0.1.0' }));
   app.get('/v1/openapi.json', (c) => c.json(document()));
-  let docs: { html: string; headers: Record<string, string> } | undefined;
-  app.get('/docs', (c) => {
-    if (!docs) {
-      const html = docsPage(document());
-      docs = { html, headers: pageHeaders(html) };
-    }
-    return c.html(docs.html, 200, docs.headers);
-  });
+  registerDocs(app);
   // Liveness (the process answers) and readiness (send it traffic: not shutting down, the database answers).
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/ready', async (c) => {

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { createSpokeStack } from '@spokestack/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -83,6 +84,14 @@ describe('spokestack-server', () => {
     expect(Object.keys(org).sort()).toEqual(['apiKey', 'organizationId']);
     expect(org.apiKey).toMatch(/^sk_[0-9A-Za-z]{32}$/);
 
+    // The demo prints its publishable key beside the secret one, and a curl of the delivery API to paste.
+    const demo = await run(['seed-demo', ...args]);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/API key: +sk_\w{32}/);
+    const publishableKey = demo.stdout.match(/Publishable key: +(pk_\w{32})/)?.[1];
+    const curl = demo.stdout.match(/^ +(curl .+)$/m)?.[1];
+    expect(curl).toContain(`Bearer ${publishableKey}`);
+
     const server = start(['serve', '--port', '0', ...args]);
     const { out, exited } = collect(server);
     try {
@@ -101,6 +110,14 @@ describe('spokestack-server', () => {
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ organizationId: org.organizationId, actor: { type: 'apiKey', role: 'ADMIN' } });
       expect((await fetch(`${url}/v1/platform/me`)).status).toBe(401);
+
+      // Pasted into a shell (here on the port the test's server took instead of 4000), it lists published posts.
+      const pasted = curl!.replace('http://localhost:4000', url);
+      const { stdout: delivered } = await promisify(execFile)('sh', ['-c', `${pasted} --silent --fail-with-body`]);
+      const posts = JSON.parse(delivered) as { data: { type: string; title: string; publishedAt: string }[] };
+      expect(posts.data).toHaveLength(2);
+      for (const post of posts.data)
+        expect(post).toMatchObject({ type: 'blog-post', title: expect.any(String), publishedAt: expect.any(String) });
 
       // The instance runs the job worker: a publish scheduled a moment ahead happens by itself.
       const sdk = createSpokeStack({ baseUrl: url, apiKey: org.apiKey });

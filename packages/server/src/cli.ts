@@ -161,19 +161,20 @@ const commands: Record<string, Command> = {
     },
   },
   'seed-demo': {
-    summary: 'Fill an empty database with the demo agency "Northwind Creative" and print its API key',
+    summary: 'Fill an empty database with the demo agency "Northwind Creative" and print its API keys',
     usage: 'spokestack-server seed-demo [--json] [--data-dir DIR]',
     options: { json: { type: 'boolean' }, ...dataDirOption },
-    help: ['  --json            Print only { "organizationId", "apiKey", "seeded" } as JSON', ...dataDirHelp],
+    help: ['  --json            Print only { "organizationId", "apiKey", "publishableKey", "seeded" } as JSON', ...dataDirHelp],
     notes: [
       ...databaseEnv,
       "  SPOKESTACK_SECRET, SPOKESTACK_ENCRYPTION_KEYS  as for serve: the demo's credentials are sealed under them",
       '',
-      'Changes no data when the demo organization exists; it then prints the key kept in',
-      'DATA_DIR/demo-key, or mints a new "Demo key" when none is kept (always, with DATABASE_URL).',
+      'Changes no data when the demo organization exists; it then prints the keys kept in',
+      'DATA_DIR/demo-key and DATA_DIR/demo-publishable-key, or mints new ones when none is kept',
+      '(always, with DATABASE_URL).',
     ],
     async run(values) {
-      const { ensureDemo } = await import('./demo/index.js');
+      const { deliveryCurl, ensureDemo } = await import('./demo/index.js');
       const { loadSecret, openStorage } = await import('./serve.js');
       const demo = await withDatabase(values, async (database, settings) =>
         ensureDemo(database.db, {
@@ -185,7 +186,8 @@ const commands: Record<string, Command> = {
         }),
       );
       if (values.json) {
-        console.log(JSON.stringify({ organizationId: demo.organizationId, apiKey: demo.apiKey, seeded: demo.seeded }));
+        const { organizationId, apiKey, publishableKey, seeded } = demo;
+        console.log(JSON.stringify({ organizationId, apiKey, publishableKey, seeded }));
         return;
       }
       const what = demo.seeded
@@ -193,7 +195,20 @@ const commands: Record<string, Command> = {
         : `The demo organization already exists (id ${demo.organizationId}); its data was left as it is.${
             demo.mintedKey ? ' Minted a ' + 'new "Demo key" for it.' : ''
           }`;
-      console.log(`${what}\n\nAPI key: ${demo.apiKey}`);
+      // `serve` listens on $PORT or 4000, which is where the pasted curl then finds it.
+      const apiUrl = `http://localhost:${process.env.PORT ?? '4000'}`;
+      console.log(
+        [
+          what,
+          '',
+          `API key:          ${demo.apiKey}   (secret: server side only)`,
+          `Publishable key:  ${demo.publishableKey}   (read-only: published content, safe in a public site)`,
+          '',
+          'With `spokestack-server serve` running, read the published blog posts through the delivery API:',
+          '',
+          `  ${deliveryCurl(apiUrl, demo.publishableKey)}`,
+        ].join('\n'),
+      );
     },
   },
   'secrets reencrypt': {

@@ -21,5 +21,13 @@ export {
   type RunningServer,
   type InstanceSettings,
 } from './serve.js';
-export { ensureDemo, seedDemo, demoOrganization, type EnsureDemoResult, type SeedDemoResult, type DemoCounts } from './demo/index.js';
+export {
+  deliveryCurl,
+  ensureDemo,
+  seedDemo,
+  demoOrganization,
+  type EnsureDemoResult,
+  type SeedDemoResult,
+  type DemoCounts,
+} from './demo/index.js';
 export { useTagger } from './dam/tagging.js';

@@ -102,6 +102,9 @@ export type ImportResult = z.output<typeof importResult>;
 export const importOps = {
   importReport: defineOperation({
     id: 'analytics.platforms.import',
+    description:
+      "Imports an ad platform's CSV export (Meta Ads or Google Ads) into a connection: its campaigns and " +
+      'daily metrics are created or updated, and the sync is logged.',
     method: 'POST',
     path: `${analyticsBase}/platforms/:id/imports`,
     tag: analyticsTag,
@@ -114,6 +117,8 @@ export const importOps = {
   }),
   pushMetrics: defineOperation({
     id: 'analytics.platforms.push',
+    description:
+      'Pushes campaigns and daily metrics from any source into a CUSTOM_API connection; idempotent per day, ' + 'logged as a sync.',
     method: 'POST',
     path: `${analyticsBase}/platforms/:id/push`,
     tag: analyticsTag,

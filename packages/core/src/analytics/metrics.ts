@@ -140,6 +140,9 @@ export type MetricsResult = z.output<typeof metricsResult>;
 export const metricOps = {
   upsertMetrics: defineOperation({
     id: 'analytics.metrics.upsert',
+    description:
+      'Writes daily media metrics in bulk for campaigns, ad sets or ads; sending a day again replaces it, ' +
+      'so re-imports are safe. Money and rates are decimal strings.',
     method: 'PUT',
     path: `${analyticsBase}/metrics`,
     tag: analyticsTag,
@@ -150,6 +153,9 @@ export const metricOps = {
   }),
   queryMetrics: defineOperation({
     id: 'analytics.metrics.query',
+    description:
+      'Media metrics (spend, impressions, clicks, conversions and the rates derived from them) over a date ' +
+      'range, by day, week, month or in total and by a dimension, with the previous period for comparison.',
     method: 'GET',
     path: `${analyticsBase}/metrics`,
     tag: analyticsTag,

@@ -43,6 +43,7 @@ export type CampaignPacing = z.output<typeof campaignPacing>;
 export const pacingOps = {
   campaignPacing: defineOperation({
     id: 'analytics.adCampaigns.pacing',
+    description: "A campaign's spend so far against its budget, its projected spend by the end of the flight, and its " + 'pacing flag.',
     method: 'GET',
     path: `${analyticsBase}/ad-campaigns/:id/pacing`,
     tag: analyticsTag,
@@ -54,6 +55,7 @@ export const pacingOps = {
   }),
   listPacing: defineOperation({
     id: 'analytics.pacing.list',
+    description: "Budget pacing of every campaign that has a budget (or one client's campaigns), a page at a time.",
     method: 'GET',
     path: `${analyticsBase}/pacing`,
     tag: analyticsTag,

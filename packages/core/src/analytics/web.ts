@@ -29,6 +29,10 @@ export const realtimeVisitors = z.object({
 export const webOps = {
   collect: defineOperation({
     id: 'analytics.collect',
+    description:
+      'Where the web tracker sends one pageview, event or conversion (JSON sent as text/plain, so browsers ' +
+      "send it without a preflight). Needs no credentials: only the web property's own domain may send; " +
+      'bots are dropped and public rate limits apply.',
     method: 'POST',
     path: `${analyticsBase}/collect`,
     tag: analyticsTag,
@@ -39,6 +43,9 @@ export const webOps = {
   }),
   rollupWebDay: defineOperation({
     id: 'analytics.webProperties.rollup',
+    description:
+      "Rolls a day's raw tracker events of a web property into its page, event, conversion and session " +
+      'aggregates. Running it again for the same day gives the same result.',
     method: 'POST',
     path: `${analyticsBase}/web-properties/:id/rollup`,
     tag: analyticsTag,
@@ -50,6 +57,7 @@ export const webOps = {
   }),
   realtime: defineOperation({
     id: 'analytics.webProperties.realtime',
+    description: 'Visitors of a web property in the last 5 minutes and the pages they are on.',
     method: 'GET',
     path: `${analyticsBase}/web-properties/:id/realtime`,
     tag: analyticsTag,

@@ -24,6 +24,7 @@ export type BlockRow = z.output<typeof blocks.row>;
 export const blockOps = {
   createBlock: defineOperation({
     id: 'cms.blocks.create',
+    description: 'Creates a reusable content block that entries embed.',
     method: 'POST',
     path: `${base}/blocks`,
     tag,
@@ -35,6 +36,7 @@ export const blockOps = {
   }),
   updateBlock: defineOperation({
     id: 'cms.blocks.update',
+    description: 'Changes a block. A locked block is 409; locking and unlocking need OWNER or ADMIN.',
     method: 'PATCH',
     path: `${base}/blocks/:id`,
     tag,
@@ -46,6 +48,7 @@ export const blockOps = {
   }),
   deleteBlock: defineOperation({
     id: 'cms.blocks.delete',
+    description: 'Deletes a block that no entry uses; a locked or used block is 409.',
     method: 'DELETE',
     path: `${base}/blocks/:id`,
     tag,

@@ -39,6 +39,8 @@ export const linkedEntry = z.object({
 export const briefLinkOps = {
   createBriefLink: defineOperation({
     id: 'cms.briefLinks.create',
+    description:
+      'Links an entry to a brief, saying how it relates: the entry is a deliverable of the brief, a source ' + 'for it, or a reference.',
     method: 'POST',
     path: `${base}/brief-links`,
     tag,
@@ -50,6 +52,7 @@ export const briefLinkOps = {
   }),
   updateBriefLink: defineOperation({
     id: 'cms.briefLinks.update',
+    description: 'Changes how an entry relates to a brief.',
     method: 'PATCH',
     path: `${base}/brief-links/:id`,
     tag,
@@ -61,6 +64,7 @@ export const briefLinkOps = {
   }),
   entryBriefs: defineOperation({
     id: 'cms.entries.briefs',
+    description: 'The briefs an entry is linked to, with how it relates to each.',
     method: 'GET',
     path: `${base}/entries/:id/briefs`,
     tag,
@@ -71,6 +75,7 @@ export const briefLinkOps = {
   }),
   briefContent: defineOperation({
     id: 'platform.briefs.content',
+    description: 'The CMS entries linked to a brief, with how each relates to it.',
     method: 'GET',
     path: '/v1/platform/briefs/:id/content',
     tag,

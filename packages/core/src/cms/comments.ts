@@ -37,6 +37,8 @@ export const commentFilters = z.object({
 export const commentOps = {
   listComments: defineOperation({
     id: 'cms.comments.list',
+    description:
+      'Comments on entries, oldest first; filter by entry. CLIENT members see comments on entries shared ' + 'with their client.',
     method: 'GET',
     path: `${base}/comments`,
     tag,
@@ -47,6 +49,7 @@ export const commentOps = {
   }),
   getComment: defineOperation({
     id: 'cms.comments.get',
+    description: 'One comment by id, with its field, selection and thread.',
     method: 'GET',
     path: `${base}/comments/:id`,
     tag,
@@ -57,6 +60,9 @@ export const commentOps = {
   }),
   createComment: defineOperation({
     id: 'cms.comments.create',
+    description:
+      'Comments on an entry, on one of its fields, or on a text selection in a field, or replies to a ' +
+      'thread (`parentId`). Every member who can see the entry may comment, clients included.',
     method: 'POST',
     path: `${base}/comments`,
     tag,
@@ -68,6 +74,7 @@ export const commentOps = {
   }),
   updateComment: defineOperation({
     id: 'cms.comments.update',
+    description: "Edits the text of your own comment; other people's comments are not yours to change.",
     method: 'PATCH',
     path: `${base}/comments/:id`,
     tag,
@@ -79,6 +86,7 @@ export const commentOps = {
   }),
   deleteComment: defineOperation({
     id: 'cms.comments.delete',
+    description: 'Deletes a comment with its replies: your own, or any for OWNER and ADMIN.',
     method: 'DELETE',
     path: `${base}/comments/:id`,
     tag,
@@ -89,6 +97,7 @@ export const commentOps = {
   }),
   resolveComment: defineOperation({
     id: 'cms.comments.resolve',
+    description: 'Marks a thread resolved; it stays in the history and can be reopened.',
     method: 'POST',
     path: `${base}/comments/:id/resolve`,
     tag,
@@ -99,6 +108,7 @@ export const commentOps = {
   }),
   reopenComment: defineOperation({
     id: 'cms.comments.reopen',
+    description: 'Reopens a resolved thread, so it shows among the open ones again.',
     method: 'POST',
     path: `${base}/comments/:id/reopen`,
     tag,

@@ -80,6 +80,7 @@ export const schemaCheck = z.strictObject({
 export const contentTypeOps = {
   listContentTypes: defineOperation({
     id: 'cms.contentTypes.list',
+    description: "The organization's content types with their schemas, a page at a time.",
     method: 'GET',
     path: `${base}/content-types`,
     tag,
@@ -90,6 +91,7 @@ export const contentTypeOps = {
   }),
   getContentType: defineOperation({
     id: 'cms.contentTypes.get',
+    description: 'One content type with its schema (its fields and their rules).',
     method: 'GET',
     path: `${base}/content-types/:id`,
     tag,
@@ -100,6 +102,10 @@ export const contentTypeOps = {
   }),
   createContentType: defineOperation({
     id: 'cms.contentTypes.create',
+    description:
+      'Creates a content type: a name, a slug (from the name unless given) and a schema of fields. The ' +
+      'schema is checked: the title field is a text field, limits are coherent, patterns compile, defaults ' +
+      'are valid values, slug sources and relation targets exist.',
     method: 'POST',
     path: `${base}/content-types`,
     tag,
@@ -111,6 +117,10 @@ export const contentTypeOps = {
   }),
   updateContentType: defineOperation({
     id: 'cms.contentTypes.update',
+    description:
+      'Changes a content type. A schema change that existing entries would no longer satisfy is refused ' +
+      'with 409 listing the affected entries and why, unless `migration` says how to carry them over ' +
+      '(defaults, fields to drop, type conversions). Dry-run it first with the schema check.',
     method: 'PATCH',
     path: `${base}/content-types/:id`,
     tag,
@@ -124,6 +134,7 @@ export const contentTypeOps = {
   }),
   deleteContentType: defineOperation({
     id: 'cms.contentTypes.delete',
+    description: 'Deletes a content type that has no entries; one with entries, or that relation fields point at, is ' + '409.',
     method: 'DELETE',
     path: `${base}/content-types/:id`,
     tag,
@@ -134,6 +145,9 @@ export const contentTypeOps = {
   }),
   checkSchema: defineOperation({
     id: 'cms.contentTypes.checkSchema',
+    description:
+      'Tries a schema change without saving it: which entries it would break and why, and which it would ' +
+      'rewrite with the given migration.',
     method: 'POST',
     path: `${base}/content-types/:id/schema-check`,
     tag,

@@ -87,6 +87,9 @@ export type DeliveryList = z.output<typeof deliveryList>;
 export const deliveryOps = {
   createPreviewToken: defineOperation({
     id: 'cms.previewTokens.create',
+    description:
+      'Mints a short-lived signed token with which the delivery API (`?preview=`) serves the drafts of one ' +
+      "entry or of one content type, for a site's preview mode. It grants nothing else.",
     method: 'POST',
     path: `${base}/preview-tokens`,
     tag,
@@ -98,6 +101,11 @@ export const deliveryOps = {
   }),
   deliveryList: defineOperation({
     id: 'cms.delivery.list',
+    description:
+      'Published entries of a content type for public sites: read with a publishable key. Filter by tag, ' +
+      'category or `where` on data fields, choose `fields`, sort and page; relations and media come ' +
+      'resolved. A locale without an approved translation falls back to the default locale. Send ' +
+      '`If-None-Match` for a 304.',
     method: 'GET',
     path: '/v1/delivery/:type',
     tag: 'Delivery',
@@ -112,6 +120,10 @@ export const deliveryOps = {
   }),
   deliveryGet: defineOperation({
     id: 'cms.delivery.get',
+    description:
+      "One published entry by content type and slug (the locale's slug, or the default locale's), with " +
+      'relations and media resolved and locale fallback. Unpublished entries are 404 unless a preview token ' +
+      'is given. Send `If-None-Match` for a 304.',
     method: 'GET',
     path: '/v1/delivery/:type/:slug',
     tag: 'Delivery',
@@ -125,6 +137,10 @@ export const deliveryOps = {
   }),
   deliveryMedia: defineOperation({
     id: 'cms.delivery.media',
+    description:
+      'The bytes of a file a published entry uses, at the stable URL delivery replies give; cacheable as ' +
+      "immutable. Once the file leaves the entry's published content, or the entry goes offline, it answers " +
+      '404.',
     method: 'GET',
     path: '/v1/delivery/media/:entryId/:fileId',
     tag: 'Delivery',

@@ -86,6 +86,9 @@ export const entryDeleteQuery = z.object({ version: z.coerce.number().int().min(
 export const entryOps = {
   listEntries: defineOperation({
     id: 'cms.entries.list',
+    description:
+      'Entries, a page at a time: filter by type, status, locale, tag or category; `q` searches titles and ' +
+      'text, ranked, with highlighted snippets. CLIENT members see only entries shared with their client.',
     method: 'GET',
     path: `${base}/entries`,
     tag,
@@ -96,6 +99,9 @@ export const entryOps = {
   }),
   getEntry: defineOperation({
     id: 'cms.entries.get',
+    description:
+      'One entry with its data and metadata. The ETag is its version: send it back as `If-Match` when ' +
+      "saving to detect someone else's change.",
     method: 'GET',
     path: `${base}/entries/:id`,
     tag,
@@ -106,6 +112,10 @@ export const entryOps = {
   }),
   createEntry: defineOperation({
     id: 'cms.entries.create',
+    description:
+      "Creates a DRAFT entry of a content type. `data` is validated against the type's schema (each problem " +
+      'a 400 naming the field); the slug comes from its source field unless given; the first version is ' +
+      'written.',
     method: 'POST',
     path: `${base}/entries`,
     tag,
@@ -135,6 +145,7 @@ export const entryOps = {
   }),
   deleteEntry: defineOperation({
     id: 'cms.entries.delete',
+    description: 'Deletes an entry. An entry of another organization answers 404, like one that does not exist.',
     method: 'DELETE',
     path: `${base}/entries/:id`,
     tag,

@@ -45,6 +45,7 @@ export const missingTranslationsReport = pageOf(missingTranslation).extend({
 export const localizationOps = {
   listTranslations: defineOperation({
     id: 'cms.entries.translations.list',
+    description: 'The translations of an entry, one per locale, with their status and whether they are current with ' + 'the source.',
     method: 'GET',
     path: `${base}/entries/:id/localizations`,
     tag,
@@ -55,6 +56,7 @@ export const localizationOps = {
   }),
   getTranslation: defineOperation({
     id: 'cms.entries.translations.get',
+    description: "An entry's translation in one locale: its localized data, title, slug and status.",
     method: 'GET',
     path: `${base}/entries/:id/localizations/:locale`,
     tag,
@@ -65,6 +67,9 @@ export const localizationOps = {
   }),
   putTranslation: defineOperation({
     id: 'cms.entries.translations.put',
+    description:
+      "Creates or replaces the translation of an entry in one of the organization's locales. Only the " +
+      "type's localized fields are taken, validated like the entry's data.",
     method: 'PUT',
     path: `${base}/entries/:id/localizations/:locale`,
     tag,
@@ -76,6 +81,7 @@ export const localizationOps = {
   }),
   deleteTranslation: defineOperation({
     id: 'cms.entries.translations.delete',
+    description: "Deletes an entry's translation in one locale; delivery falls back to the default locale.",
     method: 'DELETE',
     path: `${base}/entries/:id/localizations/:locale`,
     tag,
@@ -86,6 +92,9 @@ export const localizationOps = {
   }),
   createLocalization: defineOperation({
     id: 'cms.localizations.create',
+    description:
+      'Creates a translation row directly; prefer `PUT /v1/cms/entries/{id}/localizations/{locale}`, which ' +
+      'validates it against the type.',
     method: 'POST',
     path: `${base}/localizations`,
     tag,
@@ -97,6 +106,7 @@ export const localizationOps = {
   }),
   updateLocalization: defineOperation({
     id: 'cms.localizations.update',
+    description: "Changes a translation row by id; prefer the PUT of an entry's locale, which validates it against the type.",
     method: 'PATCH',
     path: `${base}/localizations/:id`,
     tag,
@@ -108,6 +118,7 @@ export const localizationOps = {
   }),
   deleteLocalization: defineOperation({
     id: 'cms.localizations.delete',
+    description: 'Deletes a translation row by id; delivery falls back to the default locale.',
     method: 'DELETE',
     path: `${base}/localizations/:id`,
     tag,
@@ -118,6 +129,9 @@ export const localizationOps = {
   }),
   missingTranslations: defineOperation({
     id: 'cms.contentTypes.missingTranslations',
+    description:
+      'For a content type: each entry with the organization locales in which it has no approved ' +
+      'translation, or one older than the source.',
     method: 'GET',
     path: `${base}/content-types/:id/missing-translations`,
     tag,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { base, refuse, tag, writers } from './common.js';
 
 // Content media: which files the entries use, kept by the entries' media fields (read-only).
@@ -7,6 +7,7 @@ import { base, refuse, tag, writers } from './common.js';
 export const mediaOps = {
   createMediaRefused: defineOperation({
     id: 'cms.media.create',
+    description: refusedDescription,
     method: 'POST',
     path: `${base}/media`,
     tag,
@@ -17,6 +18,7 @@ export const mediaOps = {
   }),
   updateMediaRefused: defineOperation({
     id: 'cms.media.update',
+    description: refusedDescription,
     method: 'PATCH',
     path: `${base}/media/:id`,
     tag,
@@ -28,6 +30,7 @@ export const mediaOps = {
   }),
   deleteMediaRefused: defineOperation({
     id: 'cms.media.delete',
+    description: refusedDescription,
     method: 'DELETE',
     path: `${base}/media/:id`,
     tag,

@@ -39,6 +39,9 @@ export const publishingOps = {
   }),
   unpublishEntry: defineOperation({
     id: 'cms.entries.unpublish',
+    description:
+      'Takes the entry offline in its source locale (or in one `locale`): delivery stops serving it. The ' +
+      'content and its versions stay.',
     method: 'POST',
     path: `${base}/entries/:id/unpublish`,
     tag,
@@ -50,6 +53,8 @@ export const publishingOps = {
   }),
   archiveEntry: defineOperation({
     id: 'cms.entries.archive',
+    description:
+      'Archives an entry: every locale goes offline and pending schedules are cancelled. Unarchive brings ' + 'it back as a DRAFT.',
     method: 'POST',
     path: `${base}/entries/:id/archive`,
     tag,
@@ -60,6 +65,7 @@ export const publishingOps = {
   }),
   unarchiveEntry: defineOperation({
     id: 'cms.entries.unarchive',
+    description: 'Brings an archived entry back as a DRAFT; publish it again to put it online.',
     method: 'POST',
     path: `${base}/entries/:id/unarchive`,
     tag,

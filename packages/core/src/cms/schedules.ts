@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { locale } from '../platform/contracts.js';
 import * as f from '../shared/fields.js';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { allRoles, base, id, refuse, tag, writers } from './common.js';
 import { publishAction, scheduleStatus } from './enums.js';
@@ -34,6 +34,7 @@ export const scheduleSortable = ['scheduledFor', 'createdAt', 'executedAt', 'sta
 export const scheduleOps = {
   listSchedules: defineOperation({
     id: 'cms.schedules.list',
+    description: 'Scheduled publishing actions with their status, soonest first unless `sort` says otherwise.',
     method: 'GET',
     path: `${base}/schedules`,
     tag,
@@ -44,6 +45,7 @@ export const scheduleOps = {
   }),
   getSchedule: defineOperation({
     id: 'cms.schedules.get',
+    description: 'One scheduled action with its status, and its error when it FAILED.',
     method: 'GET',
     path: `${base}/schedules/:id`,
     tag,
@@ -54,6 +56,10 @@ export const scheduleOps = {
   }),
   createSchedule: defineOperation({
     id: 'cms.schedules.create',
+    description:
+      'Schedules PUBLISH, UPDATE, UNPUBLISH or ARCHIVE of an entry (or of one locale) at a future time; the ' +
+      'job queue runs it then, retrying on failure. An expiry after which the entry goes offline may be ' +
+      'given.',
     method: 'POST',
     path: `${base}/schedules`,
     tag,
@@ -65,6 +71,7 @@ export const scheduleOps = {
   }),
   updateSchedule: defineOperation({
     id: 'cms.schedules.update',
+    description: 'Moves a pending scheduled action to another future time; only pending ones can move.',
     method: 'PATCH',
     path: `${base}/schedules/:id`,
     tag,
@@ -76,6 +83,7 @@ export const scheduleOps = {
   }),
   cancelSchedule: defineOperation({
     id: 'cms.schedules.cancel',
+    description: 'Cancels a pending scheduled action; it stays in the list as CANCELLED.',
     method: 'POST',
     path: `${base}/schedules/:id/cancel`,
     tag,
@@ -86,6 +94,7 @@ export const scheduleOps = {
   }),
   deleteScheduleRefused: defineOperation({
     id: 'cms.schedules.delete',
+    description: refusedDescription,
     method: 'DELETE',
     path: `${base}/schedules/:id`,
     tag,

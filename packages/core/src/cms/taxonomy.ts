@@ -50,6 +50,7 @@ export const categoryDeleteQuery = z.object({
 export const taxonomyOps = {
   listTags: defineOperation({
     id: 'cms.tags.list',
+    description: "The organization's tags, a page at a time.",
     method: 'GET',
     path: `${base}/tags`,
     tag,
@@ -60,6 +61,7 @@ export const taxonomyOps = {
   }),
   getTag: defineOperation({
     id: 'cms.tags.get',
+    description: "One of the organization's tags by id, with its name and slug.",
     method: 'GET',
     path: `${base}/tags/:id`,
     tag,
@@ -70,6 +72,7 @@ export const taxonomyOps = {
   }),
   createTag: defineOperation({
     id: 'cms.tags.create',
+    description: 'Creates a tag; its slug comes from its name and is unique in the organization (409).',
     method: 'POST',
     path: `${base}/tags`,
     tag,
@@ -81,6 +84,7 @@ export const taxonomyOps = {
   }),
   updateTag: defineOperation({
     id: 'cms.tags.update',
+    description: 'Changes a tag; its slug stays unique in the organization (409).',
     method: 'PATCH',
     path: `${base}/tags/:id`,
     tag,
@@ -92,6 +96,7 @@ export const taxonomyOps = {
   }),
   deleteTag: defineOperation({
     id: 'cms.tags.delete',
+    description: 'Deletes a tag and removes it from every entry that had it.',
     method: 'DELETE',
     path: `${base}/tags/:id`,
     tag,
@@ -102,6 +107,7 @@ export const taxonomyOps = {
   }),
   listCategories: defineOperation({
     id: 'cms.categories.list',
+    description: "The organization's categories with their path and depth; `sort=path` returns them in tree order.",
     method: 'GET',
     path: `${base}/categories`,
     tag,
@@ -112,6 +118,7 @@ export const taxonomyOps = {
   }),
   getCategory: defineOperation({
     id: 'cms.categories.get',
+    description: 'One category by id, with its path and depth.',
     method: 'GET',
     path: `${base}/categories/:id`,
     tag,
@@ -122,6 +129,7 @@ export const taxonomyOps = {
   }),
   createCategory: defineOperation({
     id: 'cms.categories.create',
+    description: 'Creates a category at the top or under a parent; its path and depth follow from the parent.',
     method: 'POST',
     path: `${base}/categories`,
     tag,
@@ -133,6 +141,8 @@ export const taxonomyOps = {
   }),
   updateCategory: defineOperation({
     id: 'cms.categories.update',
+    description:
+      'Renames or moves a category; the paths of its whole subtree follow. Moving it under one of its own ' + 'descendants is 409.',
     method: 'PATCH',
     path: `${base}/categories/:id`,
     tag,
@@ -144,6 +154,7 @@ export const taxonomyOps = {
   }),
   deleteCategory: defineOperation({
     id: 'cms.categories.delete',
+    description: 'Deletes a category. One with children needs `cascade=true`, which deletes its subtree too.',
     method: 'DELETE',
     path: `${base}/categories/:id`,
     tag,

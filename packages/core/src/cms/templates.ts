@@ -37,6 +37,7 @@ export const templateUpdate = templateCreate.partial();
 export const templateOps = {
   createTemplate: defineOperation({
     id: 'cms.templates.create',
+    description: 'Creates a page template for a content type: its structure and default values are checked against the ' + "type's fields.",
     method: 'POST',
     path: `${base}/templates`,
     tag,
@@ -48,6 +49,7 @@ export const templateOps = {
   }),
   updateTemplate: defineOperation({
     id: 'cms.templates.update',
+    description: 'Changes a page template; its structure and defaults are checked again.',
     method: 'PATCH',
     path: `${base}/templates/:id`,
     tag,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { allRoles, base, id, tag, writers } from './common.js';
 import { entryRow } from './entries.js';
@@ -32,6 +32,7 @@ const readonlyVersions = 'Versions are written by entry saves and restores';
 export const versionOps = {
   listVersions: defineOperation({
     id: 'cms.entries.versions.list',
+    description: 'The saved versions of an entry, newest first, each with who saved it, when, and the fields it ' + 'changed.',
     method: 'GET',
     path: `${base}/entries/:id/versions`,
     tag,
@@ -43,6 +44,7 @@ export const versionOps = {
   }),
   getVersion: defineOperation({
     id: 'cms.entries.versions.get',
+    description: 'One version of an entry by number, with its full data as saved then.',
     method: 'GET',
     path: `${base}/entries/:id/versions/:number`,
     tag,
@@ -53,6 +55,8 @@ export const versionOps = {
   }),
   diffVersions: defineOperation({
     id: 'cms.entries.versions.diff',
+    description:
+      'Compares two versions of an entry (`from`, `to`) field by field: what was added, removed or changed, ' + 'with the values of both.',
     method: 'GET',
     path: `${base}/entries/:id/diff`,
     tag,
@@ -64,6 +68,8 @@ export const versionOps = {
   }),
   restoreVersion: defineOperation({
     id: 'cms.entries.versions.restore',
+    description:
+      "Copies a version's data into the entry as a new version. The entry's status is unchanged: restoring " + 'never publishes.',
     method: 'POST',
     path: `${base}/entries/:id/versions/:number/restore`,
     tag,
@@ -76,6 +82,7 @@ export const versionOps = {
   /** The generic resource's writes are closed: history is written only by saves. */
   createVersionRefused: defineOperation({
     id: 'cms.versions.create',
+    description: refusedDescription,
     method: 'POST',
     path: `${base}/versions`,
     tag,
@@ -86,6 +93,7 @@ export const versionOps = {
   }),
   updateVersionRefused: defineOperation({
     id: 'cms.versions.update',
+    description: refusedDescription,
     method: 'PATCH',
     path: `${base}/versions/:id`,
     tag,
@@ -97,6 +105,7 @@ export const versionOps = {
   }),
   deleteVersionRefused: defineOperation({
     id: 'cms.versions.delete',
+    description: refusedDescription,
     method: 'DELETE',
     path: `${base}/versions/:id`,
     tag,

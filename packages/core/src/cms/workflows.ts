@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { allRoles, base, boolFilter, deleted, refuse, tag, writers } from './common.js';
 import { entryRow } from './entries.js';
@@ -128,6 +128,7 @@ export const reviewOutcome = z.object({ revision: revisions.row, entryStatus: z.
 export const workflowOps = {
   listWorkflows: defineOperation({
     id: 'cms.workflows.list',
+    description: "The organization's approval workflows with their stages.",
     method: 'GET',
     path: `${base}/workflows`,
     tag,
@@ -138,6 +139,7 @@ export const workflowOps = {
   }),
   getWorkflow: defineOperation({
     id: 'cms.workflows.get',
+    description: 'One approval workflow with its ordered stages and who each is assigned to.',
     method: 'GET',
     path: `${base}/workflows/:id`,
     tag,
@@ -148,6 +150,9 @@ export const workflowOps = {
   }),
   createWorkflow: defineOperation({
     id: 'cms.workflows.create',
+    description:
+      'Creates an approval workflow: ordered stages, each with who decides it (a member, or a role such as ' +
+      '`role:ADMIN`). Assignees must exist; one workflow may be the default for types without their own.',
     method: 'POST',
     path: `${base}/workflows`,
     tag,
@@ -159,6 +164,7 @@ export const workflowOps = {
   }),
   updateWorkflow: defineOperation({
     id: 'cms.workflows.update',
+    description: "Changes a workflow's name or stages. Entries already in review finish on the revision they are in.",
     method: 'PATCH',
     path: `${base}/workflows/:id`,
     tag,
@@ -170,6 +176,7 @@ export const workflowOps = {
   }),
   deleteWorkflow: defineOperation({
     id: 'cms.workflows.delete',
+    description: 'Deletes a workflow that no content type uses (409 otherwise).',
     method: 'DELETE',
     path: `${base}/workflows/:id`,
     tag,
@@ -180,6 +187,10 @@ export const workflowOps = {
   }),
   submitEntry: defineOperation({
     id: 'cms.entries.submit',
+    description:
+      "Sends an entry into review: the first stage of its type's workflow opens as a pending revision and " +
+      'the entry becomes IN_REVIEW. Already in review is 409; a type without a workflow has nothing to ' +
+      'submit to.',
     method: 'POST',
     path: `${base}/entries/:id/submit`,
     tag,
@@ -191,6 +202,7 @@ export const workflowOps = {
   }),
   listEntryRevisions: defineOperation({
     id: 'cms.entries.revisions',
+    description: 'The review history of an entry: every stage opened and how it was decided, by whom, with feedback, ' + 'oldest first.',
     method: 'GET',
     path: `${base}/entries/:id/revisions`,
     tag,
@@ -201,6 +213,9 @@ export const workflowOps = {
   }),
   approveRevision: defineOperation({
     id: 'cms.revisions.approve',
+    description:
+      'Approves a pending stage. The next stage opens, or after the last one the entry becomes APPROVED and ' +
+      "may be published. Only the stage's assignee or OWNER/ADMIN may decide.",
     method: 'POST',
     path: `${base}/revisions/:id/approve`,
     tag,
@@ -212,6 +227,7 @@ export const workflowOps = {
   }),
   rejectRevision: defineOperation({
     id: 'cms.revisions.reject',
+    description: 'Rejects a pending stage with feedback; the review ends and the entry returns to DRAFT.',
     method: 'POST',
     path: `${base}/revisions/:id/reject`,
     tag,
@@ -223,6 +239,8 @@ export const workflowOps = {
   }),
   requestChanges: defineOperation({
     id: 'cms.revisions.requestChanges',
+    description:
+      'Sends an entry back for changes with feedback; the review ends and the entry returns to DRAFT, ready ' + 'to be submitted again.',
     method: 'POST',
     path: `${base}/revisions/:id/request-changes`,
     tag,
@@ -234,6 +252,7 @@ export const workflowOps = {
   }),
   skipRevision: defineOperation({
     id: 'cms.revisions.skip',
+    description: 'Skips a pending stage as if approved, recorded as SKIPPED; it bypasses review, so only OWNER and ' + 'ADMIN may.',
     method: 'POST',
     path: `${base}/revisions/:id/skip`,
     tag,
@@ -245,6 +264,9 @@ export const workflowOps = {
   }),
   createReviewLink: defineOperation({
     id: 'cms.revisions.reviewLink',
+    description:
+      'Mints a signed link that expires, through which a client approves, rejects or asks for changes on a ' +
+      'pending client stage without an account.',
     method: 'POST',
     path: `${base}/revisions/:id/review-link`,
     tag,
@@ -258,6 +280,7 @@ export const workflowOps = {
   }),
   viewReviewLink: defineOperation({
     id: 'cms.reviewLinks.view',
+    description: "What a review link shows: the entry's draft under review and the stage it is in. A malformed or " + 'forged link is 401.',
     method: 'GET',
     path: `${base}/review-links/:token`,
     tag,
@@ -273,6 +296,7 @@ export const workflowOps = {
     tag,
     summary: "Approve, reject or request changes through a review link, with the reviewer's name",
     description:
+      "Decides the client stage a review link is for, with the reviewer's name and feedback. " +
       'The decision is recorded in the activity stream under the reviewer\'s name, with `via: "review-link"` and ' +
       '`linkCreatedBy` (the id and name of whoever minted the link). A client stage an OWNER/ADMIN decides directly ' +
       'is recorded with `onBehalfOfClient: true`.',
@@ -283,6 +307,7 @@ export const workflowOps = {
   }),
   createRevisionRefused: defineOperation({
     id: 'cms.revisions.create',
+    description: refusedDescription,
     method: 'POST',
     path: `${base}/revisions`,
     tag,
@@ -293,6 +318,7 @@ export const workflowOps = {
   }),
   updateRevisionRefused: defineOperation({
     id: 'cms.revisions.update',
+    description: refusedDescription,
     method: 'PATCH',
     path: `${base}/revisions/:id`,
     tag,
@@ -304,6 +330,7 @@ export const workflowOps = {
   }),
   deleteRevisionRefused: defineOperation({
     id: 'cms.revisions.delete',
+    description: refusedDescription,
     method: 'DELETE',
     path: `${base}/revisions/:id`,
     tag,

@@ -87,6 +87,9 @@ const contactsBase = `${base}/contacts`;
 export const contactOps = {
   listContacts: defineOperation({
     id: 'crm.contacts.list',
+    description:
+      'Contacts, newest first, a page at a time: `q` searches name, email and company; filter (status, ' +
+      'company, consent, …), or apply a saved filter.',
     method: 'GET',
     path: contactsBase,
     tag,
@@ -97,6 +100,7 @@ export const contactOps = {
   }),
   getContact: defineOperation({
     id: 'crm.contacts.get',
+    description: 'One contact by id, with its custom fields.',
     method: 'GET',
     path: `${contactsBase}/:id`,
     tag,
@@ -107,6 +111,9 @@ export const contactOps = {
   }),
   createContact: defineOperation({
     id: 'crm.contacts.create',
+    description:
+      'Creates a contact. The email is unique in the organization regardless of case (409); phone numbers ' +
+      'are stored as E.164; custom fields are checked against their definitions.',
     method: 'POST',
     path: contactsBase,
     tag,
@@ -118,6 +125,7 @@ export const contactOps = {
   }),
   updateContact: defineOperation({
     id: 'crm.contacts.update',
+    description: "Changes the fields given. A status change is written to the contact's timeline; the email stays " + 'unique (409).',
     method: 'PATCH',
     path: `${contactsBase}/:id`,
     tag,
@@ -129,6 +137,7 @@ export const contactOps = {
   }),
   listSavedFilters: defineOperation({
     id: 'crm.savedFilters.list',
+    description: 'Your saved contact filters and those shared with the team.',
     method: 'GET',
     path: `${base}/saved-filters`,
     tag,
@@ -139,6 +148,8 @@ export const contactOps = {
   }),
   createSavedFilter: defineOperation({
     id: 'crm.savedFilters.create',
+    description:
+      'Saves a contact filter under a name, for you or shared with the team; apply it with `savedFilterId` ' + 'on the contact list.',
     method: 'POST',
     path: `${base}/saved-filters`,
     tag,
@@ -150,6 +161,7 @@ export const contactOps = {
   }),
   updateSavedFilter: defineOperation({
     id: 'crm.savedFilters.update',
+    description: "Changes a saved filter's name, conditions or sharing: its creator, or an OWNER or ADMIN.",
     method: 'PATCH',
     path: `${base}/saved-filters/:id`,
     tag,
@@ -161,6 +173,7 @@ export const contactOps = {
   }),
   deleteSavedFilter: defineOperation({
     id: 'crm.savedFilters.delete',
+    description: 'Deletes a saved filter: its creator, or an OWNER or ADMIN.',
     method: 'DELETE',
     path: `${base}/saved-filters/:id`,
     tag,
@@ -171,6 +184,7 @@ export const contactOps = {
   }),
   getSavedFilter: defineOperation({
     id: 'crm.savedFilters.get',
+    description: 'One saved filter by id: yours or a shared one.',
     method: 'GET',
     path: `${base}/saved-filters/:id`,
     tag,
@@ -181,6 +195,9 @@ export const contactOps = {
   }),
   createCustomField: defineOperation({
     id: 'crm.customFields.create',
+    description:
+      'Defines a custom field of contacts: a key, a label, a type, its options and whether it is required. ' +
+      "Contacts' `customFields` are then checked against it.",
     method: 'POST',
     path: `${base}/custom-fields`,
     tag,
@@ -192,6 +209,8 @@ export const contactOps = {
   }),
   updateCustomField: defineOperation({
     id: 'crm.customFields.update',
+    description:
+      "Changes a custom field's label, options or whether it is required; its key and type stay, so stored " + 'values stay valid.',
     method: 'PATCH',
     path: `${base}/custom-fields/:id`,
     tag,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { allRoles, base, currency, id, money, tag, writers } from './common.js';
 import { type dealActivityType, dealContactRole } from './enums.js';
@@ -192,6 +192,7 @@ const refusedOp = (name: string, path: string, method: 'POST' | 'PATCH' | 'DELET
     path: method === 'POST' ? path : `${path}/:id`,
     tag,
     summary: `Not allowed: ${readonlyLog}`,
+    description: refusedDescription,
     ...(method === 'POST' ? {} : { params: idParams }),
     ...(method === 'DELETE' ? {} : { body: z.unknown() }),
     response: z.never(),
@@ -203,6 +204,9 @@ const dealsBase = `${base}/deals`;
 export const dealOps = {
   createPipeline: defineOperation({
     id: 'crm.pipelines.create',
+    description:
+      'Creates a sales pipeline with its stages: unique ids, in order, each with a win probability from 0 ' +
+      'to 100, and exactly one won stage.',
     method: 'POST',
     path: pipelinesBase,
     tag,
@@ -214,6 +218,8 @@ export const dealOps = {
   }),
   updatePipeline: defineOperation({
     id: 'crm.pipelines.update',
+    description:
+      "Changes a pipeline's name or stages. Removing a stage that still holds deals needs `moveDeals` to " + 'say where they go.',
     method: 'PATCH',
     path: `${pipelinesBase}/:id`,
     tag,
@@ -225,6 +231,9 @@ export const dealOps = {
   }),
   getBoard: defineOperation({
     id: 'crm.pipelines.board',
+    description:
+      'A pipeline as a board: each stage with its deals, their count, total amount and probability-weighted ' +
+      "total. CLIENT members see only their client's deals.",
     method: 'GET',
     path: `${pipelinesBase}/:id/board`,
     tag,
@@ -236,6 +245,8 @@ export const dealOps = {
   }),
   createDeal: defineOperation({
     id: 'crm.deals.create',
+    description:
+      'Creates a deal in a stage of a pipeline; its probability comes from the stage unless given. Amounts ' + 'are decimal strings.',
     method: 'POST',
     path: dealsBase,
     tag,
@@ -247,6 +258,7 @@ export const dealOps = {
   }),
   updateDeal: defineOperation({
     id: 'crm.deals.update',
+    description: "Changes a deal's fields. To change its stage use the move operation, which keeps the stage history.",
     method: 'PATCH',
     path: `${dealsBase}/:id`,
     tag,
@@ -258,6 +270,9 @@ export const dealOps = {
   }),
   moveDeal: defineOperation({
     id: 'crm.deals.move',
+    description:
+      'Moves a deal to another stage and writes its stage history. The won and lost stages close it (lost ' +
+      'needs `lostReason`). If the deal moved since you read it, the reply is 409.',
     method: 'POST',
     path: `${dealsBase}/:id/move`,
     tag,
@@ -269,6 +284,7 @@ export const dealOps = {
   }),
   reopenDeal: defineOperation({
     id: 'crm.deals.reopen',
+    description: 'Reopens a won or lost deal into an open stage of its pipeline.',
     method: 'POST',
     path: `${dealsBase}/:id/reopen`,
     tag,
@@ -280,6 +296,7 @@ export const dealOps = {
   }),
   getForecast: defineOperation({
     id: 'crm.forecast.get',
+    description: 'Open deals summed by pipeline, stage, owner and expected close month: amounts, and amounts weighted ' + 'by probability.',
     method: 'GET',
     path: `${base}/forecast`,
     tag,
@@ -290,6 +307,7 @@ export const dealOps = {
   }),
   createDealContact: defineOperation({
     id: 'crm.dealContacts.create',
+    description: 'Adds a contact of the organization to a deal with their role in it (decision maker, champion, …).',
     method: 'POST',
     path: `${base}/deal-contacts`,
     tag,
@@ -301,6 +319,7 @@ export const dealOps = {
   }),
   updateDealContact: defineOperation({
     id: 'crm.dealContacts.update',
+    description: "Changes a deal contact's role, or makes them the deal's primary contact.",
     method: 'PATCH',
     path: `${base}/deal-contacts/:id`,
     tag,
@@ -312,6 +331,7 @@ export const dealOps = {
   }),
   deleteDealContact: defineOperation({
     id: 'crm.dealContacts.delete',
+    description: 'Removes a contact from a deal; the contact itself stays.',
     method: 'DELETE',
     path: `${base}/deal-contacts/:id`,
     tag,
@@ -322,6 +342,7 @@ export const dealOps = {
   }),
   createDealActivity: defineOperation({
     id: 'crm.dealActivities.create',
+    description: "Logs a note, a scheduled meeting or a sent proposal on a deal's activity log.",
     method: 'POST',
     path: `${base}/deal-activities`,
     tag,
@@ -338,6 +359,7 @@ export const dealOps = {
   deleteStageHistoryRefused: refusedOp('dealStageHistory', `${base}/deal-stage-history`, 'DELETE'),
   createDealCompetitor: defineOperation({
     id: 'crm.dealCompetitors.create',
+    description: 'Records a competitor on a deal, with its status, pricing and notes.',
     method: 'POST',
     path: `${base}/deal-competitors`,
     tag,
@@ -349,6 +371,7 @@ export const dealOps = {
   }),
   updateDealCompetitor: defineOperation({
     id: 'crm.dealCompetitors.update',
+    description: "Changes a deal competitor's status, pricing or notes.",
     method: 'PATCH',
     path: `${base}/deal-competitors/:id`,
     tag,
@@ -360,6 +383,7 @@ export const dealOps = {
   }),
   listDealHistory: defineOperation({
     id: 'crm.deals.history',
+    description: "A deal's stage history, oldest first, with the days it spent in each stage.",
     method: 'GET',
     path: `${dealsBase}/:id/history`,
     tag,

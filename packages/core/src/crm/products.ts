@@ -27,6 +27,9 @@ export const dealLineUpdate = dealLineCreate.omit({ dealId: true, productId: tru
 export const productOps = {
   createDealLine: defineOperation({
     id: 'crm.dealProducts.create',
+    description:
+      'Adds a product line to a deal. Its total is quantity × unit price × (1 − discount/100), and the ' +
+      "deal's amount becomes the sum of its lines.",
     method: 'POST',
     path: `${base}/deal-products`,
     tag,
@@ -38,6 +41,7 @@ export const productOps = {
   }),
   updateDealLine: defineOperation({
     id: 'crm.dealProducts.update',
+    description: "Changes a deal line's quantity, price or discount; its total and the deal's amount are computed " + 'again.',
     method: 'PATCH',
     path: `${base}/deal-products/:id`,
     tag,
@@ -49,6 +53,7 @@ export const productOps = {
   }),
   deleteDealLine: defineOperation({
     id: 'crm.dealProducts.delete',
+    description: "Removes a line from a deal; the deal's amount becomes the sum of the lines left.",
     method: 'DELETE',
     path: `${base}/deal-products/:id`,
     tag,

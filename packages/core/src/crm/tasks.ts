@@ -30,6 +30,9 @@ export const myTasksQuery = z.object({ limit: z.coerce.number().int().min(1).max
 export const taskOps = {
   createTask: defineOperation({
     id: 'crm.tasks.create',
+    description:
+      'Creates a task assigned to a member, with a due date and a reminder the job queue sends at its time. ' +
+      'A recurring task comes back when completed.',
     method: 'POST',
     path: `${base}/tasks`,
     tag,
@@ -41,6 +44,7 @@ export const taskOps = {
   }),
   completeTask: defineOperation({
     id: 'crm.tasks.complete',
+    description: "Completes a task; it goes on its contact's timeline, and a recurring task's next occurrence is " + 'created.',
     method: 'POST',
     path: `${base}/tasks/:id/complete`,
     tag,
@@ -51,6 +55,7 @@ export const taskOps = {
   }),
   deferTask: defineOperation({
     id: 'crm.tasks.defer',
+    description: 'Moves a task to a later due date; its reminder moves by the same amount.',
     method: 'POST',
     path: `${base}/tasks/:id/defer`,
     tag,
@@ -62,6 +67,7 @@ export const taskOps = {
   }),
   myOpenTasks: defineOperation({
     id: 'crm.tasks.mine',
+    description: 'Your open tasks, soonest due first, tasks without a due date last.',
     method: 'GET',
     path: `${base}/tasks/mine`,
     tag,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { pageOf } from '../shared/pagination.js';
 import { base, deleted, id, staff, tag, writers } from './common.js';
 import { contactActivities, contactNotes } from './rows.gen.js';
@@ -45,6 +45,7 @@ const refused = (method: 'PATCH' | 'DELETE') =>
     path: `${base}/contact-activities/:id`,
     tag,
     summary: 'Not allowed: the timeline is a record of what happened',
+    description: refusedDescription,
     params: idParams,
     ...(method === 'PATCH' ? { body: z.unknown() } : {}),
     response: z.never(),
@@ -54,6 +55,7 @@ const refused = (method: 'PATCH' | 'DELETE') =>
 export const timelineOps = {
   logContactActivity: defineOperation({
     id: 'crm.contactActivities.create',
+    description: 'Logs a call, meeting or email with a contact; it appears on their timeline.',
     method: 'POST',
     path: `${base}/contact-activities`,
     tag,
@@ -67,6 +69,7 @@ export const timelineOps = {
   deleteContactActivityRefused: refused('DELETE'),
   createNote: defineOperation({
     id: 'crm.contactNotes.create',
+    description: "Writes a note on a contact's timeline; it may be pinned to stay on top.",
     method: 'POST',
     path: `${base}/contact-notes`,
     tag,
@@ -78,6 +81,7 @@ export const timelineOps = {
   }),
   updateNote: defineOperation({
     id: 'crm.contactNotes.update',
+    description: 'Edits or pins a note: its author, or an OWNER or ADMIN.',
     method: 'PATCH',
     path: `${base}/contact-notes/:id`,
     tag,
@@ -89,6 +93,7 @@ export const timelineOps = {
   }),
   deleteNote: defineOperation({
     id: 'crm.contactNotes.delete',
+    description: 'Deletes a note: its author, or an OWNER or ADMIN.',
     method: 'DELETE',
     path: `${base}/contact-notes/:id`,
     tag,
@@ -99,6 +104,7 @@ export const timelineOps = {
   }),
   contactTimeline: defineOperation({
     id: 'crm.contacts.timeline',
+    description: "A contact's notes and activities in one list, a page at a time: pinned notes first, then newest " + 'first.',
     method: 'GET',
     path: `${base}/contacts/:id/timeline`,
     tag,
@@ -110,6 +116,7 @@ export const timelineOps = {
   }),
   companyTimeline: defineOperation({
     id: 'crm.companies.timeline',
+    description: 'The timelines of every contact of a company (a client) merged into one: pinned notes first, then ' + 'newest first.',
     method: 'GET',
     path: `${base}/companies/:id/timeline`,
     tag,

@@ -38,6 +38,7 @@ export const assetMove = z.strictObject({
 export const folderOps = {
   createFolder: defineOperation({
     id: 'dam.folders.create',
+    description: 'Creates a folder at the root of a library or inside another folder of the same library.',
     method: 'POST',
     path: `${base}/folders`,
     tag,
@@ -49,6 +50,9 @@ export const folderOps = {
   }),
   updateFolder: defineOperation({
     id: 'dam.folders.update',
+    description:
+      'Renames a folder or moves it, with everything below it, to another parent in its library. Moving a ' +
+      'folder under itself or its descendants is 409.',
     method: 'PATCH',
     path: `${base}/folders/:id`,
     tag,
@@ -60,6 +64,7 @@ export const folderOps = {
   }),
   moveAssets: defineOperation({
     id: 'dam.assets.move',
+    description: 'Moves a set of assets into one folder of their library (or its root). Either every asset moves or ' + 'none does.',
     method: 'POST',
     path: `${base}/assets/move`,
     tag,

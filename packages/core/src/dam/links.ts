@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
-import { defineOperation, idParams } from '../shared/operation.js';
+import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { base, id, tag, writers } from './common.js';
 
@@ -52,6 +52,9 @@ export const linkDownloadBody = z.strictObject({ password: z.string().max(200).o
 export const linkOps = {
   createLink: defineOperation({
     id: 'dam.links.create',
+    description:
+      'Creates a share link to an asset for people without an account: an expiry, an optional password ' +
+      "(stored hashed) and an optional download limit. The reply has the link's URL.",
     method: 'POST',
     path: `${base}/links`,
     tag,
@@ -63,6 +66,7 @@ export const linkOps = {
   }),
   listLinks: defineOperation({
     id: 'dam.links.list',
+    description: "Share links, newest first, with their expiry and download count; members see their own, OWNER and ADMIN everyone's.",
     method: 'GET',
     path: `${base}/links`,
     tag,
@@ -73,6 +77,7 @@ export const linkOps = {
   }),
   getLink: defineOperation({
     id: 'dam.links.get',
+    description: 'One share link by id (yours, or any for OWNER and ADMIN).',
     method: 'GET',
     path: `${base}/links/:id`,
     tag,
@@ -83,6 +88,7 @@ export const linkOps = {
   }),
   revokeLink: defineOperation({
     id: 'dam.links.revoke',
+    description: 'Revokes a share link: its token stops working at once, for viewing and for downloads alike.',
     method: 'DELETE',
     path: `${base}/links/:id`,
     tag,
@@ -93,6 +99,7 @@ export const linkOps = {
   }),
   updateLinkRefused: defineOperation({
     id: 'dam.links.update',
+    description: refusedDescription,
     method: 'PATCH',
     path: `${base}/links/:id`,
     tag,
@@ -103,6 +110,9 @@ export const linkOps = {
   }),
   viewLink: defineOperation({
     id: 'dam.links.view',
+    description:
+      'What a share link shows its visitor: the shared asset, and whether a password is needed. An unknown ' +
+      'link answers 404, an expired one 410.',
     method: 'GET',
     path: `${base}/public/links/:token`,
     tag,
@@ -113,6 +123,9 @@ export const linkOps = {
   }),
   downloadLink: defineOperation({
     id: 'dam.links.download',
+    description:
+      'Downloads the shared asset through its link, with the password when the link has one. Each download ' +
+      "counts toward the link's limit; once it is reached the link answers 410.",
     method: 'POST',
     path: `${base}/public/links/:token/download`,
     tag,

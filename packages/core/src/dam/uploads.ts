@@ -65,6 +65,10 @@ export const renditionWithUrl = renditions.row.extend({ url: z.string().nullable
 export const uploadOps = {
   uploadAsset: defineOperation({
     id: 'dam.assets.upload',
+    description:
+      "Uploads one file into a library (or a folder of it) as `multipart/form-data`. The library's allowed " +
+      'types and maximum size are enforced (415, 413); the asset gets its first version, and its renditions ' +
+      'are queued.',
     method: 'POST',
     path: `${base}/assets/upload`,
     tag,
@@ -77,6 +81,9 @@ export const uploadOps = {
   }),
   streamUpload: defineOperation({
     id: 'dam.assets.uploadStream',
+    description:
+      'Uploads one file as the raw request body, streamed without buffering; its name, library and folder ' +
+      'ride in the query. The same rules as the multipart upload apply.',
     method: 'POST',
     path: `${base}/assets/upload-stream`,
     tag,
@@ -89,6 +96,9 @@ export const uploadOps = {
   }),
   assetRenditions: defineOperation({
     id: 'dam.assets.renditions',
+    description:
+      "The renditions of an asset's current version, each with its status (PENDING, PROCESSING, COMPLETED or FAILED) and, " +
+      'once completed, its URL.',
     method: 'GET',
     path: `${base}/assets/:id/renditions`,
     tag,
@@ -99,6 +109,7 @@ export const uploadOps = {
   }),
   retryRendition: defineOperation({
     id: 'dam.renditions.retry',
+    description: 'Queues a FAILED rendition again: it returns to PENDING and a worker makes it.',
     method: 'POST',
     path: `${base}/renditions/:id/retry`,
     tag,
@@ -109,6 +120,7 @@ export const uploadOps = {
   }),
   renditionContent: defineOperation({
     id: 'dam.renditions.content',
+    description: "Serves a rendition's bytes at a URL named by their SHA-256, so it can be cached forever; needs no " + 'credentials.',
     method: 'GET',
     path: `${base}/renditions/:id/:file`,
     tag,
@@ -142,6 +154,9 @@ const tusParams = z.object({ id: z.string().min(1).max(64) });
 export const tusOps = {
   tusCreate: defineOperation({
     id: 'dam.tus.create',
+    description:
+      'Starts a resumable upload (tus 1.0 creation). `Upload-Length` is the size; `Upload-Metadata` carries ' +
+      "the file name, type, library and folder. The library's rules are checked before any byte is stored.",
     method: 'POST',
     path: `${base}/tus`,
     tag,
@@ -153,6 +168,8 @@ export const tusOps = {
   }),
   tusOffset: defineOperation({
     id: 'dam.tus.offset',
+    description:
+      'Tells a tus client how many bytes of the upload have arrived (`Upload-Offset`), so it resumes from ' + 'there after a break.',
     method: 'GET',
     path: `${base}/tus/:id`,
     tag,
@@ -163,6 +180,7 @@ export const tusOps = {
   }),
   tusPatch: defineOperation({
     id: 'dam.tus.patch',
+    description: 'Appends bytes to a tus upload at `Upload-Offset`. The chunk that completes it creates the asset.',
     method: 'PATCH',
     path: `${base}/tus/:id`,
     tag,
@@ -175,6 +193,7 @@ export const tusOps = {
   }),
   tusTerminate: defineOperation({
     id: 'dam.tus.terminate',
+    description: 'Abandons a tus upload and deletes the bytes received so far.',
     method: 'DELETE',
     path: `${base}/tus/:id`,
     tag,

@@ -19,6 +19,9 @@ export const versionResult = z.object({ asset: assets.row, version: versions.row
 export const versionOps = {
   uploadVersion: defineOperation({
     id: 'dam.assets.uploadVersion',
+    description:
+      'Uploads a new version of an asset as the raw request body. It becomes the current version, the old ' +
+      'ones stay, and the renditions are made again.',
     method: 'POST',
     path: `${base}/assets/:id/versions`,
     tag,
@@ -32,6 +35,8 @@ export const versionOps = {
   }),
   restoreVersion: defineOperation({
     id: 'dam.versions.restore',
+    description:
+      'Makes an earlier version current again by adding a new version of kind RESTORE with its bytes; ' + 'history is never rewritten.',
     method: 'POST',
     path: `${base}/versions/:id/restore`,
     tag,

@@ -178,6 +178,9 @@ export const filesResource = defineResource({
 export const platformOps = {
   me: defineOperation({
     id: 'platform.me',
+    description:
+      'Tells a caller who it is: the organization, and the actor behind the credential (an API key, or a ' +
+      "session's user) with its role. Use it to check a key or a session before anything else.",
     method: 'GET',
     path: '/v1/platform/me',
     tag,
@@ -188,6 +191,7 @@ export const platformOps = {
   }),
   getOrganization: defineOperation({
     id: 'platform.organization.get',
+    description: 'The organization the credential belongs to: its name, slug, default locale, locales and settings.',
     method: 'GET',
     path: '/v1/platform/organization',
     tag,
@@ -197,6 +201,9 @@ export const platformOps = {
   }),
   updateOrganization: defineOperation({
     id: 'platform.organization.update',
+    description:
+      "Changes the organization's name, slug, locales or settings; the change is recorded in the activity " +
+      'stream. A slug another organization uses is 409.',
     method: 'PATCH',
     path: '/v1/platform/organization',
     tag,
@@ -207,6 +214,7 @@ export const platformOps = {
   }),
   listUsers: defineOperation({
     id: 'platform.users.list',
+    description: "The organization's members with their role, a page at a time (`limit`, `cursor`).",
     method: 'GET',
     path: '/v1/platform/users',
     tag,
@@ -218,6 +226,8 @@ export const platformOps = {
   }),
   getUser: defineOperation({
     id: 'platform.users.get',
+    description:
+      'One member of the organization by user id. A user of another organization answers 404, like one that ' + 'does not exist.',
     method: 'GET',
     path: '/v1/platform/users/:id',
     tag,
@@ -229,6 +239,8 @@ export const platformOps = {
   }),
   createUser: defineOperation({
     id: 'platform.users.create',
+    description:
+      'Adds a person to the organization with a role. CLIENT members need the client whose work they see ' + '(`clientId`, 400 without).',
     method: 'POST',
     path: '/v1/platform/users',
     tag,
@@ -240,6 +252,7 @@ export const platformOps = {
   }),
   updateUser: defineOperation({
     id: 'platform.users.update',
+    description: "Changes a member's details or role. Sessions already minted for them act with at most their current " + 'role.',
     method: 'PATCH',
     path: '/v1/platform/users/:id',
     tag,
@@ -251,6 +264,7 @@ export const platformOps = {
   }),
   deleteUser: defineOperation({
     id: 'platform.users.delete',
+    description: "Removes a person's membership of the organization.",
     method: 'DELETE',
     path: '/v1/platform/users/:id',
     tag,
@@ -261,6 +275,8 @@ export const platformOps = {
   }),
   listApiKeys: defineOperation({
     id: 'platform.apiKeys.list',
+    description:
+      "The organization's API keys with their name, kind (secret or publishable) and prefix. The key itself " + 'is never shown again.',
     method: 'GET',
     path: '/v1/platform/api-keys',
     tag,
@@ -271,6 +287,9 @@ export const platformOps = {
   }),
   createApiKey: defineOperation({
     id: 'platform.apiKeys.create',
+    description:
+      'Creates a secret (`sk_…`) or publishable (`pk_…`) key. The reply carries the key once: it is stored ' +
+      'hashed, so keep it now. Publishable keys only read published content through the delivery API.',
     method: 'POST',
     path: '/v1/platform/api-keys',
     tag,
@@ -282,6 +301,7 @@ export const platformOps = {
   }),
   revokeApiKey: defineOperation({
     id: 'platform.apiKeys.revoke',
+    description: 'Revokes a key: it stops working at once, and so do the sessions it minted.',
     method: 'DELETE',
     path: '/v1/platform/api-keys/:id',
     tag,
@@ -297,6 +317,7 @@ export const platformOps = {
     tag,
     summary: 'Mint a session token for a member (secret API key only)',
     description:
+      "Mints a short-lived session token (`st_…`) for one member and a role, for the host's backend to hand to its browser. " +
       "The session acts with the member's current role (a changed role applies within 5 seconds) and ends when " +
       'the API key that minted it is revoked (within 5 seconds on every instance): revoking a leaked backend key ' +
       'also cuts off every browser session it handed out. Sessions minted by other keys live on.',
@@ -307,6 +328,8 @@ export const platformOps = {
   }),
   listActivity: defineOperation({
     id: 'platform.activity.list',
+    description:
+      'Every change in the organization across features (who did what to which record, when), newest first ' + 'and a page at a time.',
     method: 'GET',
     path: '/v1/activity',
     tag,
@@ -317,6 +340,7 @@ export const platformOps = {
   }),
   listFiles: defineOperation({
     id: 'platform.files.list',
+    description: "The organization's uploaded files, a page at a time, with signed URLs to their bytes.",
     method: 'GET',
     path: '/v1/platform/files',
     tag,
@@ -327,6 +351,7 @@ export const platformOps = {
   }),
   getFile: defineOperation({
     id: 'platform.files.get',
+    description: 'One uploaded file by id, with a signed URL to its bytes. A file of another organization answers 404.',
     method: 'GET',
     path: '/v1/platform/files/:id',
     tag,
@@ -337,6 +362,10 @@ export const platformOps = {
   }),
   uploadFile: defineOperation({
     id: 'platform.files.upload',
+    description:
+      'Uploads one file as `multipart/form-data` (the `file` part, optionally its name, client and ' +
+      "project). Its type is read from the bytes, not the client's claim; the reply has the stored file " +
+      'with a signed URL.',
     method: 'POST',
     path: '/v1/platform/files',
     tag,
@@ -349,6 +378,10 @@ export const platformOps = {
   }),
   downloadFile: defineOperation({
     id: 'platform.files.content',
+    description:
+      "Streams a file's bytes. Call it with the organization's credentials, or with none through the signed " +
+      'URL a file reply gives (its `sig` in the query). Active content (HTML, SVG, XML, JavaScript) is ' +
+      'served as an attachment under a sandbox policy.',
     method: 'GET',
     path: '/v1/platform/files/:id/content',
     tag,
@@ -368,7 +401,7 @@ export const platformOps = {
     summary: 'Delete a file',
     description:
       "A MEMBER deletes only the files they uploaded (403 for anyone else's: a file may be in use anywhere in the " +
-      'organization); OWNER, ADMIN and secret keys delete any.',
+      'organization); OWNER, ADMIN and secret keys delete any. A file of another organization answers 404.',
     params: idParams,
     response: z.object({ id: z.string(), deleted: z.literal(true) }),
     roles: writers,

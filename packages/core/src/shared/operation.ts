@@ -84,5 +84,13 @@ export type OperationInput<O> =
 
 export type OperationOutput<O> = O extends Operation<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
 
+/**
+ * The description of an operation declared only to refuse (`response: z.never()`): the router answers it 405, and
+ * the generic CRUD of its table does not take its place.
+ */
+export const refusedDescription =
+  'This route only says no: it answers 405 Method Not Allowed whoever calls it, with the reason in its summary, so the ' +
+  'generic CRUD of the table is not offered in its place.';
+
 /** `{ id }` path parameters: an id is a short opaque string. */
 export const idParams = z.object({ id: z.string().min(1).max(64) });

@@ -109,7 +109,7 @@ function CommentForm({
   );
 }
 
-export interface CommentThreadsProps {
+export interface CommentThreadsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The field the threads are about, or `null` for comments on the whole entry. */
   fieldName: string | null;
   /** What the new-comment box is labelled with. */
@@ -120,6 +120,8 @@ export interface CommentThreadsProps {
   selection?: TextSelection;
   /** Called when the user drops the selection, or once a thread about it is started. */
   onSelectionDone?: () => void;
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
 }
 
 /**
@@ -128,18 +130,41 @@ export interface CommentThreadsProps {
  *
  * @example <CommentThreads fieldName="title" />
  */
-export function CommentThreads({ fieldName, label, showResolved = true, selection, onSelectionDone }: CommentThreadsProps) {
+export const CommentThreads = forwardRef<HTMLDivElement, CommentThreadsProps>(function CommentThreads({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <CommentThreadsRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});
+
+const CommentThreadsRoot = forwardRef<HTMLDivElement, Omit<CommentThreadsProps, 'overrides'>>(function CommentThreadsRoot(
+  { fieldName, label, showResolved = true, selection, onSelectionDone, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const author = useAuthor();
   const entryId = editor.entryId!;
   const comments = useComments(entryId);
   const act = useCommentAction(entryId);
-  if (comments.isPending) return <Spinner size="sm" />;
-  if (comments.isError) return <ErrorState error={comments.error} onRetry={() => comments.refetch()} />;
+  // The root is there in every state, so the ref and the host's props always have their element.
+  const root = { ref, ...props, 'data-scope': 'comments', 'data-part': 'threads' } as const;
+  if (comments.isPending)
+    return (
+      <div {...root} data-state="loading">
+        <Spinner size="sm" />
+      </div>
+    );
+  if (comments.isError)
+    return (
+      <div {...root} data-state="error">
+        <ErrorState error={comments.error} onRetry={() => comments.refetch()} />
+      </div>
+    );
   const threads = threadsOf(comments.data, fieldName).filter((thread) => showResolved || !thread.root.isResolved);
   return (
-    <div data-scope="comments" data-part="threads">
+    <div {...root}>
       {threads.length === 0 && (
         <p data-scope="comments" data-part="empty">
           {t.commentsEmpty}
@@ -214,6 +239,13 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
       {act.isError && <ErrorState error={act.error as SpokeStackError} />}
     </div>
   );
+});
+
+export interface FieldCommentsProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
+  /** The field whose threads the button opens. */
+  field: ContentField;
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
 }
 
 /**
@@ -223,7 +255,19 @@ export function CommentThreads({ fieldName, label, showResolved = true, selectio
  *
  * @example <EntryForm.Root editor={editor} fieldAddon={FieldComments}>…</EntryForm.Root>
  */
-export function FieldComments({ field }: { field: ContentField }) {
+export const FieldComments = forwardRef<HTMLButtonElement, FieldCommentsProps>(function FieldComments({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <FieldCommentsRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});
+
+// The button is the root: the ref and the host's props land on it.
+const FieldCommentsRoot = forwardRef<HTMLButtonElement, Omit<FieldCommentsProps, 'overrides'>>(function FieldCommentsRoot(
+  { field, onPointerDown, onKeyDown, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const name = field.label ?? field.name;
@@ -242,9 +286,17 @@ export function FieldComments({ field }: { field: ContentField }) {
     <Popover.Root onOpenChange={(next) => !next && setSelection(undefined)}>
       <Popover.Trigger asChild>
         <button
+          ref={ref}
           type="button"
-          onPointerDown={(e) => capture(e.currentTarget)}
-          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && capture(e.currentTarget)}
+          {...props}
+          onPointerDown={(e) => {
+            capture(e.currentTarget);
+            onPointerDown?.(e);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') capture(e.currentTarget);
+            onKeyDown?.(e);
+          }}
           data-scope="comments"
           data-part="trigger"
           data-state={count ? 'active' : 'empty'}
@@ -273,7 +325,7 @@ export function FieldComments({ field }: { field: ContentField }) {
       </Popover.Content>
     </Popover.Root>
   );
-}
+});
 
 export interface CommentsPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */

@@ -1,14 +1,15 @@
-import { type ReactNode, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useMemo, useRef } from 'react';
 import { useOverrides } from '../overrides.js';
 import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
+import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { MediaStringsContext } from '../platform/strings.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ClassNames } from '../ui/utils.js';
 import { useEntryEditor } from './controller.js';
 import * as EntryForm from './EntryForm.js';
-import type { FieldInputs } from './fields/FieldInput.js';
+import { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
 import { CommentsPanel, FieldComments } from './Comments.js';
 import { LocaleSwitcher } from './LocaleSwitcher.js';
 import { PublishActions } from './Publishing.js';
@@ -19,7 +20,7 @@ import { type ContentEditorStrings, contentEditorStrings, StringsContext, useStr
 import { statusTone } from './status.js';
 import { VersionHistory } from './VersionHistory.js';
 
-export interface ContentEditorProps {
+export interface ContentEditorProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The entry to edit. */
   entryId?: string;
   /** Without `entryId`: the content type of a new entry; after its first save the editor edits it (see `onCreated`). */
@@ -34,7 +35,7 @@ export interface ContentEditorProps {
   onCreated?: (entry: EntryRow) => void;
   /** Called after every successful save. */
   onSaved?: (entry: EntryRow, translation: LocalizationRow | null) => void;
-  /** Replaces the input of some field types. */
+  /** Replaces the input of some field types (the others keep `defaultFieldInputs`). */
   inputs?: Partial<FieldInputs>;
   /** Shows the SEO & social panel (default true). */
   seo?: boolean;
@@ -83,8 +84,8 @@ export interface ContentEditorProps {
  * <ContentEditor entryId={entryId} />
  * <ContentEditor contentTypeId={type.id} onCreated={(entry) => navigate(`/content/${entry.id}`)} />
  */
-export function ContentEditor(props: ContentEditorProps) {
-  const { entryId, contentTypeId, overrides } = props;
+export const ContentEditor = forwardRef<HTMLDivElement, ContentEditorProps>(function ContentEditor({ overrides, ...props }, ref) {
+  const { entryId, contentTypeId } = props;
   const strings = useOverrides('contentEditor', contentEditorStrings, overrides);
   // Another entry is another editor (its own draft and store). The entry this editor just created is not: a host
   // that routes to it (passing its id, and maybe no longer the type) keeps the same editor, caret and all.
@@ -97,6 +98,7 @@ export function ContentEditor(props: ContentEditorProps) {
         <EditorSession
           key={session.current}
           {...props}
+          ref={ref}
           onCreated={(entry) => {
             created.current = entry.id;
             props.onCreated?.(entry);
@@ -105,47 +107,52 @@ export function ContentEditor(props: ContentEditorProps) {
       </MediaStringsContext.Provider>
     </StringsContext.Provider>
   );
-}
+});
 
-function EditorSession({
-  entryId,
-  contentTypeId,
-  locale,
-  readOnly,
-  autosave,
-  onCreated,
-  onSaved,
-  inputs,
-  seo = true,
-  publishing = true,
-  comments = true,
-  actions,
-  sidebar,
-  className,
-  classNames,
-}: ContentEditorProps) {
+const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overrides'>>(function EditorSession(
+  {
+    entryId,
+    contentTypeId,
+    locale,
+    readOnly,
+    autosave,
+    onCreated,
+    onSaved,
+    inputs,
+    seo = true,
+    publishing = true,
+    comments = true,
+    actions,
+    sidebar,
+    className,
+    classNames,
+    ...props
+  },
+  ref,
+) {
   const t = useStrings();
   const editor = useEntryEditor({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved });
+  const fieldInputs = useMemo(() => ({ ...defaultFieldInputs, ...inputs }), [inputs]);
   if (editor.status === 'loading') {
     return (
-      <div data-scope="content-editor" data-part="root" data-state="loading" className={className}>
+      <div ref={ref} {...props} data-scope="content-editor" data-part="root" data-state="loading" className={className}>
         <Spinner size="lg" overrides={{ label: t.loading }} />
       </div>
     );
   }
   if (editor.status === 'error') {
     return (
-      <div data-scope="content-editor" data-part="root" data-state="error" className={className}>
+      <div ref={ref} {...props} data-scope="content-editor" data-part="root" data-state="error" className={className}>
         <ErrorState error={editor.error} onRetry={editor.retry} />
       </div>
     );
   }
   const { entry, type } = editor;
   return (
-    <div data-scope="content-editor" data-part="root" data-state="ready" className={className}>
+    <div ref={ref} {...props} data-scope="content-editor" data-part="root" data-state="ready" className={className}>
       <EntryForm.Root
         editor={editor}
-        inputs={inputs}
+        inputs={fieldInputs}
         fieldAddon={comments && editor.entryId ? FieldComments : undefined}
         className={classNames?.form}
         aria-label={entry?.title ?? type?.name}
@@ -167,13 +174,13 @@ function EditorSession({
             <VersionHistory />
             {publishing && <PublishActions />}
             {actions}
-            <EntryForm.SaveButton />
+            <SaveButton />
           </div>
         </header>
         {publishing && <WorkflowActions className={classNames?.review} />}
         <LocaleSwitcher className={classNames?.locales} />
-        <EntryForm.Conflict />
-        <EntryForm.FormError />
+        <EntryForm.Conflict actionAs={ConflictAction} />
+        <FormError />
         <div data-scope="content-editor" data-part="body" className={classNames?.body}>
           <EntryForm.Fields className={classNames?.fields} />
           {(seo || publishing || comments || sidebar) && (
@@ -188,6 +195,28 @@ function EditorSession({
       </EntryForm.Root>
     </div>
   );
+});
+
+// The styled faces of the headless save, conflict and failure parts: same rules (EntryForm's hooks), our Button
+// and ErrorState.
+function SaveButton() {
+  const save = EntryForm.useSaveButton();
+  if (save.hidden) return null;
+  return (
+    <Button loading={save.saving} disabled={save.disabled} onClick={save.save}>
+      {save.label}
+    </Button>
+  );
+}
+
+function ConflictAction({ 'data-action': action, ...props }: EntryForm.ConflictActionProps) {
+  return <Button variant={action === 'overwrite' ? 'danger' : 'secondary'} data-action={action} {...props} />;
+}
+
+function FormError() {
+  const error = EntryForm.useFormError();
+  const t = useStrings();
+  return error ? <ErrorState error={error} overrides={{ title: t.saveFailed }} /> : null;
 }
 
 function ReadOnlyBadge({ readOnly }: { readOnly: boolean }) {

@@ -1,4 +1,4 @@
-import { type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useOverrides } from '../overrides.js';
 import { contentStatus, type ContentStatus, type EntryListItem } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
@@ -53,7 +53,7 @@ export interface ContentListFilters {
   category?: string;
 }
 
-export interface ContentListProps {
+export interface ContentListProps extends Omit<ComponentPropsWithoutRef<'section'>, 'onSelect' | 'children'> {
   /** Called when an entry is chosen (click, or Enter/Space on it). */
   onSelect?: (entry: EntryListItem) => void;
   /** Marks this entry as the current one (`aria-current`). */
@@ -79,22 +79,27 @@ export interface ContentListProps {
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (text: string) => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => entities[m]!);
 
+export interface HighlightProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+  /** The snippet as the API sends it: escaped text with `<mark>` around the matches. */
+  html: string;
+}
+
 /**
  * A search snippet from the API (escaped text with `<mark>` around matches) as React elements: the marks become
  * `<mark>` elements, everything else stays text, so nothing in an entry can inject markup.
  *
  * @example <Highlight html={entry.highlight} />
  */
-export function Highlight({ html, className }: { html: string; className?: string }) {
+export const Highlight = forwardRef<HTMLSpanElement, HighlightProps>(function Highlight({ html, className, ...props }, ref) {
   const parts = html.split(/(<mark>[\s\S]*?<\/mark>)/g).filter(Boolean);
   return (
-    <span className={className} data-scope="content-list" data-part="snippet">
+    <span ref={ref} {...props} className={className} data-scope="content-list" data-part="snippet">
       {parts.map((part, i) =>
         part.startsWith('<mark>') ? <mark key={i}>{decode(part.slice(6, -7))}</mark> : <span key={i}>{decode(part)}</span>,
       )}
     </span>
   );
-}
+});
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 function ago(iso: string): string {
@@ -120,18 +125,10 @@ function ago(iso: string): string {
  * <ContentList onSelect={(entry) => setSelected(entry.id)} selectedId={selected} />
  * {selected && <ContentEditor entryId={selected} />}
  */
-export function ContentList({
-  onSelect,
-  selectedId,
-  query,
-  defaultFilters = {},
-  show = {},
-  pageSize = 20,
-  empty,
-  className,
-  classNames,
-  overrides,
-}: ContentListProps) {
+export const ContentList = forwardRef<HTMLElement, ContentListProps>(function ContentList(
+  { onSelect, selectedId, query, defaultFilters = {}, show = {}, pageSize = 20, empty, className, classNames, overrides, ...props },
+  ref,
+) {
   const t = useOverrides('contentList', contentListStrings, overrides);
   const ids = useId();
   const [filters, setFilters] = useState<ContentListFilters>(defaultFilters);
@@ -186,11 +183,13 @@ export function ContentList({
 
   return (
     <section
+      ref={ref}
+      aria-labelledby={`${ids}-title`}
+      {...props}
       data-scope="content-list"
       data-part="root"
       data-state={state}
       aria-busy={entries.isFetching || undefined}
-      aria-labelledby={`${ids}-title`}
       className={className}
     >
       <h2 id={`${ids}-title`} data-scope="content-list" data-part="heading" hidden>
@@ -311,4 +310,4 @@ export function ContentList({
       )}
     </section>
   );
-}
+});

@@ -7,6 +7,7 @@ import { renderWith, startServer } from '../test/server.js';
 import { ContentEditor } from './ContentEditor.js';
 import { useEntryEditor } from './controller.js';
 import * as EntryForm from './EntryForm.js';
+import { defaultFieldInputs } from './fields/FieldInput.js';
 
 let t: Awaited<ReturnType<typeof startServer>>;
 let media: ContentTypeRow;
@@ -171,7 +172,7 @@ describe('a content type with 200 fields', () => {
     );
     if (editor.status !== 'ready') return null;
     return (
-      <EntryForm.Root editor={editor}>
+      <EntryForm.Root editor={editor} inputs={defaultFieldInputs}>
         <EntryForm.Fields renderField={renderField} />
         <EntryForm.SaveStatus />
         <EntryForm.SaveButton />

@@ -15,11 +15,9 @@ import {
 import { Slot } from 'radix-ui';
 import { useStore } from 'zustand';
 import type { ContentField, ContentTypeRow } from '@spokestack/core/cms';
-import { Button, type ButtonProps } from '../ui/Button.js';
-import { ErrorState } from '../ui/ErrorState.js';
 import { cx } from '../ui/utils.js';
 import { type EntryEditorController, EntryEditorContext, useEntryEditorContext } from './controller.js';
-import { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
+import type { FieldInputs } from './fields/FieldInput.js';
 import type { FieldInputProps } from './fields/types.js';
 import { localeName } from './locale.js';
 import {
@@ -43,7 +41,7 @@ interface FormShape {
   sourceLocale: string;
   /** In a translation: the source entry's values of the fields every language shares. */
   sourceData: Record<string, unknown>;
-  inputs: FieldInputs;
+  inputs: Partial<FieldInputs>;
   addon?: ComponentType<{ field: ContentField }>;
 }
 const FormShapeContext = createContext<FormShape | null>(null);
@@ -71,7 +69,10 @@ function useFieldShape(part: string): FieldShape {
 export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
   /** The editor from `useEntryEditor`, once `status` is `ready`. */
   editor: EntryEditorController;
-  /** Replaces the input of some field types (e.g. your own rich text editor). */
+  /**
+   * The input of each field type. The primitives bring none of their own (they stay unstyled and light): pass
+   * `defaultFieldInputs` for the built-in ones, spread with your replacements (e.g. your own rich text editor).
+   */
   inputs?: Partial<FieldInputs>;
   /** Rendered next to each field's label by `EntryForm.Addon` (the styled editor puts its comments button there). */
   fieldAddon?: ComponentType<{ field: ContentField }>;
@@ -87,7 +88,7 @@ export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSub
  * @example
  * const editor = useEntryEditor({ entryId })
  * if (editor.status !== 'ready') return null
- * <EntryForm.Root editor={editor}>
+ * <EntryForm.Root editor={editor} inputs={defaultFieldInputs}>
  *   <EntryForm.Field name="title" />
  *   <EntryForm.Field name="body" />
  *   <EntryForm.SaveButton />
@@ -111,7 +112,7 @@ export const Root = forwardRef<HTMLFormElement, RootProps>(function Root(
       dir: editor.dir,
       sourceLocale: editor.sourceLocale,
       sourceData: sourceData ?? {},
-      inputs: { ...defaultFieldInputs, ...inputs },
+      inputs: inputs ?? {},
       addon: fieldAddon,
     }),
     [editor.type, formId, editor.mode, editor.readOnly, editor.dir, editor.sourceLocale, sourceData, inputs, fieldAddon],
@@ -345,7 +346,11 @@ export function Input({ className, as }: InputProps) {
   const setLocalError = useCallback((message: string | null) => store.getState().setLocalError(field.name, message), [store, field.name]);
   // Remount inputs that keep state of their own (rich text, JSON text) when the draft is replaced.
   const generation = useStore(store, (state) => state.generation);
-  const Component = (as ?? inputs[field.type]) as ComponentType<FieldInputProps>;
+  const Component = (as ?? inputs[field.type]) as ComponentType<FieldInputProps> | undefined;
+  if (!Component)
+    throw new Error(
+      `<EntryForm.Input>: no input for "${field.type}" fields. Pass inputs={defaultFieldInputs} (or your own) to <EntryForm.Root>.`,
+    );
   return (
     <div className={className} data-scope="entry-form" data-part="control">
       <Component
@@ -404,41 +409,84 @@ export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function 
   );
 });
 
-export type SaveButtonProps = Omit<ButtonProps, 'onClick'>;
-
 /**
- * Saves now ("Create entry" before the first save). Hidden for read-only editors; busy while saving; disabled when
- * there is nothing to save.
+ * What a save button needs: whether to show it at all, its label, whether a save runs or there is nothing to
+ * save, and the save itself. `EntryForm.SaveButton` is built on it; so is the styled editor's.
  *
- * @example <EntryForm.SaveButton variant="secondary" />
+ * @example
+ * const save = EntryForm.useSaveButton()
+ * return save.hidden ? null : <MyButton busy={save.saving} onClick={save.save}>{save.label}</MyButton>
  */
-export const SaveButton = forwardRef<HTMLButtonElement, SaveButtonProps>(function SaveButton({ children, ...props }, ref) {
+export function useSaveButton() {
   const editor = useEntryEditorContext();
   const state = useSaveState();
   const t = useStrings();
-  if (editor.readOnly) return null;
+  return {
+    hidden: editor.readOnly,
+    label: editor.mode === 'create' ? t.create : t.save,
+    saving: state === 'saving',
+    disabled: state === 'saved' || state === 'conflict',
+    save: () => void editor.save(),
+  };
+}
+
+export interface SaveButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onClick'> {
+  /** Renders your element (with the button's props) instead of a `<button>`. */
+  asChild?: boolean;
+}
+
+/**
+ * Saves now ("Create entry" before the first save). Hidden for read-only editors; `aria-busy` and
+ * `data-state="saving"` while saving; disabled when there is nothing to save.
+ *
+ * @example <EntryForm.SaveButton className="my-button" />
+ */
+export const SaveButton = forwardRef<HTMLButtonElement, SaveButtonProps>(function SaveButton(
+  { asChild = false, children, disabled, ...props },
+  ref,
+) {
+  const save = useSaveButton();
+  if (save.hidden) return null;
+  const Comp = asChild ? Slot.Root : 'button';
   return (
-    <Button
+    <Comp
       ref={ref}
+      type="button"
       {...props}
-      loading={state === 'saving'}
-      disabled={state === 'saved' || state === 'conflict'}
-      onClick={() => void editor.save()}
+      disabled={disabled || save.disabled || save.saving}
+      aria-busy={save.saving || undefined}
+      onClick={save.save}
+      data-scope="entry-form"
+      data-part="save-button"
+      data-state={save.saving ? 'saving' : undefined}
     >
-      {children ?? (editor.mode === 'create' ? t.create : t.save)}
-    </Button>
+      {children ?? save.label}
+    </Comp>
   );
 });
 
-export type ConflictProps = ComponentPropsWithoutRef<'div'>;
+/** One of the conflict's two choices, as `EntryForm.Conflict` renders it (a `<button>` unless `actionAs` says otherwise). */
+export type ConflictActionProps = ComponentPropsWithoutRef<'button'> & { 'data-action': 'reload' | 'overwrite' };
+
+export interface ConflictProps extends ComponentPropsWithoutRef<'div'> {
+  /** Renders the reload and overwrite choices (default a plain `<button>`); `data-action` says which one it is. */
+  actionAs?: ComponentType<ConflictActionProps>;
+}
+
+function ConflictButton(props: ConflictActionProps) {
+  return <button type="button" {...props} />;
+}
 
 /**
  * Shown while a save conflicts with someone else's: says so, keeps the local changes, and offers to reload their
  * version or to overwrite it with these changes. Renders nothing otherwise.
  *
- * @example <EntryForm.Conflict />
+ * @example <EntryForm.Conflict actionAs={MyButton} />
  */
-export const Conflict = forwardRef<HTMLDivElement, ConflictProps>(function Conflict({ className, ...props }, ref) {
+export const Conflict = forwardRef<HTMLDivElement, ConflictProps>(function Conflict(
+  { className, actionAs: Action = ConflictButton, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const store = useEntryEditorStore();
   const conflictVersion = useStore(store, (state) => (state.saveState === 'conflict' ? state.conflictVersion : null));
@@ -453,31 +501,49 @@ export const Conflict = forwardRef<HTMLDivElement, ConflictProps>(function Confl
         {format(t.conflictDescription, { version: conflictVersion })}
       </p>
       <div data-scope="entry-form" data-part="conflict-actions">
-        <Button variant="secondary" onClick={() => void editor.reload()}>
+        <Action data-action="reload" onClick={() => void editor.reload()}>
           {t.reload}
-        </Button>
-        <Button variant="danger" onClick={() => void editor.overwrite()}>
+        </Action>
+        <Action data-action="overwrite" onClick={() => void editor.overwrite()}>
           {t.overwrite}
-        </Button>
+        </Action>
       </div>
     </div>
   );
 });
 
+/**
+ * The last save's failure when no field explains it (a network error, a rule about the whole entry, problems of
+ * fields this form does not show), or null.
+ *
+ * @example const error = EntryForm.useFormError(); return error ? <MyAlert>{error.message}</MyAlert> : null
+ */
+export function useFormError() {
+  return useStore(useEntryEditorStore(), (state) => state.formError);
+}
+
 export type FormErrorProps = ComponentPropsWithoutRef<'div'>;
 
 /**
- * The last save's failure when no field explains it (a network error, a rule about the whole entry, problems of
- * fields this form does not show). Renders nothing otherwise.
+ * The last save's failure when no field explains it (see `useFormError`), announced as an alert: a title and the
+ * server's detail. Renders nothing otherwise.
  *
  * @example <EntryForm.FormError />
  */
 export const FormError = forwardRef<HTMLDivElement, FormErrorProps>(function FormError({ className, ...props }, ref) {
-  const store = useEntryEditorStore();
-  const error = useStore(store, (state) => state.formError);
+  const error = useFormError();
   const t = useStrings();
   if (!error) return null;
-  return <ErrorState ref={ref} error={error} overrides={{ title: t.saveFailed }} {...props} className={className} />;
+  return (
+    <div ref={ref} role="alert" {...props} className={className} data-scope="entry-form" data-part="form-error">
+      <p data-scope="entry-form" data-part="form-error-title">
+        {t.saveFailed}
+      </p>
+      <p data-scope="entry-form" data-part="form-error-detail">
+        {error.message}
+      </p>
+    </div>
+  );
 });
 
 export { FieldError as Error };

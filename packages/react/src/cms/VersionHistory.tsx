@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ContentTypeRow, FieldChange, VersionSummary } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
@@ -12,16 +12,19 @@ import type { ClassNames } from '../ui/utils.js';
 import { useEntryEditorContext } from './controller.js';
 import { diffWords, valueText } from './diff.js';
 import { useEntryVersions, useRestoreVersion, useVersionDiff } from './hooks/versions.js';
+import { StringsOverride } from './parts.js';
 import { useEntryEditorStore } from './store.js';
-import { format, useStrings } from './strings.js';
+import { type ContentEditorStrings, format, useStrings } from './strings.js';
 
-export interface VersionHistoryProps {
-  /** The button that opens the dialog; defaults to a "History" button. */
+export interface VersionHistoryProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
+  /** The button that opens the dialog (it receives the ref, `className` and other props); defaults to a "History" button. */
   trigger?: ReactNode;
-  /** Class name of the dialog. */
+  /** Class name of the root element: the button that opens the dialog. */
   className?: string;
-  /** Class names of the dialog's parts. */
-  classNames?: ClassNames<'list' | 'version' | 'diff' | 'change'>;
+  /** Class names of the dialog (`dialog`) and its parts. */
+  classNames?: ClassNames<'dialog' | 'list' | 'version' | 'diff' | 'change'>;
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -32,23 +35,35 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
  * into the draft as a new version. Restoring never publishes. Keyboard: the list is a set of buttons, the dialog
  * traps focus and closes on Escape.
  *
- * @example <ContentEditor.History /> // inside a ContentEditor or EntryForm.Root
+ * @example <VersionHistory /> // inside a ContentEditor or EntryForm.Root
  */
-export function VersionHistory({ trigger, className, classNames }: VersionHistoryProps) {
+export const VersionHistory = forwardRef<HTMLButtonElement, VersionHistoryProps>(function VersionHistory({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <VersionHistoryRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});
+
+const VersionHistoryRoot = forwardRef<HTMLButtonElement, Omit<VersionHistoryProps, 'overrides'>>(function VersionHistoryRoot(
+  { trigger, classNames, ...props },
+  ref,
+) {
   const editor = useEntryEditorContext();
   const t = useStrings();
   const [open, setOpen] = useState(false);
   if (!editor.entryId) return null;
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
+      {/* The trigger is the root: the ref and the host's props land on it (Radix merges them into a custom one). */}
+      <Dialog.Trigger asChild ref={ref} {...props}>
         {trigger ?? (
           <Button variant="secondary" size="sm">
             {t.history}
           </Button>
         )}
       </Dialog.Trigger>
-      <Dialog.Content className={className} data-size="lg">
+      <Dialog.Content className={classNames?.dialog} data-size="lg">
         <Dialog.Title>{t.historyTitle}</Dialog.Title>
         <Dialog.Description>{t.historyDescription}</Dialog.Description>
         {open && <HistoryBody entryId={editor.entryId} classNames={classNames} onRestored={() => setOpen(false)} />}
@@ -60,7 +75,7 @@ export function VersionHistory({ trigger, className, classNames }: VersionHistor
       </Dialog.Content>
     </Dialog.Root>
   );
-}
+});
 
 function HistoryBody({
   entryId,

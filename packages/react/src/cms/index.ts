@@ -5,6 +5,7 @@ export {
   ContentList,
   Highlight,
   contentListStrings,
+  type HighlightProps,
   type ContentListProps,
   type ContentListFilters,
   type ContentListStrings,
@@ -62,7 +63,14 @@ export { SeoPanel, type SeoPanelProps } from './SeoPanel.js';
 export { WorkflowActions, mayDecide, type WorkflowActionsProps } from './Workflows.js';
 export { PublishActions, type PublishActionsProps } from './Publishing.js';
 export { SchedulePanel, type SchedulePanelProps } from './Schedules.js';
-export { CommentThreads, FieldComments, CommentsPanel, type CommentThreadsProps, type CommentsPanelProps } from './Comments.js';
+export {
+  CommentThreads,
+  FieldComments,
+  CommentsPanel,
+  type CommentThreadsProps,
+  type CommentsPanelProps,
+  type FieldCommentsProps,
+} from './Comments.js';
 export { TagPicker, type TagPickerProps } from './fields/TagPicker.js';
 export { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
 export type { FieldInputProps, FieldOf } from './fields/types.js';

@@ -15,55 +15,83 @@ export interface EnsureDemoResult {
   organizationId: string;
   /** A working secret key of the demo organization. */
   apiKey: string;
+  /** A working publishable key of the demo organization: read-only, for the delivery API from a public site. */
+  publishableKey: string;
   /** Whether this call seeded the demo (false: it was there already). */
   seeded: boolean;
-  /** Whether a new key had to be minted because no stored one still works. */
+  /** Whether a new secret key had to be minted because no stored one still works. */
   mintedKey: boolean;
   counts?: DemoCounts;
 }
 
-const keyFile = (dataDir: string) => join(dataDir, 'demo-key');
+type DemoKey = { kind: 'SECRET' | 'PUBLISHABLE'; name: string; file: string };
+const secretKey: DemoKey = { kind: 'SECRET', name: 'Demo key', file: 'demo-key' };
+const publishableKey: DemoKey = { kind: 'PUBLISHABLE', name: 'Demo publishable key', file: 'demo-publishable-key' };
 
 /**
- * Seeds the demo when the database lacks it, and returns a working API key for it. Keys are stored
- * hashed, so a key can only be shown again if it was kept: with the embedded database it is kept in
- * `<dataDir>/demo-key` (0600, beside the database and its signing secret, which already grant full
- * access). When no kept key still works, a new one named "Demo key" is minted.
+ * Seeds the demo when the database lacks it, and returns a working secret key and publishable key for it.
+ * Keys are stored hashed, so a key can only be shown again if it was kept: with the embedded database
+ * each is kept in `<dataDir>/demo-key` and `<dataDir>/demo-publishable-key` (0600, beside the database
+ * and its signing secret, which already grant full access). When no kept key still works, a new one
+ * ("Demo key", "Demo publishable key") is minted.
  *
  * @example
- * const { apiKey } = await ensureDemo(database.db, { storage: localStorage('.spokestack/files'), secret, dataDir: '.spokestack' })
+ * const { apiKey, publishableKey } = await ensureDemo(database.db, {
+ *   storage: localStorage('.spokestack/files'), secret, dataDir: '.spokestack',
+ * })
  */
 export async function ensureDemo(db: Db, options: SeedDemoOptions & { dataDir?: string }): Promise<EnsureDemoResult> {
   const result = await seedDemo(db, options);
-  if (result.created) {
-    if (options.dataDir) await writeFile(keyFile(options.dataDir), result.apiKey + '\n', { mode: 0o600 });
-    return { organizationId: result.organizationId, apiKey: result.apiKey, seeded: true, mintedKey: false, counts: result.counts };
-  }
-  const kept = options.dataDir ? (await readFile(keyFile(options.dataDir), 'utf8').catch(() => '')).trim() : '';
-  if (kept && (await keyWorks(db, result.organizationId, kept, options.now ?? new Date())))
-    return { organizationId: result.organizationId, apiKey: kept, seeded: false, mintedKey: false };
-  const apiKey = await mintDemoKey(db, result.organizationId);
-  if (options.dataDir) await writeFile(keyFile(options.dataDir), apiKey + '\n', { mode: 0o600 });
-  return { organizationId: result.organizationId, apiKey, seeded: false, mintedKey: true };
+  const now = options.now ?? new Date();
+  const keep = (key: DemoKey, value: string) =>
+    options.dataDir ? writeFile(join(options.dataDir, key.file), value + '\n', { mode: 0o600 }) : undefined;
+  /** The kept key of this kind when it still works, else a new one, kept. */
+  const working = async (key: DemoKey) => {
+    const kept = options.dataDir ? (await readFile(join(options.dataDir, key.file), 'utf8').catch(() => '')).trim() : '';
+    if (kept && (await keyWorks(db, result.organizationId, key.kind, kept, now))) return { value: kept, minted: false };
+    const value = await mintDemoKey(db, result.organizationId, key);
+    await keep(key, value);
+    return { value, minted: true };
+  };
+  if (result.created) await keep(secretKey, result.apiKey);
+  const secret = result.created ? { value: result.apiKey, minted: false } : await working(secretKey);
+  const publishable = await working(publishableKey);
+  return {
+    organizationId: result.organizationId,
+    apiKey: secret.value,
+    publishableKey: publishable.value,
+    seeded: result.created,
+    mintedKey: secret.minted,
+    ...(result.created ? { counts: result.counts } : {}),
+  };
 }
 
-async function keyWorks(db: Db, organizationId: string, key: string, now: Date): Promise<boolean> {
+/**
+ * A `curl` of the delivery API that works as pasted against the demo: its published blog posts, read with
+ * the publishable key a public site would embed.
+ *
+ * @example console.log(deliveryCurl('http://localhost:4000', demo.publishableKey))
+ */
+export const deliveryCurl = (apiUrl: string, publishableKey: string) =>
+  `curl -H 'Authorization: Bearer ${publishableKey}' '${apiUrl}/v1/delivery/blog-post?limit=2'`;
+
+async function keyWorks(db: Db, organizationId: string, kind: DemoKey['kind'], key: string, now: Date): Promise<boolean> {
   const hash = createHash('sha256').update(key).digest('hex');
   const [row] = await db
     .select({ id: apiKeys.id, expiresAt: apiKeys.expiresAt })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hash), eq(apiKeys.organizationId, organizationId), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, hash), eq(apiKeys.organizationId, organizationId), eq(apiKeys.kind, kind), isNull(apiKeys.revokedAt)))
     .limit(1);
   return !!row && (!row.expiresAt || row.expiresAt.getTime() > now.getTime());
 }
 
-/** A new secret key for the demo organization, recorded in its activity stream like any key. */
-async function mintDemoKey(db: Db, organizationId: string): Promise<string> {
+/** A new key for the demo organization, recorded in its activity stream like any key. */
+async function mintDemoKey(db: Db, organizationId: string, { kind, name }: DemoKey): Promise<string> {
   return transaction(db, async (tx) => {
-    const key = generateApiKey('SECRET');
+    const key = generateApiKey(kind);
     const [row] = await tx
       .insert(apiKeys)
-      .values({ organizationId, name: 'Demo key', kind: 'SECRET', prefix: key.prefix, keyHash: key.keyHash })
+      .values({ organizationId, name, kind, prefix: key.prefix, keyHash: key.keyHash })
       .returning({ id: apiKeys.id });
     await recordActivity(
       tx,
@@ -72,8 +100,8 @@ async function mintDemoKey(db: Db, organizationId: string): Promise<string> {
         action: 'created',
         entityType: 'api_keys',
         entityId: row!.id,
-        entityTitle: 'Demo key',
-        metadata: { kind: 'SECRET', prefix: key.prefix },
+        entityTitle: name,
+        metadata: { kind, prefix: key.prefix },
       },
     );
     return key.secret;

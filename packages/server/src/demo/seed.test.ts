@@ -8,7 +8,7 @@ import { analyticsPlatforms } from '../analytics/schema.js';
 import { secretContext, tableInfo } from '../db/resource-service.js';
 import { appKeyRing, isSealed, secretBox } from '../platform/secrets.js';
 import { insertMany, type SeedContext } from './context.js';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 import { ensureDemo, seedDemo } from './index.js';
 
 const now = new Date('2025-06-01T12:00:00Z');
@@ -203,8 +203,16 @@ describe('the demo organization', () => {
       expect((await stat(join(dataDir, 'demo-key'))).mode & 0o777).toBe(0o600);
       expect((await t.sdkFor(first.apiKey).platform.me()).organizationId).toBe(organizationId);
 
+      // A publishable key beside it, kept the same way, that reads the delivery API and nothing else.
+      expect(first.publishableKey).toMatch(/^pk_/);
+      expect((await readFile(join(dataDir, 'demo-publishable-key'), 'utf8')).trim()).toBe(first.publishableKey);
+      const reader = t.sdkFor(first.publishableKey);
+      expect((await reader.cms.delivery.list('blog-post')).data.length).toBeGreaterThan(0);
+      expect((await problem(reader.crm.contacts.list())).status).toBe(403);
+
       expect(await ensureDemo(t.db, { dataDir, now, storage: t.storage, secret: t.secret })).toMatchObject({
         apiKey: first.apiKey,
+        publishableKey: first.publishableKey,
         mintedKey: false,
       });
 

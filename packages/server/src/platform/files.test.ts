@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { silentLogger } from './logger.js';
 
 // Uploads and downloads are router operations like every other: the same checks of what they refer
 // to, the same problems, and a place in the OpenAPI document.
@@ -50,6 +52,32 @@ describe('uploads', () => {
     // Nothing was stored for either.
     expect((await t.sdk.platform.files.list()).data).toHaveLength(before);
     expect((await other.sdk.platform.files.list()).data).toEqual([]);
+  });
+});
+
+describe('an upload over the limit', () => {
+  it('is refused 413 as a problem, and nothing is stored', async () => {
+    // The same database and files, served by an app whose multipart limit is 1 KiB.
+    const { app } = createApp({ db: t.db, storage: t.storage, secret: t.secret, logger: silentLogger, maxUploadBytes: 1024 });
+    const before = (await t.sdk.platform.files.list()).data.length;
+    const send = (size: number) => {
+      const form = new FormData();
+      form.set('file', new Blob(['x'.repeat(size)], { type: 'text/plain' }), 'big.txt');
+      const headers = { authorization: `Bearer ${t.apiKey}` };
+      return app.request(new Request('http://spokestack.test/v1/platform/files', { method: 'POST', body: form, headers }));
+    };
+    const refused = await send(4096);
+    expect(refused.status).toBe(413);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.json()).toMatchObject({
+      status: 413,
+      type: 'https://spokestack.dev/problems/too-large',
+      detail: 'The body is larger than 1024 bytes',
+      requestId: refused.headers.get('x-request-id'),
+    });
+    expect((await t.sdk.platform.files.list()).data).toHaveLength(before);
+    // Under the limit the same app takes it.
+    expect((await send(100)).status).toBe(201);
   });
 });
 
@@ -119,6 +147,6 @@ describe('the OpenAPI document', () => {
       responses: { 200: { content: { 'application/octet-stream': expect.any(Object) } } },
     });
     // Credentials of the organization, or none at all (the signed URL).
-    expect(download?.security).toEqual([{}, { bearer: [] }]);
+    expect(download?.security).toEqual([{}, { secretKey: [] }, { session: [] }, { publishableKey: [] }]);
   });
 });

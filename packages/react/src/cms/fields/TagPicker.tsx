@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react';
 import type { TagRow } from '@spokestack/core/cms';
 import { Button } from '../../ui/Button.js';
 import { useCreateTag, useTags } from '../hooks/taxonomy.js';
-import { format, useStrings } from '../strings.js';
+import { StringsOverride } from '../parts.js';
+import { type ContentEditorStrings, format, useStrings } from '../strings.js';
 import { Combobox } from './Combobox.js';
 
 /** Props of `TagPicker`. */
-export interface TagPickerProps {
+export interface TagPickerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'id' | 'dir' | 'onChange' | 'defaultValue' | 'children'> {
   /** The chosen tags: names (a `tags` field) or tag ids (the entry's taxonomy). */
   value: string[];
   onChange: (value: string[]) => void;
@@ -24,6 +25,8 @@ export interface TagPickerProps {
   dir?: 'ltr' | 'rtl';
   /** At most this many tags. */
   maxItems?: number;
+  /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
+  overrides?: Partial<ContentEditorStrings>;
 }
 
 /**
@@ -32,7 +35,18 @@ export interface TagPickerProps {
  *
  * @example <TagPicker mode="ids" value={tagIds} onChange={setTagIds} id="tags" label="Tags" />
  */
-export function TagPicker({ value, onChange, mode, id, label, describedBy, invalid, readOnly = false, dir, maxItems }: TagPickerProps) {
+export const TagPicker = forwardRef<HTMLDivElement, TagPickerProps>(function TagPicker({ overrides, ...props }, ref) {
+  return (
+    <StringsOverride overrides={overrides}>
+      <TagPickerRoot ref={ref} {...props} />
+    </StringsOverride>
+  );
+});
+
+const TagPickerRoot = forwardRef<HTMLDivElement, Omit<TagPickerProps, 'overrides'>>(function TagPickerRoot(
+  { value, onChange, mode, id, label, describedBy, invalid, readOnly = false, dir, maxItems, ...props },
+  ref,
+) {
   const t = useStrings();
   const tags = useTags();
   const create = useCreateTag();
@@ -62,7 +76,7 @@ export function TagPicker({ value, onChange, mode, id, label, describedBy, inval
   };
 
   return (
-    <div data-scope="tag-picker" data-part="root">
+    <div ref={ref} {...props} data-scope="tag-picker" data-part="root">
       {value.length > 0 && (
         <ul data-scope="tag-picker" data-part="chips">
           {value.map((key) => {
@@ -114,4 +128,4 @@ export function TagPicker({ value, onChange, mode, id, label, describedBy, inval
       )}
     </div>
   );
-}
+});
