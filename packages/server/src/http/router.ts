@@ -21,6 +21,11 @@ export interface OperationInput<O extends Operation> {
   tenant: TenantContext | undefined;
   /** The request's time and the app's parts, for public surfaces until a token names their tenant. */
   app: AppContext;
+  /**
+   * The client's IP as the rate limiter counts it: the first `X-Forwarded-For` hop only when the app trusts
+   * its proxy (`rateLimits.trustProxy`), else the socket's address, so a client cannot choose its own.
+   */
+  ip: string;
   c: Context<AppEnv>;
 }
 
@@ -227,6 +232,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
           body,
           tenant,
           app: request,
+          ip: clientIp(c, options.limiter?.settings.trustProxy ?? false),
           c,
           get ctx(): TenantContext {
             if (!tenant) throw new Error(`${op.id} has no tenant context (auth: ${op.auth}); use \`tenant\` or \`app\``);
