@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
-import type { ImportResult, metricsPush } from './imports.js';
+import type { ImportResult, connectionSync, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
 import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
 import type { realtimeVisitors, webRollupResult } from './web.js';
 import { resourceClients } from '../shared/resource-client.js';
 import { analyticsOps as ops } from './operations.js';
-import { analyticsResources } from './rows.gen.js';
+import { analyticsResources, type PlatformSyncLog } from './rows.gen.js';
 
 type Body<O extends Operation> = z.input<NonNullable<O['body']>>;
 type Query<O extends Operation> = z.input<NonNullable<O['query']>>;
@@ -27,6 +27,7 @@ export interface ImportSettings {
 export interface PlatformOperations {
   import(id: string, file: Blob, settings?: ImportSettings, options?: RequestOptions): Promise<ImportResult>;
   push(id: string, body: z.input<typeof metricsPush>, options?: RequestOptions): Promise<ImportResult>;
+  sync(id: string, body: z.input<typeof connectionSync>, options?: RequestOptions): Promise<PlatformSyncLog>;
 }
 
 /** `sdk.analytics.metrics`: the bulk daily upsert and the query engine. */
@@ -78,6 +79,16 @@ export function createAnalyticsClient(http: HttpClient) {
      */
     push: (id: string, body: Body<typeof ops.pushMetrics>, options?: RequestOptions) =>
       http.call(ops.pushMetrics, { params: { id }, body }, options),
+    /**
+     * Queues a background import of an uploaded export into the connection; the reply is its sync log,
+     * whose `status` (queued, running, success, partial, failed) and counts tell the progress.
+     * @example
+     * const file = await sdk.platform.files.upload(csv, { name: 'meta.csv' })
+     * const log = await sdk.analytics.platforms.sync(connection.id, { fileId: file.id })
+     * const { status, recordsProcessed } = await sdk.analytics.syncLogs.get(log.id)
+     */
+    sync: (id: string, body: Body<typeof ops.syncPlatform>, options?: RequestOptions) =>
+      http.call(ops.syncPlatform, { params: { id }, body }, options),
   };
   const metrics: MetricsClient = {
     /**

@@ -5,6 +5,7 @@ import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
 import { pacingRoutes } from './pacing.routes.js';
 import { analyticsTables } from './resources.js';
+import { platformSyncJobName, runPlatformSync } from './syncs.js';
 import { webRoutes } from './web.routes.js';
 import { runWebRollup, webRollupJobName } from './web.js';
 
@@ -19,6 +20,6 @@ export const analytics = defineFeature({
   routes(router, { db }) {
     for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes]) routes(router, db);
   },
-  jobs: { [webRollupJobName]: runWebRollup },
+  jobs: { [webRollupJobName]: runWebRollup, [platformSyncJobName]: runPlatformSync },
   demo: seedAnalytics,
 });
