@@ -4,6 +4,7 @@ import type { Operation } from '../shared/operation.js';
 import type { ImportResult, connectionSync, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
 import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
+import type { RollupResult, rollupQuery } from './rollups.js';
 import type { realtimeVisitors, webRollupResult } from './web.js';
 import { resourceClients } from '../shared/resource-client.js';
 import { analyticsOps as ops } from './operations.js';
@@ -40,6 +41,12 @@ export interface MetricsClient {
 export interface WebPropertyOperations {
   rollup(id: string, date: string, options?: RequestOptions): Promise<z.output<typeof webRollupResult>>;
   realtime(id: string, options?: RequestOptions): Promise<z.output<typeof realtimeVisitors>>;
+}
+
+/** `sdk.analytics.rollups`: totals across clients, ad accounts and web properties. */
+export interface RollupsClient {
+  /** @example const { rows, totals } = await sdk.analytics.rollups.query({ from: '2026-09-01', to: '2026-09-30', currency: 'USD' }) */
+  query(query: z.input<typeof rollupQuery>, options?: RequestOptions): Promise<RollupResult>;
 }
 
 /** `sdk.analytics.pacing`: spend against budgets. */
@@ -115,9 +122,13 @@ export function createAnalyticsClient(http: HttpClient) {
     get: (campaignId, query, options) => http.call(ops.campaignPacing, { params: { id: campaignId }, query }, options),
     list: (query, options) => http.call(ops.listPacing, { query }, options),
   };
+  const rollups: RollupsClient = {
+    query: (query, options) => http.call(ops.queryRollup, { query }, options),
+  };
   return {
     ...resources,
     pacing,
+    rollups,
     platforms: Object.assign(resources.platforms, platformOperations),
     webProperties: Object.assign(resources.webProperties, webOperations),
     metrics,

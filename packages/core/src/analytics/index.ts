@@ -7,3 +7,4 @@ export * from './operations.js';
 export * from './imports.js';
 export * from './web.js';
 export * from './pacing.js';
+export * from './rollups.js';

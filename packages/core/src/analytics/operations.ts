@@ -2,6 +2,7 @@
 import { importOps } from './imports.js';
 import { metricOps } from './metrics.js';
 import { pacingOps } from './pacing.js';
+import { rollupOps } from './rollups.js';
 import { webOps } from './web.js';
 
-export const analyticsOps = { ...metricOps, ...importOps, ...webOps, ...pacingOps };
+export const analyticsOps = { ...metricOps, ...importOps, ...webOps, ...pacingOps, ...rollupOps };
