@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
+import type { DashboardWidget, WidgetData, widgetCreate, widgetUpdate } from './dashboards.js';
 import type { ImportResult, connectionSync, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
 import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
@@ -47,6 +48,18 @@ export interface WebPropertyOperations {
 export interface RollupsClient {
   /** @example const { rows, totals } = await sdk.analytics.rollups.query({ from: '2026-09-01', to: '2026-09-30', currency: 'USD' }) */
   query(query: z.input<typeof rollupQuery>, options?: RequestOptions): Promise<RollupResult>;
+}
+
+/** `sdk.analytics.dashboards` beside its generic CRUD: a dashboard's widgets and their data. */
+export interface DashboardOperations {
+  /** @example const { data } = await sdk.analytics.dashboards.widgets(dashboard.id) */
+  widgets(id: string, options?: RequestOptions): Promise<{ data: DashboardWidget[] }>;
+  /** @example await sdk.analytics.dashboards.addWidget(dashboard.id, { title: 'Spend', config: { metric: 'spend', chart: 'kpi' } }) */
+  addWidget(id: string, body: z.input<typeof widgetCreate>, options?: RequestOptions): Promise<DashboardWidget>;
+  updateWidget(id: string, widgetId: string, body: z.input<typeof widgetUpdate>, options?: RequestOptions): Promise<DashboardWidget>;
+  removeWidget(id: string, widgetId: string, options?: RequestOptions): Promise<{ id: string; deleted: true }>;
+  /** @example const { total, points } = await sdk.analytics.dashboards.widgetData(dashboard.id, widget.id) */
+  widgetData(id: string, widgetId: string, options?: RequestOptions): Promise<WidgetData>;
 }
 
 /** `sdk.analytics.pacing`: spend against budgets. */
@@ -122,6 +135,13 @@ export function createAnalyticsClient(http: HttpClient) {
     get: (campaignId, query, options) => http.call(ops.campaignPacing, { params: { id: campaignId }, query }, options),
     list: (query, options) => http.call(ops.listPacing, { query }, options),
   };
+  const dashboardOperations: DashboardOperations = {
+    widgets: (id, options) => http.call(ops.listWidgets, { params: { id } }, options),
+    addWidget: (id, body, options) => http.call(ops.createWidget, { params: { id }, body }, options),
+    updateWidget: (id, widgetId, body, options) => http.call(ops.updateWidget, { params: { id, widgetId }, body }, options),
+    removeWidget: (id, widgetId, options) => http.call(ops.deleteWidget, { params: { id, widgetId } }, options),
+    widgetData: (id, widgetId, options) => http.call(ops.widgetData, { params: { id, widgetId } }, options),
+  };
   const rollups: RollupsClient = {
     query: (query, options) => http.call(ops.queryRollup, { query }, options),
   };
@@ -129,6 +149,7 @@ export function createAnalyticsClient(http: HttpClient) {
     ...resources,
     pacing,
     rollups,
+    dashboards: Object.assign(resources.dashboards, dashboardOperations),
     platforms: Object.assign(resources.platforms, platformOperations),
     webProperties: Object.assign(resources.webProperties, webOperations),
     metrics,

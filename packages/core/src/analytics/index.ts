@@ -8,3 +8,4 @@ export * from './imports.js';
 export * from './web.js';
 export * from './pacing.js';
 export * from './rollups.js';
+export * from './dashboards.js';

@@ -1,5 +1,6 @@
 import { analyticsResources } from '@spokestack/core/analytics';
 import { defineFeature } from '../feature.js';
+import { dashboardRoutes } from './dashboards.routes.js';
 import { seedAnalytics } from './demo.js';
 import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
@@ -18,7 +19,7 @@ export const analytics = defineFeature({
   tables: analyticsTables,
   resources: analyticsResources,
   routes(router, { db }) {
-    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes]) routes(router, db);
+    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes, dashboardRoutes]) routes(router, db);
   },
   jobs: { [webRollupJobName]: runWebRollup, [platformSyncJobName]: runPlatformSync },
   demo: seedAnalytics,

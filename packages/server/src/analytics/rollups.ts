@@ -15,7 +15,7 @@ import { analyticsPlatforms, webConversions, webProperties, webSessionAggregates
 
 type RollupQuery = z.output<typeof rollupQuery>;
 type Row = RollupResult['rows'][number];
-interface WebRow {
+export interface WebRow {
   period: 'current' | 'previous';
   total: boolean;
   key: string | null;
@@ -40,7 +40,8 @@ const webOf = (row: WebRow | undefined): WebValues =>
       }
     : noWeb();
 
-async function webSums(db: Db, ctx: TenantContext, q: RollupQuery, start: string): Promise<WebRow[]> {
+/** Web sums per client or property and period, with each period's total (GROUPING SETS), in one statement. */
+export async function webSums(db: Db, ctx: TenantContext, q: RollupQuery, start: string): Promise<WebRow[]> {
   const org = ctx.organizationId;
   const byClient = q.dimension === 'client';
   const p = webProperties;
@@ -82,7 +83,8 @@ async function webSums(db: Db, ctx: TenantContext, q: RollupQuery, start: string
  * totals and — unless `compare` is false — the previous period and the change. A CLIENT member sees
  * only their client. Money is in `currency`, converted at the stored rates (400 naming a missing rate).
  *
- * @example const { rows, totals } = await queryRollup(db, ctx, { from: '2026-09-01', to: '2026-09-30', dimension: 'client', compare: true })
+ * @example
+ * const { rows, totals } = await queryRollup(db, ctx, { from: '2026-09-01', to: '2026-09-30', dimension: 'client', compare: true })
  */
 export async function queryRollup(db: Db, ctx: TenantContext, q: RollupQuery): Promise<RollupResult> {
   const previous = q.compare ? previousPeriod(q.from, q.to) : null;
