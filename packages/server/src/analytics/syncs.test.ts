@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../cms/delivery-sql.js';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
+import type { ImportRow } from './imports.js';
+import { type Connector, runSync } from './syncs.js';
 
 // Background syncs of a connection from an uploaded export: queued with a sync log, run by the job
 // queue, progress and errors on that log, the same idempotent upsert as a direct import.
@@ -114,5 +116,74 @@ describe('connection syncs', () => {
     });
     const log = await t.sdk.analytics.platforms.sync(meta.id, { fileId: mine.id });
     expect((await problem(other.sdk.analytics.syncLogs.get(log.id))).status).toBe(404);
+  });
+
+  it('hands a connector the decrypted token and the last sync, shows progress as it reads, fails a run it cannot finish', async () => {
+    const meta = await connection('META_ADS', 'act_api');
+    const file = await upload(await fixture('meta-ads-ad-daily.csv'));
+    await t.sdk.analytics.platforms.sync(meta.id, { fileId: file.id });
+    await t.runJobs();
+    const lastSync = (await t.sdk.analytics.platforms.get(meta.id)).lastSyncAt;
+    const day = (date: string, spend: string): ImportRow => ({
+      line: 1,
+      level: 'campaign',
+      campaign: { externalId: 'api-1', name: 'From the API' },
+      adSet: null,
+      ad: null,
+      date,
+      currency: 'USD',
+      spend,
+      impressions: '700',
+      reach: null,
+      clicks: '7',
+      conversions: null,
+      conversionValue: null,
+    });
+    const seen: { token?: string | null; since?: Date | null; midway?: object } = {};
+    const log = await t.sdk.analytics.platforms.sync(meta.id, { fileId: file.id });
+    const api: Connector = {
+      async read(run) {
+        seen.token = await run.secret('accessToken');
+        seen.since = run.since;
+        return {
+          head: { platform: 'META_ADS', confidence: 1, columns: {}, unmapped: [] },
+          summary: () => ({ rows: 2, errors: 0, totals: 0, complete: true }),
+          batches: (async function* () {
+            yield { rows: [day('2026-09-08', '7.00')], errors: [] };
+            seen.midway = await t.sdk.analytics.syncLogs.get(log.id);
+            yield { rows: [day('2026-09-09', '3.00')], errors: [] };
+          })(),
+        };
+      },
+    };
+    const ctx = t.contextFor(t.organization.id);
+    await runSync(t.db, ctx, api, { syncLogId: log.id, connectionId: meta.id, source: { fileId: file.id } });
+    expect(seen.token).toBe('EAAB-long-lived-token');
+    expect(seen.since?.toISOString()).toBe(lastSync);
+    expect(seen.midway).toMatchObject({ status: 'running', recordsProcessed: 1 });
+    expect(await t.sdk.analytics.syncLogs.get(log.id)).toMatchObject({ status: 'success', recordsProcessed: 2 });
+    const q = await t.sdk.analytics.metrics.query({ from: '2026-09-08', to: '2026-09-09', platformId: meta.id, compare: false });
+    expect(q.totals.metrics).toMatchObject({ spend: '10.00', clicks: '14' });
+    // The queued job finds its log done and imports nothing again.
+    await t.runJobs();
+    expect((await t.sdk.analytics.metrics.query({ from: '2026-09-08', to: '2026-09-09', platformId: meta.id })).totals.metrics.spend).toBe(
+      '10.00',
+    );
+
+    // An outage fails the attempt (the queue retries it with backoff) and says why on the log and the connection.
+    const outage: Connector = {
+      read: async () => {
+        throw new Error('Meta Marketing API: 503 Service Unavailable');
+      },
+    };
+    const next = await t.sdk.analytics.platforms.sync(meta.id, { fileId: file.id });
+    await expect(runSync(t.db, ctx, outage, { syncLogId: next.id, connectionId: meta.id, source: { fileId: file.id } })).rejects.toThrow(
+      /503/,
+    );
+    expect(await t.sdk.analytics.syncLogs.get(next.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/503/) });
+    expect((await t.sdk.analytics.platforms.get(meta.id)).lastSyncStatus).toBe('failed');
+    // The retry (here the queued job itself, with the file connector) succeeds on the same log.
+    await t.runJobs();
+    expect(await t.sdk.analytics.syncLogs.get(next.id)).toMatchObject({ status: 'success', recordsProcessed: 6, error: null });
   });
 });

@@ -165,13 +165,19 @@ export async function queueSync(
 const syncPayload = z.object({ syncLogId: z.string(), connectionId: z.string(), source: connectionSync });
 
 /**
- * The sync job: runs the connector, writing progress to the sync log as rows are read, then the rows
- * through the one upsert. A source that cannot be read fails the log at once; anything else (the
- * database, storage) fails the attempt too, and the queue retries it with backoff. A finished log
- * is not run again.
+ * Runs one queued sync with a connector: writes progress to the sync log as batches are read, then the
+ * rows through the one upsert. A source that cannot be read fails the log at once; anything else (the
+ * database, storage, a platform's outage) fails the attempt too, and the queue retries it with
+ * backoff. A finished log is not run again.
+ *
+ * @example await runSync(db, ctx, reportFileConnector, { syncLogId, connectionId, source })
  */
-export async function runPlatformSync(db: Db, ctx: TenantContext, payload: Json): Promise<void> {
-  const { syncLogId, connectionId, source } = syncPayload.parse(payload);
+export async function runSync(
+  db: Db,
+  ctx: TenantContext,
+  connector: Connector,
+  { syncLogId, connectionId, source }: z.output<typeof syncPayload>,
+): Promise<void> {
   const logWhere = and(eq(platformSyncLogs.organizationId, ctx.organizationId), eq(platformSyncLogs.id, syncLogId));
   const [log] = await db.select({ status: platformSyncLogs.status }).from(platformSyncLogs).where(logWhere);
   // Deleted with its connection, or already done by an attempt whose completion was not recorded.
@@ -181,7 +187,7 @@ export async function runPlatformSync(db: Db, ctx: TenantContext, payload: Json)
   const progress = (values: Partial<typeof platformSyncLogs.$inferInsert>) => db.update(platformSyncLogs).set(values).where(logWhere);
   await progress({ status: 'running', recordsProcessed: 0, recordsFailed: 0, error: null });
   try {
-    const report = await reportFileConnector.read({
+    const report = await connector.read({
       db,
       ctx,
       connection,
@@ -214,3 +220,7 @@ export async function runPlatformSync(db: Db, ctx: TenantContext, payload: Json)
     if (!permanent) throw error;
   }
 }
+
+/** The sync job: the queued sync, read by the report file connector (the only source a sync names today). */
+export const runPlatformSync = (db: Db, ctx: TenantContext, payload: Json) =>
+  runSync(db, ctx, reportFileConnector, syncPayload.parse(payload));
