@@ -73,7 +73,7 @@ const commands: Record<string, Command> = {
       '  S3_BUCKET             store files in S3 or an S3-compatible store (S3_ENDPOINT, S3_REGION, S3_PREFIX)',
       '  SPOKESTACK_LOG_LEVEL  debug, info (default), warn or error',
       '  SPOKESTACK_ENCRYPTION_KEYS  id:base64key,… for secrets at rest (default: derived from the secret)',
-      '  SPOKESTACK_TRUST_PROXY      1 to rate-limit by X-Forwarded-For (only behind your own proxy)',
+      '  SPOKESTACK_TRUST_PROXY      your proxies (10.0.0.0/8,…) whose X-Forwarded-For names the client; 1: any peer',
       '  SPOKESTACK_DRAIN_TIMEOUT  default of --drain-timeout, in seconds',
     ],
     async run(values) {

@@ -10,6 +10,7 @@ import { createDatabase, type Database } from './db/client.js';
 import { type LogLevel, type Logger, createLogger } from './platform/logger.js';
 import { s3StorageFromEnv } from './platform/s3-storage.js';
 import { type Storage, localStorage } from './platform/storage.js';
+import { proxyTrust } from './http/rate-limit.js';
 
 /** A problem the operator can fix (missing secret, port in use); the CLI prints it without a stack. */
 export class ConfigError extends Error {
@@ -114,6 +115,28 @@ export function logLevel(settings: ResolvedSettings): LogLevel {
   return level as LogLevel;
 }
 
+/**
+ * `SPOKESTACK_TRUST_PROXY`: unset or empty, no proxy (the socket's address is the client); `1`, every peer
+ * is a proxy that replaces `X-Forwarded-For`; else the comma-separated addresses or CIDR ranges of your
+ * proxies, checked now so a typo fails at startup rather than trusting nobody.
+ *
+ * @example trustProxySetting('10.0.0.0/8, 192.168.1.4') // ['10.0.0.0/8', '192.168.1.4']
+ */
+export function trustProxySetting(value: string | undefined): boolean | string[] {
+  if (!value?.trim()) return false;
+  if (value.trim() === '1') return true;
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  try {
+    proxyTrust(list);
+  } catch (error) {
+    throw new ConfigError(`SPOKESTACK_TRUST_PROXY: ${(error as Error).message}`);
+  }
+  return list;
+}
+
 /** Where file bytes go: S3-compatible storage when `S3_BUCKET` is set, else the local files folder. */
 export async function openStorage(settings: ResolvedSettings): Promise<{ storage: Storage; description: string }> {
   const s3 = s3StorageFromEnv(settings.env);
@@ -180,8 +203,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       logger,
       encryptionKeys: settings.env.SPOKESTACK_ENCRYPTION_KEYS,
       links: options.links,
-      // Behind a proxy the operator runs, the client IP the rate limits count is the X-Forwarded-For one.
-      rateLimits: { trustProxy: settings.env.SPOKESTACK_TRUST_PROXY === '1' },
+      // Behind proxies the operator runs, the client IP the rate limits count is the X-Forwarded-For one.
+      rateLimits: { trustProxy: trustProxySetting(settings.env.SPOKESTACK_TRUST_PROXY) },
     });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;

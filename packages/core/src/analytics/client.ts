@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
-import type { ImportResult, metricsPush } from './imports.js';
+import type { DashboardWidget, WidgetData, widgetCreate, widgetUpdate } from './dashboards.js';
+import type { ImportResult, connectionSync, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
 import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
+import type { RollupResult, rollupQuery } from './rollups.js';
 import type { realtimeVisitors, webRollupResult } from './web.js';
 import { resourceClients } from '../shared/resource-client.js';
 import { analyticsOps as ops } from './operations.js';
-import { analyticsResources } from './rows.gen.js';
+import { analyticsResources, type PlatformSyncLog } from './rows.gen.js';
 
 type Body<O extends Operation> = z.input<NonNullable<O['body']>>;
 type Query<O extends Operation> = z.input<NonNullable<O['query']>>;
@@ -27,6 +29,7 @@ export interface ImportSettings {
 export interface PlatformOperations {
   import(id: string, file: Blob, settings?: ImportSettings, options?: RequestOptions): Promise<ImportResult>;
   push(id: string, body: z.input<typeof metricsPush>, options?: RequestOptions): Promise<ImportResult>;
+  sync(id: string, body: z.input<typeof connectionSync>, options?: RequestOptions): Promise<PlatformSyncLog>;
 }
 
 /** `sdk.analytics.metrics`: the bulk daily upsert and the query engine. */
@@ -39,6 +42,24 @@ export interface MetricsClient {
 export interface WebPropertyOperations {
   rollup(id: string, date: string, options?: RequestOptions): Promise<z.output<typeof webRollupResult>>;
   realtime(id: string, options?: RequestOptions): Promise<z.output<typeof realtimeVisitors>>;
+}
+
+/** `sdk.analytics.rollups`: totals across clients, ad accounts and web properties. */
+export interface RollupsClient {
+  /** @example const { rows, totals } = await sdk.analytics.rollups.query({ from: '2026-09-01', to: '2026-09-30', currency: 'USD' }) */
+  query(query: z.input<typeof rollupQuery>, options?: RequestOptions): Promise<RollupResult>;
+}
+
+/** `sdk.analytics.dashboards` beside its generic CRUD: a dashboard's widgets and their data. */
+export interface DashboardOperations {
+  /** @example const { data } = await sdk.analytics.dashboards.widgets(dashboard.id) */
+  widgets(id: string, options?: RequestOptions): Promise<{ data: DashboardWidget[] }>;
+  /** @example await sdk.analytics.dashboards.addWidget(dashboard.id, { title: 'Spend', config: { metric: 'spend', chart: 'kpi' } }) */
+  addWidget(id: string, body: z.input<typeof widgetCreate>, options?: RequestOptions): Promise<DashboardWidget>;
+  updateWidget(id: string, widgetId: string, body: z.input<typeof widgetUpdate>, options?: RequestOptions): Promise<DashboardWidget>;
+  removeWidget(id: string, widgetId: string, options?: RequestOptions): Promise<{ id: string; deleted: true }>;
+  /** @example const { total, points } = await sdk.analytics.dashboards.widgetData(dashboard.id, widget.id) */
+  widgetData(id: string, widgetId: string, options?: RequestOptions): Promise<WidgetData>;
 }
 
 /** `sdk.analytics.pacing`: spend against budgets. */
@@ -78,6 +99,16 @@ export function createAnalyticsClient(http: HttpClient) {
      */
     push: (id: string, body: Body<typeof ops.pushMetrics>, options?: RequestOptions) =>
       http.call(ops.pushMetrics, { params: { id }, body }, options),
+    /**
+     * Queues a background import of an uploaded export into the connection; the reply is its sync log,
+     * whose `status` (queued, running, success, partial, failed) and counts tell the progress.
+     * @example
+     * const file = await sdk.platform.files.upload(csv, { name: 'meta.csv' })
+     * const log = await sdk.analytics.platforms.sync(connection.id, { fileId: file.id })
+     * const { status, recordsProcessed } = await sdk.analytics.syncLogs.get(log.id)
+     */
+    sync: (id: string, body: Body<typeof ops.syncPlatform>, options?: RequestOptions) =>
+      http.call(ops.syncPlatform, { params: { id }, body }, options),
   };
   const metrics: MetricsClient = {
     /**
@@ -104,9 +135,21 @@ export function createAnalyticsClient(http: HttpClient) {
     get: (campaignId, query, options) => http.call(ops.campaignPacing, { params: { id: campaignId }, query }, options),
     list: (query, options) => http.call(ops.listPacing, { query }, options),
   };
+  const dashboardOperations: DashboardOperations = {
+    widgets: (id, options) => http.call(ops.listWidgets, { params: { id } }, options),
+    addWidget: (id, body, options) => http.call(ops.createWidget, { params: { id }, body }, options),
+    updateWidget: (id, widgetId, body, options) => http.call(ops.updateWidget, { params: { id, widgetId }, body }, options),
+    removeWidget: (id, widgetId, options) => http.call(ops.deleteWidget, { params: { id, widgetId } }, options),
+    widgetData: (id, widgetId, options) => http.call(ops.widgetData, { params: { id, widgetId } }, options),
+  };
+  const rollups: RollupsClient = {
+    query: (query, options) => http.call(ops.queryRollup, { query }, options),
+  };
   return {
     ...resources,
     pacing,
+    rollups,
+    dashboards: Object.assign(resources.dashboards, dashboardOperations),
     platforms: Object.assign(resources.platforms, platformOperations),
     webProperties: Object.assign(resources.webProperties, webOperations),
     metrics,

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { adCampaignStatus } from './enums.js';
-import { analyticsBase, analyticsTag, maxUpsertRows } from './metrics.js';
+import { analyticsBase, analyticsId, analyticsTag, maxUpsertRows } from './metrics.js';
+import { syncLogs } from './rows.gen.js';
 
 // Report imports (the CSV exports of Meta Ads Manager and Google Ads) and the CUSTOM_API push: both
 // become campaigns, ad sets, ads and daily metrics of one platform connection, by the same mapping.
@@ -99,7 +100,36 @@ export const importResult = z.object({
 });
 export type ImportResult = z.output<typeof importResult>;
 
+/**
+ * A background sync of a connection from a report export already uploaded (`POST /v1/platform/files`):
+ * a Meta Ads or Google Ads CSV, or JSON in the push's shape (`{ "rows": [...] }` or the bare array).
+ */
+export const connectionSync = z.strictObject({
+  fileId: analyticsId.describe('The uploaded export, a file of the same organization'),
+  platform: z.enum(reportPlatforms).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  dateOrder: z.enum(['mdy', 'dmy']).optional(),
+  decimalSeparator: z.enum(['.', ',']).optional(),
+  /** Per field, the header to read it from instead of the detected one (null leaves it out). */
+  columns: z.record(z.string().max(100), z.string().max(500).nullable()).optional(),
+});
+
 export const importOps = {
+  syncPlatform: defineOperation({
+    id: 'analytics.platforms.sync',
+    method: 'POST',
+    path: `${analyticsBase}/platforms/:id/syncs`,
+    tag: analyticsTag,
+    summary: "Queue a sync of a connection from an uploaded report export; follow it on the reply's sync log",
+    params: idParams,
+    body: connectionSync,
+    response: syncLogs.row,
+    status: 202,
+    roles: writers,
+  }),
   importReport: defineOperation({
     id: 'analytics.platforms.import',
     description:

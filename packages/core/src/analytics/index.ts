@@ -7,3 +7,5 @@ export * from './operations.js';
 export * from './imports.js';
 export * from './web.js';
 export * from './pacing.js';
+export * from './rollups.js';
+export * from './dashboards.js';

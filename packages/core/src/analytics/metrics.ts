@@ -67,7 +67,7 @@ export type MetricsUpsert = z.input<typeof metricsUpsert>;
 export const metricsUpsertResult = z.object({ level: z.string(), upserted: z.number().int() });
 
 export const metricIntervals = ['day', 'week', 'month', 'total'] as const;
-export const metricDimensions = ['none', 'campaign', 'adSet', 'platform', 'client'] as const;
+export const metricDimensions = ['none', 'campaign', 'adSet', 'platform', 'account', 'client'] as const;
 export type MetricInterval = (typeof metricIntervals)[number];
 export type MetricDimension = (typeof metricDimensions)[number];
 
@@ -116,7 +116,7 @@ export const metricChange = z.record(z.string(), dec.nullable());
 export const metricsRow = z.object({
   /** The first day of the bucket; null for `interval: total`. */
   date: z.string().nullable(),
-  /** The dimension's value (campaign, ad set or client id, platform type); null for `dimension: none` or no client. */
+  /** The dimension's value (campaign, ad set, connection or client id, platform type); null for `dimension: none` or no client. */
   key: z.string().nullable(),
   label: z.string().nullable(),
   metrics: metricValues,

@@ -1491,6 +1491,41 @@ export type CurrencyRate = z.output<typeof currencyRates.row>;
 export type CurrencyRateCreate = z.input<typeof currencyRates.create>;
 export type CurrencyRateUpdate = z.input<typeof currencyRates.update>;
 
+const dashboardsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    clientId: f.text().nullable().optional(),
+  });
+
+/** `analytics_dashboards` as the resource `dashboards`. */
+export const dashboards = defineResource({
+  name: 'dashboards',
+  path: '/v1/analytics/dashboards',
+  entityType: 'analytics_dashboards',
+  tag: 'Analytics',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    name: f.text(),
+    description: f.text().nullable(),
+    clientId: f.text().nullable(),
+    createdById: f.text(),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: dashboardsCreate,
+  update: dashboardsCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+    clientId: f.text().optional(),
+    createdById: f.text().optional(),
+  }),
+  sortable: ['id', 'organizationId', 'name', 'description', 'clientId', 'createdById', 'createdAt', 'updatedAt'],
+});
+export type AnalyticsDashboard = z.output<typeof dashboards.row>;
+export type AnalyticsDashboardCreate = z.input<typeof dashboards.create>;
+export type AnalyticsDashboardUpdate = z.input<typeof dashboards.update>;
+
 /** Every Analytics resource, by SDK name. */
 export const analyticsResources = {
   platforms,
@@ -1516,4 +1551,5 @@ export const analyticsResources = {
   attributionModels,
   attributionResults,
   currencyRates,
+  dashboards,
 };

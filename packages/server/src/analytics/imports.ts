@@ -26,7 +26,7 @@ import { adCampaigns, ads, adSets, analyticsPlatforms, platformSyncLogs } from '
 // and day (segments by device or network) are summed; an ad-level file also gives its ad sets and
 // campaigns their days, summed from the ads. Importing the same file again changes nothing.
 
-type Connection = typeof analyticsPlatforms.$inferSelect;
+export type Connection = typeof analyticsPlatforms.$inferSelect;
 const levels = ['account', 'campaign', 'adSet', 'ad'] as const;
 type Level = (typeof levels)[number];
 const depth = (level: Level) => levels.indexOf(level);
@@ -41,7 +41,7 @@ const baseFields: BaseField[] = ['spend', 'impressions', 'reach', 'clicks', 'con
 type Sums = Record<BaseField, Decimal | null>;
 
 /** The connection an import writes to: the caller's organization's (404 otherwise). */
-async function connectionOf(db: Db, ctx: TenantContext, id: string): Promise<Connection> {
+export async function connectionOf(db: Db, ctx: TenantContext, id: string): Promise<Connection> {
   const [row] = await db
     .select()
     .from(analyticsPlatforms)
@@ -50,17 +50,24 @@ async function connectionOf(db: Db, ctx: TenantContext, id: string): Promise<Con
   return row;
 }
 
-function reportOptions(connection: Connection, input: z.output<typeof reportImport>): ReportOptions {
+type ReportSettings = Pick<z.output<typeof reportImport>, 'platform' | 'currency' | 'dateOrder' | 'decimalSeparator'>;
+
+/** A multipart form's `columns` field (JSON text) as the reader's header overrides. */
+function parseColumns(text: string | undefined): ReportOptions['columns'] {
+  if (!text) return undefined;
   let columns: ReportOptions['columns'];
-  if (input.columns) {
-    try {
-      columns = JSON.parse(input.columns) as ReportOptions['columns'];
-    } catch {
-      throw badRequest([{ path: 'body.columns', message: 'Not JSON' }]);
-    }
-    if (!columns || typeof columns !== 'object' || Array.isArray(columns))
-      throw badRequest([{ path: 'body.columns', message: 'Expected an object of field → header' }]);
+  try {
+    columns = JSON.parse(text) as ReportOptions['columns'];
+  } catch {
+    throw badRequest([{ path: 'body.columns', message: 'Not JSON' }]);
   }
+  if (!columns || typeof columns !== 'object' || Array.isArray(columns))
+    throw badRequest([{ path: 'body.columns', message: 'Expected an object of field → header' }]);
+  return columns;
+}
+
+/** How to read a connection's export: its own platform unless the caller names another (400 when they disagree). */
+export function reportOptions(connection: Connection, input: ReportSettings, columns?: ReportOptions['columns']): ReportOptions {
   const own = (reportPlatforms as readonly string[]).includes(connection.platform)
     ? (connection.platform as ReportOptions['platform'])
     : undefined;
@@ -89,7 +96,7 @@ export async function importReport(
   input: z.output<typeof reportImport>,
 ): Promise<ImportResult> {
   const connection = await connectionOf(db, ctx, connectionId);
-  const options = reportOptions(connection, input);
+  const options = reportOptions(connection, input, parseColumns(input.columns));
   const started = performance.now();
   try {
     if (input.dryRun) {
@@ -127,7 +134,16 @@ export async function pushMetrics(
 ): Promise<ImportResult> {
   const connection = await connectionOf(db, ctx, connectionId);
   const started = performance.now();
-  const rows: ImportRow[] = input.rows.map((r, i) => ({
+  const rows = pushedRows(input.rows);
+  const bad = input.rows.findIndex((r) => r.ad && !r.adSet);
+  if (bad !== -1) throw badRequest([{ path: `body.rows.${bad}.adSet`, message: 'An ad needs its ad set' }]);
+  const head = { platform: connection.platform, confidence: 1, columns: {}, unmapped: [] };
+  return ingest(db, ctx, connection, 'push', head, rows, [], { rows: rows.length, errors: 0, totals: 0, complete: true }, started);
+}
+
+/** Pushed rows (the push's body, or a JSON export in its shape) as import rows, numbered from 1. */
+export function pushedRows(input: z.output<typeof metricsPush>['rows']): ImportRow[] {
+  return input.map((r, i) => ({
     line: i + 1,
     level: r.ad ? 'ad' : r.adSet ? 'adSet' : 'campaign',
     campaign: r.campaign,
@@ -143,13 +159,9 @@ export async function pushMetrics(
     conversions: r.conversions ?? null,
     conversionValue: r.conversionValue ?? null,
   }));
-  const bad = input.rows.findIndex((r) => r.ad && !r.adSet);
-  if (bad !== -1) throw badRequest([{ path: `body.rows.${bad}.adSet`, message: 'An ad needs its ad set' }]);
-  const head = { platform: connection.platform, confidence: 1, columns: {}, unmapped: [] };
-  return ingest(db, ctx, connection, 'push', head, rows, [], { rows: rows.length, errors: 0, totals: 0, complete: true }, started);
 }
 
-interface Head {
+export interface Head {
   platform: string;
   confidence: number;
   columns: ColumnMapping;
@@ -182,16 +194,21 @@ function stored(sums: Sums): Record<BaseField, number | string | undefined> {
   };
 }
 
-async function ingest(
+/**
+ * Writes an import's rows and records the run: a new `platform_sync_logs` row, or — for a background
+ * sync — the one queued for it (`logId`), so its progress and result stay on one row.
+ */
+export async function ingest(
   db: Db,
   ctx: TenantContext,
   connection: Connection,
-  syncType: 'import' | 'push',
+  syncType: 'import' | 'push' | 'sync',
   head: Head,
   rows: ImportRow[],
   errors: RowError[],
   summary: { rows: number; errors: number; totals: number; complete: boolean },
   started: number,
+  logId?: string,
 ): Promise<ImportResult> {
   const fileLevel = rows.reduce<Level | null>((deepest, r) => (!deepest || depth(r.level) > depth(deepest) ? r.level : deepest), null);
   const used: ImportRow[] = [];
@@ -327,27 +344,31 @@ async function ingest(
   const result = resultOf(head, used, errors, summary, fileLevel, written, null);
   const duration = Math.round(performance.now() - started);
   const log = await transaction(db, async (tx) => {
-    const [row] = await tx
-      .insert(platformSyncLogs)
-      .values({
-        organizationId: ctx.organizationId,
-        platformId: connection.id,
-        syncType,
-        status: errors.length || !summary.complete ? 'partial' : 'success',
-        recordsProcessed: used.length,
-        recordsFailed: errors.length,
-        startedAt: ctx.now,
-        completedAt: new Date(ctx.now.getTime() + duration),
-        duration,
-        errorDetails: errors.length ? (errors.slice(0, 20) as never) : null,
-      })
-      .returning({ id: platformSyncLogs.id });
+    const status = errors.length || !summary.complete ? 'partial' : 'success';
+    const values = {
+      status,
+      recordsProcessed: used.length,
+      recordsFailed: errors.length,
+      completedAt: new Date(ctx.now.getTime() + duration),
+      duration,
+      errorDetails: errors.length ? (errors.slice(0, 20) as never) : null,
+    };
+    const [row] = logId
+      ? await tx
+          .update(platformSyncLogs)
+          .set(values)
+          .where(and(eq(platformSyncLogs.organizationId, ctx.organizationId), eq(platformSyncLogs.id, logId)))
+          .returning({ id: platformSyncLogs.id })
+      : await tx
+          .insert(platformSyncLogs)
+          .values({ ...values, organizationId: ctx.organizationId, platformId: connection.id, syncType, startedAt: ctx.now })
+          .returning({ id: platformSyncLogs.id });
     await tx
       .update(analyticsPlatforms)
-      .set({ lastSyncAt: ctx.now, lastSyncStatus: errors.length ? 'partial' : 'success', lastSyncError: null })
+      .set({ lastSyncAt: ctx.now, lastSyncStatus: status, lastSyncError: null })
       .where(eq(analyticsPlatforms.id, connection.id));
     await recordActivity(tx, ctx, {
-      action: syncType === 'import' ? 'imported' : 'pushed',
+      action: syncType === 'push' ? 'pushed' : 'imported',
       entityType: 'analytics_platforms',
       entityId: connection.id,
       entityTitle: connection.name,

@@ -1,10 +1,12 @@
 import { analyticsResources } from '@spokestack/core/analytics';
 import { defineFeature } from '../feature.js';
+import { dashboardRoutes } from './dashboards.routes.js';
 import { seedAnalytics } from './demo.js';
 import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
 import { pacingRoutes } from './pacing.routes.js';
 import { analyticsTables } from './resources.js';
+import { platformSyncJobName, runPlatformSync } from './syncs.js';
 import { webRoutes } from './web.routes.js';
 import { runWebRollup, webRollupJobName } from './web.js';
 
@@ -17,8 +19,8 @@ export const analytics = defineFeature({
   tables: analyticsTables,
   resources: analyticsResources,
   routes(router, { db }) {
-    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes]) routes(router, db);
+    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes, dashboardRoutes]) routes(router, db);
   },
-  jobs: { [webRollupJobName]: runWebRollup },
+  jobs: { [webRollupJobName]: runWebRollup, [platformSyncJobName]: runPlatformSync },
   demo: seedAnalytics,
 });

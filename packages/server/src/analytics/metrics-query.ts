@@ -123,6 +123,7 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
       label: sql`p.platform::text`,
       join: sql`join ${analyticsPlatforms} p on p.id = ${c.platformId}`,
     },
+    account: { key: sql`${c.platformId}`, label: sql`p.name`, join: sql`join ${analyticsPlatforms} p on p.id = ${c.platformId}` },
     client: { key: sql`${c.clientId}`, label: sql`cl.name`, join: sql`left join ${clients} cl on cl.id = ${c.clientId}` },
   };
   const dim = dims[q.dimension];
@@ -207,11 +208,14 @@ function valuesOf(row: SumRow | undefined): MetricValues {
   return values as MetricValues;
 }
 
+/** The figures of nothing: zero sums, no ratios (a client with web properties but no ad spend). */
+export const noMetrics = (): MetricValues => valuesOf(undefined);
+
 /** (current − previous) / previous per metric, to 4 places; null when previous is 0 or missing. */
-export function changeOf(current: MetricValues, previous: MetricValues): Record<string, string | null> {
+export function changeOf(current: Record<string, string | null>, previous: Record<string, string | null>): Record<string, string | null> {
   const change: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(current)) {
-    const before = previous[name as keyof MetricValues];
+    const before = previous[name] ?? null;
     change[name] =
       value === null || before === null || new Decimal(before).isZero()
         ? null

@@ -25,4 +25,5 @@ export const analyticsTables = {
   attributionModels: t.attributionModels,
   attributionResults: t.attributionResults,
   currencyRates: t.currencyRates,
+  dashboards: t.analyticsDashboards,
 };

@@ -697,3 +697,47 @@ export const webVisitorSalts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.day] })],
 );
+
+/**
+ * Not in the spec (issue 13, item 7): a saved analytics dashboard. A dashboard with a client is that
+ * client's: its members may read it, and its widgets show only that client's figures.
+ */
+export const analyticsDashboards = pgTable(
+  'analytics_dashboards',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    clientId: text('client_id').references(() => clients.id, { onDelete: 'set null' }),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('analytics_dashboards_organization_id_idx').on(t.organizationId),
+    index('analytics_dashboards_client_id_idx').on(t.clientId),
+  ],
+);
+
+/**
+ * Not in the spec: one widget of a dashboard, in the order of `position`. `config` (metric, dimension,
+ * interval, date range, comparison, filters, chart type) is validated by core's `widgetConfig` on
+ * every write, and run by the metrics query engine.
+ */
+export const analyticsDashboardWidgets = pgTable(
+  'analytics_dashboard_widgets',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dashboardId: text('dashboard_id')
+      .notNull()
+      .references(() => analyticsDashboards.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    position: integer('position').notNull().default(0),
+    config: json('config').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('analytics_dashboard_widgets_dashboard_id_position_idx').on(t.dashboardId, t.position)],
+);

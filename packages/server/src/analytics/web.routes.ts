@@ -6,8 +6,8 @@ import { createCollector, realtimeVisitors, rollupWebDay } from './web.js';
 /** The tracker's ingestion endpoint, the daily rollup and real-time visitors. @example webRoutes(router, db) */
 export function webRoutes(router: Router, db: Db): void {
   const collector = createCollector(db);
-  router.on(ops.collect, ({ c, app }) =>
-    collector.collect(c.req.raw, app, (origin) => {
+  router.on(ops.collect, ({ c, app, ip }) =>
+    collector.collect(c.req.raw, app, ip, (origin) => {
       // CORS per property: only the property's own site may read the reply (sendBeacon never needs to).
       if (origin) c.header('Access-Control-Allow-Origin', origin);
       c.header('Vary', 'Origin', { append: true });

@@ -33,7 +33,11 @@ const visitorA = { 'x-forwarded-for': '203.0.113.9', 'cf-ipcountry': 'DE' };
 const visitorB = { 'x-forwarded-for': '198.51.100.7', 'user-agent': iphone };
 
 beforeAll(async () => {
-  t = await createTestInstance({ now: '2026-09-01T09:00:00Z' });
+  // Behind a proxy the app trusts, so the visitors' forwarded IPs tell them apart (collect-ip.test.ts covers the untrusted case).
+  t = await createTestInstance({
+    now: '2026-09-01T09:00:00Z',
+    rateLimits: { trustProxy: true, publicPerIp: { max: 10_000, windowSeconds: 60 } },
+  });
   other = await t.createOrg('Rival Agency');
   const acme = await t.sdk.platform.clients.create({ name: 'Acme', slug: 'acme' });
   const beta = await t.sdk.platform.clients.create({ name: 'Beta', slug: 'beta' });

@@ -133,8 +133,9 @@ export function createCollector(db: Db) {
     /**
      * Takes one tracker request: 204 when stored (or dropped as a bot, which is not told), 400 for a
      * malformed body, 404 for an unknown or disabled property, 403 from another site. Sets no cookie.
+     * `ip` is the router's (forwarded headers count only behind a trusted proxy); it is hashed, never stored.
      */
-    async collect(request: Request, app: AppContext, reply: (origin: string | null) => Response): Promise<Response> {
+    async collect(request: Request, app: AppContext, ip: string, reply: (origin: string | null) => Response): Promise<Response> {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > maxTrackerPayloadBytes) throw tooLarge(`At most ${maxTrackerPayloadBytes} bytes`);
       const parsed = parseTrackerPayload(await request.text());
@@ -146,7 +147,6 @@ export function createCollector(db: Db) {
       const page = new URL(payload.u);
       if (!hostMatches(page.hostname, property.domain) || (origin && !hostMatches(safeHost(origin), property.domain)))
         throw forbidden(`Events of this property come from ${property.domain}`);
-      const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || '0.0.0.0';
       const event = enrichEvent({
         payload,
         ip,

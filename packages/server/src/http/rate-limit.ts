@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { problemTypes } from '@spokestack/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -21,10 +22,13 @@ export interface RateLimitSettings {
   /** Requests to public surfaces (review links, share links, form posts, tracking) per client IP and operation. */
   publicPerIp: Limit;
   /**
-   * Take the client IP from the first `X-Forwarded-For` entry (behind a proxy you run), instead of the
-   * socket's address. Leave off when clients reach the server directly: they could send any header.
+   * Where the client IP comes from. `false`: the socket's address (clients reach the server directly,
+   * and could send any header). A list of proxy addresses or CIDR ranges (`10.0.0.0/8`, `fd00::/8`):
+   * `X-Forwarded-For` counts only on requests whose socket is one of them, read from the right past
+   * those proxies, so a hop the client wrote itself is never taken. `true`: every peer is a proxy that
+   * replaces the header, and its first entry is the client (a proxy that appends makes it forgeable).
    */
-  trustProxy: boolean;
+  trustProxy: boolean | readonly string[];
 }
 
 export const defaultRateLimits: RateLimitSettings = {
@@ -33,6 +37,55 @@ export const defaultRateLimits: RateLimitSettings = {
   publicPerIp: { max: 120, windowSeconds: 60 },
   trustProxy: false,
 };
+
+/** Whether an address is one of the trusted proxies (IPv4-mapped IPv6 read as IPv4). */
+export type ProxyTrust = boolean | ((address: string) => boolean);
+
+const plainAddress = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
+/**
+ * `trustProxy` as a check of addresses; throws a TypeError naming an entry that is no address or range.
+ *
+ * @example proxyTrust(['10.0.0.0/8'])('10.1.2.3') // true
+ */
+export function proxyTrust(setting: RateLimitSettings['trustProxy']): ProxyTrust {
+  if (typeof setting === 'boolean') return setting;
+  const list = new BlockList();
+  for (const entry of setting) {
+    const [address = '', bits] = entry.trim().split('/');
+    const type = isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : null;
+    const prefix = Number(bits);
+    if (!type || (bits !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= (type === 'ipv4' ? 32 : 128))))
+      throw new TypeError(`Trusted proxy "${entry}": expected an IP address or a CIDR range like 10.0.0.0/8`);
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, prefix, type);
+  }
+  return (address) => {
+    const plain = plainAddress(address);
+    const type = isIPv4(plain) ? 'ipv4' : isIPv6(plain) ? 'ipv6' : null;
+    return type !== null && list.check(plain, type);
+  };
+}
+
+/**
+ * The client of a request from its socket's address (`peer`) and `X-Forwarded-For`, under `trust`.
+ * Proxies append the address they received from, so walking from the right past our own proxies, the
+ * first other hop is the client; anything left of it the client may have written itself.
+ *
+ * @example clientAddress('10.0.0.5', '198.51.100.7, 10.0.0.2', proxyTrust(['10.0.0.0/8'])) // '198.51.100.7'
+ */
+export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trust: ProxyTrust): string {
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  if (trust === true && hops[0]) return hops[0].slice(0, 64);
+  if (typeof trust === 'function' && peer && trust(peer) && hops.length) {
+    for (let i = hops.length - 1; i > 0; i--) if (!trust(hops[i]!)) return hops[i]!.slice(0, 64);
+    return hops[0]!.slice(0, 64);
+  }
+  return peer ? plainAddress(peer) : 'unknown';
+}
 
 /** 429 with `Retry-After` (seconds), as a problem. */
 export const tooManyRequests = (retryAfter: number, what: string) =>
@@ -88,8 +141,11 @@ export function createRateLimiter(db: Db, clock: Clock, settings: RateLimitSetti
     }
   }
 
+  const trust = proxyTrust(settings.trustProxy);
   return {
     settings,
+    /** The request's client address under the configured proxies. */
+    clientIp: (peer: string | undefined, forwardedFor: string | undefined) => clientAddress(peer, forwardedFor, trust),
     /** Refuses a client IP or token that failed to authenticate too often, before its credentials cost a query. */
     beforeAuth(ip: string, token: string | undefined) {
       check(`auth-ip:${ip}`, 'failed authentications');

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { Authenticator } from '../platform/auth.js';
 import type { AppContext, TenantContext } from '../platform/context.js';
 import type { AppEnv } from './env.js';
-import type { RateLimiter } from './rate-limit.js';
+import { clientAddress, type RateLimiter } from './rate-limit.js';
 import { HttpError, badRequest, fieldErrors, forbidden, methodNotAllowed, tooLarge, unsupportedMediaType } from './problem.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -21,6 +21,11 @@ export interface OperationInput<O extends Operation> {
   tenant: TenantContext | undefined;
   /** The request's time and the app's parts, for public surfaces until a token names their tenant. */
   app: AppContext;
+  /**
+   * The client's IP as the rate limiter counts it: from `X-Forwarded-For` only on requests through a
+   * trusted proxy (`rateLimits.trustProxy`), else the socket's address, so a client cannot choose its own.
+   */
+  ip: string;
   c: Context<AppEnv>;
 }
 
@@ -113,16 +118,13 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
 }
 
 /**
- * The client's IP: the first `X-Forwarded-For` hop behind a trusted proxy, else the socket's address
- * (`@hono/node-server` puts the Node request in `c.env.incoming`); `unknown` without either.
+ * The client's IP under the limiter's trusted proxies (`clientAddress`), from the socket's address
+ * (`@hono/node-server` puts the Node request in `c.env.incoming`); `unknown` without a socket.
  */
-function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
+function clientIp(c: Context<AppEnv>, limiter: RateLimiter | undefined): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const peer = env?.incoming?.socket?.remoteAddress;
+  return limiter ? limiter.clientIp(peer, c.req.header('x-forwarded-for')) : clientAddress(peer, undefined, false);
 }
 
 /** A Hono path (`/v1/cms/entries/:id`) as a regular expression over request paths. */
@@ -181,14 +183,14 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
     const { limiter } = options;
     if (access.public) {
       // Every public surface (review links, share links, form posts, tracking) is limited per client IP.
-      await limiter?.publicHit(op.id, clientIp(c, limiter.settings.trustProxy));
+      await limiter?.publicHit(op.id, clientIp(c, limiter));
       const token = c.req.param('token');
       if (token) limiter?.beforeProof(op.id, token);
       return undefined;
     }
     if (op.auth === 'optional' && !header) return undefined;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const ip = limiter ? clientIp(c, limiter.settings.trustProxy) : '';
+    const ip = limiter ? clientIp(c, limiter) : '';
     limiter?.beforeAuth(ip, token);
     const { organizationId, actor } = await options.auth.authenticate(header).catch(async (error: unknown) => {
       // Each failure counts against the IP and the token, so guessing keys or replaying forged tokens stops.
@@ -223,7 +225,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
         // A public surface's token is its credential: a refusal (forged, expired, wrong password) counts like a failed login.
         return run(c).catch(async (error: unknown) => {
           if (error instanceof HttpError && (error.status === 401 || error.status === 403))
-            await limiter.failedProof(op.id, clientIp(c, limiter.settings.trustProxy), token);
+            await limiter.failedProof(op.id, clientIp(c, limiter), token);
           throw error;
         });
       };
@@ -240,6 +242,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
           body,
           tenant,
           app: request,
+          ip: clientIp(c, options.limiter),
           c,
           get ctx(): TenantContext {
             if (!tenant) throw new Error(`${op.id} has no tenant context (auth: ${op.auth}); use \`tenant\` or \`app\``);

@@ -1,0 +1,166 @@
+import * as z from 'zod';
+import * as f from '../shared/fields.js';
+import { defineOperation } from '../shared/operation.js';
+import { platformType } from './enums.js';
+import { analyticsBase, analyticsId, analyticsTag, metricDimensions, metricIntervals } from './metrics.js';
+
+// Dashboard widgets: a validated config that the server runs through the metrics query engine (media
+// metrics) or the cross-client rollups (web metrics), answered as one chart-ready series shape. The
+// dashboards themselves are the generic `dashboards` resource; widgets live under their dashboard so
+// that whoever may read a dashboard (a client's member, for a client's dashboard) may read its widgets.
+
+const writers = ['OWNER', 'ADMIN', 'MEMBER'] as const;
+const readers = ['OWNER', 'ADMIN', 'MEMBER', 'CLIENT'] as const;
+
+export const mediaWidgetMetrics = ['spend', 'impressions', 'reach', 'clicks', 'conversions', 'conversionValue'] as const;
+export const derivedWidgetMetrics = ['ctr', 'cpm', 'cpc', 'cpa', 'roas', 'frequency'] as const;
+/** Web metrics come from the rollups' daily web aggregates (no time buckets; by client or property). */
+export const webWidgetMetrics = ['sessions', 'pageviews', 'webConversions', 'webConversionValue', 'webConversionRate'] as const;
+export const widgetMetrics = [...mediaWidgetMetrics, ...derivedWidgetMetrics, ...webWidgetMetrics] as const;
+export const widgetCharts = ['kpi', 'line', 'bar', 'area', 'pie', 'table'] as const;
+export const datePresets = ['last_7_days', 'last_30_days', 'last_90_days', 'this_month', 'last_month'] as const;
+export const widgetDimensions = [...metricDimensions, 'property'] as const;
+
+export const widgetConfig = z
+  .strictObject({
+    metric: z.enum(widgetMetrics),
+    chart: z.enum(widgetCharts),
+    /** `property` (ad accounts and web properties) is for web metrics; media metrics take the query engine's dimensions. */
+    dimension: z.enum(widgetDimensions).default('none'),
+    interval: z.enum(metricIntervals).default('total'),
+    /** A preset, relative to the day the data is asked (UTC), or fixed days. */
+    dateRange: z.union([z.enum(datePresets), z.strictObject({ from: f.date(), to: f.date() })]).default('last_30_days'),
+    compare: z.boolean().default(true),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 code like "EUR"')
+      .optional(),
+    filters: z
+      .strictObject({
+        clientId: analyticsId.optional(),
+        platformId: analyticsId.optional(),
+        platform: z.enum(platformType).optional(),
+        campaignId: analyticsId.optional(),
+      })
+      .default({}),
+  })
+  .superRefine((c, ctx) => {
+    const web = (webWidgetMetrics as readonly string[]).includes(c.metric);
+    if (web && !['none', 'client', 'property'].includes(c.dimension))
+      ctx.addIssue({ code: 'custom', path: ['dimension'], message: 'Web metrics are grouped by none, client or property' });
+    if (!web && c.dimension === 'property')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dimension'],
+        message: 'Media metrics are grouped by campaign, adSet, platform, account or client',
+      });
+    if (web && c.interval !== 'total')
+      ctx.addIssue({ code: 'custom', path: ['interval'], message: 'Web metrics are totals over the range (interval: total)' });
+    if (web && (c.filters.platformId || c.filters.platform || c.filters.campaignId))
+      ctx.addIssue({ code: 'custom', path: ['filters'], message: 'Web metrics filter by clientId only' });
+    if (['line', 'area'].includes(c.chart) && c.interval === 'total')
+      ctx.addIssue({ code: 'custom', path: ['interval'], message: 'A line or area chart needs an interval: day, week or month' });
+    if (typeof c.dateRange === 'object' && c.dateRange.from > c.dateRange.to)
+      ctx.addIssue({ code: 'custom', path: ['dateRange', 'from'], message: 'Must not be after `to`' });
+  });
+export type WidgetConfig = z.input<typeof widgetConfig>;
+
+export const widgetRow = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  dashboardId: z.string(),
+  title: z.string(),
+  position: z.number().int(),
+  config: widgetConfig,
+  createdAt: f.timestamp(),
+  updatedAt: f.timestamp(),
+});
+export type DashboardWidget = z.output<typeof widgetRow>;
+export const widgetCreate = z.strictObject({
+  title: z.string().min(1).max(200),
+  position: f.int().min(0).optional(),
+  config: widgetConfig,
+});
+export const widgetUpdate = widgetCreate.partial();
+
+export const widgetParams = z.object({ id: analyticsId, widgetId: analyticsId });
+
+/** A widget's figures: one point per bucket × dimension value, the total, each with the previous period. */
+export const widgetData = z.object({
+  widgetId: z.string(),
+  metric: z.enum(widgetMetrics),
+  from: z.string(),
+  to: z.string(),
+  previousPeriod: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /** The currency of money metrics; null for web metrics (the tracker's values carry none). */
+  currency: z.string().nullable(),
+  points: z.array(
+    z.object({
+      date: z.string().nullable(),
+      key: z.string().nullable(),
+      label: z.string().nullable(),
+      value: z.string().nullable(),
+      previous: z.string().nullable(),
+      change: z.string().nullable(),
+    }),
+  ),
+  total: z.object({ value: z.string().nullable(), previous: z.string().nullable(), change: z.string().nullable() }),
+});
+export type WidgetData = z.output<typeof widgetData>;
+
+const widgets = `${analyticsBase}/dashboards/:id/widgets`;
+export const dashboardOps = {
+  listWidgets: defineOperation({
+    id: 'analytics.dashboards.widgets.list',
+    method: 'GET',
+    path: widgets,
+    tag: analyticsTag,
+    summary: "A dashboard's widgets, in order",
+    params: z.object({ id: analyticsId }),
+    response: z.object({ data: z.array(widgetRow) }),
+    roles: readers,
+  }),
+  createWidget: defineOperation({
+    id: 'analytics.dashboards.widgets.create',
+    method: 'POST',
+    path: widgets,
+    tag: analyticsTag,
+    summary: 'Add a widget to a dashboard (its config is validated)',
+    params: z.object({ id: analyticsId }),
+    body: widgetCreate,
+    response: widgetRow,
+    status: 201,
+    roles: writers,
+  }),
+  updateWidget: defineOperation({
+    id: 'analytics.dashboards.widgets.update',
+    method: 'PATCH',
+    path: `${widgets}/:widgetId`,
+    tag: analyticsTag,
+    summary: "Change a widget's title, position or config",
+    params: widgetParams,
+    body: widgetUpdate,
+    response: widgetRow,
+    roles: writers,
+  }),
+  deleteWidget: defineOperation({
+    id: 'analytics.dashboards.widgets.delete',
+    method: 'DELETE',
+    path: `${widgets}/:widgetId`,
+    tag: analyticsTag,
+    summary: 'Remove a widget from its dashboard',
+    params: widgetParams,
+    response: z.object({ id: z.string(), deleted: z.literal(true) }),
+    roles: writers,
+  }),
+  widgetData: defineOperation({
+    id: 'analytics.dashboards.widgets.data',
+    method: 'GET',
+    path: `${widgets}/:widgetId/data`,
+    tag: analyticsTag,
+    summary: "Run a widget's query: its metric over its date range, by its dimension and interval, with the previous period",
+    params: widgetParams,
+    response: widgetData,
+    roles: readers,
+  }),
+};
