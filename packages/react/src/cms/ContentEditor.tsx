@@ -10,6 +10,7 @@ import { useEntryEditor } from './controller.js';
 import * as EntryForm from './EntryForm.js';
 import type { FieldInputs } from './fields/FieldInput.js';
 import { CommentsPanel, FieldComments } from './Comments.js';
+import { EditorNotices } from './EditorNotices.js';
 import { LocaleSwitcher } from './LocaleSwitcher.js';
 import { PublishActions } from './Publishing.js';
 import { WorkflowActions } from './Workflows.js';
@@ -163,14 +164,16 @@ function EditorSession({
             <ReadOnlyBadge readOnly={editor.readOnly} />
             <EntryForm.SaveStatus />
           </div>
+          {/* One row in one place: the available actions change with the entry's state, never the row's position. */}
           <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
             <VersionHistory />
+            {publishing && <WorkflowActions className={classNames?.review} />}
             {publishing && <PublishActions />}
             {actions}
             <EntryForm.SaveButton />
           </div>
         </header>
-        {publishing && <WorkflowActions className={classNames?.review} />}
+        {publishing && <EditorNotices />}
         <LocaleSwitcher className={classNames?.locales} />
         <EntryForm.Conflict />
         <EntryForm.FormError />

@@ -228,9 +228,10 @@ export const Field = memo(
           {children ?? (
             <>
               <Label className={classNames?.label} />
-              <Addon />
               <Description className={classNames?.description} />
               <Input className={classNames?.input} />
+              {/* After the input in the tab order (label → input → its comments); the stylesheet shows it beside the label. */}
+              <Addon />
               <FieldError className={classNames?.error} />
             </>
           )}
@@ -266,7 +267,7 @@ export const Label = forwardRef<HTMLLabelElement, LabelProps>(function Label({ c
  * What `EntryForm.Root`'s `fieldAddon` renders for this field (in the styled editor: its comments); nothing without
  * one.
  *
- * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Addon /><EntryForm.Input /></EntryForm.Field>
+ * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Input /><EntryForm.Addon /></EntryForm.Field>
  */
 export function Addon() {
   const { field } = useFieldShape('Addon');
