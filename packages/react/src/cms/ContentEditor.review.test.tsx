@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { ContentTypeRow } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,41 @@ describe('workflow and publishing', () => {
 });
 
 describe('schedule', () => {
+  it('offers only what the workflow allows, says why, and shows a refusal inline in words', async () => {
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Not yet' } });
+    await open(entry.id);
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: 'Schedule' });
+    const select = within(panel).getByLabelText('Action') as HTMLSelectElement;
+    // A draft under a workflow cannot be scheduled to publish: not offered, and the panel says why.
+    await within(panel).findByText(/^Publishing cannot be scheduled yet: Submit it for review first/);
+    expect([...select.options].map((o) => o.value)).toEqual(['UNPUBLISH', 'ARCHIVE']);
+
+    // A time already past: the server's refusal, in words, beside the form (no status, no problem block).
+    const when = within(panel).getByLabelText('At');
+    await user.clear(when);
+    await user.type(when, '2020-01-01T09:00');
+    await user.click(within(panel).getByRole('button', { name: 'Add to schedule' }));
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.textContent).toMatch(/^Not scheduled: .*future/i);
+    expect(panel.querySelector('[data-scope="error-state"]')).toBeNull();
+
+    // Approved: publishing is offered, and no explanation is needed.
+    const { revision } = await t.sdk.cms.entries.submit(entry.id);
+    await t.sdk.cms.revisions.approve(revision.id, {});
+    cleanup();
+    await open(entry.id);
+    const approved = screen.getByRole('region', { name: 'Schedule' });
+    await waitFor(() =>
+      expect([...(within(approved).getByLabelText('Action') as HTMLSelectElement).options].map((o) => o.value)).toEqual([
+        'PUBLISH',
+        'UNPUBLISH',
+        'ARCHIVE',
+      ]),
+    );
+    expect(within(approved).queryByText(/cannot be scheduled yet/)).toBeNull();
+  });
+
   it('schedules an unpublish, lists it, and cancels it', async () => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Timed' } });
     await open(entry.id);

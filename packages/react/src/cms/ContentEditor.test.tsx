@@ -133,6 +133,22 @@ describe('ContentEditor', () => {
     expect((await t.sdk.cms.entries.list({ category: marketing.slug })).data.map((e) => e.id)).toContain(entry.id);
   });
 
+  it("explains a pattern with the schema's message, never the regex", async () => {
+    const message = 'Three capitals, a dash and digits, like ABC-123';
+    const coded = await t.sdk.cms.contentTypes.create({
+      name: 'Coded',
+      titleField: 'code',
+      schema: { fields: [{ name: 'code', label: 'Code', type: 'text', pattern: '^[A-Z]{3}-\\d+$', patternMessage: message }] },
+    });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: coded.id, data: { code: 'ABC-1' } });
+    await openEditor(entry.id);
+    expect(field('code').textContent).toContain(message);
+    await userEvent.setup().type(screen.getByLabelText(/^Code/), 'x');
+    await waitFor(() => expect(saveState()).toBe('error'));
+    expect(within(field('code')).getByRole('alert').textContent).toBe(message);
+    expect(document.body.textContent).not.toContain('[A-Z]');
+  });
+
   it('shows the server’s field errors next to their fields and keeps the typed values', async () => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Valid' } });
     await openEditor(entry.id);
@@ -142,8 +158,9 @@ describe('ContentEditor', () => {
     await waitFor(() => expect(saveState()).toBe('error'));
 
     expect(field('code').getAttribute('data-state')).toBe('invalid');
-    // In words: the server never shows editors the regex.
+    // In words: neither the server nor the hint shows editors the regex.
     expect(within(field('code')).getByRole('alert').textContent).toBe('Not in the expected format');
+    expect(document.body.textContent).not.toContain('[A-Z]');
     expect(screen.getByLabelText(/^Code/).getAttribute('aria-invalid')).toBe('true');
     expect(within(field('price')).getByRole('alert').textContent).toBe('At least 0');
     expect((screen.getByLabelText(/^Code/) as HTMLInputElement).value).toBe('abc');
