@@ -51,6 +51,15 @@ export function focusProblem(from: Element | null | undefined, name?: string): v
     const field = form.querySelector<HTMLElement>(
       name ? `[data-scope="entry-form"][data-part="field"][data-field="${CSS.escape(name)}"]` : '[data-part="field"][data-state="invalid"]',
     );
+    // A field in a collapsed section or another tab is shown first (focusing a tab selects it).
+    const section = field?.closest('details');
+    if (section && !section.open) section.open = true;
+    const panel = field?.closest<HTMLElement>('[role="tabpanel"][hidden]');
+    if (panel) {
+      form.querySelector<HTMLElement>(`[role="tab"][aria-controls="${CSS.escape(panel.id)}"]`)?.focus();
+      requestAnimationFrame(() => focusProblem(form, field?.getAttribute('data-field') ?? undefined));
+      return;
+    }
     // The invalid control itself, or the first input of an invalid group (a media item's alt text), before any button.
     const invalid = field?.querySelector<HTMLElement>('[aria-invalid="true"]');
     const target = field

@@ -59,6 +59,7 @@ export const contentEditorStrings = {
   overwrite: 'Overwrite with my changes',
   saveFailed: 'The entry could not be saved',
   // Fields
+  fieldGroups: 'Sections of the form',
   required: 'required',
   optional: 'optional',
   sharedField: 'Shared by every language: edit it in {locale}.',
