@@ -58,7 +58,8 @@ export async function startStack(): Promise<Stack> {
     appUrl,
     browser,
     async open(path = '', credential = t.apiKey) {
-      const page = await browser.newPage();
+      // A context of its own (not browser.newPage's implicit one): axe opens a page beside it to assemble results.
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`${appUrl}/?key=${encodeURIComponent(credential)}${path}`);
       return page;
