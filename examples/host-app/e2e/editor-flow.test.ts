@@ -125,7 +125,9 @@ it('moves through the content page by keyboard: skip links, label → input → 
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement;
-      return el === document.body || !el ? 'body' : `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim()}`;
+      return el === document.body || !el
+        ? 'body'
+        : `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim()}`;
     });
 
   // The first Tab stop skips the app's navigation.
