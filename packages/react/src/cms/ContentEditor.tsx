@@ -170,7 +170,7 @@ function EditorSession({
             {publishing && <WorkflowActions className={classNames?.review} />}
             {publishing && <PublishActions />}
             {actions}
-            <EntryForm.SaveButton />
+            <EntryForm.SaveButton size="sm" />
           </div>
         </header>
         {publishing && <EditorNotices />}

@@ -160,9 +160,19 @@ const SchedulePanelRoot = forwardRef<HTMLElement, Omit<SchedulePanelProps, 'over
       {!editor.readOnly && (
         // A group, not a <form>: the panel sits inside the editor's form, and forms do not nest.
         <div role="group" aria-label={t.scheduleAdd} data-scope="schedule" data-part="form">
+          {/* First, so the short list of actions below is explained before it is read. */}
+          {why && (
+            <p id={`${ids}-why`} data-scope="schedule" data-part="hint">
+              {format(t.scheduleWhy, { reason: why })}
+            </p>
+          )}
           <label>
             <span>{t.scheduleAction}</span>
-            <select value={action} onChange={(e) => setAction(e.target.value as PublishAction)}>
+            <select
+              value={action}
+              aria-describedby={why ? `${ids}-why` : undefined}
+              onChange={(e) => setAction(e.target.value as PublishAction)}
+            >
               {offered.map((a) => (
                 <option key={a} value={a}>
                   {labels[a]}
@@ -190,11 +200,6 @@ const SchedulePanelRoot = forwardRef<HTMLElement, Omit<SchedulePanelProps, 'over
           <Button size="sm" variant="secondary" loading={create.isPending} disabled={!at} onClick={add}>
             {t.scheduleAdd}
           </Button>
-          {why && (
-            <p id={`${ids}-why`} data-scope="schedule" data-part="hint">
-              {format(t.scheduleWhy, { reason: why })}
-            </p>
-          )}
           {[create, cancel].map(
             (mutation, i) =>
               mutation.isError && (
