@@ -1,11 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { pngBytes } from '@spokestack/server/testing';
 import type { ContentTypeRow } from '@spokestack/core/cms';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Stack, startStack } from './harness.js';
+import { type Stack, startStack, violations } from './harness.js';
 
 // The editor as a content team lives in it (issue 9): review to publish without a dead end, by keyboard, and
 // with no serious or critical accessibility violation on any surface, in the light and the dark theme.
@@ -32,16 +31,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => stack?.close());
-
-/** The serious and critical axe violations of what is on screen, as readable lines (empty when there are none). */
-async function violations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim()}`));
-}
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(tmpdir(), `editor9-${name}.png`), fullPage: false });
 
@@ -155,5 +144,14 @@ it('moves through the content page by keyboard: skip links, label → input → 
   expect(await tags.getAttribute('aria-expanded')).toBe('false');
   await page.keyboard.press('Tab');
   expect(await focused()).not.toBe('body');
+
+  // At 900 px the editor still sits beside the list, in view, so choosing an entry shows it.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const list = await page.getByRole('complementary', { name: 'Entries' }).boundingBox();
+  const editor = await page.getByRole('region', { name: 'Editor' }).boundingBox();
+  expect(editor!.x).toBeGreaterThanOrEqual(list!.x + list!.width);
+  expect(editor!.y).toBeLessThan(200);
+  await shot(page, 'narrow-900');
   await page.close();
 });

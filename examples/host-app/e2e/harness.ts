@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { createTestInstance, type TestInstance } from '@spokestack/server/testing';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -71,4 +72,19 @@ export async function startStack(): Promise<Stack> {
       await t.close();
     },
   };
+}
+
+/**
+ * The serious and critical axe violations of what is on screen (or of `include`), as readable lines; empty when
+ * there are none, so a test can `expect(await violations(page)).toEqual([])` and read what failed.
+ *
+ * @example expect(await violations(page, '[role="dialog"]')).toEqual([])
+ */
+export async function violations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim()}`));
 }
