@@ -64,21 +64,21 @@ describe('workflow and publishing', () => {
     await user.type(within(dialog).getByLabelText('Note for the reviewers'), 'Ready');
     await user.click(within(dialog).getByRole('button', { name: 'Submit for review' }));
     await waitFor(() => expect(status()).toBe('IN_REVIEW'));
-    expect(screen.getByText('Waiting for Editor review')).toBeTruthy();
+    expect(await screen.findByText('Waiting for Editor review')).toBeTruthy();
     expect((await t.sdk.cms.entries.get(entry.id)).data).toMatchObject({ lede: 'Big news' });
     await waitFor(() => expect(actionNames()).toEqual(['History', 'Approve', 'Request changes', 'Reject', 'Save']));
-    expect(screen.getByText(/Editing this entry in review withdraws it from review/)).toBeTruthy();
+    expect(await screen.findByText(/Editing this entry in review withdraws it from review/)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     await waitFor(() => expect(status()).toBe('APPROVED'));
     await waitFor(() => expect(actionNames()).toEqual(['History', 'Publish', 'Save']));
     // Before the first edit, the editor says in words what an edit would do to the approval.
-    expect(screen.getByText(/Editing this approved entry withdraws its approval: it goes back to draft/)).toBeTruthy();
+    expect(await screen.findByText(/Editing this approved entry withdraws its approval: it goes back to draft/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     await waitFor(() => expect(status()).toBe('PUBLISHED'));
     // Live and unchanged: nothing to publish again, so no Publish and no approval hint; unpublish or start a new review.
     await waitFor(() => expect(actionNames()).toEqual(['History', 'Submit for review', 'Unpublish', 'Save']));
-    expect(screen.getByText(/This entry is live: your edits stay private until they are reviewed/)).toBeTruthy();
+    expect(await screen.findByText(/This entry is live: your edits stay private until they are reviewed/)).toBeTruthy();
     const published = await t.sdk.cms.entries.get(entry.id);
     expect(published).toMatchObject({ status: 'PUBLISHED', publishedTitle: 'Launch day' });
   });
@@ -109,7 +109,7 @@ describe('workflow and publishing', () => {
     await user.click(confirm);
     await waitFor(() => expect(status()).toBe('DRAFT'));
     await waitFor(() => expect(screen.getByRole('note').textContent).toBe('Reject: Too spicy'));
-    expect(screen.getByRole('button', { name: 'Submit for review' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Submit for review' })).toBeTruthy();
   });
 
   it('checks what publish requires before review: the blocker leads to its field, and once fixed the entry goes through', async () => {
