@@ -81,9 +81,16 @@ it('has no serious or critical accessibility violation on the content page, the 
   await page.locator('[data-scope="entry-form"][data-part="root"]').waitFor();
   await page.getByRole('button', { name: 'Submit for review' }).waitFor();
 
+  // A heading in the body, so the toolbar's pressed state (H2) is among what axe checks.
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.getByRole('button', { name: 'Heading 2' }).click();
+  await page.keyboard.type('A subheading');
+  await expect.poll(() => page.getByRole('button', { name: 'Heading 2' }).getAttribute('aria-pressed')).toBe('true');
+
   const found: Record<string, string[]> = {};
   for (const theme of ['light', 'dark'] as const) {
     if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
     await shot(page, `editor-${theme}`);
     found[`content page and editor, ${theme}`] = await violations(page);
