@@ -1,6 +1,5 @@
 import { useStore } from 'zustand';
 import { SpokeStackError } from '@spokestack/core';
-import { contentBlockerCodes } from '@spokestack/core/cms';
 import { Button } from '../ui/Button.js';
 import { useEntryEditorContext } from './controller.js';
 import { focusProblem, useActionRow } from './review-actions.js';
@@ -30,7 +29,9 @@ export function EditorNotices() {
   const hasFieldErrors = useStore(store, (state) => Object.keys(state.serverErrors).length > 0);
   const { readiness } = useActionRow(editor);
   const fields = editor.type?.schema.fields ?? [];
-  const blockers = editor.readOnly ? [] : (readiness?.blockers.filter((b) => contentBlockerCodes.includes(b.code)) ?? []);
+  // Content blockers are the ones with a path (the field at fault); state blockers have none and the row says them.
+  // (Filtering by path, not core's contentBlockerCodes, keeps the readiness contracts and zod out of the bundle.)
+  const blockers = editor.readOnly ? [] : (readiness?.blockers.filter((b) => b.path !== null) ?? []);
   const detail = actionError && (actionError.error instanceof SpokeStackError ? actionError.error.detail : actionError.error.message);
   return (
     <div data-scope="content-editor" data-part="notices">
