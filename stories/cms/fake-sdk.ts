@@ -2,6 +2,7 @@
 // realistic data without a server. It is not the API: the real behaviour (and every component test) runs against
 // the reference server. Never import this outside stories/.
 import { type FileRow, type Me, problemTypes, type SpokeStack, SpokeStackError } from '@spokestack/core';
+import { editEffectOf, entryActions } from '@spokestack/core/cms';
 import type {
   CategoryRow,
   CommentRow,
@@ -873,6 +874,35 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
             const entry = find(entryId);
             Object.assign(entry, { status: 'UNPUBLISHED', publishedSlug: null, publishedTitle: null });
             return { entry, localization: null };
+          }),
+        // The action row through core's own derivation (as the server computes it), with no blockers.
+        readiness: (entryId: string) =>
+          call(() => {
+            const entry = find(entryId);
+            const hasWorkflow = !manyFields;
+            const live = entry.publishedSlug !== null;
+            const blockers =
+              hasWorkflow && !['APPROVED', 'SCHEDULED'].includes(entry.status)
+                ? [{ code: 'not-approved' as const, path: null, message: 'Not approved' }]
+                : [];
+            const actions = entryActions({
+              status: entry.status,
+              live,
+              source: true,
+              hasWorkflow,
+              role,
+              canDecide: entry.status === 'IN_REVIEW' && role !== 'CLIENT',
+              hasUnpublishedChanges: entry.publishedTitle !== entry.title || !live,
+              blockers,
+            });
+            return {
+              entryId,
+              locale: entry.locale,
+              ready: !blockers.length,
+              blockers,
+              ...editEffectOf({ status: entry.status, hasWorkflow, live }),
+              actions,
+            };
           }),
       },
       revisions: Object.fromEntries(

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { createTestInstance, type TestInstance } from '@spokestack/server/testing';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -58,7 +59,8 @@ export async function startStack(): Promise<Stack> {
     appUrl,
     browser,
     async open(path = '', credential = t.apiKey) {
-      const page = await browser.newPage();
+      // A context of its own (not browser.newPage's implicit one): axe opens a page beside it to assemble results.
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`${appUrl}/?key=${encodeURIComponent(credential)}${path}`);
       return page;
@@ -70,4 +72,19 @@ export async function startStack(): Promise<Stack> {
       await t.close();
     },
   };
+}
+
+/**
+ * The serious and critical axe violations of what is on screen (or of `include`), as readable lines; empty when
+ * there are none, so a test can `expect(await violations(page)).toEqual([])` and read what failed.
+ *
+ * @example expect(await violations(page, '[role="dialog"]')).toEqual([])
+ */
+export async function violations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim()}`));
 }

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Stack, startStack } from './harness.js';
+import { type Stack, startStack, violations } from './harness.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ it('shows the problem when the key is refused', async () => {
 it("signs in through the host app's own backend: a short-lived session, no secret key in the browser", async () => {
   const { t } = stack;
   await t.sdk.platform.users.create({ email: 'ada@agency.test', name: 'Ada Admin', role: 'ADMIN' });
-  const page = await stack.browser.newPage();
+  const page = await (await stack.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   page.setDefaultTimeout(15_000);
   const authorizations: string[] = [];
   page.on('request', (request) => {
@@ -49,14 +49,22 @@ it("signs in through the host app's own backend: a short-lived session, no secre
   expect(authorizations.every((h) => h.startsWith('Bearer ') && !h.includes('sk_'))).toBe(true);
   expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain('sk_');
   await page.screenshot({ path: join(tmpdir(), 'host-app-signed-in.png') });
+  expect(await violations(page)).toEqual([]);
   await page.close();
 });
 
 it('the sign-in screen says why when the organization has no member of the role', async () => {
-  const page = await stack.browser.newPage();
+  const page = await (await stack.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`${stack.appUrl}/`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.screenshot({ path: join(tmpdir(), 'host-app-sign-in.png') });
+  expect(await violations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.screenshot({ path: join(tmpdir(), 'host-app-sign-in-dark.png') });
+  expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Sign in as client' }).click();
   await page.getByRole('alert').getByText('The organization has no CLIENT member to sign in as').waitFor();
   await page.close();

@@ -4,6 +4,7 @@ import { createSdk, forgetCredential, readCredential, saveCredential, signInThro
 import { ComponentsPage } from './pages/ComponentsPage.js';
 import { parseContentRoute } from './pages/content-route.js';
 import { HomePage } from './pages/HomePage.js';
+import { skipTo } from './skip.js';
 
 // The content page (and with it the editor, Tiptap and Uppy from `@spokestack/react/cms`) loads only when opened.
 const ContentPage = lazy(() => import('./pages/ContentPage.js'));
@@ -54,6 +55,10 @@ export function App() {
   return (
     // Keyed by credential: another key is another organization, whose data must not show from the cache.
     <SpokeStackProvider key={credential} client={sdk} theme={theme} className="app">
+      {/* The hash is the router, so the skip link is a button that moves focus (a #fragment would navigate). */}
+      <button type="button" className="app-skip" onClick={skipTo('main')}>
+        Skip to main content
+      </button>
       <header className="app-header">
         <a className="app-brand" href="#/">
           Northwind <span>back office</span>
@@ -74,7 +79,7 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main className={route === '#/content' ? 'app-main app-wide' : 'app-main'}>
+      <main id="main" tabIndex={-1} className={route === '#/content' ? 'app-main app-wide' : 'app-main'}>
         {route === '#/components' ? (
           <ComponentsPage />
         ) : route === '#/content' ? (

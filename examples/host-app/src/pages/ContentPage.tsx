@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, EmptyState, Spinner } from '@spokestack/react';
 import { ContentEditor, ContentList, useContentTypes } from '@spokestack/react/cms';
 
+import { skipTo } from '../skip.js';
 import type { ContentSelection } from './content-route.js';
 
 const go = (hash: string) => {
@@ -20,8 +21,15 @@ export default function ContentPage({ selection }: { selection: ContentSelection
   const chosenType = typeId || active[0]?.id || '';
   const entryId = selection && 'entryId' in selection ? selection.entryId : null;
   return (
-    <div className="content-page">
-      <aside className="content-side">
+    <div className="content-page" data-selected={selection ? '' : undefined}>
+      <h1 className="app-visually-hidden">Content</h1>
+      <aside className="content-side" aria-label="Entries">
+        {/* Past the list's many stops straight to the entry being edited. */}
+        {selection && (
+          <button type="button" className="app-skip" onClick={skipTo('editor')}>
+            Skip to the editor
+          </button>
+        )}
         <div className="app-row content-new">
           <label className="content-type-picker">
             <span>New entry of type</span>
@@ -39,7 +47,10 @@ export default function ContentPage({ selection }: { selection: ContentSelection
         </div>
         <ContentList pageSize={15} selectedId={entryId} onSelect={(entry) => go(`#/content/${encodeURIComponent(entry.id)}`)} />
       </aside>
-      <section className="content-main" aria-label="Editor">
+      <section id="editor" className="content-main" aria-label="Editor">
+        <a className="content-back" href="#/content">
+          ← All entries
+        </a>
         {selection ? (
           <ContentEditor
             entryId={entryId ?? undefined}

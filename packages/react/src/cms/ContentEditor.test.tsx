@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { ContentTypeRow } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pngBytes } from '@spokestack/server/testing';
 import { doc, everyFieldType, renderWith, startServer } from '../test/server.js';
 import { ContentEditor } from './ContentEditor.js';
 
@@ -133,6 +134,68 @@ describe('ContentEditor', () => {
     expect((await t.sdk.cms.entries.list({ category: marketing.slug })).data.map((e) => e.id)).toContain(entry.id);
   });
 
+  it('groups a long form into sections and tabs, and takes the user to a problem in a closed one', async () => {
+    const fields = ['headline', 'teaser', 'metaNote', 'credit'].map((name) => ({ name, label: name, type: 'text' as const }));
+    const grouped = await t.sdk.cms.contentTypes.create({
+      name: 'Grouped',
+      titleField: 'headline',
+      schema: {
+        fields: [...fields, { name: 'photo', label: 'photo', type: 'media' }],
+        groups: [
+          { id: 'story', label: 'Story', fields: ['teaser'] },
+          { id: 'extra', label: 'Extra', description: 'Rarely needed', fields: ['metaNote', 'credit', 'photo'], collapsed: true },
+        ],
+      },
+    });
+    const file = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'p.png' });
+    // The photo has no alt text: publishing is blocked by a field of the second group.
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: grouped.id, data: { headline: 'Hi', photo: { fileId: file.id } } });
+    const view = await openEditor(entry.id);
+    const story = screen.getByRole('region', { name: 'Story' });
+    expect(within(story).getByLabelText('teaser')).toBeTruthy();
+    // Ungrouped fields come first; a collapsed section is a disclosure.
+    const order = [...document.querySelectorAll('[data-scope="entry-form"][data-part="field"]')].map((f) => f.getAttribute('data-field'));
+    expect(order).toEqual(['headline', 'teaser', 'metaNote', 'credit', 'photo']);
+    const extra = field('credit').closest('details')!;
+    expect(extra.open).toBe(false);
+    expect(extra.querySelector('summary')!.textContent).toBe('Extra');
+    expect(within(extra).getByText('Rarely needed')).toBeTruthy();
+    view.unmount();
+
+    // As tabs: one tab per group, every panel mounted, arrow keys move between tabs.
+    await t.sdk.cms.contentTypes.update(grouped.id, { schema: { ...grouped.schema, layout: 'tabs' } });
+    await openEditor(entry.id);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Story', 'Extra']);
+    expect(screen.getByRole('tabpanel', { name: 'Story' })).toBeTruthy();
+    expect(field('credit').closest('[role="tabpanel"]')!.hasAttribute('hidden')).toBe(true);
+    const user = userEvent.setup();
+    tabs[0]!.focus();
+    await user.keyboard('{ArrowRight}');
+    await waitFor(() => expect(field('credit').closest('[role="tabpanel"]')!.hasAttribute('hidden')).toBe(false));
+    await user.click(tabs[0]!);
+    // The blocker's button opens the tab its field is in and focuses the input.
+    await user.click(await screen.findByRole('button', { name: /^photo: Alt text/ }));
+    await waitFor(() => expect(document.activeElement).toBe(within(field('photo')).getByLabelText('Alt text')));
+    expect(field('photo').closest('[role="tabpanel"]')!.hasAttribute('hidden')).toBe(false);
+  });
+
+  it("explains a pattern with the schema's message, never the regex", async () => {
+    const message = 'Three capitals, a dash and digits, like ABC-123';
+    const coded = await t.sdk.cms.contentTypes.create({
+      name: 'Coded',
+      titleField: 'code',
+      schema: { fields: [{ name: 'code', label: 'Code', type: 'text', pattern: '^[A-Z]{3}-\\d+$', patternMessage: message }] },
+    });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: coded.id, data: { code: 'ABC-1' } });
+    await openEditor(entry.id);
+    expect(field('code').textContent).toContain(message);
+    await userEvent.setup().type(screen.getByLabelText(/^Code/), 'x');
+    await waitFor(() => expect(saveState()).toBe('error'));
+    expect(within(field('code')).getByRole('alert').textContent).toBe(message);
+    expect(document.body.textContent).not.toContain('[A-Z]');
+  });
+
   it('shows the server’s field errors next to their fields and keeps the typed values', async () => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Valid' } });
     await openEditor(entry.id);
@@ -142,8 +205,9 @@ describe('ContentEditor', () => {
     await waitFor(() => expect(saveState()).toBe('error'));
 
     expect(field('code').getAttribute('data-state')).toBe('invalid');
-    // In words: the server never shows editors the regex.
+    // In words: neither the server nor the hint shows editors the regex.
     expect(within(field('code')).getByRole('alert').textContent).toBe('Not in the expected format');
+    expect(document.body.textContent).not.toContain('[A-Z]');
     expect(screen.getByLabelText(/^Code/).getAttribute('aria-invalid')).toBe('true');
     expect(within(field('price')).getByRole('alert').textContent).toBe('At least 0');
     expect((screen.getByLabelText(/^Code/) as HTMLInputElement).value).toBe('abc');
@@ -285,6 +349,11 @@ describe('ContentEditor', () => {
     expect(screen.queryByRole('toolbar')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Choose from library' })).toBeNull();
+    // Nothing is saved here, so no save state is claimed, and no action this role cannot take is offered.
+    expect(screen.queryByText('All changes saved')).toBeNull();
+    expect(document.querySelector('[data-part="save-status"]')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
 
     const user = userEvent.setup();
     await user.type(screen.getByLabelText(/^Title/), 'changed');

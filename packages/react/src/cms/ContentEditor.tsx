@@ -11,6 +11,7 @@ import { useEntryEditor } from './controller.js';
 import * as EntryForm from './EntryForm.js';
 import { defaultFieldInputs, type FieldInputs } from './fields/FieldInput.js';
 import { CommentsPanel, FieldComments } from './Comments.js';
+import { EditorNotices } from './EditorNotices.js';
 import { LocaleSwitcher } from './LocaleSwitcher.js';
 import { PublishActions } from './Publishing.js';
 import { WorkflowActions } from './Workflows.js';
@@ -170,14 +171,16 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
             <ReadOnlyBadge readOnly={editor.readOnly} />
             <EntryForm.SaveStatus />
           </div>
+          {/* One row in one place: the available actions change with the entry's state, never the row's position. */}
           <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
             <VersionHistory />
+            {publishing && <WorkflowActions className={classNames?.review} />}
             {publishing && <PublishActions />}
             {actions}
             <SaveButton />
           </div>
         </header>
-        {publishing && <WorkflowActions className={classNames?.review} />}
+        {publishing && <EditorNotices />}
         <LocaleSwitcher className={classNames?.locales} />
         <EntryForm.Conflict actionAs={ConflictAction} />
         <FormError />
@@ -203,7 +206,7 @@ function SaveButton() {
   const save = EntryForm.useSaveButton();
   if (save.hidden) return null;
   return (
-    <Button loading={save.saving} disabled={save.disabled} onClick={save.save}>
+    <Button size="sm" loading={save.saving} disabled={save.disabled} onClick={save.save}>
       {save.label}
     </Button>
   );

@@ -196,17 +196,20 @@ export const ContentList = forwardRef<HTMLElement, ContentListProps>(function Co
         {t.results}
       </h2>
       <div role="search" data-scope="content-list" data-part="toolbar" className={classNames?.toolbar}>
+        {/* A visible label like the filters beside it, so the box is named on screen and lines up with them. */}
         {visible.search && (
-          <input
-            type="search"
-            aria-label={t.search}
-            placeholder={t.searchPlaceholder}
-            value={filters.q ?? ''}
-            onChange={(e) => set({ q: e.target.value })}
-            data-scope="content-list"
-            data-part="search"
-            className={classNames?.search}
-          />
+          <label data-scope="content-list" data-part="filter" data-filter="search">
+            <span>{t.search}</span>
+            <input
+              type="search"
+              placeholder={t.searchPlaceholder}
+              value={filters.q ?? ''}
+              onChange={(e) => set({ q: e.target.value })}
+              data-scope="content-list"
+              data-part="search"
+              className={classNames?.search}
+            />
+          </label>
         )}
         {visible.type &&
           select(

@@ -11,8 +11,9 @@ import {
   useContext,
   useId,
   useMemo,
+  useState,
 } from 'react';
-import { Slot } from 'radix-ui';
+import { Slot, Tabs } from 'radix-ui';
 import { useStore } from 'zustand';
 import type { ContentField, ContentTypeRow } from '@spokestack/core/cms';
 import { cx } from '../ui/utils.js';
@@ -155,19 +156,80 @@ export interface FieldsProps extends ComponentPropsWithoutRef<'div'> {
 }
 
 /**
- * Every field of the content type, in schema order. Each field subscribes to its own value, so a keystroke
- * re-renders one field, even among hundreds.
+ * Every field of the content type, in schema order — grouped as the schema's `groups` say: fields in no group
+ * first, then each group as a titled section (a collapsed one opens on demand) or, with `layout: 'tabs'`, as tabs.
+ * Each field subscribes to its own value, so a keystroke re-renders one field, even among hundreds.
  *
  * @example <EntryForm.Fields filter={(field) => field.type !== 'json'} />
  */
 export const Fields = memo(
   forwardRef<HTMLDivElement, FieldsProps>(function Fields({ renderField, filter, className, ...props }, ref) {
-    const { type } = useFormShape('Fields');
+    const { type, formId } = useFormShape('Fields');
+    const t = useStrings();
+    const [tab, setTab] = useState<string | null>(null);
     const fields = filter ? type.schema.fields.filter(filter) : type.schema.fields;
+    const groups = (type.schema.groups ?? [])
+      .map((group) => ({ ...group, members: fields.filter((f) => group.fields.includes(f.name)) }))
+      .filter((group) => group.members.length > 0);
+    const render = (list: ContentField[]) =>
+      list.map((field) =>
+        renderField ? <Fragment key={field.name}>{renderField(field)}</Fragment> : <Field key={field.name} name={field.name} />,
+      );
+    const grouped = new Set(groups.flatMap((g) => g.fields));
+    const heading = (group: (typeof groups)[number]) => `${formId}-group-${group.id}`;
+    const description = (group: (typeof groups)[number]) =>
+      group.description && (
+        <p data-scope="entry-form" data-part="group-description">
+          {group.description}
+        </p>
+      );
     return (
       <div ref={ref} {...props} className={className} data-scope="entry-form" data-part="fields">
-        {fields.map((field) =>
-          renderField ? <Fragment key={field.name}>{renderField(field)}</Fragment> : <Field key={field.name} name={field.name} />,
+        {render(fields.filter((f) => !grouped.has(f.name)))}
+        {groups.length > 0 && type.schema.layout === 'tabs' ? (
+          // Every panel stays mounted (hidden when inactive), so errors and comments of other tabs keep their fields.
+          <Tabs.Root value={tab ?? groups[0]!.id} onValueChange={setTab} data-scope="entry-form" data-part="tabs">
+            <Tabs.List aria-label={t.fieldGroups} data-scope="entry-form" data-part="tab-list">
+              {groups.map((group) => (
+                <Tabs.Trigger key={group.id} value={group.id} data-scope="entry-form" data-part="tab">
+                  {group.label}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            {groups.map((group) => (
+              <Tabs.Content
+                key={group.id}
+                value={group.id}
+                forceMount
+                hidden={(tab ?? groups[0]!.id) !== group.id}
+                data-scope="entry-form"
+                data-part="group"
+              >
+                {description(group)}
+                {render(group.members)}
+              </Tabs.Content>
+            ))}
+          </Tabs.Root>
+        ) : (
+          groups.map((group) =>
+            group.collapsed ? (
+              <details key={group.id} data-scope="entry-form" data-part="group">
+                <summary data-scope="entry-form" data-part="group-title">
+                  {group.label}
+                </summary>
+                {description(group)}
+                {render(group.members)}
+              </details>
+            ) : (
+              <section key={group.id} aria-labelledby={heading(group)} data-scope="entry-form" data-part="group">
+                <h3 id={heading(group)} data-scope="entry-form" data-part="group-title">
+                  {group.label}
+                </h3>
+                {description(group)}
+                {render(group.members)}
+              </section>
+            ),
+          )
         )}
       </div>
     );
@@ -229,9 +291,10 @@ export const Field = memo(
           {children ?? (
             <>
               <Label className={classNames?.label} />
-              <Addon />
               <Description className={classNames?.description} />
               <Input className={classNames?.input} />
+              {/* After the input in the tab order (label → input → its comments); the stylesheet shows it beside the label. */}
+              <Addon />
               <FieldError className={classNames?.error} />
             </>
           )}
@@ -267,7 +330,7 @@ export const Label = forwardRef<HTMLLabelElement, LabelProps>(function Label({ c
  * What `EntryForm.Root`'s `fieldAddon` renders for this field (in the styled editor: its comments); nothing without
  * one.
  *
- * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Addon /><EntryForm.Input /></EntryForm.Field>
+ * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Input /><EntryForm.Addon /></EntryForm.Field>
  */
 export function Addon() {
   const { field } = useFieldShape('Addon');
@@ -377,13 +440,16 @@ export interface SaveStatusProps extends ComponentPropsWithoutRef<'span'> {
 
 /**
  * Says where the draft stands — saved, unsaved changes, saving, not saved (with errors), conflict — politely to
- * screen readers. `data-state` carries the state for styling.
+ * screen readers; nothing in a read-only editor. `data-state` carries the state for styling.
  *
  * @example <EntryForm.SaveStatus labels={{ saved: 'Enregistré' }} />
  */
 export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function SaveStatus({ labels, className, ...props }, ref) {
   const state = useSaveState();
   const t = useStrings();
+  const { readOnly } = useFormShape('SaveStatus');
+  // Nothing is saved from a read-only editor, so there is no save state to tell.
+  if (readOnly) return null;
   const text: Record<SaveState, ReactNode> = {
     new: t.stateNew,
     saved: t.stateSaved,

@@ -1,16 +1,13 @@
 import type { ContentEditorStrings } from './strings.js';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { StringsOverride } from './parts.js';
-import { useId } from 'react';
-import type { SpokeStackError } from '@spokestack/core';
 import { Button } from '../ui/Button.js';
 import { useToast } from '../ui/Toast.js';
 import { useEntryEditorContext } from './controller.js';
 import { usePublishEntry, useUnpublishEntry } from './hooks/publishing.js';
-import { useWorkflows } from './hooks/workflows.js';
 import { localeName } from './locale.js';
 import { format, useStrings } from './strings.js';
-import { savedFirst } from './review-actions.js';
+import { runAction, useActionRow } from './review-actions.js';
 
 export interface PublishActionsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
@@ -27,43 +24,41 @@ const PublishActionsRoot = forwardRef<HTMLDivElement, Omit<PublishActionsProps, 
   const editor = useEntryEditorContext();
   const t = useStrings();
   const { toast } = useToast();
-  const workflows = useWorkflows();
-  const hintId = useId();
-  const onError = (error: SpokeStackError) => {
-    // Field problems land on the fields; the toast says why the entry stays offline.
-    if (error.status === 400) editor.store?.getState().markFailed(error);
-    toast({ title: error.title, description: error.detail, tone: 'danger' });
-  };
-  const publish = usePublishEntry({ onError, onSuccess: () => toast({ title: t.published, tone: 'success' }) });
-  const unpublish = useUnpublishEntry({ onError });
+  const { has } = useActionRow(editor);
+  const publish = usePublishEntry();
+  const unpublish = useUnpublishEntry();
   const { entry, type } = editor;
   if (!entry || !type || editor.mode === 'create' || editor.readOnly) return null;
   const source = editor.mode === 'edit';
   const live = source ? entry.publishedSlug !== null : Boolean(editor.translation?.publishedSlug);
-  const workflow = workflows.data?.find((w) => (type.workflowId ? w.id === type.workflowId : w.isDefault));
-  const blocked = source && Boolean(workflow) && !['APPROVED', 'SCHEDULED'].includes(entry.status);
   const locale = source ? undefined : editor.locale;
   return (
     <div ref={ref} data-scope="publish" data-part="root" data-state={live ? 'live' : 'offline'} className={className} {...props}>
-      <Button
-        size="sm"
-        loading={publish.isPending}
-        disabled={blocked || (!source && !editor.translation)}
-        aria-describedby={blocked ? hintId : undefined}
-        onClick={async () => {
-          if (!(await savedFirst(editor))) return;
-          publish.mutate({ id: entry.id, locale, version: source ? (editor.store?.getState().version ?? undefined) : undefined });
-        }}
-      >
-        {source ? t.publish : format(t.publishLocale, { locale: localeName(editor.locale) })}
-      </Button>
-      {blocked && (
-        <span id={hintId} data-scope="publish" data-part="hint">
-          {t.approvalNeeded}
-        </span>
+      {has('publish') && (
+        <Button
+          size="sm"
+          loading={publish.isPending}
+          onClick={async (event) => {
+            // The version is read after runAction's save: the publish is pinned to what was just saved.
+            const version = () => (source ? (editor.store?.getState().version ?? undefined) : undefined);
+            const ran = await runAction(editor, 'publish', event.currentTarget, () =>
+              publish.mutateAsync({ id: entry.id, locale, version: version() }),
+            );
+            if (ran) toast({ title: t.published, tone: 'success' });
+          }}
+        >
+          {source ? t.publish : format(t.publishLocale, { locale: localeName(editor.locale) })}
+        </Button>
       )}
-      {live && (
-        <Button size="sm" variant="secondary" loading={unpublish.isPending} onClick={() => unpublish.mutate({ id: entry.id, locale })}>
+      {has('unpublish') && (
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={unpublish.isPending}
+          onClick={(event) =>
+            void runAction(editor, 'unpublish', event.currentTarget, () => unpublish.mutateAsync({ id: entry.id, locale }))
+          }
+        >
           {t.unpublish}
         </Button>
       )}
@@ -72,9 +67,10 @@ const PublishActionsRoot = forwardRef<HTMLDivElement, Omit<PublishActionsProps, 
 });
 
 /**
- * Publish and unpublish the language being edited, now. Pending changes are saved first and the publish is pinned
- * to that version; fields that keep the entry from going live (a required field, an image without alt text) get
- * their errors inline. With an approval workflow the source language publishes once approved.
+ * Publish and unpublish the language being edited, now — each shown only when the entry's state allows it (the
+ * readiness action row: with an approval workflow the source publishes once approved; nothing unchanged is
+ * published again). Pending changes are saved first and the publish is pinned to that version; a refusal is shown
+ * as a publish error, the fields it names marked, and focus goes to the first of them.
  *
  * @example <PublishActions /> // inside a ContentEditor or EntryForm.Root
  */

@@ -2,6 +2,7 @@ import type { ContentEditorStrings } from './strings.js';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { StringsOverride } from './parts.js';
 import { useId, useState } from 'react';
+import type { SpokeStackError } from '@spokestack/core';
 import { publishAction, type PublishAction, type ScheduleRow, type ScheduleStatus } from '@spokestack/core/cms';
 import { Badge, type Tone } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
@@ -9,6 +10,7 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { useEntryEditorContext } from './controller.js';
 import { useCancelSchedule, useCreateSchedule, useSchedules } from './hooks/schedules.js';
+import { useActionRow } from './review-actions.js';
 import { metaKey, useDraftError, useDraftValue } from './store.js';
 import { format, useStrings } from './strings.js';
 
@@ -19,6 +21,9 @@ const actionLabels: Record<PublishAction, string> = {
   UNPUBLISH: 'Unpublish',
   ARCHIVE: 'Archive',
 };
+/** A server refusal in words: its detail (which names the rule), never a status code or a problem type. */
+const wordsOf = (error: SpokeStackError) => error.detail || error.errors.map((e) => e.message).join('; ') || error.title;
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -87,12 +92,25 @@ const SchedulePanelRoot = forwardRef<HTMLElement, Omit<SchedulePanelProps, 'over
   const create = useCreateSchedule();
   const cancel = useCancelSchedule();
   const ids = useId();
-  const [action, setAction] = useState<PublishAction>('PUBLISH');
+  const { readiness, has } = useActionRow(editor);
+  const [chosen, setAction] = useState<PublishAction | null>(null);
   const [at, setAt] = useState(() => localInput(new Date(Date.now() + 3_600_000)));
   if (!editor.entryId || editor.mode === 'create') return null;
   const entryId = editor.entryId;
   const locale = editor.mode === 'translation' ? editor.locale : undefined;
   const rows = schedules.data ?? [];
+  const live = locale ? Boolean(editor.translation?.publishedSlug) : editor.entry?.publishedSlug != null;
+  // Only what the entry's state and workflow allow: publishing (and updating what is live) follows the readiness
+  // check's `schedule` action; unpublishing needs nothing; archiving is the source's.
+  const allowed: Record<PublishAction, boolean> = {
+    PUBLISH: has('schedule') && !live,
+    UPDATE: has('schedule') && live,
+    UNPUBLISH: true,
+    ARCHIVE: !locale && has('archive'),
+  };
+  const offered = publishAction.filter((a) => allowed[a]);
+  const action = chosen && allowed[chosen] ? chosen : offered[0]!;
+  const why = readiness?.actions.find((a) => a.action === 'schedule' && !a.available)?.reason;
   const add = () => {
     const when = new Date(at);
     if (Number.isNaN(when.getTime())) return;
@@ -142,10 +160,20 @@ const SchedulePanelRoot = forwardRef<HTMLElement, Omit<SchedulePanelProps, 'over
       {!editor.readOnly && (
         // A group, not a <form>: the panel sits inside the editor's form, and forms do not nest.
         <div role="group" aria-label={t.scheduleAdd} data-scope="schedule" data-part="form">
+          {/* First, so the short list of actions below is explained before it is read. */}
+          {why && (
+            <p id={`${ids}-why`} data-scope="schedule" data-part="hint">
+              {format(t.scheduleWhy, { reason: why })}
+            </p>
+          )}
           <label>
             <span>{t.scheduleAction}</span>
-            <select value={action} onChange={(e) => setAction(e.target.value as PublishAction)}>
-              {publishAction.map((a) => (
+            <select
+              value={action}
+              aria-describedby={why ? `${ids}-why` : undefined}
+              onChange={(e) => setAction(e.target.value as PublishAction)}
+            >
+              {offered.map((a) => (
                 <option key={a} value={a}>
                   {labels[a]}
                 </option>
@@ -172,8 +200,14 @@ const SchedulePanelRoot = forwardRef<HTMLElement, Omit<SchedulePanelProps, 'over
           <Button size="sm" variant="secondary" loading={create.isPending} disabled={!at} onClick={add}>
             {t.scheduleAdd}
           </Button>
-          {create.isError && <ErrorState error={create.error} />}
-          {cancel.isError && <ErrorState error={cancel.error} />}
+          {[create, cancel].map(
+            (mutation, i) =>
+              mutation.isError && (
+                <p key={i} role="alert" data-scope="schedule" data-part="error">
+                  {format(i === 0 ? t.scheduleAddFailed : t.scheduleCancelFailed, { reason: wordsOf(mutation.error) })}
+                </p>
+              ),
+          )}
         </div>
       )}
     </section>

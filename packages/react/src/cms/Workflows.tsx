@@ -1,15 +1,14 @@
 import type { ContentEditorStrings } from './strings.js';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { StringsOverride } from './parts.js';
-import type { Me, SpokeStackError } from '@spokestack/core';
+import type { Me } from '@spokestack/core';
 import type { EntryRow, RevisionRow } from '@spokestack/core/cms';
-import { useMe } from '../platform/me.js';
 import { Button } from '../ui/Button.js';
 import { useToast } from '../ui/Toast.js';
 import { useEntryEditorContext } from './controller.js';
-import { useDecideRevision, useEntryRevisions, useSubmitEntry, useWorkflows } from './hooks/workflows.js';
+import { type DecideRevisionVariables, useDecideRevision, useEntryRevisions, useSubmitEntry } from './hooks/workflows.js';
 import { format, useStrings } from './strings.js';
-import { AskDialog, savedFirst } from './review-actions.js';
+import { AskDialog, runAction, useActionRow } from './review-actions.js';
 
 /**
  * Whether the caller may decide a revision, as the server decides it: its assignee, or an OWNER/ADMIN.
@@ -39,39 +38,24 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
 ) {
   const editor = useEntryEditorContext();
   const t = useStrings();
-  const me = useMe();
   const { toast } = useToast();
-  const workflows = useWorkflows();
+  const { has } = useActionRow(editor);
   const revisions = useEntryRevisions(editor.entryId);
-  const fail = (error: SpokeStackError) => toast({ title: error.title, description: error.detail, tone: 'danger' });
-  const submit = useSubmitEntry({ onError: fail, onSuccess: () => toast({ title: t.submitted, tone: 'success' }) });
-  const decide = useDecideRevision({ onError: fail });
+  const submit = useSubmitEntry();
+  const decide = useDecideRevision();
   const { entry, type } = editor;
   if (!entry || !type || editor.mode === 'create') return null;
-  const workflow = workflows.data?.find((w) => (type.workflowId ? w.id === type.workflowId : w.isDefault));
-  const pending = revisions.data?.findLast((r) => r.status === 'PENDING');
-  const lastDecided = revisions.data?.findLast((r) => r.status !== 'PENDING');
-  const canSubmit = Boolean(workflow) && !editor.readOnly && ['DRAFT', 'UNPUBLISHED', 'PUBLISHED'].includes(entry.status);
-  const feedback =
-    entry.status === 'DRAFT' && lastDecided && (lastDecided.status === 'REJECTED' || lastDecided.status === 'CHANGES_REQUESTED')
-      ? lastDecided
-      : null;
-  const run = async (action: () => Promise<unknown>) => {
-    if (await savedFirst(editor)) await action();
-  };
+  const pending = entry.status === 'IN_REVIEW' ? revisions.data?.findLast((r) => r.status === 'PENDING') : undefined;
+  const decideAs = (decision: DecideRevisionVariables['decision'], from: Element | null, feedback?: string) =>
+    runAction(editor, 'approve', from, () => decide.mutateAsync({ revisionId: pending!.id, decision, feedback }));
   return (
     <div ref={ref} data-scope="review" data-part="root" data-state={entry.status} className={className} {...props}>
-      {feedback?.feedback && (
-        <p data-scope="review" data-part="feedback" role="note">
-          <strong>{feedback.status === 'REJECTED' ? t.reject : t.requestChanges}:</strong> {feedback.feedback}
-        </p>
-      )}
-      {entry.status === 'IN_REVIEW' && pending && (
+      {pending && (
         <span data-scope="review" data-part="stage">
           {format(t.pendingReview, { stage: pending.stageName })}
         </span>
       )}
-      {canSubmit && (
+      {has('submit') && (
         <AskDialog
           trigger={t.submit}
           title={t.submit}
@@ -79,15 +63,19 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
           required={false}
           confirm={t.submit}
           pending={submit.isPending}
-          onConfirm={(note) => run(() => submit.mutateAsync({ id: entry.id, note: note || undefined }))}
+          onConfirm={async (note, trigger) => {
+            const ran = await runAction(editor, 'submit', trigger, () => submit.mutateAsync({ id: entry.id, note: note || undefined }));
+            if (ran) toast({ title: t.submitted, tone: 'success' });
+            return ran;
+          }}
         />
       )}
-      {entry.status === 'IN_REVIEW' && pending && mayDecide(me.data, pending, entry) && (
+      {has('approve') && pending && (
         <>
           <Button
             size="sm"
             loading={decide.isPending && decide.variables?.decision === 'approve'}
-            onClick={() => void run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'approve' }))}
+            onClick={(event) => void decideAs('approve', event.currentTarget)}
           >
             {t.approve}
           </Button>
@@ -98,7 +86,7 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
             required
             confirm={t.requestChanges}
             pending={decide.isPending}
-            onConfirm={(feedback) => run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'requestChanges', feedback }))}
+            onConfirm={(feedback, trigger) => decideAs('requestChanges', trigger, feedback)}
           />
           <AskDialog
             trigger={t.reject}
@@ -107,7 +95,7 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
             required
             confirm={t.reject}
             pending={decide.isPending}
-            onConfirm={(feedback) => run(() => decide.mutateAsync({ revisionId: pending.id, decision: 'reject', feedback }))}
+            onConfirm={(feedback, trigger) => decideAs('reject', trigger, feedback)}
           />
         </>
       )}
@@ -116,10 +104,30 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
 });
 
 /**
- * The entry's approval workflow in the editor header: "Submit for review" (with a note) while it is a draft and
- * its type has a workflow; while in review, the stage it waits in and — for the stage's assignee or an OWNER/ADMIN,
- * a client included — Approve, Request changes and Reject (both with feedback). The last feedback is shown after
- * a rejection. Pending changes are saved before any action.
+ * The last feedback of a rejection or a change request, shown on the draft it sent back; nothing otherwise.
+ *
+ * @example <ReviewFeedback />
+ */
+export function ReviewFeedback() {
+  const editor = useEntryEditorContext();
+  const t = useStrings();
+  const revisions = useEntryRevisions(editor.entryId);
+  const last = revisions.data?.findLast((r) => r.status !== 'PENDING');
+  if (editor.entry?.status !== 'DRAFT' || !last?.feedback || (last.status !== 'REJECTED' && last.status !== 'CHANGES_REQUESTED'))
+    return null;
+  return (
+    <p data-scope="review" data-part="feedback" role="note">
+      <strong>{last.status === 'REJECTED' ? t.reject : t.requestChanges}:</strong> {last.feedback}
+    </p>
+  );
+}
+
+/**
+ * The entry's approval workflow in the editor's action row, each action shown only when the entry's state allows
+ * it (the readiness action row): "Submit for review" (with a note) while it is a draft or live and its type has a
+ * workflow; while in review, the stage it waits in and — for the stage's assignee or an OWNER/ADMIN, a client
+ * included — Approve, Request changes and Reject (both with feedback). Pending changes are saved before any action;
+ * a refusal (submitting runs publish's checks) marks the fields it names and focuses the first.
  *
  * @example <WorkflowActions /> // inside a ContentEditor or EntryForm.Root
  */

@@ -47,8 +47,13 @@ const parts: [name: string, Part: ComponentType<PartProps>, scope: string, key: 
 ];
 
 describe('editor parts', () => {
-  it.each(parts)('%s forwards its ref, spreads root props and takes overrides', async (_name, Part, scope, key) => {
+  it.each(parts)('%s forwards its ref, spreads root props and takes overrides', async (name, Part, scope, key) => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Hello' } });
+    // Publish is offered once the entry is approved (the readiness action row).
+    if (name === 'PublishActions') {
+      const { revision } = await t.sdk.cms.entries.submit(entry.id);
+      await t.sdk.cms.revisions.approve(revision.id, {});
+    }
     const ref = createRef<HTMLElement>();
     const { unmount } = renderWith(
       t.sdk,

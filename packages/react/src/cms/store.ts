@@ -84,6 +84,11 @@ export interface EntryEditorState {
   conflictVersion: number | null;
   /** When the last save succeeded (ms since epoch). */
   savedAt: number | null;
+  /**
+   * The last workflow or publish action the server refused (`publish`, `submit`, …), its field problems shown on the
+   * fields like a save's; it leaves the save state alone (nothing failed to save). Cleared by the next save or load.
+   */
+  actionError: { action: string; error: SpokeStackError | Error } | null;
   /** Goes up on every `reset`, so inputs that keep state of their own (the rich text editor) start over. */
   generation: number;
 }
@@ -104,6 +109,8 @@ export interface EntryEditorActions {
   markSaved: (sent: Partial<Record<DraftKey, unknown>>, server: Draft, version: number | null) => void;
   /** Records a refused or failed save. */
   markFailed: (error: unknown) => void;
+  /** Records a refused workflow or publish action (`action` names it); `null` clears it (the action succeeded). */
+  setActionError: (action: string, error: unknown) => void;
 }
 
 export type EntryEditorStore = StoreApi<EntryEditorState & EntryEditorActions>;
@@ -189,6 +196,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
     serverErrors: empty,
     localErrors: empty,
     formError: null,
+    actionError: null,
     saveState: version === null ? ('new' as const) : ('saved' as const),
     version,
     conflictVersion: null,
@@ -250,6 +258,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
           version,
           serverErrors: empty,
           formError: null,
+          actionError: null,
           conflictVersion: null,
           saveState: Object.keys(dirty).length ? 'dirty' : 'saved',
           savedAt: Date.now(),
@@ -266,6 +275,15 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
           return { saveState: 'error', serverErrors: mapped, formError: unmapped.length ? error : null };
         }
         return { saveState: 'error', formError: error instanceof Error ? error : new Error(String(error)) };
+      }),
+
+    setActionError: (action, error) =>
+      set(() => {
+        if (error === null) return { actionError: null };
+        const failure = { action, error: error instanceof Error ? error : new Error(String(error)) };
+        if (error instanceof SpokeStackError && error.errors.length)
+          return { actionError: failure, serverErrors: fieldErrorsOf(error).mapped };
+        return { actionError: failure };
       }),
   }));
 }

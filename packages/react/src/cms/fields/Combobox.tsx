@@ -85,7 +85,9 @@ export function Combobox<O extends ComboboxOption>({
           setOpen(true);
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
+        // Not on focus: tabbing through the form must not pop a list open over the next fields; typing, a click or
+        // ArrowDown opens it.
+        onClick={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {

@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { VisuallyHidden } from 'radix-ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Editor, EditorContent, type JSONContent, mergeAttributes, useEditor, useEditorState } from '@tiptap/react';
 import { Image, type ImageOptions } from '@tiptap/extension-image';
@@ -227,7 +228,6 @@ function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
       type="button"
       data-scope="rich-text"
       data-part="tool"
-      aria-label={label}
       title={label}
       aria-pressed={options.pressed}
       disabled={options.disabled}
@@ -235,7 +235,15 @@ function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {options.children ?? label}
+      {/* The name is the full word ("Heading 1"), as text rather than an aria-label over a different visible "H1". */}
+      {options.children ? (
+        <>
+          <span aria-hidden>{options.children}</span>
+          <VisuallyHidden.Root>{label}</VisuallyHidden.Root>
+        </>
+      ) : (
+        label
+      )}
     </button>
   );
 

@@ -38,9 +38,10 @@ export function TextInput(props: FieldInputProps<FieldOf<'text'>>) {
   return (
     <>
       {field.multiline ? <textarea {...shared} rows={4} /> : <input type="text" {...shared} />}
-      {(field.maxLength !== undefined || field.pattern) && (
+      {/* The pattern is explained by its message, in words; a regular expression means nothing to an editor. */}
+      {(field.maxLength !== undefined || field.patternMessage) && (
         <span data-scope="entry-form" data-part="hint" aria-hidden>
-          {field.pattern ? `${format(t.patternHint, { pattern: field.pattern })} · ` : ''}
+          {field.patternMessage ? `${field.patternMessage} · ` : ''}
           {field.maxLength !== undefined
             ? format(t.charactersOf, { count: text.length, max: field.maxLength })
             : format(t.characters, { count: text.length })}

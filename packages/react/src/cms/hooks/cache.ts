@@ -12,6 +12,8 @@ export function useEntrySaved() {
     void queryClient.invalidateQueries({ queryKey: cmsKeys.entryLists() });
     void queryClient.invalidateQueries({ queryKey: cmsKeys.versions(entry.id) });
     void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(entry.id) });
+    // What blocks publishing, and so the action row, follows the content.
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.readiness(entry.id) });
   };
 }
 
@@ -24,5 +26,6 @@ export function useEntryChanged() {
     void queryClient.invalidateQueries({ queryKey: cmsKeys.revisions(entry.id) });
     void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(entry.id) });
     void queryClient.invalidateQueries({ queryKey: cmsKeys.schedules(entry.id) });
+    void queryClient.invalidateQueries({ queryKey: cmsKeys.readiness(entry.id) });
   };
 }

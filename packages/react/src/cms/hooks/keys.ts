@@ -24,6 +24,9 @@ export const cmsKeys = {
   categories: () => spokestackKeys.list('cms', 'categories'),
   revisions: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'revisions'] as const,
   schedules: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'schedules'] as const,
+  /** One locale's readiness (`''` for the source); without `locale`, every locale's, to invalidate. */
+  readiness: (id: string, locale?: string) =>
+    [...spokestackKeys.detail('cms', 'entries', id), 'readiness', ...(locale === undefined ? [] : [locale])] as const,
   comments: (id: string) => [...spokestackKeys.detail('cms', 'entries', id), 'comments'] as const,
   workflows: () => spokestackKeys.list('cms', 'workflows'),
 };

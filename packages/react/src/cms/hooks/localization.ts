@@ -43,6 +43,7 @@ export function useSaveTranslation(
         rows ? upsertBy(rows, row, 'locale') : rows,
       );
       void queryClient.invalidateQueries({ queryKey: cmsKeys.translations(row.entryId) });
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.readiness(row.entryId) });
       return options.onSuccess?.(row, ...rest);
     },
   });

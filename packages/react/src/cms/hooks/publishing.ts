@@ -1,8 +1,24 @@
-import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { skipToken, useMutation, type UseMutationResult, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { SpokeStackError } from '@spokestack/core';
+import type { EntryReadiness } from '@spokestack/core/cms';
 import { useSpokeStack } from '../../provider.js';
 import { useEntryChanged } from './cache.js';
-import type { Cms, CmsMutationOptions } from './keys.js';
+import { type Cms, cmsKeys, type CmsMutationOptions } from './keys.js';
+
+/**
+ * What stands between an entry (or one translation) and going live, what an edit will do to its review state, and
+ * the caller's action row — the server's one readiness check, which submit, approve, publish and schedules run too.
+ * Refreshed after every save, workflow, publish and schedule action of the entry.
+ *
+ * @example const { data } = useEntryReadiness(entry.id); data?.actions.filter((a) => a.available)
+ */
+export function useEntryReadiness(entryId: string | null | undefined, locale?: string): UseQueryResult<EntryReadiness, SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: cmsKeys.readiness(entryId ?? '', locale ?? ''),
+    queryFn: entryId ? ({ signal }) => sdk.cms.entries.readiness(entryId, locale ? { locale } : {}, { signal }) : skipToken,
+  });
+}
 
 /** The entry (and translation) after a publish action. */
 export type PublishResult = Awaited<ReturnType<Cms['entries']['publish']>>;

@@ -39,6 +39,7 @@ export function useCreateSchedule(
       void queryClient.invalidateQueries({ queryKey: cmsKeys.schedules(schedule.entryId) });
       // Scheduling a publish sets the entry SCHEDULED.
       void queryClient.invalidateQueries({ queryKey: cmsKeys.entry(schedule.entryId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.readiness(schedule.entryId) });
       void queryClient.invalidateQueries({ queryKey: cmsKeys.entryLists() });
       return options.onSuccess?.(schedule, ...rest);
     },
@@ -61,6 +62,7 @@ export function useCancelSchedule(
     onSuccess: (schedule, ...rest) => {
       void queryClient.invalidateQueries({ queryKey: cmsKeys.schedules(schedule.entryId) });
       void queryClient.invalidateQueries({ queryKey: cmsKeys.entry(schedule.entryId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: cmsKeys.readiness(schedule.entryId) });
       return options.onSuccess?.(schedule, ...rest);
     },
   });
