@@ -173,6 +173,15 @@ describe('ContentEditor', () => {
     tabs[0]!.focus();
     await user.keyboard('{ArrowRight}');
     await waitFor(() => expect(field('credit').closest('[role="tabpanel"]')!.hasAttribute('hidden')).toBe(false));
+    // Home goes to the first tab; ArrowLeft from the first wraps to the last and selects it (one tab stop).
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(tabs[0]);
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(tabs.map((tab) => [tab.getAttribute('aria-selected'), tab.tabIndex])).toEqual([
+      ['false', -1],
+      ['true', 0],
+    ]);
     await user.click(tabs[0]!);
     // The blocker's button opens the tab its field is in and focuses the input.
     await user.click(await screen.findByRole('button', { name: /^photo: Alt text/ }));
