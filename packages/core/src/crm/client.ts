@@ -49,6 +49,27 @@ function createContactClient(http: HttpClient, generic: ResourceClients<typeof c
       update: (id: string, body: Body<typeof ops.updateContact>, options?: RequestOptions) =>
         http.call(ops.updateContact, { params: { id }, body }, options),
       delete: generic.contacts.delete,
+      /**
+       * Everything held on a contact, for a GDPR access request (OWNER/ADMIN).
+       * @example const { contact, related } = await sdk.crm.contacts.export(id) // related.contact_notes, related.deal_contacts, …
+       */
+      export: (id: string, options?: RequestOptions) => http.call(ops.exportContact, { params: { id } }, options),
+      /**
+       * Erases a contact's personal data (GDPR); its deals and anonymised history stay, its address stays suppressed (OWNER/ADMIN).
+       * @example const { tables } = await sdk.crm.contacts.erase(id)
+       */
+      erase: (id: string, options?: RequestOptions) => http.call(ops.eraseContact, { params: { id } }, options),
+      /**
+       * Merges duplicates into a survivor: their timeline, notes, deals, tasks and memberships move to it.
+       * @example await sdk.crm.contacts.merge(survivor.id, { duplicateIds: [dup.id], fields: { email: dup.id } })
+       */
+      merge: (id: string, body: Body<typeof ops.mergeContacts>, options?: RequestOptions) =>
+        http.call(ops.mergeContacts, { params: { id }, body }, options),
+      /**
+       * Groups of contacts sharing an email (ignoring +tags) or a phone number.
+       * @example const { data } = await sdk.crm.contacts.duplicates() // [{ matchedOn: 'phone', value: '+44…', contacts: [a, b] }]
+       */
+      duplicates: (query?: Query<typeof ops.listDuplicates>, options?: RequestOptions) => http.call(ops.listDuplicates, { query }, options),
     },
     savedFilters: {
       list: listSavedFilters,
