@@ -233,6 +233,28 @@ function createTimelineClient(http: HttpClient, generic: ResourceClients<typeof 
   };
 }
 
+/** CSV imports of contacts, run in the background. */
+function createImportClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    contactImports: {
+      /**
+       * Starts an import of an uploaded CSV (201, QUEUED); poll `get` for progress and per-row errors.
+       * @example
+       * const file = await sdk.platform.files.upload(new Blob([csv], { type: 'text/csv' }), { name: 'leads.csv' })
+       * const mapping = { Email: 'email', First: 'firstName', Last: 'lastName' } as const
+       * const started = await sdk.crm.contactImports.create({ fileId: file.id, mapping })
+       */
+      create: (body: Body<typeof ops.createContactImport>, options?: RequestOptions) =>
+        http.call(ops.createContactImport, { body }, options),
+      /** Progress: `status`, `processedBytes` of `totalBytes`, the counters and `errors` (line, column, field, message). */
+      get: (id: string, options?: RequestOptions) =>
+        generic.contactImports.get(id, options) as Promise<OperationOutput<typeof ops.createContactImport>>,
+      list: generic.contactImports.list,
+      iterate: generic.contactImports.iterate,
+    },
+  };
+}
+
 /** Tasks with reminders, recurrence and "my open tasks". */
 function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
   return {
@@ -257,6 +279,7 @@ function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmR
 }
 
 type Rules = ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createImportClient> &
   ReturnType<typeof createContactClient> &
   ReturnType<typeof createDealClient> &
   ReturnType<typeof createTimelineClient>;
@@ -272,6 +295,7 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createDealClient(http, generic),
     ...createTimelineClient(http, generic),
     ...createTaskClient(http, generic),
+    ...createImportClient(http, generic),
   };
 }
 

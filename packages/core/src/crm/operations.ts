@@ -4,6 +4,7 @@ import { dealOps } from './deals.js';
 import { timelineOps } from './timeline.js';
 import { productOps } from './products.js';
 import { taskOps } from './tasks.js';
+import { importOps } from './imports.js';
 
 export const crmOps = {
   ...contactOps,
@@ -11,4 +12,5 @@ export const crmOps = {
   ...timelineOps,
   ...productOps,
   ...taskOps,
+  ...importOps,
 };

@@ -104,7 +104,7 @@ describe('GDPR', () => {
     await expect(other.sdk.crm.contacts.export(ada.id)).rejects.toMatchObject({ status: 404 });
   });
 
-  it('erases personal data, keeps deals and anonymised activity, suppresses the address, and records it without personal data', async () => {
+  it('erases personal data, keeps deals and anonymised activity, suppresses the address, records it namelessly', async () => {
     const { ada, deal } = await richContact('Ada@Erase.test');
     await expect(member.crm.contacts.erase(ada.id)).rejects.toMatchObject({ status: 403 });
     await expect(other.sdk.crm.contacts.erase(ada.id)).rejects.toMatchObject({ status: 404 });

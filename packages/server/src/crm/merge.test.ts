@@ -55,7 +55,8 @@ describe('merging contacts', () => {
     await expect(client.crm.contacts.duplicates()).rejects.toMatchObject({ status: 403 });
     expect((await other.sdk.crm.contacts.duplicates()).data).toEqual([]);
 
-    // The duplicates' rows: a note, a call, a task, a deal (its primary contact gets a deal role) and list memberships, some of which the survivor has too.
+    // The duplicates' rows: a note, a call, a task, a deal (its primary contact gets a deal role) and list
+    // memberships, some of which the survivor has too.
     const note = await member.crm.contactNotes.create({ contactId: news.id, content: 'Signed up for the newsletter' });
     await member.crm.contactActivities.create({ contactId: mobile.id, activityType: 'CALL_INBOUND', subject: 'Called about pricing' });
     const task = await member.crm.tasks.create({ title: 'Follow up', contactId: mobile.id });
