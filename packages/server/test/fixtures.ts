@@ -204,6 +204,8 @@ export const overrides: Record<string, Override> = {
       return { fileId: ((await res.json()) as { id: string }).id, mapping: { First: 'firstName', Last: 'lastName' }, dedupe: 'skip' };
     },
   },
+  // A rule's condition is checked against the scoring contract.
+  'crm.leadScoringRules': { create: () => ({ condition: { kind: 'tag', tag: 'vip' }, category: 'fit', scoreChange: 5 }) },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },
 };

@@ -255,6 +255,34 @@ function createImportClient(http: HttpClient, generic: ResourceClients<typeof cr
   };
 }
 
+/** Lead scoring rules and explained scores. */
+function createScoringClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    leadScoringRules: {
+      list: generic.leadScoringRules.list,
+      iterate: generic.leadScoringRules.iterate,
+      get: generic.leadScoringRules.get,
+      delete: generic.leadScoringRules.delete,
+      /**
+       * @example
+       * await sdk.crm.leadScoringRules.create({ name: 'VIP', condition: { kind: 'tag', tag: 'vip' }, scoreChange: 20, category: 'fit' })
+       */
+      create: (body: Body<typeof ops.createScoringRule>, options?: RequestOptions) => http.call(ops.createScoringRule, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateScoringRule>, options?: RequestOptions) =>
+        http.call(ops.updateScoringRule, { params: { id }, body }, options),
+    },
+    scores: {
+      /**
+       * Which rules make a contact's score, with each one's points.
+       * @example const { leadScore, rules } = await sdk.crm.scores.explain(id)
+       */
+      explain: (id: string, options?: RequestOptions) => http.call(ops.explainScore, { params: { id } }, options),
+      /** Recomputes and stores the scores now. @example await sdk.crm.scores.recompute(id) */
+      recompute: (id: string, options?: RequestOptions) => http.call(ops.rescoreContact, { params: { id } }, options),
+    },
+  };
+}
+
 /** Tasks with reminders, recurrence and "my open tasks". */
 function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
   return {
@@ -280,6 +308,7 @@ function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmR
 
 type Rules = ReturnType<typeof createTaskClient> &
   ReturnType<typeof createImportClient> &
+  ReturnType<typeof createScoringClient> &
   ReturnType<typeof createContactClient> &
   ReturnType<typeof createDealClient> &
   ReturnType<typeof createTimelineClient>;
@@ -296,6 +325,7 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createTimelineClient(http, generic),
     ...createTaskClient(http, generic),
     ...createImportClient(http, generic),
+    ...createScoringClient(http, generic),
   };
 }
 

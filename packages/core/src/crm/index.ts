@@ -7,5 +7,6 @@ export * from './timeline.js';
 export * from './products.js';
 export * from './tasks.js';
 export * from './imports.js';
+export * from './scoring.js';
 export * from './operations.js';
 export * from './client.js';

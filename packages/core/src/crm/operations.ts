@@ -5,6 +5,7 @@ import { timelineOps } from './timeline.js';
 import { productOps } from './products.js';
 import { taskOps } from './tasks.js';
 import { importOps } from './imports.js';
+import { scoringOps } from './scoring.js';
 
 export const crmOps = {
   ...contactOps,
@@ -13,4 +14,5 @@ export const crmOps = {
   ...productOps,
   ...taskOps,
   ...importOps,
+  ...scoringOps,
 };

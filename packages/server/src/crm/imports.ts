@@ -54,7 +54,7 @@ async function headerOf(body: ReadableStream<Uint8Array>): Promise<string[]> {
  * Starts an import: checks the mapping against the file's header, writes the import row and enqueues its
  * job in one transaction (so there is never an import without a job, or a job without its import).
  *
- * @example const started = await createContactImport(db, ctx, { fileId, mapping: { 'E-mail': 'email', First: 'firstName', Last: 'lastName' } })
+ * @example await createContactImport(db, ctx, { fileId, mapping: { 'E-mail': 'email', First: 'firstName', Last: 'lastName' } })
  */
 export async function createContactImport(db: Db, ctx: TenantContext, input: z.output<typeof contactImportCreate>) {
   const mapping = input.mapping as Mapping;

@@ -6,6 +6,9 @@ import { timelineRoutes } from './timeline.routes.js';
 import { productRoutes } from './products.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { importRoutes } from './imports.routes.js';
+import { scoringRoutes } from './scoring.routes.js';
+import { runLeadScore } from './scoring.js';
+import { scoreJobName } from './activities.js';
 import { contactImportJobName, runContactImport } from './imports.js';
 import { reminderJobName, runTaskReminder } from './tasks.js';
 import { seedCrm } from './demo.js';
@@ -21,8 +24,9 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes, importRoutes]) routes(router, db);
+    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes, importRoutes, scoringRoutes])
+      routes(router, db);
   },
-  jobs: { [reminderJobName]: runTaskReminder, [contactImportJobName]: runContactImport },
+  jobs: { [reminderJobName]: runTaskReminder, [contactImportJobName]: runContactImport, [scoreJobName]: runLeadScore },
   demo: seedCrm,
 });
