@@ -195,6 +195,17 @@ export const overrides: Record<string, Override> = {
       return rowOfEntry(f, '/v1/crm/deal-stage-history', deal.row.id, 'dealId');
     },
   },
+  // An import reads its CSV's header: a real one, mapped.
+  'crm.contactImports': {
+    async create(seq, f) {
+      const form = new FormData();
+      form.set('file', new Blob([`First,Last\nImported,Person ${seq}\n`], { type: 'text/csv' }), 'contacts.csv');
+      const res = await f.t.request('/v1/platform/files', { method: 'POST', headers: { authorization: `Bearer ${f.apiKey}` }, body: form });
+      return { fileId: ((await res.json()) as { id: string }).id, mapping: { First: 'firstName', Last: 'lastName' }, dedupe: 'skip' };
+    },
+  },
+  // A rule's condition is checked against the scoring contract.
+  'crm.leadScoringRules': { create: () => ({ condition: { kind: 'tag', tag: 'vip' }, category: 'fit', scoreChange: 5 }) },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },
 };

@@ -49,6 +49,27 @@ function createContactClient(http: HttpClient, generic: ResourceClients<typeof c
       update: (id: string, body: Body<typeof ops.updateContact>, options?: RequestOptions) =>
         http.call(ops.updateContact, { params: { id }, body }, options),
       delete: generic.contacts.delete,
+      /**
+       * Everything held on a contact, for a GDPR access request (OWNER/ADMIN).
+       * @example const { contact, related } = await sdk.crm.contacts.export(id) // related.contact_notes, related.deal_contacts, …
+       */
+      export: (id: string, options?: RequestOptions) => http.call(ops.exportContact, { params: { id } }, options),
+      /**
+       * Erases a contact's personal data (GDPR); its deals and anonymised history stay, its address stays suppressed (OWNER/ADMIN).
+       * @example const { tables } = await sdk.crm.contacts.erase(id)
+       */
+      erase: (id: string, options?: RequestOptions) => http.call(ops.eraseContact, { params: { id } }, options),
+      /**
+       * Merges duplicates into a survivor: their timeline, notes, deals, tasks and memberships move to it.
+       * @example await sdk.crm.contacts.merge(survivor.id, { duplicateIds: [dup.id], fields: { email: dup.id } })
+       */
+      merge: (id: string, body: Body<typeof ops.mergeContacts>, options?: RequestOptions) =>
+        http.call(ops.mergeContacts, { params: { id }, body }, options),
+      /**
+       * Groups of contacts sharing an email (ignoring +tags) or a phone number.
+       * @example const { data } = await sdk.crm.contacts.duplicates() // [{ matchedOn: 'phone', value: '+44…', contacts: [a, b] }]
+       */
+      duplicates: (query?: Query<typeof ops.listDuplicates>, options?: RequestOptions) => http.call(ops.listDuplicates, { query }, options),
     },
     savedFilters: {
       list: listSavedFilters,
@@ -212,6 +233,56 @@ function createTimelineClient(http: HttpClient, generic: ResourceClients<typeof 
   };
 }
 
+/** CSV imports of contacts, run in the background. */
+function createImportClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    contactImports: {
+      /**
+       * Starts an import of an uploaded CSV (201, QUEUED); poll `get` for progress and per-row errors.
+       * @example
+       * const file = await sdk.platform.files.upload(new Blob([csv], { type: 'text/csv' }), { name: 'leads.csv' })
+       * const mapping = { Email: 'email', First: 'firstName', Last: 'lastName' } as const
+       * const started = await sdk.crm.contactImports.create({ fileId: file.id, mapping })
+       */
+      create: (body: Body<typeof ops.createContactImport>, options?: RequestOptions) =>
+        http.call(ops.createContactImport, { body }, options),
+      /** Progress: `status`, `processedBytes` of `totalBytes`, the counters and `errors` (line, column, field, message). */
+      get: (id: string, options?: RequestOptions) =>
+        generic.contactImports.get(id, options) as Promise<OperationOutput<typeof ops.createContactImport>>,
+      list: generic.contactImports.list,
+      iterate: generic.contactImports.iterate,
+    },
+  };
+}
+
+/** Lead scoring rules and explained scores. */
+function createScoringClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    leadScoringRules: {
+      list: generic.leadScoringRules.list,
+      iterate: generic.leadScoringRules.iterate,
+      get: generic.leadScoringRules.get,
+      delete: generic.leadScoringRules.delete,
+      /**
+       * @example
+       * await sdk.crm.leadScoringRules.create({ name: 'VIP', condition: { kind: 'tag', tag: 'vip' }, scoreChange: 20, category: 'fit' })
+       */
+      create: (body: Body<typeof ops.createScoringRule>, options?: RequestOptions) => http.call(ops.createScoringRule, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateScoringRule>, options?: RequestOptions) =>
+        http.call(ops.updateScoringRule, { params: { id }, body }, options),
+    },
+    scores: {
+      /**
+       * Which rules make a contact's score, with each one's points.
+       * @example const { leadScore, rules } = await sdk.crm.scores.explain(id)
+       */
+      explain: (id: string, options?: RequestOptions) => http.call(ops.explainScore, { params: { id } }, options),
+      /** Recomputes and stores the scores now. @example await sdk.crm.scores.recompute(id) */
+      recompute: (id: string, options?: RequestOptions) => http.call(ops.rescoreContact, { params: { id } }, options),
+    },
+  };
+}
+
 /** Tasks with reminders, recurrence and "my open tasks". */
 function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
   return {
@@ -236,6 +307,8 @@ function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmR
 }
 
 type Rules = ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createImportClient> &
+  ReturnType<typeof createScoringClient> &
   ReturnType<typeof createContactClient> &
   ReturnType<typeof createDealClient> &
   ReturnType<typeof createTimelineClient>;
@@ -251,6 +324,8 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createDealClient(http, generic),
     ...createTimelineClient(http, generic),
     ...createTaskClient(http, generic),
+    ...createImportClient(http, generic),
+    ...createScoringClient(http, generic),
   };
 }
 

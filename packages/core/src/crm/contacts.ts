@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, deleted, id, staff, tag, writers } from './common.js';
+import { admins, base, deleted, id, staff, tag, writers } from './common.js';
 import { contactStatus, contactType, leadSource } from './enums.js';
 import { contacts, customFields, savedFilters } from './rows.gen.js';
 
@@ -83,6 +83,74 @@ export const customFieldUpdate = z.strictObject({
   isRequired: z.boolean().optional(),
 });
 
+/** Everything held on one contact (GDPR access/portability): the row and every row of every table that references it. */
+export const contactExport = z.object({
+  exportedAt: z.string(),
+  contact: contacts.row,
+  /** Rows by table name (`contact_activities`, `deal_contacts`, …), each row as stored; tables without rows are listed empty. */
+  related: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+
+/** What an erasure did to each table that references the contact. */
+export const contactErasure = z.object({
+  contact: contacts.row,
+  tables: z.record(z.string(), z.object({ action: z.enum(['kept', 'anonymised', 'deleted']), rows: z.number().int() })),
+});
+
+/** The contact fields a merge chooses between; the rest (ids, scores, dates) follow the survivor. */
+export const mergeableFields = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'mobile',
+  'jobTitle',
+  'department',
+  'companyName',
+  'companyId',
+  'linkedIn',
+  'twitter',
+  'instagram',
+  'avatarUrl',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'contactType',
+  'status',
+  'source',
+  'ownerId',
+] as const;
+export type MergeableField = (typeof mergeableFields)[number];
+
+export const contactMerge = z.strictObject({
+  /** The contacts merged into the survivor (the path's contact) and then deleted. */
+  duplicateIds: z.array(id).min(1).max(20),
+  /**
+   * How a field both sides fill is settled: `survivor` keeps the survivor's value, `newest` takes the most recently
+   * updated contact's. A field only one side fills is always kept.
+   */
+  prefer: z.enum(['survivor', 'newest']).default('survivor'),
+  /** Per field, the id of the contact (survivor or a duplicate) whose value wins, over `prefer`. */
+  fields: z.partialRecord(z.enum(mergeableFields), id).optional(),
+});
+export const contactMergeResult = z.object({
+  contact: contacts.row,
+  mergedIds: z.array(z.string()),
+  /** Rows re-pointed to the survivor, by table name; rows that would have doubled a survivor's (a list membership) are dropped. */
+  moved: z.record(z.string(), z.number().int()),
+});
+
+export const duplicateGroup = z.object({
+  /** What the contacts share: an email (plus-addressing ignored, `ada+news@x.com` is `ada@x.com`) or a phone (phone or mobile). */
+  matchedOn: z.enum(['email', 'phone']),
+  value: z.string(),
+  contacts: z.array(contacts.row),
+});
+export const duplicatesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
 const contactsBase = `${base}/contacts`;
 export const contactOps = {
   listContacts: defineOperation({
@@ -134,6 +202,52 @@ export const contactOps = {
     body: contactUpdate,
     response: contacts.row,
     roles: writers,
+  }),
+  exportContact: defineOperation({
+    id: 'crm.contacts.export',
+    method: 'GET',
+    path: `${contactsBase}/:id/export`,
+    tag,
+    summary: 'Export everything held on a contact as JSON (GDPR access request): every table that references it',
+    params: idParams,
+    response: contactExport,
+    roles: admins,
+  }),
+  eraseContact: defineOperation({
+    id: 'crm.contacts.erase',
+    method: 'POST',
+    path: `${contactsBase}/:id/erase`,
+    tag,
+    summary: 'Erase a contact (GDPR): personal fields removed, activity kept anonymised, the address kept suppressed',
+    description:
+      'The contact row stays, anonymised and DO_NOT_CONTACT, so deals and campaign statistics keep their counts. Notes and form ' +
+      'submissions are deleted; timeline entries, tasks and email interactions lose their free text. A hash of the email joins the ' +
+      'organization’s suppression list, so an import or a form cannot bring the address back. The erasure itself is recorded ' +
+      'without personal data.',
+    params: idParams,
+    response: contactErasure,
+    roles: admins,
+  }),
+  mergeContacts: defineOperation({
+    id: 'crm.contacts.merge',
+    method: 'POST',
+    path: `${contactsBase}/:id/merge`,
+    tag,
+    summary: 'Merge duplicates into this contact: everything referencing them moves here, fields chosen by rule or per field',
+    params: idParams,
+    body: contactMerge,
+    response: contactMergeResult,
+    roles: writers,
+  }),
+  listDuplicates: defineOperation({
+    id: 'crm.contacts.duplicates',
+    method: 'GET',
+    path: `${base}/contact-duplicates`,
+    tag,
+    summary: 'Contacts that look like one person: the same email (ignoring +tags) or the same phone number',
+    query: duplicatesQuery,
+    response: z.object({ data: z.array(duplicateGroup) }),
+    roles: staff,
   }),
   listSavedFilters: defineOperation({
     id: 'crm.savedFilters.list',

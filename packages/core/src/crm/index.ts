@@ -6,5 +6,7 @@ export * from './deals.js';
 export * from './timeline.js';
 export * from './products.js';
 export * from './tasks.js';
+export * from './imports.js';
+export * from './scoring.js';
 export * from './operations.js';
 export * from './client.js';

@@ -4,6 +4,8 @@ import { dealOps } from './deals.js';
 import { timelineOps } from './timeline.js';
 import { productOps } from './products.js';
 import { taskOps } from './tasks.js';
+import { importOps } from './imports.js';
+import { scoringOps } from './scoring.js';
 
 export const crmOps = {
   ...contactOps,
@@ -11,4 +13,6 @@ export const crmOps = {
   ...timelineOps,
   ...productOps,
   ...taskOps,
+  ...importOps,
+  ...scoringOps,
 };

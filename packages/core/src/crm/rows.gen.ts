@@ -1831,6 +1831,91 @@ export type CrmExchangeRate = z.output<typeof exchangeRates.row>;
 export type CrmExchangeRateCreate = z.input<typeof exchangeRates.create>;
 export type CrmExchangeRateUpdate = z.input<typeof exchangeRates.update>;
 
+const contactImportsCreate = z.strictObject({
+    fileId: f.text().min(1),
+    fileName: f.text().min(1),
+    mapping: f.json(),
+    dedupe: f.text().optional(),
+    status: f.text().optional(),
+    totalBytes: f.int().optional(),
+    processedBytes: f.int().optional(),
+    processedRows: f.int().optional(),
+    createdCount: f.int().optional(),
+    updatedCount: f.int().optional(),
+    skippedCount: f.int().optional(),
+    errorCount: f.int().optional(),
+    errors: f.json().optional(),
+    failureReason: f.text().nullable().optional(),
+    jobId: f.text().nullable().optional(),
+    startedAt: f.timestamp().nullable().optional(),
+    completedAt: f.timestamp().nullable().optional(),
+  });
+
+/** `crm_contact_imports` as the resource `contactImports`. */
+export const contactImports = defineResource({
+  name: 'contactImports',
+  path: '/v1/crm/contact-imports',
+  entityType: 'crm_contact_imports',
+  tag: 'CRM',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    fileId: f.text(),
+    fileName: f.text(),
+    mapping: f.json(),
+    dedupe: f.text(),
+    status: f.text(),
+    totalBytes: f.int(),
+    processedBytes: f.int(),
+    processedRows: f.int(),
+    createdCount: f.int(),
+    updatedCount: f.int(),
+    skippedCount: f.int(),
+    errorCount: f.int(),
+    errors: f.json(),
+    failureReason: f.text().nullable(),
+    jobId: f.text().nullable(),
+    createdById: f.text(),
+    startedAt: f.timestamp().nullable(),
+    completedAt: f.timestamp().nullable(),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: contactImportsCreate,
+  update: contactImportsCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+    fileId: f.text().optional(),
+    jobId: f.text().optional(),
+    createdById: f.text().optional(),
+  }),
+  sortable: [
+    'id',
+    'organizationId',
+    'fileId',
+    'fileName',
+    'dedupe',
+    'status',
+    'totalBytes',
+    'processedBytes',
+    'processedRows',
+    'createdCount',
+    'updatedCount',
+    'skippedCount',
+    'errorCount',
+    'failureReason',
+    'jobId',
+    'createdById',
+    'startedAt',
+    'completedAt',
+    'createdAt',
+    'updatedAt',
+  ],
+});
+export type CrmContactImport = z.output<typeof contactImports.row>;
+export type CrmContactImportCreate = z.input<typeof contactImports.create>;
+export type CrmContactImportUpdate = z.input<typeof contactImports.update>;
+
 /** Every CRM resource, by SDK name. */
 export const crmResources = {
   contacts,
@@ -1866,4 +1951,5 @@ export const crmResources = {
   customFields,
   savedFilters,
   exchangeRates,
+  contactImports,
 };

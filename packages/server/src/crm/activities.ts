@@ -20,6 +20,28 @@ export interface ContactActivityInput {
   performedById?: string | null;
 }
 
+/** The lead scoring job (crm/scoring.ts), named here so that every write that changes a contact can enqueue it. */
+export const scoreJobName = 'crm.leadScore';
+
+/**
+ * Enqueues the scoring of these contacts, in the caller's transaction: one job per contact and instant,
+ * so a burst of changes in one request scores once. The job reads the contact when it runs.
+ *
+ * @example await enqueueRescore(tx, ctx, [contact.id])
+ */
+export async function enqueueRescore(db: Db, ctx: TenantContext, contactIds: string[]): Promise<void> {
+  const at = ctx.now.toISOString();
+  await ctx.jobs.enqueueMany(
+    [...new Set(contactIds)].map((contactId) => ({
+      name: scoreJobName,
+      payload: { contactId },
+      organizationId: ctx.organizationId,
+      uniqueKey: `${scoreJobName}:${contactId}:${at}`,
+    })),
+    { db },
+  );
+}
+
 // Events that count as reaching the contact, so `lastContactedAt` follows them.
 const contacting = new Set<ContactActivityType>(['EMAIL_SENT', 'CALL_OUTBOUND', 'CALL_INBOUND', 'MEETING']);
 
@@ -63,6 +85,11 @@ export async function recordContactActivity(
     }));
   if (!rows.length) return [];
   const written = await db.insert(contactActivities).values(rows).returning();
+  await enqueueRescore(
+    db,
+    ctx,
+    rows.map((r) => r.contactId),
+  );
   const reached = [...new Set(rows.filter((r) => contacting.has(r.activityType)).map((r) => r.contactId))];
   if (reached.length)
     await db

@@ -19,7 +19,7 @@ import { resourceService, tableInfo } from '../db/resource-service.js';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
 import { users } from '../platform/schema.js';
-import { recordContactActivity } from './activities.js';
+import { enqueueRescore, recordContactActivity } from './activities.js';
 import { contactSearchSql, contacts, crmCustomFields, crmSavedFilters } from './schema.js';
 import { isAdmin } from '../platform/auth.js';
 
@@ -155,6 +155,7 @@ export async function createContact(db: Db, ctx: TenantContext, input: Create): 
     await fillCompanyName(tx, ctx, values);
     const row = await contactService.create(tx, ctx, values);
     if (row.marketingConsent) await recordConsent(tx, ctx, row);
+    await enqueueRescore(tx, ctx, [row.id]);
     return row;
   });
 }
@@ -209,6 +210,7 @@ export async function updateContact(db: Db, ctx: TenantContext, id: string, inpu
         subject: `Status changed from ${before.status} to ${row.status}`,
       });
     if (row.marketingConsent !== before.marketingConsent) await recordConsent(tx, ctx, row);
+    await enqueueRescore(tx, ctx, [id]);
     return row;
   });
 }

@@ -5,12 +5,17 @@ import { dealRoutes } from './deals.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { productRoutes } from './products.routes.js';
 import { taskRoutes } from './tasks.routes.js';
+import { importRoutes } from './imports.routes.js';
+import { scoringRoutes } from './scoring.routes.js';
+import { runLeadScore } from './scoring.js';
+import { scoreJobName } from './activities.js';
+import { contactImportJobName, runContactImport } from './imports.js';
 import { reminderJobName, runTaskReminder } from './tasks.js';
 import { seedCrm } from './demo.js';
 import { crmTables } from './resources.js';
 
 /**
- * The CRM: contacts (search, saved filters, custom fields, consent), pipelines and deals, campaigns,
+ * The CRM: contacts (search, saved filters, custom fields, consent, GDPR, merge, CSV import), pipelines and deals, campaigns,
  * email and automation. Each sub-feature is `<name>.ts` (its rules) beside `<name>.routes.ts`; the
  * rest is the generic CRUD.
  */
@@ -19,8 +24,9 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes]) routes(router, db);
+    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes, importRoutes, scoringRoutes])
+      routes(router, db);
   },
-  jobs: { [reminderJobName]: runTaskReminder },
+  jobs: { [reminderJobName]: runTaskReminder, [contactImportJobName]: runContactImport, [scoreJobName]: runLeadScore },
   demo: seedCrm,
 });

@@ -35,4 +35,5 @@ export const crmTables = {
   customFields: t.crmCustomFields,
   savedFilters: t.crmSavedFilters,
   exchangeRates: t.crmExchangeRates,
+  contactImports: t.crmContactImports,
 };

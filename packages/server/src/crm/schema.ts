@@ -23,7 +23,7 @@ import {
 } from '@spokestack/core/crm';
 import { id, json, longText, timestamptz, updatedAt } from '../db/columns.js';
 import { adCampaigns } from '../analytics/schema.js';
-import { briefs, clients, organizationId } from '../platform/schema.js';
+import { briefs, clients, files, organizationId } from '../platform/schema.js';
 
 export const contactTypeEnum = pgEnum('contact_type', contactType);
 export const contactStatusEnum = pgEnum('contact_status', contactStatus);
@@ -828,4 +828,41 @@ export const crmExchangeRates = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [unique('crm_exchange_rates_organization_id_currency_key').on(t.organizationId, t.currency)],
+);
+
+/**
+ * A CSV import of contacts, run by the `crm.contactImport` job. The counters, the errors and the
+ * checkpoint are written in the transaction of each batch, so a job that dies resumes after the last
+ * committed batch and nothing is written twice. Errors name line, column and field, never the cell's
+ * value (which may be personal data kept past an erasure).
+ */
+export const crmContactImports = pgTable(
+  'crm_contact_imports',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => files.id),
+    fileName: text('file_name').notNull(),
+    mapping: json('mapping').notNull(),
+    dedupe: text('dedupe').notNull().default('skip'),
+    status: text('status').notNull().default('QUEUED'),
+    totalBytes: integer('total_bytes').notNull().default(0),
+    processedBytes: integer('processed_bytes').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    createdCount: integer('created_count').notNull().default(0),
+    updatedCount: integer('updated_count').notNull().default(0),
+    skippedCount: integer('skipped_count').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    errors: json('errors').notNull().default([]),
+    failureReason: text('failure_reason'),
+    jobId: text('job_id'),
+    createdById: text('created_by_id').notNull(),
+    startedAt: timestamptz('started_at'),
+    completedAt: timestamptz('completed_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('crm_contact_imports_organization_id_created_at_idx').on(t.organizationId, t.createdAt)],
 );

@@ -73,6 +73,27 @@ export function tableInfo(table: PgTable): TableInfo {
   return info;
 }
 
+/** A column of some table holding a foreign key to rows of another table. */
+export interface Referrer {
+  info: TableInfo;
+  key: string;
+  column: PgColumn;
+}
+
+/**
+ * Every column of `tables` that references `target`, read from the Drizzle foreign keys: what has to follow
+ * a row that is exported, merged or erased. Derived rather than listed, so a table added later that
+ * references the row is found without anyone remembering it.
+ *
+ * @example referrersOf(contacts, allTables).map((r) => `${r.info.name}.${r.key}`) // ['contact_notes.contactId', …]
+ */
+export function referrersOf(target: PgTable, tables: Iterable<PgTable>): Referrer[] {
+  return [...tables].flatMap((table) => {
+    const info = tableInfo(table);
+    return info.references.filter((ref) => ref.target === target).map((ref) => ({ info, key: ref.key, column: info.columns[ref.key]! }));
+  });
+}
+
 /**
  * The tenant filter of every generic query: the organization, and for CLIENT members only rows
  * shared with their client. Tables without a `clientId` are not visible to CLIENT members at all.

@@ -1,3 +1,4 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { unifiedActivities } from './schema.js';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
@@ -38,6 +39,22 @@ export async function recordActivity(db: Db, ctx: Pick<TenantContext, 'organizat
     clientId: input.clientId ?? null,
     projectId: input.projectId ?? null,
   });
+}
+
+/**
+ * Replaces the titles (and free-text descriptions) the activity stream holds for some rows, when what they
+ * said must go: a GDPR erasure leaves the history of what happened, not who it was about.
+ *
+ * @example await retitleActivities(tx, ctx, [contact.id, ...noteIds], 'Erased contact')
+ */
+export async function retitleActivities(db: Db, ctx: Pick<TenantContext, 'organizationId'>, entityIds: string[], title: string) {
+  for (let i = 0; i < entityIds.length; i += 1000)
+    await db
+      .update(unifiedActivities)
+      .set({ entityTitle: title, description: null })
+      .where(
+        and(eq(unifiedActivities.organizationId, ctx.organizationId), inArray(unifiedActivities.entityId, entityIds.slice(i, i + 1000))),
+      );
 }
 
 /** A human title for any row: its title, name, subject, email or id. */

@@ -1,0 +1,102 @@
+import type { SpokeStack } from '@spokestack/core';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
+import { contacts } from './schema.js';
+
+let t: TestInstance;
+let other: Awaited<ReturnType<TestInstance['createOrg']>>;
+let member: SpokeStack;
+
+beforeAll(async () => {
+  t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
+  other = await t.createOrg('Rival Agency');
+  const max = await t.sdk.platform.users.create({ email: 'max@agency.test', name: 'Max' });
+  member = t.sdkFor((await t.sdk.platform.sessions.create({ userId: max.id })).token);
+});
+afterAll(() => t.close());
+
+describe('lead scoring', () => {
+  it('leaves stored scores alone while the organization has no active rules', async () => {
+    // Another organization: the rules the next test creates are not its own.
+    const kept = await other.sdk.crm.contacts.create({ firstName: 'Kept', lastName: 'K' });
+    await t.db.update(contacts).set({ leadScore: 40, engagementScore: 12 }).where(eq(contacts.id, kept.id));
+    await other.sdk.crm.contacts.update(kept.id, { jobTitle: 'Director' });
+    await t.runJobs();
+    expect(await other.sdk.crm.contacts.get(kept.id)).toMatchObject({ leadScore: 40, engagementScore: 12 });
+    expect(await other.sdk.crm.scores.recompute(kept.id)).toMatchObject({ leadScore: 40, engagementScore: 12, rules: [] });
+  });
+
+  it('scores fit and engagement apart from rules, recomputed by the job after changes, and explains each rule’s points', async () => {
+    await t.sdk.crm.customFields.create({ key: 'seats', label: 'Seats', fieldType: 'number' });
+    const rules = [
+      { name: 'Decision maker', condition: { kind: 'field', field: 'jobTitle', match: 'contains', value: 'director' }, scoreChange: 15 },
+      { name: 'VIP', condition: { kind: 'tag', tag: 'VIP' }, scoreChange: 20, priority: 10 },
+      { name: 'Big team', condition: { kind: 'customField', key: 'seats', match: 'equals', value: 50 }, scoreChange: 10 },
+      { name: 'Student', condition: { kind: 'field', field: 'email', match: 'contains', value: '.edu' }, scoreChange: -30 },
+    ] as const;
+    for (const r of rules) await t.sdk.crm.leadScoringRules.create({ ...r, category: 'fit' });
+    await t.sdk.crm.leadScoringRules.create({
+      name: 'Two calls this week',
+      condition: { kind: 'activity', activityType: 'CALL_INBOUND', minCount: 2, withinDays: 7 },
+      scoreChange: 25,
+      category: 'engagement',
+    });
+    await expect(
+      member.crm.leadScoringRules.create({ name: 'x', condition: { kind: 'tag', tag: 'x' }, scoreChange: 1, category: 'fit' }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(
+      (
+        await problem(
+          t.sdk.crm.leadScoringRules.create({
+            name: 'x',
+            condition: { kind: 'field', field: 'city', match: 'equals' },
+            scoreChange: 1,
+            category: 'fit',
+          }),
+        )
+      ).errors,
+    ).toEqual([{ path: 'body.condition.value', message: 'A value to compare with' }]);
+
+    const ada = await member.crm.contacts.create({
+      firstName: 'Ada',
+      lastName: 'L',
+      jobTitle: 'Marketing Director',
+      tags: ['vip'],
+      customFields: { seats: 50 },
+    });
+    await t.runJobs();
+    expect(await member.crm.contacts.get(ada.id)).toMatchObject({
+      leadScore: 45,
+      engagementScore: 0,
+      lastScoreUpdate: '2025-03-01T10:00:00.000Z',
+    });
+
+    t.clock.advance(60_000);
+    for (const subject of ['Pricing', 'Contract'])
+      await member.crm.contactActivities.create({ contactId: ada.id, activityType: 'CALL_INBOUND', subject });
+    await t.runJobs();
+    const explained = await member.crm.scores.explain(ada.id);
+    expect(explained).toMatchObject({ leadScore: 45, engagementScore: 25, lastScoreUpdate: '2025-03-01T10:01:00.000Z' });
+    expect(explained.rules.map((r) => [r.name, r.category, r.matched, r.points])).toEqual([
+      ['VIP', 'fit', true, 20],
+      ['Decision maker', 'fit', true, 15],
+      ['Big team', 'fit', true, 10],
+      ['Student', 'fit', false, 0],
+      ['Two calls this week', 'engagement', true, 25],
+    ]);
+    expect(await member.crm.contacts.get(ada.id)).toMatchObject({ leadScore: 45, engagementScore: 25 });
+
+    // A week later the calls are too old; a changed field changes the fit (sessions last a day: the API key now).
+    t.clock.advance(8 * 86_400_000);
+    await t.sdk.crm.contacts.update(ada.id, { email: 'ada@uni.edu' });
+    await t.runJobs();
+    expect(await t.sdk.crm.contacts.get(ada.id)).toMatchObject({ leadScore: 15, engagementScore: 0 });
+    const recomputed = await t.sdk.crm.scores.recompute(ada.id);
+    expect(recomputed.rules.find((r) => r.name === 'Student')).toMatchObject({ matched: true, points: -30 });
+
+    await expect(other.sdk.crm.scores.explain(ada.id)).rejects.toMatchObject({ status: 404 });
+    const mine = (await other.sdk.crm.contacts.create({ firstName: 'Vip', lastName: 'Elsewhere', tags: ['vip'] })).id;
+    expect((await other.sdk.crm.scores.explain(mine)).rules).toEqual([]);
+  });
+});
