@@ -35,7 +35,7 @@ export const commentUpdate = z.strictObject({ content: f.text().trim().min(1).ma
 export const commentFilters = z.object({
   assetId: id,
   versionNumber: z.coerce.number().int().min(1).optional(),
-  isResolved: f.queryBool().optional(),
+  isResolved: z.union([z.boolean(), f.queryBool()]).optional(),
 });
 /** A top-level comment with its replies, oldest first. */
 export const commentThread = comments.row.extend({ replies: z.array(comments.row) });

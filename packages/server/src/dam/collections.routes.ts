@@ -10,7 +10,7 @@ import {
   updateCollection,
 } from './collections.js';
 
-/** Collections: smart rules checked on the way in, assets read live, manual items added, ordered, removed. @example collectionRoutes(router, db) */
+/** Collections: smart rules checked on the way in, assets read live, manual items kept in order. @example collectionRoutes(router, db) */
 export function collectionRoutes(router: Router, db: Db): void {
   router.on(ops.createCollection, ({ ctx, body }) => createCollection(db, ctx, body));
   router.on(ops.updateCollection, ({ ctx, params, body }) => updateCollection(db, ctx, params.id, body));

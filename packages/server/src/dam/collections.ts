@@ -57,7 +57,7 @@ function conditionSql({ field, operator, value }: SmartCondition): SQL {
  * The rules of a SMART collection as a WHERE clause over `assets`. EXPIRED assets never match: a
  * licence that ran out takes the asset out of every smart collection.
  *
- * @example db.select().from(assets).where(smartWhere({ conditions: [{ field: 'tags', operator: 'contains', value: 'summer' }], match: 'all' }))
+ * @example db.select().from(assets).where(smartWhere({ conditions: [{ field: 'tags', operator: 'eq', value: 'summer' }], match: 'all' }))
  */
 export function smartWhere(rules: SmartRules): SQL {
   const parts = rules.conditions.map(conditionSql);

@@ -53,7 +53,7 @@ async function visibleComment(db: Db, ctx: TenantContext, id: string): Promise<C
  * Comments on an asset the caller sees, or replies in one of its threads. The version defaults to the
  * current one; a reply takes its thread's.
  *
- * @example await createComment(db, ctx, { assetId, content: 'Logo too small', annotation: { type: 'rect', x: 0.1, y: 0.1, width: 0.2, height: 0.1 } })
+ * @example await createComment(db, ctx, { assetId, content: 'Logo too small', annotation: { type: 'point', x: 0.8, y: 0.1 } })
  */
 export async function createComment(db: Db, ctx: TenantContext, input: Input): Promise<Comment> {
   const asset = await visibleAsset(db, ctx, input.assetId).catch((error: unknown) => {

@@ -16,7 +16,9 @@ import { assetFolders, assets } from './schema.js';
 type Query = z.output<typeof searchQuery>;
 const day = 86_400_000;
 
-const labels = sql`coalesce((select string_agg(l->>'name', ' ') from jsonb_array_elements(case when jsonb_typeof(${assets.aiMetadata}->'labels') = 'array' then ${assets.aiMetadata}->'labels' else '[]'::jsonb end) l), '')`;
+const ai = assets.aiMetadata;
+const labelList = sql`case when jsonb_typeof(${ai}->'labels') = 'array' then ${ai}->'labels' else '[]'::jsonb end`;
+const labels = sql`coalesce((select string_agg(l->>'name', ' ') from jsonb_array_elements(${labelList}) l), '')`;
 const document = sql`(setweight(to_tsvector('simple', ${assets.name}), 'A')
   || setweight(to_tsvector('simple', array_to_string(${assets.tags}, ' ')), 'B')
   || setweight(to_tsvector('simple', coalesce(${assets.description}, '')), 'C')
