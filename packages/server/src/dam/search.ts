@@ -119,7 +119,7 @@ export async function searchAssets(db: Db, ctx: TenantContext, query: Query) {
     .where(
       and(
         ...filters,
-        or(sql`${document} @@ ${tsquery}`, sql`${similar} >= 0.6`),
+        or(sql`${document} @@ ${tsquery}`, sql`${similar} >= 0.5`),
         after ? sql`(${rank} < ${after.r} or (${rank} = ${after.r} and ${assets.id} > ${after.i}))` : undefined,
       ),
     )
