@@ -159,7 +159,7 @@ function createCommentClient(http: HttpClient) {
      */
     create: (body: z.input<typeof commentCreate>, options?: RequestOptions) => http.call(ops.createComment, { body }, options),
     /** An asset's threads with their replies. @example const { data } = await sdk.dam.comments.list({ assetId, isResolved: false }) */
-    list: (query: Query<typeof ops.listComments>, options?: RequestOptions) => http.call(ops.listComments, { query }, options),
+    list: (query?: Query<typeof ops.listComments>, options?: RequestOptions) => http.call(ops.listComments, { query }, options),
     get: (id: string, options?: RequestOptions) => http.call(ops.getComment, { params: { id } }, options),
     /** Edits your comment's text. @example await sdk.dam.comments.update(id, 'Logo a little larger') */
     update: (id: string, content: string, options?: RequestOptions) =>

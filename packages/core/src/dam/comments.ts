@@ -33,7 +33,8 @@ export const commentCreate = z.strictObject({
 });
 export const commentUpdate = z.strictObject({ content: f.text().trim().min(1).max(10_000) });
 export const commentFilters = z.object({
-  assetId: id,
+  /** One asset's threads; absent: the threads of every asset you see. */
+  assetId: id.optional(),
   versionNumber: z.coerce.number().int().min(1).optional(),
   isResolved: z.union([z.boolean(), f.queryBool()]).optional(),
 });
@@ -60,7 +61,7 @@ export const commentOps = {
     method: 'GET',
     path: `${base}/comments`,
     tag,
-    summary: 'The comment threads of an asset, oldest first, with their replies',
+    summary: 'Comment threads (of one asset, or every asset you see), oldest first, with their replies',
     query: listQuery.omit({ sort: true }).extend(commentFilters.shape),
     response: pageOf(commentThread),
     roles: writers,

@@ -131,6 +131,9 @@ describe('comments and annotations', () => {
     const secret = (await t.sdk.dam.assets.upload({ libraryId: hidden.id, file: await photoJpeg({ width: 32, height: 32 }) })).asset;
     const note = await t.sdk.dam.comments.create({ assetId: secret.id, content: 'Board only' });
     expect((await problem(mo.dam.comments.get(note.id))).status).toBe(404);
+    const everywhere = (await t.sdk.dam.comments.list({ limit: 200 })).data.map((c) => c.id);
+    expect(everywhere).toContain(note.id);
+    expect((await mo.dam.comments.list({ limit: 200 })).data.map((c) => c.id)).not.toContain(note.id);
     expect((await problem(mo.dam.comments.list({ assetId: secret.id }))).status).toBe(404);
     expect(await problem(mo.dam.comments.create({ assetId: secret.id, content: 'Peek' }))).toMatchObject({
       status: 400,

@@ -33,17 +33,14 @@ function checkAnnotation(asset: Asset, annotation: Input['annotation']) {
     throw badRequest([{ path, message: `A ${annotation.type} annotation needs an image, video or document to point at` }]);
 }
 
+const ofVisibleAssets = (db: Db, ctx: TenantContext) =>
+  inArray(assetComments.assetId, db.select({ id: assets.id }).from(assets).where(assetVisible(db, ctx)));
+
 async function visibleComment(db: Db, ctx: TenantContext, id: string): Promise<Comment> {
   const [row] = await db
     .select()
     .from(assetComments)
-    .where(
-      and(
-        eq(assetComments.organizationId, ctx.organizationId),
-        eq(assetComments.id, id),
-        inArray(assetComments.assetId, db.select({ id: assets.id }).from(assets).where(assetVisible(db, ctx))),
-      ),
-    )
+    .where(and(eq(assetComments.organizationId, ctx.organizationId), eq(assetComments.id, id), ofVisibleAssets(db, ctx)))
     .limit(1);
   if (!row) throw notFound('Comment');
   return row;
@@ -118,16 +115,16 @@ export async function createComment(db: Db, ctx: TenantContext, input: Input): P
 const info = tableInfo(assetComments);
 
 /**
- * A page of an asset's threads (oldest first) with their replies; `versionNumber` and `isResolved` narrow it.
+ * A page of threads (one asset's, or those of every asset the caller sees), oldest first, with their replies.
  *
  * @example const { data } = await listComments(db, ctx, { assetId, isResolved: false })
  */
 export async function listComments(
   db: Db,
   ctx: TenantContext,
-  query: { assetId: string; versionNumber?: number; isResolved?: boolean; limit?: number; cursor?: string },
+  query: { assetId?: string; versionNumber?: number; isResolved?: boolean; limit?: number; cursor?: string },
 ) {
-  await visibleAsset(db, ctx, query.assetId);
+  if (query.assetId) await visibleAsset(db, ctx, query.assetId);
   const keys = parseSort('createdAt', info.columns, ['createdAt'], 'createdAt', assetComments.id);
   const limit = pageLimit(query.limit);
   const threads = await db
@@ -136,7 +133,7 @@ export async function listComments(
     .where(
       and(
         eq(assetComments.organizationId, ctx.organizationId),
-        eq(assetComments.assetId, query.assetId),
+        query.assetId ? eq(assetComments.assetId, query.assetId) : ofVisibleAssets(db, ctx),
         isNull(assetComments.parentId),
         query.versionNumber === undefined ? undefined : eq(assetComments.versionNumber, query.versionNumber),
         query.isResolved === undefined ? undefined : eq(assetComments.isResolved, query.isResolved),
