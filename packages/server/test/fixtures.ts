@@ -105,6 +105,29 @@ export const overrides: Record<string, Override> = {
   // A link must expire in the future; its password is write-only (`hasPassword`), so the round trip sends none.
   'dam.folders': { uniques: [['libraryId', 'parentId', 'slug']] },
   'dam.links': { create: (seq, f) => ({ expiresAt: future(f, seq), password: undefined }) },
+  // Smart rules as the server stores them (with `match`); a MANUAL collection keeps them unread.
+  'dam.collections': {
+    create: (seq) => ({
+      collectionType: 'MANUAL',
+      smartRules: { conditions: [{ field: 'name', operator: 'eq', value: `value-${seq}` }], match: 'all' },
+    }),
+  },
+  'dam.collectionItems': {
+    // Items are added through their collection, which checks the asset's visibility.
+    async make(f) {
+      const collection = await f.make(resourceByKey('dam.collections'));
+      const asset = await f.make(resourceByKey('dam.assets'));
+      const added = await f.call('POST', `/v1/dam/collections/${String(collection.id)}/items`, { assetIds: [asset.id] });
+      if (added.status !== 200) throw new Error(`fixtures: adding a collection item answered ${added.status}`);
+      const reply = await f.call('GET', `/v1/dam/collection-items?collectionId=${String(collection.id)}`);
+      return reply.json.data![0]!;
+    },
+  },
+  // A comment is about the asset's current version, with no annotation (a generated one may not fit the asset).
+  'dam.comments': {
+    create: () => ({ versionNumber: undefined, parentId: undefined, annotation: undefined }),
+    update: () => ({ content: 'Edited comment' }),
+  },
   'cms.contentTypes': { create: () => ({ schema: cmsSchema, titleField: 'title' }) },
   // A past expiresAt would keep the entry from going live (schedules refuse such entries).
   'cms.entries': { create: (seq, f) => ({ data: { title: `Entry ${seq}` }, expiresAt: future(f, seq) }) },

@@ -4,6 +4,8 @@ import type { Operation, OperationOutput } from '../shared/operation.js';
 import { type ResourceClient, type ResourceClients, resourceClients } from '../shared/resource-client.js';
 import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
+import type { collectionCreate, collectionUpdate } from './collections.js';
+import type { commentCreate } from './comments.js';
 import type { folderCreate, folderUpdate } from './folders.js';
 import type { linkCreate } from './links.js';
 import type { versionRestore, versionUploadQuery } from './versions.js';
@@ -115,8 +117,66 @@ function createAssetClient(http: HttpClient) {
       http.call(ops.moveAssets, { body: { assetIds, folderId } }, options),
     /** The renditions of an asset with their status and URLs. @example const { data } = await sdk.dam.assets.renditions(asset.id) */
     renditions: (id: string, options?: RequestOptions) => http.call(ops.assetRenditions, { params: { id } }, options),
+    /**
+     * Searches the assets you see by words (prefixes, name weighted highest) and filters; best matches first.
+     * @example const { data } = await sdk.dam.assets.search({ q: 'beach', tags: 'summer', folderId, rights: 'expiring' })
+     */
+    search: (query?: Query<typeof ops.searchAssets>, options?: RequestOptions) => http.call(ops.searchAssets, { query }, options),
+    /** The CMS entries and briefs using an asset. @example const { content, briefs } = await sdk.dam.assets.whereUsed(asset.id) */
+    whereUsed: (id: string, options?: RequestOptions) => http.call(ops.assetWhereUsed, { params: { id } }, options),
   };
 }
+
+/** Collections: smart rules, live assets, and a manual collection's items. */
+function createCollectionClient(http: HttpClient) {
+  return {
+    /** @example await sdk.dam.collections.create({ name: 'Summer', slug: 'summer', collectionType: 'SMART', smartRules }) */
+    create: (body: z.input<typeof collectionCreate>, options?: RequestOptions) => http.call(ops.createCollection, { body }, options),
+    /** @example await sdk.dam.collections.update(id, { smartRules: { conditions, match: 'any' } }) */
+    update: (id: string, body: z.input<typeof collectionUpdate>, options?: RequestOptions) =>
+      http.call(ops.updateCollection, { params: { id }, body }, options),
+    /** A page of a collection's assets (a SMART one's matches now). @example const { data } = await sdk.dam.collections.assets(id) */
+    assets: (id: string, query?: Query<typeof ops.collectionAssets>, options?: RequestOptions) =>
+      http.call(ops.collectionAssets, { params: { id }, query }, options),
+    /** Appends assets to a manual collection. @example await sdk.dam.collections.addItems(id, [a.id, b.id], 'Hero options') */
+    addItems: (id: string, assetIds: string[], note?: string, options?: RequestOptions) =>
+      http.call(ops.addCollectionItems, { params: { id }, body: { assetIds, note } }, options),
+    /** Puts these items first, in this order. @example await sdk.dam.collections.orderItems(id, [c.id, a.id]) */
+    orderItems: (id: string, assetIds: string[], options?: RequestOptions) =>
+      http.call(ops.orderCollectionItems, { params: { id }, body: { assetIds } }, options),
+    /** @example await sdk.dam.collections.removeItem(id, asset.id) */
+    removeItem: (id: string, assetId: string, options?: RequestOptions) =>
+      http.call(ops.removeCollectionItem, { params: { id, assetId } }, options),
+  };
+}
+
+/** Comment threads and annotations on assets. */
+function createCommentClient(http: HttpClient) {
+  return {
+    /**
+     * Comments on an asset (or replies with `parentId`), optionally annotating a point, a region or a moment.
+     * @example await sdk.dam.comments.create({ assetId, content: 'Logo too small', annotation: { type: 'point', x: 0.8, y: 0.1 } })
+     */
+    create: (body: z.input<typeof commentCreate>, options?: RequestOptions) => http.call(ops.createComment, { body }, options),
+    /** An asset's threads with their replies. @example const { data } = await sdk.dam.comments.list({ assetId, isResolved: false }) */
+    list: (query?: Query<typeof ops.listComments>, options?: RequestOptions) => http.call(ops.listComments, { query }, options),
+    get: (id: string, options?: RequestOptions) => http.call(ops.getComment, { params: { id } }, options),
+    /** Edits your comment's text. @example await sdk.dam.comments.update(id, 'Logo a little larger') */
+    update: (id: string, content: string, options?: RequestOptions) =>
+      http.call(ops.updateComment, { params: { id }, body: { content } }, options),
+    delete: (id: string, options?: RequestOptions) => http.call(ops.deleteComment, { params: { id } }, options),
+    /** @example await sdk.dam.comments.resolve(thread.id) */
+    resolve: (id: string, options?: RequestOptions) => http.call(ops.resolveComment, { params: { id } }, options),
+    /** @example await sdk.dam.comments.reopen(thread.id) */
+    reopen: (id: string, options?: RequestOptions) => http.call(ops.reopenComment, { params: { id } }, options),
+  };
+}
+
+/** Collections over the generic CRUD. */
+export type DamCollectionClient = Omit<ResourceClient<typeof damResources.collections>, 'create' | 'update'> &
+  ReturnType<typeof createCollectionClient>;
+/** Comment threads on assets. */
+export type DamCommentClient = ReturnType<typeof createCommentClient>;
 
 /** Uploads and renditions of assets. */
 export type DamAssetClient = ReturnType<typeof createAssetClient>;
@@ -156,8 +216,10 @@ function createLinkClient(http: HttpClient) {
 }
 
 /** `sdk.dam`, declared so that types which embed the SDK name it rather than spell it out. */
-export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links' | 'folders'> {
+export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links' | 'folders' | 'collections' | 'comments'> {
   links: DamLinkClient;
+  collections: DamCollectionClient;
+  comments: DamCommentClient;
   folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update'> & {
     create(body: z.input<typeof folderCreate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.createFolder>>;
     update(id: string, body: z.input<typeof folderUpdate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.updateFolder>>;
@@ -183,6 +245,8 @@ export function createDamClient(http: HttpClient): DamClient {
     ...generic,
     assets: { ...generic.assets, ...assets },
     links: createLinkClient(http),
+    collections: { ...generic.collections, ...createCollectionClient(http) },
+    comments: createCommentClient(http),
     versions: {
       ...generic.versions,
       /** @example await sdk.dam.versions.restore(first.id, { changeNote: 'Back to the approved cut' }) */

@@ -1,5 +1,9 @@
 // Every DAM operation, by name: what the server routes and the SDK calls.
+import { collectionOps } from './collections.js';
+import { commentOps } from './comments.js';
 import { folderOps } from './folders.js';
+import { rightsOps } from './rights.js';
+import { searchOps } from './search.js';
 import { linkOps } from './links.js';
 import { versionOps } from './versions.js';
 import { tusOps, uploadOps } from './uploads.js';
@@ -10,4 +14,8 @@ export const damOps = {
   ...linkOps,
   ...folderOps,
   ...versionOps,
+  ...collectionOps,
+  ...commentOps,
+  ...rightsOps,
+  ...searchOps,
 };

@@ -6,7 +6,7 @@ import { files } from '../platform/schema.js';
 import type { TenantContext } from '../platform/context.js';
 import type { DataIssue } from './entry-data.js';
 import type { Entry } from './entry-rows.js';
-import { contentMedia } from './schema.js';
+import { contentEntries, contentMedia } from './schema.js';
 import { type EntryData, sameJson } from './versions.js';
 
 // `content_media` mirrors the media fields of an entry's draft: one row per file per field, in the
@@ -97,4 +97,25 @@ export async function missingAltText(
   return refs
     .filter((r) => images.has(r.value.fileId))
     .map((r) => ({ path: `${r.path}.alt`, message: 'Alt text is required for images before publishing' }));
+}
+
+/**
+ * The entries of the caller's organization whose draft holds one of these files in a media field, one
+ * row per entry and field: the DAM's where-used, read from `content_media` so it is exact as entries change.
+ *
+ * @example await entriesUsingFiles(db, ctx, [asset.fileId]) // [{ entryId, title: 'Spring launch', fieldName: 'hero', status }]
+ */
+export async function entriesUsingFiles(db: Db, ctx: TenantContext, fileIds: string[]) {
+  if (!fileIds.length) return [];
+  return db
+    .selectDistinct({
+      entryId: contentEntries.id,
+      title: contentEntries.title,
+      fieldName: contentMedia.fieldName,
+      status: contentEntries.status,
+    })
+    .from(contentMedia)
+    .innerJoin(contentEntries, eq(contentEntries.id, contentMedia.entryId))
+    .where(and(eq(contentMedia.organizationId, ctx.organizationId), inArray(contentMedia.fileId, fileIds)))
+    .orderBy(contentEntries.title, contentEntries.id, contentMedia.fieldName);
 }

@@ -8,6 +8,7 @@ import { notFound } from '../http/problem.js';
 import type { Router } from '../http/router.js';
 import type { TenantContext } from '../platform/context.js';
 import { assetVisible, folderVisible, libraryVisible, visibleAsset, visibleLibrary } from './access.js';
+import { scheduleRights } from './rights.js';
 import { assetFolders, assetLibraries, assetRenditions, assets, assetVersions } from './schema.js';
 
 // The generic reads and writes of libraries, folders and assets, through the libraries' visibility
@@ -57,7 +58,10 @@ export function accessRoutes(router: Router, db: Db): void {
   router.on(readable(asset.get), ({ ctx, params }) => visibleAsset(db, ctx, params.id));
   router.on(asset.update, async ({ ctx, params, body }) => {
     await visibleAsset(db, ctx, params.id);
-    return assetRows.update(db, ctx, params.id, body);
+    const row = await assetRows.update(db, ctx, params.id, body);
+    // An expiry needs the organization's daily rights check to exist.
+    if (row.expiresAt) await scheduleRights(ctx);
+    return row;
   });
   router.on(asset.delete, async ({ ctx, params }) => {
     await visibleAsset(db, ctx, params.id);

@@ -5,8 +5,12 @@ import { type ProcessPayload, processAsset, processJobName, tagJobName } from '.
 import { damTables } from './resources.js';
 import { tagAsset } from './tagging.js';
 import { accessRoutes } from './access.routes.js';
+import { collectionRoutes } from './collections.routes.js';
+import { commentRoutes } from './comments.routes.js';
 import { folderRoutes } from './folders.routes.js';
 import { linkRoutes } from './links.routes.js';
+import { rightsJobName, sweepRights } from './rights.js';
+import { searchRoutes } from './search.routes.js';
 import { tusRoutes, uploadRoutes } from './uploads.routes.js';
 import { versionRoutes } from './versions.routes.js';
 
@@ -20,11 +24,25 @@ export const dam = defineFeature({
   tables: damTables,
   resources: damResources,
   routes(router, { db }) {
-    for (const routes of [uploadRoutes, tusRoutes, linkRoutes, folderRoutes, versionRoutes, accessRoutes]) routes(router, db);
+    const all = [
+      uploadRoutes,
+      tusRoutes,
+      linkRoutes,
+      folderRoutes,
+      versionRoutes,
+      collectionRoutes,
+      commentRoutes,
+      searchRoutes,
+      accessRoutes,
+    ];
+    for (const routes of all) routes(router, db);
   },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),
     [tagJobName]: (db, ctx, payload) => tagAsset(db, ctx, payload as unknown as ProcessPayload),
+    [rightsJobName]: async (db, ctx) => {
+      await sweepRights(db, ctx);
+    },
   },
   demo: seedDam,
 });

@@ -300,6 +300,8 @@ export const assetComments = pgTable(
     authorId: text('author_id').notNull(),
     authorType: text('author_type').notNull().default('user'),
     annotation: json('annotation'),
+    // Beyond the spec: the version the comment is about, so feedback on v1 stays with v1 once v2 is current.
+    versionNumber: integer('version_number'),
     isResolved: boolean('is_resolved').notNull().default(false),
     resolvedById: text('resolved_by_id'),
     resolvedAt: timestamptz('resolved_at'),

@@ -1,0 +1,120 @@
+import * as z from 'zod';
+import * as f from '../shared/fields.js';
+import { defineOperation, idParams } from '../shared/operation.js';
+import { listQuery, pageOf } from '../shared/pagination.js';
+import { base, id, tag, writers } from './common.js';
+import { comments } from './rows.gen.js';
+
+// Comments on an asset, in threads (one level of replies), each pinned to the version it is about.
+// A top-level comment may carry an annotation: a point or a rectangle on the picture (coordinates 0..1
+// of its width and height, so they hold at any rendition size) or a moment of a video or audio file
+// (seconds, within its duration). Threads are resolved and reopened as a whole.
+
+const unit = z.number().min(0).max(1);
+export const annotation = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('point'), x: unit, y: unit }),
+  z
+    .strictObject({ type: z.literal('rect'), x: unit, y: unit, width: unit.positive(), height: unit.positive() })
+    .refine((r) => r.x + r.width <= 1, { path: ['width'], message: 'The rectangle goes past the right edge (x + width > 1)' })
+    .refine((r) => r.y + r.height <= 1, { path: ['height'], message: 'The rectangle goes past the bottom edge (y + height > 1)' }),
+  z.strictObject({ type: z.literal('timestamp'), time: z.number().min(0).max(86_400) }),
+]);
+export type Annotation = z.output<typeof annotation>;
+
+export const commentCreate = z.strictObject({
+  assetId: id,
+  content: f.text().trim().min(1).max(10_000),
+  /** A top-level comment of the same asset: this one is a reply in its thread. */
+  parentId: id.optional(),
+  /** Only on top-level comments. */
+  annotation: annotation.optional(),
+  /** The version commented on; default the current one (replies: their thread's). */
+  versionNumber: z.number().int().min(1).optional(),
+});
+export const commentUpdate = z.strictObject({ content: f.text().trim().min(1).max(10_000) });
+export const commentFilters = z.object({
+  /** One asset's threads; absent: the threads of every asset you see. */
+  assetId: id.optional(),
+  versionNumber: z.coerce.number().int().min(1).optional(),
+  isResolved: z.union([z.boolean(), f.queryBool()]).optional(),
+});
+/** A top-level comment with its replies, oldest first. */
+export const commentThread = comments.row.extend({ replies: z.array(comments.row) });
+
+export const commentOps = {
+  createComment: defineOperation({
+    id: 'dam.comments.create',
+    method: 'POST',
+    path: `${base}/comments`,
+    tag,
+    summary: 'Comment on an asset (or reply in a thread), optionally annotating a point, a region or a moment',
+    description:
+      'Annotations: `point` and `rect` in 0..1 of the width and height (images, videos, PDFs); `timestamp` in seconds within the ' +
+      'duration of a video or audio asset. A reply takes its thread’s version and carries no annotation.',
+    body: commentCreate,
+    response: comments.row,
+    status: 201,
+    roles: writers,
+  }),
+  listComments: defineOperation({
+    id: 'dam.comments.list',
+    method: 'GET',
+    path: `${base}/comments`,
+    tag,
+    summary: 'Comment threads (of one asset, or every asset you see), oldest first, with their replies',
+    query: listQuery.omit({ sort: true }).extend(commentFilters.shape),
+    response: pageOf(commentThread),
+    roles: writers,
+  }),
+  getComment: defineOperation({
+    id: 'dam.comments.get',
+    method: 'GET',
+    path: `${base}/comments/:id`,
+    tag,
+    summary: 'Get one comment',
+    params: idParams,
+    response: comments.row,
+    roles: writers,
+  }),
+  updateComment: defineOperation({
+    id: 'dam.comments.update',
+    method: 'PATCH',
+    path: `${base}/comments/:id`,
+    tag,
+    summary: 'Edit the text of your own comment',
+    params: idParams,
+    body: commentUpdate,
+    response: comments.row,
+    roles: writers,
+  }),
+  deleteComment: defineOperation({
+    id: 'dam.comments.delete',
+    method: 'DELETE',
+    path: `${base}/comments/:id`,
+    tag,
+    summary: 'Delete your comment (OWNER/ADMIN: any) with its replies',
+    params: idParams,
+    response: z.object({ id: z.string(), deleted: z.literal(true) }),
+    roles: writers,
+  }),
+  resolveComment: defineOperation({
+    id: 'dam.comments.resolve',
+    method: 'POST',
+    path: `${base}/comments/:id/resolve`,
+    tag,
+    summary: 'Resolve a thread',
+    params: idParams,
+    response: comments.row,
+    roles: writers,
+  }),
+  reopenComment: defineOperation({
+    id: 'dam.comments.reopen',
+    method: 'POST',
+    path: `${base}/comments/:id/reopen`,
+    tag,
+    summary: 'Reopen a resolved thread',
+    params: idParams,
+    response: comments.row,
+    roles: writers,
+  }),
+};
