@@ -84,6 +84,33 @@ describe('publish webhooks', () => {
     });
   });
 
+  it('announces a translation by its locale, and archiving as an unpublish of every live locale', async () => {
+    await t.sdk.platform.organization.update({ locales: ['en', 'fr'], defaultLocale: 'en' });
+    const type = await t.sdk.cms.contentTypes.create({
+      name: 'Page',
+      slug: 'page',
+      schema: { fields: [{ name: 'title', type: 'text', required: true, localized: true }] },
+    });
+    await t.sdk.cms.webhooks.create({ url, secret });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'About' } });
+    await t.sdk.cms.entries.publish(entry.id);
+    await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'À propos' }, status: 'APPROVED' });
+    await t.sdk.cms.entries.publish(entry.id, { locale: 'fr' });
+    await t.sdk.cms.entries.archive(entry.id);
+    await t.runJobs();
+    const events = await Promise.all(received.map(verified));
+    const seen = events.map((e) => [e.type, e.data.entries[0]!.locale, e.data.entries[0]!.slug]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['entry.published', 'en', 'about'],
+        ['entry.published', 'fr', 'a-propos'],
+        ['entry.unpublished', 'en', 'about'],
+        ['entry.unpublished', 'fr', 'a-propos'],
+      ]),
+    );
+    expect(seen).toHaveLength(4);
+  });
+
   it('refuses a forged, re-signed or stale delivery', async () => {
     await t.sdk.cms.webhooks.create({ url, secret });
     await t.sdk.cms.entries.publish((await post(t.sdk, 'Tamper')).id);
@@ -189,6 +216,26 @@ describe('publish webhooks without the private-address allowance', () => {
       expect(error.status).toBe(400);
       expect(error.errors[0]?.path).toBe('body.url');
     }
+    expect((await problem(strict.sdk.cms.webhooks.create({ url: 'http://localhost./x', secret }))).status).toBe(400);
     expect(await strict.sdk.cms.webhooks.create({ url: 'https://build.example.com/hooks', secret })).toMatchObject({ secretSet: true });
+  });
+
+  it('checks the address a name resolves to when delivering, so a name re-pointed at a private host is not reached', async () => {
+    const endpoint = await strict.sdk.cms.webhooks.create({ url: 'https://hooks.example.com/cms', secret });
+    // As if the name's DNS now answered 127.0.0.1: the row says a name that resolves to our receiver.
+    const loopbackName = url.replace('127.0.0.1', 'localhost');
+    await strict.db.execute(sql`update webhook_endpoints set url = ${loopbackName} where id = ${endpoint.id}`);
+    const type = await strict.sdk.cms.contentTypes.create({
+      name: 'Post',
+      slug: 'post',
+      schema: { fields: [{ name: 'title', type: 'text', required: true }] },
+    });
+    const entry = await strict.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Rebound' } });
+    await strict.sdk.cms.entries.publish(entry.id);
+    received = [];
+    await strict.runJobs();
+    expect(received).toHaveLength(0);
+    const rows = await strict.db.execute(sql`select status, last_error from jobs where name = 'cms.webhook.deliver'`);
+    expect(JSON.stringify(rows)).toMatch(/resolves to the private address/);
   });
 });

@@ -47,7 +47,8 @@ for (const [net, prefix] of [
   privateRanges.addSubnet(net, prefix, 'ipv6');
 
 const isPrivateAddress = (address: string) => privateRanges.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
-const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+// Brackets off IPv6 literals; a trailing dot (`localhost.`) names the same host and must not slip past the check.
+const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 
 /** 400 when a URL names a private or loopback host outright (addresses it resolves to are checked on delivery). */
 function checkTarget(ctx: TenantContext, url: string | undefined, path: string): void {
