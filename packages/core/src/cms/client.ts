@@ -301,6 +301,8 @@ function createPublishingClient(http: HttpClient) {
       update: (id: string, body: Body<typeof ops.updateWebhook>, options?: RequestOptions) =>
         http.call(ops.updateWebhook, { params: { id }, body }, options),
       delete: (id: string, options?: RequestOptions) => http.call(ops.deleteWebhook, { params: { id } }, options),
+      /** @example const { data } = await sdk.cms.webhooks.deliveries(endpoint.id) // data[0].status, data[0].lastError */
+      deliveries: (id: string, options?: RequestOptions) => http.call(ops.listWebhookDeliveries, { params: { id } }, options),
     },
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import * as f from '../shared/fields.js';
+import { jobStatus } from '../platform/enums.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
 import { base, boolFilter, deleted, tag } from './common.js';
@@ -47,6 +48,22 @@ const where =
   ' A URL must be absolute http(s); loopback, private and link-local addresses are refused (400), at creation and ' +
   'again when delivering, unless the server allows them (`SPOKESTACK_WEBHOOK_ALLOW_PRIVATE=1`). The `secret` is ' +
   'write-only: it is encrypted at rest and replies say only `secretSet`.';
+
+/** One delivery of an event to an endpoint: the queue's job, with where it stands. */
+export const webhookDelivery = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  type: z.enum(webhookEventTypes),
+  /** QUEUED (first try or waiting for a retry), RUNNING, COMPLETED (answered 2xx) or DEAD (retries exhausted). */
+  status: z.enum(jobStatus),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  /** When it runs next (for a retry), or ran last. */
+  runAt: f.timestamp(),
+  completedAt: f.timestamp().nullable(),
+  createdAt: f.timestamp(),
+});
+export type WebhookDelivery = z.output<typeof webhookDelivery>;
 
 export const webhookOps = {
   listWebhooks: defineOperation({
@@ -96,6 +113,19 @@ export const webhookOps = {
     params: idParams,
     body: webhookUpdate,
     response: webhooks.row,
+    roles: admins,
+  }),
+  listWebhookDeliveries: defineOperation({
+    id: 'cms.webhooks.deliveries',
+    method: 'GET',
+    path: `${base}/webhooks/:id/deliveries`,
+    tag,
+    summary: 'Recent deliveries of a webhook endpoint, newest first',
+    description:
+      'The last 50 deliveries queued for the endpoint: their event, status, attempts so far and the last error (the ' +
+      'status the endpoint answered, or why it could not be reached), so a failing receiver can be seen and fixed.',
+    params: idParams,
+    response: z.object({ data: z.array(webhookDelivery) }),
     roles: admins,
   }),
   deleteWebhook: defineOperation({

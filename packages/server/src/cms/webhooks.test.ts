@@ -126,7 +126,7 @@ describe('publish webhooks', () => {
   });
 
   it('retries after a 500 with backoff, with the same event and a fresh signature', async () => {
-    await t.sdk.cms.webhooks.create({ url, secret });
+    const endpoint = await t.sdk.cms.webhooks.create({ url, secret });
     answers = [500];
     await t.sdk.cms.entries.publish((await post(t.sdk, 'Flaky receiver')).id);
     await t.runJobs();
@@ -140,6 +140,9 @@ describe('publish webhooks', () => {
     const [first, second] = [JSON.parse(received[0]!.body), await verified(received[1]!)];
     expect(second.id).toBe(first.id);
     expect(received[1]!.signature).not.toBe(received[0]!.signature);
+    // The endpoint's deliveries show it: one event, delivered on the second attempt.
+    const { data } = await t.sdk.cms.webhooks.deliveries(endpoint.id);
+    expect(data).toEqual([expect.objectContaining({ eventId: first.id, type: 'entry.published', status: 'COMPLETED', attempts: 2 })]);
     t.clock.advance(60 * 60_000);
     await t.runJobs();
     expect(received).toHaveLength(2);
@@ -177,6 +180,7 @@ describe('publish webhooks', () => {
     expect((await problem(other.sdk.cms.webhooks.update(endpoint.id, { isActive: false }))).status).toBe(404);
     expect((await problem(other.sdk.cms.webhooks.delete(endpoint.id))).status).toBe(404);
     expect((await other.sdk.cms.webhooks.list()).data).toEqual([]);
+    expect((await problem(other.sdk.cms.webhooks.deliveries(endpoint.id))).status).toBe(404);
     // Their publish does not reach our endpoint.
     const theirType = await other.sdk.cms.contentTypes.create({
       name: 'Post',
@@ -235,7 +239,7 @@ describe('publish webhooks without the private-address allowance', () => {
     received = [];
     await strict.runJobs();
     expect(received).toHaveLength(0);
-    const rows = await strict.db.execute(sql`select status, last_error from jobs where name = 'cms.webhook.deliver'`);
-    expect(JSON.stringify(rows)).toMatch(/resolves to the private address/);
+    const [delivery] = (await strict.sdk.cms.webhooks.deliveries(endpoint.id)).data;
+    expect(delivery).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: expect.stringMatching(/resolves to the private address/) });
   });
 });

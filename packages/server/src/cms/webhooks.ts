@@ -5,12 +5,13 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createId } from '@paralleldrive/cuid2';
 import { type WebhookEndpoint, type WebhookEvent, type WebhookEventType, cmsResources, webhookSignatureHeader } from '@spokestack/core/cms';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { type ListInput, resourceService } from '../db/resource-service.js';
 import { badRequest } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
+import { jobs } from '../platform/schema.js';
 import { webhookEndpoints } from './schema.js';
 
 // Publish webhooks. A publish or unpublish enqueues one delivery job per active endpoint in its own
@@ -81,6 +82,30 @@ export async function createWebhook(db: Db, ctx: TenantContext, input: EndpointI
 export async function updateWebhook(db: Db, ctx: TenantContext, id: string, input: EndpointInput) {
   checkTarget(ctx, input.url, 'body.url');
   return shown(await webhooks.update(db, ctx, id, input));
+}
+
+/**
+ * The endpoint's last 50 deliveries, newest first: its jobs in the queue (kept until pruned), read through the
+ * payload they carry, in the organization only.
+ *
+ * @example const { data } = await listDeliveries(db, ctx, endpointId)
+ */
+export async function listDeliveries(db: Db, ctx: TenantContext, endpointId: string) {
+  await webhooks.get(db, ctx, endpointId);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(
+      and(eq(jobs.organizationId, ctx.organizationId), eq(jobs.name, webhookJobName), sql`${jobs.payload}->>'endpointId' = ${endpointId}`),
+    )
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(50);
+  const data = rows.map((job) => {
+    const { event } = job.payload as unknown as { event: WebhookEvent };
+    const { id, status, attempts, lastError, runAt, completedAt, createdAt } = job;
+    return { id, eventId: event.id, type: event.type, status, attempts, lastError, runAt, completedAt, createdAt };
+  });
+  return { data };
 }
 
 /** An entry whose live state just changed in one locale. */
