@@ -33,3 +33,5 @@ export {
 export { listQuery, pageOf, defaultPageSize, maxPageSize, type ListQuery, type Page } from './shared/pagination.js';
 export * as fields from './shared/fields.js';
 export * from './platform/index.js';
+// Hosts check publish webhooks without importing the CMS contracts.
+export { verifyWebhook, webhookSignatureHeader, type WebhookEvent } from './cms/webhooks.js';

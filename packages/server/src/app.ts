@@ -51,6 +51,8 @@ export interface AppOptions {
    * shares them (defaults in `defaultRateLimits`; `false` turns them off, as `createTestInstance` does).
    */
   rateLimits?: Partial<RateLimitSettings> | false;
+  /** Let webhook endpoints point at loopback and private addresses (default false; `SPOKESTACK_WEBHOOK_ALLOW_PRIVATE=1`). */
+  allowPrivateWebhookUrls?: boolean;
 }
 
 /**
@@ -67,7 +69,15 @@ export function createApp(options: AppOptions) {
   const { db, storage, secret } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger();
-  const parts = createAppParts({ db, storage, clock, logger, secret, encryptionKeys: options.encryptionKeys });
+  const parts = createAppParts({
+    db,
+    storage,
+    clock,
+    logger,
+    secret,
+    encryptionKeys: options.encryptionKeys,
+    allowPrivateWebhookUrls: options.allowPrivateWebhookUrls,
+  });
   /** A request's (or job's) context: the app's parts at the time it starts. */
   const context = (): AppContext => ({ ...parts, now: clock.now() });
   /** The context of work for one organization outside a request (jobs, tests). */

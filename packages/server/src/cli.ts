@@ -74,6 +74,7 @@ const commands: Record<string, Command> = {
       '  SPOKESTACK_LOG_LEVEL  debug, info (default), warn or error',
       '  SPOKESTACK_ENCRYPTION_KEYS  id:base64key,… for secrets at rest (default: derived from the secret)',
       '  SPOKESTACK_TRUST_PROXY      your proxies (10.0.0.0/8,…) whose X-Forwarded-For names the client; 1: any peer',
+      '  SPOKESTACK_WEBHOOK_ALLOW_PRIVATE  1: webhooks may target loopback and private networks (default: refused)',
       '  SPOKESTACK_DRAIN_TIMEOUT  default of --drain-timeout, in seconds',
     ],
     async run(values) {

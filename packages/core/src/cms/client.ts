@@ -289,6 +289,21 @@ function createPublishingClient(http: HttpClient) {
       get: (type: string, slug: string, query?: Query<typeof ops.deliveryGet>, options?: RequestOptions) =>
         http.call(ops.deliveryGet, { params: { type, slug }, query }, options),
     },
+    /**
+     * Publish webhook endpoints (OWNER and ADMIN): every publish and unpublish is POSTed to them, signed with
+     * the endpoint's write-only secret; check deliveries with `verifyWebhook` from `@spokestack/core`.
+     * @example await sdk.cms.webhooks.create({ url: 'https://build.example.com/hooks/cms', secret: process.env.HOOK_SECRET! })
+     */
+    webhooks: {
+      list: (query?: Query<typeof ops.listWebhooks>, options?: RequestOptions) => http.call(ops.listWebhooks, { query }, options),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getWebhook, { params: { id } }, options),
+      create: (body: Body<typeof ops.createWebhook>, options?: RequestOptions) => http.call(ops.createWebhook, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateWebhook>, options?: RequestOptions) =>
+        http.call(ops.updateWebhook, { params: { id }, body }, options),
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteWebhook, { params: { id } }, options),
+      /** @example const { data } = await sdk.cms.webhooks.deliveries(endpoint.id) // data[0].status, data[0].lastError */
+      deliveries: (id: string, options?: RequestOptions) => http.call(ops.listWebhookDeliveries, { params: { id } }, options),
+    },
   };
 }
 

@@ -17,5 +17,6 @@ export * from './blocks.js';
 export * from './media.js';
 export * from './brief-links.js';
 export * from './delivery.js';
+export * from './webhooks.js';
 export * from './operations.js';
 export * from './client.js';

@@ -14,6 +14,7 @@ import { blockOps } from './blocks.js';
 import { mediaOps } from './media.js';
 import { briefLinkOps } from './brief-links.js';
 import { deliveryOps } from './delivery.js';
+import { webhookOps } from './webhooks.js';
 
 export const cmsOps = {
   ...contentTypeOps,
@@ -31,4 +32,5 @@ export const cmsOps = {
   ...mediaOps,
   ...briefLinkOps,
   ...deliveryOps,
+  ...webhookOps,
 };

@@ -838,6 +838,44 @@ export type BriefContentLink = z.output<typeof briefLinks.row>;
 export type BriefContentLinkCreate = z.input<typeof briefLinks.create>;
 export type BriefContentLinkUpdate = z.input<typeof briefLinks.update>;
 
+const webhooksCreate = z.strictObject({
+    url: f.text().min(1),
+    description: f.text().nullable().optional(),
+    secret: f.text(),
+    isActive: f.bool().optional(),
+  });
+
+/** `webhook_endpoints` as the resource `webhooks`. */
+export const webhooks = defineResource({
+  name: 'webhooks',
+  path: '/v1/cms/webhooks',
+  entityType: 'webhook_endpoints',
+  tag: 'CMS',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    url: f.text(),
+    description: f.text().nullable(),
+    secretSet: z.boolean().describe('Whether secret is set; the value itself is write-only'),
+    isActive: f.bool(),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: webhooksCreate,
+  update: webhooksCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+    isActive: f.queryBool().optional(),
+  }),
+  sortable: ['id', 'organizationId', 'url', 'description', 'isActive', 'createdAt', 'updatedAt'],
+  secrets: {
+    secret: { kind: 'encrypted', flag: 'secretSet' },
+  },
+});
+export type WebhookEndpoint = z.output<typeof webhooks.row>;
+export type WebhookEndpointCreate = z.input<typeof webhooks.create>;
+export type WebhookEndpointUpdate = z.input<typeof webhooks.update>;
+
 /** Every CMS resource, by SDK name. */
 export const cmsResources = {
   contentTypes,
@@ -854,4 +892,5 @@ export const cmsResources = {
   templates,
   blocks,
   briefLinks,
+  webhooks,
 };

@@ -16,12 +16,14 @@ import { runSchedule, scheduleJobName } from './schedules.js';
 import { taxonomyRoutes } from './taxonomy.routes.js';
 import { templateRoutes } from './templates.routes.js';
 import { versionRoutes } from './versions.routes.js';
+import { webhookRoutes } from './webhooks.routes.js';
+import { deliverWebhook, webhookJobName } from './webhooks.js';
 import { workflowRoutes } from './workflows.routes.js';
 
 /**
  * The headless CMS: content types, entries and their versions, translations, taxonomy, workflows and
- * reviews, comments, publishing and schedules, templates, blocks, media, brief links and the delivery
- * API. Each sub-feature is `<name>.ts` (its rules) beside `<name>.routes.ts` (its operations).
+ * reviews, comments, publishing and schedules, templates, blocks, media, brief links, the delivery
+ * API and its publish webhooks. Each sub-feature is `<name>.ts` (its rules) beside `<name>.routes.ts` (its operations).
  */
 export const cms = defineFeature({
   name: 'cms',
@@ -43,9 +45,10 @@ export const cms = defineFeature({
       mediaRoutes,
       briefLinkRoutes,
       deliveryRoutes,
+      webhookRoutes,
     ])
       routes(router, db);
   },
-  jobs: { [scheduleJobName]: runSchedule },
+  jobs: { [scheduleJobName]: runSchedule, [webhookJobName]: deliverWebhook },
   demo: seedCms,
 });

@@ -11,6 +11,7 @@ import { type Entry, type EntryReply, type Localization, getEntry, lockEntry, lo
 import { translationAsPublished } from './readiness.js';
 import { contentEntries, contentLocalizations, publishSchedules } from './schema.js';
 import { assertPublishedSlugFree, lockTypeLocale } from './slugs.js';
+import { announceChange } from './webhooks.js';
 
 // The publish state of an entry: its status, the published columns of the source and of each
 // translation (what the delivery API serves), and its pending schedules. These move it and record
@@ -83,6 +84,7 @@ export async function publishEntry(
       projectId: entry.projectId,
       metadata: { locale: entry.locale, version: entry.version },
     });
+    await announceChange(tx, ctx, 'entry.published', { id, contentTypeId: entry.contentTypeId, locale: entry.locale, slug: entry.slug });
   });
   return getEntry(db, ctx, id);
 }
@@ -109,6 +111,8 @@ export async function unpublishEntry(db: Db, ctx: TenantContext, id: string): Pr
       projectId: entry.projectId,
       metadata: { locale: entry.locale },
     });
+    const slug = entry.publishedSlug;
+    await announceChange(tx, ctx, 'entry.unpublished', { id, contentTypeId: entry.contentTypeId, locale: entry.locale, slug });
   });
   return getEntry(db, ctx, id);
 }
@@ -150,6 +154,14 @@ export async function setEntryStatus(
       projectId: entry.projectId,
       metadata: { from: entry.status, to: status, ...options.metadata },
     });
+    // Archiving takes a live source offline: its caches must hear of it like of an unpublish.
+    if (status === 'ARCHIVED' && entry.publishedSlug !== null)
+      await announceChange(tx, ctx, 'entry.unpublished', {
+        id,
+        contentTypeId: entry.contentTypeId,
+        locale: entry.locale,
+        slug: entry.publishedSlug,
+      });
     return row!;
   });
 }
@@ -203,6 +215,7 @@ export async function publishLocale(
       projectId: entry.projectId,
       metadata: { locale },
     });
+    await announceChange(tx, ctx, 'entry.published', { id: entryId, contentTypeId: entry.contentTypeId, locale, slug: translation.slug });
     return row!;
   });
 }
@@ -243,6 +256,8 @@ export async function unpublishLocale(
       projectId: entry.projectId,
       metadata: { locale },
     });
+    const slug = translation.publishedSlug;
+    await announceChange(tx, ctx, 'entry.unpublished', { id: entryId, contentTypeId: entry.contentTypeId, locale, slug });
     return row!;
   });
 }

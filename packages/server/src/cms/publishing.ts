@@ -7,6 +7,7 @@ import { type EntryReply, type Localization, getEntry, lockEntry, orgLocales } f
 import { cancelPendingSchedules, publishEntry, publishLocale, setEntryStatus, unpublishLocale } from './publish-state.js';
 import { contentEntries, contentLocalizations } from './schema.js';
 import { assertReady, readinessBlockers } from './readiness.js';
+import { announceChange } from './webhooks.js';
 
 // Publishing now: what may go live. publish-state.ts moves the published columns (`publishEntry`,
 // `publishLocale`, `unpublishLocale`, `setEntryStatus`); readiness.ts decides whether it may, with the
@@ -132,6 +133,19 @@ export async function archiveEntry(db: Db, ctx: TenantContext, id: string, optio
   await transaction(db, async (tx) => {
     const entry = await lockEntry(tx, ctx, id);
     if (entry.status === 'ARCHIVED') throw conflict('The entry is already archived', { status: entry.status });
+    // The live translations, read before they go offline, so their caches hear of it like of an unpublish.
+    const live = await tx
+      .select({ locale: contentLocalizations.locale, slug: contentLocalizations.publishedSlug })
+      .from(contentLocalizations)
+      .where(
+        and(
+          eq(contentLocalizations.organizationId, ctx.organizationId),
+          eq(contentLocalizations.entryId, id),
+          isNotNull(contentLocalizations.publishedSlug),
+        ),
+      );
+    for (const { locale, slug } of live)
+      await announceChange(tx, ctx, 'entry.unpublished', { id, contentTypeId: entry.contentTypeId, locale, slug });
     await tx
       .update(contentLocalizations)
       .set({ publishedData: null, publishedTitle: null, publishedSlug: null, updatedAt: ctx.now })

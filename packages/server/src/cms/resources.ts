@@ -16,4 +16,5 @@ export const cmsTables = {
   templates: t.pageTemplates,
   blocks: t.contentBlocks,
   briefLinks: t.briefContentLinks,
+  webhooks: t.webhookEndpoints,
 };

@@ -485,3 +485,22 @@ export const contentEntryCategories = pgTable(
   },
   (t) => [primaryKey({ columns: [t.entryId, t.categoryId] }), index('content_entry_categories_category_id_idx').on(t.categoryId)],
 );
+
+/**
+ * Not in the spec (issue 14): where a publish or unpublish is announced, so a host's build or CDN learns
+ * what changed. `secret` signs every delivery and is write-only (sealed; replies say `secretSet`).
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    url: text('url').notNull(),
+    description: text('description'),
+    secret: text('secret').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_endpoints_organization_id_idx').on(t.organizationId)],
+);

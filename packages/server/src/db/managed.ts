@@ -20,6 +20,7 @@ export const secretColumns: Record<string, 'encrypted' | 'password'> = {
   refreshToken: 'encrypted',
   password: 'password',
   sharePassword: 'password',
+  secret: 'encrypted',
 };
 
 /** The row's stand-in for a secret column. @example secretFlag('sharePassword', 'password') // 'hasSharePassword' */

@@ -36,6 +36,8 @@ export interface AppContext {
   /** Seals and opens secrets at rest (platform credentials and tokens), under the app's key ring. */
   secrets: SecretBox;
   logger: Logger;
+  /** Whether webhooks may target loopback and private networks (off: a tenant must not reach the server's own network). */
+  allowPrivateWebhookUrls: boolean;
 }
 
 /**
@@ -66,9 +68,17 @@ export function createAppParts(deps: {
   secret: string;
   /** `SPOKESTACK_ENCRYPTION_KEYS` (see `keyRingFromSpec`); without it a key derived from `secret` encrypts. */
   encryptionKeys?: string;
+  allowPrivateWebhookUrls?: boolean;
 }): Omit<AppContext, 'now'> {
   const { db, storage, clock, logger, secret } = deps;
   const signer = createSigner(secret);
   const secrets = secretBox(appKeyRing(secret, deps.encryptionKeys));
-  return { jobs: createJobQueue({ db, clock, logger }), files: createFileStore({ storage, signer, clock }), signer, secrets, logger };
+  return {
+    jobs: createJobQueue({ db, clock, logger }),
+    files: createFileStore({ storage, signer, clock }),
+    signer,
+    secrets,
+    logger,
+    allowPrivateWebhookUrls: deps.allowPrivateWebhookUrls ?? false,
+  };
 }

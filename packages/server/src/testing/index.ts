@@ -23,6 +23,8 @@ export interface TestInstanceOptions {
   now?: Date | string;
   /** Rate limits (off unless a test turns them on, so suites can hammer the API). */
   rateLimits?: AppOptions['rateLimits'];
+  /** Let webhooks reach loopback receivers (tests serve them on 127.0.0.1). */
+  allowPrivateWebhookUrls?: boolean;
 }
 
 /** Which driver and template the suite runs with, from the environment the test setup provides. */
@@ -105,6 +107,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     logger: silentLogger,
     validateResponses: true,
     rateLimits: settings.rateLimits ?? false,
+    allowPrivateWebhookUrls: settings.allowPrivateWebhookUrls,
   });
   const { app } = spokestack;
   const fetch = (request: Request) => app.request(request);
