@@ -116,6 +116,8 @@ export const dashboardOps = {
     path: widgets,
     tag: analyticsTag,
     summary: "A dashboard's widgets, in order",
+    description:
+      'Widgets are returned in their position order with their validated config; a dashboard of another organization answers 404.',
     params: z.object({ id: analyticsId }),
     response: z.object({ data: z.array(widgetRow) }),
     roles: readers,
@@ -126,6 +128,10 @@ export const dashboardOps = {
     path: widgets,
     tag: analyticsTag,
     summary: 'Add a widget to a dashboard (its config is validated)',
+    description:
+      'The config (metric, chart, dimension, interval, date preset or range, comparison, filters, currency) ' +
+      'is validated by the widget contract; ids in filters must belong to the organization. Errors name the ' +
+      'config field.',
     params: z.object({ id: analyticsId }),
     body: widgetCreate,
     response: widgetRow,
@@ -138,6 +144,7 @@ export const dashboardOps = {
     path: `${widgets}/:widgetId`,
     tag: analyticsTag,
     summary: "Change a widget's title, position or config",
+    description: 'A changed config is validated like on create.',
     params: widgetParams,
     body: widgetUpdate,
     response: widgetRow,
@@ -149,6 +156,7 @@ export const dashboardOps = {
     path: `${widgets}/:widgetId`,
     tag: analyticsTag,
     summary: 'Remove a widget from its dashboard',
+    description: 'The dashboard and its other widgets stay.',
     params: widgetParams,
     response: z.object({ id: z.string(), deleted: z.literal(true) }),
     roles: writers,
@@ -159,6 +167,9 @@ export const dashboardOps = {
     path: `${widgets}/:widgetId/data`,
     tag: analyticsTag,
     summary: "Run a widget's query: its metric over its date range, by its dimension and interval, with the previous period",
+    description:
+      "Runs the widget's query for the caller: a CLIENT always gets only their own client's figures, " +
+      "whatever the widget's filters say. A date preset is resolved when the data is asked for.",
     params: widgetParams,
     response: widgetData,
     roles: readers,

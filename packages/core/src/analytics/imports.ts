@@ -124,6 +124,11 @@ export const importOps = {
     path: `${analyticsBase}/platforms/:id/syncs`,
     tag: analyticsTag,
     summary: "Queue a sync of a connection from an uploaded report export; follow it on the reply's sync log",
+    description:
+      "Answers 202 with a queued sync log. A background job runs the connection's connector, which reads " +
+      'the uploaded Meta or Google export (CSV or JSON) and writes it through the same idempotent upsert as ' +
+      'a direct import, so a second sync of the same file changes nothing. The log shows progress, counts ' +
+      'and per-line errors; a failure other than an unreadable file is retried with backoff.',
     params: idParams,
     body: connectionSync,
     response: syncLogs.row,

@@ -72,6 +72,10 @@ export const rollupOps = {
     path: `${analyticsBase}/rollups`,
     tag: analyticsTag,
     summary: 'Totals across every ad account and web property, per client or per property, with the previous period',
+    description:
+      'Media figures come from the one metrics engine, converted to the requested currency at the stored ' +
+      'currency rates (400 when a rate is missing); web figures are summed from the daily aggregates. ' +
+      'Ratios are recomputed from the sums. A CLIENT sees only their own client.',
     query: rollupQuery,
     response: rollupResult,
     roles: ['OWNER', 'ADMIN', 'MEMBER', 'CLIENT'],

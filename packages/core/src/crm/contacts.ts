@@ -209,6 +209,10 @@ export const contactOps = {
     path: `${contactsBase}/:id/export`,
     tag,
     summary: 'Export everything held on a contact as JSON (GDPR access request): every table that references it',
+    description:
+      'OWNER/ADMIN only. Gathers the contact and every row of every table that references it, found from ' +
+      "the schema's foreign keys, so a new table is never left out. A contact of another organization " +
+      'answers 404.',
     params: idParams,
     response: contactExport,
     roles: admins,
@@ -234,6 +238,11 @@ export const contactOps = {
     path: `${contactsBase}/:id/merge`,
     tag,
     summary: 'Merge duplicates into this contact: everything referencing them moves here, fields chosen by rule or per field',
+    description:
+      'Rows of every table referencing the duplicates are re-pointed to this contact (rows that would ' +
+      'repeat one the survivor already has are dropped); field values follow `prefer` or a per-field pick, ' +
+      'tags and custom fields are combined, and the merge is one timeline entry. The duplicates are ' +
+      'deleted.',
     params: idParams,
     body: contactMerge,
     response: contactMergeResult,
@@ -245,6 +254,7 @@ export const contactOps = {
     path: `${base}/contact-duplicates`,
     tag,
     summary: 'Contacts that look like one person: the same email (ignoring +tags) or the same phone number',
+    description: 'Groups of contacts sharing an email (case and +tags ignored) or a phone or mobile number, for review before a merge.',
     query: duplicatesQuery,
     response: z.object({ data: z.array(duplicateGroup) }),
     roles: staff,

@@ -82,6 +82,10 @@ export const scoringOps = {
     path: rulesBase,
     tag,
     summary: 'Add a lead scoring rule (a condition on fields, custom fields, tags or activity, and its points)',
+    description:
+      'OWNER/ADMIN. The condition is validated (a field and a value to compare with, a tag, or an activity ' +
+      'type with a count within a number of days); fit rules add to leadScore, engagement rules to ' +
+      'engagementScore.',
     body: scoringRuleCreate,
     response: scoringRuleRow,
     status: 201,
@@ -93,6 +97,7 @@ export const scoringOps = {
     path: `${rulesBase}/:id`,
     tag,
     summary: 'Change a lead scoring rule',
+    description: 'Existing contacts are rescored when they next change, or with the recompute operation.',
     params: idParams,
     body: scoringRuleCreate.partial(),
     response: scoringRuleRow,
@@ -104,6 +109,9 @@ export const scoringOps = {
     path: `${base}/contacts/:id/score`,
     tag,
     summary: 'A contact’s fit and engagement scores, rule by rule: which rules matched and the points each gave',
+    description:
+      "Evaluates the organization's active rules now, highest priority first, beside when the stored scores " +
+      'were last recomputed. With no active rules, the stored scores are shown as they are.',
     params: idParams,
     response: scoreExplanation,
     roles: staff,
@@ -114,6 +122,9 @@ export const scoringOps = {
     path: `${base}/contacts/:id/score`,
     tag,
     summary: 'Recompute a contact’s stored scores now (the scoring job does it after every change)',
+    description:
+      'Stores the scores the explanation gives. Without active rules it changes nothing: stored scores set ' +
+      'by an import or another system stand.',
     params: idParams,
     response: scoreExplanation,
     roles: staff,

@@ -93,6 +93,9 @@ export const collectionOps = {
     path: `${base}/collections/:id`,
     tag,
     summary: 'Change a collection (its rules, for a SMART one)',
+    description:
+      "A SMART collection's new rules are checked against each field's type, as on create. A collection of " +
+      'another organization answers 404.',
     params: idParams,
     body: collectionUpdate,
     response: collections.row,
@@ -116,6 +119,9 @@ export const collectionOps = {
     path: `${base}/collections/:id/items`,
     tag,
     summary: 'Add assets at the end of a manual collection (ones already in it stay where they are)',
+    description:
+      'Only for MANUAL collections (a SMART one answers 409: its rules decide its assets). All or none: an ' +
+      'unknown asset, or one the caller cannot see, is a 400 naming it.',
     params: idParams,
     body: collectionItemsAdd,
     response: z.object({ added: z.number().int() }),
@@ -127,6 +133,7 @@ export const collectionOps = {
     path: `${base}/collections/:id/items/order`,
     tag,
     summary: 'Put the given items first, in this order; the others follow in their order',
+    description: 'Only for MANUAL collections (a SMART one answers 409). Items not named keep their relative order after the named ones.',
     params: idParams,
     body: collectionItemsOrder,
     response: z.object({ ordered: z.number().int() }),
@@ -138,6 +145,7 @@ export const collectionOps = {
     path: `${base}/collections/:id/items/:assetId`,
     tag,
     summary: 'Take an asset out of a manual collection (the asset stays)',
+    description: 'Only for MANUAL collections (a SMART one answers 409); an asset that is not in the collection answers 404.',
     params: itemParams,
     response: z.object({ removed: z.literal(true) }),
     roles: writers,
