@@ -85,6 +85,24 @@ export const widgetUpdate = widgetCreate.partial();
 
 export const widgetParams = z.object({ id: analyticsId, widgetId: analyticsId });
 
+/**
+ * What a viewer picks on top of the saved config, for this view only (a date-range picker; a client's
+ * read-only view may pick too, since nothing is saved): a preset or fixed days, and whether to compare.
+ */
+export const widgetDataQuery = z
+  .strictObject({
+    dateRange: z.enum(datePresets).optional(),
+    from: f.date().optional(),
+    to: f.date().optional(),
+    compare: z.union([z.boolean(), f.queryBool()]).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (!q.from !== !q.to) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'Give both `from` and `to`' });
+    if (q.from && q.dateRange) ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Give a preset or `from`/`to`, not both' });
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Must not be after `to`' });
+  });
+export type WidgetDataQuery = z.input<typeof widgetDataQuery>;
+
 /** A widget's figures: one point per bucket × dimension value, the total, each with the previous period. */
 export const widgetData = z.object({
   widgetId: z.string(),
@@ -159,7 +177,10 @@ export const dashboardOps = {
     path: `${widgets}/:widgetId/data`,
     tag: analyticsTag,
     summary: "Run a widget's query: its metric over its date range, by its dimension and interval, with the previous period",
+    description:
+      'Runs the saved config; `dateRange` (a preset) or `from` and `to`, and `compare`, replace the saved ones for this answer only.',
     params: widgetParams,
+    query: widgetDataQuery,
     response: widgetData,
     roles: readers,
   }),
