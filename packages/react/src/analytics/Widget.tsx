@@ -113,11 +113,10 @@ export const Period = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<
   const { from, to, previousPeriod } = query.data;
   return (
     <p ref={ref} {...props} data-scope="analytics-widget" data-part="period">
-      <time dateTime={from}>{day(from, locale)}</time> – <time dateTime={to}>{day(to, locale)}</time>
+      <time dateTime={`${from}/${to}`}>{days(from, to, locale)}</time>
       {previousPeriod && (
         <span data-scope="analytics-widget" data-part="previous-period">
-          {' '}
-          {format(t.vsPrevious, { from: day(previousPeriod.from, locale), to: day(previousPeriod.to, locale) })}
+          {format(t.vsPrevious, { range: days(previousPeriod.from, previousPeriod.to, locale) })}
         </span>
       )}
     </p>
@@ -154,25 +153,31 @@ export const Kpi = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(f
 });
 
 /** A widget's points as chart rows: one per date (a series per dimension value) or one per dimension value. */
-export function chartRows(data: WidgetData, totalLabel: string) {
+export function chartRows(data: WidgetData, t: AnalyticsDashboardStrings) {
+  const totalLabel = t.total;
   const byDate = data.points.some((p) => p.date !== null);
   if (!byDate)
     return {
       x: 'name',
-      rows: data.points.map((p) => ({ name: p.label ?? p.key ?? totalLabel, value: plotValue(p.value), previous: plotValue(p.previous) })),
+      // Largest first, so bars and slices read as a ranking and keep their order (and colour) between loads.
+      rows: data.points
+        .map((p) => ({ name: pointLabel(p, t) ?? totalLabel, value: plotValue(p.value), previous: plotValue(p.previous) }))
+        .sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
       series: [{ key: 'value', label: null as string | null }],
     };
   const rows = new Map<string, Record<string, string | number | null>>();
   const series = new Map<string, string | null>();
   for (const p of data.points) {
     const key = p.key === null ? 'value' : `k_${p.key}`;
-    series.set(key, p.label);
+    series.set(key, pointLabel(p, t));
     const row = rows.get(p.date!) ?? { date: p.date };
     row[key] = plotValue(p.value);
     if (p.key === null) row.previous = plotValue(p.previous);
     rows.set(p.date!, row);
   }
-  return { x: 'date', rows: [...rows.values()], series: [...series].map(([key, label]) => ({ key, label })) };
+  // Series by name, so each keeps its colour whatever order the API answers in.
+  const named = [...series].map(([key, label]) => ({ key, label })).sort((a, b) => (a.label ?? '').localeCompare(b.label ?? ''));
+  return { x: 'date', rows: [...rows.values()], series: named };
 }
 
 /** Recharts' default tooltip paints itself inline (white on white in the dark theme): give it the theme's colours. */
@@ -208,7 +213,7 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   const chart = widget.config.chart;
   const data = query.data;
   if (!data || chart === 'kpi' || chart === 'table' || !data.points.length) return null;
-  const { x, rows, series } = chartRows(data, t.total);
+  const { x, rows, series } = chartRows(data, t);
   const value = (v: unknown) => formatMetric(data.metric, v === null || v === undefined ? null : String(v), data.currency, locale);
   const name = (key: string, label: string | null) => (key === 'previous' ? t.previous : (label ?? t[data.metric]));
   const tick = (v: string) => (x === 'date' ? day(v, locale) : v);
@@ -220,7 +225,7 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
     </>
   );
   // The previous period is drawn beside a single series only: with one line per campaign it would be noise.
-  const withPrevious = series.length === 1 && data.previousPeriod !== null;
+  const withPrevious = series.length === 1 && rows.some((row) => row.previous !== null && row.previous !== undefined);
   const common = { data: rows, responsive: true, style: { inlineSize: '100%', blockSize: height }, margin: { top: 8, right: 8 } };
   let body: ReactNode;
   if (chart === 'pie')
@@ -243,7 +248,9 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
     body = (
       <BarChart {...common}>
         {axes}
-        {withPrevious && <Bar dataKey="previous" name={t.previous} fill="var(--ss-chart-muted)" radius={[3, 3, 0, 0]} />}
+        {withPrevious && (
+          <Bar dataKey="previous" name={t.previous} fill="var(--ss-chart-muted)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        )}
         {series.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={name(s.key, s.label)} fill={color(i)} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         ))}
@@ -364,7 +371,7 @@ export const DataTable = forwardRef<HTMLTableElement, Table.RootProps>(function 
         {(lead ? data.points : []).map((p) => (
           <Table.Row key={`${p.date}|${p.key}`}>
             {byDate && <Table.Cell>{day(p.date!, locale)}</Table.Cell>}
-            {hasNames && <Table.Cell>{p.label ?? p.key}</Table.Cell>}
+            {hasNames && <Table.Cell>{pointLabel(p, t)}</Table.Cell>}
             <Table.Cell align="end">{money(p.value)}</Table.Cell>
             {compare && (
               <>
@@ -396,10 +403,20 @@ export const DataTable = forwardRef<HTMLTableElement, Table.RootProps>(function 
 });
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** A `YYYY-MM-DD` day in the reader's words, read in UTC (the API's days are UTC days). */
-function day(date: string, locale?: string): string {
+const dayFormat = (locale?: string) => {
   const key = locale ?? '';
   let f = dayFormats.get(key);
   if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
-  return f.format(new Date(`${date}T00:00:00Z`));
+  return f;
+};
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+/** A `YYYY-MM-DD` day in the reader's words, read in UTC (the API's days are UTC days). */
+const day = (date: string, locale?: string) => dayFormat(locale).format(utc(date));
+/** Two days as one range, sharing what they share ("Nov 3 – Dec 2, 2026"). */
+const days = (from: string, to: string, locale?: string) => dayFormat(locale).formatRange(utc(from), utc(to));
+
+/** A point's name: platforms by their product name, the rest as the API labels them. */
+export function pointLabel(point: WidgetData['points'][number], t: AnalyticsDashboardStrings): string | null {
+  const platform = point.key && (t as Record<string, string>)[`platform_${point.key}`];
+  return platform || point.label || point.key;
 }

@@ -52,7 +52,8 @@ export function formatChange(change: string | null, locale?: string): string {
  */
 export function changeTone(metric: Metric, change: string | null): 'good' | 'bad' | 'flat' {
   const n = Number(change);
-  if (change === null || !Number.isFinite(n) || n === 0) return 'flat';
+  // What reads "0.0%" is flat, whatever the fourth decimal says.
+  if (change === null || !Number.isFinite(n) || Math.abs(n) < 0.0005) return 'flat';
   return n > 0 !== costs.has(metric) ? 'good' : 'bad';
 }
 

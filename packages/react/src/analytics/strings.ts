@@ -13,6 +13,22 @@ export const presetLabels: Record<Preset, string> = {
   last_month: 'Last month',
 };
 
+/**
+ * Names of the ad platforms a "by platform" widget shows (the API answers the enum); others read as sent.
+ * Override them as `platform_META_ADS`, … in `overrides`.
+ */
+export const platformLabels = {
+  platform_META_ADS: 'Meta',
+  platform_GOOGLE_ADS: 'Google Ads',
+  platform_TIKTOK_ADS: 'TikTok',
+  platform_LINKEDIN_ADS: 'LinkedIn',
+  platform_TWITTER_ADS: 'X',
+  platform_SNAPCHAT_ADS: 'Snapchat',
+  platform_PINTEREST_ADS: 'Pinterest',
+  platform_DV360: 'Display & Video 360',
+  platform_CUSTOM_API: 'Custom',
+};
+
 /** The presets in the order a picker lists them. */
 export const presets = Object.keys(presetLabels) as Preset[];
 
@@ -57,7 +73,7 @@ export const analyticsDashboardStrings = {
   noData: 'No data for this period',
   noDataHint: 'Try a longer date range.',
   readOnly: 'View only',
-  vsPrevious: 'vs previous period ({from} – {to})',
+  vsPrevious: 'vs {range}',
   previous: 'Previous period',
   showTable: 'Show as table',
   showChart: 'Show as chart',
@@ -69,5 +85,6 @@ export const analyticsDashboardStrings = {
   other: 'Other',
   ...presetLabels,
   ...metricLabels,
+  ...platformLabels,
 };
 export type AnalyticsDashboardStrings = typeof analyticsDashboardStrings;
