@@ -1,7 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { createRef } from 'react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpokeStack } from '@spokestack/core';
+import { SpokeStackProvider } from '../provider.js';
 import { renderWith, startServer } from '../test/server.js';
 import { AnalyticsDashboard } from './AnalyticsDashboard.js';
 import { formatChange, formatMetric } from './format.js';
@@ -141,5 +143,35 @@ describe('AnalyticsDashboard', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy(), { timeout: 15_000 });
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.queryByRole('article')).toBeNull();
+  });
+});
+
+describe('AnalyticsDashboard contract', () => {
+  it('forwards its ref, spreads root props, takes classNames and strings from the provider and its own overrides', async () => {
+    const ref = createRef<HTMLElement>();
+    render(
+      <SpokeStackProvider client={t.sdk} overrides={{ analyticsDashboard: { showTable: 'Als Tabelle', spend: 'Ausgaben' } }}>
+        <AnalyticsDashboard
+          ref={ref}
+          dashboardId={dashboardId}
+          id="board"
+          className="host-board"
+          classNames={{ widget: 'host-widget', kpi: 'host-kpi' }}
+          overrides={{ range: 'Zeitraum' }}
+        />
+      </SpokeStackProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Als Tabelle' }).length).toBeGreaterThan(0), { timeout: 15_000 });
+    expect(ref.current?.id).toBe('board');
+    expect(ref.current?.className).toBe('host-board');
+    expect(ref.current?.getAttribute('data-state')).toBe('ready');
+    expect(screen.getByRole('combobox', { name: 'Zeitraum' })).toBeTruthy();
+    expect(widget('Spend').className).toBe('host-widget');
+    await waitFor(() => expect(widget('Spend').querySelector('.host-kpi')).toBeTruthy());
+    // A table's metric column takes the metric's (overridden) name.
+    const headers = within(widget('Spend by client'))
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toContain('Ausgaben');
   });
 });
