@@ -80,7 +80,7 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
         <h2 id={`${ids}-title`} data-scope="analytics-dashboard" data-part="title" className={classNames?.title}>
           {dashboard.data?.name ?? t.loading}
           {readOnly && (
-            <Badge tone="info" data-scope="analytics-dashboard" data-part="readonly">
+            <Badge tone="info" data-readonly="">
               {t.readOnly}
             </Badge>
           )}
@@ -141,15 +141,32 @@ function WidgetCard({ dashboardId, widget, view, t, locale, classNames }: Widget
     >
       <div data-scope="analytics-widget" data-part="header" className={classNames?.widgetHeader}>
         <Widget.Title id={`${ids}-title`} />
-        {graphic && (
-          <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} className={classNames?.toggle}>
-            {asTable ? t.showChart : t.showTable}
-          </Button>
-        )}
+        {graphic && <TableToggle pressed={asTable} onToggle={() => setAsTable((v) => !v)} t={t} className={classNames?.toggle} />}
       </div>
       <WidgetBody asTable={asTable} t={t} classNames={classNames} />
       <Widget.Period />
     </Widget.Root>
+  );
+}
+
+/** "Show as table" / "Show as chart", once there are figures to show either way. */
+function TableToggle({
+  pressed,
+  onToggle,
+  t,
+  className,
+}: {
+  pressed: boolean;
+  onToggle: () => void;
+  t: AnalyticsDashboardStrings;
+  className?: string;
+}) {
+  const { state } = Widget.useWidget();
+  if (state !== 'ready') return null;
+  return (
+    <Button size="sm" variant="ghost" aria-pressed={pressed} onClick={onToggle} className={className}>
+      {pressed ? t.showChart : t.showTable}
+    </Button>
   );
 }
 

@@ -6,7 +6,7 @@ import type { DashboardWidget, WidgetData, WidgetDataQuery } from '@spokestack/c
 import { Area, AreaChart, Bar, BarChart, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { format } from '../shared/format.js';
 import * as Table from '../ui/Table.js';
-import { changeTone, formatChange, formatMetric, plotValue } from './format.js';
+import { changeTone, formatAxis, formatChange, formatMetric, plotValue } from './format.js';
 import { useWidgetData } from './hooks.js';
 import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
 
@@ -18,7 +18,7 @@ import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './str
 export interface WidgetContextValue {
   widget: DashboardWidget;
   query: UseQueryResult<WidgetData, SpokeStackError>;
-  /** `loading` (first answer on its way), `error`, `empty` (no points in the range) or `ready`. */
+  /** `loading` (first answer on its way), `error`, `empty` (no figure but zeros in the range) or `ready`. */
   state: 'loading' | 'error' | 'empty' | 'ready';
   t: AnalyticsDashboardStrings;
   locale?: string;
@@ -64,7 +64,9 @@ export const Root = forwardRef<HTMLElement, RootProps>(function Root(
   ref,
 ) {
   const query = useWidgetData(dashboardId, widget.id, view);
-  const state = query.isError ? 'error' : query.isPending ? 'loading' : query.data.points.length ? 'ready' : 'empty';
+  // Nothing but zeros is nothing to draw (an empty pie, flat bars): the parts say "no data" instead.
+  const hasFigures = query.data?.points.some((p) => p.value !== null && Number(p.value) !== 0);
+  const state = query.isError ? 'error' : query.isPending ? 'loading' : hasFigures ? 'ready' : 'empty';
   const value = useMemo(() => ({ widget, query, state, t: strings, locale }) as const, [widget, query, state, strings, locale]);
   const Element = asChild ? Slot.Root : 'article';
   return (
@@ -220,7 +222,14 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   const axes = (
     <>
       <XAxis dataKey={x} tickFormatter={tick} stroke="var(--ss-muted)" tickLine={false} fontSize={12} minTickGap={16} />
-      <YAxis tickFormatter={value} stroke="var(--ss-muted)" tickLine={false} axisLine={false} fontSize={12} width={72} />
+      <YAxis
+        tickFormatter={(v: number) => formatAxis(data.metric, v, data.currency, locale)}
+        stroke="var(--ss-muted)"
+        tickLine={false}
+        axisLine={false}
+        fontSize={12}
+        width={56}
+      />
       <Tooltip {...tooltip} formatter={value} labelFormatter={(label) => tick(String(label))} />
     </>
   );

@@ -57,5 +57,16 @@ export function changeTone(metric: Metric, change: string | null): 'good' | 'bad
   return n > 0 !== costs.has(metric) ? 'good' : 'bad';
 }
 
+/**
+ * An axis tick: short ("$10K", "1.2M", "4%"), since an axis has no room for cents.
+ *
+ * @example formatAxis('spend', 10000, 'USD', 'en') // '$10K'
+ */
+export function formatAxis(metric: Metric, value: number, currency: string | null, locale?: string): string {
+  if (rates.has(metric)) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  const style: Intl.NumberFormatOptions = money.has(metric) && currency ? { style: 'currency', currency } : {};
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1, ...style }).format(value);
+}
+
 /** A point's value as a chart's y coordinate; charts need numbers, and a missing ratio is a gap, not 0. */
 export const plotValue = (value: string | null): number | null => (value === null ? null : Number(value));
