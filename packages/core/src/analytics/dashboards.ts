@@ -134,6 +134,7 @@ export const dashboardOps = {
     path: widgets,
     tag: analyticsTag,
     summary: "A dashboard's widgets, in order",
+    description: 'Every widget of the dashboard by position, each with its validated config. Whoever may read the dashboard may read them.',
     params: z.object({ id: analyticsId }),
     response: z.object({ data: z.array(widgetRow) }),
     roles: readers,
@@ -144,6 +145,8 @@ export const dashboardOps = {
     path: widgets,
     tag: analyticsTag,
     summary: 'Add a widget to a dashboard (its config is validated)',
+    description:
+      'Adds a widget after the last one unless a position is given; its metric, dimension, interval and filters must be ones the engine can run.',
     params: z.object({ id: analyticsId }),
     body: widgetCreate,
     response: widgetRow,
@@ -156,6 +159,8 @@ export const dashboardOps = {
     path: `${widgets}/:widgetId`,
     tag: analyticsTag,
     summary: "Change a widget's title, position or config",
+    description:
+      'Renames, moves or reconfigures one widget; a new config is validated like a created one, and filters must name this organization.',
     params: widgetParams,
     body: widgetUpdate,
     response: widgetRow,
@@ -167,6 +172,7 @@ export const dashboardOps = {
     path: `${widgets}/:widgetId`,
     tag: analyticsTag,
     summary: 'Remove a widget from its dashboard',
+    description: 'Deletes one widget of the dashboard; the other widgets keep their positions and the activity stream records the removal.',
     params: widgetParams,
     response: z.object({ id: z.string(), deleted: z.literal(true) }),
     roles: writers,

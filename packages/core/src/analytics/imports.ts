@@ -124,6 +124,7 @@ export const importOps = {
     path: `${analyticsBase}/platforms/:id/syncs`,
     tag: analyticsTag,
     summary: "Queue a sync of a connection from an uploaded report export; follow it on the reply's sync log",
+    description: 'Queues a background import of a file uploaded earlier; the reply is the sync log whose status and counts show progress.',
     params: idParams,
     body: connectionSync,
     response: syncLogs.row,
