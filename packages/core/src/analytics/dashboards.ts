@@ -146,7 +146,7 @@ export const dashboardOps = {
     tag: analyticsTag,
     summary: 'Add a widget to a dashboard (its config is validated)',
     description:
-      'Adds a widget after the last one unless a position is given; its metric, dimension, interval and filters must be ones the engine can run.',
+      'Adds a widget after the last one unless a position is given; its metric, dimension and filters must be ones the engine runs.',
     params: z.object({ id: analyticsId }),
     body: widgetCreate,
     response: widgetRow,
