@@ -72,8 +72,7 @@ export const rollupOps = {
     path: `${analyticsBase}/rollups`,
     tag: analyticsTag,
     summary: 'Totals across every ad account and web property, per client or per property, with the previous period',
-    description:
-      "Sums media spend and web figures across all of a client's ad accounts and web properties (or all clients), converted to one currency.",
+    description: "Sums media spend and web figures across a client's ad accounts and web properties (or all clients) in one currency.",
     query: rollupQuery,
     response: rollupResult,
     roles: ['OWNER', 'ADMIN', 'MEMBER', 'CLIENT'],
