@@ -8,11 +8,13 @@ import { skipTo } from './skip.js';
 
 // The content page (and with it the editor, Tiptap and Uppy from `@spokestack/react/cms`) loads only when opened.
 const ContentPage = lazy(() => import('./pages/ContentPage.js'));
+// Likewise the analytics page and Recharts.
+const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage.js'));
 
-const pages = { '#/': 'Home', '#/content': 'Content', '#/components': 'Components' } as const;
+const pages = { '#/': 'Home', '#/content': 'Content', '#/analytics': 'Analytics', '#/components': 'Components' } as const;
 type Route = keyof typeof pages;
 
-/** The hash: no router library, the example has three pages. */
+/** The hash: no router library, the example has four pages. */
 function useHash(): string {
   return useSyncExternalStore(
     (onChange) => {
@@ -79,9 +81,13 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={route === '#/content' ? 'app-main app-wide' : 'app-main'}>
+      <main id="main" tabIndex={-1} className={route === '#/content' || route === '#/analytics' ? 'app-main app-wide' : 'app-main'}>
         {route === '#/components' ? (
           <ComponentsPage />
+        ) : route === '#/analytics' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <AnalyticsPage />
+          </Suspense>
         ) : route === '#/content' ? (
           <Suspense fallback={<Spinner size="lg" />}>
             <ContentPage selection={parseContentRoute(hash) ?? null} />

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
+import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -21,6 +22,8 @@ export interface OverridesRegistry {
   media: MediaStrings;
   contentEditor: ContentEditorStrings;
   contentList: ContentListStrings;
+  /** The analytics dashboard and its date-range picker. */
+  analyticsDashboard: AnalyticsDashboardStrings;
 }
 
 /**

@@ -31,7 +31,12 @@ describe('stylesheets', () => {
   it('are exported as package subpaths, and styles.css imports every one of them', async () => {
     const exports = JSON.parse(await read('package.json')).exports as Record<string, { source?: string }>;
     const sheets = Object.entries(exports).filter(([path]) => path.endsWith('.css') && path !== './styles.css');
-    expect(sheets.map(([path]) => path).sort()).toEqual(['./base.css', './cms/styles.css', './platform/styles.css']);
+    expect(sheets.map(([path]) => path).sort()).toEqual([
+      './analytics/styles.css',
+      './base.css',
+      './cms/styles.css',
+      './platform/styles.css',
+    ]);
     const imported = [...(await read('src/styles.css')).matchAll(/@import "([^"]+)"/g)].map(([, path]) => join('src', path!));
     expect(imported).toEqual(sheets.map(([, { source }]) => relative('.', source!)));
     expect(exports['./styles.css']?.source).toBe('./src/styles.css');
@@ -43,6 +48,7 @@ describe('stylesheets', () => {
       ['src/ui/styles.css', 'ui'],
       ['src/platform/styles.css', 'platform'],
       ['src/cms/styles.css', 'cms'],
+      ['src/analytics/styles.css', 'analytics'],
     ] as const) {
       const own = await scopesRenderedIn(folder);
       const styled = styledScopes(await read(sheet));

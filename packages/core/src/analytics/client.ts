@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
-import type { DashboardWidget, WidgetData, widgetCreate, widgetUpdate } from './dashboards.js';
+import type { DashboardWidget, WidgetData, WidgetDataQuery, widgetCreate, widgetUpdate } from './dashboards.js';
 import type { ImportResult, connectionSync, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
 import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
@@ -58,8 +58,11 @@ export interface DashboardOperations {
   addWidget(id: string, body: z.input<typeof widgetCreate>, options?: RequestOptions): Promise<DashboardWidget>;
   updateWidget(id: string, widgetId: string, body: z.input<typeof widgetUpdate>, options?: RequestOptions): Promise<DashboardWidget>;
   removeWidget(id: string, widgetId: string, options?: RequestOptions): Promise<{ id: string; deleted: true }>;
-  /** @example const { total, points } = await sdk.analytics.dashboards.widgetData(dashboard.id, widget.id) */
-  widgetData(id: string, widgetId: string, options?: RequestOptions): Promise<WidgetData>;
+  /**
+   * A widget's figures; `query` picks another range or comparison for this answer only (nothing is saved).
+   * @example const { total, points } = await sdk.analytics.dashboards.widgetData(dashboard.id, widget.id, { dateRange: 'last_7_days' })
+   */
+  widgetData(id: string, widgetId: string, query?: WidgetDataQuery, options?: RequestOptions): Promise<WidgetData>;
 }
 
 /** `sdk.analytics.pacing`: spend against budgets. */
@@ -140,7 +143,7 @@ export function createAnalyticsClient(http: HttpClient) {
     addWidget: (id, body, options) => http.call(ops.createWidget, { params: { id }, body }, options),
     updateWidget: (id, widgetId, body, options) => http.call(ops.updateWidget, { params: { id, widgetId }, body }, options),
     removeWidget: (id, widgetId, options) => http.call(ops.deleteWidget, { params: { id, widgetId } }, options),
-    widgetData: (id, widgetId, options) => http.call(ops.widgetData, { params: { id, widgetId } }, options),
+    widgetData: (id, widgetId, query, options) => http.call(ops.widgetData, { params: { id, widgetId }, query }, options),
   };
   const rollups: RollupsClient = {
     query: (query, options) => http.call(ops.queryRollup, { query }, options),

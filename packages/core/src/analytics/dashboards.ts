@@ -85,6 +85,24 @@ export const widgetUpdate = widgetCreate.partial();
 
 export const widgetParams = z.object({ id: analyticsId, widgetId: analyticsId });
 
+/**
+ * What a viewer picks on top of the saved config, for this view only (a date-range picker; a client's
+ * read-only view may pick too, since nothing is saved): a preset or fixed days, and whether to compare.
+ */
+export const widgetDataQuery = z
+  .strictObject({
+    dateRange: z.enum(datePresets).optional(),
+    from: f.date().optional(),
+    to: f.date().optional(),
+    compare: z.union([z.boolean(), f.queryBool()]).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (!q.from !== !q.to) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'Give both `from` and `to`' });
+    if (q.from && q.dateRange) ctx.addIssue({ code: 'custom', path: ['dateRange'], message: 'Give a preset or `from`/`to`, not both' });
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Must not be after `to`' });
+  });
+export type WidgetDataQuery = z.input<typeof widgetDataQuery>;
+
 /** A widget's figures: one point per bucket × dimension value, the total, each with the previous period. */
 export const widgetData = z.object({
   widgetId: z.string(),
@@ -129,9 +147,9 @@ export const dashboardOps = {
     tag: analyticsTag,
     summary: 'Add a widget to a dashboard (its config is validated)',
     description:
-      'The config (metric, chart, dimension, interval, date preset or range, comparison, filters, currency) ' +
-      'is validated by the widget contract; ids in filters must belong to the organization. Errors name the ' +
-      'config field.',
+      'Adds a widget after the last one unless a position is given. The config (metric, chart, dimension, ' +
+      'interval, date preset or range, comparison, filters, currency) is validated by the widget contract; ids ' +
+      'in filters must belong to the organization. Errors name the config field.',
     params: z.object({ id: analyticsId }),
     body: widgetCreate,
     response: widgetRow,
@@ -168,9 +186,11 @@ export const dashboardOps = {
     tag: analyticsTag,
     summary: "Run a widget's query: its metric over its date range, by its dimension and interval, with the previous period",
     description:
-      "Runs the widget's query for the caller: a CLIENT always gets only their own client's figures, " +
-      "whatever the widget's filters say. A date preset is resolved when the data is asked for.",
+      "Runs the widget's saved query for the caller: a CLIENT always gets only their own client's figures, " +
+      "whatever the widget's filters say. `dateRange` (a preset) or `from` and `to`, and `compare`, replace the " +
+      'saved ones for this answer only (nothing is saved, so a read-only viewer can change the range).',
     params: widgetParams,
+    query: widgetDataQuery,
     response: widgetData,
     roles: readers,
   }),

@@ -1,2 +1,9 @@
-// Filled in by the feature; kept as an entry point so the subpath export exists from day one.
-export {};
+// `@spokestack/react/analytics`: the analytics dashboard, its widget parts and the analytics data hooks. A
+// separate entry point, so Recharts is downloaded only by pages that show charts.
+export { AnalyticsDashboard, type AnalyticsDashboardProps } from './AnalyticsDashboard.js';
+export { DateRangePicker, type DateRangePickerProps } from './DateRangePicker.js';
+export * as Widget from './Widget.js';
+export type { WidgetContextValue } from './Widget.js';
+export { analyticsKeys, useDashboard, useDashboardWidgets, useWidgetData, type Analytics } from './hooks.js';
+export { changeTone, formatChange, formatMetric, noValue } from './format.js';
+export { analyticsDashboardStrings, metricLabels, presetLabels, type AnalyticsDashboardStrings } from './strings.js';

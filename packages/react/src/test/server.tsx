@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { createSpokeStack, type SpokeStack } from '@spokestack/core';
 import type { ContentField } from '@spokestack/core/cms';
-import { createTestInstance, type TestInstance } from '@spokestack/server/testing';
+import { createTestInstance, type TestInstance, type TestInstanceOptions } from '@spokestack/server/testing';
 import { SpokeStackProvider } from '../provider.js';
 
 /**
@@ -11,8 +11,10 @@ import { SpokeStackProvider } from '../provider.js';
  *
  * @example const t = await startServer(); render(ui, t.sdk); await t.close()
  */
-export async function startServer(): Promise<TestInstance & { sdkWith: (credential: string) => SpokeStack }> {
-  const t = await createTestInstance();
+export async function startServer(
+  options: TestInstanceOptions = {},
+): Promise<TestInstance & { sdkWith: (credential: string) => SpokeStack }> {
+  const t = await createTestInstance(options);
   const sdkWith = (credential: string) =>
     createSpokeStack({ baseUrl: 'http://spokestack.test', apiKey: credential, fetch: (request) => t.app.request(request) });
   return Object.assign(t, { sdkWith });

@@ -9,5 +9,5 @@ export function dashboardRoutes(router: Router, db: Db): void {
   router.on(ops.createWidget, ({ ctx, params, body }) => createWidget(db, ctx, params.id, body));
   router.on(ops.updateWidget, ({ ctx, params, body }) => updateWidget(db, ctx, params.id, params.widgetId, body));
   router.on(ops.deleteWidget, ({ ctx, params }) => deleteWidget(db, ctx, params.id, params.widgetId));
-  router.on(ops.widgetData, ({ ctx, params }) => widgetData(db, ctx, params.id, params.widgetId));
+  router.on(ops.widgetData, ({ ctx, params, query }) => widgetData(db, ctx, params.id, params.widgetId, query));
 }

@@ -125,6 +125,34 @@ describe('dashboards and widgets', () => {
     expect((await problem(t.sdk.analytics.dashboards.widgets(dashboard.id))).status).toBe(404);
   });
 
+  it("answers a viewer's date range and comparison for that answer only, without changing the saved widget", async () => {
+    const dashboard = await t.sdk.analytics.dashboards.create({ name: 'Picker' });
+    const spend = await t.sdk.analytics.dashboards.addWidget(dashboard.id, {
+      title: 'Spend',
+      config: { metric: 'spend', chart: 'kpi', dateRange: 'last_7_days' },
+    });
+    const data = (query: Parameters<typeof t.sdk.analytics.dashboards.widgetData>[2]) =>
+      t.sdk.analytics.dashboards.widgetData(dashboard.id, spend.id, query);
+    expect(await data({ from: '2026-09-01', to: '2026-09-05', compare: false })).toMatchObject({
+      from: '2026-09-01',
+      to: '2026-09-05',
+      previousPeriod: null,
+      total: { value: '60.00', previous: null, change: null },
+    });
+    // "this_month" on 2026-09-10 is 09-01 … 09-10, against 08-22 … 08-31.
+    expect(await data({ dateRange: 'this_month' })).toMatchObject({ from: '2026-09-01', to: '2026-09-10', total: { value: '80.00' } });
+    // A client's member, who may not save anything, may still pick a range.
+    const shared = await t.sdk.analytics.dashboards.create({ name: 'Acme picker', clientId: acme.id });
+    const acmeSpend = await t.sdk.analytics.dashboards.addWidget(shared.id, { title: 'Spend', config: { metric: 'spend', chart: 'kpi' } });
+    expect((await acmeViewer.analytics.dashboards.widgetData(shared.id, acmeSpend.id, { dateRange: 'last_7_days' })).total.value).toBe(
+      '50.00',
+    );
+    await t.sdk.analytics.dashboards.delete(shared.id);
+    expect((await t.sdk.analytics.dashboards.widgets(dashboard.id)).data[0]!.config.dateRange).toBe('last_7_days');
+    expect(await problem(data({ from: '2026-09-01' }))).toMatchObject({ status: 400, errors: [{ path: 'query.to' }] });
+    expect(await problem(data({ from: '2026-09-05', to: '2026-09-01' }))).toMatchObject({ status: 400, errors: [{ path: 'query.from' }] });
+  });
+
   it('refuses configs the engine cannot run, naming the field', async () => {
     const dashboard = await t.sdk.analytics.dashboards.create({ name: 'Checks' });
     const add = (config: object) => problem(t.sdk.analytics.dashboards.addWidget(dashboard.id, { title: 'x', config: config as never }));

@@ -5,6 +5,7 @@ import {
   type WidgetData,
   type widgetConfig,
   type widgetCreate,
+  type widgetDataQuery,
   type widgetUpdate,
   webWidgetMetrics,
 } from '@spokestack/core/analytics';
@@ -185,18 +186,27 @@ const webColumns = {
 
 /**
  * Runs a widget's query for today's date range: its metric per bucket and dimension value, the total,
- * and the previous period with the change when the config compares.
+ * and the previous period with the change when the config compares. `view` (a viewer's date-range
+ * picker) replaces the saved range and comparison for this answer only.
  *
- * @example const { total, points } = await widgetData(db, ctx, dashboard.id, widget.id)
+ * @example const { total, points } = await widgetData(db, ctx, dashboard.id, widget.id, { dateRange: 'last_7_days' })
  */
-export async function widgetData(db: Db, ctx: TenantContext, dashboardId: string, widgetId: string): Promise<WidgetData> {
+export async function widgetData(
+  db: Db,
+  ctx: TenantContext,
+  dashboardId: string,
+  widgetId: string,
+  view: z.output<typeof widgetDataQuery> = {},
+): Promise<WidgetData> {
   const dashboard = await dashboards.get(db, ctx, dashboardId);
   const [widget] = await db
     .select()
     .from(w)
     .where(widgetWhere(ctx, dashboardId, widgetId));
   if (!widget) throw notFound('Widget');
-  const config = widget.config as Config;
+  const saved = widget.config as Config;
+  const dateRange = view.from && view.to ? { from: view.from, to: view.to } : (view.dateRange ?? saved.dateRange);
+  const config: Config = { ...saved, dateRange, compare: view.compare ?? saved.compare };
   const range = resolveRange(config.dateRange, ctx.now);
   const clientId = dashboard.clientId ?? config.filters.clientId;
   const metric = config.metric;

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Stack, startStack } from './harness.js';
+
+// The analytics page in Chromium: a saved dashboard over real imported days, its totals as the API computes
+// them, the picker re-running every widget, and both themes (screenshots to SCREENSHOT_DIR when set).
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.close());
+
+const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+it('shows a saved dashboard with the figures of the imported days, by keyboard, in both themes', async () => {
+  const { t } = stack;
+  const client = await t.sdk.platform.clients.create({ name: 'Northwind', slug: 'northwind' });
+  const meta = await t.sdk.analytics.platforms.create({ platform: 'META_ADS', name: 'Meta', accountId: 'act_9', credentials: {} });
+  const google = await t.sdk.analytics.platforms.create({ platform: 'GOOGLE_ADS', name: 'Google', accountId: '123', credentials: {} });
+  const spring = await t.sdk.analytics.adCampaigns.create({
+    platformId: meta.id,
+    externalId: 'spring',
+    name: 'Spring sale',
+    status: 'ACTIVE',
+    currency: 'USD',
+    clientId: client.id,
+  });
+  const brand = await t.sdk.analytics.adCampaigns.create({
+    platformId: google.id,
+    externalId: 'brand',
+    name: 'Brand search',
+    status: 'ACTIVE',
+    currency: 'USD',
+    clientId: client.id,
+  });
+  const rows = [];
+  let spend30 = 0;
+  for (let ago = 1; ago <= 60; ago++) {
+    for (const [campaign, scale] of [
+      [spring, 1.3],
+      [brand, 0.7],
+    ] as const) {
+      const impressions = Math.round((9000 + 2500 * Math.sin(ago / 2)) * scale);
+      const cents = Math.round(impressions * 0.9);
+      if (ago <= 30) spend30 += cents;
+      rows.push({
+        campaignId: campaign.id,
+        date: day(ago),
+        spend: (cents / 100).toFixed(2),
+        impressions,
+        clicks: Math.round(impressions / 90),
+        conversions: Math.round(impressions / 2000),
+      });
+    }
+  }
+  await t.sdk.analytics.metrics.upsert({ level: 'campaign', rows });
+  const dashboard = await t.sdk.analytics.dashboards.create({ name: 'Northwind — monthly', clientId: client.id });
+  const add = (title: string, config: Parameters<typeof t.sdk.analytics.dashboards.addWidget>[1]['config']) =>
+    t.sdk.analytics.dashboards.addWidget(dashboard.id, { title, config });
+  await add('Spend', { metric: 'spend', chart: 'kpi' });
+  await add('Clicks', { metric: 'clicks', chart: 'kpi' });
+  await add('Cost per click', { metric: 'cpc', chart: 'kpi' });
+  await add('ROAS', { metric: 'roas', chart: 'kpi' });
+  await add('Clicks by day', { metric: 'clicks', chart: 'line', interval: 'day' });
+  await add('Spend by platform', { metric: 'spend', chart: 'pie', dimension: 'platform' });
+  await add('Spend by campaign', { metric: 'spend', chart: 'bar', dimension: 'campaign' });
+  await add('Impressions by week', { metric: 'impressions', chart: 'area', interval: 'week', dimension: 'campaign' });
+
+  const page = await stack.open('#/analytics');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const spendTile = page.getByRole('article', { name: 'Spend', exact: true });
+  const expected = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(spend30 / 100);
+  await expect.poll(() => spendTile.locator('[data-part="value"]').textContent()).toBe(expected);
+  await page.locator('.recharts-surface').first().waitFor();
+  await expect.poll(() => page.locator('[data-scope="analytics-widget"][data-state="loading"]').count()).toBe(0);
+
+  const shots = process.env.SCREENSHOT_DIR;
+  if (shots) await page.screenshot({ path: `${shots}/analytics-light.png`, fullPage: true });
+
+  // The chart's figures as a visible table, by keyboard.
+  const clicksByDay = page.getByRole('article', { name: 'Clicks by day' });
+  await clicksByDay.getByRole('button', { name: 'Show as table' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => clicksByDay.getByRole('table').isVisible()).toBe(true);
+
+  // Another range re-runs every widget: the last 7 days spent less than the last 30.
+  await page.getByRole('combobox', { name: 'Date range' }).selectOption('last_7_days');
+  await expect.poll(async () => (await spendTile.locator('[data-part="value"]').textContent()) !== expected).toBe(true);
+
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('combobox', { name: 'Date range' }).selectOption('last_30_days');
+  await expect.poll(() => spendTile.locator('[data-part="value"]').textContent()).toBe(expected);
+  await page.getByRole('button', { name: 'Show as chart' }).click();
+  if (shots) await page.screenshot({ path: `${shots}/analytics-dark.png`, fullPage: true });
+  expect(await page.locator('body').textContent()).not.toMatch(/NaN|Infinity/);
+  await page.close();
+});

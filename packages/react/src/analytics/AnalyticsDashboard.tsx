@@ -1,0 +1,188 @@
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId, useState } from 'react';
+import type { DashboardWidget, WidgetDataQuery } from '@spokestack/core/analytics';
+import { useOverrides } from '../overrides.js';
+import { useMe } from '../platform/me.js';
+import { Badge } from '../ui/Badge.js';
+import { Button } from '../ui/Button.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { Spinner } from '../ui/Spinner.js';
+import { type ClassNames, cx } from '../ui/utils.js';
+import { DateRangePicker } from './DateRangePicker.js';
+import { useDashboard, useDashboardWidgets } from './hooks.js';
+import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
+import * as Widget from './Widget.js';
+
+type Part = 'header' | 'title' | 'picker' | 'grid' | 'widget' | 'widgetHeader' | 'kpi' | 'chart' | 'table' | 'toggle';
+
+export interface AnalyticsDashboardProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** The saved dashboard to show. */
+  dashboardId: string;
+  /** The range every widget opens with (default: each widget's saved range). */
+  defaultView?: WidgetDataQuery;
+  /** The range, controlled: pass it with `onViewChange` to keep it in your URL. */
+  view?: WidgetDataQuery;
+  /** Called when the viewer picks another range or comparison. */
+  onViewChange?: (view: WidgetDataQuery) => void;
+  /** Hide the date-range picker (a fixed report). */
+  hidePicker?: boolean;
+  /** Shown instead of the default empty state when the dashboard has no widgets. */
+  empty?: ReactNode;
+  /** Locale of numbers and dates (default: the browser's). */
+  locale?: string;
+  /** Class name of the root element. */
+  className?: string;
+  /** Class names of the inner parts. */
+  classNames?: ClassNames<Part>;
+  /** Replacements for the built-in strings (i18n). */
+  overrides?: Partial<AnalyticsDashboardStrings>;
+}
+
+/**
+ * A saved dashboard: its widgets laid out in their order as KPI tiles (with the change against the
+ * previous period), line, area, bar and pie charts (Recharts) and tables, under one date-range picker.
+ * Every chart has its figures as a table too (announced to screen readers, shown with "Show as table").
+ * A client's members see it read-only: the picker changes only their view, nothing is saved.
+ *
+ * @example <AnalyticsDashboard dashboardId={dashboard.id} defaultView={{ dateRange: 'last_30_days' }} />
+ */
+export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProps>(function AnalyticsDashboard(
+  { dashboardId, defaultView = {}, view: controlled, onViewChange, hidePicker, empty, locale, className, classNames, overrides, ...props },
+  ref,
+) {
+  const t = useOverrides('analyticsDashboard', analyticsDashboardStrings, overrides);
+  const ids = useId();
+  const [own, setOwn] = useState<WidgetDataQuery>(defaultView);
+  const view = controlled ?? own;
+  const setView = (next: WidgetDataQuery) => {
+    if (!controlled) setOwn(next);
+    onViewChange?.(next);
+  };
+  const dashboard = useDashboard(dashboardId);
+  const widgets = useDashboardWidgets(dashboardId);
+  const me = useMe();
+  const failed = dashboard.error ?? widgets.error;
+  const state = failed ? 'error' : dashboard.isPending || widgets.isPending ? 'loading' : widgets.data?.length ? 'ready' : 'empty';
+  const readOnly = me.data?.actor.role === 'CLIENT';
+
+  return (
+    <section
+      ref={ref}
+      aria-labelledby={`${ids}-title`}
+      {...props}
+      data-scope="analytics-dashboard"
+      data-part="root"
+      data-state={state}
+      data-readonly={readOnly || undefined}
+      className={className}
+    >
+      <header data-scope="analytics-dashboard" data-part="header" className={classNames?.header}>
+        <h2 id={`${ids}-title`} data-scope="analytics-dashboard" data-part="title" className={classNames?.title}>
+          {dashboard.data?.name ?? t.loading}
+          {readOnly && (
+            <Badge tone="info" data-readonly="">
+              {t.readOnly}
+            </Badge>
+          )}
+        </h2>
+        {!hidePicker && state !== 'error' && (
+          <DateRangePicker value={view} onChange={setView} overrides={t} className={classNames?.picker} />
+        )}
+      </header>
+      {state === 'error' ? (
+        <ErrorState
+          error={failed}
+          onRetry={() => {
+            void dashboard.refetch();
+            void widgets.refetch();
+          }}
+        />
+      ) : state === 'loading' ? (
+        <Spinner size="lg" overrides={{ label: t.loading }} />
+      ) : state === 'empty' ? (
+        (empty ?? <EmptyState title={t.empty} description={t.emptyHint} />)
+      ) : (
+        <ul data-scope="analytics-dashboard" data-part="grid" className={classNames?.grid}>
+          {widgets.data!.map((widget) => (
+            <li key={widget.id} data-size={widget.config.chart === 'kpi' ? 'small' : 'large'}>
+              <WidgetCard dashboardId={dashboardId} widget={widget} view={view} t={t} locale={locale} classNames={classNames} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});
+
+interface WidgetCardProps {
+  dashboardId: string;
+  widget: DashboardWidget;
+  view: WidgetDataQuery;
+  t: AnalyticsDashboardStrings;
+  locale?: string;
+  classNames?: ClassNames<Part>;
+}
+
+/** One styled widget card of the dashboard, built from the `Widget` parts. */
+function WidgetCard({ dashboardId, widget, view, t, locale, classNames }: WidgetCardProps) {
+  const ids = useId();
+  const [asTable, setAsTable] = useState(widget.config.chart === 'table');
+  const chart = widget.config.chart;
+  const graphic = chart !== 'kpi' && chart !== 'table';
+  return (
+    <Widget.Root
+      dashboardId={dashboardId}
+      widget={widget}
+      view={view}
+      strings={t}
+      locale={locale}
+      aria-labelledby={`${ids}-title`}
+      className={classNames?.widget}
+    >
+      <div data-scope="analytics-widget" data-part="header" className={classNames?.widgetHeader}>
+        <Widget.Title id={`${ids}-title`} />
+        {graphic && <TableToggle pressed={asTable} onToggle={() => setAsTable((v) => !v)} t={t} className={classNames?.toggle} />}
+      </div>
+      <WidgetBody asTable={asTable} t={t} classNames={classNames} />
+      <Widget.Period />
+    </Widget.Root>
+  );
+}
+
+/** "Show as table" / "Show as chart", once there are figures to show either way. */
+function TableToggle({
+  pressed,
+  onToggle,
+  t,
+  className,
+}: {
+  pressed: boolean;
+  onToggle: () => void;
+  t: AnalyticsDashboardStrings;
+  className?: string;
+}) {
+  const { state } = Widget.useWidget();
+  if (state !== 'ready') return null;
+  return (
+    <Button size="sm" variant="ghost" aria-pressed={pressed} onClick={onToggle} className={className}>
+      {pressed ? t.showChart : t.showTable}
+    </Button>
+  );
+}
+
+function WidgetBody({ asTable, t, classNames }: { asTable: boolean; t: AnalyticsDashboardStrings; classNames?: ClassNames<Part> }) {
+  const { widget, query, state } = Widget.useWidget();
+  if (state === 'error') return <ErrorState error={query.error} onRetry={() => query.refetch()} retrying={query.isRefetching} />;
+  if (state === 'loading') return <Spinner overrides={{ label: t.loadingWidget }} />;
+  if (widget.config.chart === 'kpi') return <Widget.Kpi className={classNames?.kpi} />;
+  if (state === 'empty') return <EmptyState title={t.noData} description={t.noDataHint} />;
+  if (widget.config.chart === 'table' || asTable) return <Widget.DataTable className={classNames?.table} />;
+  // The table stays in the page, visually hidden, so screen readers get the figures the chart draws.
+  return (
+    <Widget.Chart className={classNames?.chart}>
+      <div data-scope="analytics-widget" data-part="sr-table">
+        <Widget.DataTable className={cx(classNames?.table)} />
+      </div>
+    </Widget.Chart>
+  );
+}
