@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 import type { AppEnv } from './env.js';
+import { pageFraming } from './html.js';
 
 /**
  * The API reference's policy: only this server's own scripts, styles, images and API — no inline script or style,
@@ -63,13 +64,7 @@ export function registerDocs(app: Hono<AppEnv>) {
   const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const cache = new Map<string, string>();
   const read = (name: keyof typeof assets) => cache.get(name) ?? cache.set(name, readFileSync(join(dir, name), 'utf8')).get(name)!;
-  // Framing is refused like on every page the server renders (see html.ts).
-  const headers = (type: string) => ({
-    'Content-Type': type,
-    'Content-Security-Policy': docsCsp,
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-  });
+  const headers = (type: string) => ({ 'Content-Type': type, 'Content-Security-Policy': docsCsp, ...pageFraming });
 
   app.get('/docs', (c) => c.body(page, 200, { ...headers('text/html; charset=utf-8'), 'Cache-Control': 'no-cache' }));
   app.get('/docs/assets/init.js', (c) =>

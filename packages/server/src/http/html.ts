@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** What every page the server renders sends beside its policy: no framing (for pre-CSP-2 browsers too), no referrer. */
+export const pageFraming = { 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' } as const;
+
 /**
  * The headers of a page the server renders itself (`/`, `/docs`): a strict Content-Security-Policy that
  * runs no script at all, allows exactly the page's own `<style>` blocks (by hash, not `unsafe-inline`),
@@ -20,5 +23,5 @@ export function pageHeaders(html: string): Record<string, string> {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ];
-  return { 'Content-Security-Policy': policy.join('; '), 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
+  return { 'Content-Security-Policy': policy.join('; '), ...pageFraming };
 }
