@@ -157,7 +157,10 @@ describe('the tracker in Chromium', () => {
       window.spokestack!('conversion', 'Quote request', '1200');
       window.spokestack!('conversion', 'Demo booked');
     });
-    const [, event, purchase, quote, demo] = await events(5);
+    // sendBeacon requests arrive in any order: find each by its name.
+    const all = await events(5);
+    const named = (n: string) => all.find((e) => e.n === n);
+    const [event, purchase, quote, demo] = ['Newsletter signup', 'Purchase', 'Quote request', 'Demo booked'].map(named);
     expect(event).toMatchObject({ t: 'event', n: 'Newsletter signup', p: { plan: 'pro', seats: 3, trial: true }, u: `${siteUrl}/shop` });
     expect(event!.v).toBeUndefined();
     expect(purchase).toMatchObject({ t: 'conversion', n: 'Purchase', v: '49.90', p: { sku: 'BOOT-42' } });
