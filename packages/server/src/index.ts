@@ -1,4 +1,4 @@
-export { createApp, startWorker, type AppOptions, type SpokeStackApp } from './app.js';
+export { createApp, registerSchedules, startWorker, type AppOptions, type SpokeStackApp } from './app.js';
 export type { Worker, JobHandler } from './jobs/worker.js';
 export { createDatabase, migrationsFolder, type Database, type DatabaseOptions, type Db } from './db/client.js';
 export * as schema from './db/schema.js';
