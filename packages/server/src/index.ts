@@ -9,7 +9,7 @@ export { createLogger, silentLogger, type Logger, type LogLevel } from './platfo
 export { createOrganization } from './platform/organizations.js';
 export { recordActivity, type ActivityInput } from './platform/activity.js';
 export type { TenantContext, AppContext, Actor } from './platform/context.js';
-export type { Feature, FeatureJob } from './feature.js';
+export type { Feature, FeatureJob, FeatureSchedule } from './feature.js';
 export {
   startServer,
   resolveSettings,
@@ -31,3 +31,5 @@ export {
   type DemoCounts,
 } from './demo/index.js';
 export { useTagger } from './dam/tagging.js';
+export { registerConnector } from './analytics/sync-schedule.js';
+export type { Connector, ConnectorReport, ConnectorRun } from './analytics/syncs.js';
