@@ -133,7 +133,8 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   const conversionValue = adSetLevel ? sql`0::numeric` : sql`m.conversion_value`;
   const inner = sql`
     select case when m.date >= ${q.from} then 'current' else 'previous' end as period,
-      case when m.date >= ${q.from} then ${bucketOf(sql`m.date`)} else ${bucketOf(sql`(m.date + ${length}::int)`)} end as bucket, ${dim.key} as key, ${dim.label} as label,
+      case when m.date >= ${q.from} then ${bucketOf(sql`m.date`)} else ${bucketOf(sql`(m.date + ${length}::int)`)} end as bucket,
+      ${dim.key} as key, ${dim.label} as label,
       ${converted(sql`m.spend`)} as spend, m.impressions, m.reach, m.clicks, m.conversions,
       ${converted(sql`coalesce(${conversionValue}, 0)`)} as conversion_value
     from ${source} ${dim.join ?? sql``}

@@ -73,7 +73,8 @@ async function sweepDueSyncs(db: Db, { now, contextFor }: { now: Date; contextFo
         (extract(epoch from ${p.lastSyncAt}) * 1000)::float8 as last_sync_ms,
         (select count(*)::int from ${l} where ${l.organizationId} = ${p.organizationId} and ${l.platformId} = ${p.id}
           and ${l.status} = 'failed' and ${l.startedAt} > coalesce((select max(ok.started_at) from ${l} ok
-            where ok.organization_id = ${p.organizationId} and ok.platform_id = ${p.id} and ok.status in ('success', 'partial')), '-infinity')) as failures
+            where ok.organization_id = ${p.organizationId} and ok.platform_id = ${p.id}
+              and ok.status in ('success', 'partial')), '-infinity')) as failures
       from ${p}
       where ${p.isActive} and ${p.syncEnabled} and ${inArray(p.platform, platforms)}
         and (${p.lastSyncAt} is null or ${p.lastSyncAt} + ${p.syncFrequency} * interval '1 minute' <= ${now.toISOString()}::timestamptz)
@@ -130,12 +131,13 @@ async function applyRetention(db: Db, { now }: { now: Date }) {
   const c = adCampaigns;
   const cutoff = sql`(${today}::date - ${p.dataRetentionDays})`;
   const owned = (campaignId: SQL, organizationId: SQL) =>
-    sql`${c.id} = ${campaignId} and ${c.organizationId} = ${organizationId} and ${p.id} = ${c.platformId} and ${p.organizationId} = ${c.organizationId}`;
-  await db.execute(
-    sql`delete from ${campaignMetrics} m using ${c}, ${p} where ${owned(sql`m.campaign_id`, sql`m.organization_id`)} and m.date < ${cutoff}`,
-  );
+    sql`${c.id} = ${campaignId} and ${c.organizationId} = ${organizationId}
+      and ${p.id} = ${c.platformId} and ${p.organizationId} = ${c.organizationId}`;
+  await db.execute(sql`delete from ${campaignMetrics} m using ${c}, ${p}
+    where ${owned(sql`m.campaign_id`, sql`m.organization_id`)} and m.date < ${cutoff}`);
   await db.execute(sql`delete from ${adSetMetrics} m using ${adSets} s, ${c}, ${p}
-    where s.id = m.ad_set_id and s.organization_id = m.organization_id and ${owned(sql`s.campaign_id`, sql`s.organization_id`)} and m.date < ${cutoff}`);
+    where s.id = m.ad_set_id and s.organization_id = m.organization_id
+      and ${owned(sql`s.campaign_id`, sql`s.organization_id`)} and m.date < ${cutoff}`);
   await db.execute(sql`delete from ${adMetrics} m using ${ads} a, ${adSets} s, ${c}, ${p}
     where a.id = m.ad_id and a.organization_id = m.organization_id and s.id = a.ad_set_id and s.organization_id = a.organization_id
       and ${owned(sql`s.campaign_id`, sql`s.organization_id`)} and m.date < ${cutoff}`);
