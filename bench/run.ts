@@ -7,6 +7,7 @@ import { type Database, createDatabase, createLogger, createOrganization, startS
 import postgres from 'postgres';
 import { startBaseline } from './baseline.js';
 import analyticsDashboard from './analytics-dashboard.js';
+import { type IngestBenchResult, runIngestBench } from './analytics-ingest.js';
 import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
 import { deliveryGet, deliveryList, deliveryListFields } from './cms-delivery.js';
@@ -182,7 +183,10 @@ if (media.length) {
   console.log('\nDAM media (images per second on this machine; ratio to bare sharp on the same images)\n');
   printMediaRows(media);
 }
-process.exitCode = rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length) ? 1 : 0;
+// Bulk ingestion is rows per second, not requests: its own throwaway database, after the load scenarios.
+const ingest: IngestBenchResult[] = !pglite && (!args.only || /ingest/i.test(args.only)) ? [await runIngestBench(adminUrl)] : [];
+const verdicts = [...rows, ...media, ...ingest].map((r) => r.verdict);
+process.exitCode = verdicts.some((v) => v !== 'ok') || !verdicts.length ? 1 : 0;
 
 /** The baseline plan's scans and execution time, e.g. `Index Scan on content_entries_delivery_newest_idx, 0.2 ms`. */
 async function explain(sql: RawSql, text: string, params: unknown[]): Promise<string> {

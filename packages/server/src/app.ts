@@ -166,7 +166,10 @@ export function createApp(options: AppOptions) {
         if (!job.organizationId) throw new Error(`${name}: a feature's job runs for an organization; enqueue it with organizationId`);
         return run(db, contextFor(job.organizationId), payload, job);
       };
+    for (const [name, { run }] of Object.entries(feature.schedules ?? {}))
+      jobHandlers[name] = () => run(db, { now: clock.now(), contextFor });
   }
+  const schedules = features.flatMap((feature) => Object.entries(feature.schedules ?? {}).map(([name, { cron }]) => ({ name, cron })));
 
   const resources = features.flatMap((feature) => Object.values(feature.resources));
   let openapi: Record<string, unknown> | undefined;
@@ -196,13 +199,24 @@ export function createApp(options: AppOptions) {
     draining = true;
   };
 
-  return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, contextFor, beginShutdown };
+  return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, schedules, contextFor, beginShutdown };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;
 
 /**
+ * Registers the app's cron schedules — the nightly prune and every feature's recurring jobs — keeping
+ * each pending tick; `startWorker` calls it on every start.
+ *
+ * @example await registerSchedules(spokestack)
+ */
+export async function registerSchedules(spokestack: Pick<SpokeStackApp, 'jobs' | 'schedules'>): Promise<void> {
+  await schedulePrune(spokestack.jobs);
+  for (const { name, cron } of spokestack.schedules) await spokestack.jobs.schedule(name, { name, cron });
+}
+
+/**
  * Starts the background worker of an app — scheduled publishing, expiries, retries, the nightly prune of
- * old jobs — and registers the app's cron schedules. Run one per instance; jobs are claimed with
+ * old jobs, connection syncs — and registers the app's cron schedules. Run one per instance; jobs are claimed with
  * `FOR UPDATE SKIP LOCKED`, so each runs once however many instances run. Stop it with `worker.stop()`.
  *
  * @example
@@ -211,7 +225,7 @@ export type SpokeStackApp = ReturnType<typeof createApp>;
  * process.once('SIGTERM', () => worker.stop())
  */
 export async function startWorker(spokestack: SpokeStackApp, options: Partial<Omit<WorkerOptions, 'handlers'>> = {}): Promise<Worker> {
-  await schedulePrune(spokestack.jobs);
+  await registerSchedules(spokestack);
   const worker = createWorker({
     db: spokestack.db,
     clock: spokestack.clock,

@@ -22,6 +22,17 @@ export interface RouteDeps {
  */
 export type FeatureJob = (db: Db, ctx: TenantContext, payload: Json, job: Job) => Promise<void>;
 
+/**
+ * A recurring platform-wide job of a feature (a sweep over every organization's rows, like due syncs or
+ * retention), enqueued on its cron by the worker. `contextFor` gives the tenant context in which to act
+ * on each organization found, so everything after the sweep's one query is scoped like a request.
+ */
+export interface FeatureSchedule {
+  /** Five cron fields, read in UTC. */
+  cron: string;
+  run: (db: Db, deps: { now: Date; contextFor: (organizationId: string) => TenantContext }) => Promise<void>;
+}
+
 /** What a feature's part of the demo seed leaves: its counts, and what to do once every feature has seeded. */
 export interface FeatureSeed {
   counts: Partial<DemoCounts>;
@@ -44,6 +55,8 @@ export interface Feature {
   routes?: (router: Router, deps: RouteDeps) => void;
   /** Job handlers by job name (namespaced by feature: `cms.publishSchedule`). */
   jobs?: Record<string, FeatureJob>;
+  /** Platform-wide recurring jobs by job name (namespaced by feature: `analytics.syncSweep`). */
+  schedules?: Record<string, FeatureSchedule>;
   /** The feature's part of the demo organization; features seed in the order of the app's list. */
   demo?: (seed: SeedContext) => Promise<FeatureSeed>;
 }

@@ -1,4 +1,4 @@
-export { createApp, startWorker, type AppOptions, type SpokeStackApp } from './app.js';
+export { createApp, registerSchedules, startWorker, type AppOptions, type SpokeStackApp } from './app.js';
 export type { Worker, JobHandler } from './jobs/worker.js';
 export { createDatabase, migrationsFolder, type Database, type DatabaseOptions, type Db } from './db/client.js';
 export * as schema from './db/schema.js';
@@ -9,7 +9,7 @@ export { createLogger, silentLogger, type Logger, type LogLevel } from './platfo
 export { createOrganization } from './platform/organizations.js';
 export { recordActivity, type ActivityInput } from './platform/activity.js';
 export type { TenantContext, AppContext, Actor } from './platform/context.js';
-export type { Feature, FeatureJob } from './feature.js';
+export type { Feature, FeatureJob, FeatureSchedule } from './feature.js';
 export {
   startServer,
   resolveSettings,
@@ -31,3 +31,5 @@ export {
   type DemoCounts,
 } from './demo/index.js';
 export { useTagger } from './dam/tagging.js';
+export { registerConnector } from './analytics/sync-schedule.js';
+export type { Connector, ConnectorReport, ConnectorRun } from './analytics/syncs.js';

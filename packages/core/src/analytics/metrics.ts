@@ -120,7 +120,7 @@ export const metricsRow = z.object({
   key: z.string().nullable(),
   label: z.string().nullable(),
   metrics: metricValues,
-  /** The same key's figures in the previous period (for `interval: total`). */
+  /** The same bucket and key's figures in the previous period (the days a period's length before its own); null without `compare`. */
   previous: metricValues.nullable(),
   change: metricChange.nullable(),
 });

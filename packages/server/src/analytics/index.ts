@@ -6,6 +6,7 @@ import { importRoutes } from './imports.routes.js';
 import { metricRoutes } from './metrics.routes.js';
 import { pacingRoutes } from './pacing.routes.js';
 import { analyticsTables } from './resources.js';
+import { analyticsSchedules, scheduledSyncJobs } from './sync-schedule.js';
 import { platformSyncJobName, runPlatformSync } from './syncs.js';
 import { webRoutes } from './web.routes.js';
 import { runWebRollup, webRollupJobName } from './web.js';
@@ -21,6 +22,7 @@ export const analytics = defineFeature({
   routes(router, { db }) {
     for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes, dashboardRoutes]) routes(router, db);
   },
-  jobs: { [webRollupJobName]: runWebRollup, [platformSyncJobName]: runPlatformSync },
+  jobs: { [webRollupJobName]: runWebRollup, [platformSyncJobName]: runPlatformSync, ...scheduledSyncJobs },
+  schedules: analyticsSchedules,
   demo: seedAnalytics,
 });

@@ -81,7 +81,7 @@ interface SumRow {
 /**
  * Media metrics over `[from, to]`: one row per time bucket (day, ISO week from Monday, month, or the
  * whole period) × dimension value (campaign, ad set, platform type, client), the totals, and — unless
- * `compare` is false — the previous period of the same length per dimension value and in total, with
+ * `compare` is false — the previous period of the same length per bucket × dimension value and in total, with
  * the relative change. Ratios are derived from the summed bases, never averaged. Money is in
  * `currency`, converted at the stored rates (400 naming a missing rate).
  *
@@ -112,8 +112,11 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
       )} else 1 end`
     : null;
   const converted = (value: SQL) => (rate ? sql`${value} * ${rate}` : value);
-  const bucket =
-    q.interval === 'total' ? sql`null::date` : q.interval === 'day' ? sql`m.date` : sql`date_trunc(${q.interval}, m.date)::date`;
+  const bucketOf = (date: SQL) =>
+    q.interval === 'total' ? sql`null::date` : q.interval === 'day' ? date : sql`date_trunc(${q.interval}, ${date})::date`;
+  // A previous-period day counts in the bucket of the day it is compared with (`length` days later), so
+  // each bucket of the series has its own previous figures and they add up to the previous totals.
+  const length = Math.round((Date.parse(q.to) - Date.parse(q.from)) / day) + 1;
   const dims: Record<typeof q.dimension, { key: SQL; label: SQL; join?: SQL }> = {
     none: { key: sql`null::text`, label: sql`null::text` },
     campaign: { key: sql`${c.id}`, label: sql`${c.name}` },
@@ -130,7 +133,8 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   const conversionValue = adSetLevel ? sql`0::numeric` : sql`m.conversion_value`;
   const inner = sql`
     select case when m.date >= ${q.from} then 'current' else 'previous' end as period,
-      case when m.date >= ${q.from} then ${bucket} end as bucket, ${dim.key} as key, ${dim.label} as label,
+      case when m.date >= ${q.from} then ${bucketOf(sql`m.date`)} else ${bucketOf(sql`(m.date + ${length}::int)`)} end as bucket,
+      ${dim.key} as key, ${dim.label} as label,
       ${converted(sql`m.spend`)} as spend, m.impressions, m.reach, m.clicks, m.conversions,
       ${converted(sql`coalesce(${conversionValue}, 0)`)} as conversion_value
     from ${source} ${dim.join ?? sql``}
@@ -169,10 +173,15 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   const result = rowsOf<SumRow>(await db.execute(statement));
   const current = result.filter((r) => r.period === 'current');
   const before = result.filter((r) => r.period === 'previous');
-  const previousByKey = new Map(before.filter((r) => !r.total).map((r) => [r.key, valuesOf(r)]));
+  const slot = (r: SumRow) => `${r.date}|${r.key}`;
+  const previousBySlot = new Map(before.filter((r) => !r.total).map((r) => [slot(r), r]));
+  // A bucket × key with figures only in the previous period is a row too (zero now), so nothing drops out of the comparison.
+  const seen = new Set(current.map(slot));
+  const onlyBefore = before.filter((r) => !r.total && !seen.has(slot(r)));
+  const byDateKey = (a: SumRow, b: SumRow) => compareText(a.date, b.date) || compareText(a.key, b.key);
+  const slots = [...current.filter((r) => !r.total), ...onlyBefore].sort(byDateKey);
   const totals = valuesOf(current.find((r) => r.total));
   const previousTotals = previous ? valuesOf(before.find((r) => r.total)) : null;
-  const perKeyPrevious = previous && q.interval === 'total';
   return {
     currency,
     from: q.from,
@@ -180,16 +189,17 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
     previousPeriod: previous,
     interval: q.interval,
     dimension: q.dimension,
-    rows: current
-      .filter((r) => !r.total)
-      .map((r) => {
-        const metrics = valuesOf(r);
-        const prev = perKeyPrevious ? (previousByKey.get(r.key) ?? valuesOf(undefined)) : null;
-        return { date: r.date, key: r.key, label: r.label, metrics, previous: prev, change: prev && changeOf(metrics, prev) };
-      }),
+    rows: slots.map((r) => {
+      const metrics = valuesOf(r.period === 'current' ? r : undefined);
+      const prev = previous ? valuesOf(previousBySlot.get(slot(r))) : null;
+      return { date: r.date, key: r.key, label: r.label, metrics, previous: prev, change: prev && changeOf(metrics, prev) };
+    }),
     totals: { metrics: totals, previous: previousTotals, change: previousTotals && changeOf(totals, previousTotals) },
   };
 }
+
+/** Nulls first, then code-unit order (as the SQL sorted them before). */
+const compareText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
 const zeroSums: Record<BaseMetric, string> = {
   spend: '0.00',

@@ -186,7 +186,21 @@ describe('metrics query', () => {
       ['2026-03-03', '60.00', '0.0200'],
       ['2026-03-08', '0.00', null],
     ]);
-    expect(byDay.rows[0]!.previous).toBeNull();
+    // Each day is compared with the day a week before it, its ratios re-derived from that day's sums;
+    // the days of the previous period add up to its totals.
+    expect(byDay.rows.map((r) => [r.date, r.previous?.spend, r.previous?.ctr, r.change?.spend])).toEqual([
+      ['2026-03-02', '80.00', '0.0100', '3.0000'],
+      ['2026-03-03', '110.00', '0.0100', '-0.4545'],
+      ['2026-03-08', '0.00', null, null],
+    ]);
+    const byWeekCompared = await t.sdk.analytics.metrics.query({ ...base, to: '2026-03-15', interval: 'week', clientId: acme.id });
+    expect(byWeekCompared.previousPeriod).toEqual({ from: '2026-02-16', to: '2026-03-01' });
+    // The week of 02-23 is compared into the week of 03-09, which has no spend of its own: a row of zeros, not a gap.
+    expect(byWeekCompared.rows.map((r) => [r.date, r.metrics.spend, r.previous?.spend, r.change?.spend])).toEqual([
+      ['2026-03-02', '380.00', '0.00', null],
+      ['2026-03-09', '0.00', '190.00', '-1.0000'],
+    ]);
+    expect(byWeekCompared.totals.previous?.spend).toBe('190.00');
     const byWeek = await t.sdk.analytics.metrics.query({
       ...base,
       from: '2026-02-23',

@@ -34,7 +34,8 @@ export interface ConnectorRun {
   secret(key: 'credentials' | 'accessToken' | 'refreshToken'): Promise<string | null>;
   /** The last successful sync, for a connector that asks its platform only for the days since. */
   since: Date | null;
-  source: ConnectionSync;
+  /** The uploaded export a manual sync names; null for a scheduled sync, which reads the platform itself. */
+  source: ConnectionSync | null;
 }
 
 /** What a connector found: how it read the source, its rows in batches, and the counts once read. */
@@ -58,6 +59,7 @@ export class ConnectorError extends Error {}
  */
 export const reportFileConnector: Connector = {
   async read({ db, ctx, connection, source }) {
+    if (!source) throw new ConnectorError('A report export sync needs the uploaded file to read');
     const { body, row } = await fileContent(db, ctx, source.fileId, { tenant: ctx }).catch((error: unknown) => {
       if (error instanceof HttpError && error.status === 404) throw new ConnectorError('The export file was deleted before the sync ran');
       throw error;
@@ -162,7 +164,7 @@ export async function queueSync(
   });
 }
 
-const syncPayload = z.object({ syncLogId: z.string(), connectionId: z.string(), source: connectionSync });
+const syncPayload = z.object({ syncLogId: z.string(), connectionId: z.string(), source: connectionSync.nullable() });
 
 /**
  * Runs one queued sync with a connector: writes progress to the sync log as batches are read, then the
