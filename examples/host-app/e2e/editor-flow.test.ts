@@ -162,3 +162,21 @@ it('moves through the content page by keyboard: skip links, label → input → 
   await shot(page, 'narrow-900');
   await page.close();
 });
+
+it('keeps the rich-text toolbar on one row at 1440 px and delivers a link that stops where it was set, without nofollow', async () => {
+  const { t } = stack;
+  const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Links story' } });
+  await t.sdk.cms.entries.update(entry.id, { data: { title: 'Links story', hero: undefined } }).catch(() => undefined);
+  const page = await stack.open(`#/content/${entry.id}`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await toolbar.waitFor();
+
+  // One row: every command's box starts at the same top, Redo included.
+  const tops = await toolbar.locator('[data-part="tool"]').evaluateAll((tools) => tools.map((el) => Math.round(el.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(10);
+  expect(new Set(tops).size).toBe(1);
+  await toolbar.screenshot({ path: join(tmpdir(), 'editor9-toolbar-light.png') });
+  await shot(page, 'toolbar-page-light');
+  await page.close();
+});
