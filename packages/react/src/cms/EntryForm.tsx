@@ -16,7 +16,7 @@ import {
 } from 'react';
 import { Slot } from 'radix-ui';
 import { useStore } from 'zustand';
-import type { ContentField, ContentTypeRow } from '@spokestack/core/cms';
+import type { ContentField, ContentTypeRow, EntryAction } from '@spokestack/core/cms';
 import { cx } from '../ui/utils.js';
 import { type EntryEditorController, EntryEditorContext, useEntryEditorContext } from './controller.js';
 import type { FieldInputs } from './fields/FieldInput.js';
@@ -31,7 +31,7 @@ import {
   useEntryEditorStore,
   useSaveState,
 } from './store.js';
-import { format, useStrings } from './strings.js';
+import { type ContentEditorStrings, format, useStrings } from './strings.js';
 
 /** What every field part reads and rarely changes: kept apart from the controller, which changes on every save. */
 interface FormShape {
@@ -469,18 +469,30 @@ export interface SaveStatusProps extends ComponentPropsWithoutRef<'span'> {
   labels?: Partial<Record<SaveState, ReactNode>>;
 }
 
+/** What the save status says once an action succeeded. */
+const doneText: Record<EntryAction, keyof ContentEditorStrings> = {
+  submit: 'submitted',
+  approve: 'decided',
+  publish: 'published',
+  unpublish: 'unpublished',
+  schedule: 'scheduled',
+  archive: 'archived',
+  unarchive: 'unarchived',
+};
+
 /**
- * Says where the draft stands — saved, unsaved changes, saving, not saved (with errors), conflict — politely to
- * screen readers; nothing in a read-only editor. `data-state` carries the state for styling.
+ * Says where the draft stands — saved, unsaved changes, saving, not saved (with errors), conflict — and what the last
+ * workflow or publish action did ("Published", until the next edit): the editor's one polite live region, so screen
+ * readers hear each once. A read-only editor saves nothing, so there it tells only actions. `data-state` carries the
+ * save state and `data-action` the action for styling.
  *
  * @example <EntryForm.SaveStatus labels={{ saved: 'Enregistré' }} />
  */
 export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function SaveStatus({ labels, className, ...props }, ref) {
   const state = useSaveState();
+  const done = useStore(useEntryEditorStore(), (s) => s.actionDone);
   const t = useStrings();
   const { readOnly } = useFormShape('SaveStatus');
-  // Nothing is saved from a read-only editor, so there is no save state to tell.
-  if (readOnly) return null;
   const text: Record<SaveState, ReactNode> = {
     new: t.stateNew,
     saved: t.stateSaved,
@@ -500,8 +512,10 @@ export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function 
       data-scope="entry-form"
       data-part="save-status"
       data-state={state}
+      data-action={done ?? undefined}
     >
-      {text[state]}
+      {/* Nothing is saved from a read-only editor, so there it says only what an action (an approval) did. */}
+      {done ? t[doneText[done]] : readOnly ? null : text[state]}
     </span>
   );
 });
