@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useMemo, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useOverrides } from '../overrides.js';
 import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
@@ -134,6 +134,8 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
   const t = useStrings();
   const editor = useEntryEditor({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved });
   const fieldInputs = useMemo(() => ({ ...defaultFieldInputs, ...inputs }), [inputs]);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  useKeepFocusIn(actionsRef, editor.status);
   if (editor.status === 'loading') {
     return (
       <div ref={ref} {...props} data-scope="content-editor" data-part="root" data-state="loading" className={className}>
@@ -172,7 +174,7 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
             <EntryForm.SaveStatus />
           </div>
           {/* One row in one place: the available actions change with the entry's state, never the row's position. */}
-          <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
+          <div ref={actionsRef} data-scope="content-editor" data-part="actions" className={classNames?.actions}>
             <VersionHistory />
             {publishing && <WorkflowActions className={classNames?.review} />}
             {publishing && <PublishActions />}
@@ -187,7 +189,8 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
         <div data-scope="content-editor" data-part="body" className={classNames?.body}>
           <EntryForm.Fields className={classNames?.fields} />
           {(seo || publishing || comments || sidebar) && (
-            <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar}>
+            // Named: the host page may have complementary landmarks of its own (its entry list).
+            <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar} aria-label={t.sidebar}>
               {seo && <SeoPanel className={classNames?.seo} />}
               {publishing && <SchedulePanel className={classNames?.schedule} />}
               {comments && <CommentsPanel className={classNames?.comments} />}
@@ -199,6 +202,39 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
     </div>
   );
 });
+
+/**
+ * The action row changes with the entry's state: the button just used (Submit for review, or the dialog that asked
+ * for its note and returned focus to it) may vanish once the action succeeds, which would drop focus to <body>.
+ * Focus then moves to the button now in its place (Approve after Submit), so keyboard and screen-reader users stay
+ * where they were.
+ */
+function useKeepFocusIn(ref: RefObject<HTMLElement | null>, mounted: unknown) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `mounted` (the editor's status) re-runs it when the row mounts
+  useEffect(() => {
+    const row = ref.current;
+    if (!row) return;
+    let index = -1;
+    const buttons = () => [...row.querySelectorAll<HTMLElement>('button:not(:disabled)')];
+    // focusin, not focusout: a focused element that is removed fires no event in every browser.
+    const onFocus = (event: FocusEvent) => {
+      index = buttons().indexOf(event.target as HTMLElement);
+    };
+    const observer = new MutationObserver(() => {
+      const active = document.activeElement;
+      if (index === -1 || (active && active !== document.body)) return;
+      const left = buttons();
+      left[Math.min(index, left.length - 1)]?.focus();
+    });
+    document.addEventListener('focusin', onFocus);
+    observer.observe(row, { childList: true, subtree: true });
+    return () => {
+      document.removeEventListener('focusin', onFocus);
+      observer.disconnect();
+    };
+    // Not on every render: that would forget `index`.
+  }, [ref, mounted]);
+}
 
 // The styled faces of the headless save, conflict and failure parts: same rules (EntryForm's hooks), our Button
 // and ErrorState.

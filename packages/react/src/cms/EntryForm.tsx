@@ -33,6 +33,15 @@ import {
 } from './store.js';
 import { type ContentEditorStrings, format, useStrings } from './strings.js';
 
+/** What `EntryForm.Root`'s `fieldAddon` receives. */
+export interface FieldAddonProps {
+  /** The field it sits beside. */
+  field: ContentField;
+  /** The id to give what describes the field's input (the comments button: its open threads), which the input names in its
+   * `aria-describedby`; the element may be empty. */
+  descriptionId?: string;
+}
+
 /** What every field part reads and rarely changes: kept apart from the controller, which changes on every save. */
 interface FormShape {
   type: ContentTypeRow;
@@ -44,7 +53,7 @@ interface FormShape {
   /** In a translation: the source entry's values of the fields every language shares. */
   sourceData: Record<string, unknown>;
   inputs: Partial<FieldInputs>;
-  addon?: ComponentType<{ field: ContentField }>;
+  addon?: ComponentType<FieldAddonProps>;
 }
 const FormShapeContext = createContext<FormShape | null>(null);
 
@@ -56,7 +65,7 @@ function useFormShape(part: string): FormShape {
 
 interface FieldShape {
   field: ContentField;
-  ids: { input: string; label: string; description: string; error: string };
+  ids: { input: string; label: string; description: string; error: string; addon: string };
   /** Shared by every language and edited in the source: shown read-only in a translation. */
   shared: boolean;
 }
@@ -77,7 +86,7 @@ export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSub
    */
   inputs?: Partial<FieldInputs>;
   /** Rendered next to each field's label by `EntryForm.Addon` (the styled editor puts its comments button there). */
-  fieldAddon?: ComponentType<{ field: ContentField }>;
+  fieldAddon?: ComponentType<FieldAddonProps>;
   /** Renders your element (with the form's props) instead of a `<form>`. */
   asChild?: boolean;
 }
@@ -298,7 +307,13 @@ export const Field = memo(
       () => ({
         field,
         shared: mode === 'translation' && !field.localized,
-        ids: { input: `${base}-input`, label: `${base}-label`, description: `${base}-description`, error: `${base}-error` },
+        ids: {
+          input: `${base}-input`,
+          label: `${base}-label`,
+          description: `${base}-description`,
+          error: `${base}-error`,
+          addon: `${base}-addon`,
+        },
       }),
       [field, mode, base],
     );
@@ -364,9 +379,9 @@ export const Label = forwardRef<HTMLLabelElement, LabelProps>(function Label({ c
  * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Input /><EntryForm.Addon /></EntryForm.Field>
  */
 export function Addon() {
-  const { field } = useFieldShape('Addon');
+  const { field, ids } = useFieldShape('Addon');
   const { addon: Component } = useFormShape('Addon');
-  return Component ? <Component field={field} /> : null;
+  return Component ? <Component field={field} descriptionId={ids.addon} /> : null;
 }
 
 export type DescriptionProps = ComponentPropsWithoutRef<'p'>;
@@ -432,7 +447,7 @@ export interface InputProps {
  */
 export function Input({ className, as }: InputProps) {
   const { field, ids, shared } = useFieldShape('Input');
-  const { readOnly, dir, sourceData, inputs } = useFormShape('Input');
+  const { readOnly, dir, sourceData, inputs, addon, mode } = useFormShape('Input');
   const store = useEntryEditorStore();
   const [value, setValue] = useDraftValue(field.name);
   const error = useDraftError(field.name);
@@ -454,7 +469,11 @@ export function Input({ className, as }: InputProps) {
         onChange={setValue}
         id={ids.input}
         labelId={ids.label}
-        describedBy={cx(description ? ids.description : undefined, error ? ids.error : undefined)}
+        describedBy={cx(
+          description ? ids.description : undefined,
+          error ? ids.error : undefined,
+          addon && mode !== 'create' ? ids.addon : undefined,
+        )}
         invalid={Boolean(error)}
         readOnly={readOnly || shared}
         dir={shared ? 'ltr' : dir}

@@ -208,6 +208,8 @@ export const contentEditorStrings = {
   someone: 'Someone',
   showResolved: 'Show resolved',
   commentsOn: 'Comments on {field}',
+  openComments: '{count} open comments',
+  sidebar: 'Entry settings',
   commentsCount: '{count} comments',
   commentPlaceholder: 'Write a comment…',
   commentSend: 'Comment',
