@@ -307,10 +307,12 @@ const FieldCommentsRoot = forwardRef<HTMLButtonElement, Omit<FieldCommentsProps,
         >
           <CommentIcon />
           {/* Always there (empty without open threads): the field's input names it as its description. */}
-          <span id={descriptionId} data-scope="comments" data-part="count" hidden={count === 0}>
-            <span aria-hidden>{count}</span>
-            <VisuallyHidden.Root>{count > 0 && format(t.openComments, { count })}</VisuallyHidden.Root>
-          </span>
+          {count > 0 && (
+            <span data-scope="comments" data-part="count" aria-hidden>
+              {count}
+            </span>
+          )}
+          <VisuallyHidden.Root id={descriptionId}>{count > 0 && format(t.openComments, { count })}</VisuallyHidden.Root>
         </button>
       </Popover.Trigger>
       <Popover.Content data-scope="comments" data-part="popover" aria-label={format(t.commentsOn, { field: name })}>

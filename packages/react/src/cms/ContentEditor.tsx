@@ -215,16 +215,30 @@ function useKeepFocusIn(ref: RefObject<HTMLElement | null>, mounted: unknown) {
     const row = ref.current;
     if (!row) return;
     let index = -1;
-    const buttons = () => [...row.querySelectorAll<HTMLElement>('button:not(:disabled)')];
+    // The button focus was moved to, while nobody moved it on: the row may settle over several renders.
+    let placed: Element | null = null;
+    // Places count every button (one busy with its action is disabled for a moment); focus goes to an enabled one.
+    const buttons = () => [...row.querySelectorAll<HTMLButtonElement>('button')];
     // focusin, not focusout: a focused element that is removed fires no event in every browser.
     const onFocus = (event: FocusEvent) => {
-      index = buttons().indexOf(event.target as HTMLElement);
+      const target = event.target as HTMLElement;
+      // Focus this hook placed keeps the place it stands in for, so a later render can still fill it.
+      if (target === placed) return;
+      placed = null;
+      // A dialog opened from the row (Submit's note) keeps the place: it returns focus there, if there still is one.
+      if (!row.contains(target) && target.closest?.('[role="dialog"], [role="alertdialog"]')) return;
+      index = buttons().indexOf(target);
     };
     const observer = new MutationObserver(() => {
       const active = document.activeElement;
-      if (index === -1 || (active && active !== document.body)) return;
+      const lost = !active || active === document.body || !active.isConnected;
+      if (index === -1 || !(lost || active === placed)) return;
       const left = buttons();
-      left[Math.min(index, left.length - 1)]?.focus();
+      const from = Math.min(index, left.length - 1);
+      const next = [...left.slice(from), ...left.slice(0, from).reverse()].find((button) => !button.disabled);
+      if (!next || next === active) return;
+      placed = next;
+      next.focus();
     });
     document.addEventListener('focusin', onFocus);
     observer.observe(row, { childList: true, subtree: true });

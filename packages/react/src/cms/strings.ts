@@ -208,7 +208,7 @@ export const contentEditorStrings = {
   someone: 'Someone',
   showResolved: 'Show resolved',
   commentsOn: 'Comments on {field}',
-  openComments: '{count} open comments',
+  openComments: 'Open comments: {count}',
   sidebar: 'Entry settings',
   commentsCount: '{count} comments',
   commentPlaceholder: 'Write a comment…',
