@@ -39,7 +39,7 @@ const descriptionOf = (element: HTMLElement) =>
     .trim();
 
 describe('ContentEditor for screen readers', () => {
-  it('has named landmarks and headings, says save state and action results in one polite region, and keeps focus in the action row', async () => {
+  it('has named landmarks and headings, one polite region for save state and action results, focus kept in the action row', async () => {
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Harbour lights' } });
     const user = userEvent.setup();
     renderWith(t.sdk, <ContentEditor entryId={entry.id} autosave={100} seo={false} />);

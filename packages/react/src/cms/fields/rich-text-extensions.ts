@@ -54,7 +54,8 @@ export type LinkRel = (typeof linkRels)[number];
  * A link's attributes from the link form's choices: a new tab brings `noopener noreferrer` (the opened page gets no
  * handle on this one), and the chosen relationships follow.
  *
- * @example linkAttributes('https://x.test', { newTab: true, rels: ['sponsored'] }) // { href, target: '_blank', rel: 'noopener noreferrer sponsored' }
+ * @example linkAttributes('https://x.test', { newTab: true, rels: ['sponsored'] })
+ * // { href: 'https://x.test', target: '_blank', rel: 'noopener noreferrer sponsored' }
  */
 export function linkAttributes(href: string, { newTab, rels }: { newTab: boolean; rels: readonly LinkRel[] }) {
   const rel = [...(newTab ? ['noopener', 'noreferrer'] : []), ...linkRels.filter((r) => rels.includes(r))].join(' ');
