@@ -162,3 +162,68 @@ it('moves through the content page by keyboard: skip links, label → input → 
   await shot(page, 'narrow-900');
   await page.close();
 });
+
+it('keeps the rich-text toolbar on one row at 1440 px and delivers a link that stops where it was set, without nofollow', async () => {
+  const { t } = stack;
+  const { secret: publishableKey } = await t.sdk.platform.apiKeys.create({ name: 'Links site', kind: 'PUBLISHABLE' });
+  const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Links story' } });
+  const page = await stack.open(`#/content/${entry.id}`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  const body = page.getByRole('textbox', { name: 'Body' });
+
+  // With a table, the toolbar holds every command it has (the table's three too): still one row, Redo included.
+  await body.click();
+  await toolbar.getByRole('button', { name: 'Insert table' }).click();
+  await toolbar.getByRole('button', { name: 'Delete table' }).waitFor();
+  const tops = await toolbar
+    .locator('[data-part="tool"]')
+    .evaluateAll((tools) => tools.map((tool) => Math.round(tool.getBoundingClientRect().top)));
+  expect(tops.length).toBe(18);
+  expect(new Set(tops).size).toBe(1);
+  await toolbar.getByRole('button', { name: 'Delete table' }).click();
+
+  // A link inserted at the caret; what is typed after it is plain text.
+  await body.click();
+  await page.keyboard.type('Read ');
+  await toolbar.getByRole('button', { name: 'Link' }).click();
+  const form = page.getByRole('group', { name: 'Link' });
+  await form.getByRole('textbox', { name: /^Link address/ }).fill('https://example.com/launch');
+  expect(await form.getByRole('checkbox', { name: 'Open in a new tab' }).isChecked()).toBe(false);
+  expect(await form.getByRole('checkbox', { name: /^nofollow:/ }).isChecked()).toBe(false);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('. after');
+  await page.locator('[data-scope="entry-form"][data-part="root"][data-state="saved"]').waitFor();
+
+  // The link form and the toolbar as people see them, light and dark, with no serious or critical violation.
+  const found: Record<string, string[]> = {};
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    await body.getByRole('link').click();
+    await toolbar.getByRole('button', { name: 'Link' }).click();
+    await form.waitFor();
+    await page.waitForTimeout(100);
+    await page.locator('[data-scope="rich-text"][data-part="root"]').screenshot({ path: join(tmpdir(), `editor9-link-form-${theme}.png`) });
+    found[`link form, ${theme}`] = await violations(page, '[data-scope="rich-text"][data-part="root"]');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'hidden' });
+  }
+  expect(found).toEqual({ 'link form, light': [], 'link form, dark': [] });
+
+  // Published, the delivered link text stops before the full stop and carries no nofollow and no new tab.
+  const { revision } = await t.sdk.cms.entries.submit(entry.id);
+  await t.sdk.cms.revisions.approve(revision!.id);
+  await t.sdk.cms.entries.publish(entry.id);
+  const fetched = await fetch(`${stack.appUrl}/v1/delivery/feature/${(await t.sdk.cms.entries.get(entry.id)).slug}`, {
+    headers: { authorization: `Bearer ${publishableKey}` },
+  });
+  expect(fetched.status).toBe(200);
+  type Run = { text: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+  const delivered = (await fetched.json()) as { data: { body: { content: { content?: Run[] }[] } } };
+  const runs = delivered.data.body.content.flatMap((block) => block.content ?? []);
+  expect(runs.map((run) => run.text).join('')).toBe('Read https://example.com/launch. after');
+  const link = runs.find((run) => run.marks?.some((mark) => mark.type === 'link'));
+  expect(link?.text).toBe('https://example.com/launch');
+  expect(link?.marks?.[0]?.attrs).toMatchObject({ href: 'https://example.com/launch', target: null, rel: null });
+  await page.close();
+});

@@ -2,6 +2,7 @@ import type { ContentEditorStrings } from './strings.js';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { StringsOverride } from './parts.js';
 import { useId, useState } from 'react';
+import { VisuallyHidden } from 'radix-ui';
 import type { SpokeStackError } from '@spokestack/core';
 import type { CommentRow, ContentField } from '@spokestack/core/cms';
 import { useMe } from '../platform/me.js';
@@ -244,6 +245,8 @@ const CommentThreadsRoot = forwardRef<HTMLDivElement, Omit<CommentThreadsProps, 
 export interface FieldCommentsProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
   /** The field whose threads the button opens. */
   field: ContentField;
+  /** Id of the open-thread count, which the field's input names as its description ("2 open comments"). */
+  descriptionId?: string;
   /** Replacements for the editor's strings (i18n), over those of the enclosing editor. */
   overrides?: Partial<ContentEditorStrings>;
 }
@@ -265,7 +268,7 @@ export const FieldComments = forwardRef<HTMLButtonElement, FieldCommentsProps>(f
 
 // The button is the root: the ref and the host's props land on it.
 const FieldCommentsRoot = forwardRef<HTMLButtonElement, Omit<FieldCommentsProps, 'overrides'>>(function FieldCommentsRoot(
-  { field, onPointerDown, onKeyDown, ...props },
+  { field, descriptionId, onPointerDown, onKeyDown, ...props },
   ref,
 ) {
   const editor = useEntryEditorContext();
@@ -303,11 +306,13 @@ const FieldCommentsRoot = forwardRef<HTMLButtonElement, Omit<FieldCommentsProps,
           aria-label={`${format(t.commentsOn, { field: name })}${count ? ` (${count})` : ''}`}
         >
           <CommentIcon />
+          {/* Always there (empty without open threads): the field's input names it as its description. */}
           {count > 0 && (
-            <span data-scope="comments" data-part="count">
+            <span data-scope="comments" data-part="count" aria-hidden>
               {count}
             </span>
           )}
+          <VisuallyHidden.Root id={descriptionId}>{count > 0 && format(t.openComments, { count })}</VisuallyHidden.Root>
         </button>
       </Popover.Trigger>
       <Popover.Content data-scope="comments" data-part="popover" aria-label={format(t.commentsOn, { field: name })}>

@@ -360,7 +360,8 @@ describe('ContentEditor', () => {
     expect(screen.queryByRole('button', { name: 'Choose from library' })).toBeNull();
     // Nothing is saved here, so no save state is claimed, and no action this role cannot take is offered.
     expect(screen.queryByText('All changes saved')).toBeNull();
-    expect(document.querySelector('[data-part="save-status"]')).toBeNull();
+    // The live region is there, empty, so what a client's approval did can still be announced.
+    expect(document.querySelector('[data-part="save-status"]')?.textContent).toBe('');
     expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
 

@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useMemo, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useOverrides } from '../overrides.js';
 import type { EntryRow, LocalizationRow } from '@spokestack/core/cms';
 import { Badge } from '../ui/Badge.js';
@@ -134,6 +134,8 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
   const t = useStrings();
   const editor = useEntryEditor({ entryId, contentTypeId, locale, readOnly, autosave, onCreated, onSaved });
   const fieldInputs = useMemo(() => ({ ...defaultFieldInputs, ...inputs }), [inputs]);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  useKeepFocusIn(actionsRef, editor.status);
   if (editor.status === 'loading') {
     return (
       <div ref={ref} {...props} data-scope="content-editor" data-part="root" data-state="loading" className={className}>
@@ -172,7 +174,7 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
             <EntryForm.SaveStatus />
           </div>
           {/* One row in one place: the available actions change with the entry's state, never the row's position. */}
-          <div data-scope="content-editor" data-part="actions" className={classNames?.actions}>
+          <div ref={actionsRef} data-scope="content-editor" data-part="actions" className={classNames?.actions}>
             <VersionHistory />
             {publishing && <WorkflowActions className={classNames?.review} />}
             {publishing && <PublishActions />}
@@ -187,7 +189,8 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
         <div data-scope="content-editor" data-part="body" className={classNames?.body}>
           <EntryForm.Fields className={classNames?.fields} />
           {(seo || publishing || comments || sidebar) && (
-            <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar}>
+            // Named: the host page may have complementary landmarks of its own (its entry list).
+            <aside data-scope="content-editor" data-part="sidebar" className={classNames?.sidebar} aria-label={t.sidebar}>
               {seo && <SeoPanel className={classNames?.seo} />}
               {publishing && <SchedulePanel className={classNames?.schedule} />}
               {comments && <CommentsPanel className={classNames?.comments} />}
@@ -199,6 +202,53 @@ const EditorSession = forwardRef<HTMLDivElement, Omit<ContentEditorProps, 'overr
     </div>
   );
 });
+
+/**
+ * The action row changes with the entry's state: the button just used (Submit for review, or the dialog that asked
+ * for its note and returned focus to it) may vanish once the action succeeds, which would drop focus to <body>.
+ * Focus then moves to the button now in its place (Approve after Submit), so keyboard and screen-reader users stay
+ * where they were.
+ */
+function useKeepFocusIn(ref: RefObject<HTMLElement | null>, mounted: unknown) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `mounted` (the editor's status) re-runs it when the row mounts
+  useEffect(() => {
+    const row = ref.current;
+    if (!row) return;
+    let index = -1;
+    // The button focus was moved to, while nobody moved it on: the row may settle over several renders.
+    let placed: Element | null = null;
+    // Places count every button (one busy with its action is disabled for a moment); focus goes to an enabled one.
+    const buttons = () => [...row.querySelectorAll<HTMLButtonElement>('button')];
+    // focusin, not focusout: a focused element that is removed fires no event in every browser.
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target as HTMLElement;
+      // Focus this hook placed keeps the place it stands in for, so a later render can still fill it.
+      if (target === placed) return;
+      placed = null;
+      // A dialog opened from the row (Submit's note) keeps the place: it returns focus there, if there still is one.
+      if (!row.contains(target) && target.closest?.('[role="dialog"], [role="alertdialog"]')) return;
+      index = buttons().indexOf(target);
+    };
+    const observer = new MutationObserver(() => {
+      const active = document.activeElement;
+      const lost = !active || active === document.body || !active.isConnected;
+      if (index === -1 || !(lost || active === placed)) return;
+      const left = buttons();
+      const from = Math.min(index, left.length - 1);
+      const next = [...left.slice(from), ...left.slice(0, from).reverse()].find((button) => !button.disabled);
+      if (!next || next === active) return;
+      placed = next;
+      next.focus();
+    });
+    document.addEventListener('focusin', onFocus);
+    observer.observe(row, { childList: true, subtree: true });
+    return () => {
+      document.removeEventListener('focusin', onFocus);
+      observer.disconnect();
+    };
+    // Not on every render: that would forget `index`.
+  }, [ref, mounted]);
+}
 
 // The styled faces of the headless save, conflict and failure parts: same rules (EntryForm's hooks), our Button
 // and ErrorState.

@@ -16,7 +16,7 @@ import {
 } from 'react';
 import { Slot } from 'radix-ui';
 import { useStore } from 'zustand';
-import type { ContentField, ContentTypeRow } from '@spokestack/core/cms';
+import type { ContentField, ContentTypeRow, EntryAction } from '@spokestack/core/cms';
 import { cx } from '../ui/utils.js';
 import { type EntryEditorController, EntryEditorContext, useEntryEditorContext } from './controller.js';
 import type { FieldInputs } from './fields/FieldInput.js';
@@ -31,7 +31,16 @@ import {
   useEntryEditorStore,
   useSaveState,
 } from './store.js';
-import { format, useStrings } from './strings.js';
+import { type ContentEditorStrings, format, useStrings } from './strings.js';
+
+/** What `EntryForm.Root`'s `fieldAddon` receives. */
+export interface FieldAddonProps {
+  /** The field it sits beside. */
+  field: ContentField;
+  /** The id to give what describes the field's input (the comments button: its open threads), which the input names in its
+   * `aria-describedby`; the element may be empty. */
+  descriptionId?: string;
+}
 
 /** What every field part reads and rarely changes: kept apart from the controller, which changes on every save. */
 interface FormShape {
@@ -44,7 +53,7 @@ interface FormShape {
   /** In a translation: the source entry's values of the fields every language shares. */
   sourceData: Record<string, unknown>;
   inputs: Partial<FieldInputs>;
-  addon?: ComponentType<{ field: ContentField }>;
+  addon?: ComponentType<FieldAddonProps>;
 }
 const FormShapeContext = createContext<FormShape | null>(null);
 
@@ -56,7 +65,7 @@ function useFormShape(part: string): FormShape {
 
 interface FieldShape {
   field: ContentField;
-  ids: { input: string; label: string; description: string; error: string };
+  ids: { input: string; label: string; description: string; error: string; addon: string };
   /** Shared by every language and edited in the source: shown read-only in a translation. */
   shared: boolean;
 }
@@ -77,7 +86,7 @@ export interface RootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSub
    */
   inputs?: Partial<FieldInputs>;
   /** Rendered next to each field's label by `EntryForm.Addon` (the styled editor puts its comments button there). */
-  fieldAddon?: ComponentType<{ field: ContentField }>;
+  fieldAddon?: ComponentType<FieldAddonProps>;
   /** Renders your element (with the form's props) instead of a `<form>`. */
   asChild?: boolean;
 }
@@ -298,7 +307,13 @@ export const Field = memo(
       () => ({
         field,
         shared: mode === 'translation' && !field.localized,
-        ids: { input: `${base}-input`, label: `${base}-label`, description: `${base}-description`, error: `${base}-error` },
+        ids: {
+          input: `${base}-input`,
+          label: `${base}-label`,
+          description: `${base}-description`,
+          error: `${base}-error`,
+          addon: `${base}-addon`,
+        },
       }),
       [field, mode, base],
     );
@@ -364,9 +379,9 @@ export const Label = forwardRef<HTMLLabelElement, LabelProps>(function Label({ c
  * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Input /><EntryForm.Addon /></EntryForm.Field>
  */
 export function Addon() {
-  const { field } = useFieldShape('Addon');
+  const { field, ids } = useFieldShape('Addon');
   const { addon: Component } = useFormShape('Addon');
-  return Component ? <Component field={field} /> : null;
+  return Component ? <Component field={field} descriptionId={ids.addon} /> : null;
 }
 
 export type DescriptionProps = ComponentPropsWithoutRef<'p'>;
@@ -432,7 +447,7 @@ export interface InputProps {
  */
 export function Input({ className, as }: InputProps) {
   const { field, ids, shared } = useFieldShape('Input');
-  const { readOnly, dir, sourceData, inputs } = useFormShape('Input');
+  const { readOnly, dir, sourceData, inputs, addon, mode } = useFormShape('Input');
   const store = useEntryEditorStore();
   const [value, setValue] = useDraftValue(field.name);
   const error = useDraftError(field.name);
@@ -454,7 +469,11 @@ export function Input({ className, as }: InputProps) {
         onChange={setValue}
         id={ids.input}
         labelId={ids.label}
-        describedBy={cx(description ? ids.description : undefined, error ? ids.error : undefined)}
+        describedBy={cx(
+          description ? ids.description : undefined,
+          error ? ids.error : undefined,
+          addon && mode !== 'create' ? ids.addon : undefined,
+        )}
         invalid={Boolean(error)}
         readOnly={readOnly || shared}
         dir={shared ? 'ltr' : dir}
@@ -469,18 +488,30 @@ export interface SaveStatusProps extends ComponentPropsWithoutRef<'span'> {
   labels?: Partial<Record<SaveState, ReactNode>>;
 }
 
+/** What the save status says once an action succeeded. */
+const doneText: Record<EntryAction, keyof ContentEditorStrings> = {
+  submit: 'submitted',
+  approve: 'decided',
+  publish: 'published',
+  unpublish: 'unpublished',
+  schedule: 'scheduled',
+  archive: 'archived',
+  unarchive: 'unarchived',
+};
+
 /**
- * Says where the draft stands — saved, unsaved changes, saving, not saved (with errors), conflict — politely to
- * screen readers; nothing in a read-only editor. `data-state` carries the state for styling.
+ * Says where the draft stands — saved, unsaved changes, saving, not saved (with errors), conflict — and what the last
+ * workflow or publish action did ("Published", until the next edit): the editor's one polite live region, so screen
+ * readers hear each once. A read-only editor saves nothing, so there it tells only actions. `data-state` carries the
+ * save state and `data-action` the action for styling.
  *
  * @example <EntryForm.SaveStatus labels={{ saved: 'Enregistré' }} />
  */
 export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function SaveStatus({ labels, className, ...props }, ref) {
   const state = useSaveState();
+  const done = useStore(useEntryEditorStore(), (s) => s.actionDone);
   const t = useStrings();
   const { readOnly } = useFormShape('SaveStatus');
-  // Nothing is saved from a read-only editor, so there is no save state to tell.
-  if (readOnly) return null;
   const text: Record<SaveState, ReactNode> = {
     new: t.stateNew,
     saved: t.stateSaved,
@@ -500,8 +531,10 @@ export const SaveStatus = forwardRef<HTMLSpanElement, SaveStatusProps>(function 
       data-scope="entry-form"
       data-part="save-status"
       data-state={state}
+      data-action={done ?? undefined}
     >
-      {text[state]}
+      {/* Nothing is saved from a read-only editor, so there it says only what an action (an approval) did. */}
+      {done ? t[doneText[done]] : readOnly ? null : text[state]}
     </span>
   );
 });

@@ -2,7 +2,6 @@ import type { ContentEditorStrings } from './strings.js';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { StringsOverride } from './parts.js';
 import { Button } from '../ui/Button.js';
-import { useToast } from '../ui/Toast.js';
 import { useEntryEditorContext } from './controller.js';
 import { usePublishEntry, useUnpublishEntry } from './hooks/publishing.js';
 import { localeName } from './locale.js';
@@ -23,7 +22,6 @@ const PublishActionsRoot = forwardRef<HTMLDivElement, Omit<PublishActionsProps, 
 ) {
   const editor = useEntryEditorContext();
   const t = useStrings();
-  const { toast } = useToast();
   const { has } = useActionRow(editor);
   const publish = usePublishEntry();
   const unpublish = useUnpublishEntry();
@@ -41,10 +39,10 @@ const PublishActionsRoot = forwardRef<HTMLDivElement, Omit<PublishActionsProps, 
           onClick={async (event) => {
             // The version is read after runAction's save: the publish is pinned to what was just saved.
             const version = () => (source ? (editor.store?.getState().version ?? undefined) : undefined);
-            const ran = await runAction(editor, 'publish', event.currentTarget, () =>
+            // The result is said in the save status (the editor's one polite live region), not in a toast as well.
+            await runAction(editor, 'publish', event.currentTarget, () =>
               publish.mutateAsync({ id: entry.id, locale, version: version() }),
             );
-            if (ran) toast({ title: t.published, tone: 'success' });
           }}
         >
           {source ? t.publish : format(t.publishLocale, { locale: localeName(editor.locale) })}

@@ -4,7 +4,6 @@ import { StringsOverride } from './parts.js';
 import type { Me } from '@spokestack/core';
 import type { EntryRow, RevisionRow } from '@spokestack/core/cms';
 import { Button } from '../ui/Button.js';
-import { useToast } from '../ui/Toast.js';
 import { useEntryEditorContext } from './controller.js';
 import { type DecideRevisionVariables, useDecideRevision, useEntryRevisions, useSubmitEntry } from './hooks/workflows.js';
 import { format, useStrings } from './strings.js';
@@ -38,7 +37,6 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
 ) {
   const editor = useEntryEditorContext();
   const t = useStrings();
-  const { toast } = useToast();
   const { has } = useActionRow(editor);
   const revisions = useEntryRevisions(editor.entryId);
   const submit = useSubmitEntry();
@@ -64,9 +62,8 @@ const WorkflowActionsRoot = forwardRef<HTMLDivElement, Omit<WorkflowActionsProps
           confirm={t.submit}
           pending={submit.isPending}
           onConfirm={async (note, trigger) => {
-            const ran = await runAction(editor, 'submit', trigger, () => submit.mutateAsync({ id: entry.id, note: note || undefined }));
-            if (ran) toast({ title: t.submitted, tone: 'success' });
-            return ran;
+            // The result is said in the save status (the editor's one polite live region), not in a toast as well.
+            return runAction(editor, 'submit', trigger, () => submit.mutateAsync({ id: entry.id, note: note || undefined }));
           }}
         />
       )}

@@ -91,7 +91,7 @@ export async function runAction(
   }
   try {
     await run();
-    editor.store?.getState().setActionError(action, null);
+    editor.store?.getState().setActionDone(action);
     return true;
   } catch (error) {
     editor.store?.getState().setActionError(action, error);

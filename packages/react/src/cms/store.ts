@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { SpokeStackError } from '@spokestack/core';
+import type { EntryAction } from '@spokestack/core/cms';
 
 /**
  * Where an editor's draft stands:
@@ -89,6 +90,11 @@ export interface EntryEditorState {
    * fields like a save's; it leaves the save state alone (nothing failed to save). Cleared by the next save or load.
    */
   actionError: { action: string; error: SpokeStackError | Error } | null;
+  /**
+   * The last workflow or publish action that succeeded: the save status says it ("Published") in the editor's one
+   * polite live region, until the next edit or save makes the save state the news again.
+   */
+  actionDone: EntryAction | null;
   /** Goes up on every `reset`, so inputs that keep state of their own (the rich text editor) start over. */
   generation: number;
 }
@@ -111,6 +117,8 @@ export interface EntryEditorActions {
   markFailed: (error: unknown) => void;
   /** Records a refused workflow or publish action (`action` names it); `null` clears it (the action succeeded). */
   setActionError: (action: string, error: unknown) => void;
+  /** Records an action that succeeded (and clears its error). */
+  setActionDone: (action: EntryAction) => void;
 }
 
 export type EntryEditorStore = StoreApi<EntryEditorState & EntryEditorActions>;
@@ -205,6 +213,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
     ...loaded(initial, version),
     savedAt: null,
     generation: 0,
+    actionDone: null,
 
     setValue: (key, value) =>
       set((state) => {
@@ -226,7 +235,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
                   ? 'error'
                   : 'saved';
         const serverErrors = key in state.serverErrors ? without(state.serverErrors, key) : state.serverErrors;
-        return { draft, dirty, saveState, serverErrors };
+        return { draft, dirty, saveState, serverErrors, actionDone: null };
       }),
 
     setLocalError: (key, message) =>
@@ -237,7 +246,7 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
 
     reset: (saved, version) => set((state) => ({ ...loaded(saved, version), generation: state.generation + 1 })),
 
-    markSaving: () => set({ saveState: 'saving' }),
+    markSaving: () => set({ saveState: 'saving', actionDone: null }),
 
     markSaved: (sent, server, version) =>
       set((state) => {
@@ -285,6 +294,8 @@ export function createEntryEditorStore(initial: Draft, version: number | null): 
           return { actionError: failure, serverErrors: fieldErrorsOf(error).mapped };
         return { actionError: failure };
       }),
+
+    setActionDone: (action) => set({ actionError: null, actionDone: action }),
   }));
 }
 

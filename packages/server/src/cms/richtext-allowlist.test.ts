@@ -72,6 +72,40 @@ describe('rich text allow-list', () => {
     expect((await t.sdk.cms.entries.list()).data).toEqual([]);
   });
 
+  it('keeps exactly the link targets and relationships the link form offers', async () => {
+    const linked = (attrs: Record<string, unknown>) =>
+      doc(para(text('our website', [{ type: 'link', attrs: { href: 'https://x.test', ...attrs } }])));
+    const refused: [Record<string, unknown>, string][] = [
+      [{ target: '_self' }, 'target'],
+      [{ target: '_top', rel: 'noopener noreferrer' }, 'target'],
+      [{ rel: 'opener' }, 'rel'],
+      [{ rel: 'nofollow me' }, 'rel'],
+      [{ rel: 'nofollow nofollow' }, 'rel'],
+      [{ rel: '' }, 'rel'],
+      [{ target: '_blank' }, 'rel'],
+      [{ target: '_blank', rel: 'nofollow' }, 'rel'],
+    ];
+    for (const [attrs, name] of refused) {
+      const reply = await save(linked(attrs));
+      expect(reply.status, JSON.stringify(attrs)).toBe(400);
+      const problem = (await reply.json()) as { errors: { path: string }[] };
+      expect(problem.errors.map((e) => e.path)).toContain(`body.data.body.content.0.content.0.marks.0.attrs.${name}`);
+    }
+    const kept = [
+      {},
+      { target: null, rel: null },
+      { rel: 'nofollow' },
+      { rel: 'sponsored ugc' },
+      { target: '_blank', rel: 'noopener noreferrer' },
+      { target: '_blank', rel: 'noopener noreferrer nofollow sponsored ugc' },
+    ];
+    for (const attrs of kept) {
+      const reply = await save(linked(attrs));
+      expect(reply.status, JSON.stringify(attrs)).toBe(201);
+      expect(((await reply.json()) as { data: { body: unknown } }).data.body).toEqual(linked(attrs));
+    }
+  });
+
   it('keeps what the editor produces', async () => {
     const body = doc(
       { type: 'heading', attrs: { level: 2 }, content: [text('Title')] },

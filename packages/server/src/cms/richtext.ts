@@ -72,7 +72,7 @@ const isSafeUrl = (value: unknown) =>
 // The attributes each node and mark of the editor's extensions carries, and what each may hold: a safe
 // URL, plain text (no markup: a mention label is rendered as text, never as HTML), a number, a boolean,
 // or a CSS colour. Anything else (`onerror`, `style`, `srcset`, …) is refused.
-type AttrKind = 'url' | 'text' | 'number' | 'boolean' | 'color' | 'numbers';
+type AttrKind = 'url' | 'text' | 'number' | 'boolean' | 'color' | 'numbers' | 'target' | 'rel';
 const attrsOf: Record<string, Record<string, AttrKind>> = {
   heading: { level: 'number', textAlign: 'text' },
   paragraph: { textAlign: 'text' },
@@ -85,11 +85,19 @@ const attrsOf: Record<string, Record<string, AttrKind>> = {
   mention: { id: 'text', label: 'text', mentionSuggestionChar: 'text' },
   details: { open: 'boolean' },
   youtube: { src: 'url', start: 'number', width: 'number', height: 'number' },
-  link: { href: 'url', target: 'text', rel: 'text', class: 'text', title: 'text' },
+  link: { href: 'url', target: 'target', rel: 'rel', class: 'text', title: 'text' },
   highlight: { color: 'color' },
   textStyle: { color: 'color' },
 };
 const color = /^(#[\da-f]{3,8}|rgba?\(\s*[\d.%\s,/]+\)|[a-z]{3,20})$/i;
+// A link opens here or in a new tab; its rel holds what the editor's link form offers (a new tab brings
+// noopener noreferrer), each once: no `opener`, no `me`/`alternate` claims a delivered page would make.
+const linkRels = new Set(['noopener', 'noreferrer', 'nofollow', 'sponsored', 'ugc']);
+const isLinkRel = (value: unknown) => {
+  if (typeof value !== 'string') return false;
+  const tokens = value.trim().split(/\s+/);
+  return tokens.every((token) => linkRels.has(token)) && new Set(tokens).size === tokens.length;
+};
 function attrError(type: string, attrs: Record<string, unknown>, path: string): { path: string; message: string } | undefined {
   const allowed = attrsOf[type] ?? {};
   for (const [name, value] of Object.entries(attrs)) {
@@ -100,24 +108,32 @@ function attrError(type: string, attrs: Record<string, unknown>, path: string): 
     const ok =
       kind === 'url'
         ? isSafeUrl(value)
-        : kind === 'text'
-          ? typeof value === 'string' && value.length <= 2000 && !/[<>]/.test(value)
-          : kind === 'number'
-            ? typeof value === 'number' && Number.isFinite(value)
-            : kind === 'numbers'
-              ? Array.isArray(value) && value.every((n) => typeof n === 'number' && Number.isFinite(n))
-              : kind === 'boolean'
-                ? typeof value === 'boolean'
-                : typeof value === 'string' && color.test(value);
+        : kind === 'target'
+          ? value === '_blank'
+          : kind === 'rel'
+            ? isLinkRel(value)
+            : kind === 'text'
+              ? typeof value === 'string' && value.length <= 2000 && !/[<>]/.test(value)
+              : kind === 'number'
+                ? typeof value === 'number' && Number.isFinite(value)
+                : kind === 'numbers'
+                  ? Array.isArray(value) && value.every((n) => typeof n === 'number' && Number.isFinite(n))
+                  : kind === 'boolean'
+                    ? typeof value === 'boolean'
+                    : typeof value === 'string' && color.test(value);
     if (!ok)
       return {
         path: at,
         message:
           kind === 'url'
             ? 'Must be a safe URL (http, https, mailto, tel or relative)'
-            : kind === 'text'
-              ? 'Must be plain text (no < or >)'
-              : `Must be a ${kind === 'numbers' ? 'list of numbers' : kind}`,
+            : kind === 'target'
+              ? 'A link opens in the same tab (null) or a new one ("_blank")'
+              : kind === 'rel'
+                ? 'Must be some of noopener, noreferrer, nofollow, sponsored, ugc, each once, separated by spaces'
+                : kind === 'text'
+                  ? 'Must be plain text (no < or >)'
+                  : `Must be a ${kind === 'numbers' ? 'list of numbers' : kind}`,
       };
   }
   return undefined;
@@ -174,6 +190,10 @@ export function richTextError(value: unknown): { path: string; message: string }
           const error = attrError(mark.type, mark.attrs as Record<string, unknown>, `${path}marks.${i}.`);
           if (error) return error;
         }
+        // A new tab without noopener hands the opened page `window.opener`, a way to navigate the reader's tab.
+        const { target, rel } = (mark.attrs ?? {}) as Record<string, unknown>;
+        if (mark.type === 'link' && target === '_blank' && !(typeof rel === 'string' && rel.split(/\s+/).includes('noopener')))
+          return { path: `${path}marks.${i}.attrs.rel`, message: 'A link that opens a new tab needs rel "noopener noreferrer"' };
       }
     }
     if (node.content !== undefined) {

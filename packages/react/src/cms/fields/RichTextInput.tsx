@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { VisuallyHidden } from 'radix-ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Editor, EditorContent, type JSONContent, mergeAttributes, useEditor, useEditorState } from '@tiptap/react';
@@ -22,7 +22,8 @@ import { fileStaleTime } from '../../platform/files.js';
 import { platformKeys } from '../../platform/keys.js';
 import { MediaPickerDialog } from '../../platform/media.js';
 import { format, useStrings } from '../strings.js';
-import { richTextExtensions } from './rich-text-extensions.js';
+import { TextSelection } from '@tiptap/pm/state';
+import { type LinkRel, linkAttributes, linkRels, richTextExtensions } from './rich-text-extensions.js';
 import type { FieldInputProps, FieldOf } from './types.js';
 
 interface FileImageOptions extends ImageOptions {
@@ -303,51 +304,93 @@ function Toolbar({ editor, dir }: { editor: Editor; dir: 'ltr' | 'rtl' }) {
   );
 }
 
-/** Sets, changes or removes the link on the selection; an empty address removes it. */
+/**
+ * Sets, changes or removes the link on the selection (an empty address removes it); with nothing selected, the
+ * address itself is inserted as the link's text. Whether it opens in a new tab and its relationship (nofollow,
+ * sponsored, ugc) are choices, off unless the link already had them. The caret ends after the link, so what is
+ * typed next is plain text.
+ */
 function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const t = useStrings();
-  const [href, setHref] = useState(() => (editor.getAttributes('link').href as string | undefined) ?? '');
+  const id = useId();
+  const current = editor.getAttributes('link') as { href?: string; target?: string | null; rel?: string | null };
+  const [href, setHref] = useState(current.href ?? '');
+  const [newTab, setNewTab] = useState(current.target === '_blank');
+  const [rels, setRels] = useState<LinkRel[]>(() => linkRels.filter((r) => current.rel?.split(/\s+/).includes(r)));
+  const close = () => {
+    onClose();
+    editor.commands.focus();
+  };
   const apply = () => {
-    const chain = editor.chain().focus().extendMarkRange('link');
-    if (href.trim()) chain.setLink({ href: href.trim() }).run();
-    else chain.unsetLink().run();
+    const url = href.trim();
+    const chain = editor.chain().focus();
+    if (!url) chain.extendMarkRange('link').unsetLink().run();
+    else if (editor.state.selection.empty && !editor.isActive('link'))
+      chain.insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: linkAttributes(url, { newTab, rels }) }] }).run();
+    else
+      chain
+        .extendMarkRange('link')
+        .setLink(linkAttributes(url, { newTab, rels }))
+        .command(({ tr }) => !!tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)))
+        .run();
     onClose();
   };
+  const check = (label: string, checked: boolean, onChange: (checked: boolean) => void) => (
+    <label key={label} data-scope="rich-text" data-part="link-option">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
   return (
-    <div data-scope="rich-text" data-part="link-form">
-      <input
-        type="url"
-        dir="ltr"
-        // biome-ignore lint/a11y/noAutofocus: the link form opens on request and takes the URL at once
-        autoFocus
-        aria-label={t.linkPrompt}
-        placeholder="https://"
-        value={href}
-        onChange={(e) => setHref(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            apply();
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
+    // A group, not a <form>: the editor sits inside the entry's form, and forms do not nest.
+    <div
+      role="group"
+      aria-labelledby={`${id}-title`}
+      data-scope="rich-text"
+      data-part="link-form"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+          e.preventDefault();
+          apply();
+        }
+      }}
+    >
+      <VisuallyHidden.Root id={`${id}-title`}>{t.link}</VisuallyHidden.Root>
+      <div data-scope="rich-text" data-part="link-row">
+        <input
+          type="url"
+          dir="ltr"
+          // biome-ignore lint/a11y/noAutofocus: the link form opens on request and takes the URL at once
+          autoFocus
+          aria-label={t.linkPrompt}
+          placeholder="https://"
+          value={href}
+          onChange={(e) => setHref(e.target.value)}
+        />
+        <Button size="sm" onClick={apply}>
+          {t.linkApply}
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
             onClose();
-            editor.commands.focus();
-          }
-        }}
-      />
-      <Button size="sm" onClick={apply}>
-        {t.link}
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        onClick={() => {
-          editor.chain().focus().extendMarkRange('link').unsetLink().run();
-          onClose();
-        }}
-      >
-        {t.unlink}
-      </Button>
+          }}
+        >
+          {t.unlink}
+        </Button>
+      </div>
+      <div data-scope="rich-text" data-part="link-row">
+        {check(t.linkNewTab, newTab, setNewTab)}
+        {linkRels.map((rel) =>
+          check(t[`linkRel_${rel}`], rels.includes(rel), (on) => setRels((all) => (on ? [...all, rel] : all.filter((r) => r !== rel)))),
+        )}
+      </div>
     </div>
   );
 }

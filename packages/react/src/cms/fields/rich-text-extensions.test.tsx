@@ -1,6 +1,6 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { richTextExtensions } from './rich-text-extensions.js';
+import { linkAttributes, richTextExtensions } from './rich-text-extensions.js';
 
 // The editor's links without @tiptap/extension-link: typed and pasted URLs become links, and only the targets
 // the server's allow-list keeps can be set.
@@ -53,9 +53,27 @@ describe('rich text links', () => {
     expect(linksIn(e.getJSON())).toEqual([]);
     expect(e.commands.setLink({ href: '/briefs/1' })).toBe(true);
     expect(linksIn(e.getJSON())).toEqual([{ text: 'Brief', href: '/briefs/1' }]);
-    expect(e.getHTML()).toContain('<a href="/briefs/1" target="_blank" rel="noopener noreferrer nofollow">Brief</a>');
+    // Neither a new tab nor nofollow unless chosen.
+    expect(e.getHTML()).toContain('<a href="/briefs/1">Brief</a>');
     e.commands.unsetLink();
     expect(linksIn(e.getJSON())).toEqual([]);
+  });
+
+  it('does not extend a link with what is typed right after it', () => {
+    const e = newEditor();
+    e.commands.insertContent('our website');
+    e.commands.selectAll();
+    e.commands.setLink(linkAttributes('https://x.test', { newTab: false, rels: [] }));
+    e.commands.setTextSelection(e.state.doc.content.size - 1);
+    e.commands.insertContent('.');
+    expect(linksIn(e.getJSON())).toEqual([{ text: 'our website', href: 'https://x.test' }]);
+    expect(e.getHTML()).toBe('<p><a href="https://x.test">our website</a>.</p>');
+  });
+
+  it('turns the link form choices into target and rel', () => {
+    expect(linkAttributes('/a', { newTab: false, rels: [] })).toEqual({ href: '/a', target: null, rel: null });
+    expect(linkAttributes('/a', { newTab: true, rels: [] })).toEqual({ href: '/a', target: '_blank', rel: 'noopener noreferrer' });
+    expect(linkAttributes('/a', { newTab: false, rels: ['ugc', 'nofollow'] })).toEqual({ href: '/a', target: null, rel: 'nofollow ugc' });
   });
 
   it('drops unsafe links from pasted HTML', () => {

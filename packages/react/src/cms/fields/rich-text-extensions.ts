@@ -46,6 +46,22 @@ const urlWord = new RegExp(`^${urlInText.source}$`, 'i');
 const trailingPunctuation = /[.,;:!?)\]'}]+$/;
 const hrefOf = (url: string) => (url.toLowerCase().startsWith('www.') ? `https://${url}` : url);
 
+/** The `rel` values an editor may choose for a link; the server's allow-list keeps exactly these (and noopener, noreferrer). */
+export const linkRels = ['nofollow', 'sponsored', 'ugc'] as const;
+export type LinkRel = (typeof linkRels)[number];
+
+/**
+ * A link's attributes from the link form's choices: a new tab brings `noopener noreferrer` (the opened page gets no
+ * handle on this one), and the chosen relationships follow.
+ *
+ * @example linkAttributes('https://x.test', { newTab: true, rels: ['sponsored'] })
+ * // { href: 'https://x.test', target: '_blank', rel: 'noopener noreferrer sponsored' }
+ */
+export function linkAttributes(href: string, { newTab, rels }: { newTab: boolean; rels: readonly LinkRel[] }) {
+  const rel = [...(newTab ? ['noopener', 'noreferrer'] : []), ...linkRels.filter((r) => rels.includes(r))].join(' ');
+  return { href, target: newTab ? '_blank' : null, rel: rel || null };
+}
+
 /**
  * Links, without the 60 KB URL recognizer of `@tiptap/extension-link`: a URL becomes a link when the space after
  * it is typed or when it is pasted, `setLink` / `toggleLink` / `unsetLink` edit links, and only safe targets
@@ -56,12 +72,14 @@ export const Link = Mark.create({
   priority: 1000,
   keepOnSplit: false,
   exitable: true,
+  // Text typed right after a link is not part of it ("our website" + "." stays "our website").
   inclusive: false,
   addAttributes() {
     return {
       href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') },
-      target: { default: '_blank' },
-      rel: { default: 'noopener noreferrer nofollow' },
+      // Neither a new tab nor nofollow by default: both are the editor's choices in the link form (linkAttributes).
+      target: { default: null },
+      rel: { default: null },
       class: { default: null },
       title: { default: null },
     };
