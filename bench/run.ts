@@ -9,6 +9,7 @@ import { startBaseline } from './baseline.js';
 import analyticsDashboard from './analytics-dashboard.js';
 import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
+import { type ImportBenchRow, printImportRow, runContactImportBench } from './contact-import.js';
 import { deliveryGet, deliveryList, deliveryListFields } from './cms-delivery.js';
 import { type LoadResult, runLoad } from './load.js';
 import type { Fixture, RawSql, Scenario } from './scenario.js';
@@ -96,6 +97,8 @@ process.once('SIGINT', () => {
 });
 
 const rows: Row[] = [];
+let contactImport: ImportBenchRow | undefined;
+let importFailure: string | undefined;
 try {
   await admin?.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin?.unsafe(`create database ${dbName}`);
@@ -171,18 +174,33 @@ try {
       await baseline?.close();
     }
   }
+  // The 10,000-row import: rows per second against bare multi-row INSERTs, and the memory peak (no target).
+  if (!args.only || /import/i.test(args.only)) {
+    process.stdout.write('▸ contact import: 10,000 rows… ');
+    contactImport = await runContactImportBench({ url: server.url, apiKey, sql, organizationId: organization.id, rows: 10_000 }).catch(
+      (error: unknown) => {
+        importFailure = error instanceof Error ? error.message : String(error);
+        return undefined;
+      },
+    );
+    process.stdout.write(importFailure ? `failed: ${importFailure}\n` : 'done\n');
+  }
 } finally {
   await dropDatabase();
 }
 
 printTable(rows);
+if (contactImport) printImportRow(contactImport);
 // The DAM's media figures (thumbnails vs bare sharp, tagging throughput and memory) need no database.
 const media: MediaBenchRow[] = !args.only || /dam|thumbnail|tagging/i.test(args.only) ? await runDamMediaBench() : [];
 if (media.length) {
   console.log('\nDAM media (images per second on this machine; ratio to bare sharp on the same images)\n');
   printMediaRows(media);
 }
-process.exitCode = rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length) ? 1 : 0;
+process.exitCode =
+  importFailure || rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length + (contactImport ? 1 : 0))
+    ? 1
+    : 0;
 
 /** The baseline plan's scans and execution time, e.g. `Index Scan on content_entries_delivery_newest_idx, 0.2 ms`. */
 async function explain(sql: RawSql, text: string, params: unknown[]): Promise<string> {

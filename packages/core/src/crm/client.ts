@@ -238,7 +238,8 @@ function createImportClient(http: HttpClient, generic: ResourceClients<typeof cr
   return {
     contactImports: {
       /**
-       * Starts an import of an uploaded CSV (201, QUEUED); poll `get` for progress and per-row errors.
+       * Starts an import of an uploaded CSV (201, QUEUED); poll `get` for progress and per-row errors. `dryRun: true`
+       * checks and counts every line and writes no contact.
        * @example
        * const file = await sdk.platform.files.upload(new Blob([csv], { type: 'text/csv' }), { name: 'leads.csv' })
        * const mapping = { Email: 'email', First: 'firstName', Last: 'lastName' } as const
@@ -251,6 +252,12 @@ function createImportClient(http: HttpClient, generic: ResourceClients<typeof cr
         generic.contactImports.get(id, options) as Promise<OperationOutput<typeof ops.createContactImport>>,
       list: generic.contactImports.list,
       iterate: generic.contactImports.iterate,
+      /**
+       * The refused lines as CSV text (`line,column,field,message`), for a download link.
+       * @example const csv = await sdk.crm.contactImports.errorsCsv(started.id) // 'line,column,field,message\n3,Last,lastName,…'
+       */
+      errorsCsv: async (id: string, options?: RequestOptions) =>
+        (await http.download('GET', ops.contactImportErrorsCsv.path.replace(':id', encodeURIComponent(id)), options)).text(),
     },
   };
 }
@@ -262,7 +269,8 @@ function createScoringClient(http: HttpClient, generic: ResourceClients<typeof c
       list: generic.leadScoringRules.list,
       iterate: generic.leadScoringRules.iterate,
       get: generic.leadScoringRules.get,
-      delete: generic.leadScoringRules.delete,
+      /** Every contact is rescored without it. @example await sdk.crm.leadScoringRules.delete(rule.id) */
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteScoringRule, { params: { id } }, options),
       /**
        * @example
        * await sdk.crm.leadScoringRules.create({ name: 'VIP', condition: { kind: 'tag', tag: 'vip' }, scoreChange: 20, category: 'fit' })
