@@ -148,6 +148,13 @@ function createDealClient(http: HttpClient, generic: ResourceClients<typeof crmR
     },
     /** @example const { rows, total } = await sdk.crm.forecast({ from: '2025-01', to: '2025-06' }) */
     forecast: (query?: Query<typeof ops.getForecast>, options?: RequestOptions) => http.call(ops.getForecast, { query }, options),
+    companies: {
+      /**
+       * A company (a client) with its contacts, deals and their total in the organization's currency.
+       * @example const { contacts, deals, total } = await sdk.crm.companies.summary(client.id) // total.amount === '12500.00'
+       */
+      summary: (id: string, options?: RequestOptions) => http.call(ops.companySummary, { params: { id } }, options),
+    },
     dealContacts: {
       list: generic.dealContacts.list,
       iterate: generic.dealContacts.iterate,

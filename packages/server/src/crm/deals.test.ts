@@ -238,4 +238,29 @@ describe('deals', () => {
     });
     expect((await other.sdk.crm.forecast()).total.count).toBe(0);
   });
+
+  it('shows a company with its contacts, its deals and their total in the organization’s currency', async () => {
+    const globex = await t.sdk.platform.clients.create({ name: 'Globex', slug: 'globex' });
+    await t.sdk.crm.contacts.create({ firstName: 'Zed', lastName: 'Zimmer', companyId: globex.id });
+    await t.sdk.crm.contacts.create({ firstName: 'Ann', lastName: 'Abbott', companyId: globex.id });
+    await t.sdk.crm.contacts.create({ firstName: 'Not', lastName: 'Theirs' });
+    const deal = (name: string, amount: string, stageId: string, currency = 'USD') =>
+      t.sdk.crm.deals.create({ pipelineId, name, amount, stageId, currency, clientId: globex.id });
+    await deal('Retainer', '1200.50', 'proposal');
+    await deal('Launch', '1000.00', 'won');
+    await deal('Euro site', '100.00', 'lead', 'EUR');
+    await deal('Pounds', '50.00', 'lead', 'GBP');
+    await t.sdk.crm.deals.create({ pipelineId, name: 'Elsewhere', amount: '5.00' });
+
+    const summary = await member.crm.companies.summary(globex.id);
+    expect(summary).toMatchObject({ company: { id: globex.id, name: 'Globex' }, currency: 'USD', missingRates: ['GBP'] });
+    expect([summary.contacts.count, summary.contacts.data.map((c) => c.lastName)]).toEqual([2, ['Abbott', 'Zimmer']]);
+    expect([summary.deals.count, summary.deals.data.map((d) => d.name).sort()]).toEqual([4, ['Euro site', 'Launch', 'Pounds', 'Retainer']]);
+    // EUR at the stored 1.085; GBP has no rate, so it is listed rather than summed at a guess.
+    expect(summary.total).toEqual({ count: 3, amount: '2309.00', weighted: '1611.10' });
+    expect(summary.open).toEqual({ count: 2, amount: '1309.00', weighted: '611.10' });
+
+    await expect(other.sdk.crm.companies.summary(globex.id)).rejects.toMatchObject({ status: 404 });
+    await expect(client.crm.companies.summary(globex.id)).rejects.toMatchObject({ status: 403 });
+  });
 });

@@ -171,7 +171,11 @@ describe('contact imports', () => {
     ]);
 
     expect(done.errors).toEqual([{ line: 4, column: '=Last', field: 'lastName', message: expect.any(String) }]);
-    expect(await member.crm.contactImports.errorsCsv(real.id)).toBe(`line,column,field,message\r\n4,'=Last,lastName,${done.errors[0]!.message}\r\n`);
+    // The message holds a comma, so it is quoted.
+    expect(await member.crm.contactImports.errorsCsv(real.id)).toBe(
+      `line,column,field,message\r\n4,'=Last,lastName,"${done.errors[0]!.message}"\r\n`,
+    );
+    expect(done.errors[0]!.message).toContain(',');
     const response = await t.request(`/v1/crm/contact-imports/${real.id}/errors.csv`);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="dry_run-errors.csv"');

@@ -7,11 +7,13 @@ import { contacts } from './schema.js';
 let t: TestInstance;
 let other: Awaited<ReturnType<TestInstance['createOrg']>>;
 let member: SpokeStack;
+let maxId: string;
 
 beforeAll(async () => {
   t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
   other = await t.createOrg('Rival Agency');
   const max = await t.sdk.platform.users.create({ email: 'max@agency.test', name: 'Max' });
+  maxId = max.id;
   member = t.sdkFor((await t.sdk.platform.sessions.create({ userId: max.id })).token);
 });
 afterAll(() => t.close());
@@ -133,7 +135,8 @@ describe('lead scoring', () => {
     ]);
 
     t.clock.advance(60_000);
-    await expect(member.crm.leadScoringRules.delete(partner.id)).rejects.toMatchObject({ status: 403 });
+    const max = t.sdkFor((await t.sdk.platform.sessions.create({ userId: maxId })).token);
+    await expect(max.crm.leadScoringRules.delete(partner.id)).rejects.toMatchObject({ status: 403 });
     await expect(other.sdk.crm.leadScoringRules.delete(partner.id)).rejects.toMatchObject({ status: 404 });
     await t.sdk.crm.leadScoringRules.delete(partner.id);
     await t.runJobs();
