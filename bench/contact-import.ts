@@ -65,7 +65,8 @@ export async function runContactImportBench(options: {
       return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, 'IMPORT', array['lead','import'])`;
     });
     await sql.unsafe(
-      `insert into contacts (id, organization_id, first_name, last_name, email, company_name, city, source, tags) values ${tuples.join(', ')}`,
+      'insert into contacts (id, organization_id, first_name, last_name, email, company_name, city, source, tags) ' +
+        `values ${tuples.join(', ')}`,
       params,
     );
     pending = [];
@@ -88,7 +89,14 @@ export async function runContactImportBench(options: {
   let imported: Record<string, unknown>;
   try {
     const file = await call('POST', '/v1/platform/files', form);
-    const mapping = { 'First name': 'firstName', 'Last name': 'lastName', Email: 'email', Company: 'companyName', City: 'city', Tags: 'tags' };
+    const mapping = {
+      'First name': 'firstName',
+      'Last name': 'lastName',
+      Email: 'email',
+      Company: 'companyName',
+      City: 'city',
+      Tags: 'tags',
+    };
     const created = await call('POST', '/v1/crm/contact-imports', JSON.stringify({ fileId: file.id, mapping }), 'application/json');
     do {
       await new Promise((resolve) => setTimeout(resolve, 25));

@@ -198,7 +198,10 @@ if (media.length) {
   printMediaRows(media);
 }
 process.exitCode =
-  importFailure || rows.some((r) => r.verdict !== 'ok') || media.some((r) => r.verdict !== 'ok') || !(rows.length + media.length + (contactImport ? 1 : 0))
+  importFailure ||
+  rows.some((r) => r.verdict !== 'ok') ||
+  media.some((r) => r.verdict !== 'ok') ||
+  !(rows.length + media.length + (contactImport ? 1 : 0))
     ? 1
     : 0;
 

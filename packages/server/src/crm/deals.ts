@@ -605,4 +605,3 @@ export async function getCompanySummary(db: Db, ctx: TenantContext, id: string) 
     missingRates: await missingRates(db, base, where),
   };
 }
-

@@ -170,7 +170,12 @@ describe('GDPR', () => {
     expect(await member.crm.contacts.update(back.id, { marketingConsent: true, status: 'ACTIVE' })).toMatchObject(unmailable);
     await t.sdk.crm.contacts.delete(back.id);
     // Given a new address, then the erased one: the erased one decides.
-    const other1 = await member.crm.contacts.create({ firstName: 'Olga', lastName: 'Other', email: 'olga@erase.test', marketingConsent: true });
+    const other1 = await member.crm.contacts.create({
+      firstName: 'Olga',
+      lastName: 'Other',
+      email: 'olga@erase.test',
+      marketingConsent: true,
+    });
     expect(other1).toMatchObject({ marketingConsent: true, status: 'ACTIVE' });
     expect(await member.crm.contacts.update(other1.id, { email: 'gus@erase.test' })).toMatchObject(unmailable);
     expect((await t.sdk.crm.timelines.contact(other1.id)).data.map((i) => (i.kind === 'activity' ? i.activity.subject : ''))).toContain(
@@ -183,13 +188,20 @@ describe('GDPR', () => {
         name: 'gus.csv',
       })
     ).id;
-    const started = await member.crm.contactImports.create({ fileId, mapping: { First: 'firstName', Last: 'lastName', 'E-mail': 'email', Consent: 'marketingConsent' } });
+    const started = await member.crm.contactImports.create({
+      fileId,
+      mapping: { First: 'firstName', Last: 'lastName', 'E-mail': 'email', Consent: 'marketingConsent' },
+    });
     await t.runJobs();
     expect(await member.crm.contactImports.get(started.id)).toMatchObject({ createdCount: 0, updatedCount: 0, errorCount: 1 });
-    expect((await t.sdk.crm.contacts.list({ q: 'gus@erase.test' })).data.map((c) => [c.lastName, c.marketingConsent])).toEqual([['Other', false]]);
+    expect((await t.sdk.crm.contacts.list({ q: 'gus@erase.test' })).data.map((c) => [c.lastName, c.marketingConsent])).toEqual([
+      ['Other', false],
+    ]);
 
     // Another organization never erased it: its contact with that address is theirs to mail.
-    expect(await other.sdk.crm.contacts.create({ firstName: 'Gus', lastName: 'Theirs', email: 'gus@erase.test', marketingConsent: true })).toMatchObject({
+    expect(
+      await other.sdk.crm.contacts.create({ firstName: 'Gus', lastName: 'Theirs', email: 'gus@erase.test', marketingConsent: true }),
+    ).toMatchObject({
       marketingConsent: true,
       status: 'ACTIVE',
     });

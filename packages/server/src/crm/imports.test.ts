@@ -155,7 +155,14 @@ describe('contact imports', () => {
     expect(dry).toMatchObject({ dryRun: true, status: 'QUEUED' });
     await t.runJobs();
     const counted = await member.crm.contactImports.get(dry.id);
-    expect(counted).toMatchObject({ status: 'COMPLETED', processedRows: 5, createdCount: 2, updatedCount: 1, skippedCount: 1, errorCount: 1 });
+    expect(counted).toMatchObject({
+      status: 'COMPLETED',
+      processedRows: 5,
+      createdCount: 2,
+      updatedCount: 1,
+      skippedCount: 1,
+      errorCount: 1,
+    });
     expect((await t.sdk.crm.contacts.list({ q: 'dry.test' })).data.map((c) => [c.email, c.city])).toEqual([['kim@dry.test', 'Oslo']]);
     expect(await t.sdk.crm.contacts.get(kim.id)).toMatchObject({ city: 'Oslo', updatedAt: kim.updatedAt });
 
@@ -163,7 +170,8 @@ describe('contact imports', () => {
     const real = await member.crm.contactImports.create({ fileId, mapping, dedupe: 'update' });
     await t.runJobs();
     const done = await member.crm.contactImports.get(real.id);
-    for (const key of ['createdCount', 'updatedCount', 'skippedCount', 'errorCount', 'errors'] as const) expect(done[key]).toEqual(counted[key]);
+    for (const key of ['createdCount', 'updatedCount', 'skippedCount', 'errorCount', 'errors'] as const)
+      expect(done[key]).toEqual(counted[key]);
     expect((await t.sdk.crm.contacts.list({ q: 'dry.test', sort: 'email' })).data.map((c) => [c.email, c.city])).toEqual([
       ['kim@dry.test', 'Bergen'],
       ['lia@dry.test', 'Rome'],

@@ -334,4 +334,3 @@ export async function contactImportErrorsCsv(db: Db, ctx: TenantContext, id: str
   const lines = [['line', 'column', 'field', 'message'], ...imp.errors.map((e) => [e.line, e.column, e.field, e.message])];
   return { fileName: imp.fileName, csv: lines.map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('') };
 }
-

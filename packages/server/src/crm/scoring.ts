@@ -104,7 +104,11 @@ async function eventsOf(db: Db, ctx: TenantContext, rules: ReturnType<typeof asR
   const byContact = new Map<string, Event[]>();
   if (!types.length || !ids.length) return byContact;
   const rows = await db
-    .select({ contactId: contactActivities.contactId, activityType: contactActivities.activityType, createdAt: contactActivities.createdAt })
+    .select({
+      contactId: contactActivities.contactId,
+      activityType: contactActivities.activityType,
+      createdAt: contactActivities.createdAt,
+    })
     .from(contactActivities)
     .where(
       and(
@@ -197,7 +201,12 @@ const allPage = 500;
  * next from its last id, so a large organization is never one long job and a retry redoes one page.
  */
 export async function runLeadScore(db: Db, ctx: TenantContext, payload: Json): Promise<void> {
-  const { contactId, contactIds, all, after } = (payload ?? {}) as { contactId?: unknown; contactIds?: unknown; all?: unknown; after?: unknown };
+  const { contactId, contactIds, all, after } = (payload ?? {}) as {
+    contactId?: unknown;
+    contactIds?: unknown;
+    all?: unknown;
+    after?: unknown;
+  };
   if (all === true) {
     const page = await db
       .select({ id: contacts.id })
