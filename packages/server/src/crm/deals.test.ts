@@ -263,4 +263,29 @@ describe('deals', () => {
     await expect(other.sdk.crm.companies.summary(globex.id)).rejects.toMatchObject({ status: 404 });
     await expect(client.crm.companies.summary(globex.id)).rejects.toMatchObject({ status: 403 });
   });
+
+  it('lists campaign_brief_links from both sides: a campaign’s briefs and a brief’s campaigns', async () => {
+    const spring = await t.sdk.crm.campaigns.create({ name: 'Spring', campaignType: 'BRAND_AWARENESS' });
+    const autumn = await t.sdk.crm.campaigns.create({ name: 'Autumn', campaignType: 'LEAD_GENERATION' });
+    const logo = await t.sdk.platform.briefs.create({ title: 'Logo refresh' });
+    const film = await t.sdk.platform.briefs.create({ title: 'Launch film' });
+    for (const [campaignId, briefId] of [
+      [spring.id, logo.id],
+      [spring.id, film.id],
+      [autumn.id, logo.id],
+    ] as const)
+      await t.sdk.crm.campaignBriefLinks.create({ campaignId, briefId });
+    const briefsOf = (campaignId: string) =>
+      t.sdk.crm.campaignBriefLinks.list({ campaignId }).then((p) => p.data.map((l) => l.briefId).sort());
+    const campaignsOf = (briefId: string) =>
+      t.sdk.crm.campaignBriefLinks.list({ briefId }).then((p) => p.data.map((l) => l.campaignId).sort());
+    expect(await briefsOf(spring.id)).toEqual([logo.id, film.id].sort());
+    expect(await campaignsOf(logo.id)).toEqual([spring.id, autumn.id].sort());
+    expect(await campaignsOf(film.id)).toEqual([spring.id]);
+    await expect(t.sdk.crm.campaignBriefLinks.create({ campaignId: spring.id, briefId: logo.id })).rejects.toMatchObject({ status: 409 });
+    expect((await other.sdk.crm.campaignBriefLinks.list({ briefId: logo.id })).data).toEqual([]);
+    await expect(other.sdk.crm.campaignBriefLinks.create({ campaignId: spring.id, briefId: logo.id })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
 });
