@@ -265,8 +265,8 @@ describe('deals', () => {
   });
 
   it('lists campaign_brief_links from both sides: a campaign’s briefs and a brief’s campaigns', async () => {
-    const spring = await t.sdk.crm.campaigns.create({ name: 'Spring', campaignType: 'BRAND_AWARENESS' });
-    const autumn = await t.sdk.crm.campaigns.create({ name: 'Autumn', campaignType: 'LEAD_GENERATION' });
+    const spring = await t.sdk.crm.campaigns.create({ name: 'Spring', campaignType: 'BRAND_AWARENESS', ownerId: memberId });
+    const autumn = await t.sdk.crm.campaigns.create({ name: 'Autumn', campaignType: 'LEAD_GENERATION', ownerId: memberId });
     const logo = await t.sdk.platform.briefs.create({ title: 'Logo refresh' });
     const film = await t.sdk.platform.briefs.create({ title: 'Launch film' });
     for (const [campaignId, briefId] of [

@@ -104,7 +104,7 @@ describe('lead scoring', () => {
 
   it('rescores every contact by a job when a rule is added, changed or removed, never another organization’s', async () => {
     t.clock.advance(86_400_000);
-    const made = [];
+    const made: { id: string }[] = [];
     for (const [i, tags] of [['partner'], ['partner', 'vip'], []].entries())
       made.push(await t.sdk.crm.contacts.create({ firstName: `Rule${i}`, lastName: 'Watcher', tags }));
     const theirs = await other.sdk.crm.contacts.create({ firstName: 'Their', lastName: 'Partner', tags: ['partner'] });
