@@ -148,6 +148,13 @@ function createDealClient(http: HttpClient, generic: ResourceClients<typeof crmR
     },
     /** @example const { rows, total } = await sdk.crm.forecast({ from: '2025-01', to: '2025-06' }) */
     forecast: (query?: Query<typeof ops.getForecast>, options?: RequestOptions) => http.call(ops.getForecast, { query }, options),
+    companies: {
+      /**
+       * A company (a client) with its contacts, deals and their total in the organization's currency.
+       * @example const { contacts, deals, total } = await sdk.crm.companies.summary(client.id) // total.amount === '12500.00'
+       */
+      summary: (id: string, options?: RequestOptions) => http.call(ops.companySummary, { params: { id } }, options),
+    },
     dealContacts: {
       list: generic.dealContacts.list,
       iterate: generic.dealContacts.iterate,
@@ -238,7 +245,8 @@ function createImportClient(http: HttpClient, generic: ResourceClients<typeof cr
   return {
     contactImports: {
       /**
-       * Starts an import of an uploaded CSV (201, QUEUED); poll `get` for progress and per-row errors.
+       * Starts an import of an uploaded CSV (201, QUEUED); poll `get` for progress and per-row errors. `dryRun: true`
+       * checks and counts every line and writes no contact.
        * @example
        * const file = await sdk.platform.files.upload(new Blob([csv], { type: 'text/csv' }), { name: 'leads.csv' })
        * const mapping = { Email: 'email', First: 'firstName', Last: 'lastName' } as const
@@ -251,6 +259,12 @@ function createImportClient(http: HttpClient, generic: ResourceClients<typeof cr
         generic.contactImports.get(id, options) as Promise<OperationOutput<typeof ops.createContactImport>>,
       list: generic.contactImports.list,
       iterate: generic.contactImports.iterate,
+      /**
+       * The refused lines as CSV text (`line,column,field,message`), for a download link.
+       * @example const csv = await sdk.crm.contactImports.errorsCsv(started.id) // 'line,column,field,message\n3,Last,lastName,…'
+       */
+      errorsCsv: async (id: string, options?: RequestOptions) =>
+        (await http.download('GET', ops.contactImportErrorsCsv.path.replace(':id', encodeURIComponent(id)), options)).text(),
     },
   };
 }
@@ -262,7 +276,8 @@ function createScoringClient(http: HttpClient, generic: ResourceClients<typeof c
       list: generic.leadScoringRules.list,
       iterate: generic.leadScoringRules.iterate,
       get: generic.leadScoringRules.get,
-      delete: generic.leadScoringRules.delete,
+      /** Every contact is rescored without it. @example await sdk.crm.leadScoringRules.delete(rule.id) */
+      delete: (id: string, options?: RequestOptions) => http.call(ops.deleteScoringRule, { params: { id } }, options),
       /**
        * @example
        * await sdk.crm.leadScoringRules.create({ name: 'VIP', condition: { kind: 'tag', tag: 'vip' }, scoreChange: 20, category: 'fit' })

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { allRoles, base, currency, id, money, tag, writers } from './common.js';
+import { allRoles, base, currency, id, money, staff, tag, writers } from './common.js';
 import { type dealActivityType, dealContactRole } from './enums.js';
-import { dealActivities, dealCompetitors, dealContacts, deals, dealStageHistory, pipelines } from './rows.gen.js';
+import { contacts, dealActivities, dealCompetitors, dealContacts, deals, dealStageHistory, pipelines } from './rows.gen.js';
 
 // Pipelines (validated stages) and deals: moves with stage history, won/lost/reopen, concurrent moves
 // refused, deal contacts with roles, activities, competitors, the board and the forecast.
@@ -184,6 +184,22 @@ export const forecast = z.object({
   missingRates: z.array(z.string()),
 });
 
+const totals = z.object({ count: z.number().int(), amount: z.string(), weighted: z.string() });
+/** A company (a client) with its contacts, its deals and their totals. */
+export const companySummary = z.object({
+  company: z.object({ id: z.string(), name: z.string() }),
+  /** The organization's currency, in which every total is given (deals in others converted at the stored rates). */
+  currency: z.string(),
+  /** Its contacts (`count` of them all; `data`: the first 50 by name). */
+  contacts: z.object({ count: z.number().int(), data: z.array(contacts.row) }),
+  /** Its deals (`count` of them all; `data`: the 50 newest). */
+  deals: z.object({ count: z.number().int(), data: z.array(deals.row) }),
+  /** Every deal of the company, and the open ones: amounts and probability-weighted amounts. */
+  total: totals,
+  open: totals,
+  missingRates: z.array(z.string()),
+});
+
 const readonlyLog = 'the log is written by the rules (moves, wins, losses, contact changes)';
 const refusedOp = (name: string, path: string, method: 'POST' | 'PATCH' | 'DELETE') =>
   defineOperation({
@@ -304,6 +320,20 @@ export const dealOps = {
     query: forecastQuery,
     response: forecast,
     roles: allRoles,
+  }),
+  companySummary: defineOperation({
+    id: 'crm.companies.summary',
+    description:
+      'A company (a client of the agency, the spec’s ContactCompany) with its contacts and deals and what the deals add ' +
+      'up to: all of them and the open ones, in the organization’s currency (SQL numeric; deals in a currency without a ' +
+      'stored rate left out and listed in `missingRates`). Another organization’s client answers 404.',
+    method: 'GET',
+    path: `${base}/companies/:id/summary`,
+    tag,
+    summary: 'A company’s contacts, deals and their total',
+    params: idParams,
+    response: companySummary,
+    roles: staff,
   }),
   createDealContact: defineOperation({
     id: 'crm.dealContacts.create',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineOperation, idParams, refusedDescription } from '../shared/operation.js';
-import { base, id, tag, writers } from './common.js';
+import { base, id, staff, tag, writers } from './common.js';
 import { contactImports } from './rows.gen.js';
 
 // CSV imports of contacts, run as a background job: column mapping, dedupe by email, per-row errors
@@ -45,6 +45,8 @@ export const contactImportCreate = z.strictObject({
     .record(z.string().min(1).max(200), z.enum(contactImportFields))
     .refine((m) => Object.keys(m).length <= 100, 'At most 100 columns'),
   dedupe: z.enum(importDedupe).default('skip'),
+  /** Check every line and count what would be created, updated, skipped and refused, writing no contact. */
+  dryRun: z.boolean().default(false),
 });
 
 /** A line the import did not take: its line number in the file, the column and field, and why (never the cell's value). */
@@ -77,11 +79,28 @@ export const importOps = {
       'Answers 201 with the import at QUEUED; its job reads the file as a stream in batches, each committed with the ' +
       'import’s counters and checkpoint, so progress (`processedBytes` of `totalBytes`, `processedRows`) shows while it runs and ' +
       'a crashed job resumes after its last batch. Rows are deduplicated by email, against the organization and within the file; ' +
-      'addresses erased under GDPR are refused. Running the same file again with `skip` changes nothing.',
+      'addresses erased under GDPR are refused. Running the same file again with `skip` changes nothing. With `dryRun` it ' +
+      'checks every line and fills the same counters and errors, writing no contact: what a real run would create, update, ' +
+      'skip and refuse.',
     body: contactImportCreate,
     response: contactImportRow,
     status: 201,
     roles: writers,
+  }),
+  contactImportErrorsCsv: defineOperation({
+    id: 'crm.contactImports.errorsCsv',
+    method: 'GET',
+    path: `${importsBase}/:id/errors.csv`,
+    tag,
+    summary: 'Download the lines an import did not take as CSV (line, column, field, message)',
+    description:
+      'A `text/csv` attachment, one row per refused line in file order, for a spreadsheet beside the original file. ' +
+      'Like the import’s `errors`, it names the column and field and says why, and never repeats a cell’s value; ' +
+      'it holds the first 10,000 (`errorCount` counts them all). Available while the import runs, for what it has read so far.',
+    params: idParams,
+    response: z.file(),
+    responseType: 'binary',
+    roles: staff,
   }),
   updateContactImportRefused: defineOperation({
     id: 'crm.contactImports.update',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineOperation, idParams } from '../shared/operation.js';
-import { admins, base, staff, tag } from './common.js';
+import { admins, base, deleted, staff, tag } from './common.js';
 import { contactActivityType } from './enums.js';
 import { leadScoringRules } from './rows.gen.js';
 
@@ -85,7 +85,7 @@ export const scoringOps = {
     description:
       'OWNER/ADMIN. The condition is validated (a field and a value to compare with, a tag, or an activity ' +
       'type with a count within a number of days); fit rules add to leadScore, engagement rules to ' +
-      'engagementScore.',
+      'engagementScore. A job then rescores every contact of the organization.',
     body: scoringRuleCreate,
     response: scoringRuleRow,
     status: 201,
@@ -97,10 +97,23 @@ export const scoringOps = {
     path: `${rulesBase}/:id`,
     tag,
     summary: 'Change a lead scoring rule',
-    description: 'Existing contacts are rescored when they next change, or with the recompute operation.',
+    description:
+      'A job rescores every contact of the organization with the changed rules, a page at a time, right after the change; ' +
+      'each contact’s `lastScoreUpdate` says when it was.',
     params: idParams,
     body: scoringRuleCreate.partial(),
     response: scoringRuleRow,
+    roles: admins,
+  }),
+  deleteScoringRule: defineOperation({
+    id: 'crm.leadScoringRules.delete',
+    method: 'DELETE',
+    path: `${rulesBase}/:id`,
+    tag,
+    summary: 'Remove a lead scoring rule; every contact is rescored without it',
+    description: 'OWNER/ADMIN. Like a change, it enqueues the job that rescores every contact of the organization.',
+    params: idParams,
+    response: deleted,
     roles: admins,
   }),
   explainScore: defineOperation({

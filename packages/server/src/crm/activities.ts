@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ContactActivityType } from '@spokestack/core/crm';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -24,21 +25,20 @@ export interface ContactActivityInput {
 export const scoreJobName = 'crm.leadScore';
 
 /**
- * Enqueues the scoring of these contacts, in the caller's transaction: one job per contact and instant,
- * so a burst of changes in one request scores once. The job reads the contact when it runs.
+ * Enqueues the scoring of these contacts, in the caller's transaction: one job for the lot (an import's batch
+ * scores in one pass), keyed by the contacts and the instant, so a burst of changes in one request scores once.
+ * The job reads the contacts when it runs.
  *
  * @example await enqueueRescore(tx, ctx, [contact.id])
  */
 export async function enqueueRescore(db: Db, ctx: TenantContext, contactIds: string[]): Promise<void> {
-  const at = ctx.now.toISOString();
-  await ctx.jobs.enqueueMany(
-    [...new Set(contactIds)].map((contactId) => ({
-      name: scoreJobName,
-      payload: { contactId },
-      organizationId: ctx.organizationId,
-      uniqueKey: `${scoreJobName}:${contactId}:${at}`,
-    })),
-    { db },
+  const ids = [...new Set(contactIds)].sort();
+  if (!ids.length) return;
+  const key = ids.length === 1 ? ids[0] : createHash('sha256').update(ids.join(',')).digest('base64url');
+  await ctx.jobs.enqueue(
+    scoreJobName,
+    { contactIds: ids },
+    { db, organizationId: ctx.organizationId, uniqueKey: `${scoreJobName}:${key}:${ctx.now.toISOString()}` },
   );
 }
 

@@ -15,12 +15,14 @@ import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
-import { resourceService, tableInfo } from '../db/resource-service.js';
-import { badRequest, forbidden, notFound } from '../http/problem.js';
+import { resourceService, tableInfo, toDbValues } from '../db/resource-service.js';
+import { HttpError, badRequest, forbidden, notFound } from '../http/problem.js';
+import { recordActivity, titleOf } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
 import { users } from '../platform/schema.js';
 import { enqueueRescore, recordContactActivity } from './activities.js';
 import { contactSearchSql, contacts, crmCustomFields, crmSavedFilters } from './schema.js';
+import { erasedEmails } from './suppression.js';
 import { isAdmin } from '../platform/auth.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -95,11 +97,10 @@ function customFieldError(def: Definition, value: Json): string | undefined {
 }
 
 /**
- * Checks custom field values against the organization's definitions: unknown keys, wrong types,
+ * Custom field values checked against the organization's definitions: unknown keys, wrong types,
  * choices outside a select's options, and (for the merged result) required fields left empty.
  */
-async function checkCustomFields(db: Db, ctx: TenantContext, values: Record<string, Json>, changed: Record<string, Json> | undefined) {
-  const defs = await db.select().from(crmCustomFields).where(eq(crmCustomFields.organizationId, ctx.organizationId));
+function customFieldErrors(defs: Definition[], values: Record<string, Json>, changed: Record<string, Json> | undefined): FieldError[] {
   const byKey = new Map(defs.map((d) => [d.key, d]));
   const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(changed ?? {})) {
@@ -110,8 +111,11 @@ async function checkCustomFields(db: Db, ctx: TenantContext, values: Record<stri
   for (const def of defs)
     if (def.isRequired && (values[def.key] === undefined || values[def.key] === null || values[def.key] === ''))
       errors.push({ path: `body.customFields.${def.key}`, message: `Required (${def.label})` });
-  if (errors.length) throw badRequest(errors);
+  return errors;
 }
+
+const customFieldDefs = (db: Db, ctx: TenantContext) =>
+  db.select().from(crmCustomFields).where(eq(crmCustomFields.organizationId, ctx.organizationId));
 
 async function checkOwner(db: Db, ctx: TenantContext, ownerId: string | null | undefined, path = 'body.ownerId') {
   if (!ownerId) return;
@@ -149,16 +153,79 @@ function normalize(ctx: TenantContext, input: Update, before?: ContactRow): Reco
  */
 export async function createContact(db: Db, ctx: TenantContext, input: Create): Promise<ContactRow> {
   return transaction(db, async (tx) => {
-    const values = normalize(ctx, input);
-    await checkOwner(tx, ctx, input.ownerId);
-    await checkCustomFields(tx, ctx, input.customFields ?? {}, input.customFields);
-    await fillCompanyName(tx, ctx, values);
-    const row = await contactService.create(tx, ctx, values);
-    if (row.marketingConsent) await recordConsent(tx, ctx, row);
+    const [draft] = await draftContacts(tx, ctx, [input]);
+    if (draft instanceof HttpError) throw draft;
+    const row = await contactService.create(tx, ctx, draft!);
+    if (row.marketingConsent) await recordConsent(tx, ctx, [row]);
     await enqueueRescore(tx, ctx, [row.id]);
     return row;
   });
 }
+
+/**
+ * New contacts' values with every rule of a create applied (normalised, custom fields and owner checked,
+ * an erased address kept unmailable), or each one's refusal as a 400 — for one contact or an import's batch
+ * (the definitions and the suppression list read once).
+ *
+ * @example const drafts = await draftContacts(tx, ctx, inputs); const ok = drafts.filter((d) => !(d instanceof HttpError))
+ */
+export async function draftContacts(db: Db, ctx: TenantContext, inputs: Create[]): Promise<(Record<string, unknown> | HttpError)[]> {
+  const defs = inputs.length ? await customFieldDefs(db, ctx) : [];
+  const erased = await erasedEmails(db, ctx, [...new Set(inputs.flatMap((i) => (i.email ? [i.email] : [])))]);
+  const drafts = [];
+  for (const input of inputs)
+    try {
+      const values = normalize(ctx, suppressed(input, erased.has(input.email ?? '')));
+      const errors = customFieldErrors(defs, input.customFields ?? {}, input.customFields);
+      if (errors.length) throw badRequest(errors);
+      await checkOwner(db, ctx, input.ownerId);
+      await fillCompanyName(db, ctx, values);
+      drafts.push(values);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      drafts.push(error);
+    }
+  return drafts;
+}
+
+/**
+ * Inserts drafted contacts (`draftContacts`) in one multi-row statement, with their activity stream rows,
+ * consent events and scoring jobs written the same way: an import's batch is a handful of statements, not
+ * a few per row. Call it in the batch's transaction, so a failure leaves none of them.
+ *
+ * @example await insertContacts(tx, ctx, drafts.filter((d) => !(d instanceof HttpError)))
+ */
+export async function insertContacts(db: Db, ctx: TenantContext, drafts: Record<string, unknown>[]): Promise<ContactRow[]> {
+  if (!drafts.length) return [];
+  const info = tableInfo(contacts);
+  const rows = await db
+    .insert(contacts)
+    .values(drafts.map((d) => ({ ...(toDbValues(info, d) as typeof contacts.$inferInsert), organizationId: ctx.organizationId })))
+    .returning();
+  await recordActivity(
+    db,
+    ctx,
+    rows.map((row) => ({ action: 'created', entityType: 'contacts', entityId: row.id, entityTitle: titleOf(row) })),
+  );
+  await recordConsent(
+    db,
+    ctx,
+    rows.filter((r) => r.marketingConsent),
+  );
+  await enqueueRescore(
+    db,
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows;
+}
+
+/**
+ * A write to a contact whose address was erased under GDPR (its hash is on the suppression list): whatever it
+ * says, the contact stays unmailable — no marketing consent, DO_NOT_CONTACT.
+ */
+const suppressed = <T extends Update>(input: T, erased: boolean): T =>
+  erased ? { ...input, marketingConsent: false, marketingConsentSource: null, status: 'DO_NOT_CONTACT' } : input;
 
 /** `companyName` follows the company (client) when it is set and no name is given. */
 async function fillCompanyName(db: Db, ctx: TenantContext, values: Record<string, unknown>) {
@@ -170,13 +237,17 @@ async function fillCompanyName(db: Db, ctx: TenantContext, values: Record<string
   if (list[0]) values.companyName = list[0].name;
 }
 
-const recordConsent = (tx: Db, ctx: TenantContext, row: ContactRow) =>
-  recordContactActivity(tx, ctx, {
-    contactId: row.id,
-    activityType: 'STATUS_CHANGED',
-    subject: row.marketingConsent ? 'Marketing consent given' : 'Marketing consent withdrawn',
-    description: row.marketingConsentSource ? `Source: ${row.marketingConsentSource}` : null,
-  });
+const recordConsent = (tx: Db, ctx: TenantContext, rows: ContactRow[]) =>
+  recordContactActivity(
+    tx,
+    ctx,
+    rows.map((row) => ({
+      contactId: row.id,
+      activityType: 'STATUS_CHANGED',
+      subject: row.marketingConsent ? 'Marketing consent given' : 'Marketing consent withdrawn',
+      description: row.marketingConsentSource ? `Source: ${row.marketingConsentSource}` : null,
+    })),
+  );
 
 /**
  * Updates a contact with the same normalisation as create; a status or consent change is written to
@@ -192,13 +263,16 @@ export async function updateContact(db: Db, ctx: TenantContext, id: string, inpu
       .where(and(eq(contacts.organizationId, ctx.organizationId), eq(contacts.id, id)))
       .for('update');
     if (!before) throw notFound('Contact');
-    const values = normalize(ctx, input, before);
+    const email = input.email !== undefined ? input.email : before.email;
+    const erased = email ? (await erasedEmails(tx, ctx, [email])).has(email) : false;
+    const values = normalize(ctx, suppressed(input, erased), before);
     await checkOwner(tx, ctx, input.ownerId);
     if (input.customFields) {
       // Custom fields merge key by key; a null removes a value.
       const merged = { ...(before.customFields as Record<string, Json>), ...input.customFields };
       for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
-      await checkCustomFields(tx, ctx, merged, input.customFields);
+      const errors = customFieldErrors(await customFieldDefs(tx, ctx), merged, input.customFields);
+      if (errors.length) throw badRequest(errors);
       values.customFields = merged;
     }
     await fillCompanyName(tx, ctx, values);
@@ -209,7 +283,7 @@ export async function updateContact(db: Db, ctx: TenantContext, id: string, inpu
         activityType: 'STATUS_CHANGED',
         subject: `Status changed from ${before.status} to ${row.status}`,
       });
-    if (row.marketingConsent !== before.marketingConsent) await recordConsent(tx, ctx, row);
+    if (row.marketingConsent !== before.marketingConsent) await recordConsent(tx, ctx, [row]);
     await enqueueRescore(tx, ctx, [id]);
     return row;
   });

@@ -7,6 +7,7 @@ import {
   createDeal,
   createPipeline,
   getBoard,
+  getCompanySummary,
   getForecast,
   listDealHistory,
   logDealActivity,
@@ -32,6 +33,7 @@ export function dealRoutes(router: Router, db: Db): void {
   router.on(ops.reopenDeal, ({ ctx, params, body }) => reopenDeal(db, ctx, params.id, body));
   router.on(ops.listDealHistory, ({ ctx, params, query }) => listDealHistory(db, ctx, params.id, query));
   router.on(ops.getForecast, ({ ctx, query }) => getForecast(db, ctx, query));
+  router.on(ops.companySummary, ({ ctx, params }) => getCompanySummary(db, ctx, params.id));
   router.on(ops.createDealContact, ({ ctx, body }) => addDealContact(db, ctx, body));
   router.on(ops.updateDealContact, ({ ctx, params, body }) => updateDealContact(db, ctx, params.id, body));
   router.on(ops.deleteDealContact, ({ ctx, params }) => removeDealContact(db, ctx, params.id));

@@ -238,4 +238,54 @@ describe('deals', () => {
     });
     expect((await other.sdk.crm.forecast()).total.count).toBe(0);
   });
+
+  it('shows a company with its contacts, its deals and their total in the organization’s currency', async () => {
+    const globex = await t.sdk.platform.clients.create({ name: 'Globex', slug: 'globex' });
+    await t.sdk.crm.contacts.create({ firstName: 'Zed', lastName: 'Zimmer', companyId: globex.id });
+    await t.sdk.crm.contacts.create({ firstName: 'Ann', lastName: 'Abbott', companyId: globex.id });
+    await t.sdk.crm.contacts.create({ firstName: 'Not', lastName: 'Theirs' });
+    const deal = (name: string, amount: string, stageId: string, currency = 'USD') =>
+      t.sdk.crm.deals.create({ pipelineId, name, amount, stageId, currency, clientId: globex.id });
+    await deal('Retainer', '1200.50', 'proposal');
+    await deal('Launch', '1000.00', 'won');
+    await deal('Euro site', '100.00', 'lead', 'EUR');
+    await deal('Pounds', '50.00', 'lead', 'GBP');
+    await t.sdk.crm.deals.create({ pipelineId, name: 'Elsewhere', amount: '5.00' });
+
+    const summary = await member.crm.companies.summary(globex.id);
+    expect(summary).toMatchObject({ company: { id: globex.id, name: 'Globex' }, currency: 'USD', missingRates: ['GBP'] });
+    expect([summary.contacts.count, summary.contacts.data.map((c) => c.lastName)]).toEqual([2, ['Abbott', 'Zimmer']]);
+    expect([summary.deals.count, summary.deals.data.map((d) => d.name).sort()]).toEqual([4, ['Euro site', 'Launch', 'Pounds', 'Retainer']]);
+    // EUR at the stored 1.085; GBP has no rate, so it is listed rather than summed at a guess.
+    expect(summary.total).toEqual({ count: 3, amount: '2309.00', weighted: '1611.10' });
+    expect(summary.open).toEqual({ count: 2, amount: '1309.00', weighted: '611.10' });
+
+    await expect(other.sdk.crm.companies.summary(globex.id)).rejects.toMatchObject({ status: 404 });
+    await expect(client.crm.companies.summary(globex.id)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('lists campaign_brief_links from both sides: a campaign’s briefs and a brief’s campaigns', async () => {
+    const spring = await t.sdk.crm.campaigns.create({ name: 'Spring', campaignType: 'BRAND_AWARENESS', ownerId: memberId });
+    const autumn = await t.sdk.crm.campaigns.create({ name: 'Autumn', campaignType: 'LEAD_GENERATION', ownerId: memberId });
+    const logo = await t.sdk.platform.briefs.create({ title: 'Logo refresh' });
+    const film = await t.sdk.platform.briefs.create({ title: 'Launch film' });
+    for (const [campaignId, briefId] of [
+      [spring.id, logo.id],
+      [spring.id, film.id],
+      [autumn.id, logo.id],
+    ] as const)
+      await t.sdk.crm.campaignBriefLinks.create({ campaignId, briefId });
+    const briefsOf = (campaignId: string) =>
+      t.sdk.crm.campaignBriefLinks.list({ campaignId }).then((p) => p.data.map((l) => l.briefId).sort());
+    const campaignsOf = (briefId: string) =>
+      t.sdk.crm.campaignBriefLinks.list({ briefId }).then((p) => p.data.map((l) => l.campaignId).sort());
+    expect(await briefsOf(spring.id)).toEqual([logo.id, film.id].sort());
+    expect(await campaignsOf(logo.id)).toEqual([spring.id, autumn.id].sort());
+    expect(await campaignsOf(film.id)).toEqual([spring.id]);
+    await expect(t.sdk.crm.campaignBriefLinks.create({ campaignId: spring.id, briefId: logo.id })).rejects.toMatchObject({ status: 409 });
+    expect((await other.sdk.crm.campaignBriefLinks.list({ briefId: logo.id })).data).toEqual([]);
+    await expect(other.sdk.crm.campaignBriefLinks.create({ campaignId: spring.id, briefId: logo.id })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
 });

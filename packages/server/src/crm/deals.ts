@@ -22,10 +22,11 @@ import { resourceService, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
-import { organizations, users } from '../platform/schema.js';
+import { clients, organizations, users } from '../platform/schema.js';
 import { recordContactActivity } from './activities.js';
 import {
   competitors,
+  contacts,
   crmDeals,
   crmExchangeRates,
   dealActivities,
@@ -562,4 +563,45 @@ export async function getForecast(db: Db, ctx: TenantContext, query: z.output<ty
     .leftJoin(crmExchangeRates, rateJoin)
     .where(convertible);
   return { currency: base, rows, total: total!, missingRates: await missingRates(db, base, where) };
+}
+
+/**
+ * A company (a client) with its contacts, its deals and their totals — all deals and the open ones, amounts and
+ * weighted amounts — in the organization's currency, each query scoped to the organization.
+ *
+ * @example const { contacts, deals, total, open } = await getCompanySummary(db, ctx, clientId)
+ */
+export async function getCompanySummary(db: Db, ctx: TenantContext, id: string) {
+  const [company] = await db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(and(eq(clients.organizationId, ctx.organizationId), eq(clients.id, id)));
+  if (!company) throw notFound('Company');
+  const base = await baseCurrency(db, ctx);
+  const where = and(dealScope(ctx), eq(crmDeals.clientId, id));
+  const convertible = and(where, sql`(${crmDeals.currency} = ${base} or ${crmExchangeRates.id} is not null)`);
+  const sums = (filter: SQL | undefined) =>
+    db
+      .select({ count: count(), amount: money(converted(base)), weighted: money(weightedSql(base)) })
+      .from(crmDeals)
+      .leftJoin(crmExchangeRates, rateJoin)
+      .where(and(convertible, filter));
+  const contactWhere = and(eq(contacts.organizationId, ctx.organizationId), eq(contacts.companyId, id));
+  const [[total], [open], [contactCount], [dealCount], contactRows, dealRows] = await Promise.all([
+    sums(undefined),
+    sums(openDeal),
+    db.select({ n: count() }).from(contacts).where(contactWhere),
+    db.select({ n: count() }).from(crmDeals).where(where),
+    db.select().from(contacts).where(contactWhere).orderBy(contacts.lastName, contacts.firstName, contacts.id).limit(50),
+    db.select().from(crmDeals).where(where).orderBy(desc(crmDeals.createdAt), desc(crmDeals.id)).limit(50),
+  ]);
+  return {
+    company,
+    currency: base,
+    contacts: { count: contactCount!.n, data: contactRows },
+    deals: { count: dealCount!.n, data: dealRows },
+    total: total!,
+    open: open!,
+    missingRates: await missingRates(db, base, where),
+  };
 }

@@ -3,7 +3,8 @@ import { pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referrersOf } from '../db/resource-service.js';
 import { createTestInstance, type TestInstance } from '../testing/index.js';
-import { contactReferrers, suppressionKey } from './gdpr.js';
+import { contactReferrers } from './gdpr.js';
+import { suppressionKey } from './suppression.js';
 import { contacts } from './schema.js';
 
 let t: TestInstance;
@@ -151,5 +152,58 @@ describe('GDPR', () => {
     const members = (await t.sdk.crm.contactListMembers.list({ listId: lists[0]!.id })).data;
     expect(members).toEqual([expect.objectContaining({ contactId: ada.id, source: suppressionKey('ada@erase.test') })]);
     expect(members[0]!.source).not.toContain('ada');
+  });
+
+  it('keeps an erased address unmailable when it comes back by create, update or import', async () => {
+    const gone = await t.sdk.crm.contacts.create({ firstName: 'Gus', lastName: 'Gone', email: 'gus@erase.test' });
+    await admin.crm.contacts.erase(gone.id);
+
+    const unmailable = { marketingConsent: false, marketingConsentSource: null, status: 'DO_NOT_CONTACT' };
+    const back = await member.crm.contacts.create({
+      firstName: 'Gus',
+      lastName: 'Back',
+      email: 'GUS@erase.test',
+      marketingConsent: true,
+      marketingConsentSource: 'webinar form',
+    });
+    expect(back).toMatchObject({ ...unmailable, marketingConsentDate: null });
+    expect(await member.crm.contacts.update(back.id, { marketingConsent: true, status: 'ACTIVE' })).toMatchObject(unmailable);
+    await t.sdk.crm.contacts.delete(back.id);
+    // Given a new address, then the erased one: the erased one decides.
+    const other1 = await member.crm.contacts.create({
+      firstName: 'Olga',
+      lastName: 'Other',
+      email: 'olga@erase.test',
+      marketingConsent: true,
+    });
+    expect(other1).toMatchObject({ marketingConsent: true, status: 'ACTIVE' });
+    expect(await member.crm.contacts.update(other1.id, { email: 'gus@erase.test' })).toMatchObject(unmailable);
+    expect((await t.sdk.crm.timelines.contact(other1.id)).data.map((i) => (i.kind === 'activity' ? i.activity.subject : ''))).toContain(
+      'Marketing consent withdrawn',
+    );
+
+    // An import leaves the address out, whatever its consent column says.
+    const fileId = (
+      await member.platform.files.upload(new Blob(['First,Last,E-mail,Consent\nGus,Imported,gus@erase.test,yes\n'], { type: 'text/csv' }), {
+        name: 'gus.csv',
+      })
+    ).id;
+    const started = await member.crm.contactImports.create({
+      fileId,
+      mapping: { First: 'firstName', Last: 'lastName', 'E-mail': 'email', Consent: 'marketingConsent' },
+    });
+    await t.runJobs();
+    expect(await member.crm.contactImports.get(started.id)).toMatchObject({ createdCount: 0, updatedCount: 0, errorCount: 1 });
+    expect((await t.sdk.crm.contacts.list({ q: 'gus@erase.test' })).data.map((c) => [c.lastName, c.marketingConsent])).toEqual([
+      ['Other', false],
+    ]);
+
+    // Another organization never erased it: its contact with that address is theirs to mail.
+    expect(
+      await other.sdk.crm.contacts.create({ firstName: 'Gus', lastName: 'Theirs', email: 'gus@erase.test', marketingConsent: true }),
+    ).toMatchObject({
+      marketingConsent: true,
+      status: 'ACTIVE',
+    });
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { contactErasure } from '@spokestack/core/crm';
 import { SQL, and, eq, inArray, is, sql } from 'drizzle-orm';
 import { type PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -12,6 +11,7 @@ import type { TenantContext } from '../platform/context.js';
 import { recordContactActivity } from './activities.js';
 import { contactService } from './contacts.js';
 import { contactActivities, contactListMembers, contactLists, contacts } from './schema.js';
+import { suppressionKey } from './suppression.js';
 
 // GDPR: a contact's data exported (access and portability) or erased (the right to erasure). Both walk
 // every table whose foreign keys point at contacts, found from the Drizzle schema, so a table added
@@ -97,10 +97,6 @@ function anonymised(): Record<string, unknown> {
   return values;
 }
 
-/** The suppression key of an address: a SHA-256 of its normalised form, so the address itself is not kept. */
-export const suppressionKey = (email: string) =>
-  `gdpr-erasure sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
-
 const suppressionListName = 'Erased contacts (GDPR)';
 
 /** The organization's suppression list for erased addresses, created on first use. */
@@ -123,21 +119,6 @@ async function suppressionList(db: Db, ctx: TenantContext): Promise<string> {
     })
     .returning({ id: contactLists.id });
   return created!.id;
-}
-
-/**
- * Which of these addresses were erased under GDPR in this organization (their hash is on the suppression list).
- *
- * @example const erased = await erasedEmails(db, ctx, rows.map((r) => r.email)); rows.filter((r) => !erased.has(r.email))
- */
-export async function erasedEmails(db: Db, ctx: TenantContext, emails: string[]): Promise<Set<string>> {
-  if (!emails.length) return new Set();
-  const byKey = new Map(emails.map((e) => [suppressionKey(e), e]));
-  const rows = await db
-    .select({ source: contactListMembers.source })
-    .from(contactListMembers)
-    .where(and(eq(contactListMembers.organizationId, ctx.organizationId), inArray(contactListMembers.source, [...byKey.keys()])));
-  return new Set(rows.map((r) => byKey.get(r.source!)!));
 }
 
 /**

@@ -23,6 +23,11 @@ afterAll(() => t.close());
 
 const upload = async (sdk: SpokeStack, csv: string, name = 'leads.csv') =>
   (await sdk.platform.files.upload(new Blob([csv], { type: 'text/csv' }), { name })).id;
+async function countContacts(q: string) {
+  let count = 0;
+  for await (const _ of t.sdk.crm.contacts.iterate({ q, limit: 200 })) count++;
+  return count;
+}
 const mapping = {
   First: 'firstName',
   Last: 'lastName',
@@ -132,6 +137,84 @@ describe('contact imports', () => {
     expect((await t.request(`/v1/crm/contact-imports/${mine.id}`, { method: 'PATCH', body: '{}' })).status).toBe(405);
     await t.runJobs();
   });
+
+  it('a dry run counts what the import would do and writes nothing; the refused lines download as CSV', async () => {
+    const kim = await t.sdk.crm.contacts.create({ firstName: 'Kim', lastName: 'Kept', email: 'kim@dry.test', city: 'Oslo' });
+    const csv = [
+      'First,=Last,E-mail,City',
+      'Lia,New,lia@dry.test,Rome',
+      'Kim,Kept,KIM@dry.test,Bergen',
+      'Moe,,moe@dry.test,',
+      'Lia,Again,lia@dry.test,',
+      'Ned,Phone,ned@dry.test,',
+    ].join('\n');
+    const fileId = await upload(member, csv, 'dry run.csv');
+    // A header a spreadsheet would run as a formula comes back defused in the error report.
+    const mapping = { First: 'firstName', '=Last': 'lastName', 'E-mail': 'email', City: 'city' } as const;
+    const dry = await member.crm.contactImports.create({ fileId, mapping, dedupe: 'update', dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, status: 'QUEUED' });
+    await t.runJobs();
+    const counted = await member.crm.contactImports.get(dry.id);
+    expect(counted).toMatchObject({
+      status: 'COMPLETED',
+      processedRows: 5,
+      createdCount: 2,
+      updatedCount: 1,
+      skippedCount: 1,
+      errorCount: 1,
+    });
+    expect((await t.sdk.crm.contacts.list({ q: 'dry.test' })).data.map((c) => [c.email, c.city])).toEqual([['kim@dry.test', 'Oslo']]);
+    expect(await t.sdk.crm.contacts.get(kim.id)).toMatchObject({ city: 'Oslo', updatedAt: kim.updatedAt });
+
+    // The real run does what the dry run said.
+    const real = await member.crm.contactImports.create({ fileId, mapping, dedupe: 'update' });
+    await t.runJobs();
+    const done = await member.crm.contactImports.get(real.id);
+    for (const key of ['createdCount', 'updatedCount', 'skippedCount', 'errorCount', 'errors'] as const)
+      expect(done[key]).toEqual(counted[key]);
+    expect((await t.sdk.crm.contacts.list({ q: 'dry.test', sort: 'email' })).data.map((c) => [c.email, c.city])).toEqual([
+      ['kim@dry.test', 'Bergen'],
+      ['lia@dry.test', 'Rome'],
+      ['ned@dry.test', null],
+    ]);
+
+    expect(done.errors).toEqual([{ line: 4, column: '=Last', field: 'lastName', message: expect.any(String) }]);
+    // The message holds a comma, so it is quoted.
+    expect(await member.crm.contactImports.errorsCsv(real.id)).toBe(
+      `line,column,field,message\r\n4,'=Last,lastName,"${done.errors[0]!.message}"\r\n`,
+    );
+    expect(done.errors[0]!.message).toContain(',');
+    const response = await t.request(`/v1/crm/contact-imports/${real.id}/errors.csv`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="dry_run-errors.csv"');
+    await expect(other.sdk.crm.contactImports.errorsCsv(real.id)).rejects.toMatchObject({ status: 404 });
+    await expect(client.crm.contactImports.errorsCsv(real.id)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('writes a batch whole or not at all: a failure mid-batch leaves none of its rows, and the retry writes them once', async () => {
+    const csv = ['First,Last,E-mail', ...Array.from({ length: 600 }, (_, i) => `Batch,Person ${i},batch${i}@atomic.test`)].join('\n');
+    const fileId = await upload(t.sdk, csv, 'atomic.csv');
+    const started = await t.sdk.crm.contactImports.create({ fileId, mapping: { First: 'firstName', Last: 'lastName', 'E-mail': 'email' } });
+    // The second batch's last write (its scoring job, after its contacts are inserted) fails.
+    const ctx = t.contextFor(t.organization.id);
+    const failing: TenantContext = {
+      ...ctx,
+      jobs: {
+        ...ctx.jobs,
+        enqueue: async (name, payload, options) => {
+          if ((payload as { contactIds?: string[] }).contactIds?.length === 100) throw new Error('database went away');
+          return ctx.jobs.enqueue(name, payload, options);
+        },
+      },
+    };
+    await expect(runContactImport(t.db, failing, { importId: started.id })).rejects.toThrow('database went away');
+    expect(await t.sdk.crm.contactImports.get(started.id)).toMatchObject({ status: 'RUNNING', processedRows: 500, createdCount: 500 });
+    expect(await countContacts('atomic.test')).toBe(500);
+
+    await t.runJobs();
+    expect(await t.sdk.crm.contactImports.get(started.id)).toMatchObject({ status: 'COMPLETED', processedRows: 600, createdCount: 600 });
+    expect(await countContacts('atomic.test')).toBe(600);
+  }, 60_000);
 
   it('resumes after a crash from the last committed batch: every row once, none lost', async () => {
     const rows = Array.from({ length: 1_200 }, (_, i) => `Bulk,Person ${i},bulk${i}@bulk.test`);

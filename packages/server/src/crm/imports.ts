@@ -10,8 +10,8 @@ import { resourceService } from '../db/resource-service.js';
 import { HttpError, badRequest, mapDbError } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
 import { fileContent } from '../platform/files.js';
-import { createContact, updateContact } from './contacts.js';
-import { erasedEmails } from './gdpr.js';
+import { draftContacts, insertContacts, updateContact } from './contacts.js';
+import { erasedEmails } from './suppression.js';
 import { contacts, crmContactImports } from './schema.js';
 
 // CSV imports of contacts. The file is read as a stream, never whole; rows go in batches, and each
@@ -91,6 +91,7 @@ export async function createContactImport(db: Db, ctx: TenantContext, input: z.o
       fileName: file.row.name,
       mapping,
       dedupe: input.dedupe,
+      dryRun: input.dryRun,
       totalBytes: file.size,
     });
     const job = await ctx.jobs.enqueue(
@@ -154,8 +155,13 @@ interface Pending {
   bytes: number;
 }
 
-/** Writes one batch and moves the checkpoint past it, in one transaction. */
-async function commitBatch(db: Db, ctx: TenantContext, imp: ImportRow, batch: Pending[], done: boolean) {
+/**
+ * Writes one batch and moves the checkpoint past it, in one transaction: the new contacts in one multi-row
+ * insert, so a batch is all in or (when anything fails) all out. A dry run goes through every rule the same
+ * way and only counts. `seen` holds the addresses of the lines before (only those, never the rows), so the
+ * same address twice in a file is one contact, in a dry run as in a real one, and after a resume.
+ */
+async function commitBatch(db: Db, ctx: TenantContext, imp: ImportRow, batch: Pending[], done: boolean, seen: Set<string>) {
   const mapping = imp.mapping as Mapping;
   await transaction(db, async (tx) => {
     const [current] = await tx
@@ -177,6 +183,7 @@ async function commitBatch(db: Db, ctx: TenantContext, imp: ImportRow, batch: Pe
     const erased = await erasedEmails(tx, ctx, emails);
     const counts = { created: 0, updated: 0, skipped: 0 };
     const errors: RowError[] = [];
+    const fresh: { line: number; input: NonNullable<(typeof rows)[number]['input']> }[] = [];
     for (const row of rows) {
       if (!row.input) {
         errors.push(...row.errors!);
@@ -192,25 +199,43 @@ async function commitBatch(db: Db, ctx: TenantContext, imp: ImportRow, batch: Pe
         });
         continue;
       }
+      // The first line with an address wins; a later one in the same file is skipped, whatever `dedupe` says.
       const existing = email ? known.get(email) : undefined;
-      if (existing && imp.dedupe === 'skip') {
+      const duplicate = email ? seen.has(email) : false;
+      if (email) seen.add(email);
+      if (duplicate || (existing && imp.dedupe === 'skip')) {
         counts.skipped++;
         continue;
       }
+      if (!existing) {
+        fresh.push({ line: row.line, input: row.input });
+        continue;
+      }
+      const { source: _kept, ...changes } = row.input;
       try {
-        if (existing) {
-          const { source: _kept, ...changes } = row.input;
-          await updateContact(tx, ctx, existing, changes);
-          counts.updated++;
-        } else {
-          const created = await createContact(tx, ctx, row.input);
-          if (email) known.set(email, created.id);
-          counts.created++;
-        }
+        // An update runs every rule of a contact write (its own savepoint); a dry run rolls it back.
+        await transaction(tx, async (sp) => {
+          await updateContact(sp, ctx, existing, changes);
+          if (imp.dryRun) throw dryRunRollback;
+        });
+        counts.updated++;
       } catch (error) {
-        errors.push(...rowErrors(error, row.line, mapping));
+        if (error === dryRunRollback) counts.updated++;
+        else errors.push(...rowErrors(error, row.line, mapping));
       }
     }
+    const drafts = await draftContacts(
+      tx,
+      ctx,
+      fresh.map((f) => f.input),
+    );
+    const valid = drafts.flatMap((draft, i) => {
+      if (!(draft instanceof HttpError)) return [draft];
+      errors.push(...rowErrors(draft, fresh[i]!.line, mapping));
+      return [];
+    });
+    if (!imp.dryRun) await insertContacts(tx, ctx, valid);
+    counts.created += valid.length;
     const room = Math.max(0, maxStoredErrors - current.errorCount);
     await tx
       .update(crmContactImports)
@@ -221,13 +246,15 @@ async function commitBatch(db: Db, ctx: TenantContext, imp: ImportRow, batch: Pe
         updatedCount: sql`${crmContactImports.updatedCount} + ${counts.updated}`,
         skippedCount: sql`${crmContactImports.skippedCount} + ${counts.skipped}`,
         errorCount: sql`${crmContactImports.errorCount} + ${errors.length}`,
-        errors: sql`${crmContactImports.errors} || ${JSON.stringify(errors.slice(0, room))}::jsonb`,
+        errors: sql`${crmContactImports.errors} || ${JSON.stringify(errors.slice(0, room).sort((a, b) => a.line - b.line))}::jsonb`,
         ...(done ? { status: 'COMPLETED', completedAt: ctx.now } : {}),
       })
       .where(eq(crmContactImports.id, imp.id));
   });
   imp.processedRows += batch.length;
 }
+
+const dryRunRollback = new Error('dry run: rolled back');
 
 const finish = (db: Db, ctx: TenantContext, id: string, values: Partial<ImportRow>) =>
   db
@@ -260,24 +287,50 @@ export async function runContactImport(db: Db, ctx: TenantContext, payload: Json
   input.on('error', (error) => parser.destroy(error));
   let index = 0;
   let batch: Pending[] = [];
+  const seen = new Set<string>();
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number; bytes: number };
     }>) {
-      if (index++ < imp.processedRows) continue;
+      if (index++ < imp.processedRows) {
+        // Committed by an earlier attempt: only its address is needed, to skip it when it comes again.
+        const email = toContact(record, imp.mapping as Mapping, info.lines, imp.fileName).input?.email;
+        if (email) seen.add(email);
+        continue;
+      }
       batch.push({ line: info.lines, record, bytes: info.bytes });
       if (batch.length === batchRows) {
-        await commitBatch(db, ctx, imp, batch, false);
+        await commitBatch(db, ctx, imp, batch, false, seen);
         batch = [];
       }
     }
-    await commitBatch(db, ctx, imp, batch, true);
+    await commitBatch(db, ctx, imp, batch, true, seen);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    await commitBatch(db, ctx, imp, batch, false);
+    await commitBatch(db, ctx, imp, batch, false, seen);
     await finish(db, ctx, imp.id, { status: 'FAILED', failureReason: `Not readable CSV: ${error.message}`, completedAt: ctx.now });
   } finally {
     input.destroy();
   }
+}
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break, and a leading `=`, `+`, `-`, `@` (a header a
+ * user wrote) defused with an apostrophe so that a spreadsheet shows it instead of running it as a formula.
+ */
+const csvCell = (value: string | number | null) => {
+  const text = String(value ?? '').replace(/^[=+\-@\t\r]/, "'$&");
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * The refused lines of an import as CSV text, in file order, with the import's file name for the download.
+ *
+ * @example const { csv } = await contactImportErrorsCsv(db, ctx, id) // 'line,column,field,message\r\n3,Last,lastName,Required\r\n'
+ */
+export async function contactImportErrorsCsv(db: Db, ctx: TenantContext, id: string) {
+  const imp = asView(await importService.get(db, ctx, id));
+  const lines = [['line', 'column', 'field', 'message'], ...imp.errors.map((e) => [e.line, e.column, e.field, e.message])];
+  return { fileName: imp.fileName, csv: lines.map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('') };
 }

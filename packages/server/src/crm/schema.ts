@@ -847,6 +847,8 @@ export const crmContactImports = pgTable(
     fileName: text('file_name').notNull(),
     mapping: json('mapping').notNull(),
     dedupe: text('dedupe').notNull().default('skip'),
+    // Beyond the spec: a dry run checks and counts every line and writes no contact.
+    dryRun: boolean('dry_run').notNull().default(false),
     status: text('status').notNull().default('QUEUED'),
     totalBytes: integer('total_bytes').notNull().default(0),
     processedBytes: integer('processed_bytes').notNull().default(0),

@@ -7,11 +7,13 @@ import { contacts } from './schema.js';
 let t: TestInstance;
 let other: Awaited<ReturnType<TestInstance['createOrg']>>;
 let member: SpokeStack;
+let maxId: string;
 
 beforeAll(async () => {
   t = await createTestInstance({ now: '2025-03-01T10:00:00Z' });
   other = await t.createOrg('Rival Agency');
   const max = await t.sdk.platform.users.create({ email: 'max@agency.test', name: 'Max' });
+  maxId = max.id;
   member = t.sdkFor((await t.sdk.platform.sessions.create({ userId: max.id })).token);
 });
 afterAll(() => t.close());
@@ -98,5 +100,46 @@ describe('lead scoring', () => {
     await expect(other.sdk.crm.scores.explain(ada.id)).rejects.toMatchObject({ status: 404 });
     const mine = (await other.sdk.crm.contacts.create({ firstName: 'Vip', lastName: 'Elsewhere', tags: ['vip'] })).id;
     expect((await other.sdk.crm.scores.explain(mine)).rules).toEqual([]);
+  });
+
+  it('rescores every contact by a job when a rule is added, changed or removed, never another organization’s', async () => {
+    t.clock.advance(86_400_000);
+    const made: { id: string }[] = [];
+    for (const [i, tags] of [['partner'], ['partner', 'vip'], []].entries())
+      made.push(await t.sdk.crm.contacts.create({ firstName: `Rule${i}`, lastName: 'Watcher', tags }));
+    const theirs = await other.sdk.crm.contacts.create({ firstName: 'Their', lastName: 'Partner', tags: ['partner'] });
+    await t.runJobs();
+    const scores = async () => Promise.all(made.map(async (c) => (await t.sdk.crm.contacts.get(c.id)).leadScore));
+    expect(await scores()).toEqual([0, 20, 0]);
+
+    t.clock.advance(60_000);
+    const partner = await t.sdk.crm.leadScoringRules.create({
+      name: 'Partner',
+      condition: { kind: 'tag', tag: 'partner' },
+      scoreChange: 5,
+      category: 'fit',
+    });
+    // Nothing about the contacts changed: only the rule did.
+    await t.runJobs();
+    expect(await scores()).toEqual([5, 25, 0]);
+    expect(await t.sdk.crm.contacts.get(made[0]!.id)).toMatchObject({ lastScoreUpdate: t.clock.now().toISOString() });
+    expect(await other.sdk.crm.contacts.get(theirs.id)).toMatchObject({ leadScore: 0, lastScoreUpdate: null });
+
+    t.clock.advance(60_000);
+    await t.sdk.crm.leadScoringRules.update(partner.id, { scoreChange: 12 });
+    await t.runJobs();
+    expect(await scores()).toEqual([12, 32, 0]);
+    expect((await t.sdk.crm.scores.explain(made[1]!.id)).rules.filter((r) => r.matched).map((r) => [r.name, r.points])).toEqual([
+      ['VIP', 20],
+      ['Partner', 12],
+    ]);
+
+    t.clock.advance(60_000);
+    const max = t.sdkFor((await t.sdk.platform.sessions.create({ userId: maxId })).token);
+    await expect(max.crm.leadScoringRules.delete(partner.id)).rejects.toMatchObject({ status: 403 });
+    await expect(other.sdk.crm.leadScoringRules.delete(partner.id)).rejects.toMatchObject({ status: 404 });
+    await t.sdk.crm.leadScoringRules.delete(partner.id);
+    await t.runJobs();
+    expect(await scores()).toEqual([0, 20, 0]);
   });
 });

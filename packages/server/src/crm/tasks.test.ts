@@ -68,6 +68,21 @@ describe('tasks', () => {
     expect(later.status).toBe('PENDING');
   });
 
+  it('repeats a monthly task on the same day, or on the last day of a shorter month', async () => {
+    const task = await t.sdk.crm.tasks.create({
+      title: 'Month-end report',
+      dueDate: '2025-01-31T17:00:00Z',
+      reminderAt: '2025-01-30T09:00:00Z',
+      recurrence: 'MONTHLY',
+    });
+    const { next } = await t.sdk.crm.tasks.complete(task.id);
+    expect(next).toMatchObject({ dueDate: '2025-02-28T17:00:00.000Z', reminderAt: '2025-02-28T09:00:00.000Z', recurrence: 'MONTHLY' });
+    const leap = await t.sdk.crm.tasks.create({ title: 'Leap', dueDate: '2024-01-31T08:00:00Z', recurrence: 'MONTHLY' });
+    expect((await t.sdk.crm.tasks.complete(leap.id)).next).toMatchObject({ dueDate: '2024-02-29T08:00:00.000Z' });
+    const mid = await t.sdk.crm.tasks.create({ title: 'Mid', dueDate: '2025-12-15T08:00:00Z', recurrence: 'MONTHLY' });
+    expect((await t.sdk.crm.tasks.complete(mid.id)).next).toMatchObject({ dueDate: '2026-01-15T08:00:00.000Z' });
+  });
+
   it('hides other organizations’ tasks and refuses CLIENT members', async () => {
     const task = await t.sdk.crm.tasks.create({ title: 'Ours' });
     await expect(other.sdk.crm.tasks.complete(task.id)).rejects.toMatchObject({ status: 404 });

@@ -17,12 +17,20 @@ const taskService = resourceService(crmTasks, crmResources.tasks);
 export const reminderJobName = 'crm.taskReminder';
 const open = ['PENDING', 'IN_PROGRESS', 'DEFERRED'] as const;
 
-/** The next occurrence's time: one day, week or calendar month later (UTC). */
+/**
+ * The next occurrence's time: one day, week or calendar month later (UTC). A month later keeps the day of the
+ * month, or takes the month's last day when it is shorter (31 January → 28 February, never 3 March).
+ */
 function nextOf(date: Date, recurrence: string): Date {
   const next = new Date(date);
   if (recurrence === 'DAILY') next.setUTCDate(next.getUTCDate() + 1);
   else if (recurrence === 'WEEKLY') next.setUTCDate(next.getUTCDate() + 7);
-  else next.setUTCMonth(next.getUTCMonth() + 1);
+  else {
+    const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 2, 0)).getUTCDate();
+    next.setUTCDate(1);
+    next.setUTCMonth(date.getUTCMonth() + 1);
+    next.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  }
   return next;
 }
 

@@ -19,26 +19,35 @@ const actorTypes = { user: 'user', apiKey: 'integration', system: 'system' } as 
 
 /**
  * Writes the `unified_activities` row of a mutation. Call it with the mutation's transaction so the
- * row exists exactly when the change does. Only the tenant and actor are read, so code that runs
+ * row exists exactly when the change does (an array writes one row each, in one insert: a batch of an import).
+ * Only the tenant and actor are read, so code that runs
  * outside a request (creating an organization) records with just those.
  *
  * @example await recordActivity(tx, ctx, { action: 'published', entityType: 'content_entries', entityId, entityTitle })
  */
-export async function recordActivity(db: Db, ctx: Pick<TenantContext, 'organizationId' | 'actor'>, input: ActivityInput): Promise<void> {
-  await db.insert(unifiedActivities).values({
-    organizationId: ctx.organizationId,
-    actorType: actorTypes[ctx.actor.type],
-    actorId: ctx.actor.id,
-    actorName: ctx.actor.name,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    entityTitle: input.entityTitle.slice(0, 500),
-    description: input.description ?? null,
-    metadata: input.metadata ?? null,
-    clientId: input.clientId ?? null,
-    projectId: input.projectId ?? null,
-  });
+export async function recordActivity(
+  db: Db,
+  ctx: Pick<TenantContext, 'organizationId' | 'actor'>,
+  input: ActivityInput | ActivityInput[],
+): Promise<void> {
+  const items = Array.isArray(input) ? input : [input];
+  if (!items.length) return;
+  await db.insert(unifiedActivities).values(
+    items.map((item) => ({
+      organizationId: ctx.organizationId,
+      actorType: actorTypes[ctx.actor.type],
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: item.action,
+      entityType: item.entityType,
+      entityId: item.entityId,
+      entityTitle: item.entityTitle.slice(0, 500),
+      description: item.description ?? null,
+      metadata: item.metadata ?? null,
+      clientId: item.clientId ?? null,
+      projectId: item.projectId ?? null,
+    })),
+  );
 }
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "crm_contact_imports" ADD COLUMN "dry_run" boolean DEFAULT false NOT NULL;
