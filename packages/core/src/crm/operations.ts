@@ -6,6 +6,7 @@ import { productOps } from './products.js';
 import { taskOps } from './tasks.js';
 import { importOps } from './imports.js';
 import { scoringOps } from './scoring.js';
+import { listOps } from './lists.js';
 
 export const crmOps = {
   ...contactOps,
@@ -15,4 +16,5 @@ export const crmOps = {
   ...taskOps,
   ...importOps,
   ...scoringOps,
+  ...listOps,
 };
