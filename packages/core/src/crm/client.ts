@@ -324,7 +324,10 @@ function createListClient(http: HttpClient, generic: ResourceClients<typeof crmR
        *   name: 'Engaged VIPs', listType: 'DYNAMIC',
        *   segmentRules: { kind: 'group', match: 'all', rules: [
        *     { kind: 'tag', op: 'has', tag: 'vip' },
-       *     { kind: 'group', match: 'any', rules: [{ kind: 'email', interaction: 'OPENED', withinDays: 30 }, { kind: 'score', score: 'leadScore', op: 'gte', value: 50 }] },
+       *     { kind: 'group', match: 'any', rules: [
+       *       { kind: 'email', interaction: 'OPENED', withinDays: 30 },
+       *       { kind: 'score', score: 'leadScore', op: 'gte', value: 50 },
+       *     ] },
        *   ] },
        * })
        */
@@ -334,13 +337,13 @@ function createListClient(http: HttpClient, generic: ResourceClients<typeof crmR
       /** @example const { data } = await sdk.crm.contactLists.members(list.id) */
       members: (id: string, query?: Query<typeof ops.listMembers>, options?: RequestOptions) =>
         http.call(ops.listMembers, { params: { id }, query }, options),
-      /** Static and suppression lists only. @example await sdk.crm.contactLists.addMembers(list.id, [ada.id]) // { changed: 1, memberCount: 1 } */
+      /** Static and suppression lists only. @example await sdk.crm.contactLists.addMembers(list.id, [ada.id]) // { changed: 1, … } */
       addMembers: (id: string, contactIds: string[], options?: RequestOptions) =>
         http.call(ops.addMembers, { params: { id }, body: { contactIds } }, options),
       /** @example await sdk.crm.contactLists.removeMembers(list.id, [ada.id]) */
       removeMembers: (id: string, contactIds: string[], options?: RequestOptions) =>
         http.call(ops.removeMembers, { params: { id }, body: { contactIds } }, options),
-      /** @example const { count, sample } = await sdk.crm.contactLists.preview({ segmentRules: { kind: 'consent', marketingConsent: true } }) */
+      /** @example const { count, sample } = await sdk.crm.contactLists.preview({ segmentRules: { kind: 'tag', op: 'has', tag: 'vip' } }) */
       preview: (body: Body<typeof ops.previewSegment>, options?: RequestOptions) => http.call(ops.previewSegment, { body }, options),
     },
     contactListMembers: {

@@ -226,7 +226,7 @@ export async function segmentWhere(db: Db, ctx: TenantContext, rule: SegmentRule
   return and(eq(contacts.organizationId, ctx.organizationId), where)!;
 }
 
-/** The condition on `contacts` of being a member of a list. @example await db.select().from(contacts).where(await listWhere(db, ctx, list)) */
+/** The condition on `contacts` of being a member of a list. @example db.select().from(contacts).where(await listWhere(db, ctx, list)) */
 export async function listWhere(db: Db, ctx: TenantContext, list: Stored): Promise<SQL> {
   if (list.listType === 'DYNAMIC')
     return segmentWhere(db, ctx, (list.segmentRules ?? { kind: 'group', match: 'any', rules: [] }) as SegmentRule, 'segmentRules', list.id);
@@ -281,7 +281,10 @@ function checkRules(type: ListRow['listType'], rules: SegmentRule | null | undef
  * @example
  * await createContactList(db, ctx, {
  *   name: 'Engaged VIPs', listType: 'DYNAMIC',
- *   segmentRules: { kind: 'group', match: 'all', rules: [{ kind: 'tag', op: 'has', tag: 'vip' }, { kind: 'email', interaction: 'OPENED', withinDays: 30 }] },
+ *   segmentRules: { kind: 'group', match: 'all', rules: [
+ *     { kind: 'tag', op: 'has', tag: 'vip' },
+ *     { kind: 'email', interaction: 'OPENED', withinDays: 30 },
+ *   ] },
  * })
  */
 export async function createContactList(db: Db, ctx: TenantContext, input: z.output<typeof contactListCreate>): Promise<List> {
