@@ -137,9 +137,10 @@ function compile(rule: SegmentRule, scope: Scope, path: string, within: string[]
         default: {
           // Numbers compare as numbers (only where the stored value is one); text, like ISO dates, as text.
           const op = sql.raw(ops[rule.op]);
+          const text = sql`(${contacts.customFields} ->> ${rule.key})`;
           return typeof rule.value === 'number'
-            ? sql`(case when jsonb_typeof(${field}) = 'number' then (${contacts.customFields} ->> ${rule.key})::numeric end) ${op} ${rule.value}`
-            : sql`(case when jsonb_typeof(${field}) = 'string' then ${contacts.customFields} ->> ${rule.key} end) ${op} ${String(rule.value)}`;
+            ? sql`(case when jsonb_typeof(${field}) = 'number' then ${text}::numeric end) ${op} ${rule.value}`
+            : sql`(case when jsonb_typeof(${field}) = 'string' then ${text} end) ${op} ${String(rule.value)}`;
         }
       }
     }
