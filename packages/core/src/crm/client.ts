@@ -357,7 +357,34 @@ function createListClient(http: HttpClient, generic: ResourceClients<typeof crmR
   };
 }
 
+/** Email templates: merge tags checked when saved, previews and test sends. */
+function createTemplateClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    emailTemplates: {
+      list: generic.emailTemplates.list,
+      iterate: generic.emailTemplates.iterate,
+      get: generic.emailTemplates.get,
+      delete: generic.emailTemplates.delete,
+      /**
+       * Unknown merge tags are a 400 naming them.
+       * @example await sdk.crm.emailTemplates.create({ name: 'Welcome', htmlContent: '<p>Hi {{firstName|there}}</p>' })
+       */
+      create: (body: Body<typeof ops.createEmailTemplate>, options?: RequestOptions) =>
+        http.call(ops.createEmailTemplate, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateEmailTemplate>, options?: RequestOptions) =>
+        http.call(ops.updateEmailTemplate, { params: { id }, body }, options),
+      /** @example const { html, text } = await sdk.crm.emailTemplates.preview(id, { contactId: ada.id }) */
+      preview: (id: string, body: Body<typeof ops.previewEmailTemplate> = {}, options?: RequestOptions) =>
+        http.call(ops.previewEmailTemplate, { params: { id }, body }, options),
+      /** @example await sdk.crm.emailTemplates.testSend(id, { to: ['me@agency.test'], contactId: ada.id, subject: 'Hi {{firstName}}' }) */
+      testSend: (id: string, body: Body<typeof ops.testSendEmailTemplate>, options?: RequestOptions) =>
+        http.call(ops.testSendEmailTemplate, { params: { id }, body }, options),
+    },
+  };
+}
+
 type Rules = ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createTemplateClient> &
   ReturnType<typeof createListClient> &
   ReturnType<typeof createImportClient> &
   ReturnType<typeof createScoringClient> &
@@ -379,6 +406,7 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createImportClient(http, generic),
     ...createScoringClient(http, generic),
     ...createListClient(http, generic),
+    ...createTemplateClient(http, generic),
   };
 }
 

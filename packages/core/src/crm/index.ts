@@ -9,5 +9,6 @@ export * from './tasks.js';
 export * from './imports.js';
 export * from './scoring.js';
 export * from './lists.js';
+export * from './templates.js';
 export * from './operations.js';
 export * from './client.js';

@@ -7,6 +7,7 @@ import { taskOps } from './tasks.js';
 import { importOps } from './imports.js';
 import { scoringOps } from './scoring.js';
 import { listOps } from './lists.js';
+import { templateOps } from './templates.js';
 
 export const crmOps = {
   ...contactOps,
@@ -17,4 +18,5 @@ export const crmOps = {
   ...importOps,
   ...scoringOps,
   ...listOps,
+  ...templateOps,
 };
