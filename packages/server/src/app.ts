@@ -18,6 +18,7 @@ import { pruneJobName, pruneJobs, schedulePrune } from './jobs/prune.js';
 import { type JobHandlers, type Worker, type WorkerOptions, createWorker } from './jobs/worker.js';
 import { createAuthenticator } from './platform/auth.js';
 import { type Clock, systemClock } from './platform/clock.js';
+import type { MailOptions } from './platform/mailer.js';
 import { type Actor, type AppContext, type TenantContext, createAppParts, systemActor } from './platform/context.js';
 import { type Logger, createLogger } from './platform/logger.js';
 import type { Storage } from './platform/storage.js';
@@ -53,6 +54,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimitSettings> | false;
   /** Let webhook endpoints point at loopback and private addresses (default false; `SPOKESTACK_WEBHOOK_ALLOW_PRIVATE=1`). */
   allowPrivateWebhookUrls?: boolean;
+  /** Outgoing email: an SMTP URL (`SPOKESTACK_SMTP_URL`) or a mailer, and the default sender. */
+  mail?: MailOptions;
 }
 
 /**
@@ -77,6 +80,7 @@ export function createApp(options: AppOptions) {
     secret,
     encryptionKeys: options.encryptionKeys,
     allowPrivateWebhookUrls: options.allowPrivateWebhookUrls,
+    mail: options.mail,
   });
   /** A request's (or job's) context: the app's parts at the time it starts. */
   const context = (): AppContext => ({ ...parts, now: clock.now() });

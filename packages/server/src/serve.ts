@@ -206,6 +206,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // Behind proxies the operator runs, the client IP the rate limits count is the X-Forwarded-For one.
       rateLimits: { trustProxy: trustProxySetting(settings.env.SPOKESTACK_TRUST_PROXY) },
       allowPrivateWebhookUrls: settings.env.SPOKESTACK_WEBHOOK_ALLOW_PRIVATE === '1',
+      mail: settings.env.SPOKESTACK_SMTP_URL
+        ? { url: settings.env.SPOKESTACK_SMTP_URL, from: settings.env.SPOKESTACK_MAIL_FROM }
+        : undefined,
     });
     const host = options.host ?? '127.0.0.1';
     const server = createAdaptorServer({ fetch: spokestack.app.fetch }) as Server;

@@ -321,7 +321,86 @@ function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmR
   };
 }
 
+/** Static, dynamic (segment) and suppression lists. */
+function createListClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  const list = (query?: Query<typeof ops.listContactLists>, options?: RequestOptions) =>
+    http.call(ops.listContactLists, { query }, options);
+  return {
+    contactLists: {
+      /** `memberCount` is exact, counted when read. @example const { data } = await sdk.crm.contactLists.list({ listType: 'DYNAMIC' }) */
+      list,
+      iterate: (query?: Omit<Query<typeof ops.listContactLists>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => list({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getContactList, { params: { id } }, options),
+      delete: generic.contactLists.delete,
+      /**
+       * @example
+       * await sdk.crm.contactLists.create({
+       *   name: 'Engaged VIPs', listType: 'DYNAMIC',
+       *   segmentRules: { kind: 'group', match: 'all', rules: [
+       *     { kind: 'tag', op: 'has', tag: 'vip' },
+       *     { kind: 'group', match: 'any', rules: [
+       *       { kind: 'email', interaction: 'OPENED', withinDays: 30 },
+       *       { kind: 'score', score: 'leadScore', op: 'gte', value: 50 },
+       *     ] },
+       *   ] },
+       * })
+       */
+      create: (body: Body<typeof ops.createContactList>, options?: RequestOptions) => http.call(ops.createContactList, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateContactList>, options?: RequestOptions) =>
+        http.call(ops.updateContactList, { params: { id }, body }, options),
+      /** @example const { data } = await sdk.crm.contactLists.members(list.id) */
+      members: (id: string, query?: Query<typeof ops.listMembers>, options?: RequestOptions) =>
+        http.call(ops.listMembers, { params: { id }, query }, options),
+      /** Static and suppression lists only. @example await sdk.crm.contactLists.addMembers(list.id, [ada.id]) // { changed: 1, … } */
+      addMembers: (id: string, contactIds: string[], options?: RequestOptions) =>
+        http.call(ops.addMembers, { params: { id }, body: { contactIds } }, options),
+      /** @example await sdk.crm.contactLists.removeMembers(list.id, [ada.id]) */
+      removeMembers: (id: string, contactIds: string[], options?: RequestOptions) =>
+        http.call(ops.removeMembers, { params: { id }, body: { contactIds } }, options),
+      /** @example const { count, sample } = await sdk.crm.contactLists.preview({ segmentRules: { kind: 'tag', op: 'has', tag: 'vip' } }) */
+      preview: (body: Body<typeof ops.previewSegment>, options?: RequestOptions) => http.call(ops.previewSegment, { body }, options),
+    },
+    contactListMembers: {
+      list: generic.contactListMembers.list,
+      iterate: generic.contactListMembers.iterate,
+      get: generic.contactListMembers.get,
+      delete: generic.contactListMembers.delete,
+      /** @example await sdk.crm.contactListMembers.create({ listId, contactId }) */
+      create: (body: Body<typeof ops.createListMember>, options?: RequestOptions) => http.call(ops.createListMember, { body }, options),
+    },
+  };
+}
+
+/** Email templates: merge tags checked when saved, previews and test sends. */
+function createTemplateClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    emailTemplates: {
+      list: generic.emailTemplates.list,
+      iterate: generic.emailTemplates.iterate,
+      get: generic.emailTemplates.get,
+      delete: generic.emailTemplates.delete,
+      /**
+       * Unknown merge tags are a 400 naming them.
+       * @example await sdk.crm.emailTemplates.create({ name: 'Welcome', htmlContent: '<p>Hi {{firstName|there}}</p>' })
+       */
+      create: (body: Body<typeof ops.createEmailTemplate>, options?: RequestOptions) =>
+        http.call(ops.createEmailTemplate, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateEmailTemplate>, options?: RequestOptions) =>
+        http.call(ops.updateEmailTemplate, { params: { id }, body }, options),
+      /** @example const { html, text } = await sdk.crm.emailTemplates.preview(id, { contactId: ada.id }) */
+      preview: (id: string, body: Body<typeof ops.previewEmailTemplate> = {}, options?: RequestOptions) =>
+        http.call(ops.previewEmailTemplate, { params: { id }, body }, options),
+      /** @example await sdk.crm.emailTemplates.testSend(id, { to: ['me@agency.test'], contactId: ada.id, subject: 'Hi {{firstName}}' }) */
+      testSend: (id: string, body: Body<typeof ops.testSendEmailTemplate>, options?: RequestOptions) =>
+        http.call(ops.testSendEmailTemplate, { params: { id }, body }, options),
+    },
+  };
+}
+
 type Rules = ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createTemplateClient> &
+  ReturnType<typeof createListClient> &
   ReturnType<typeof createImportClient> &
   ReturnType<typeof createScoringClient> &
   ReturnType<typeof createContactClient> &
@@ -341,6 +420,8 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createTaskClient(http, generic),
     ...createImportClient(http, generic),
     ...createScoringClient(http, generic),
+    ...createListClient(http, generic),
+    ...createTemplateClient(http, generic),
   };
 }
 

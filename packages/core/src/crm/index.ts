@@ -8,5 +8,7 @@ export * from './products.js';
 export * from './tasks.js';
 export * from './imports.js';
 export * from './scoring.js';
+export * from './lists.js';
+export * from './templates.js';
 export * from './operations.js';
 export * from './client.js';

@@ -6,6 +6,8 @@ import { productOps } from './products.js';
 import { taskOps } from './tasks.js';
 import { importOps } from './imports.js';
 import { scoringOps } from './scoring.js';
+import { listOps } from './lists.js';
+import { templateOps } from './templates.js';
 
 export const crmOps = {
   ...contactOps,
@@ -15,4 +17,6 @@ export const crmOps = {
   ...taskOps,
   ...importOps,
   ...scoringOps,
+  ...listOps,
+  ...templateOps,
 };

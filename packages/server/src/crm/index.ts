@@ -7,6 +7,8 @@ import { productRoutes } from './products.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { scoringRoutes } from './scoring.routes.js';
+import { listRoutes } from './lists.routes.js';
+import { templateRoutes } from './templates.routes.js';
 import { runLeadScore } from './scoring.js';
 import { scoreJobName } from './activities.js';
 import { contactImportJobName, runContactImport } from './imports.js';
@@ -24,7 +26,17 @@ export const crm = defineFeature({
   tables: crmTables,
   resources: crmResources,
   routes(router, { db }) {
-    for (const routes of [contactRoutes, dealRoutes, timelineRoutes, productRoutes, taskRoutes, importRoutes, scoringRoutes])
+    for (const routes of [
+      contactRoutes,
+      dealRoutes,
+      timelineRoutes,
+      productRoutes,
+      taskRoutes,
+      importRoutes,
+      scoringRoutes,
+      listRoutes,
+      templateRoutes,
+    ])
       routes(router, db);
   },
   jobs: { [reminderJobName]: runTaskReminder, [contactImportJobName]: runContactImport, [scoreJobName]: runLeadScore },

@@ -4,6 +4,7 @@ import { type JobQueue, createJobQueue } from '../jobs/queue.js';
 import type { Clock } from './clock.js';
 import { type FileStore, createFileStore } from './files.js';
 import type { Logger } from './logger.js';
+import { type MailOptions, type Mailer, mailerOf } from './mailer.js';
 import { type SecretBox, appKeyRing, secretBox } from './secrets.js';
 import { type Signer, createSigner } from './signing.js';
 import type { Storage } from './storage.js';
@@ -38,6 +39,10 @@ export interface AppContext {
   logger: Logger;
   /** Whether webhooks may target loopback and private networks (off: a tenant must not reach the server's own network). */
   allowPrivateWebhookUrls: boolean;
+  /** Outgoing email, when the app was given `mail` (or `SPOKESTACK_SMTP_URL`); features refuse to send without it. */
+  mailer?: Mailer;
+  /** The default sender (`SPOKESTACK_MAIL_FROM`). */
+  mailFrom?: string;
 }
 
 /**
@@ -69,6 +74,7 @@ export function createAppParts(deps: {
   /** `SPOKESTACK_ENCRYPTION_KEYS` (see `keyRingFromSpec`); without it a key derived from `secret` encrypts. */
   encryptionKeys?: string;
   allowPrivateWebhookUrls?: boolean;
+  mail?: MailOptions;
 }): Omit<AppContext, 'now'> {
   const { db, storage, clock, logger, secret } = deps;
   const signer = createSigner(secret);
@@ -80,5 +86,7 @@ export function createAppParts(deps: {
     secrets,
     logger,
     allowPrivateWebhookUrls: deps.allowPrivateWebhookUrls ?? false,
+    mailer: mailerOf(deps.mail),
+    mailFrom: deps.mail?.from,
   };
 }

@@ -25,6 +25,8 @@ export interface TestInstanceOptions {
   rateLimits?: AppOptions['rateLimits'];
   /** Let webhooks reach loopback receivers (tests serve them on 127.0.0.1). */
   allowPrivateWebhookUrls?: boolean;
+  /** Outgoing email (tests point it at `startSmtpServer()` from `testing/smtp.ts`). */
+  mail?: AppOptions['mail'];
 }
 
 /** Which driver and template the suite runs with, from the environment the test setup provides. */
@@ -108,6 +110,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     validateResponses: true,
     rateLimits: settings.rateLimits ?? false,
     allowPrivateWebhookUrls: settings.allowPrivateWebhookUrls,
+    mail: settings.mail,
   });
   const { app } = spokestack;
   const fetch = (request: Request) => app.request(request);
