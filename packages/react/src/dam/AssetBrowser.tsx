@@ -1,5 +1,6 @@
 import { type ComponentPropsWithoutRef, type DragEvent, forwardRef, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import type { AssetType } from '@spokestack/core/dam';
 import { useOverrides } from '../overrides.js';
 import { useMe } from '../platform/me.js';
 import { format } from '../shared/format.js';
@@ -19,7 +20,15 @@ import type { AssetLinkView, FolderView, SearchHitView, UploadResultView as DamU
 import { type AssetTusOptions, UploadPanel, useAssetUploads } from './uploads.js';
 
 type Part = 'sidebar' | 'toolbar' | 'facets' | 'grid' | 'selection' | 'uploads';
-const assetTypes = ['IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT', 'DESIGN', 'PRESENTATION', 'SPREADSHEET', 'ARCHIVE', 'FONT', 'OTHER'];
+/** The type filter's kinds, each a comma list of the spec's asset types (the search takes any of a list). */
+const typeKinds = {
+  typeImage: ['IMAGE_PHOTO', 'IMAGE_GRAPHIC', 'IMAGE_ICON', 'IMAGE_LOGO'],
+  typeVideo: ['VIDEO_RAW', 'VIDEO_EDITED', 'VIDEO_MOTION'],
+  typeAudio: ['AUDIO_MUSIC', 'AUDIO_VOICEOVER', 'AUDIO_SFX'],
+  typeDocument: ['DOC_COPY', 'DOC_BRIEF', 'DOC_PRESENTATION', 'DOC_REPORT'],
+  typeDesign: ['DESIGN_SOURCE', 'DESIGN_TEMPLATE', 'THREE_D_MODEL', 'AR_ASSET', 'FONT'],
+  typeOther: ['OTHER'],
+} satisfies Record<string, readonly AssetType[]>;
 const statuses = ['APPROVED', 'PENDING', 'REJECTED', 'EXPIRED', 'ARCHIVED'];
 /** Facet groups → the search filter each one sets. */
 const facetFilters = { type: 'assetType', tags: 'tags', status: 'status', orientation: 'orientation' } as const;
@@ -225,9 +234,9 @@ export const AssetBrowser = forwardRef<HTMLElement, AssetBrowserProps>(function 
           />
           <select aria-label={t.type} value={filters.assetType ?? ''} onChange={(e) => setFilter('assetType', e.target.value)}>
             <option value="">{t.anyType}</option>
-            {assetTypes.map((type) => (
-              <option key={type} value={type}>
-                {type.charAt(0) + type.slice(1).toLowerCase()}
+            {Object.entries(typeKinds).map(([kind, types]) => (
+              <option key={kind} value={types.join(',')}>
+                {t[kind as keyof typeof typeKinds]}
               </option>
             ))}
           </select>

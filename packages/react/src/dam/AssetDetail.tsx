@@ -71,7 +71,7 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
   const onComment = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const content = String(new FormData(form).get('content') ?? '').trim();
+    const content = (form.elements.namedItem('content') as HTMLTextAreaElement).value.trim();
     if (!content) return;
     comment.mutate(
       { content, ...(pin ? { annotation: { type: 'point' as const, ...pin } } : {}) },

@@ -55,16 +55,17 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const form = event.currentTarget;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    const text = (name: string) => field(name).value.trim();
     create.mutate(
       {
-        allowDownload: form.get('allowDownload') === 'on',
+        allowDownload: field('allowDownload').checked,
         expiresAt: text('expiresAt') ? new Date(text('expiresAt')).toISOString() : null,
         password: text('password') || null,
         maxDownloads: text('maxDownloads') ? Number(text('maxDownloads')) : null,
       },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
+      { onSuccess: () => form.reset() },
     );
   };
   const copy = async (link: AssetLinkView) => {
@@ -78,13 +79,14 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
         <Dialog.Title>{format(t.title, { name: asset.name })}</Dialog.Title>
         <Dialog.Description id={`${ids}-description`}>{t.description}</Dialog.Description>
         <form onSubmit={onSubmit} noValidate data-scope="share-dialog" data-part="form" className={classNames?.form}>
-          <label data-scope="share-dialog" data-part="field">
-            <span>{t.expiresAt}</span>
-            <input type="datetime-local" name="expiresAt" />
-          </label>
-          <label data-scope="share-dialog" data-part="field">
-            <span>{t.password}</span>
+          <div data-scope="share-dialog" data-part="field">
+            <label htmlFor={`${ids}-expires`}>{t.expiresAt}</label>
+            <input id={`${ids}-expires`} type="datetime-local" name="expiresAt" />
+          </div>
+          <div data-scope="share-dialog" data-part="field">
+            <label htmlFor={`${ids}-pw`}>{t.password}</label>
             <input
+              id={`${ids}-pw`}
               type="password"
               name="password"
               autoComplete="new-password"
@@ -94,12 +96,12 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
             <small id={`${ids}-password`} data-invalid={!!fieldError('password') || undefined}>
               {fieldError('password') ?? t.passwordHint}
             </small>
-          </label>
-          <label data-scope="share-dialog" data-part="field">
-            <span>{t.maxDownloads}</span>
-            <input type="number" name="maxDownloads" min={1} inputMode="numeric" aria-describedby={`${ids}-max`} />
+          </div>
+          <div data-scope="share-dialog" data-part="field">
+            <label htmlFor={`${ids}-max-input`}>{t.maxDownloads}</label>
+            <input id={`${ids}-max-input`} type="number" name="maxDownloads" min={1} inputMode="numeric" aria-describedby={`${ids}-max`} />
             <small id={`${ids}-max`}>{fieldError('maxDownloads') ?? t.maxDownloadsHint}</small>
-          </label>
+          </div>
           <label data-scope="share-dialog" data-part="check">
             <input type="checkbox" name="allowDownload" defaultChecked />
             <span>{t.allowDownload}</span>

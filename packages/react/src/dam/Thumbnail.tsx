@@ -44,6 +44,7 @@ export const AssetThumbnail = forwardRef<HTMLDivElement, AssetThumbnailProps>(fu
   return (
     <div
       ref={ref}
+      aria-hidden
       {...props}
       data-scope="asset-thumbnail"
       data-part="root"

@@ -11,19 +11,9 @@ import { spokestackKeys } from '../shared/query.js';
 import type { AssetBrowserStrings } from './strings.js';
 import type { UploadResultView as DamUploadResult } from './types.js';
 
-/** Options of the tus uploader a host may tune (chunk size, retry delays, an `httpStack`). */
-export type AssetTusOptions = Pick<TusOpts<Meta, Record<string, never>>, 'chunkSize' | 'retryDelays' | 'httpStack'>;
+/** Options of the tus uploader a host may tune (chunk size, retry delays, its `httpStack` and `fileReader`). */
+export type AssetTusOptions = Pick<TusOpts<Meta, Record<string, never>>, 'chunkSize' | 'retryDelays' | 'httpStack' | 'fileReader'>;
 export type AssetUppy = Uppy<Meta, Record<string, never>>;
-
-/** What the last tus PATCH answers: the new asset and any duplicates, as JSON. */
-function resultOf(body: unknown): DamUploadResult | undefined {
-  const text = (body as { xhr?: { responseText?: string; getBody?: () => string } } | undefined)?.xhr?.responseText;
-  try {
-    return text ? (JSON.parse(text) as DamUploadResult) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * An Uppy instance uploading into a library (and folder) over tus, resumably: chunks of 5 MiB by default,
@@ -46,6 +36,9 @@ export function useAssetUploads(options: {
   latest.current = options;
   useEffect(() => {
     const instance: AssetUppy = new Uppy({ autoProceed: true, allowMultipleUploadBatches: true });
+    // The last PATCH answers the upload's result (the asset, duplicates) as JSON, by upload URL; Uppy's
+    // upload-success carries the URL but not the body, whatever the HTTP stack.
+    const results = new Map<string, DamUploadResult>();
     instance.use(Tus, {
       endpoint: sdk.http.url('/v1/dam/tus'),
       chunkSize: 5 * 1024 * 1024,
@@ -55,6 +48,14 @@ export function useAssetUploads(options: {
       async onBeforeRequest(request) {
         for (const [name, value] of Object.entries(await sdk.http.headers())) request.setHeader(name, value);
       },
+      onAfterResponse(request, response) {
+        if (request.getMethod() !== 'PATCH' || response.getStatus() !== 200) return;
+        try {
+          results.set(request.getURL(), JSON.parse(response.getBody()) as DamUploadResult);
+        } catch {
+          // A PATCH that was not the last: no body.
+        }
+      },
     });
     // The library and folder travel as tus metadata, read at the moment a file is added.
     instance.on('file-added', (file) => {
@@ -63,8 +64,9 @@ export function useAssetUploads(options: {
     });
     instance.on('upload-success', (_file, response) => {
       void queryClient.invalidateQueries({ queryKey: spokestackKeys.resource('dam', 'assets') });
-      const result = resultOf(response.body);
+      const result = response.uploadURL ? results.get(response.uploadURL) : undefined;
       if (result) latest.current.onUploaded?.(result);
+      if (response.uploadURL) results.delete(response.uploadURL);
     });
     setUppy(instance);
     return () => instance.destroy();
