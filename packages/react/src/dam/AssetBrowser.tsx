@@ -216,6 +216,7 @@ export const AssetBrowser = forwardRef<HTMLElement, AssetBrowserProps>(function 
           {renderTree(tree)}
         </nav>
       </aside>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping files is a mouse shortcut; Upload is the way for all. */}
       <div
         data-scope="asset-browser"
         data-part="main"

@@ -107,7 +107,7 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
                 data-part="picture"
                 aria-label={t.pinHint}
                 onClick={onPicture}
-                disabled={!a || !a.assetType.startsWith('IMAGE')}
+                disabled={!a.assetType.startsWith('IMAGE')}
                 style={placeholderOf(a) ? { backgroundImage: `url("${placeholderOf(a)}")` } : undefined}
               >
                 {preview?.url && <img src={sdk.http.url(preview.url)} alt={a.description ?? a.name} draggable={false} />}

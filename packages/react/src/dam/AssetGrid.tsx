@@ -81,6 +81,7 @@ export const AssetGrid = forwardRef<HTMLDivElement, AssetGridProps>(function Ass
         cb(rect);
       }),
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rows change height with the layout, so measure again then.
   useLayoutEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const selected = useStore(store, (s) => s.selected);
   const active = Math.min(
@@ -170,6 +171,7 @@ export const AssetGrid = forwardRef<HTMLDivElement, AssetGridProps>(function Ass
             {assets.slice(row.index * columns, row.index * columns + columns).map((asset, i) => {
               const index = row.index * columns + i;
               return (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keys for its options (aria-activedescendant).
                 <div
                   key={asset.id}
                   id={`${ids}-${index}`}

@@ -108,7 +108,7 @@ const selectedNames = (listbox: HTMLElement) =>
     .map((o) => nameOf(o));
 
 describe('AssetBrowser', () => {
-  it('selects with the mouse (click, Shift-click, Ctrl-click) and the keyboard, opens an asset and moves a selection into a folder', async () => {
+  it('selects by mouse (click, Shift-click, Ctrl-click) and keyboard, opens an asset, moves a selection into a folder', async () => {
     const user = userEvent.setup();
     renderWith(t.sdk, <AssetBrowser defaultLibraryId={libraryId} />);
     const listbox = await grid();
