@@ -36,6 +36,19 @@ export const budgets: Budget[] = [
     without: ['@uppy/', '@tiptap/', 'prosemirror-'],
   },
   { name: "'@spokestack/react/cms' (whole)", source: "export * from '@spokestack/react/cms';", max: 200 * KB },
+  // The uploader (Uppy + tus) comes with the browser only: a media field that just picks an asset stays light.
+  {
+    name: "import { AssetPicker } from '@spokestack/react/dam'",
+    source: "export { AssetPicker } from '@spokestack/react/dam';",
+    max: 60 * KB,
+    without: ['@uppy/', 'tus-js-client/', '@tiptap/', 'recharts/'],
+  },
+  {
+    name: "'@spokestack/react/dam' (whole)",
+    source: "export * from '@spokestack/react/dam';",
+    max: 120 * KB,
+    without: ['@tiptap/', 'recharts/'],
+  },
   // Recharts comes with this subpath only: the root and the other features must stay free of it.
   {
     name: "'@spokestack/react/analytics' (whole)",

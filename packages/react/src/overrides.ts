@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
+import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -24,6 +25,11 @@ export interface OverridesRegistry {
   contentList: ContentListStrings;
   /** The analytics dashboard and its date-range picker. */
   analyticsDashboard: AnalyticsDashboardStrings;
+  /** The asset browser, its upload panel and detail dialog. */
+  assetBrowser: AssetBrowserStrings;
+  shareDialog: ShareDialogStrings;
+  sharedAsset: SharedAssetStrings;
+  assetPicker: AssetPickerStrings;
 }
 
 /**
