@@ -66,7 +66,7 @@ describe('comments through collection shares', () => {
     expect((await t.sdk.dam.comments.list({ assetId: shared })).data.map((c) => c.authorType)).toEqual(['user', 'client']);
   });
 
-  it('a signed share link with COMMENT access comments on the shared assets, counted; VIEW, forged and deleted links are refused', async () => {
+  it('a share link with COMMENT access comments on the shared assets, counted; VIEW, forged and deleted links are refused', async () => {
     const share = await t.sdk.dam.collectionShares.create({ collectionId, email: 'studio@freelance.test', accessLevel: 'COMMENT' });
     const viewOnly = await t.sdk.dam.collectionShares.create({ collectionId, accessLevel: 'VIEW' });
     const { token, url, expiresAt } = await t.sdk.dam.collectionShares.link(share.id, { expiresInDays: 7 });
