@@ -16,6 +16,8 @@ export const entryRow = entries.row.extend({
   publishedData: entryData.nullable(),
   tagIds: z.array(z.string()),
   categoryIds: z.array(z.string()),
+  /** Media fields of the draft holding a file whose DAM licence expired (the asset is EXPIRED): flag the entry. */
+  expiredMedia: z.array(z.object({ fieldName: z.string(), fileId: z.string() })),
 });
 export type EntryRow = z.output<typeof entryRow>;
 /** A list item: with `highlight` (matches wrapped in `<mark>`) when the list was searched with `q`. */

@@ -8,6 +8,7 @@ import type { collectionCreate, collectionUpdate } from './collections.js';
 import type { commentCreate } from './comments.js';
 import type { folderCreate, folderUpdate } from './folders.js';
 import type { linkCreate } from './links.js';
+import type { shareLinkBody, sharedCommentCreate } from './shares.js';
 import type { versionRestore, versionUploadQuery } from './versions.js';
 import type { uploadFields } from './uploads.js';
 
@@ -172,6 +173,22 @@ function createCommentClient(http: HttpClient) {
   };
 }
 
+/** The public side of collection shares: what a share link shows, and comments through it. */
+function createShareClient(http: HttpClient) {
+  return {
+    /** What a share link shows, without credentials. @example const { assets, canComment } = await sdk.dam.shares.view(token) */
+    view: (token: string, options?: RequestOptions) => http.call(ops.viewShare, { params: { token } }, options),
+    /** Threads on the shared assets (COMMENT access). @example const { data } = await sdk.dam.shares.comments(token, { assetId }) */
+    comments: (token: string, query?: Query<typeof ops.listSharedComments>, options?: RequestOptions) =>
+      http.call(ops.listSharedComments, { params: { token }, query }, options),
+    /** @example await sdk.dam.shares.comment(token, { assetId, content: 'Warmer, please', authorName: 'Ann' }) */
+    comment: (token: string, body: z.input<typeof sharedCommentCreate>, options?: RequestOptions) =>
+      http.call(ops.createSharedComment, { params: { token }, body }, options),
+  };
+}
+/** The public side of collection shares. */
+export type DamShareClient = ReturnType<typeof createShareClient>;
+
 /** Collections over the generic CRUD. */
 export type DamCollectionClient = Omit<ResourceClient<typeof damResources.collections>, 'create' | 'update'> &
   ReturnType<typeof createCollectionClient>;
@@ -218,6 +235,10 @@ function createLinkClient(http: HttpClient) {
 /** `sdk.dam`, declared so that types which embed the SDK name it rather than spell it out. */
 export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links' | 'folders' | 'collections' | 'comments'> {
   links: DamLinkClient;
+  shares: DamShareClient;
+  collectionShares: ResourceClient<typeof damResources.collectionShares> & {
+    link(id: string, body?: z.input<typeof shareLinkBody>, options?: RequestOptions): Promise<OperationOutput<typeof ops.createShareLink>>;
+  };
   collections: DamCollectionClient;
   comments: DamCommentClient;
   folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update'> & {
@@ -245,6 +266,13 @@ export function createDamClient(http: HttpClient): DamClient {
     ...generic,
     assets: { ...generic.assets, ...assets },
     links: createLinkClient(http),
+    shares: createShareClient(http),
+    collectionShares: {
+      ...generic.collectionShares,
+      /** A signed link giving the share's access without an account.
+       * @example const { token } = await sdk.dam.collectionShares.link(share.id) */
+      link: (id, body = {}, options) => http.call(ops.createShareLink, { params: { id }, body }, options),
+    },
     collections: { ...generic.collections, ...createCollectionClient(http) },
     comments: createCommentClient(http),
     versions: {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
-import { base, id, tag, writers } from './common.js';
+import { allRoles, base, id, tag, writers } from './common.js';
 import { comments } from './rows.gen.js';
 
 // Comments on an asset, in threads (one level of replies), each pinned to the version it is about.
@@ -50,11 +50,12 @@ export const commentOps = {
     summary: 'Comment on an asset (or reply in a thread), optionally annotating a point, a region or a moment',
     description:
       'Annotations: `point` and `rect` in 0..1 of the width and height (images, videos, PDFs); `timestamp` in seconds within the ' +
-      'duration of a video or audio asset. A reply takes its thread’s version and carries no annotation.',
+      'duration of a video or audio asset. A reply takes its thread’s version and carries no annotation. A CLIENT member ' +
+      'comments only on assets of a collection shared with their email at COMMENT access or above (anything else: 403).',
     body: commentCreate,
     response: comments.row,
     status: 201,
-    roles: writers,
+    roles: allRoles,
   }),
   listComments: defineOperation({
     id: 'dam.comments.list',
@@ -64,10 +65,11 @@ export const commentOps = {
     summary: 'Comment threads (of one asset, or every asset you see), oldest first, with their replies',
     description:
       "Each thread is pinned to the asset version it was written on (replies take their thread's); assets " +
-      'in libraries the caller cannot see are left out. Paginated.',
+      'in libraries the caller cannot see are left out. A CLIENT member sees the threads of assets shared with them at ' +
+      'COMMENT access or above. Paginated.',
     query: listQuery.omit({ sort: true }).extend(commentFilters.shape),
     response: pageOf(commentThread),
-    roles: writers,
+    roles: allRoles,
   }),
   getComment: defineOperation({
     id: 'dam.comments.get',
@@ -78,7 +80,7 @@ export const commentOps = {
     description: 'A comment on an asset the caller cannot see, or of another organization, answers 404.',
     params: idParams,
     response: comments.row,
-    roles: writers,
+    roles: allRoles,
   }),
   updateComment: defineOperation({
     id: 'dam.comments.update',

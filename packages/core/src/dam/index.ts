@@ -8,5 +8,6 @@ export * from './collections.js';
 export * from './comments.js';
 export * from './rights.js';
 export * from './search.js';
+export * from './shares.js';
 export * from './operations.js';
 export * from './client.js';

@@ -4,6 +4,7 @@ import { commentOps } from './comments.js';
 import { folderOps } from './folders.js';
 import { rightsOps } from './rights.js';
 import { searchOps } from './search.js';
+import { shareOps } from './shares.js';
 import { linkOps } from './links.js';
 import { versionOps } from './versions.js';
 import { tusOps, uploadOps } from './uploads.js';
@@ -18,4 +19,5 @@ export const damOps = {
   ...commentOps,
   ...rightsOps,
   ...searchOps,
+  ...shareOps,
 };

@@ -4,7 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
-import { badRequest, forbidden, notFound } from '../http/problem.js';
+import { badRequest, forbidden, gone, notFound } from '../http/problem.js';
+import { expiredFiles } from '../dam/expired-files.js';
 import type { TenantContext } from '../platform/context.js';
 import { type DeliveryRow, type RelatedRow, isoOf, jsonOf, list, rowsOf, runPrepared } from './delivery-sql.js';
 import { previewClaims } from './preview-tokens.js';
@@ -41,15 +42,23 @@ export const mediaUrl = (entryId: string, fileId: string) => `/v1/delivery/media
 /**
  * The file behind a `mediaUrl`, when the entry's published content holds it: a media field or a rich
  * text image (any `fileId` in the published data of the source or of an approved published
- * translation), or the published social image. The entry and the file are of one organization.
+ * translation), or the published social image. The entry and the file are of one organization. A file
+ * whose DAM licence expired is withheld: 410.
  *
  * @example const file = await publishedMedia(db, entryId, fileId) // undefined → 404
  */
 export async function publishedMedia(db: Db, entryId: string, fileId: string) {
   const holds = (data: string) => `jsonb_path_exists(${data}, '$.** ? (@.fileId == $f)', jsonb_build_object('f', f.id::text))`;
-  const [row] = rowsOf<{ id: string; name: string; mime_type: string; checksum: string | null; storage_key: string }>(
+  const [row] = rowsOf<{
+    id: string;
+    organization_id: string;
+    name: string;
+    mime_type: string;
+    checksum: string | null;
+    storage_key: string;
+  }>(
     await db.execute(
-      sql`select f.id, f.name, f.mime_type, f.checksum, f.storage_key
+      sql`select f.id, f.organization_id, f.name, f.mime_type, f.checksum, f.storage_key
         from files f join content_entries e on e.organization_id = f.organization_id
         where f.id = ${fileId} and e.id = ${entryId} and (
           (e.published_slug is not null and (${sql.raw(holds('e.published_data'))} or e.published_meta->>'ogImageId' = f.id))
@@ -57,6 +66,8 @@ export async function publishedMedia(db: Db, entryId: string, fileId: string) {
             and l.status = 'APPROVED' and ${sql.raw(holds('l.published_data'))}))`,
     ),
   );
+  if (row && (await expiredFiles(db, row.organization_id, [row.id])).size)
+    throw gone('This file’s licence has expired; it is no longer delivered');
   return row;
 }
 
@@ -121,11 +132,23 @@ export function createDelivery() {
     return { entries: new Map(entries.map((e) => [e.id, e])), blocks: new Map(blocks.map((b) => [b.id, b])) };
   }
 
-  /** Entry data as delivered: media with URLs (`urlOf`), relations and shared blocks resolved (through `resolve`). */
+  /** Every `fileId` in entry data (media fields, rich text images), to ask the DAM which are withheld. */
+  function fileIdsIn(value: Json, out: string[]): string[] {
+    if (Array.isArray(value)) for (const v of value) fileIdsIn(v, out);
+    else if (typeof value === 'object' && value !== null)
+      for (const [k, v] of Object.entries(value)) k === 'fileId' && typeof v === 'string' ? out.push(v) : fileIdsIn(v, out);
+    return out;
+  }
+
+  /**
+   * Entry data as delivered: media with URLs (`urlOf`) — those `withheld` (their DAM licence expired)
+   * dropped — relations and shared blocks resolved (through `resolve`).
+   */
   function shape(
     schema: ContentTypeSchema,
     data: Record<string, Json>,
     urlOf: (fileId: string) => string,
+    withheld: Set<string>,
     resolve?: { entry(id: string): Json; block(id: string): Json | undefined },
   ): Record<string, Json> {
     const out: Record<string, Json> = { ...data };
@@ -133,9 +156,11 @@ export function createDelivery() {
       const value = out[field.name];
       if (value === undefined || value === null) continue;
       if (field.type === 'media') {
+        const media = (v: Json) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string';
+        const delivered = (v: Json) => !media(v) || !withheld.has((v as { fileId: string }).fileId);
         const withUrl = (v: Json): Json =>
-          typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fileId === 'string' ? { ...v, url: urlOf(v.fileId) } : v;
-        out[field.name] = Array.isArray(value) ? value.map(withUrl) : withUrl(value);
+          media(v) ? { ...(v as Record<string, Json>), url: urlOf((v as { fileId: string }).fileId) } : v;
+        out[field.name] = Array.isArray(value) ? value.filter(delivered).map(withUrl) : delivered(value) ? withUrl(value) : null;
       } else if (field.type === 'richtext') {
         out[field.name] = withImageUrls(value, urlOf);
       } else if (field.type === 'relation' && resolve) {
@@ -194,10 +219,17 @@ export function createDelivery() {
     const entryIds = new Set<string>();
     const blockIds = new Set<string>();
     for (const data of datas) refsOf(schema, data, entryIds, blockIds);
-    let resolve: Parameters<typeof shape>[3];
+    let resolve: Parameters<typeof shape>[4];
     const embedded: string[] = [];
+    const fileIds = datas.flatMap((data) => fileIdsIn(data, []));
+    for (const row of rows) {
+      const og = jsonOf(row.meta).ogImageId;
+      if (typeof og === 'string') fileIds.push(og);
+    }
+    let withheld = new Set<string>();
     if (entryIds.size || blockIds.size) {
       const found = await related(db, ctx, requested, rows[0]!.default_locale, [...entryIds], [...blockIds]);
+      for (const r of found.entries.values()) fileIdsIn(jsonOf(r.data), fileIds);
       embedded.push(...found.entries.keys());
       const relatedSchemas = new Map<string, ContentTypeSchema>();
       for (const r of found.entries.values())
@@ -214,7 +246,7 @@ export function createDelivery() {
             slug: r.slug,
             title: r.title,
             publishedAt: isoOf(r.published_at),
-            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlFor(r.id)),
+            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlFor(r.id), withheld),
           };
         },
         block(id) {
@@ -223,10 +255,13 @@ export function createDelivery() {
         },
       };
     }
+    // Media whose DAM licence expired leave what is delivered (their URLs answer 410 too).
+    if (fileIds.length) withheld = await expiredFiles(db, ctx.organizationId, fileIds);
     const entries = rows.map((row, i) => {
       const meta = jsonOf(row.meta);
       const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : null);
-      const ogImage = text('ogImageId');
+      const og = text('ogImageId');
+      const ogImage = og && !withheld.has(og) ? og : null;
       const urlOf = urlFor(row.id!);
       return {
         id: row.id!,
@@ -236,7 +271,7 @@ export function createDelivery() {
         slug: row.slug,
         title: row.title,
         publishedAt: isoOf(row.published_at),
-        data: shape(schema, datas[i]!, urlOf, resolve),
+        data: shape(schema, datas[i]!, urlOf, withheld, resolve),
         seo: {
           title: text('seoTitle'),
           description: text('seoDescription'),

@@ -1,22 +1,24 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { scopeOf, tableInfo } from '../db/resource-service.js';
 import { conflict, notFound } from '../http/problem.js';
 import type { TenantContext } from '../platform/context.js';
+import { expiredFiles } from '../dam/expired-files.js';
 import { organizations } from '../platform/schema.js';
-import { contentEntries, contentLocalizations } from './schema.js';
+import { contentEntries, contentLocalizations, contentMedia } from './schema.js';
 import { taxonomyOf } from './taxonomy.js';
 import type { EntryData } from './versions.js';
 
 // Reading and locking entry rows, tenant-scoped: what every CMS service that touches entries shares.
 
 export type Entry = typeof contentEntries.$inferSelect;
-/** What replies add to an entry row: typed data, and its tag and category ids. */
+/** What replies add to an entry row: typed data, its tag and category ids, and the media whose licence expired. */
 type Replied<T extends Entry> = Omit<T, 'data' | 'publishedData'> & {
   data: EntryData;
   publishedData: EntryData | null;
   tagIds: string[];
   categoryIds: string[];
+  expiredMedia: { fieldName: string; fileId: string }[];
 };
 /** An entry as replies show it: the row with its tag and category ids. */
 export type EntryReply = Replied<Entry>;
@@ -36,8 +38,36 @@ export async function orgLocales(db: Db, ctx: TenantContext): Promise<{ locales:
   return org;
 }
 
+/** The media values of the entries' drafts (`content_media`) whose files the DAM says are EXPIRED, per entry. */
+async function expiredMediaOf(db: Db, rows: Entry[]) {
+  const byEntry = new Map<string, { fieldName: string; fileId: string }[]>();
+  if (!rows.length) return byEntry;
+  const organizationId = rows[0]!.organizationId;
+  const media = await db
+    .select({ entryId: contentMedia.entryId, fieldName: contentMedia.fieldName, fileId: contentMedia.fileId })
+    .from(contentMedia)
+    .where(
+      and(
+        eq(contentMedia.organizationId, organizationId),
+        inArray(
+          contentMedia.entryId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
+    .orderBy(contentMedia.fieldName, contentMedia.position);
+  const expired = await expiredFiles(
+    db,
+    organizationId,
+    media.map((m) => m.fileId),
+  );
+  for (const { entryId, ...ref } of media) if (expired.has(ref.fileId)) byEntry.set(entryId, [...(byEntry.get(entryId) ?? []), ref]);
+  return byEntry;
+}
+
 /**
- * Adds `tagIds` and `categoryIds` to entry rows.
+ * Adds `tagIds`, `categoryIds` and `expiredMedia` (media fields holding a file whose DAM licence
+ * expired, so lists and the editor can flag the entry) to entry rows.
  *
  * @example const [reply] = await withTaxonomy(db, [row])
  */
@@ -46,6 +76,7 @@ export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<
     db,
     rows.map((r) => r.id),
   );
+  const expired = await expiredMediaOf(db, rows);
   // Entry data is always an object of field values: every save writes it from a validated record.
   return rows.map((r) => ({
     ...r,
@@ -53,6 +84,7 @@ export async function withTaxonomy<T extends Entry>(db: Db, rows: T[]): Promise<
     publishedData: r.publishedData as EntryData | null,
     tagIds: tags.get(r.id) ?? [],
     categoryIds: categories.get(r.id) ?? [],
+    expiredMedia: expired.get(r.id) ?? [],
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { commentCreate } from '@spokestack/core/dam';
-import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
@@ -8,13 +8,14 @@ import { HttpError, badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import { isAdmin } from '../platform/auth.js';
 import type { TenantContext } from '../platform/context.js';
-import { type Asset, assetVisible, visibleAsset } from './access.js';
+import { type Asset, assetVisible } from './access.js';
 import { assetComments, assets, assetVersions } from './schema.js';
 
 // Comment threads on assets. Everything goes through the asset's visibility: a comment on an asset of a
 // hidden library answers like one that does not exist. Annotations are checked against the asset — a
 // moment must fall within a video's or audio file's duration, a point or rectangle needs something to
-// point at — and a comment is pinned to a version that exists.
+// point at — and a comment is pinned to a version that exists. Reads and new comments go through a
+// scope: the assets a member sees, or (shares.ts) the assets a share gives COMMENT access to.
 
 type Comment = typeof assetComments.$inferSelect;
 type Input = z.output<typeof commentCreate>;
@@ -33,14 +34,36 @@ function checkAnnotation(asset: Asset, annotation: Input['annotation']) {
     throw badRequest([{ path, message: `A ${annotation.type} annotation needs an image, video or document to point at` }]);
 }
 
-const ofVisibleAssets = (db: Db, ctx: TenantContext) =>
-  inArray(assetComments.assetId, db.select({ id: assets.id }).from(assets).where(assetVisible(db, ctx)));
+/**
+ * The assets a caller's comments are about: `where` over `assets`, and what an asset outside it answers
+ * (a member: like a missing one; a share's holder: 403, the share does not reach it).
+ */
+export interface CommentScope {
+  where: SQL;
+  outside?: () => HttpError;
+}
 
-async function visibleComment(db: Db, ctx: TenantContext, id: string): Promise<Comment> {
+/** A member's scope: the assets of the libraries they see. @example await listComments(db, ctx, query, memberScope(db, ctx)) */
+export const memberScope = (db: Db, ctx: TenantContext): CommentScope => ({ where: assetVisible(db, ctx) });
+
+const inScope = (db: Db, scope: CommentScope) =>
+  inArray(assetComments.assetId, db.select({ id: assets.id }).from(assets).where(scope.where));
+
+async function scopedAsset(db: Db, scope: CommentScope, id: string): Promise<Asset> {
+  const [row] = await db
+    .select()
+    .from(assets)
+    .where(and(scope.where, eq(assets.id, id)))
+    .limit(1);
+  if (!row) throw scope.outside?.() ?? notFound('Asset');
+  return row;
+}
+
+async function visibleComment(db: Db, ctx: TenantContext, id: string, scope = memberScope(db, ctx)): Promise<Comment> {
   const [row] = await db
     .select()
     .from(assetComments)
-    .where(and(eq(assetComments.organizationId, ctx.organizationId), eq(assetComments.id, id), ofVisibleAssets(db, ctx)))
+    .where(and(eq(assetComments.organizationId, ctx.organizationId), eq(assetComments.id, id), inScope(db, scope)))
     .limit(1);
   if (!row) throw notFound('Comment');
   return row;
@@ -52,8 +75,8 @@ async function visibleComment(db: Db, ctx: TenantContext, id: string): Promise<C
  *
  * @example await createComment(db, ctx, { assetId, content: 'Logo too small', annotation: { type: 'point', x: 0.8, y: 0.1 } })
  */
-export async function createComment(db: Db, ctx: TenantContext, input: Input): Promise<Comment> {
-  const asset = await visibleAsset(db, ctx, input.assetId).catch((error: unknown) => {
+export async function createComment(db: Db, ctx: TenantContext, input: Input, scope = memberScope(db, ctx)): Promise<Comment> {
+  const asset = await scopedAsset(db, scope, input.assetId).catch((error: unknown) => {
     if (error instanceof HttpError && error.status === 404) throw badRequest([{ path: 'body.assetId', message: 'No asset with this id' }]);
     throw error;
   });
@@ -123,8 +146,9 @@ export async function listComments(
   db: Db,
   ctx: TenantContext,
   query: { assetId?: string; versionNumber?: number; isResolved?: boolean; limit?: number; cursor?: string },
+  scope = memberScope(db, ctx),
 ) {
-  if (query.assetId) await visibleAsset(db, ctx, query.assetId);
+  if (query.assetId) await scopedAsset(db, scope, query.assetId);
   const keys = parseSort('createdAt', info.columns, ['createdAt'], 'createdAt', assetComments.id);
   const limit = pageLimit(query.limit);
   const threads = await db
@@ -133,7 +157,7 @@ export async function listComments(
     .where(
       and(
         eq(assetComments.organizationId, ctx.organizationId),
-        query.assetId ? eq(assetComments.assetId, query.assetId) : ofVisibleAssets(db, ctx),
+        query.assetId ? eq(assetComments.assetId, query.assetId) : inScope(db, scope),
         isNull(assetComments.parentId),
         query.versionNumber === undefined ? undefined : eq(assetComments.versionNumber, query.versionNumber),
         query.isResolved === undefined ? undefined : eq(assetComments.isResolved, query.isResolved),
@@ -162,7 +186,7 @@ export async function listComments(
 }
 
 /** @example await getComment(db, ctx, id) */
-export const getComment = (db: Db, ctx: TenantContext, id: string) => visibleComment(db, ctx, id);
+export const getComment = (db: Db, ctx: TenantContext, id: string, scope?: CommentScope) => visibleComment(db, ctx, id, scope);
 
 /** Edits the text of the caller's own comment. @example await updateComment(db, ctx, id, 'Logo a bit larger') */
 export async function updateComment(db: Db, ctx: TenantContext, id: string, content: string): Promise<Comment> {

@@ -11,6 +11,7 @@ import { folderRoutes } from './folders.routes.js';
 import { linkRoutes } from './links.routes.js';
 import { rightsJobName, sweepRights } from './rights.js';
 import { searchRoutes } from './search.routes.js';
+import { shareRoutes } from './shares.routes.js';
 import { tusRoutes, uploadRoutes } from './uploads.routes.js';
 import { versionRoutes } from './versions.routes.js';
 
@@ -33,6 +34,7 @@ export const dam = defineFeature({
       collectionRoutes,
       commentRoutes,
       searchRoutes,
+      shareRoutes,
       accessRoutes,
     ];
     for (const routes of all) routes(router, db);

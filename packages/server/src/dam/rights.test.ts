@@ -119,4 +119,54 @@ describe('rights expiry', () => {
     const mo = t.sdkFor((await t.sdk.platform.sessions.create({ userId: user.id })).token);
     expect((await problem(mo.dam.assets.whereUsed(secret.id))).status).toBe(404);
   });
+
+  it('an entry using EXPIRED media is flagged in the CMS list and reply; delivery drops the media and its URL answers 410', async () => {
+    const sun = await upload('sun');
+    const sea = await upload('sea');
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: typeId,
+      data: {
+        title: 'Beach day',
+        hero: { fileId: sun.fileId, alt: 'Sun' },
+        gallery: [
+          { fileId: sea.fileId, alt: 'Sea' },
+          { fileId: sun.fileId, alt: 'Sun' },
+        ],
+      },
+    });
+    expect(entry.expiredMedia).toEqual([]);
+    const published = (await t.sdk.cms.entries.publish(entry.id)).entry;
+    const key = await t.sdk.platform.apiKeys.create({ name: 'Website', kind: 'PUBLISHABLE' });
+    const site = t.sdkFor(key.secret);
+    const mediaUrl = `/v1/delivery/media/${entry.id}/${sun.fileId}`;
+    expect((await t.app.request(mediaUrl)).status).toBe(200);
+
+    await t.sdk.dam.assets.update(sun.id, { expiresAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() });
+    t.clock.set(new Date(Math.ceil((t.clock.now().getTime() + 3_600_000) / 86_400_000) * 86_400_000 + 2 * 3_600_000 + 1000));
+    await t.runJobs();
+    expect((await t.sdk.dam.assets.get(sun.id)).status).toBe('EXPIRED');
+
+    const flagged = [
+      { fieldName: 'gallery', fileId: sun.fileId },
+      { fieldName: 'hero', fileId: sun.fileId },
+    ];
+    expect((await t.sdk.cms.entries.get(entry.id)).expiredMedia).toEqual(flagged);
+    const listed = (await t.sdk.cms.entries.list({ contentTypeId: typeId, limit: 200 })).data;
+    expect(listed.find((e) => e.id === entry.id)!.expiredMedia).toEqual(flagged);
+    expect(listed.find((e) => e.title === 'Home')!.expiredMedia).toEqual([]);
+
+    const delivered = await site.cms.delivery.get('page', published.slug!);
+    expect(delivered.data.hero).toBeNull();
+    expect(delivered.data.gallery).toEqual([
+      { fileId: sea.fileId, alt: 'Sea', url: `http://spokestack.test/v1/delivery/media/${entry.id}/${sea.fileId}` },
+    ]);
+    expect((await t.app.request(mediaUrl)).status).toBe(410);
+    expect((await t.app.request(`/v1/delivery/media/${entry.id}/${sea.fileId}`)).status).toBe(200);
+
+    // A renewed licence brings the media back.
+    await t.sdk.dam.assets.update(sun.id, { status: 'APPROVED', expiresAt: null });
+    expect((await t.sdk.cms.entries.get(entry.id)).expiredMedia).toEqual([]);
+    expect((await site.cms.delivery.get('page', published.slug!)).data.hero).toMatchObject({ fileId: sun.fileId });
+    expect((await t.app.request(mediaUrl)).status).toBe(200);
+  });
 });
