@@ -103,7 +103,8 @@ export function htmlToText(html: string): string {
 type Create = z.output<typeof emailTemplateCreate>;
 
 /**
- * @example await createEmailTemplate(db, ctx, { name: 'Welcome', htmlContent: '<p>Hi {{firstName|there}}</p>' }) // plainTextContent 'Hi {{firstName|there}}'
+ * @example await createEmailTemplate(db, ctx, { name: 'Welcome', htmlContent: '<p>Hi {{firstName|there}}</p>' })
+ * // plainTextContent: 'Hi {{firstName|there}}'
  */
 export async function createEmailTemplate(db: Db, ctx: TenantContext, input: Create) {
   await checkMergeTags(db, ctx, { 'body.htmlContent': input.htmlContent, 'body.plainTextContent': input.plainTextContent });
