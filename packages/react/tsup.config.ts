@@ -7,6 +7,7 @@ export const stylesheets: [source: string, built: string][] = [
   ['src/ui/styles.css', 'dist/base.css'],
   ['src/platform/styles.css', 'dist/platform/styles.css'],
   ['src/cms/styles.css', 'dist/cms/styles.css'],
+  ['src/crm/styles.css', 'dist/crm/styles.css'],
   ['src/analytics/styles.css', 'dist/analytics/styles.css'],
 ];
 
@@ -26,6 +27,7 @@ export default defineConfig({
     /^@spokestack\//,
     /^@tanstack\//,
     /^@tiptap\//,
+    /^@dnd-kit\//,
     /^@uppy\//,
     /^radix-ui($|\/)/,
     /^recharts($|\/)/,

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
+import type { PipelineBoardStrings } from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -24,6 +25,8 @@ export interface OverridesRegistry {
   contentList: ContentListStrings;
   /** The analytics dashboard and its date-range picker. */
   analyticsDashboard: AnalyticsDashboardStrings;
+  /** The CRM pipeline board, its lost-reason dialog and its drag and drop announcements. */
+  pipelineBoard: PipelineBoardStrings;
 }
 
 /**

@@ -35,6 +35,7 @@ describe('stylesheets', () => {
       './analytics/styles.css',
       './base.css',
       './cms/styles.css',
+      './crm/styles.css',
       './platform/styles.css',
     ]);
     const imported = [...(await read('src/styles.css')).matchAll(/@import "([^"]+)"/g)].map(([, path]) => join('src', path!));
@@ -48,6 +49,7 @@ describe('stylesheets', () => {
       ['src/ui/styles.css', 'ui'],
       ['src/platform/styles.css', 'platform'],
       ['src/cms/styles.css', 'cms'],
+      ['src/crm/styles.css', 'crm'],
       ['src/analytics/styles.css', 'analytics'],
     ] as const) {
       const own = await scopesRenderedIn(folder);
