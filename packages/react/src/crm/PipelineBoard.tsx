@@ -198,7 +198,7 @@ function StageHeader({
         <span data-scope="pipeline-board" data-part="swatch" style={stage.color ? { background: stage.color } : undefined} aria-hidden />
         {stage.name}
         <span data-scope="pipeline-board" data-part="count">
-          {format(t.count, { count: stage.count })}
+          {stage.count === 1 ? t.countOne : format(t.count, { count: stage.count })}
         </span>
       </h3>
       <dl data-scope="pipeline-board" data-part="sums">
@@ -366,23 +366,42 @@ function LostReasonDialog({
   onConfirm: (reason: { lostReason: string; lostReasonDetails?: string }) => void;
 }) {
   const id = useId();
+  const [reason, setReason] = useState('');
+  const [details, setDetails] = useState('');
+  const close = () => {
+    setReason('');
+    setDetails('');
+  };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const lostReason = String(data.get('lostReason') ?? '').trim();
-    const details = String(data.get('lostReasonDetails') ?? '').trim();
-    if (lostReason) onConfirm({ lostReason, ...(details && { lostReasonDetails: details }) });
+    if (!reason.trim()) return;
+    onConfirm({ lostReason: reason.trim(), ...(details.trim() && { lostReasonDetails: details.trim() }) });
+    close();
   };
   return (
-    <Dialog.Root open={pending !== null} onOpenChange={(open) => !open && onCancel()}>
+    <Dialog.Root
+      open={pending !== null}
+      onOpenChange={(open) => {
+        if (open) return;
+        close();
+        onCancel();
+      }}
+    >
       <Dialog.Content>
         <Dialog.Title>{pending ? format(t.lostTitle, { deal: pending.deal.name }) : ''}</Dialog.Title>
         <Dialog.Description>{t.lostDescription}</Dialog.Description>
         <form onSubmit={submit} data-scope="pipeline-board" data-part="lost-form">
           <label htmlFor={`${id}-reason`}>{t.lostReason}</label>
-          <input id={`${id}-reason`} name="lostReason" required maxLength={500} autoComplete="off" />
+          <input
+            id={`${id}-reason`}
+            required
+            maxLength={500}
+            autoComplete="off"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <label htmlFor={`${id}-details`}>{t.lostDetails}</label>
-          <textarea id={`${id}-details`} name="lostReasonDetails" rows={3} />
+          <textarea id={`${id}-details`} rows={3} value={details} onChange={(e) => setDetails(e.target.value)} />
           <div data-scope="pipeline-board" data-part="lost-actions">
             <Dialog.Close asChild>
               <Button variant="ghost">{t.cancel}</Button>

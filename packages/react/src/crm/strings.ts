@@ -16,6 +16,7 @@ export const pipelineBoardStrings = {
   closeMonth: 'Closing in',
   clearFilters: 'Clear filters',
   count: '{count} deals',
+  countOne: '1 deal',
   total: 'Total',
   weighted: 'Weighted',
   probability: '{probability}%',
