@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
-import type { PipelineBoardStrings } from './crm/strings.js';
+import type { ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -27,6 +27,8 @@ export interface OverridesRegistry {
   analyticsDashboard: AnalyticsDashboardStrings;
   /** The CRM pipeline board, its lost-reason dialog and its drag and drop announcements. */
   pipelineBoard: PipelineBoardStrings;
+  dealDialog: DealDialogStrings;
+  contactTimeline: ContactTimelineStrings;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { skipToken, useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { skipToken, useInfiniteQuery, useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { SpokeStack, SpokeStackError } from '@spokestack/core';
 import { useSpokeStack } from '../provider.js';
+import { withRows } from '../shared/query.js';
 
 /** The CRM part of the SDK. */
 export type Crm = SpokeStack['crm'];
@@ -89,5 +90,41 @@ export function useMoveDeal(pipelineId: string) {
       for (const [key, board] of context?.previous ?? []) queryClient.setQueryData(key, board);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: crmKeys.boards(pipelineId) }),
+  });
+}
+
+/** One entry of a deal's stage history. */
+export type DealHistoryEntry = Awaited<ReturnType<Crm['deals']['history']>>['data'][number];
+/** One entry of a contact's timeline: a note or an activity. */
+export type TimelineEntry = Awaited<ReturnType<Crm['timelines']['contact']>>['data'][number];
+
+/**
+ * A deal's stage history, newest first: every move with the stage it left, the days it spent there and who moved it.
+ *
+ * @example const { data } = useDealHistory(deal.id) // data[0].daysInStage
+ */
+export function useDealHistory(dealId: string | null | undefined): UseQueryResult<DealHistoryEntry[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: ['spokestack', 'crm', 'deals', 'detail', dealId ?? '', 'history'],
+    queryFn: dealId ? async ({ signal }) => (await sdk.crm.deals.history(dealId, { limit: 200 }, { signal })).data : skipToken,
+  });
+}
+
+/**
+ * A contact's timeline, pinned notes first, then newest first, a page at a time (`fetchNextPage` for more).
+ *
+ * @example const { data, fetchNextPage, hasNextPage } = useContactTimeline(contact.id)
+ */
+export function useContactTimeline(contactId: string | null | undefined, pageSize = 25) {
+  const sdk = useSpokeStack();
+  return useInfiniteQuery({
+    queryKey: ['spokestack', 'crm', 'contacts', 'detail', contactId ?? '', 'timeline', pageSize],
+    queryFn: contactId
+      ? ({ pageParam, signal }) => sdk.crm.timelines.contact(contactId, { limit: pageSize, cursor: pageParam }, { signal })
+      : skipToken,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: withRows,
   });
 }

@@ -1,19 +1,33 @@
-// `@spokestack/react/crm`: the pipeline board, its Board parts and the CRM data hooks. A separate entry point, so
-// a page that shows a pipeline downloads neither the editor, the uploader nor the charts.
+// `@spokestack/react/crm`: the pipeline board and its Board parts, the deal dialog, the contact timeline and the
+// CRM data hooks. A separate entry point, so a page that shows a pipeline downloads neither the editor, the
+// uploader nor the charts.
 export { PipelineBoard, type PipelineBoardProps } from './PipelineBoard.js';
 export * as Board from './Board.js';
 export type { BoardContextValue } from './Board.js';
+export { DealDialog, type DealDialogProps } from './DealDialog.js';
+export { ContactTimeline, type ContactTimelineProps } from './ContactTimeline.js';
 export {
   applyMove,
   crmKeys,
+  useContactTimeline,
+  useDealHistory,
   useMoveDeal,
   usePipelineBoard,
   type BoardDeal,
   type BoardFilters,
   type BoardStage,
   type Crm,
+  type DealHistoryEntry,
   type DealMove,
   type PipelineBoardData,
+  type TimelineEntry,
 } from './hooks.js';
 export { formatDate, formatMoney } from './format.js';
-export { pipelineBoardStrings, type PipelineBoardStrings } from './strings.js';
+export {
+  contactTimelineStrings,
+  dealDialogStrings,
+  pipelineBoardStrings,
+  type ContactTimelineStrings,
+  type DealDialogStrings,
+  type PipelineBoardStrings,
+} from './strings.js';

@@ -45,3 +45,68 @@ export const pipelineBoardStrings = {
   cancelled: 'Moving {deal} was cancelled.',
 };
 export type PipelineBoardStrings = typeof pipelineBoardStrings;
+
+/** Every string the deal dialog shows. */
+export const dealDialogStrings = {
+  loading: 'Loading deal…',
+  details: 'Details',
+  name: 'Name',
+  amount: 'Amount',
+  currency: 'Currency',
+  expectedCloseDate: 'Expected close',
+  stage: 'Stage',
+  probability: 'Probability',
+  owner: 'Owner',
+  lostReason: 'Lost because',
+  save: 'Save',
+  saved: 'Saved',
+  close: 'Close',
+  history: 'Stage history',
+  noHistory: 'It has not moved yet.',
+  created: 'Created in {stage}',
+  movedFrom: '{from} → {to}',
+  daysInStage: '{days} days in {stage}',
+  contacts: 'Contacts',
+  noContacts: 'No contacts on this deal.',
+  primary: 'Primary',
+  role_DECISION_MAKER: 'Decision maker',
+  role_INFLUENCER: 'Influencer',
+  role_CHAMPION: 'Champion',
+  role_BLOCKER: 'Blocker',
+  role_END_USER: 'End user',
+  role_PROCUREMENT: 'Procurement',
+  role_FINANCE: 'Finance',
+  role_LEGAL: 'Legal',
+  role_TECHNICAL: 'Technical',
+};
+export type DealDialogStrings = typeof dealDialogStrings;
+
+/** Every string the contact timeline shows; activity types are keys too (`type_CALL_OUTBOUND`, …). */
+export const contactTimelineStrings = {
+  title: 'Timeline',
+  loading: 'Loading timeline…',
+  empty: 'Nothing yet',
+  emptyHint: 'Emails, calls, meetings, deals and notes with this contact show up here.',
+  pinned: 'Pinned',
+  note: 'Note',
+  more: 'Show older',
+  minutes: '{minutes} min',
+  type_EMAIL_SENT: 'Email sent',
+  type_EMAIL_RECEIVED: 'Email received',
+  type_EMAIL_OPENED: 'Email opened',
+  type_EMAIL_CLICKED: 'Email link clicked',
+  type_CALL_OUTBOUND: 'Call',
+  type_CALL_INBOUND: 'Incoming call',
+  type_MEETING: 'Meeting',
+  type_NOTE: 'Note',
+  type_TASK_COMPLETED: 'Task completed',
+  type_DEAL_CREATED: 'Deal created',
+  type_DEAL_WON: 'Deal won',
+  type_DEAL_LOST: 'Deal lost',
+  type_FORM_SUBMISSION: 'Form submitted',
+  type_WEBSITE_VISIT: 'Website visit',
+  type_DOCUMENT_VIEWED: 'Document viewed',
+  type_CAMPAIGN_ADDED: 'Added to a campaign',
+  type_STATUS_CHANGED: 'Status changed',
+};
+export type ContactTimelineStrings = typeof contactTimelineStrings;
