@@ -40,6 +40,9 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
     ],
   });
   const deal = await t.sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Acme rebrand', amount: '25000.00', currency: 'USD', expectedCloseDate: '2026-06-30T00:00:00Z' });
+  const contact = await t.sdk.crm.contacts.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.test', companyName: 'Acme' });
+  await t.sdk.crm.dealContacts.create({ dealId: deal.id, contactId: contact.id, role: 'DECISION_MAKER', isPrimary: true });
+  await t.sdk.crm.contactActivities.create({ contactId: contact.id, activityType: 'CALL_OUTBOUND', subject: 'Intro call', duration: 20 });
   await t.sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Globex site', amount: '12000.00', currency: 'USD', expectedCloseDate: '2026-07-15T00:00:00Z' });
   await t.sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Initech retainer', amount: '4800.00', currency: 'USD', stageId: 'qualified' });
 
@@ -60,7 +63,9 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
   // The keyboard: focus the card, pick it up, one stage to the right, drop.
   await column(page, 'Proposal').getByRole('article', { name: 'Acme rebrand' }).focus();
   await page.keyboard.press('Space');
+  await page.locator('[data-part="board"][data-dragging]').waitFor();
   await page.keyboard.press('ArrowRight');
+  await column(page, 'Won').and(page.locator('[data-over]')).waitFor();
   await page.keyboard.press('Space');
   await expect.poll(() => stageOf(deal.id)).toBe('won');
   await expect.poll(() => column(page, 'Won').getByRole('article', { name: 'Acme rebrand' }).count()).toBe(1);
@@ -81,5 +86,38 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   if (shots) await page.screenshot({ path: `${shots}/pipeline-dark.png` });
+
+  // The deal's stage history, every move in order, and its contact with their role.
+  await column(page, 'Lost').getByRole('button', { name: 'Acme rebrand', exact: true }).click();
+  const deal$ = page.getByRole('dialog', { name: 'Acme rebrand' });
+  const history = deal$.getByRole('region', { name: 'Stage history' });
+  await expect.poll(() => history.getByRole('listitem').allTextContents()).toHaveLength(5);
+  // The test server's clock stands still, so every move has the same time: compare them as a set.
+  expect((await history.locator('li strong').allTextContents()).sort()).toEqual([
+    'Created in Lead',
+    'Lead → Qualified',
+    'Proposal → Won',
+    'Qualified → Proposal',
+    'Won → Lost',
+  ]);
+  await deal$.getByText('Decision maker').waitFor();
+  expect(await deal$.getByText('Budget cut').count()).toBe(1);
+  expect(await violations(page, '[role="dialog"]')).toEqual([]);
+  if (shots) await page.screenshot({ path: `${shots}/deal-dialog-dark.png` });
+  await page.keyboard.press('Escape');
+
+  // The contact's timeline: the deal won, then lost with its reason, and the call logged by hand.
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByText('Deal lost').waitFor();
+  const entries = await timeline.getByRole('listitem').allTextContents();
+  expect(entries[0]).toContain('Deal “Acme rebrand” lost');
+  expect(entries[0]).toContain('Budget cut');
+  expect(entries.some((e) => e.includes('Deal won'))).toBe(true);
+  expect(entries.some((e) => e.includes('Intro call · 20 min'))).toBe(true);
+  expect(await violations(page)).toEqual([]);
+  if (shots) await page.screenshot({ path: `${shots}/contacts-dark.png` });
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  if (shots) await page.screenshot({ path: `${shots}/contacts-light.png` });
   await page.close();
 });

@@ -12,8 +12,9 @@ const ContentPage = lazy(() => import('./pages/ContentPage.js'));
 const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage.js'));
 // And the pipeline board with `@spokestack/react/crm` and dnd-kit.
 const PipelinePage = lazy(() => import('./pages/PipelinePage.js'));
+const ContactsPage = lazy(() => import('./pages/ContactsPage.js'));
 
-const pages = { '#/': 'Home', '#/content': 'Content', '#/analytics': 'Analytics', '#/pipeline': 'Pipeline', '#/components': 'Components' } as const;
+const pages = { '#/': 'Home', '#/content': 'Content', '#/analytics': 'Analytics', '#/pipeline': 'Pipeline', '#/contacts': 'Contacts', '#/components': 'Components' } as const;
 type Route = keyof typeof pages;
 
 /** The hash: no router library, the example has a handful of pages. */
@@ -86,6 +87,10 @@ export function App() {
       <main id="main" tabIndex={-1} className={route === '#/content' || route === '#/analytics' || route === '#/pipeline' ? 'app-main app-wide' : 'app-main'}>
         {route === '#/components' ? (
           <ComponentsPage />
+        ) : route === '#/contacts' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <ContactsPage />
+          </Suspense>
         ) : route === '#/pipeline' ? (
           <Suspense fallback={<Spinner size="lg" />}>
             <PipelinePage />

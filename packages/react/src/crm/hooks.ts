@@ -128,3 +128,22 @@ export function useContactTimeline(contactId: string | null | undefined, pageSiz
     select: withRows,
   });
 }
+
+/** The query of the contact list: search (`q`), tags, a saved filter, page size. */
+export type ContactsQuery = NonNullable<Parameters<Crm['contacts']['list']>[0]>;
+
+/**
+ * The organization's contacts (search by name, email or company with `q`), a page at a time.
+ *
+ * @example const { data } = useContacts({ q: 'acme' }); data?.rows.map((c) => c.email)
+ */
+export function useContacts(query: Omit<ContactsQuery, 'cursor'> = {}) {
+  const sdk = useSpokeStack();
+  return useInfiniteQuery({
+    queryKey: ['spokestack', 'crm', 'contacts', 'list', query],
+    queryFn: ({ pageParam, signal }) => sdk.crm.contacts.list({ ...query, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: withRows,
+  });
+}

@@ -9,6 +9,7 @@ export { ContactTimeline, type ContactTimelineProps } from './ContactTimeline.js
 export {
   applyMove,
   crmKeys,
+  useContacts,
   useContactTimeline,
   useDealHistory,
   useMoveDeal,
@@ -16,6 +17,7 @@ export {
   type BoardDeal,
   type BoardFilters,
   type BoardStage,
+  type ContactsQuery,
   type Crm,
   type DealHistoryEntry,
   type DealMove,
