@@ -111,8 +111,47 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
       users: { list: () => call(() => ({ data: role === 'CLIENT' ? [] : owners, nextCursor: null })) },
     },
     crm: {
-      pipelines: { board: (_id: string, filters?: { ownerId?: string; closeMonth?: string }) => call(() => board(filters)) },
+      pipelines: {
+        board: (_id: string, filters?: { ownerId?: string; closeMonth?: string }) => call(() => board(filters)),
+        get: () => call(() => board().pipeline),
+      },
+      dealContacts: {
+        list: () => call(() => ({ data: [{ id: 'dc_1', dealId: 'deal_0', contactId: 'ct_ada', role: 'DECISION_MAKER', isPrimary: true }], nextCursor: null })),
+      },
+      contacts: { get: () => call(() => ({ id: 'ct_ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.test' })) },
+      timelines: {
+        contact: () =>
+          call(() => ({
+            data: [
+              { kind: 'note', id: 'n1', at: '2026-03-02T10:00:00.000Z', pinned: true, note: { id: 'n1', content: 'Prefers calls after 4pm' } },
+              {
+                kind: 'activity',
+                id: 'a1',
+                at: '2026-03-01T15:30:00.000Z',
+                pinned: false,
+                activity: { id: 'a1', activityType: 'DEAL_WON', subject: 'Deal “Acme rebrand” won', description: null, duration: null },
+              },
+              {
+                kind: 'activity',
+                id: 'a2',
+                at: '2026-02-20T09:00:00.000Z',
+                pinned: false,
+                activity: { id: 'a2', activityType: 'CALL_OUTBOUND', subject: 'Intro call', description: 'Budget confirmed', duration: 20 },
+              },
+            ],
+            nextCursor: null,
+          })),
+      },
       deals: {
+        get: (id: string) => call(() => ({ ...deals.find((d) => d.id === id)!, pipelineId: 'pip_story', lostReason: null })),
+        history: () =>
+          call(() => ({
+            data: [
+              { id: 'h2', fromStageId: 'lead', toStageId: 'qualified', daysInStage: 6, changedById: 'usr_sam', changedAt: '2026-02-12T09:00:00.000Z' },
+              { id: 'h1', fromStageId: null, toStageId: 'lead', daysInStage: null, changedById: 'usr_alex', changedAt: '2026-02-06T09:00:00.000Z' },
+            ],
+            nextCursor: null,
+          })),
         move: (id: string, body: { stageId: string; fromStageId: string }) =>
           call(() => {
             if (refuseMoves) throw problem(409, 'Conflict', 'The deal left that stage meanwhile.');
