@@ -25,7 +25,20 @@ const stages = [
   { id: 'won', name: 'Won', order: 4, probability: 100, isClosed: true, isWon: true, color: '#15803D' },
   { id: 'lost', name: 'Lost', order: 5, probability: 0, isClosed: true, color: '#DC2626' },
 ];
-const companies = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Soylent', 'Tyrell', 'Cyberdyne', 'Aperture'];
+const companies = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Wonka',
+  'Soylent',
+  'Tyrell',
+  'Cyberdyne',
+  'Aperture',
+];
 const work = ['rebrand', 'website', 'retainer', 'launch campaign', 'social content', 'video series', 'SEO audit', 'annual report'];
 const owners = [
   { id: 'usr_alex', name: 'Alex Morgan' },
@@ -70,7 +83,8 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
 
   const board = (filters: { ownerId?: string; closeMonth?: string } = {}): PipelineBoardData => {
     const shown = deals.filter(
-      (d) => (!filters.ownerId || d.ownerId === filters.ownerId) && (!filters.closeMonth || d.expectedCloseDate?.startsWith(filters.closeMonth)),
+      (d) =>
+        (!filters.ownerId || d.ownerId === filters.ownerId) && (!filters.closeMonth || d.expectedCloseDate?.startsWith(filters.closeMonth)),
     );
     const closes = (d: BoardDeal) => d.expectedCloseDate ?? '9999';
     return {
@@ -116,14 +130,24 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
         get: () => call(() => board().pipeline),
       },
       dealContacts: {
-        list: () => call(() => ({ data: [{ id: 'dc_1', dealId: 'deal_0', contactId: 'ct_ada', role: 'DECISION_MAKER', isPrimary: true }], nextCursor: null })),
+        list: () =>
+          call(() => ({
+            data: [{ id: 'dc_1', dealId: 'deal_0', contactId: 'ct_ada', role: 'DECISION_MAKER', isPrimary: true }],
+            nextCursor: null,
+          })),
       },
       contacts: { get: () => call(() => ({ id: 'ct_ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.test' })) },
       timelines: {
         contact: () =>
           call(() => ({
             data: [
-              { kind: 'note', id: 'n1', at: '2026-03-02T10:00:00.000Z', pinned: true, note: { id: 'n1', content: 'Prefers calls after 4pm' } },
+              {
+                kind: 'note',
+                id: 'n1',
+                at: '2026-03-02T10:00:00.000Z',
+                pinned: true,
+                note: { id: 'n1', content: 'Prefers calls after 4pm' },
+              },
               {
                 kind: 'activity',
                 id: 'a1',
@@ -147,8 +171,22 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
         history: () =>
           call(() => ({
             data: [
-              { id: 'h2', fromStageId: 'lead', toStageId: 'qualified', daysInStage: 6, changedById: 'usr_sam', changedAt: '2026-02-12T09:00:00.000Z' },
-              { id: 'h1', fromStageId: null, toStageId: 'lead', daysInStage: null, changedById: 'usr_alex', changedAt: '2026-02-06T09:00:00.000Z' },
+              {
+                id: 'h2',
+                fromStageId: 'lead',
+                toStageId: 'qualified',
+                daysInStage: 6,
+                changedById: 'usr_sam',
+                changedAt: '2026-02-12T09:00:00.000Z',
+              },
+              {
+                id: 'h1',
+                fromStageId: null,
+                toStageId: 'lead',
+                daysInStage: null,
+                changedById: 'usr_alex',
+                changedAt: '2026-02-06T09:00:00.000Z',
+              },
             ],
             nextCursor: null,
           })),

@@ -39,12 +39,30 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
       { id: 'lost', name: 'Lost', order: 4, probability: 0, isClosed: true, color: '#DC2626' },
     ],
   });
-  const deal = await t.sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Acme rebrand', amount: '25000.00', currency: 'USD', expectedCloseDate: '2026-06-30T00:00:00Z' });
+  const deal = await t.sdk.crm.deals.create({
+    pipelineId: pipeline.id,
+    name: 'Acme rebrand',
+    amount: '25000.00',
+    currency: 'USD',
+    expectedCloseDate: '2026-06-30T00:00:00Z',
+  });
   const contact = await t.sdk.crm.contacts.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.test', companyName: 'Acme' });
   await t.sdk.crm.dealContacts.create({ dealId: deal.id, contactId: contact.id, role: 'DECISION_MAKER', isPrimary: true });
   await t.sdk.crm.contactActivities.create({ contactId: contact.id, activityType: 'CALL_OUTBOUND', subject: 'Intro call', duration: 20 });
-  await t.sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Globex site', amount: '12000.00', currency: 'USD', expectedCloseDate: '2026-07-15T00:00:00Z' });
-  await t.sdk.crm.deals.create({ pipelineId: pipeline.id, name: 'Initech retainer', amount: '4800.00', currency: 'USD', stageId: 'qualified' });
+  await t.sdk.crm.deals.create({
+    pipelineId: pipeline.id,
+    name: 'Globex site',
+    amount: '12000.00',
+    currency: 'USD',
+    expectedCloseDate: '2026-07-15T00:00:00Z',
+  });
+  await t.sdk.crm.deals.create({
+    pipelineId: pipeline.id,
+    name: 'Initech retainer',
+    amount: '4800.00',
+    currency: 'USD',
+    stageId: 'qualified',
+  });
 
   const page = await stack.open('#/pipeline');
   const card = page.getByRole('article', { name: 'Acme rebrand' });

@@ -14,7 +14,14 @@ const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage.js'));
 const PipelinePage = lazy(() => import('./pages/PipelinePage.js'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage.js'));
 
-const pages = { '#/': 'Home', '#/content': 'Content', '#/analytics': 'Analytics', '#/pipeline': 'Pipeline', '#/contacts': 'Contacts', '#/components': 'Components' } as const;
+const pages = {
+  '#/': 'Home',
+  '#/content': 'Content',
+  '#/analytics': 'Analytics',
+  '#/pipeline': 'Pipeline',
+  '#/contacts': 'Contacts',
+  '#/components': 'Components',
+} as const;
 type Route = keyof typeof pages;
 
 /** The hash: no router library, the example has a handful of pages. */
@@ -84,7 +91,11 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={route === '#/content' || route === '#/analytics' || route === '#/pipeline' ? 'app-main app-wide' : 'app-main'}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={route === '#/content' || route === '#/analytics' || route === '#/pipeline' ? 'app-main app-wide' : 'app-main'}
+      >
         {route === '#/components' ? (
           <ComponentsPage />
         ) : route === '#/contacts' ? (

@@ -66,7 +66,8 @@ class MouseAndPenSensor extends PointerSensor {
   static override activators = [
     {
       eventName: 'onPointerDown' as const,
-      handler: ({ nativeEvent }: ReactPointerEvent) => nativeEvent.isPrimary && nativeEvent.button === 0 && nativeEvent.pointerType !== 'touch',
+      handler: ({ nativeEvent }: ReactPointerEvent) =>
+        nativeEvent.isPrimary && nativeEvent.button === 0 && nativeEvent.pointerType !== 'touch',
     },
   ];
 }
@@ -98,7 +99,11 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
  *
  * @example
  * <Board.Root board={data} onMove={(deal, stage) => move.mutate({ dealId: deal.id, fromStageId: deal.stageId, stageId: stage.id })}>
- *   {data.stages.map((stage) => <Board.Column key={stage.id} stage={stage}><Board.Cards stage={stage}>{(deal) => <Board.Card deal={deal}>{deal.name}</Board.Card>}</Board.Cards></Board.Column>)}
+ *   {data.stages.map((stage) => (
+ *     <Board.Column key={stage.id} stage={stage}>
+ *       <Board.Cards stage={stage}>{(deal) => <Board.Card deal={deal}>{deal.name}</Board.Card>}</Board.Cards>
+ *     </Board.Column>
+ *   ))}
  * </Board.Root>
  */
 export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
@@ -117,8 +122,10 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
 
   const name = (id: unknown) => dealOf(board, id)?.name ?? '';
   const announcements: Announcements = {
-    onDragStart: ({ active }) => format(t.pickedUp, { deal: name(active.id), stage: stageOf(board, dealOf(board, active.id)?.stageId)?.name ?? '' }),
-    onDragOver: ({ active, over }) => (over ? format(t.over, { deal: name(active.id), stage: targetStage(board, over.data.current)?.name ?? '' }) : undefined),
+    onDragStart: ({ active }) =>
+      format(t.pickedUp, { deal: name(active.id), stage: stageOf(board, dealOf(board, active.id)?.stageId)?.name ?? '' }),
+    onDragOver: ({ active, over }) =>
+      over ? format(t.over, { deal: name(active.id), stage: targetStage(board, over.data.current)?.name ?? '' }) : undefined,
     onDragEnd: ({ active, over }) => {
       const from = stageOf(board, dealOf(board, active.id)?.stageId);
       const to = over ? targetStage(board, over.data.current) : undefined;

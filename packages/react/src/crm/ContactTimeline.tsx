@@ -63,7 +63,13 @@ export const ContactTimeline = forwardRef<HTMLElement, ContactTimelineProps>(fun
       ) : (
         <ol data-scope="contact-timeline" data-part="list" className={classNames?.list}>
           {timeline.data.rows.map((entry) => (
-            <li key={`${entry.kind}:${entry.id}`} data-scope="contact-timeline" data-part="item" data-kind={entry.kind} className={classNames?.item}>
+            <li
+              key={`${entry.kind}:${entry.id}`}
+              data-scope="contact-timeline"
+              data-part="item"
+              data-kind={entry.kind}
+              className={classNames?.item}
+            >
               <Entry entry={entry} t={t} />
               <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
             </li>
@@ -71,7 +77,13 @@ export const ContactTimeline = forwardRef<HTMLElement, ContactTimelineProps>(fun
         </ol>
       )}
       {timeline.hasNextPage && (
-        <Button variant="secondary" size="sm" loading={timeline.isFetchingNextPage} onClick={() => timeline.fetchNextPage()} className={classNames?.more}>
+        <Button
+          variant="secondary"
+          size="sm"
+          loading={timeline.isFetchingNextPage}
+          onClick={() => timeline.fetchNextPage()}
+          className={classNames?.more}
+        >
           {t.more}
         </Button>
       )}
@@ -99,7 +111,11 @@ function Entry({ entry, t }: { entry: TimelineEntry; t: ContactTimelineStrings }
         {activity.subject}
         {activity.duration ? ` · ${format(t.minutes, { minutes: activity.duration })}` : ''}
       </p>
-      {activity.description && <p data-scope="contact-timeline" data-part="description">{activity.description}</p>}
+      {activity.description && (
+        <p data-scope="contact-timeline" data-part="description">
+          {activity.description}
+        </p>
+      )}
     </div>
   );
 }

@@ -64,8 +64,17 @@ export const DealDialog = forwardRef<HTMLDivElement, DealDialogProps>(function D
   );
 });
 
-
-function DealBody({ deal, t, locale, classNames }: { deal: CrmDeal; t: DealDialogStrings; locale?: string; classNames?: ClassNames<Part> }) {
+function DealBody({
+  deal,
+  t,
+  locale,
+  classNames,
+}: {
+  deal: CrmDeal;
+  t: DealDialogStrings;
+  locale?: string;
+  classNames?: ClassNames<Part>;
+}) {
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -78,7 +87,11 @@ function DealBody({ deal, t, locale, classNames }: { deal: CrmDeal; t: DealDialo
   const stageName = (id: string | null) => stages.find((s) => s.id === id)?.name ?? id ?? '';
   const history = useDealHistory(deal.id);
   const contacts = useResourceList(sdk.crm.dealContacts, { dealId: deal.id });
-  const [draft, setDraft] = useState({ name: deal.name, amount: deal.amount ?? '', expectedCloseDate: deal.expectedCloseDate?.slice(0, 10) ?? '' });
+  const [draft, setDraft] = useState({
+    name: deal.name,
+    amount: deal.amount ?? '',
+    expectedCloseDate: deal.expectedCloseDate?.slice(0, 10) ?? '',
+  });
   useEffect(
     () => setDraft({ name: deal.name, amount: deal.amount ?? '', expectedCloseDate: deal.expectedCloseDate?.slice(0, 10) ?? '' }),
     [deal.name, deal.amount, deal.expectedCloseDate],
@@ -100,10 +113,23 @@ function DealBody({ deal, t, locale, classNames }: { deal: CrmDeal; t: DealDialo
 
   return (
     <div data-scope="deal-dialog" data-part="body">
-      <form onSubmit={submit} data-scope="deal-dialog" data-part="details" className={classNames?.details} aria-labelledby={`${ids}-details`}>
+      <form
+        onSubmit={submit}
+        data-scope="deal-dialog"
+        data-part="details"
+        className={classNames?.details}
+        aria-labelledby={`${ids}-details`}
+      >
         <h3 id={`${ids}-details`}>{t.details}</h3>
         <label htmlFor={`${ids}-name`}>{t.name}</label>
-        <input id={`${ids}-name`} required maxLength={200} value={draft.name} readOnly={readOnly} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input
+          id={`${ids}-name`}
+          required
+          maxLength={200}
+          value={draft.name}
+          readOnly={readOnly}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
         <label htmlFor={`${ids}-amount`}>
           {t.amount} ({deal.currency})
         </label>
@@ -189,7 +215,13 @@ function DealBody({ deal, t, locale, classNames }: { deal: CrmDeal; t: DealDialo
         ) : (
           <ul>
             {contacts.data.rows.map((link) => (
-              <DealContactRow key={link.id} contactId={link.contactId} role={link.role} primary={deal.primaryContactId === link.contactId} t={t} />
+              <DealContactRow
+                key={link.id}
+                contactId={link.contactId}
+                role={link.role}
+                primary={deal.primaryContactId === link.contactId}
+                t={t}
+              />
             ))}
           </ul>
         )}
@@ -198,10 +230,22 @@ function DealBody({ deal, t, locale, classNames }: { deal: CrmDeal; t: DealDialo
   );
 }
 
-function DealContactRow({ contactId, role, primary, t }: { contactId: string; role: string | null; primary: boolean; t: DealDialogStrings }) {
+function DealContactRow({
+  contactId,
+  role,
+  primary,
+  t,
+}: {
+  contactId: string;
+  role: string | null;
+  primary: boolean;
+  t: DealDialogStrings;
+}) {
   const sdk = useSpokeStack();
   const contact = useResource(sdk.crm.contacts, contactId);
-  const name: string = contact.data ? [contact.data.firstName, contact.data.lastName].filter(Boolean).join(' ') || String(contact.data.email ?? '') : '…';
+  const name: string = contact.data
+    ? [contact.data.firstName, contact.data.lastName].filter(Boolean).join(' ') || String(contact.data.email ?? '')
+    : '…';
   return (
     <li>
       <span>{name}</span>

@@ -52,7 +52,12 @@ describe('PipelineBoard', () => {
     renderWith(t.sdk, <PipelineBoard pipelineId={pipelineId} locale="en-US" />);
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'New business' })).toBeTruthy(), { timeout: 15_000 });
     await screen.findByRole('article', { name: 'Acme rebrand' });
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.firstChild?.nextSibling?.textContent)).toEqual(['Lead', 'Proposal', 'Won', 'Lost']);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.firstChild?.nextSibling?.textContent)).toEqual([
+      'Lead',
+      'Proposal',
+      'Won',
+      'Lost',
+    ]);
     expect(within(column('Lead')).getByText('2 deals')).toBeTruthy();
     expect(column('Lead').querySelector('[data-sum="total"]')?.textContent).toBe('$37,000');
     expect(column('Lead').querySelector('[data-sum="weighted"]')?.textContent).toBe('$3,700');

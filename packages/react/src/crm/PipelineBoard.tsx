@@ -74,7 +74,10 @@ export const PipelineBoard = forwardRef<HTMLElement, PipelineBoardProps>(functio
       {
         onSuccess: () => setStatus(format(t.moved, { deal: deal.name, stage: stage.name })),
         onError: (error) =>
-          setNotice({ title: format(t.refused, { deal: deal.name }), detail: error.status === 409 ? t.conflict : (error.detail ?? error.title) }),
+          setNotice({
+            title: format(t.refused, { deal: deal.name }),
+            detail: error.status === 409 ? t.conflict : (error.detail ?? error.title),
+          }),
       },
     );
   };
