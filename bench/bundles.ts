@@ -56,6 +56,20 @@ export const budgets: Budget[] = [
     max: 150 * KB,
     without: ['@uppy/', '@tiptap/'],
   },
+  // dnd-kit and TanStack Virtual come with the CRM subpath only; a page with just a board loads no editor,
+  // uploader or charts.
+  {
+    name: "import { PipelineBoard } from '@spokestack/react/crm'",
+    source: "export { PipelineBoard } from '@spokestack/react/crm';",
+    max: 90 * KB,
+    without: ['@uppy/', '@tiptap/', 'prosemirror-', 'recharts/'],
+  },
+  {
+    name: "'@spokestack/react/crm' (whole)",
+    source: "export * from '@spokestack/react/crm';",
+    max: 90 * KB,
+    without: ['@uppy/', '@tiptap/', 'prosemirror-', 'recharts/'],
+  },
 ];
 
 export interface BundleSize {

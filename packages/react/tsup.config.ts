@@ -8,6 +8,7 @@ export const stylesheets: [source: string, built: string][] = [
   ['src/platform/styles.css', 'dist/platform/styles.css'],
   ['src/cms/styles.css', 'dist/cms/styles.css'],
   ['src/dam/styles.css', 'dist/dam/styles.css'],
+  ['src/crm/styles.css', 'dist/crm/styles.css'],
   ['src/analytics/styles.css', 'dist/analytics/styles.css'],
 ];
 
@@ -27,6 +28,7 @@ export default defineConfig({
     /^@spokestack\//,
     /^@tanstack\//,
     /^@tiptap\//,
+    /^@dnd-kit\//,
     /^@uppy\//,
     /^radix-ui($|\/)/,
     /^recharts($|\/)/,

@@ -10,11 +10,21 @@ import { skipTo } from './skip.js';
 const ContentPage = lazy(() => import('./pages/ContentPage.js'));
 // Likewise the analytics page and Recharts.
 const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage.js'));
+// And the pipeline board with `@spokestack/react/crm` and dnd-kit.
+const PipelinePage = lazy(() => import('./pages/PipelinePage.js'));
+const ContactsPage = lazy(() => import('./pages/ContactsPage.js'));
 
-const pages = { '#/': 'Home', '#/content': 'Content', '#/analytics': 'Analytics', '#/components': 'Components' } as const;
+const pages = {
+  '#/': 'Home',
+  '#/content': 'Content',
+  '#/analytics': 'Analytics',
+  '#/pipeline': 'Pipeline',
+  '#/contacts': 'Contacts',
+  '#/components': 'Components',
+} as const;
 type Route = keyof typeof pages;
 
-/** The hash: no router library, the example has four pages. */
+/** The hash: no router library, the example has a handful of pages. */
 function useHash(): string {
   return useSyncExternalStore(
     (onChange) => {
@@ -81,9 +91,21 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={route === '#/content' || route === '#/analytics' ? 'app-main app-wide' : 'app-main'}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={route === '#/content' || route === '#/analytics' || route === '#/pipeline' ? 'app-main app-wide' : 'app-main'}
+      >
         {route === '#/components' ? (
           <ComponentsPage />
+        ) : route === '#/contacts' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <ContactsPage />
+          </Suspense>
+        ) : route === '#/pipeline' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <PipelinePage />
+          </Suspense>
         ) : route === '#/analytics' ? (
           <Suspense fallback={<Spinner size="lg" />}>
             <AnalyticsPage />

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
+import type { ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -30,6 +31,10 @@ export interface OverridesRegistry {
   shareDialog: ShareDialogStrings;
   sharedAsset: SharedAssetStrings;
   assetPicker: AssetPickerStrings;
+  /** The CRM pipeline board, its lost-reason dialog and its drag and drop announcements. */
+  pipelineBoard: PipelineBoardStrings;
+  dealDialog: DealDialogStrings;
+  contactTimeline: ContactTimelineStrings;
 }
 
 /**

@@ -36,6 +36,7 @@ describe('stylesheets', () => {
       './base.css',
       './cms/styles.css',
       './dam/styles.css',
+      './crm/styles.css',
       './platform/styles.css',
     ]);
     const imported = [...(await read('src/styles.css')).matchAll(/@import "([^"]+)"/g)].map(([, path]) => join('src', path!));
@@ -50,6 +51,7 @@ describe('stylesheets', () => {
       ['src/platform/styles.css', 'platform'],
       ['src/cms/styles.css', 'cms'],
       ['src/dam/styles.css', 'dam'],
+      ['src/crm/styles.css', 'crm'],
       ['src/analytics/styles.css', 'analytics'],
     ] as const) {
       const own = await scopesRenderedIn(folder);

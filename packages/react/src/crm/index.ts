@@ -1,2 +1,35 @@
-// Filled in by the feature; kept as an entry point so the subpath export exists from day one.
-export {};
+// `@spokestack/react/crm`: the pipeline board and its Board parts, the deal dialog, the contact timeline and the
+// CRM data hooks. A separate entry point, so a page that shows a pipeline downloads neither the editor, the
+// uploader nor the charts.
+export { PipelineBoard, type PipelineBoardProps } from './PipelineBoard.js';
+export * as Board from './Board.js';
+export type { BoardContextValue } from './Board.js';
+export { DealDialog, type DealDialogProps } from './DealDialog.js';
+export { ContactTimeline, type ContactTimelineProps } from './ContactTimeline.js';
+export {
+  applyMove,
+  crmKeys,
+  useContacts,
+  useContactTimeline,
+  useDealHistory,
+  useMoveDeal,
+  usePipelineBoard,
+  type BoardDeal,
+  type BoardFilters,
+  type BoardStage,
+  type ContactsQuery,
+  type Crm,
+  type DealHistoryEntry,
+  type DealMove,
+  type PipelineBoardData,
+  type TimelineEntry,
+} from './hooks.js';
+export { formatDate, formatMoney } from './format.js';
+export {
+  contactTimelineStrings,
+  dealDialogStrings,
+  pipelineBoardStrings,
+  type ContactTimelineStrings,
+  type DealDialogStrings,
+  type PipelineBoardStrings,
+} from './strings.js';
