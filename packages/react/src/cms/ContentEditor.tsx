@@ -227,7 +227,7 @@ function useKeepFocusIn(ref: RefObject<HTMLElement | null>, mounted: unknown) {
       placed = null;
       // A dialog opened from the row (Submit's note) keeps the place: it returns focus there, if there still is one.
       if (!row.contains(target) && target.closest?.('[role="dialog"], [role="alertdialog"]')) return;
-      index = buttons().indexOf(target);
+      index = buttons().indexOf(target as HTMLButtonElement);
     };
     const observer = new MutationObserver(() => {
       const active = document.activeElement;
