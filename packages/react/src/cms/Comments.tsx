@@ -57,7 +57,6 @@ export function selectedTextIn(field: Element | null): TextSelection | undefined
   return { from, to: from + text.length, text: text.slice(0, 2000) };
 }
 
-
 /** A comment box: a labelled textarea and its send button. Ctrl/⌘+Enter sends. */
 function CommentForm({
   label,

@@ -342,7 +342,9 @@ describe('ContentEditor', () => {
     await waitFor(() => expect(within(dialog).getByText('harbour-at-dawn.png · Boats')).toBeTruthy());
     expect(dialog.querySelector('[data-part="file"] img')).toBeTruthy();
     expect(dialog.textContent).not.toContain(hero.id);
-    const title = [...dialog.querySelectorAll('[data-part="change"]')].find((c) => c.querySelector('dt')!.textContent!.startsWith('Title'))!;
+    const title = [...dialog.querySelectorAll('[data-part="change"]')].find((c) =>
+      c.querySelector('dt')!.textContent!.startsWith('Title'),
+    )!;
     expect(title.querySelector('del')?.textContent).toBe('quick');
 
     // A restore asks first; cancelling changes nothing.
@@ -394,6 +396,47 @@ describe('ContentEditor', () => {
     expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('For Acme');
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
     expect((await t.sdk.cms.entries.get(entry.id)).version).toBe(entry.version);
+  });
+
+  it('translates beside the source: each localized field shows its source value, SEO is per language, empty headings are gone', async () => {
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'Harbour lights', summary: 'A night walk.', body: doc('Along the quay.'), price: 4 },
+      seoTitle: 'Harbour lights | Northwind',
+    });
+    await openEditor(entry.id);
+    const user = userEvent.setup();
+    // The source language shows no source beside its fields.
+    expect(document.querySelector('[data-part="source"]')).toBeNull();
+    await user.click(within(screen.getByRole('group', { name: 'Language' })).getByRole('radio', { name: /^French/ }));
+    await waitFor(() => expect(editorRoot().getAttribute('data-mode')).toBe('translation'));
+
+    const source = (name: string) => within(field(name)).getByRole('group', { name: 'English (source)' });
+    expect(source('title').textContent).toContain('Harbour lights');
+    expect(source('summary').textContent).toContain('A night walk.');
+    expect(source('body').textContent).toContain('Along the quay.');
+    // Shared fields have none (they are the source's, read-only); the input names the source in its description.
+    expect(within(field('price')).queryByRole('group', { name: 'English (source)' })).toBeNull();
+    expect(screen.getByLabelText(/^Title/)).toHaveProperty('value', '');
+    expect(screen.getByRole('textbox', { name: 'Title' }).getAttribute('aria-describedby')).toContain(
+      source('title').querySelector('[data-part="source-value"]')!.id,
+    );
+
+    // SEO fields are this language's own: empty, with the source's shown as what an empty one serves.
+    const seoTitle = screen.getByLabelText('SEO title') as HTMLInputElement;
+    expect(seoTitle.readOnly).toBe(false);
+    expect(seoTitle.placeholder).toBe('Harbour lights | Northwind');
+    // Nothing under them and nothing to choose here: no Tags or Categories heading.
+    expect(screen.queryByText('Tags')).toBeNull();
+    expect(screen.queryByText('Categories')).toBeNull();
+    await user.type(screen.getByLabelText(/^Title/), 'Lumières du port');
+    await user.type(seoTitle, 'Lumières | Northwind');
+    await waitFor(() => expect(saveState()).toBe('saved'));
+    expect(await t.sdk.cms.entries.translations.get(entry.id, 'fr')).toMatchObject({
+      data: { title: 'Lumières du port' },
+      meta: { seoTitle: 'Lumières | Northwind' },
+    });
+    expect((await t.sdk.cms.entries.get(entry.id)).seoTitle).toBe('Harbour lights | Northwind');
   });
 
   it('edits a translation right to left for Arabic, with its status in the language switcher', async () => {

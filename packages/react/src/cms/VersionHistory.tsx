@@ -322,13 +322,11 @@ function ChangeRow({ change, type, className }: { change: FieldChange; type: Con
   const before = media ? '' : valueText(field, change.before, words);
   const after = media ? '' : valueText(field, change.after, words);
   const label = { added: t.added, removed: t.removedChange, changed: t.changed }[change.change];
-  const inline =
-    !media && change.change === 'changed' && (field?.type === 'text' || field?.type === 'richtext' || field?.type === 'slug');
+  const inline = !media && change.change === 'changed' && (field?.type === 'text' || field?.type === 'richtext' || field?.type === 'slug');
   return (
     <div data-scope="version-history" data-part="change" data-state={change.change} className={className}>
       <dt>
-        {fieldLabel}{' '}
-        <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
+        {fieldLabel} <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
       </dt>
       {inline ? (
         <dd data-scope="version-history" data-part="words">

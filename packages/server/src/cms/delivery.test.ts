@@ -172,7 +172,10 @@ describe('SEO per locale', () => {
     const list = await site.cms.delivery.list('post', { locale: 'fr' });
     expect(list.data.find((e) => e.id === post.id)).toMatchObject({ seo: { title: 'Soldes | Northwind' } });
     // English keeps its own; German (no translation) falls back to the English entry and its SEO.
-    expect(await site.cms.delivery.get('post', 'spring-sale')).toMatchObject({ seo: { title: 'Spring sale | Northwind' }, og: { image: null } });
+    expect(await site.cms.delivery.get('post', 'spring-sale')).toMatchObject({
+      seo: { title: 'Spring sale | Northwind' },
+      og: { image: null },
+    });
     expect(await site.cms.delivery.get('post', 'spring-sale', { locale: 'de' })).toMatchObject({
       fallback: true,
       seo: { title: 'Spring sale | Northwind' },

@@ -130,7 +130,9 @@ describe('translations', () => {
       await problem(t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Botte' }, meta: { ogImageId: theirs.id } })),
     ).toMatchObject({ status: 400, errors: [{ path: 'body.meta.ogImageId' }] });
     expect(
-      await problem(t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Botte' }, meta: { canonicalUrl: 'javascript:alert(1)' } })),
+      await problem(
+        t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Botte' }, meta: { canonicalUrl: 'javascript:alert(1)' } }),
+      ),
     ).toMatchObject({ status: 400, errors: [{ path: 'body.meta.canonicalUrl' }] });
   });
 

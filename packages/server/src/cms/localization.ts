@@ -26,7 +26,9 @@ type PutInput = z.output<typeof localizationPut>;
  * so delivery serves the source's for them; null when it sets none.
  */
 function ownSeo(meta: NonNullable<PutInput['meta']>): EntryData | null {
-  const own = Object.entries(meta).filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && !v.length));
+  const own = Object.entries(meta).filter(
+    ([, v]) => v !== null && v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && !v.length),
+  );
   return own.length ? (Object.fromEntries(own) as EntryData) : null;
 }
 

@@ -116,7 +116,11 @@ describe('SEO and social fields', () => {
     expect((await t.sdk.cms.entries.versions.get(entry.id, 3)).changedFields).toEqual(['noIndex', 'ogImageId', 'seoTitle']);
     // Back to version 2 after its social image was deleted: the rest comes back, the missing file stays out.
     await t.sdk.platform.files.delete(image.id);
-    expect(await t.sdk.cms.entries.versions.restore(entry.id, 2)).toMatchObject({ seoTitle: 'Launch week', noIndex: true, ogImageId: null });
+    expect(await t.sdk.cms.entries.versions.restore(entry.id, 2)).toMatchObject({
+      seoTitle: 'Launch week',
+      noIndex: true,
+      ogImageId: null,
+    });
   });
 });
 

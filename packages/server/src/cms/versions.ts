@@ -124,7 +124,11 @@ export async function writeVersion(tx: Db, ctx: TenantContext, input: VersionInp
   return row!;
 }
 
-const { data: _data, meta: _meta, ...summaryColumns } = {
+const {
+  data: _data,
+  meta: _meta,
+  ...summaryColumns
+} = {
   id: contentVersions.id,
   organizationId: contentVersions.organizationId,
   entryId: contentVersions.entryId,
