@@ -398,7 +398,7 @@ describe('ContentEditor', () => {
     expect((await t.sdk.cms.entries.get(entry.id)).version).toBe(entry.version);
   });
 
-  it('translates beside the source: each localized field shows its source value, SEO is per language, empty headings are gone', async () => {
+  it('translates beside the source: localized fields show the source value, SEO is per language, empty headings are gone', async () => {
     const entry = await t.sdk.cms.entries.create({
       contentTypeId: type.id,
       data: { title: 'Harbour lights', summary: 'A night walk.', body: doc('Along the quay.'), price: 4 },
