@@ -33,11 +33,12 @@ export interface VersionHistoryProps extends Omit<ComponentPropsWithoutRef<'butt
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * The entry's version history in a dialog: every saved version (newest first, with its author, time and the labels of the
- * fields it changed since the one before; media as file names with thumbnails), a
- * field-by-field comparison of any two (word-level for text), and a button that restores the selected version
- * into the draft as a new version. Restoring never publishes. Keyboard: the list is a set of buttons, the dialog
- * traps focus and closes on Escape.
+ * The entry's version history in a dialog: every saved version (newest first, with its author, time and the labels of
+ * the fields it changed since the one before; version 1 reads "Created"), a field-by-field comparison of any two
+ * (word-level for text, media as file names with thumbnails, SEO and social fields by their labels), and a button
+ * that restores the selected version into the draft as a new version, after a confirmation dialog. The current version
+ * offers no restore; restoring never publishes. Keyboard: the list is a set of buttons, the dialogs trap focus and
+ * close on Escape.
  *
  * @example <VersionHistory /> // inside a ContentEditor or EntryForm.Root
  */
