@@ -378,11 +378,12 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
           data: v1 as VersionRow['data'],
           title: String(v1.title),
           changeNote: 'First draft',
-          changedFields: Object.keys(v1),
+          changedFields: [],
           createdById: 'usr_alex',
           createdAt: iso(4000),
           isRestored: false,
           restoredFromId: null,
+          meta: null,
         },
         {
           id: id('ver'),
@@ -397,6 +398,7 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
           createdAt: iso(2000),
           isRestored: false,
           restoredFromId: null,
+          meta: null,
         },
         {
           id: id('ver'),
@@ -411,6 +413,7 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
           createdAt: iso(30),
           isRestored: false,
           restoredFromId: null,
+          meta: null,
         },
       ];
       versions.set(entry.id, list);
@@ -425,6 +428,8 @@ export function fakeSdk(options: FakeOptions = {}): SpokeStack {
       organizationId: org,
       entryId: entries[0].id,
       locale: 'ar',
+      meta: null,
+      publishedMeta: null,
       data: {
         title: 'إطلاق الربيع: ما الجديد في التطبيق',
         summary: 'كل ما أطلقناه هذا الربيع، وما طلبه عملاؤنا بعد ذلك.',

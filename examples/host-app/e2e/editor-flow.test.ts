@@ -227,3 +227,94 @@ it('keeps the rich-text toolbar on one row at 1440 px and delivers a link that s
   expect(link?.marks?.[0]?.attrs).toMatchObject({ href: 'https://example.com/launch', target: null, rel: null });
   await page.close();
 });
+
+it('reads the history (labels, file names, authors) and restores after confirming; translates with the source beside', async () => {
+  const { t } = stack;
+  await t.sdk.platform.organization.update({ locales: ['en', 'de'], defaultLocale: 'en' });
+  const story = await t.sdk.cms.contentTypes.create({
+    name: 'Story',
+    slug: 'story',
+    schema: {
+      fields: [
+        { name: 'title', label: 'Title', type: 'text', required: true, localized: true },
+        { name: 'summary', label: 'Summary', type: 'text', multiline: true, localized: true },
+        { name: 'heroImage', label: 'Hero image', type: 'media' },
+      ],
+    },
+  });
+  const harbour = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'harbour-at-dawn.png' });
+  const entry = await t.sdk.cms.entries.create({
+    contentTypeId: story.id,
+    data: { title: 'Harbour lights', summary: 'A night walk along the quay.' },
+  });
+  const writer = await t.sdk.platform.users.create({ email: 'ada@northwind.test', name: 'Ada Writer', role: 'MEMBER' });
+  const { token } = await t.sdk.platform.sessions.create({ userId: writer.id });
+  const v2 = await t.sdkFor(token).cms.entries.update(entry.id, {
+    data: { heroImage: { fileId: harbour.id, alt: 'Boats at dawn' } },
+    version: entry.version,
+  });
+  await t.sdk.cms.entries.update(entry.id, { seoTitle: 'Harbour lights | Northwind', version: v2.version });
+
+  const page = await stack.open(`#/content/${entry.id}`);
+  await page.locator('[data-scope="entry-form"][data-part="root"]').waitFor();
+  const found: Record<string, string[]> = {};
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.getByRole('button', { name: 'History' }).click();
+    const history = page.getByRole('dialog', { name: 'Version history' });
+    const v2Item = history.getByRole('button', { name: /^Version 2/ });
+    // Labels, never keys; the author's name; the current version says so and offers no restore.
+    await expect.poll(() => v2Item.textContent()).toMatch(/by Ada Writer.*Hero image/);
+    expect(await history.getByRole('button', { name: /^Version 3/ }).textContent()).toMatch(/current.*SEO title/);
+    expect(await history.getByRole('button', { name: /^Version 1/ }).textContent()).toContain('Created');
+    expect(await history.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
+    await v2Item.click();
+    await history.getByLabel('Compare with').selectOption('1');
+    await history.getByText('harbour-at-dawn.png · Boats at dawn').waitFor();
+    expect(await history.textContent()).not.toContain(harbour.id);
+    await page.waitForTimeout(400);
+    await shot(page, `history-read-${theme}`);
+    found[`history, ${theme}`] = await violations(page, '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
+  }
+
+  // A restore asks first, in words.
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: 'Version history' });
+  await history.getByRole('button', { name: /^Version 1/ }).click();
+  await history.getByRole('button', { name: 'Restore version 1' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Restore version 1?' });
+  await confirm.getByText(/Nothing is published/).waitFor();
+  await page.waitForTimeout(300);
+  await shot(page, 'restore-confirm-dark');
+  found['restore confirmation, dark'] = await violations(page, '[role="alertdialog"]');
+  await confirm.getByRole('button', { name: 'Restore version 1' }).click();
+  await history.waitFor({ state: 'hidden' });
+  await expect.poll(async () => (await t.sdk.cms.entries.get(entry.id)).seoTitle).toBeNull();
+  expect((await t.sdk.cms.entries.get(entry.id)).data).not.toHaveProperty('heroImage');
+
+  // Translating into German: each localized field shows the English value beside it.
+  await page
+    .getByRole('group', { name: 'Language' })
+    .getByRole('radio', { name: /^German/ })
+    .click();
+  const source = page.locator('[data-field="title"]').getByRole('group', { name: 'English (source)' });
+  await expect.poll(() => source.textContent()).toContain('Harbour lights');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Hafenlichter');
+  await page.getByLabel('SEO title').fill('Hafenlichter | Northwind');
+  // Autosaved into the German translation: its own SEO title, the English one untouched.
+  await expect
+    .poll(async () => (await t.sdk.cms.entries.translations.get(entry.id, 'de').catch(() => null))?.meta, { timeout: 10_000 })
+    .toEqual({ seoTitle: 'Hafenlichter | Northwind' });
+  expect((await t.sdk.cms.entries.translations.get(entry.id, 'de')).data).toEqual({ title: 'Hafenlichter' });
+  for (const theme of ['dark', 'light'] as const) {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    await shot(page, `translation-${theme}`);
+    found[`translation, ${theme}`] = await violations(page);
+  }
+  expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  await page.close();
+});

@@ -24,9 +24,8 @@ export type EntryRow = z.output<typeof entryRow>;
 export const entryListItem = entryRow.extend({ highlight: z.string().optional() });
 export type EntryListItem = z.output<typeof entryListItem>;
 
-const entryMeta = {
-  /** Explicit slug; by default it is made from the title (or the type's slug field), made unique with `-2`, `-3`. */
-  slug: slug.optional(),
+/** The SEO and social fields of an entry, or of a translation (its own, per locale). */
+const seoFields = {
   seoTitle: f.text().max(300).nullable().optional(),
   seoDescription: f.text().max(1000).nullable().optional(),
   seoKeywords: z.array(f.text().max(100)).max(100).optional(),
@@ -35,6 +34,13 @@ const entryMeta = {
   ogTitle: f.text().max(300).nullable().optional(),
   ogDescription: f.text().max(1000).nullable().optional(),
   ogImageId: id.nullable().optional(),
+};
+export const seoMeta = z.strictObject(seoFields);
+export type SeoMeta = z.output<typeof seoMeta>;
+const entryMeta = {
+  /** Explicit slug; by default it is made from the title (or the type's slug field), made unique with `-2`, `-3`. */
+  slug: slug.optional(),
+  ...seoFields,
   clientId: id.nullable().optional(),
   projectId: id.nullable().optional(),
   expiresAt: f.timestamp().nullable().optional(),

@@ -3,6 +3,7 @@ import { locale } from '../platform/contracts.js';
 import * as f from '../shared/fields.js';
 import { defineOperation, idParams } from '../shared/operation.js';
 import { listQuery, pageOf } from '../shared/pagination.js';
+import { seoMeta } from './entries.js';
 import { allRoles, base, deleted, id, slug, tag, writers } from './common.js';
 import { localizationStatus } from './enums.js';
 import { localizations } from './rows.gen.js';
@@ -15,6 +16,11 @@ export const localizationPut = z.strictObject({
   /** Values of the type's localized fields in this locale; other fields are shared from the source entry. */
   data: z.record(z.string(), f.json()),
   slug: slug.optional(),
+  /**
+   * This locale's SEO and social fields; the ones left empty are served from the source entry's. Replaces the
+   * translation's previous ones when given.
+   */
+  meta: seoMeta.optional(),
   /** Translation status (default: IN_PROGRESS for a new translation; REVIEW and APPROVED need every required localized field). */
   status: z.enum(localizationStatus).optional(),
 });

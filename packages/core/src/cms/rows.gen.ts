@@ -214,6 +214,7 @@ const versionsCreate = z.strictObject({
     changedFields: f.array(f.text()).optional(),
     isRestored: f.bool().optional(),
     restoredFromId: f.text().nullable().optional(),
+    meta: f.json().nullable().optional(),
   });
 
 /** `content_versions` as the resource `versions`. */
@@ -235,6 +236,7 @@ export const versions = defineResource({
     createdAt: f.timestamp(),
     isRestored: f.bool(),
     restoredFromId: f.text().nullable(),
+    meta: f.json().nullable(),
   }),
   create: versionsCreate,
   update: versionsCreate.partial(),
@@ -272,6 +274,8 @@ const localizationsCreate = z.strictObject({
     status: z.enum(localizationStatus).optional(),
     translatedById: f.text().nullable().optional(),
     translatedAt: f.timestamp().nullable().optional(),
+    meta: f.json().nullable().optional(),
+    publishedMeta: f.json().nullable().optional(),
     publishedData: f.json().nullable().optional(),
     publishedTitle: f.text().nullable().optional(),
     publishedSlug: f.text().max(320).nullable().optional(),
@@ -295,6 +299,8 @@ export const localizations = defineResource({
     status: z.enum(localizationStatus),
     translatedById: f.text().nullable(),
     translatedAt: f.timestamp().nullable(),
+    meta: f.json().nullable(),
+    publishedMeta: f.json().nullable(),
     publishedData: f.json().nullable(),
     publishedTitle: f.text().nullable(),
     publishedSlug: f.text().max(320).nullable(),

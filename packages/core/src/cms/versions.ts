@@ -8,7 +8,7 @@ import { versions } from './rows.gen.js';
 
 // Versions of an entry: written by saves and restores only; list, get, diff and restore.
 
-export const versionSummary = versions.row.omit({ data: true });
+export const versionSummary = versions.row.omit({ data: true, meta: true });
 export type VersionSummary = z.output<typeof versionSummary>;
 export type VersionRow = z.output<typeof versions.row>;
 export const versionParams = z.object({ id, number: z.coerce.number().int().min(1) });

@@ -1,11 +1,11 @@
 import type { ContentEditorStrings } from './strings.js';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { useAuthorName } from './authors.js';
 import { StringsOverride } from './parts.js';
 import { useId, useState } from 'react';
 import { VisuallyHidden } from 'radix-ui';
 import type { SpokeStackError } from '@spokestack/core';
 import type { CommentRow, ContentField } from '@spokestack/core/cms';
-import { useMe } from '../platform/me.js';
 import { Badge } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
 import { ErrorState } from '../ui/ErrorState.js';
@@ -13,7 +13,6 @@ import { Spinner } from '../ui/Spinner.js';
 import * as Popover from '../ui/Popover.js';
 import { useEntryEditorContext } from './controller.js';
 import { CommentIcon } from './icons.js';
-import { useMemberNames } from '../platform/members.js';
 import { useCommentAction, useComments } from './hooks/comments.js';
 import { format, useStrings } from './strings.js';
 
@@ -57,13 +56,6 @@ export function selectedTextIn(field: Element | null): TextSelection | undefined
   before.setEnd(range.startContainer, range.startOffset);
   const from = before.toString().length;
   return { from, to: from + text.length, text: text.slice(0, 2000) };
-}
-
-function useAuthor() {
-  const t = useStrings();
-  const me = useMe();
-  const names = useMemberNames();
-  return (authorId: string) => (authorId === me.data?.actor.id ? t.you : (names.get(authorId) ?? t.someone));
 }
 
 /** A comment box: a labelled textarea and its send button. Ctrl/⌘+Enter sends. */
@@ -145,7 +137,7 @@ const CommentThreadsRoot = forwardRef<HTMLDivElement, Omit<CommentThreadsProps, 
 ) {
   const editor = useEntryEditorContext();
   const t = useStrings();
-  const author = useAuthor();
+  const author = useAuthorName();
   const entryId = editor.entryId!;
   const comments = useComments(entryId);
   const act = useCommentAction(entryId);

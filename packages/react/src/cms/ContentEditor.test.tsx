@@ -305,35 +305,62 @@ describe('ContentEditor', () => {
     expect((await t.sdk.cms.entries.get(created.id)).data).toMatchObject({ title: 'Brand new', summary: 'More' });
   });
 
-  it('shows the version history with a field diff, and restores a version into the draft', async () => {
+  it('shows the version history with labels, authors, files and a field diff, and restores a version after confirming', async () => {
+    const hero = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'harbour-at-dawn.png' });
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'The quick fox', price: 1 } });
-    const v2 = await t.sdk.cms.entries.update(entry.id, { data: { title: 'The slow fox', price: 2 }, version: entry.version });
-    await t.sdk.cms.entries.update(entry.id, { data: { title: 'The slow brown fox' }, version: v2.version });
+    const writer = await t.sdk.platform.users.create({ email: 'ada@northwind.test', name: 'Ada Writer', role: 'MEMBER' });
+    const { token } = await t.sdk.platform.sessions.create({ userId: writer.id });
+    const v2 = await t.sdkWith(token).cms.entries.update(entry.id, {
+      data: { title: 'The slow fox', price: 2, hero: { fileId: hero.id, alt: 'Boats' } },
+      version: entry.version,
+    });
+    const v3 = await t.sdk.cms.entries.update(entry.id, { data: { title: 'The slow brown fox' }, version: v2.version });
+    await t.sdk.cms.entries.update(entry.id, { seoTitle: 'Foxes', version: v3.version });
     await openEditor(entry.id);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'History' }));
     const dialog = await screen.findByRole('dialog', { name: 'Version history' });
-    await waitFor(() => expect(within(dialog).getAllByRole('button', { name: /^Version \d/ })).toHaveLength(3));
+    await waitFor(() => expect(within(dialog).getAllByRole('button', { name: /^Version \d/ })).toHaveLength(4));
+    const item = (n: number) => within(dialog).getByRole('button', { name: new RegExp(`^Version ${n}`) });
+    // Labels (never keys), the author and what changed since the version before; version 1 is the creation.
+    await waitFor(() => expect(item(2).textContent).toContain('by Ada Writer'));
+    expect(item(2).querySelector('[data-part="fields"]')!.textContent).toBe('Title, Price, Hero image');
+    expect(item(4).querySelector('[data-part="fields"]')!.textContent).toBe('SEO title');
+    expect(item(4).textContent).toContain('by You');
+    expect(item(4).textContent).toContain('current');
+    expect(item(1).querySelector('[data-part="fields"]')!.textContent).toBe('Created');
 
-    // The newest version against the one before it: only the title changed, word by word.
-    await waitFor(() => expect(within(dialog).getByText('Version 2 → Version 3')).toBeTruthy());
-    const title = dialog.querySelector('[data-part="change"]')!;
-    expect(title.querySelector('ins')?.textContent).toBe('brown ');
-    expect(dialog.querySelectorAll('[data-part="change"]')).toHaveLength(1);
+    // The newest version against the one before it: the SEO title, by its label. The current version offers no restore.
+    await waitFor(() => expect(within(dialog).getByText('Version 3 → Version 4')).toBeTruthy());
+    expect(dialog.querySelector('[data-part="change"] dt')!.firstChild?.textContent?.trim()).toBe('SEO title');
+    expect(within(dialog).queryByRole('button', { name: /^Restore/ })).toBeNull();
 
-    await user.click(within(dialog).getByRole('button', { name: /^Version 1/ }));
-    await waitFor(() => expect(within(dialog).getByText('Version 1 → Version 3')).toBeTruthy());
-    expect([...dialog.querySelectorAll('[data-part="change"] dt')].map((dt) => dt.firstChild?.textContent?.trim())).toEqual([
-      'Price',
-      'Title',
-    ]);
+    // Media show as file names with thumbnails, never file ids.
+    await user.click(item(2));
+    await user.selectOptions(within(dialog).getByLabelText('Compare with'), 'Version 1');
+    await waitFor(() => expect(within(dialog).getByText('Version 1 → Version 2')).toBeTruthy());
+    await waitFor(() => expect(within(dialog).getByText('harbour-at-dawn.png · Boats')).toBeTruthy());
+    expect(dialog.querySelector('[data-part="file"] img')).toBeTruthy();
+    expect(dialog.textContent).not.toContain(hero.id);
+    const title = [...dialog.querySelectorAll('[data-part="change"]')].find((c) =>
+      c.querySelector('dt')!.textContent!.startsWith('Title'),
+    )!;
+    expect(title.querySelector('del')?.textContent).toBe('quick');
 
+    // A restore asks first; cancelling changes nothing.
+    await user.click(item(1));
     await user.click(within(dialog).getByRole('button', { name: 'Restore version 1' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Restore version 1?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect((await t.sdk.cms.entries.get(entry.id)).title).toBe('The slow brown fox');
+    await user.click(within(dialog).getByRole('button', { name: 'Restore version 1' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Restore version 1' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('The quick fox'));
     expect((screen.getByRole('spinbutton', { name: 'Price' }) as HTMLInputElement).value).toBe('1');
     const restored = await t.sdk.cms.entries.get(entry.id);
-    expect(restored.title).toBe('The quick fox');
+    expect(restored).toMatchObject({ title: 'The quick fox', seoTitle: null });
     const [newest] = (await t.sdk.cms.entries.versions.list(entry.id)).data;
     expect(newest).toMatchObject({ versionNumber: restored.version, isRestored: true });
     expect(saveState()).toBe('saved');
@@ -370,6 +397,47 @@ describe('ContentEditor', () => {
     expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('For Acme');
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
     expect((await t.sdk.cms.entries.get(entry.id)).version).toBe(entry.version);
+  });
+
+  it('translates beside the source: localized fields show the source value, SEO is per language, empty headings are gone', async () => {
+    const entry = await t.sdk.cms.entries.create({
+      contentTypeId: type.id,
+      data: { title: 'Harbour lights', summary: 'A night walk.', body: doc('Along the quay.'), price: 4 },
+      seoTitle: 'Harbour lights | Northwind',
+    });
+    await openEditor(entry.id);
+    const user = userEvent.setup();
+    // The source language shows no source beside its fields.
+    expect(document.querySelector('[data-part="source"]')).toBeNull();
+    await user.click(within(screen.getByRole('group', { name: 'Language' })).getByRole('radio', { name: /^French/ }));
+    await waitFor(() => expect(editorRoot().getAttribute('data-mode')).toBe('translation'));
+
+    const source = (name: string) => within(field(name)).getByRole('group', { name: 'English (source)' });
+    expect(source('title').textContent).toContain('Harbour lights');
+    expect(source('summary').textContent).toContain('A night walk.');
+    expect(source('body').textContent).toContain('Along the quay.');
+    // Shared fields have none (they are the source's, read-only); the input names the source in its description.
+    expect(within(field('price')).queryByRole('group', { name: 'English (source)' })).toBeNull();
+    expect(screen.getByLabelText(/^Title/)).toHaveProperty('value', '');
+    expect(screen.getByRole('textbox', { name: 'Title' }).getAttribute('aria-describedby')).toContain(
+      source('title').querySelector('[data-part="source-value"]')!.id,
+    );
+
+    // SEO fields are this language's own: empty, with the source's shown as what an empty one serves.
+    const seoTitle = screen.getByLabelText('SEO title') as HTMLInputElement;
+    expect(seoTitle.readOnly).toBe(false);
+    expect(seoTitle.placeholder).toBe('Harbour lights | Northwind');
+    // Nothing under them and nothing to choose here: no Tags or Categories heading.
+    expect(screen.queryByText('Tags')).toBeNull();
+    expect(screen.queryByText('Categories')).toBeNull();
+    await user.type(screen.getByLabelText(/^Title/), 'Lumières du port');
+    await user.type(seoTitle, 'Lumières | Northwind');
+    await waitFor(() => expect(saveState()).toBe('saved'));
+    expect(await t.sdk.cms.entries.translations.get(entry.id, 'fr')).toMatchObject({
+      data: { title: 'Lumières du port' },
+      meta: { seoTitle: 'Lumières | Northwind' },
+    });
+    expect((await t.sdk.cms.entries.get(entry.id)).seoTitle).toBe('Harbour lights | Northwind');
   });
 
   it('edits a translation right to left for Arabic, with its status in the language switcher', async () => {

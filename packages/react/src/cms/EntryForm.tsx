@@ -21,7 +21,8 @@ import { cx } from '../ui/utils.js';
 import { type EntryEditorController, EntryEditorContext, useEntryEditorContext } from './controller.js';
 import type { FieldInputs } from './fields/FieldInput.js';
 import type { FieldInputProps } from './fields/types.js';
-import { localeName } from './locale.js';
+import { valueText } from './diff.js';
+import { directionOf, localeName } from './locale.js';
 import {
   EntryEditorStoreContext,
   type SaveState,
@@ -65,9 +66,11 @@ function useFormShape(part: string): FormShape {
 
 interface FieldShape {
   field: ContentField;
-  ids: { input: string; label: string; description: string; error: string; addon: string };
+  ids: { input: string; label: string; description: string; error: string; addon: string; source: string };
   /** Shared by every language and edited in the source: shown read-only in a translation. */
   shared: boolean;
+  /** A localized field of a translation, with its source value shown beside it. */
+  translating: boolean;
 }
 const FieldContext = createContext<FieldShape | null>(null);
 
@@ -307,12 +310,14 @@ export const Field = memo(
       () => ({
         field,
         shared: mode === 'translation' && !field.localized,
+        translating: mode === 'translation' && Boolean(field.localized) && sourceTypes.has(field.type),
         ids: {
           input: `${base}-input`,
           label: `${base}-label`,
           description: `${base}-description`,
           error: `${base}-error`,
           addon: `${base}-addon`,
+          source: `${base}-source`,
         },
       }),
       [field, mode, base],
@@ -338,7 +343,15 @@ export const Field = memo(
             <>
               <Label className={classNames?.label} />
               <Description className={classNames?.description} />
-              <Input className={classNames?.input} />
+              {shape.translating ? (
+                // While translating, the source language's value sits beside the input, to translate from.
+                <div data-scope="entry-form" data-part="side-by-side">
+                  <Source />
+                  <Input className={classNames?.input} />
+                </div>
+              ) : (
+                <Input className={classNames?.input} />
+              )}
               {/* After the input in the tab order (label → input → its comments); the stylesheet shows it beside the label. */}
               <Addon />
               <FieldError className={classNames?.error} />
@@ -406,6 +419,44 @@ export const Description = forwardRef<HTMLParagraphElement, DescriptionProps>(fu
   );
 });
 
+/** Field types whose source value reads as text beside a translation (media and JSON do not). */
+const sourceTypes = new Set<ContentField['type']>(['text', 'richtext', 'slug', 'select', 'tags', 'number', 'date']);
+
+export type SourceProps = ComponentPropsWithoutRef<'div'>;
+
+/**
+ * While a translation is edited: the source language's value of this localized field, read-only and labelled
+ * ("English (source)"), so the translator has something to work from; the input names it in its description.
+ * Renders nothing outside a translation, for shared fields, and for media and JSON fields.
+ *
+ * @example <EntryForm.Field name="title"><EntryForm.Label /><EntryForm.Source /><EntryForm.Input /></EntryForm.Field>
+ */
+export const Source = forwardRef<HTMLDivElement, SourceProps>(function Source({ className, ...props }, ref) {
+  const { field, ids, translating } = useFieldShape('Source');
+  const { sourceLocale, sourceData } = useFormShape('Source');
+  const t = useStrings();
+  if (!translating) return null;
+  const text = valueText(field, sourceData[field.name], { yes: t.yes, no: t.no });
+  return (
+    <div
+      ref={ref}
+      role="group"
+      aria-labelledby={`${ids.source}-label`}
+      {...props}
+      className={className}
+      data-scope="entry-form"
+      data-part="source"
+    >
+      <span id={`${ids.source}-label`} data-scope="entry-form" data-part="source-label">
+        {format(t.sourceValue, { locale: localeName(sourceLocale) })}
+      </span>
+      <div id={ids.source} lang={sourceLocale} dir={directionOf(sourceLocale)} data-scope="entry-form" data-part="source-value">
+        {text || t.noValue}
+      </div>
+    </div>
+  );
+});
+
 export type ErrorProps = ComponentPropsWithoutRef<'p'>;
 
 /**
@@ -446,7 +497,7 @@ export interface InputProps {
  * @example <EntryForm.Input as={MyColorPicker} />
  */
 export function Input({ className, as }: InputProps) {
-  const { field, ids, shared } = useFieldShape('Input');
+  const { field, ids, shared, translating } = useFieldShape('Input');
   const { readOnly, dir, sourceData, inputs, addon, mode } = useFormShape('Input');
   const store = useEntryEditorStore();
   const [value, setValue] = useDraftValue(field.name);
@@ -471,6 +522,7 @@ export function Input({ className, as }: InputProps) {
         labelId={ids.label}
         describedBy={cx(
           description ? ids.description : undefined,
+          translating ? ids.source : undefined,
           error ? ids.error : undefined,
           addon && mode !== 'create' ? ids.addon : undefined,
         )}

@@ -11,6 +11,7 @@ import { TagPicker } from './fields/TagPicker.js';
 import { useCategories } from './hooks/taxonomy.js';
 import { FilePreview, MediaPickerDialog } from '../platform/media.js';
 import { type MetaKey, metaKey, useDraftError, useDraftValue } from './store.js';
+import { localeName } from './locale.js';
 import { format, useStrings } from './strings.js';
 
 export interface SeoPanelProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
@@ -124,8 +125,11 @@ function TextMeta({
   readOnly: boolean;
 }) {
   const t = useStrings();
+  const editor = useEntryEditorContext();
   const [value, setValue] = useDraftValue(metaKey(name));
   const text = typeof value === 'string' ? value : '';
+  // A translation serves the source's value where it sets none: show it, greyed, as what an empty field means.
+  const source = editor.mode === 'translation' ? editor.entry?.[name] : undefined;
   return (
     <MetaField name={name} label={label} readOnly={readOnly} hint={max ? format(t.charactersOf, { count: text.length, max }) : undefined}>
       {({ describedBy, invalid, ...props }) => {
@@ -135,6 +139,7 @@ function TextMeta({
           'aria-invalid': invalid || undefined,
           value: text,
           maxLength: max,
+          placeholder: source ?? undefined,
           'data-scope': 'entry-form',
           'data-part': 'input',
           onChange: (e: { target: { value: string } }) => setValue(e.target.value || null),
@@ -195,8 +200,11 @@ const SeoPanelRoot = forwardRef<HTMLElement, Omit<SeoPanelProps, 'overrides'>>(f
 ) {
   const editor = useEntryEditorContext();
   const t = useStrings();
-  const readOnly = editor.readOnly || editor.mode === 'translation';
+  // SEO and social fields belong to each language; tags and categories are the entry's, edited in its own language.
+  const readOnly = editor.readOnly;
+  const taxonomyReadOnly = editor.readOnly || editor.mode === 'translation';
   const [noIndex, setNoIndex] = useDraftValue(metaKey('noIndex'));
+  const [categoryIds] = useDraftValue(metaKey('categoryIds'));
   const [ogImageId, setOgImageId] = useDraftValue(metaKey('ogImageId'));
   const [tagIds, setTagIds] = useDraftValue(metaKey('tagIds'));
   const noIndexId = useId();
@@ -205,7 +213,7 @@ const SeoPanelRoot = forwardRef<HTMLElement, Omit<SeoPanelProps, 'overrides'>>(f
     <section ref={ref} data-scope="seo-panel" data-part="root" className={className} {...props} aria-label={t.seo}>
       {editor.mode === 'translation' && (
         <p data-scope="seo-panel" data-part="shared">
-          {t.seoShared}
+          {format(t.seoPerLocale, { locale: localeName(editor.sourceLocale) })}
         </p>
       )}
       <TextMeta name="seoTitle" label={t.seoTitle} max={300} readOnly={readOnly} />
@@ -226,33 +234,36 @@ const SeoPanelRoot = forwardRef<HTMLElement, Omit<SeoPanelProps, 'overrides'>>(f
       </div>
       <TextMeta name="ogTitle" label={t.ogTitle} max={300} readOnly={readOnly} />
       <TextMeta name="ogDescription" label={t.ogDescription} max={1000} multiline readOnly={readOnly} />
-      <MetaField name="ogImageId" label={t.ogImage} readOnly={readOnly}>
-        {({ id }) => (
-          <div id={id} data-scope="seo-panel" data-part="image">
-            {typeof ogImageId === 'string' && <FilePreview fileId={ogImageId} />}
-            {!readOnly && (
-              <>
-                <MediaPickerDialog
-                  accept={['image/*']}
-                  title={t.ogImage}
-                  onSelect={(file) => setOgImageId(file.id)}
-                  trigger={
-                    <Button size="sm" variant="secondary">
-                      {t.library}
+      {/* Headings with nothing under them (read-only, nothing chosen) are left out. */}
+      {(!readOnly || typeof ogImageId === 'string') && (
+        <MetaField name="ogImageId" label={t.ogImage} readOnly={readOnly}>
+          {({ id }) => (
+            <div id={id} data-scope="seo-panel" data-part="image">
+              {typeof ogImageId === 'string' && <FilePreview fileId={ogImageId} />}
+              {!readOnly && (
+                <>
+                  <MediaPickerDialog
+                    accept={['image/*']}
+                    title={t.ogImage}
+                    onSelect={(file) => setOgImageId(file.id)}
+                    trigger={
+                      <Button size="sm" variant="secondary">
+                        {t.library}
+                      </Button>
+                    }
+                  />
+                  {typeof ogImageId === 'string' && (
+                    <Button size="sm" variant="ghost" onClick={() => setOgImageId(null)}>
+                      {t.remove}
                     </Button>
-                  }
-                />
-                {typeof ogImageId === 'string' && (
-                  <Button size="sm" variant="ghost" onClick={() => setOgImageId(null)}>
-                    {t.remove}
-                  </Button>
-                )}
-              </>
-            )}
-          </div>
-        )}
-      </MetaField>
-      {tags && (
+                  )}
+                </>
+              )}
+            </div>
+          )}
+        </MetaField>
+      )}
+      {tags && (!taxonomyReadOnly || (Array.isArray(tagIds) && tagIds.length > 0)) && (
         <div data-scope="seo-panel" data-part="field" data-field="tagIds">
           <label htmlFor={tagsId} data-scope="seo-panel" data-part="label">
             {t.taxonomy}
@@ -262,19 +273,22 @@ const SeoPanelRoot = forwardRef<HTMLElement, Omit<SeoPanelProps, 'overrides'>>(f
             id={tagsId}
             value={Array.isArray(tagIds) ? (tagIds as string[]) : []}
             onChange={setTagIds}
-            readOnly={readOnly}
+            readOnly={taxonomyReadOnly}
           />
         </div>
       )}
-      {tags && <CategoriesMeta readOnly={readOnly} />}
+      {tags && (!taxonomyReadOnly || (Array.isArray(categoryIds) && categoryIds.length > 0)) && (
+        <CategoriesMeta readOnly={taxonomyReadOnly} />
+      )}
     </section>
   );
 });
 
 /**
  * The entry's SEO and social metadata — SEO title, meta description, keywords, canonical URL, noindex, social
- * title, description and image — and its taxonomy (tags, categories), bound to the draft (autosaved with it). Shared by every
- * language, so read-only while a translation is edited.
+ * title, description and image — and its taxonomy (tags, categories), bound to the draft (autosaved with it). While a
+ * translation is edited, the SEO and social fields are that language's own (the source's shown where it sets none);
+ * tags and categories are the entry's, read-only there.
  *
  * @example <SeoPanel /> // inside a ContentEditor or EntryForm.Root
  */

@@ -1,6 +1,8 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ContentTypeRow, FieldChange, VersionSummary } from '@spokestack/core/cms';
+import type { ContentField, ContentTypeRow, FieldChange, VersionSummary } from '@spokestack/core/cms';
+import { useFile } from '../platform/files.js';
+import { useSpokeStack } from '../provider.js';
 import { Badge } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
 import * as Dialog from '../ui/Dialog.js';
@@ -9,6 +11,7 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { useToast } from '../ui/Toast.js';
 import type { ClassNames } from '../ui/utils.js';
+import { useAuthorName } from './authors.js';
 import { useEntryEditorContext } from './controller.js';
 import { diffWords, valueText } from './diff.js';
 import { useEntryVersions, useRestoreVersion, useVersionDiff } from './hooks/versions.js';
@@ -30,10 +33,12 @@ export interface VersionHistoryProps extends Omit<ComponentPropsWithoutRef<'butt
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * The entry's version history in a dialog: every saved version (newest first, with the fields it changed), a
- * field-by-field comparison of any two (word-level for text), and a button that restores the selected version
- * into the draft as a new version. Restoring never publishes. Keyboard: the list is a set of buttons, the dialog
- * traps focus and closes on Escape.
+ * The entry's version history in a dialog: every saved version (newest first, with its author, time and the labels of
+ * the fields it changed since the one before; version 1 reads "Created"), a field-by-field comparison of any two
+ * (word-level for text, media as file names with thumbnails, SEO and social fields by their labels), and a button
+ * that restores the selected version into the draft as a new version, after a confirmation dialog. The current version
+ * offers no restore; restoring never publishes. Keyboard: the list is a set of buttons, the dialogs trap focus and
+ * close on Escape.
  *
  * @example <VersionHistory /> // inside a ContentEditor or EntryForm.Root
  */
@@ -87,6 +92,7 @@ function HistoryBody({
   onRestored: () => void;
 }) {
   const t = useStrings();
+  const editor = useEntryEditorContext();
   const versions = useEntryVersions(entryId);
   const rows = versions.data?.rows ?? [];
   const [selected, setSelected] = useState<number | null>(null);
@@ -94,7 +100,8 @@ function HistoryBody({
   if (versions.isPending) return <Spinner />;
   if (versions.isError) return <ErrorState error={versions.error} onRetry={() => versions.refetch()} retrying={versions.isRefetching} />;
   if (!rows.length) return <EmptyState title={t.historyEmpty} />;
-  const current = selected ?? rows[0]!.versionNumber;
+  const newest = rows[0]!.versionNumber;
+  const current = selected ?? newest;
   const index = rows.findIndex((v) => v.versionNumber === current);
   // By default the newest version is compared with the one before it; older ones with the newest (what restoring would undo).
   const other = compareWith ?? (index === 0 ? (rows[1]?.versionNumber ?? null) : rows[0]!.versionNumber);
@@ -105,6 +112,8 @@ function HistoryBody({
           <li key={version.id}>
             <VersionButton
               version={version}
+              type={editor.type}
+              newest={version.versionNumber === newest}
               selected={version.versionNumber === current}
               className={classNames?.version}
               onSelect={() => {
@@ -146,7 +155,7 @@ function HistoryBody({
             changeClassName={classNames?.change}
           />
         )}
-        <RestoreButton entryId={entryId} versionNumber={current} onRestored={onRestored} />
+        {current !== newest && <RestoreButton entryId={entryId} versionNumber={current} onRestored={onRestored} />}
       </section>
     </div>
   );
@@ -154,16 +163,25 @@ function HistoryBody({
 
 function VersionButton({
   version,
+  type,
+  newest,
   selected,
   onSelect,
   className,
 }: {
   version: VersionSummary;
+  type: ContentTypeRow | null;
+  newest: boolean;
   selected: boolean;
   onSelect: () => void;
   className?: string;
 }) {
   const t = useStrings();
+  const authorName = useAuthorName();
+  // In the form's order: the type's fields first, then the title, slug and SEO fields.
+  const order = (key: string) => type?.schema.fields.findIndex((f) => f.name === key) ?? -1;
+  const keys = [...version.changedFields].sort((a, b) => (order(a) < 0 ? 1e6 : order(a)) - (order(b) < 0 ? 1e6 : order(b)));
+  const labels = [...new Set(keys.map((key) => fieldOf(type, key, t).label))];
   return (
     <button
       type="button"
@@ -177,16 +195,22 @@ function VersionButton({
       <span data-scope="version-history" data-part="version-number">
         {format(t.version, { number: version.versionNumber })}
       </span>
+      {newest && <Badge tone="success">{t.versionCurrent}</Badge>}
       {version.isRestored && <Badge tone="info">{t.restored}</Badge>}
-      <time dateTime={version.createdAt}>{dateTime.format(new Date(version.createdAt))}</time>
+      <span data-scope="version-history" data-part="meta">
+        <time dateTime={version.createdAt}>{dateTime.format(new Date(version.createdAt))}</time>{' '}
+        <span data-scope="version-history" data-part="author">
+          {format(t.versionBy, { name: authorName(version.createdById) })}
+        </span>
+      </span>
       {version.changeNote && (
         <span data-scope="version-history" data-part="note">
           {version.changeNote}
         </span>
       )}
-      {version.changedFields.length > 0 && (
+      {(labels.length > 0 || version.versionNumber === 1) && (
         <span data-scope="version-history" data-part="fields">
-          {version.changedFields.join(', ')}
+          {version.versionNumber === 1 ? t.versionCreated : labels.join(', ')}
         </span>
       )}
     </button>
@@ -230,19 +254,80 @@ function VersionDiff({
   );
 }
 
+/** The SEO and social fields a version diff names, read like fields of these types. */
+const seoFields = {
+  seoTitle: 'text',
+  seoDescription: 'text',
+  seoKeywords: 'tags',
+  canonicalUrl: 'text',
+  noIndex: 'boolean',
+  ogTitle: 'text',
+  ogDescription: 'text',
+  ogImageId: 'media',
+} as const;
+type SeoField = keyof typeof seoFields;
+
+/**
+ * How the history names and shows a changed key: a field of the type by its label, an SEO or social field by the
+ * panel's label, the entry's title and slug by theirs; never a raw key where a label exists.
+ */
+function fieldOf(
+  type: ContentTypeRow | null,
+  key: string,
+  t: ReturnType<typeof useStrings>,
+): { label: string; field: ContentField | undefined; media: boolean } {
+  const field = type?.schema.fields.find((f) => f.name === key);
+  if (field) return { label: field.label ?? field.name, field, media: field.type === 'media' };
+  if (key in seoFields) {
+    const kind = seoFields[key as SeoField];
+    const label = key === 'ogImageId' ? t.ogImage : t[key as Exclude<SeoField, 'ogImageId'>];
+    // A stand-in field, so values read like those of a field of that type.
+    return { label, field: { name: key, type: kind === 'media' ? 'text' : kind } as ContentField, media: kind === 'media' };
+  }
+  return { label: key === 'title' ? t.entryTitle : key === 'slug' ? t.entrySlug : key, field: undefined, media: false };
+}
+
+/** The files of a media value (one `{ fileId }`, a list of them, or a bare file id): thumbnails and names, never ids. */
+function MediaFiles({ value }: { value: unknown }) {
+  const items = (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map((m: unknown) =>
+    typeof m === 'string' ? { fileId: m } : (m as { fileId?: string; alt?: string }),
+  );
+  const t = useStrings();
+  if (!items.length) return <>{t.noValue}</>;
+  return (
+    <span data-scope="version-history" data-part="files">
+      {items.map((m, i) => (m.fileId ? <FileChip key={`${m.fileId}-${i}`} fileId={m.fileId} alt={m.alt} /> : null))}
+    </span>
+  );
+}
+
+function FileChip({ fileId, alt }: { fileId: string; alt?: string }) {
+  const sdk = useSpokeStack();
+  const t = useStrings();
+  const file = useFile(fileId);
+  return (
+    <span data-scope="version-history" data-part="file" data-state={file.isError ? 'missing' : undefined}>
+      {file.data?.mimeType.startsWith('image/') && <img src={sdk.http.url(file.data.url)} alt="" loading="lazy" />}
+      <span>
+        {file.data?.name ?? (file.isError ? t.fileMissing : '…')}
+        {alt ? ` · ${alt}` : ''}
+      </span>
+    </span>
+  );
+}
+
 function ChangeRow({ change, type, className }: { change: FieldChange; type: ContentTypeRow | null; className?: string }) {
   const t = useStrings();
-  const field = type?.schema.fields.find((f) => f.name === change.field);
+  const { label: fieldLabel, field, media } = fieldOf(type, change.field, t);
   const words = { yes: t.yes, no: t.no };
-  const before = valueText(field, change.before, words);
-  const after = valueText(field, change.after, words);
+  const before = media ? '' : valueText(field, change.before, words);
+  const after = media ? '' : valueText(field, change.after, words);
   const label = { added: t.added, removed: t.removedChange, changed: t.changed }[change.change];
-  const inline = change.change === 'changed' && (field?.type === 'text' || field?.type === 'richtext' || field?.type === 'slug');
+  const inline = !media && change.change === 'changed' && (field?.type === 'text' || field?.type === 'richtext' || field?.type === 'slug');
   return (
     <div data-scope="version-history" data-part="change" data-state={change.change} className={className}>
       <dt>
-        {field?.label ?? change.field}{' '}
-        <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
+        {fieldLabel} <Badge tone={change.change === 'added' ? 'success' : change.change === 'removed' ? 'danger' : 'info'}>{label}</Badge>
       </dt>
       {inline ? (
         <dd data-scope="version-history" data-part="words">
@@ -261,13 +346,13 @@ function ChangeRow({ change, type, className }: { change: FieldChange; type: Con
           {change.change !== 'added' && (
             <dd data-scope="version-history" data-part="before">
               <span>{t.before}: </span>
-              <del>{before || t.noValue}</del>
+              <del>{media ? <MediaFiles value={change.before} /> : before || t.noValue}</del>
             </dd>
           )}
           {change.change !== 'removed' && (
             <dd data-scope="version-history" data-part="after">
               <span>{t.after}: </span>
-              <ins>{after || t.noValue}</ins>
+              <ins>{media ? <MediaFiles value={change.after} /> : after || t.noValue}</ins>
             </dd>
           )}
         </>
@@ -289,22 +374,37 @@ function RestoreButton({ entryId, versionNumber, onRestored }: { entryId: string
       onRestored();
     },
   });
-  // The version the draft already is has nothing to restore.
-  if (editor.readOnly || editor.mode !== 'edit' || versionNumber === editor.entry?.version) return null;
+  const [confirming, setConfirming] = useState(false);
+  if (editor.readOnly || editor.mode !== 'edit') return null;
+  // A restore replaces the draft: it asks first, in a dialog of its own over the history.
   return (
     <div data-scope="version-history" data-part="restore">
-      {dirty && (
-        <p data-scope="version-history" data-part="warning">
-          {t.restoreUnsaved}
-        </p>
-      )}
-      <Button
-        loading={restore.isPending}
-        onClick={() => restore.mutate({ id: entryId, versionNumber, version: store.getState().version ?? undefined })}
-      >
-        {format(t.restore, { number: versionNumber })}
-      </Button>
-      {restore.isError && <ErrorState error={restore.error} />}
+      <Dialog.Root open={confirming} onOpenChange={setConfirming}>
+        <Dialog.Trigger asChild>
+          <Button>{format(t.restore, { number: versionNumber })}</Button>
+        </Dialog.Trigger>
+        <Dialog.Content role="alertdialog">
+          <Dialog.Title>{format(t.restoreConfirmTitle, { number: versionNumber })}</Dialog.Title>
+          <Dialog.Description>{format(t.restoreConfirm, { number: versionNumber })}</Dialog.Description>
+          {dirty && (
+            <p data-scope="version-history" data-part="warning">
+              {t.restoreUnsaved}
+            </p>
+          )}
+          {restore.isError && <ErrorState error={restore.error} />}
+          <div data-scope="dialog" data-part="footer">
+            <Dialog.Close asChild>
+              <Button variant="secondary">{t.cancel}</Button>
+            </Dialog.Close>
+            <Button
+              loading={restore.isPending}
+              onClick={() => restore.mutate({ id: entryId, versionNumber, version: store.getState().version ?? undefined })}
+            >
+              {format(t.restore, { number: versionNumber })}
+            </Button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Root>
     </div>
   );
 }

@@ -109,9 +109,19 @@ function draftOfType(type: ContentTypeRow): Draft {
   return { data, meta: emptyMeta };
 }
 
+/** The SEO and social keys a translation has of its own (the rest of its meta is the entry's). */
+const seoKeys = ['seoTitle', 'seoDescription', 'seoKeywords', 'canonicalUrl', 'noIndex', 'ogTitle', 'ogDescription', 'ogImageId'] as const;
+
 function draftOfTranslation(entry: EntryRow, translation: LocalizationRow | undefined): Draft {
-  return { data: { ...((translation?.data ?? {}) as Record<string, unknown>) }, meta: draftOfEntry(entry).meta };
+  const own = (translation?.meta ?? {}) as Partial<EntryMeta>;
+  const meta = { ...draftOfEntry(entry).meta };
+  for (const key of seoKeys) Object.assign(meta, { [key]: own[key] ?? emptyMeta[key] });
+  return { data: { ...((translation?.data ?? {}) as Record<string, unknown>) }, meta };
 }
+
+/** A translation's SEO and social fields from its draft, when one of them changed (else the server keeps them). */
+const seoOfDraft = (draft: Draft, dirtyKeys: string[]) =>
+  seoKeys.some((key) => dirtyKeys.includes(`meta.${key}`)) ? Object.fromEntries(seoKeys.map((key) => [key, draft.meta[key]])) : undefined;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 const isDataKey = (key: DraftKey) => !key.startsWith('meta.');
@@ -220,7 +230,13 @@ export function useEntryEditor(options: UseEntryEditorOptions): EntryEditorContr
           const value = state.draft.data[field.name];
           if (field.localized && !isBlank(value)) data[field.name] = value;
         }
-        const row = await saveTranslation.mutateAsync({ id: entryId!, locale, data: data as Record<string, never> });
+        const meta = seoOfDraft(state.draft, dirtyKeys);
+        const row = await saveTranslation.mutateAsync({
+          id: entryId!,
+          locale,
+          data: data as Record<string, never>,
+          ...(meta ? { meta } : {}),
+        });
         s.getState().markSaved(sent, draftOfTranslation(live.current.entry!, row), s.getState().version);
         options.onSaved?.(live.current.entry!, row);
       } else {

@@ -74,8 +74,8 @@ export function plainText(doc: unknown): string {
 }
 
 /**
- * A field value as text for the version diff: rich text as its text, lists joined, media by alt text and file id,
- * yes/no for booleans, JSON for the rest.
+ * A field value as text for the version diff: rich text as its text, lists joined, yes/no for booleans, JSON for
+ * the rest (media are shown as files, never as text).
  *
  * @example valueText({ type: 'boolean', name: 'featured' }, true, { yes: 'Yes', no: 'No' }) // 'Yes'
  */
@@ -90,10 +90,6 @@ export function valueText(field: ContentField | undefined, value: unknown, words
     case 'tags':
     case 'relation':
       return Array.isArray(value) ? value.join(', ') : String(value);
-    case 'media':
-      return (Array.isArray(value) ? value : [value])
-        .map((m: { fileId?: string; alt?: string }) => (m.alt ? `${m.alt} (${m.fileId})` : String(m.fileId)))
-        .join(', ');
     case 'text':
     case 'slug':
     case 'date':

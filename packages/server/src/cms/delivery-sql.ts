@@ -221,10 +221,12 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
     : `jsonb_build_object('seoTitle', e.seo_title, 'seoDescription', e.seo_description, 'seoKeywords', to_jsonb(e.seo_keywords),
         'canonicalUrl', e.canonical_url, 'noIndex', e.no_index, 'ogTitle', e.og_title, 'ogDescription', e.og_description,
         'ogImageId', e.og_image_id)`;
+  // A translation's own SEO and social fields (only those it sets) over the source's.
+  const trMeta = `(coalesce(${meta}, '{}'::jsonb) || coalesce(l.${published ? 'published_meta' : 'meta'}, '{}'::jsonb))`;
   const sourceCols = (fallback: boolean) =>
     `e.id, ${meta} as meta, e.locale, ${fallback} as fallback, ${src.slug} as slug, ${src.title} as title, ${project(src.data)} as data,
       null::jsonb as source_data, ${src.pub}::text as published_at, ${sortOf(src)} as sort_value`;
-  const translationCols = `e.id, ${meta} as meta, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title,
+  const translationCols = `e.id, ${trMeta} as meta, l.locale, false as fallback, ${tr.slug} as slug, ${tr.title} as title,
       ${project(tr.data)} as data,
       ${published ? 'null::jsonb' : project('e.data')} as source_data, ${tr.pub}::text as published_at, ${sortOf(tr)} as sort_value`;
   const typeScope = `e.organization_id = ${org} and e.content_type_id = t.id`;
@@ -242,7 +244,7 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
       (select 2, ${sourceCols(false)} from content_entries e
         where ${typeScope} and e.locale = ${L} and ${src.slug} = ${slug} and ${src.live}${onlyEntry} limit 1)
       union all
-      (select 3, e.id, ${meta}, coalesce(l.locale, e.locale), l.id is null, coalesce(${tr.slug}, ${src.slug}),
+      (select 3, e.id, ${trMeta}, coalesce(l.locale, e.locale), l.id is null, coalesce(${tr.slug}, ${src.slug}),
           coalesce(${tr.title}, ${src.title}), ${project(`coalesce(${tr.data}, ${src.data})`)},
           ${published ? 'null::jsonb' : `case when l.id is null then null else ${project('e.data')} end`},
           (case when l.id is null then ${src.pub} else ${tr.pub} end)::text, coalesce(${tr.at}, ${src.at})

@@ -149,6 +149,45 @@ describe('locales', () => {
   );
 });
 
+describe('SEO per locale', () => {
+  it("serves each locale its own SEO and social fields as last published, the source's where it has none", async () => {
+    const post = await published({ title: 'Spring sale' }, { seoTitle: 'Spring sale | Northwind', ogTitle: 'Sale', seoKeywords: ['sale'] });
+    await t.sdk.cms.entries.translations.put(post.id, 'fr', {
+      data: { title: 'Soldes de printemps' },
+      meta: { seoTitle: 'Soldes | Northwind', ogImageId: photo.id },
+      status: 'APPROVED',
+    });
+    await t.sdk.cms.entries.publish(post.id, { locale: 'fr' });
+    // A later edit of the French SEO stays private until the translation is published again.
+    await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Soldes de printemps' }, meta: { seoTitle: 'Brouillon' } });
+    await t.sdk.cms.entries.translations.put(post.id, 'fr', { data: { title: 'Soldes de printemps' }, status: 'APPROVED' });
+    const fr = await site.cms.delivery.get('post', 'soldes-de-printemps', { locale: 'fr' });
+    expect(fr).toMatchObject({
+      locale: 'fr',
+      seo: { title: 'Soldes | Northwind', keywords: ['sale'] },
+      og: { title: 'Sale', image: { fileId: photo.id } },
+    });
+    // The French social image is served without credentials, being in the published French copy.
+    expect((await t.app.request(fr.og.image!.url)).status).toBe(200);
+    const list = await site.cms.delivery.list('post', { locale: 'fr' });
+    expect(list.data.find((e) => e.id === post.id)).toMatchObject({ seo: { title: 'Soldes | Northwind' } });
+    // English keeps its own; German (no translation) falls back to the English entry and its SEO.
+    expect(await site.cms.delivery.get('post', 'spring-sale')).toMatchObject({
+      seo: { title: 'Spring sale | Northwind' },
+      og: { image: null },
+    });
+    expect(await site.cms.delivery.get('post', 'spring-sale', { locale: 'de' })).toMatchObject({
+      fallback: true,
+      seo: { title: 'Spring sale | Northwind' },
+    });
+    // A preview shows the draft French SEO.
+    const { token } = await t.sdk.cms.previewTokens.create({ entryId: post.id });
+    expect(await site.cms.delivery.get('post', 'soldes-de-printemps', { locale: 'fr', preview: token })).toMatchObject({
+      seo: { title: 'Brouillon' },
+    });
+  });
+});
+
 describe('lists', () => {
   it('pages newest first, sorts by title, filters by tag, category subtree and field values, and projects fields', async () => {
     const type = await t.sdk.cms.contentTypes.create({

@@ -63,7 +63,7 @@ export async function publishedMedia(db: Db, entryId: string, fileId: string) {
         where f.id = ${fileId} and e.id = ${entryId} and (
           (e.published_slug is not null and (${sql.raw(holds('e.published_data'))} or e.published_meta->>'ogImageId' = f.id))
           or exists (select 1 from content_localizations l where l.entry_id = e.id and l.published_slug is not null
-            and l.status = 'APPROVED' and ${sql.raw(holds('l.published_data'))}))`,
+            and l.status = 'APPROVED' and (${sql.raw(holds('l.published_data'))} or l.published_meta->>'ogImageId' = f.id)))`,
     ),
   );
   if (row && (await expiredFiles(db, row.organization_id, [row.id])).size)

@@ -32,7 +32,7 @@ import {
 import { allocateSlug, lockTypeLocale, slugify } from './slugs.js';
 import { detachEntryTags, inSubtree, setEntryCategories, setEntryTags } from './taxonomy.js';
 import { templateDefaults } from './templates.js';
-import { type EntryData, changedFieldsOf, getVersions, sameJson, writeVersion } from './versions.js';
+import { type EntryData, changedFieldsOf, getVersions, sameJson, seoKeys, seoOf, writeVersion } from './versions.js';
 import { workflowFor } from './workflows.js';
 
 // Entries: the drafts editors write. Saves validate the data against the type, keep slugs unique,
@@ -183,8 +183,10 @@ export async function createEntry(db: Db, ctx: TenantContext, input: CreateInput
             entryId: entry.id,
             versionNumber: 1,
             data,
+            meta: seoOf(entry),
             title,
-            changedFields: [...new Set([...Object.keys(data).sort(), 'title', 'slug'])],
+            // Version 1 is the creation: nothing in it "changed" (its diff with nothing says what it holds).
+            changedFields: [],
             changeNote: input.changeNote,
             maxVersions: type.maxVersions,
           });
@@ -246,6 +248,8 @@ async function writeDraft(
     ]),
   ];
   const metaChanged = Object.keys(next.meta).filter((k) => !sameMeta(entry[k as keyof Meta], next.meta[k as keyof Meta]));
+  // SEO and social fields are versioned like the data; ownership (client, project) and expiry are not content.
+  const seoChanged = metaChanged.filter((k) => (seoKeys as readonly string[]).includes(k)).sort();
   const tags = next.tagIds ? await setEntryTags(tx, ctx, entry.id, next.tagIds) : { added: 0, removed: 0 };
   if (next.categoryIds) await setEntryCategories(tx, ctx, entry.id, next.categoryIds);
   const taxonomy = tags.added + tags.removed > 0 || next.categoryIds !== undefined;
@@ -265,13 +269,14 @@ async function writeDraft(
     })
     .where(eq(contentEntries.id, entry.id))
     .returning();
-  if (type.enableVersioning && (changed.length || options.restoredFrom))
+  if (type.enableVersioning && (changed.length || seoChanged.length || options.restoredFrom))
     await writeVersion(tx, ctx, {
       entryId: entry.id,
       versionNumber: version,
       data: next.data,
+      meta: seoOf(row!),
       title,
-      changedFields: changed,
+      changedFields: [...changed, ...seoChanged],
       changeNote: options.changeNote ?? (options.restoredFrom ? `Restored from version ${options.restoredFrom.versionNumber}` : null),
       isRestored: Boolean(options.restoredFrom),
       restoredFromId: options.restoredFrom?.id ?? null,
@@ -447,6 +452,10 @@ export async function restoreVersion(
       else if (field.required && field.default !== undefined) data[field.name] = field.default;
     }
     const fields = new Set(changedFieldsOf(current, data));
+    // The SEO and social fields come back too (versions from before they were versioned have none); a
+    // social image deleted since is left out rather than refusing the restore.
+    const meta = version!.meta ? metaOf(version!.meta as Meta) : {};
+    if (meta.ogImageId) await checkReferences(tx, entryInfo, ctx, { ogImageId: meta.ogImageId }).catch(() => delete meta.ogImageId);
     let valid: EntryData;
     try {
       valid = await validateForSave(tx, ctx, type, entry.locale, data, { defaults: false, entryId: id, fields });
@@ -477,7 +486,7 @@ export async function restoreVersion(
       ctx,
       type,
       entry,
-      { data: valid, slug, meta: {} },
+      { data: valid, slug, meta },
       { action: 'restored', changeNote: options.changeNote, restoredFrom: { id: version!.id, versionNumber } },
     );
   });

@@ -1,7 +1,7 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
+import { createTestInstance, pngBytes, problem, type TestInstance } from '../testing/index.js';
 import { getEntry } from './entry-rows.js';
 import { getTranslation } from './localization.js';
 import { publishLocale, unpublishLocale } from './publish-state.js';
@@ -108,6 +108,32 @@ describe('translations', () => {
     expect(await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Chaussure', body: 'nouveau corps' } })).toMatchObject(
       { status: 'IN_PROGRESS' },
     );
+  });
+
+  it('keeps SEO and social fields per locale: only those the translation sets, its own files only', async () => {
+    const type = await makeType();
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Boot', body: 'Warm' }, seoTitle: 'Boots' });
+    const fr = await t.sdk.cms.entries.translations.put(entry.id, 'fr', {
+      data: { title: 'Botte' },
+      meta: { seoTitle: 'Bottes', seoDescription: '', seoKeywords: [], noIndex: false, ogTitle: null },
+    });
+    // Blank values are not the translation's own: the source's are served for them.
+    expect(fr.meta).toEqual({ seoTitle: 'Bottes' });
+    // A save without `meta` keeps them; one with `meta` replaces them.
+    const kept = await t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Botte', body: 'Chaude' } });
+    expect(kept.meta).toEqual({ seoTitle: 'Bottes' });
+    const replaced = await t.sdk.cms.localizations.update(fr.id, { meta: { ogDescription: 'Au chaud' } });
+    expect(replaced.meta).toEqual({ ogDescription: 'Au chaud' });
+    expect((await t.sdk.cms.entries.get(entry.id)).seoTitle).toBe('Boots');
+    const theirs = await other.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), { name: 'theirs.png' });
+    expect(
+      await problem(t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Botte' }, meta: { ogImageId: theirs.id } })),
+    ).toMatchObject({ status: 400, errors: [{ path: 'body.meta.ogImageId' }] });
+    expect(
+      await problem(
+        t.sdk.cms.entries.translations.put(entry.id, 'fr', { data: { title: 'Botte' }, meta: { canonicalUrl: 'javascript:alert(1)' } }),
+      ),
+    ).toMatchObject({ status: 400, errors: [{ path: 'body.meta.canonicalUrl' }] });
   });
 
   it('routes the localizations resource through the same rules', async () => {

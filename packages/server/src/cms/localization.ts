@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { pageLimit } from '../db/paging.js';
-import { scopeOf, tableInfo } from '../db/resource-service.js';
+import { checkReferences, scopeOf, tableInfo } from '../db/resource-service.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
@@ -20,6 +20,19 @@ import { type EntryData, changedFieldsOf, sameJson } from './versions.js';
 // its own title, slug, translation status and publish state.
 
 type PutInput = z.output<typeof localizationPut>;
+
+/**
+ * The SEO and social fields a translation sets itself: blank ones (and `noIndex: false`) are left out,
+ * so delivery serves the source's for them; null when it sets none.
+ */
+function ownSeo(meta: NonNullable<PutInput['meta']>): EntryData | null {
+  const own = Object.entries(meta).filter(
+    ([, v]) => v !== null && v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && !v.length),
+  );
+  return own.length ? (Object.fromEntries(own) as EntryData) : null;
+}
+
+const entryInfo = tableInfo(contentEntries);
 
 /** Statuses that claim the translation is complete, so every required localized field must be there. */
 const complete: readonly LocalizationStatus[] = ['REVIEW', 'APPROVED'];
@@ -83,7 +96,12 @@ async function saveTranslation(
     throw badRequest([{ path: paths.locale, message: `"${locale}" is the entry's own locale; edit the entry itself` }]);
   const before = (existing?.data ?? {}) as EntryData;
   const given = input.data ?? before;
-  const dataChanged = !existing || !sameJson(before, given);
+  const meta = input.meta ? ownSeo(input.meta) : ((existing?.meta ?? null) as EntryData | null);
+  if (meta?.ogImageId)
+    await checkReferences(tx, entryInfo, ctx, { ogImageId: meta.ogImageId }).catch(() => {
+      throw badRequest([{ path: 'body.meta.ogImageId', message: 'No file with this id' }]);
+    });
+  const dataChanged = !existing || !sameJson(before, given) || !sameJson(existing.meta ?? null, meta);
   const status: LocalizationStatus =
     input.status ??
     (existing
@@ -120,7 +138,7 @@ async function saveTranslation(
   else if (!slug) slug = await allocateSlug(tx, ctx, type.id, locale, { base: slugify(title) }, { localizationId: existing?.id });
 
   const translated = dataChanged ? { translatedById: ctx.actor.id, translatedAt: ctx.now } : {};
-  const values = { data, title, slug, status, ...translated, updatedAt: ctx.now };
+  const values = { data, meta, title, slug, status, ...translated, updatedAt: ctx.now };
   const [row] = existing
     ? await tx.update(contentLocalizations).set(values).where(eq(contentLocalizations.id, existing.id)).returning()
     : await tx
@@ -228,8 +246,6 @@ export async function deleteTranslation(db: Db, ctx: TenantContext, by: { entryI
     return { id: row.id, deleted: true as const };
   });
 }
-
-const entryInfo = tableInfo(contentEntries);
 
 /**
  * The missing-translations report of a content type: for every entry and every organization locale

@@ -11,6 +11,7 @@ import { type Entry, type EntryReply, type Localization, getEntry, lockEntry, lo
 import { translationAsPublished } from './readiness.js';
 import { contentEntries, contentLocalizations, publishSchedules } from './schema.js';
 import { assertPublishedSlugFree, lockTypeLocale } from './slugs.js';
+import { seoOf } from './versions.js';
 import { announceChange } from './webhooks.js';
 
 // The publish state of an entry: its status, the published columns of the source and of each
@@ -20,18 +21,10 @@ import { announceChange } from './webhooks.js';
 
 /**
  * The SEO and social fields to serve until the next publish of the source: an edit to them, like an
- * edit to `data`, stays private until then. A translation's publish serves the source's published ones.
+ * edit to `data`, stays private until then. A translation's publish snapshots its own (`meta`), served
+ * over the source's published ones.
  */
-export const publishedMetaOf = (entry: Entry) => ({
-  seoTitle: entry.seoTitle,
-  seoDescription: entry.seoDescription,
-  seoKeywords: entry.seoKeywords,
-  canonicalUrl: entry.canonicalUrl,
-  noIndex: entry.noIndex,
-  ogTitle: entry.ogTitle,
-  ogDescription: entry.ogDescription,
-  ogImageId: entry.ogImageId,
-});
+export const publishedMetaOf = (entry: Entry) => seoOf(entry);
 
 /**
  * Publishes the source locale of an entry: copies the draft (`data`, `title`, `slug`) into the published
@@ -170,8 +163,8 @@ export async function setEntryStatus(
  * Publishes one locale of an entry. The source locale publishes the entry itself (`publishEntry`); any
  * other publishes its translation over the source's *published* version: its published columns get the
  * translated values merged over the shared (non-localized) fields the source has live, its title and
- * slug. Whether it may (APPROVED, complete, source live) is publishing's readiness check; the SEO and
- * social fields served stay the source's published ones. Other locales, and the source, keep their state.
+ * slug, and its own SEO and social fields. Whether it may (APPROVED, complete, source live) is publishing's
+ * readiness check. Other locales, and the source, keep their state.
  *
  * @example await publishLocale(db, ctx, entry.id, 'fr')
  */
@@ -201,6 +194,7 @@ export async function publishLocale(
         publishedData: translationAsPublished(type, entry, translation),
         publishedTitle: translation.title,
         publishedSlug: translation.slug,
+        publishedMeta: translation.meta,
         publishedAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -244,7 +238,7 @@ export async function unpublishLocale(
     if (!translation) throw notFound(`Translation "${locale}"`);
     const [row] = await tx
       .update(contentLocalizations)
-      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, updatedAt: ctx.now })
+      .set({ publishedData: null, publishedTitle: null, publishedSlug: null, publishedMeta: null, updatedAt: ctx.now })
       .where(eq(contentLocalizations.id, translation.id))
       .returning();
     await recordActivity(tx, ctx, {

@@ -12,7 +12,7 @@ import { syncEntryMedia } from './media.js';
 import { plainTextOf, textToRichText } from './richtext.js';
 import { contentEntries, contentLocalizations } from './schema.js';
 import { slugify } from './slugs.js';
-import { type EntryData, changedFieldsOf, sameJson, writeVersion } from './versions.js';
+import { type EntryData, changedFieldsOf, sameJson, seoOf, writeVersion } from './versions.js';
 
 // Schema changes of a content type: what they do to existing entries (and translations), and the
 // rewrite that carries the entries over when a `migration` says how.
@@ -312,6 +312,7 @@ export async function applyRewrites(
         entryId: entry.id,
         versionNumber: version,
         data,
+        meta: seoOf(entry),
         title,
         changedFields: [...new Set([...changedFieldsOf(before, data), ...(title !== entry.title ? ['title'] : [])])],
         changeNote: 'Content type schema change',

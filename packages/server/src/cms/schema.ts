@@ -130,7 +130,7 @@ export const contentEntries = pgTable(
     publishedData: json('published_data'),
     publishedTitle: text('published_title'),
     publishedSlug: text('published_slug'),
-    /** The SEO and social fields as they were last published (shared by every locale of the entry). */
+    /** The SEO and social fields as they were last published (a translation's own override them in its locale). */
     publishedMeta: json('published_meta'),
     /** Incremented by every save; the optimistic-concurrency token (`If-Match`). */
     version: integer('version').notNull().default(1),
@@ -182,6 +182,9 @@ export const contentVersions = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     isRestored: boolean('is_restored').notNull().default(false),
     restoredFromId: text('restored_from_id'),
+    // Beyond the spec: the SEO and social fields of the entry at this version, so they are versioned
+    // and restored with the data (null on versions written before they were).
+    meta: json('meta'),
   },
   (t) => [
     unique('content_versions_entry_id_version_number_key').on(t.entryId, t.versionNumber),
@@ -205,6 +208,10 @@ export const contentLocalizations = pgTable(
     status: localizationStatusEnum('status').notNull().default('PENDING'),
     translatedById: text('translated_by_id'),
     translatedAt: timestamptz('translated_at'),
+    // Beyond the spec: the translation's own SEO and social fields (only those it sets; delivery falls
+    // back to the source's for the others), and them as last published.
+    meta: json('meta'),
+    publishedMeta: json('published_meta'),
     // Beyond the spec: publish state is per locale; these hold what the delivery API serves for it.
     publishedData: json('published_data'),
     publishedTitle: text('published_title'),

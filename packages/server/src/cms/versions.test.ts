@@ -1,7 +1,7 @@
 import type { SpokeStack } from '@spokestack/core';
 import type { ContentTypeInput } from '@spokestack/core/cms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance, type TestInstance } from '../testing/index.js';
+import { createTestInstance, pngBytes, type TestInstance } from '../testing/index.js';
 import { publishEntry } from './publish-state.js';
 
 let t: TestInstance;
@@ -22,21 +22,24 @@ const title: Fields[number] = { name: 'title', type: 'text', required: true };
 const body: Fields[number] = { name: 'body', type: 'text', multiline: true };
 
 describe('versions', () => {
-  it('writes a snapshot per save with the changed fields, newest first', async () => {
-    const type = await makeType([title, body, { name: 'n', type: 'number' }]);
+  it('writes a snapshot per save with the fields changed since the previous one, newest first', async () => {
+    const type = await makeType([title, body, { name: 'n', type: 'number' }, { name: 'featured', type: 'boolean', default: false }]);
     const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'One', body: 'b' }, changeNote: 'First draft' });
     await t.sdk.cms.entries.update(entry.id, { data: { body: 'b2', n: 1 } });
     await t.sdk.cms.entries.update(entry.id, { data: { title: 'Two' }, slug: 'two' });
-    await t.sdk.cms.entries.update(entry.id, { seoTitle: 'Only metadata' });
+    const tag = await t.sdk.cms.tags.create({ name: `Tag ${seq}` });
+    await t.sdk.cms.entries.update(entry.id, { tagIds: [tag.id] });
     const { data } = await t.sdk.cms.entries.versions.list(entry.id);
+    // Version 1 is the creation: nothing in it changed, not even the defaulted `featured`.
     expect(data.map((v) => [v.versionNumber, v.changedFields, v.title])).toEqual([
       [3, ['title', 'slug'], 'Two'],
       [2, ['body', 'n'], 'One'],
-      [1, ['body', 'title', 'slug'], 'One'],
+      [1, [], 'One'],
     ]);
     expect(data[2]!.changeNote).toBe('First draft');
     expect(data[0]).not.toHaveProperty('data');
-    // A metadata-only save moves the version (ETag) but writes no snapshot.
+    expect(data[0]).not.toHaveProperty('meta');
+    // A taxonomy-only save moves the version (ETag) but writes no snapshot.
     expect((await t.sdk.cms.entries.get(entry.id)).version).toBe(4);
     expect(await t.sdk.cms.entries.versions.get(entry.id, 2)).toMatchObject({
       versionNumber: 2,
@@ -86,6 +89,38 @@ describe('versions', () => {
     expect((await t.sdk.cms.entries.versions.diff(entry.id, 2, 2)).changes).toEqual([]);
     await expect(t.sdk.cms.entries.versions.diff(entry.id, 1, 9)).rejects.toMatchObject({ status: 404 });
     expect((await t.request(`/v1/cms/entries/${entry.id}/diff?from=x&to=1`)).status).toBe(400);
+  });
+});
+
+describe('SEO and social fields', () => {
+  it('are versioned: an SEO-only edit writes a version, the diff names them, a restore brings them back', async () => {
+    const type = await makeType([title]);
+    const image = await t.sdk.platform.files.upload(new Blob([pngBytes()], { type: 'image/png' }), {
+      name: 'card.png',
+    });
+    const entry = await t.sdk.cms.entries.create({ contentTypeId: type.id, data: { title: 'Launch' }, seoTitle: 'Launch day' });
+    expect((await t.sdk.cms.entries.versions.get(entry.id, 1)).meta).toMatchObject({ seoTitle: 'Launch day', ogImageId: null });
+    await t.sdk.cms.entries.update(entry.id, { seoTitle: 'Launch week', ogImageId: image.id, noIndex: true });
+    const { data } = await t.sdk.cms.entries.versions.list(entry.id);
+    expect(data.map((v) => [v.versionNumber, v.changedFields])).toEqual([
+      [2, ['noIndex', 'ogImageId', 'seoTitle']],
+      [1, []],
+    ]);
+    expect((await t.sdk.cms.entries.versions.diff(entry.id, 1, 2)).changes).toEqual([
+      { field: 'noIndex', before: false, after: true, change: 'changed' },
+      { field: 'ogImageId', before: null, after: image.id, change: 'changed' },
+      { field: 'seoTitle', before: 'Launch day', after: 'Launch week', change: 'changed' },
+    ]);
+    const restored = await t.sdk.cms.entries.versions.restore(entry.id, 1);
+    expect(restored).toMatchObject({ version: 3, seoTitle: 'Launch day', ogImageId: null, noIndex: false });
+    expect((await t.sdk.cms.entries.versions.get(entry.id, 3)).changedFields).toEqual(['noIndex', 'ogImageId', 'seoTitle']);
+    // Back to version 2 after its social image was deleted: the rest comes back, the missing file stays out.
+    await t.sdk.platform.files.delete(image.id);
+    expect(await t.sdk.cms.entries.versions.restore(entry.id, 2)).toMatchObject({
+      seoTitle: 'Launch week',
+      noIndex: true,
+      ogImageId: null,
+    });
   });
 });
 

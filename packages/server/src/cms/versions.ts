@@ -53,11 +53,34 @@ export function diffData(before: EntryData, after: EntryData): FieldChange[] {
   });
 }
 
+/** The SEO and social fields: versioned with the data, and per locale in translations. */
+export const seoKeys = [
+  'seoTitle',
+  'seoDescription',
+  'seoKeywords',
+  'canonicalUrl',
+  'noIndex',
+  'ogTitle',
+  'ogDescription',
+  'ogImageId',
+] as const;
+export type SeoKey = (typeof seoKeys)[number];
+
+/**
+ * The SEO and social fields of an entry row, as one JSON object (what versions and publishes snapshot).
+ *
+ * @example seoOf(entry) // { seoTitle: 'Launch', seoKeywords: [], noIndex: false, … }
+ */
+export const seoOf = (row: Record<SeoKey, Json | undefined>): EntryData =>
+  Object.fromEntries(seoKeys.map((k) => [k, row[k] ?? null])) as EntryData;
+
 export interface VersionInput {
   entryId: string;
   /** The entry's `version` after the save, so a snapshot and the ETag that produced it share a number. */
   versionNumber: number;
   data: EntryData;
+  /** The SEO and social fields at this version (`seoOf`). */
+  meta: EntryData;
   title: string;
   changedFields: string[];
   changeNote?: string | null;
@@ -81,6 +104,7 @@ export async function writeVersion(tx: Db, ctx: TenantContext, input: VersionInp
       entryId: input.entryId,
       versionNumber: input.versionNumber,
       data: input.data,
+      meta: input.meta,
       title: input.title,
       changedFields: input.changedFields,
       changeNote: input.changeNote ?? null,
@@ -100,12 +124,17 @@ export async function writeVersion(tx: Db, ctx: TenantContext, input: VersionInp
   return row!;
 }
 
-const { data: _data, ...summaryColumns } = {
+const {
+  data: _data,
+  meta: _meta,
+  ...summaryColumns
+} = {
   id: contentVersions.id,
   organizationId: contentVersions.organizationId,
   entryId: contentVersions.entryId,
   versionNumber: contentVersions.versionNumber,
   data: contentVersions.data,
+  meta: contentVersions.meta,
   title: contentVersions.title,
   changeNote: contentVersions.changeNote,
   changedFields: contentVersions.changedFields,
@@ -166,11 +195,13 @@ export async function getVersions(db: Db, ctx: TenantContext, entryId: string, n
 }
 
 /**
- * Field-by-field difference between two versions of an entry (either order).
+ * Field-by-field difference between two versions of an entry (either order): the data's fields, then the
+ * SEO and social fields by their names (`seoTitle`, …) where both versions recorded them.
  *
  * @example const { changes } = await diffVersions(db, ctx, entry.id, 1, 4)
  */
 export async function diffVersions(db: Db, ctx: TenantContext, entryId: string, from: number, to: number) {
   const [a, b] = await getVersions(db, ctx, entryId, [from, to]);
-  return { from, to, changes: diffData(a!.data as EntryData, b!.data as EntryData) };
+  const meta = a!.meta && b!.meta ? diffData(a!.meta as EntryData, b!.meta as EntryData) : [];
+  return { from, to, changes: [...diffData(a!.data as EntryData, b!.data as EntryData), ...meta] };
 }
