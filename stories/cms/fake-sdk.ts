@@ -168,6 +168,7 @@ function entryRow(type: ContentTypeRow, n: number, data: Record<string, unknown>
     version: 3,
     tagIds: [],
     categoryIds: [],
+    expiredMedia: [],
     ...overrides,
   };
 }
