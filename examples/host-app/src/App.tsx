@@ -10,11 +10,20 @@ import { skipTo } from './skip.js';
 const ContentPage = lazy(() => import('./pages/ContentPage.js'));
 // Likewise the analytics page and Recharts.
 const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage.js'));
+// Likewise the assets page (the DAM, Uppy and tus), and the public page of a share link.
+const AssetsPage = lazy(() => import('./pages/AssetsPage.js'));
+const SharedPage = lazy(() => import('./pages/SharedPage.js'));
 
-const pages = { '#/': 'Home', '#/content': 'Content', '#/analytics': 'Analytics', '#/components': 'Components' } as const;
+const pages = {
+  '#/': 'Home',
+  '#/content': 'Content',
+  '#/assets': 'Assets',
+  '#/analytics': 'Analytics',
+  '#/components': 'Components',
+} as const;
 type Route = keyof typeof pages;
 
-/** The hash: no router library, the example has four pages. */
+/** The hash: no router library, the example has five pages. */
 function useHash(): string {
   return useSyncExternalStore(
     (onChange) => {
@@ -38,6 +47,15 @@ export function App() {
   const route = routeOf(hash);
   const sdk = useMemo(() => (credential ? createSdk(credential) : null), [credential]);
 
+  // A share link is a real path (it is sent to people outside the back office) and needs no sign-in.
+  const shared = /^\/share\/([\w-]+)$/.exec(window.location.pathname)?.[1];
+  if (shared) {
+    return (
+      <Suspense fallback={<Spinner size="lg" />}>
+        <SharedPage token={shared} theme={theme} />
+      </Suspense>
+    );
+  }
   if (!sdk) {
     return (
       <ConnectScreen
@@ -81,9 +99,13 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className={route === '#/content' || route === '#/analytics' ? 'app-main app-wide' : 'app-main'}>
+      <main id="main" tabIndex={-1} className={route === '#/' || route === '#/components' ? 'app-main' : 'app-main app-wide'}>
         {route === '#/components' ? (
           <ComponentsPage />
+        ) : route === '#/assets' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <AssetsPage />
+          </Suspense>
         ) : route === '#/analytics' ? (
           <Suspense fallback={<Spinner size="lg" />}>
             <AnalyticsPage />

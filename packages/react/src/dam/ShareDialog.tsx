@@ -128,7 +128,9 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
                 <span data-scope="share-dialog" data-part="facts">
                   <span>
                     {link.maxDownloads === null
-                      ? format(t.downloads, { n: link.downloadCount })
+                      ? link.downloadCount === 1
+                        ? t.downloadsOne
+                        : format(t.downloads, { n: link.downloadCount })
                       : format(t.downloadsOf, { n: link.downloadCount, max: link.maxDownloads })}
                   </span>
                   <span>{link.expiresAt ? format(t.expiresOn, { date: dateOf(link.expiresAt) }) : t.never}</span>

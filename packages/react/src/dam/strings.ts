@@ -38,6 +38,7 @@ export const assetBrowserStrings = {
   share: 'Share',
   open: 'Open',
   count: '{n} assets',
+  countOne: '1 asset',
   expired: 'Licence expired',
   expiring: 'Licence expiring',
   pending: 'Pending approval',
@@ -102,6 +103,7 @@ export const shareDialogStrings = {
   noLinks: 'No links yet.',
   revoke: 'Revoke',
   downloads: '{n} downloads',
+  downloadsOne: '1 download',
   downloadsOf: '{n} of {max} downloads',
   never: 'Never expires',
   expiresOn: 'Expires {date}',
@@ -122,6 +124,7 @@ export const sharedAssetStrings = {
   password: 'Password',
   download: 'Download',
   downloadsLeft: '{n} downloads left',
+  downloadsLeftOne: '1 download left',
   noDownload: 'Downloads are turned off for this link.',
   limitReached: 'This link has no downloads left.',
 };
