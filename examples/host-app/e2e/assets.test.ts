@@ -19,6 +19,8 @@ afterAll(() => stack?.close());
 async function shoot(page: Page, name: string) {
   const shots = process.env.SCREENSHOT_DIR;
   if (!shots) return;
+  // No transitions: a screenshot right after the theme flips would catch colours half-way.
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   for (const theme of ['light', 'dark']) {
     await page.evaluate((value) => {
       for (const el of document.querySelectorAll('[data-theme]')) el.setAttribute('data-theme', value);

@@ -287,11 +287,12 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
             </div>
           </div>
         )}
-        <Dialog.Close asChild>
-          <Button variant="ghost" data-scope="asset-detail" data-part="close">
-            {t.close}
-          </Button>
-        </Dialog.Close>
+        {/* In the dialog's footer: a Button keeps its own data-scope, so alone it stretched across the dialog. */}
+        <div data-scope="dialog" data-part="footer">
+          <Dialog.Close asChild>
+            <Button variant="ghost">{t.close}</Button>
+          </Dialog.Close>
+        </div>
       </Dialog.Content>
     </Dialog.Root>
   );

@@ -91,6 +91,7 @@ export const shareDialogStrings = {
   title: 'Share “{name}”',
   description: 'Anyone with the link can see the file; a password and a download limit keep it in check.',
   expiresAt: 'Expires',
+  expiresAtHint: 'Optional; without a date the link never expires.',
   password: 'Password',
   passwordHint: 'Optional, at least 8 characters.',
   maxDownloads: 'Download limit',
