@@ -79,7 +79,8 @@ export const SharedAsset = forwardRef<HTMLElement, SharedAssetProps>(function Sh
           </h1>
           <p data-scope="shared-asset" data-part="facts">
             {link.data.asset.mimeType} · {(link.data.asset.size / 1024 / 1024).toFixed(1)} MB
-            {link.data.downloadsLeft !== null &&
+            {/* None left is said below, in a sentence. */}
+            {!!link.data.downloadsLeft &&
               ` · ${link.data.downloadsLeft === 1 ? t.downloadsLeftOne : format(t.downloadsLeft, { n: link.data.downloadsLeft })}`}
           </p>
           {!link.data.allowDownload ? (
