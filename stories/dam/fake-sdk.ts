@@ -25,7 +25,20 @@ const at = '2026-05-04T09:00:00.000Z';
 /** A gradient picture as an SVG data URL: the "thumbnail" and, tiny, the blur placeholder. */
 const picture = (hue: number, size: number) =>
   `data:image/svg+xml,${encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size * 4}" height="${size * 3}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 70% 62%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360} 60% 38%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${size * 2.9}" cy="${size * 0.9}" r="${size * 0.45}" fill="hsl(${hue} 90% 88%)" opacity=".8"/><path d="M0 ${size * 2.4} L${size * 1.4} ${size * 1.3} L${size * 2.4} ${size * 2.1} L${size * 3} ${size * 1.6} L${size * 4} ${size * 2.5} V${size * 3} H0Z" fill="hsl(${(hue + 180) % 360} 35% 22%)" opacity=".55"/></svg>`,
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${size * 4}" height="${size * 3}">`,
+      `<defs>`,
+      `<linearGradient id="g" x1="0" y1="0" x2="1" y2="1">`,
+      `<stop offset="0" stop-color="hsl(${hue} 70% 62%)"/>`,
+      `<stop offset="1" stop-color="hsl(${(hue + 60) % 360} 60% 38%)"/>`,
+      `</linearGradient>`,
+      `</defs>`,
+      `<rect width="100%" height="100%" fill="url(#g)"/>`,
+      `<circle cx="${size * 2.9}" cy="${size * 0.9}" r="${size * 0.45}" fill="hsl(${hue} 90% 88%)" opacity=".8"/>`,
+      `<path d="M0 ${size * 2.4} L${size * 1.4} ${size * 1.3} L${size * 2.4} ${size * 2.1} L${size * 3} ${size * 1.6}`,
+      ` L${size * 4} ${size * 2.5} V${size * 3} H0Z" fill="hsl(${(hue + 180) % 360} 35% 22%)" opacity=".55"/>`,
+      `</svg>`,
+    ].join(''),
   )}`;
 
 function assetAt(i: number, options: FakeDamOptions) {

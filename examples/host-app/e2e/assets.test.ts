@@ -118,7 +118,9 @@ it('uploads a photo over tus through a cut connection, pins a comment on it and 
   await detail.getByRole('button', { name: 'Post' }).click();
   await detail.getByText('Crop the mast out').waitFor();
   const { data: threads } = await t.sdk.dam.comments.list({ assetId: asset.id });
-  expect(threads).toMatchObject([{ content: 'Crop the mast out', annotation: { type: 'point', x: expect.closeTo(1 / 3, 2), y: expect.closeTo(0.5, 2) } }]);
+  expect(threads).toMatchObject([
+    { content: 'Crop the mast out', annotation: { type: 'point', x: expect.closeTo(1 / 3, 2), y: expect.closeTo(0.5, 2) } },
+  ]);
   await expect.poll(() => detail.locator('[data-part="pin"]').count()).toBe(1);
   expect(await violations(page, '[role="dialog"]')).toEqual([]);
   await shoot(page, 'detail');
@@ -161,7 +163,9 @@ it('uploads a photo over tus through a cut connection, pins a comment on it and 
   await shoot(outsider, 'used-up');
   // The server refuses a third download, whatever the page shows.
   const token = address.split('/').pop()!;
-  const third = await outsider.request.post(`${stack.appUrl}/v1/dam/public/links/${token}/download`, { data: { password: 'harbour-2026' } });
+  const third = await outsider.request.post(`${stack.appUrl}/v1/dam/public/links/${token}/download`, {
+    data: { password: 'harbour-2026' },
+  });
   expect(third.status()).toBeGreaterThanOrEqual(400);
   const [link] = (await t.sdk.dam.links.list({ assetId: asset.id })).data;
   expect(link).toMatchObject({ downloadCount: 2, maxDownloads: 2 });
