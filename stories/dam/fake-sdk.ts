@@ -35,9 +35,8 @@ const picture = (hue: number, size: number) =>
       `</defs>`,
       `<rect width="100%" height="100%" fill="url(#g)"/>`,
       `<circle cx="${size * 2.9}" cy="${size * 0.9}" r="${size * 0.45}" fill="hsl(${hue} 90% 88%)" opacity=".8"/>`,
-      `<path d="M0 ${size * 2.4} L${size * 1.4} ${size * 1.3} L${size * 2.4} ${size * 2.1}`,
-      ` L${size * 3} ${size * 1.6} L${size * 4} ${size * 2.5} V${size * 3} H0Z"`,
-      ` fill="hsl(${(hue + 180) % 360} 35% 22%)" opacity=".55"/>`,
+      `<path d="M0 ${size * 2.4} L${size * 1.4} ${size * 1.3} L${size * 2.4} ${size * 2.1} L${size * 3} ${size * 1.6}`,
+      ` L${size * 4} ${size * 2.5} V${size * 3} H0Z" fill="hsl(${(hue + 180) % 360} 35% 22%)" opacity=".55"/>`,
       `</svg>`,
     ].join(''),
   )}`;

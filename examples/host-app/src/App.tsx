@@ -13,10 +13,14 @@ const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage.js'));
 // And the pipeline board with `@spokestack/react/crm` and dnd-kit.
 const PipelinePage = lazy(() => import('./pages/PipelinePage.js'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage.js'));
+// Likewise the assets page (the DAM, Uppy and tus), and the public page of a share link.
+const AssetsPage = lazy(() => import('./pages/AssetsPage.js'));
+const SharedPage = lazy(() => import('./pages/SharedPage.js'));
 
 const pages = {
   '#/': 'Home',
   '#/content': 'Content',
+  '#/assets': 'Assets',
   '#/analytics': 'Analytics',
   '#/pipeline': 'Pipeline',
   '#/contacts': 'Contacts',
@@ -48,6 +52,15 @@ export function App() {
   const route = routeOf(hash);
   const sdk = useMemo(() => (credential ? createSdk(credential) : null), [credential]);
 
+  // A share link is a real path (it is sent to people outside the back office) and needs no sign-in.
+  const shared = /^\/share\/([\w-]+)$/.exec(window.location.pathname)?.[1];
+  if (shared) {
+    return (
+      <Suspense fallback={<Spinner size="lg" />}>
+        <SharedPage token={shared} theme={theme} />
+      </Suspense>
+    );
+  }
   if (!sdk) {
     return (
       <ConnectScreen
@@ -94,10 +107,14 @@ export function App() {
       <main
         id="main"
         tabIndex={-1}
-        className={route === '#/content' || route === '#/analytics' || route === '#/pipeline' ? 'app-main app-wide' : 'app-main'}
+        className={route === '#/' || route === '#/components' || route === '#/contacts' ? 'app-main' : 'app-main app-wide'}
       >
         {route === '#/components' ? (
           <ComponentsPage />
+        ) : route === '#/assets' ? (
+          <Suspense fallback={<Spinner size="lg" />}>
+            <AssetsPage />
+          </Suspense>
         ) : route === '#/contacts' ? (
           <Suspense fallback={<Spinner size="lg" />}>
             <ContactsPage />

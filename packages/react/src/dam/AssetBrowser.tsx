@@ -349,7 +349,7 @@ export const AssetBrowser = forwardRef<HTMLElement, AssetBrowserProps>(function 
         )}
         {state === 'ready' && !search.hasNextPage && (
           <p data-scope="asset-browser" data-part="count">
-            {format(t.count, { n: rows.length })}
+            {rows.length === 1 ? t.countOne : format(t.count, { n: rows.length })}
           </p>
         )}
         {uppy && <UploadPanel uppy={uppy} strings={t} className={classNames?.uploads} />}

@@ -101,16 +101,19 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
         ) : (
           <div data-scope="asset-detail" data-part="body">
             <figure data-scope="asset-detail" data-part="stage">
-              <button
-                type="button"
-                data-scope="asset-detail"
-                data-part="picture"
-                aria-label={t.pinHint}
-                onClick={onPicture}
-                disabled={!a.assetType.startsWith('IMAGE')}
-                style={placeholderOf(a) ? { backgroundImage: `url("${placeholderOf(a)}")` } : undefined}
-              >
-                {preview?.url && <img src={sdk.http.url(preview.url)} alt={a.description ?? a.name} draggable={false} />}
+              {/* The pins lie over the picture beside its button, not in it: text inside a button joins its name. */}
+              <div data-scope="asset-detail" data-part="canvas">
+                <button
+                  type="button"
+                  data-scope="asset-detail"
+                  data-part="picture"
+                  aria-label={t.pinHint}
+                  onClick={onPicture}
+                  disabled={!a.assetType.startsWith('IMAGE')}
+                  style={placeholderOf(a) ? { backgroundImage: `url("${placeholderOf(a)}")` } : undefined}
+                >
+                  {preview?.url && <img src={sdk.http.url(preview.url)} alt={a.description ?? a.name} draggable={false} />}
+                </button>
                 {pins.map((p) => (
                   <span
                     key={p.thread.id}
@@ -134,7 +137,7 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
                     +
                   </span>
                 )}
-              </button>
+              </div>
               <figcaption>
                 {a.assetType.startsWith('IMAGE') && t.pinHint}
                 {a.status === 'EXPIRED' && <Badge tone="danger">{t.expired}</Badge>}
@@ -284,11 +287,12 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
             </div>
           </div>
         )}
-        <Dialog.Close asChild>
-          <Button variant="ghost" data-scope="asset-detail" data-part="close">
-            {t.close}
-          </Button>
-        </Dialog.Close>
+        {/* In the dialog's footer: a Button keeps its own data-scope, so alone it stretched across the dialog. */}
+        <div data-scope="dialog" data-part="footer">
+          <Dialog.Close asChild>
+            <Button variant="ghost">{t.close}</Button>
+          </Dialog.Close>
+        </div>
       </Dialog.Content>
     </Dialog.Root>
   );

@@ -81,7 +81,8 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
         <form onSubmit={onSubmit} noValidate data-scope="share-dialog" data-part="form" className={classNames?.form}>
           <div data-scope="share-dialog" data-part="field">
             <label htmlFor={`${ids}-expires`}>{t.expiresAt}</label>
-            <input id={`${ids}-expires`} type="datetime-local" name="expiresAt" />
+            <input id={`${ids}-expires`} type="datetime-local" name="expiresAt" aria-describedby={`${ids}-expires-hint`} />
+            <small id={`${ids}-expires-hint`}>{fieldError('expiresAt') ?? t.expiresAtHint}</small>
           </div>
           <div data-scope="share-dialog" data-part="field">
             <label htmlFor={`${ids}-pw`}>{t.password}</label>
@@ -128,7 +129,9 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
                 <span data-scope="share-dialog" data-part="facts">
                   <span>
                     {link.maxDownloads === null
-                      ? format(t.downloads, { n: link.downloadCount })
+                      ? link.downloadCount === 1
+                        ? t.downloadsOne
+                        : format(t.downloads, { n: link.downloadCount })
                       : format(t.downloadsOf, { n: link.downloadCount, max: link.maxDownloads })}
                   </span>
                   <span>{link.expiresAt ? format(t.expiresOn, { date: dateOf(link.expiresAt) }) : t.never}</span>
@@ -151,11 +154,12 @@ export const ShareDialog = forwardRef<HTMLDivElement, ShareDialogProps>(function
             ))}
           </ul>
         )}
-        <Dialog.Close asChild>
-          <Button variant="ghost" data-scope="share-dialog" data-part="close">
-            {t.close}
-          </Button>
-        </Dialog.Close>
+        {/* In the dialog's footer: a Button keeps its own data-scope, so alone it stretched across the dialog. */}
+        <div data-scope="dialog" data-part="footer">
+          <Dialog.Close asChild>
+            <Button variant="ghost">{t.close}</Button>
+          </Dialog.Close>
+        </div>
       </Dialog.Content>
     </Dialog.Root>
   );

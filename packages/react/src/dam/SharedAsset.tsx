@@ -17,10 +17,14 @@ export interface SharedAssetProps extends Omit<ComponentPropsWithoutRef<'section
   overrides?: Partial<SharedAssetStrings>;
 }
 
-/** Saves a downloaded body under the asset's name. */
-async function save(response: Response, name: string) {
+/**
+ * Saves a downloaded body under the file's name from its Content-Disposition: the asset's name has no
+ * extension, and a file saved without one does not open by double click.
+ */
+async function save(response: Response, fallback: string) {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await response.blob());
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  const a = Object.assign(document.createElement('a'), { href: url, download: encoded ? decodeURIComponent(encoded) : fallback });
   a.click();
   // The click has started the download; the object URL can go on the next task.
   setTimeout(() => URL.revokeObjectURL(url));
@@ -75,7 +79,9 @@ export const SharedAsset = forwardRef<HTMLElement, SharedAssetProps>(function Sh
           </h1>
           <p data-scope="shared-asset" data-part="facts">
             {link.data.asset.mimeType} · {(link.data.asset.size / 1024 / 1024).toFixed(1)} MB
-            {link.data.downloadsLeft !== null && ` · ${format(t.downloadsLeft, { n: link.data.downloadsLeft })}`}
+            {/* None left is said below, in a sentence. */}
+            {!!link.data.downloadsLeft &&
+              ` · ${link.data.downloadsLeft === 1 ? t.downloadsLeftOne : format(t.downloadsLeft, { n: link.data.downloadsLeft })}`}
           </p>
           {!link.data.allowDownload ? (
             <p>{t.noDownload}</p>

@@ -56,7 +56,8 @@ export const AssetThumbnail = forwardRef<HTMLDivElement, AssetThumbnailProps>(fu
       ) : (
         !placeholder && (
           <span data-scope="asset-thumbnail" data-part="type">
-            {asset.assetType}
+            {/* Words, as the detail dialog writes rendition types: "image photo", not IMAGE_PHOTO. */}
+            {asset.assetType.replaceAll('_', ' ').toLowerCase()}
           </span>
         )
       )}

@@ -277,7 +277,7 @@ describe('ShareDialog and SharedAsset', () => {
     await user.clear(within(shared).getByLabelText('Password'));
     await user.type(within(shared).getByLabelText('Password'), 'spring-2026');
     await user.click(within(shared).getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(within(shared).getByText(/1 downloads left/)).toBeTruthy());
+    await waitFor(() => expect(within(shared).getByText(/1 download left/)).toBeTruthy());
     await user.click(within(shared).getByRole('button', { name: 'Download' }));
     expect(await within(shared).findByText('This link has no downloads left.')).toBeTruthy();
     expect((await t.sdk.dam.links.get(link!.id)).downloadCount).toBe(2);
