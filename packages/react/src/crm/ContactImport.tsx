@@ -14,6 +14,8 @@ type Part = 'file' | 'mapping' | 'dedupe' | 'actions' | 'check' | 'progress' | '
 type Mapping = Record<string, ContactImportField | ''>;
 
 export interface ContactImportProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** An import already started (after a page reload, from a list of imports): shows its progress or result. */
+  importId?: string;
   /** How often a running import is polled, in ms (default 1000). */
   pollInterval?: number;
   /** Called once an import (not a check) has finished, with the server's counters. */
@@ -112,7 +114,7 @@ export async function readColumns(file: Blob): Promise<string[]> {
  * @example <ContactImport onImported={(result) => toast(`${result.createdCount} contacts imported`)} />
  */
 export const ContactImport = forwardRef<HTMLElement, ContactImportProps>(function ContactImport(
-  { pollInterval, onImported, className, classNames, overrides, ...props },
+  { importId: startedId, pollInterval, onImported, className, classNames, overrides, ...props },
   ref,
 ) {
   const t = useOverrides('contactImport', contactImportStrings, overrides);
@@ -125,7 +127,7 @@ export const ContactImport = forwardRef<HTMLElement, ContactImportProps>(functio
   const [dedupe, setDedupe] = useState<'skip' | 'update'>('skip');
   const [fileId, setFileId] = useState<string | null>(null);
   const [checkId, setCheckId] = useState<string | null>(null);
-  const [importId, setImportId] = useState<string | null>(null);
+  const [importId, setImportId] = useState<string | null>(startedId ?? null);
   const check = useContactImport(checkId, pollInterval);
   const run = useContactImport(importId, pollInterval);
   const columns = Object.keys(mapping);
