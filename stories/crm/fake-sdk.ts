@@ -122,7 +122,16 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
   const importOf = (id: string, dryRun = false) => {
     if (id !== 'imp_running') return fakeImport(id, { dryRun });
     const processedBytes = Math.min(188_000, 104_000 + 8_000 * polls++);
-    return fakeImport(id, { status: 'RUNNING', processedBytes, processedRows: Math.round(processedBytes / 64), createdCount: 0, skippedCount: 0, errorCount: 0, errors: [], completedAt: null });
+    return fakeImport(id, {
+      status: 'RUNNING',
+      processedBytes,
+      processedRows: Math.round(processedBytes / 64),
+      createdCount: 0,
+      skippedCount: 0,
+      errorCount: 0,
+      errors: [],
+      completedAt: null,
+    });
   };
   let deals = dealsOf(count).filter((deal) => role !== 'CLIENT' || deal.clientId === 'cli_acme');
 

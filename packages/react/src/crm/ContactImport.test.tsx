@@ -67,7 +67,12 @@ describe('ContactImport', () => {
     await t.runJobs();
     await screen.findByText('Import finished', {}, { timeout: 5000 });
     const result = container.querySelector<HTMLElement>('[data-part="outcome"]')!;
-    expect([count(result, 'created'), count(result, 'updated'), count(result, 'skipped'), count(result, 'refused')]).toEqual(['2', '0', '1', '1']);
+    expect([count(result, 'created'), count(result, 'updated'), count(result, 'skipped'), count(result, 'refused')]).toEqual([
+      '2',
+      '0',
+      '1',
+      '1',
+    ]);
     expect(imported).toBe(2);
     expect((await t.sdk.crm.contacts.list({ q: 'dee@import.test' })).data[0]).toMatchObject({ companyName: 'Dunn & Co' });
 

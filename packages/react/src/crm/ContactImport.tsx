@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, type ReactNode, forwardRef, useEffect, useId, useState } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode, forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ContactImportField } from '@spokestack/core/crm';
 import { useOverrides } from '../overrides.js';
@@ -146,13 +146,14 @@ export const ContactImport = forwardRef<HTMLElement, ContactImportProps>(functio
   });
 
   const finished = run.data && !importRunning(run.data) ? run.data : undefined;
+  // Once per finished import (a ref, since `onImported` is often a new function on every render).
+  const reported = useRef<string | null>(null);
   useEffect(() => {
-    if (finished?.status !== 'COMPLETED') return;
+    if (finished?.status !== 'COMPLETED' || reported.current === finished.id) return;
+    reported.current = finished.id;
     void queryClient.invalidateQueries({ queryKey: ['spokestack', 'crm', 'contacts'] });
     onImported?.(finished);
-    // Once per finished import, not on every render of its row.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [finished?.id, finished?.status]);
+  }, [finished, onImported, queryClient]);
 
   async function choose(chosen: File | undefined) {
     setFile(chosen ?? null);
@@ -259,7 +260,12 @@ export const ContactImport = forwardRef<HTMLElement, ContactImportProps>(functio
             ))}
           </fieldset>
           <div data-scope="contact-import" data-part="actions" className={classNames?.actions}>
-            <Button variant="secondary" disabled={!ready || busy} loading={start.isPending && start.variables} onClick={() => start.mutate(true)}>
+            <Button
+              variant="secondary"
+              disabled={!ready || busy}
+              loading={start.isPending && start.variables}
+              onClick={() => start.mutate(true)}
+            >
               {importRunning(check.data) ? t.checking : t.check}
             </Button>
             <Button disabled={!ready || busy} loading={start.isPending && !start.variables} onClick={() => start.mutate(false)}>
@@ -273,12 +279,15 @@ export const ContactImport = forwardRef<HTMLElement, ContactImportProps>(functio
       {check.isError && <ErrorState error={check.error} onRetry={() => check.refetch()} />}
       {run.isError && <ErrorState error={run.error} onRetry={() => run.refetch()} />}
 
-      {check.data && !importId && (
-        <Outcome row={check.data} t={t} title={t.checked} className={classNames?.check} dryRun />
-      )}
+      {check.data && !importId && <Outcome row={check.data} t={t} title={t.checked} className={classNames?.check} dryRun />}
       {run.data && importRunning(run.data) && <Progress row={run.data} t={t} className={classNames?.progress} />}
       {finished && (
-        <Outcome row={finished} t={t} title={finished.status === 'FAILED' ? format(t.failed, { reason: finished.failureReason ?? '' }) : t.done} className={classNames?.result}>
+        <Outcome
+          row={finished}
+          t={t}
+          title={finished.status === 'FAILED' ? format(t.failed, { reason: finished.failureReason ?? '' }) : t.done}
+          className={classNames?.result}
+        >
           {finished.errorCount > 0 && <ErrorReport importId={finished.id} fileName={finished.fileName} t={t} />}
           <Button variant="secondary" onClick={() => void choose(undefined)}>
             {t.again}
