@@ -2,7 +2,7 @@
 // realistic board without a server. It is not the API: the real board, its sums and its moves (and every
 // component test) run on the reference server. Never import this outside stories/.
 import { type Me, problemTypes, type SpokeStack, SpokeStackError } from '@spokestack/core';
-import type { BoardDeal, PipelineBoardData } from '@spokestack/react/crm';
+import type { BoardDeal, ContactImportRow, PipelineBoardData } from '@spokestack/react/crm';
 
 export interface FakeCrmOptions {
   /** The caller's role: CLIENT is a client's read-only view. */
@@ -47,6 +47,43 @@ const owners = [
 ];
 
 /** `count` deals spread over the stages (fewer in the closed ones), with amounts, owners and close dates. */
+/** A contact import of `leads.csv` (4,200 lines): RUNNING at `percent`, or finished with three refused lines. */
+export function fakeImport(id: string, over: Partial<ContactImportRow> = {}): ContactImportRow {
+  return {
+    id,
+    organizationId: 'org_story',
+    fileId: 'file_story',
+    fileName: 'leads.csv',
+    mapping: { 'First name': 'firstName', 'Last name': 'lastName', Email: 'email', Company: 'companyName' },
+    dedupe: 'skip',
+    dryRun: false,
+    status: 'COMPLETED',
+    totalBytes: 268_800,
+    processedBytes: 268_800,
+    processedRows: 4200,
+    createdCount: 4105,
+    updatedCount: 0,
+    skippedCount: 92,
+    errorCount: 3,
+    errors: [
+      { line: 18, column: 'Email', field: 'email', message: 'Not an email address' },
+      { line: 243, column: 'Last name', field: 'lastName', message: 'Required' },
+      { line: 3977, column: 'Email', field: 'email', message: 'This address was erased on request and cannot be imported' },
+    ],
+    failureReason: null,
+    jobId: 'job_story',
+    createdById: 'usr_alex',
+    startedAt: '2026-03-01T09:00:00.000Z',
+    completedAt: '2026-03-01T09:00:41.000Z',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:41.000Z',
+    ...over,
+  };
+}
+const importErrorsCsv =
+  'line,column,field,message\n18,Email,email,Not an email address\n243,Last name,lastName,Required\n' +
+  '3977,Email,email,This address was erased on request and cannot be imported\n';
+
 function dealsOf(count: number): BoardDeal[] {
   return Array.from({ length: count }, (_, i) => {
     const stage = stages[[0, 0, 1, 1, 2, 3, 4, 5][i % 8]!]!;
@@ -69,7 +106,8 @@ function dealsOf(count: number): BoardDeal[] {
 
 /**
  * A story SDK for the pipeline board: `pipelines.board` (with the owner and month filters and the sums),
- * `deals.move` (409 when `refuseMoves`), `platform.me` and the member names.
+ * `deals.move` (409 when `refuseMoves`), `platform.me` and the member names; and for the contact import:
+ * `files.upload`, `crm.contactImports` (see `fakeImport`).
  *
  * @example parameters: { spokestack: { client: fakeCrmSdk({ deals: 2000 }) } }
  */
@@ -78,6 +116,22 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
   const me: Me = {
     organizationId: 'org_story',
     actor: { type: 'user', id: 'usr_alex', name: 'Alex Morgan', role, clientId: role === 'CLIENT' ? 'cli_acme' : null },
+  };
+  // Imports: `imp_running` creeps towards 70% on every poll and never ends; anything else is finished with errors.
+  let polls = 0;
+  const importOf = (id: string, dryRun = false) => {
+    if (id !== 'imp_running') return fakeImport(id, { dryRun });
+    const processedBytes = Math.min(188_000, 104_000 + 8_000 * polls++);
+    return fakeImport(id, {
+      status: 'RUNNING',
+      processedBytes,
+      processedRows: Math.round(processedBytes / 64),
+      createdCount: 0,
+      skippedCount: 0,
+      errorCount: 0,
+      errors: [],
+      completedAt: null,
+    });
   };
   let deals = dealsOf(count).filter((deal) => role !== 'CLIENT' || deal.clientId === 'cli_acme');
 
@@ -123,8 +177,14 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
     platform: {
       me: () => call(() => me),
       users: { list: () => call(() => ({ data: role === 'CLIENT' ? [] : owners, nextCursor: null })) },
+      files: { upload: () => call(() => ({ id: 'file_story' })) },
     },
     crm: {
+      contactImports: {
+        create: (body: { dryRun?: boolean }) => call(() => importOf(body.dryRun ? 'imp_check' : 'imp_done', body.dryRun)),
+        get: (id: string) => call(() => importOf(id)),
+        errorsCsv: () => call(() => importErrorsCsv),
+      },
       pipelines: {
         board: (_id: string, filters?: { ownerId?: string; closeMonth?: string }) => call(() => board(filters)),
         get: () => call(() => board().pipeline),

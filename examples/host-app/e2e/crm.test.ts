@@ -138,3 +138,42 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
   if (shots) await page.screenshot({ path: `${shots}/contacts-light.png` });
   await page.close();
 });
+
+it('imports a CSV with one bad row from the Contacts page: the check, the counts and the error report', async () => {
+  const { t } = stack;
+  const page = await stack.open('#/contacts');
+  await page.getByRole('button', { name: 'Import contacts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  const csv = 'First name,Last name,Email\nGrace,Hopper,grace@navy.test\nBad,Row,not-an-email\nKatherine,Johnson,kj@nasa.test\n';
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  expect(await dialog.getByLabel('Email', { exact: true }).inputValue()).toBe('email');
+  const shots = process.env.SCREENSHOT_DIR;
+  if (shots) await page.screenshot({ path: `${shots}/import-mapping-light.png` });
+  expect(await violations(page, '[role="dialog"]')).toEqual([]);
+  // The rest in the dark theme (the page behind a modal dialog is inert, so switch with the dialog closed).
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Import contacts' }).click();
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  await dialog.getByRole('button', { name: 'Check' }).click();
+  // The check is a job too: its progress shows until the job has run.
+  await dialog.locator('[data-part="progress"], [data-part="outcome"]').first().waitFor();
+  await t.runJobs();
+  await dialog.getByText('Check: nothing has been written yet').waitFor();
+  await expect.poll(() => dialog.locator('[data-count="refused"] dd').textContent()).toBe('1');
+  expect(await dialog.locator('[data-count="created"] dd').textContent()).toBe('2');
+
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await dialog.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+  if (shots) await page.screenshot({ path: `${shots}/import-progress-dark.png` });
+  await t.runJobs();
+  await dialog.getByText('Import finished').waitFor();
+  const report = dialog.getByRole('link', { name: 'Download error report' });
+  await report.waitFor();
+  expect(decodeURIComponent((await report.getAttribute('href'))!)).toContain('3,Email,email,');
+  expect(await dialog.locator('[data-count="created"] dd').textContent()).toBe('2');
+  expect(await violations(page, '[role="dialog"]')).toEqual([]);
+  if (shots) await page.screenshot({ path: `${shots}/import-result-dark.png` });
+  await page.close();
+});

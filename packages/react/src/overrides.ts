@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
-import type { ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
+import type { ContactImportStrings, ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -35,6 +35,7 @@ export interface OverridesRegistry {
   pipelineBoard: PipelineBoardStrings;
   dealDialog: DealDialogStrings;
   contactTimeline: ContactTimelineStrings;
+  contactImport: ContactImportStrings;
 }
 
 /**

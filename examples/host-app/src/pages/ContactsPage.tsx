@@ -1,14 +1,31 @@
 import { useState } from 'react';
-import { EmptyState, Spinner } from '@spokestack/react';
-import { ContactTimeline, useContacts } from '@spokestack/react/crm';
+import { Button, Dialog, EmptyState, Spinner } from '@spokestack/react';
+import { ContactImport, ContactTimeline, useContacts } from '@spokestack/react/crm';
 
-/** The back office's contacts: the list, and the chosen contact's timeline beside it. */
+/** The back office's contacts: an "Import contacts" button, the list, and the chosen contact's timeline beside it. */
 export default function ContactsPage() {
+  return (
+    <>
+      <Dialog.Root>
+        <Dialog.Trigger asChild>
+          <Button className="contacts-import">Import contacts</Button>
+        </Dialog.Trigger>
+        <Dialog.Content aria-describedby={undefined}>
+          <Dialog.Title className="app-visually-hidden">Import contacts</Dialog.Title>
+          <ContactImport />
+        </Dialog.Content>
+      </Dialog.Root>
+      <ContactList />
+    </>
+  );
+}
+
+function ContactList() {
   const contacts = useContacts({ limit: 100 });
   const [chosen, setChosen] = useState<string | null>(null);
   const rows = contacts.data?.rows ?? [];
   if (contacts.isPending) return <Spinner size="lg" />;
-  if (!rows.length) return <EmptyState title="No contacts yet" description="Contacts created or imported through the API show up here." />;
+  if (!rows.length) return <EmptyState title="No contacts yet" description="Contacts created or imported show up here." />;
   const contactId = chosen ?? rows[0]!.id;
   const nameOf = (c: (typeof rows)[number]) => [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || c.id;
   return (

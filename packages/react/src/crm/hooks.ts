@@ -147,3 +147,37 @@ export function useContacts(query: Omit<ContactsQuery, 'cursor'> = {}) {
     select: withRows,
   });
 }
+
+/** A contact import as the server reports it: status, counters, progress and the first errors. */
+export type ContactImportRow = Awaited<ReturnType<Crm['contactImports']['get']>>;
+/** What starts an import: the uploaded file, the column mapping, dedupe, dry run. */
+export type ContactImportInput = Parameters<Crm['contactImports']['create']>[0];
+
+/** Whether an import's job is still going (the UI keeps polling until it is not). */
+export const importRunning = (row: ContactImportRow | undefined) => row?.status === 'QUEUED' || row?.status === 'RUNNING';
+
+/**
+ * One contact import, polled every `pollInterval` ms while its job runs (QUEUED or RUNNING), then left alone.
+ *
+ * @example const { data } = useContactImport(started.id) // data.processedBytes / data.totalBytes
+ */
+export function useContactImport(importId: string | null | undefined, pollInterval = 1000) {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: ['spokestack', 'crm', 'contactImports', 'detail', importId ?? ''],
+    queryFn: importId ? ({ signal }) => sdk.crm.contactImports.get(importId, { signal }) : skipToken,
+    refetchInterval: (query) => (importRunning(query.state.data) ? pollInterval : false),
+  });
+}
+
+/**
+ * The lines a finished import refused, as CSV text (line, column, field, message); nothing is asked while
+ * `importId` is null.
+ */
+export function useContactImportErrors(importId: string | null | undefined) {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: ['spokestack', 'crm', 'contactImports', 'detail', importId ?? '', 'errors.csv'],
+    queryFn: importId ? ({ signal }) => sdk.crm.contactImports.errorsCsv(importId, { signal }) : skipToken,
+  });
+}

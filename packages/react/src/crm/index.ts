@@ -6,9 +6,13 @@ export * as Board from './Board.js';
 export type { BoardContextValue } from './Board.js';
 export { DealDialog, type DealDialogProps } from './DealDialog.js';
 export { ContactTimeline, type ContactTimelineProps } from './ContactTimeline.js';
+export { ContactImport, guessMapping, readColumns, type ContactImportProps } from './ContactImport.js';
 export {
   applyMove,
   crmKeys,
+  importRunning,
+  useContactImport,
+  useContactImportErrors,
   useContacts,
   useContactTimeline,
   useDealHistory,
@@ -17,6 +21,8 @@ export {
   type BoardDeal,
   type BoardFilters,
   type BoardStage,
+  type ContactImportInput,
+  type ContactImportRow,
   type ContactsQuery,
   type Crm,
   type DealHistoryEntry,
@@ -26,9 +32,11 @@ export {
 } from './hooks.js';
 export { formatDate, formatMoney } from './format.js';
 export {
+  contactImportStrings,
   contactTimelineStrings,
   dealDialogStrings,
   pipelineBoardStrings,
+  type ContactImportStrings,
   type ContactTimelineStrings,
   type DealDialogStrings,
   type PipelineBoardStrings,

@@ -1,3 +1,5 @@
+import type { ContactImportField } from '@spokestack/core/crm';
+
 /**
  * Every string the pipeline board shows, screen-reader announcements included (`{deal}`, `{stage}`, … are filled
  * in), so one `overrides` translates all of it.
@@ -110,3 +112,67 @@ export const contactTimelineStrings = {
   type_STATUS_CHANGED: 'Status changed',
 };
 export type ContactTimelineStrings = typeof contactTimelineStrings;
+
+/** Every string the contact import shows; contact fields are keys too (`field_firstName`, …). */
+export const contactImportStrings = {
+  title: 'Import contacts',
+  file: 'CSV file',
+  fileHint: 'UTF-8, comma-separated, with a header line.',
+  noColumns: 'This file has no header line. The first line must name the columns.',
+  unreadable: 'This file could not be read as text.',
+  mapping: 'Columns',
+  mappingHint: 'Choose the contact field each column fills. Columns set to “Ignore” are left out.',
+  column: 'Column',
+  field: 'Contact field',
+  ignore: 'Ignore',
+  needsNames: 'Map a column to First name and one to Last name.',
+  dedupe: 'When a contact with the same email exists',
+  dedupe_skip: 'Keep the existing contact',
+  dedupe_update: 'Update it with the file’s values',
+  check: 'Check',
+  checking: 'Checking…',
+  import: 'Import',
+  importing: 'Importing…',
+  progress: 'Import progress',
+  rows: '{rows} rows read',
+  checked: 'Check: nothing has been written yet',
+  done: 'Import finished',
+  failed: 'The import stopped: {reason}',
+  created: 'Created',
+  updated: 'Updated',
+  skipped: 'Unchanged',
+  refused: 'Refused',
+  wouldCreate: 'Would create',
+  wouldUpdate: 'Would update',
+  wouldSkip: 'Would leave unchanged',
+  wouldRefuse: 'Would refuse',
+  firstErrors: 'First refused lines',
+  errorLine: 'Line {line}',
+  noErrors: 'Every line can be imported.',
+  report: 'Download error report',
+  again: 'Import another file',
+  field_firstName: 'First name',
+  field_lastName: 'Last name',
+  field_email: 'Email',
+  field_phone: 'Phone',
+  field_mobile: 'Mobile',
+  field_jobTitle: 'Job title',
+  field_department: 'Department',
+  field_companyName: 'Company',
+  field_linkedIn: 'LinkedIn',
+  field_twitter: 'Twitter',
+  field_instagram: 'Instagram',
+  field_addressLine1: 'Address',
+  field_addressLine2: 'Address line 2',
+  field_city: 'City',
+  field_state: 'State',
+  field_postalCode: 'Postal code',
+  field_country: 'Country',
+  field_contactType: 'Contact type',
+  field_status: 'Status',
+  field_source: 'Source',
+  field_tags: 'Tags',
+  field_marketingConsent: 'Marketing consent',
+  field_marketingConsentSource: 'Consent source',
+} satisfies Record<`field_${ContactImportField}`, string> & Record<string, string>;
+export type ContactImportStrings = typeof contactImportStrings;
