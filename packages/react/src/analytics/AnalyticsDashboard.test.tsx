@@ -146,7 +146,7 @@ describe('AnalyticsDashboard', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /Agency overview/ })).toBeTruthy(), { timeout: 15_000 });
     await waitFor(() => expect(within(widget('Spend')).getByText(usd('2200.00'))).toBeTruthy());
     expect(screen.getByText('View only')).toBeTruthy();
-    expect(screen.getByRole('region').getAttribute('data-readonly')).toBe('true');
+    expect(screen.getByRole('region', { name: /Agency overview/ }).getAttribute('data-readonly')).toBe('true');
     expect(screen.getAllByRole('article')).toHaveLength(5);
     expect(asked).toEqual([`/v1/analytics/public/dashboards/${token}`]);
     // The viewer's picker re-asks the public endpoint for another range; nothing is saved.

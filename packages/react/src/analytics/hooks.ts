@@ -80,12 +80,14 @@ export function useWidgetData(
     queryFn: share ? skipToken : ({ signal }) => sdk.analytics.dashboards.widgetData(dashboardId, widgetId, view, { signal }),
     placeholderData: keepPreviousData,
   });
-  // The shared dashboard's key, as `useSharedDashboard` asks it: every widget selects from one request.
+  // The shared dashboard's key, as `useSharedDashboard` asks it: every widget selects from one request,
+  // and a widget mounting under a dashboard that has the answer does not ask again.
   const shared = useQuery<PublicDashboard, SpokeStackError, WidgetData>({
     queryKey: analyticsKeys.shared(share ?? '', view),
     queryFn: share ? ({ signal }) => sdk.analytics.dashboards.viewShared(share, view, { signal }) : skipToken,
     select: (answer: PublicDashboard) => answer.widgets.find((w) => w.id === widgetId)!.data,
     placeholderData: keepPreviousData,
+    refetchOnMount: false,
   });
   return share ? shared : own;
 }
