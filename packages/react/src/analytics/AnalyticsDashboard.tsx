@@ -62,7 +62,20 @@ export type AnalyticsDashboardProps = BaseProps & Source;
  * @example <AnalyticsDashboard share={token} />
  */
 export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProps>(function AnalyticsDashboard(
-  { dashboardId, share, defaultView = {}, view: controlled, onViewChange, hidePicker, empty, locale, className, classNames, overrides, ...props },
+  {
+    dashboardId,
+    share,
+    defaultView = {},
+    view: controlled,
+    onViewChange,
+    hidePicker,
+    empty,
+    locale,
+    className,
+    classNames,
+    overrides,
+    ...props
+  },
   ref,
 ) {
   const t = useOverrides('analyticsDashboard', analyticsDashboardStrings, overrides);
@@ -126,7 +139,15 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
         <ul data-scope="analytics-dashboard" data-part="grid" className={classNames?.grid}>
           {list!.map((widget) => (
             <li key={widget.id} data-size={widget.config.chart === 'kpi' ? 'small' : 'large'}>
-              <WidgetCard dashboardId={dashboardId ?? shared.data!.dashboard.id} share={share} widget={widget} view={view} t={t} locale={locale} classNames={classNames} />
+              <WidgetCard
+                dashboardId={dashboardId ?? shared.data!.dashboard.id}
+                share={share}
+                widget={widget}
+                view={view}
+                t={t}
+                locale={locale}
+                classNames={classNames}
+              />
             </li>
           ))}
         </ul>

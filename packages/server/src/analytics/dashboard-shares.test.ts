@@ -34,7 +34,10 @@ beforeAll(async () => {
     ],
   });
   dashboard = await t.sdk.analytics.dashboards.create({ name: 'Acme weekly', description: 'For the Monday call' });
-  await t.sdk.analytics.dashboards.addWidget(dashboard.id, { title: 'Spend', config: { metric: 'spend', chart: 'kpi', dateRange: 'last_7_days' } });
+  await t.sdk.analytics.dashboards.addWidget(dashboard.id, {
+    title: 'Spend',
+    config: { metric: 'spend', chart: 'kpi', dateRange: 'last_7_days' },
+  });
   const session = async (role: 'CLIENT' | 'MEMBER', email: string, clientId?: string) => {
     const user = await t.sdk.platform.users.create({ email, name: email, role, clientId });
     return t.sdkFor((await t.sdk.platform.sessions.create({ userId: user.id, expiresIn: 86_400 })).token);
@@ -57,7 +60,13 @@ describe('dashboard shares', () => {
     const august = await anonymous().analytics.dashboards.viewShared(share.token, { from: '2026-08-01', to: '2026-08-31' });
     expect(august.widgets[0]!.data).toMatchObject({ from: '2026-08-01', total: { value: '0.00' } });
     // Read-only: the token is no credential for the authenticated operations.
-    expect((await problem(t.sdkFor(share.token).analytics.dashboards.addWidget(dashboard.id, { title: 'X', config: { metric: 'spend', chart: 'kpi' } }))).status).toBe(401);
+    expect(
+      (
+        await problem(
+          t.sdkFor(share.token).analytics.dashboards.addWidget(dashboard.id, { title: 'X', config: { metric: 'spend', chart: 'kpi' } }),
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it('lists shares with their links, and a revoke stops the link at once', async () => {
@@ -84,7 +93,11 @@ describe('dashboard shares', () => {
   it('refuses forged tokens and tokens of another purpose with 401', async () => {
     const { token } = await t.sdk.analytics.dashboards.share(dashboard.id);
     const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BA' : 'AA'}`;
-    const session = (await t.sdk.platform.sessions.create({ userId: (await t.sdk.platform.users.create({ email: 'x@agency.test', name: 'X', role: 'MEMBER' })).id })).token;
+    const session = (
+      await t.sdk.platform.sessions.create({
+        userId: (await t.sdk.platform.users.create({ email: 'x@agency.test', name: 'X', role: 'MEMBER' })).id,
+      })
+    ).token;
     const claims = JSON.parse(Buffer.from(token.slice(3).split('.')[0]!, 'base64url').toString()) as { o: string; s: string };
     const otherSecret = createSigner('another secret').token('dashboard', { o: claims.o, s: claims.s }, new Date('2027-01-01T00:00:00Z'));
     const reviewKind = createSigner(t.secret).token('review', { o: claims.o, s: claims.s }, new Date('2027-01-01T00:00:00Z'));
