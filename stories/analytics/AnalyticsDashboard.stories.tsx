@@ -50,6 +50,9 @@ export const Loading: Story = { parameters: { spokestack: { client: fakeAnalytic
 /** The dashboard could not load; Try again asks once more. */
 export const Error: Story = { parameters: { spokestack: { client: fakeAnalyticsSdk({ offline: true }) } } };
 
+/** Opened through a public share link (`share={token}`): read-only, every widget from one request, no credentials. */
+export const SharedLink: Story = { args: { dashboardId: undefined, share: 'ds_story' } as never };
+
 /** A client's member: their own figures, "View only", and a picker that changes only their view. */
 export const ClientReadOnly: Story = { parameters: { spokestack: { client: fakeAnalyticsSdk({ role: 'CLIENT' }) } } };
 

@@ -236,6 +236,12 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
         widgets: () => call(() => ({ data: widgets })),
         widgetData: (_id: string, widgetId: string, view?: WidgetDataQuery) =>
           call(() => widgetData(widgetId, view), 300 + Math.random() * 400),
+        // A share link's public answer: the dashboard and every widget's figures at once.
+        viewShared: (_token: string, view?: WidgetDataQuery) =>
+          call(() => ({
+            dashboard: { id: dashboard.id, name: dashboard.name, description: dashboard.description },
+            widgets: widgets.map(({ organizationId: _, ...w }) => ({ ...w, data: widgetData(w.id, view) })),
+          })),
       },
     },
   };

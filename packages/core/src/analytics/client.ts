@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import type { HttpClient, RequestOptions } from '../shared/http.js';
 import type { Operation } from '../shared/operation.js';
-import type { DashboardWidget, WidgetData, WidgetDataQuery, widgetCreate, widgetUpdate } from './dashboards.js';
+import type {
+  DashboardShare,
+  DashboardWidget,
+  PublicDashboard,
+  WidgetData,
+  WidgetDataQuery,
+  dashboardShareCreate,
+  widgetCreate,
+  widgetUpdate,
+} from './dashboards.js';
 import type { ImportResult, connectionSync, metricsPush } from './imports.js';
 import type { MetricsQuery, MetricsResult, MetricsUpsert } from './metrics.js';
 import type { CampaignPacing, pacingListQuery, pacingQuery } from './pacing.js';
@@ -63,6 +72,20 @@ export interface DashboardOperations {
    * @example const { total, points } = await sdk.analytics.dashboards.widgetData(dashboard.id, widget.id, { dateRange: 'last_7_days' })
    */
   widgetData(id: string, widgetId: string, query?: WidgetDataQuery, options?: RequestOptions): Promise<WidgetData>;
+  /**
+   * Shares the dashboard read-only through a signed public link, until `expiresAt` or until revoked.
+   * @example const { token } = await sdk.analytics.dashboards.share(dashboard.id, { expiresAt: '2026-12-31T00:00:00Z' })
+   */
+  share(id: string, body?: z.input<typeof dashboardShareCreate>, options?: RequestOptions): Promise<DashboardShare>;
+  /** @example const { data } = await sdk.analytics.dashboards.shares(dashboard.id) */
+  shares(id: string, options?: RequestOptions): Promise<{ data: DashboardShare[] }>;
+  /** Stops a share's link at once. @example await sdk.analytics.dashboards.revokeShare(dashboard.id, share.id) */
+  revokeShare(id: string, shareId: string, options?: RequestOptions): Promise<{ id: string; deleted: true }>;
+  /**
+   * A shared dashboard with its widgets' figures, without credentials (the token is the credential).
+   * @example const { dashboard, widgets } = await sdk.analytics.dashboards.viewShared(token)
+   */
+  viewShared(token: string, query?: WidgetDataQuery, options?: RequestOptions): Promise<PublicDashboard>;
 }
 
 /** `sdk.analytics.pacing`: spend against budgets. */
@@ -144,6 +167,10 @@ export function createAnalyticsClient(http: HttpClient) {
     updateWidget: (id, widgetId, body, options) => http.call(ops.updateWidget, { params: { id, widgetId }, body }, options),
     removeWidget: (id, widgetId, options) => http.call(ops.deleteWidget, { params: { id, widgetId } }, options),
     widgetData: (id, widgetId, query, options) => http.call(ops.widgetData, { params: { id, widgetId }, query }, options),
+    share: (id, body = {}, options) => http.call(ops.createShare, { params: { id }, body }, options),
+    shares: (id, options) => http.call(ops.listShares, { params: { id } }, options),
+    revokeShare: (id, shareId, options) => http.call(ops.revokeShare, { params: { id, shareId } }, options),
+    viewShared: (token, query, options) => http.call(ops.viewSharedDashboard, { params: { token }, query }, options),
   };
   const rollups: RollupsClient = {
     query: (query, options) => http.call(ops.queryRollup, { query }, options),

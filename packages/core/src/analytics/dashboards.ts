@@ -126,7 +126,35 @@ export const widgetData = z.object({
 });
 export type WidgetData = z.output<typeof widgetData>;
 
+/** A public share of one dashboard: its signed link shows the dashboard read-only until it expires or is revoked. */
+export const dashboardShare = z.object({
+  id: z.string(),
+  dashboardId: z.string(),
+  /** The signed token (the `dashboard` purpose), the credential of the public view. */
+  token: z.string(),
+  /** The public address, relative to the API. */
+  url: z.string(),
+  expiresAt: f.timestamp().nullable(),
+  createdById: z.string(),
+  createdAt: f.timestamp(),
+});
+export type DashboardShare = z.output<typeof dashboardShare>;
+export const dashboardShareCreate = z.strictObject({
+  /** When the link stops working; never when absent (until revoked). */
+  expiresAt: f.timestamp().optional(),
+});
+export const shareParams = z.object({ id: analyticsId, shareId: analyticsId });
+const tokenParams = z.object({ token: z.string().min(1).max(500) });
+
+/** What a share link shows: the dashboard, and each widget with its figures. */
+export const publicDashboard = z.object({
+  dashboard: z.object({ id: z.string(), name: z.string(), description: z.string().nullable() }),
+  widgets: z.array(widgetRow.omit({ organizationId: true }).extend({ data: widgetData })),
+});
+export type PublicDashboard = z.output<typeof publicDashboard>;
+
 const widgets = `${analyticsBase}/dashboards/:id/widgets`;
+const shares = `${analyticsBase}/dashboards/:id/shares`;
 export const dashboardOps = {
   listWidgets: defineOperation({
     id: 'analytics.dashboards.widgets.list',
@@ -193,5 +221,58 @@ export const dashboardOps = {
     query: widgetDataQuery,
     response: widgetData,
     roles: readers,
+  }),
+  createShare: defineOperation({
+    id: 'analytics.dashboards.shares.create',
+    method: 'POST',
+    path: shares,
+    tag: analyticsTag,
+    summary: 'Share a dashboard read-only through a signed public link',
+    description:
+      'Mints a share of the dashboard with an optional expiry; its token (signed for the dashboard-share purpose) ' +
+      'opens the dashboard and its widgets’ figures without credentials. Revoking the share, or its expiry, stops ' +
+      'the link at once. A dashboard of another organization answers 404.',
+    params: z.object({ id: analyticsId }),
+    body: dashboardShareCreate,
+    response: dashboardShare,
+    status: 201,
+    roles: writers,
+  }),
+  listShares: defineOperation({
+    id: 'analytics.dashboards.shares.list',
+    method: 'GET',
+    path: shares,
+    tag: analyticsTag,
+    summary: "A dashboard's public shares, newest first, with their links",
+    description: 'Expired shares are listed too (their links no longer open); revoked ones are gone.',
+    params: z.object({ id: analyticsId }),
+    response: z.object({ data: z.array(dashboardShare) }),
+    roles: writers,
+  }),
+  revokeShare: defineOperation({
+    id: 'analytics.dashboards.shares.revoke',
+    method: 'DELETE',
+    path: `${shares}/:shareId`,
+    tag: analyticsTag,
+    summary: 'Revoke a public share: its link stops working at once',
+    description: 'Every use of a link reads its share, so the next request through it answers 404.',
+    params: shareParams,
+    response: z.object({ id: z.string(), deleted: z.literal(true) }),
+    roles: writers,
+  }),
+  viewSharedDashboard: defineOperation({
+    id: 'analytics.dashboards.public.view',
+    method: 'GET',
+    path: `${analyticsBase}/public/dashboards/:token`,
+    tag: analyticsTag,
+    summary: 'A shared dashboard, read-only: its widgets and their figures',
+    description:
+      'No credentials: the signed link is the credential (forged, of another kind, or expired: 401; its share ' +
+      'revoked: 404). Figures are those of the dashboard’s organization, and of its client for a client’s ' +
+      'dashboard. `dateRange` or `from`/`to`, and `compare`, pick another range for this answer only.',
+    params: tokenParams,
+    query: widgetDataQuery,
+    response: publicDashboard,
+    auth: 'public',
   }),
 };

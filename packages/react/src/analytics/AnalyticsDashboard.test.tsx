@@ -2,7 +2,7 @@ import { createRef } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SpokeStack } from '@spokestack/core';
+import { createSpokeStack, type SpokeStack } from '@spokestack/core';
 import { SpokeStackProvider } from '../provider.js';
 import { renderWith, startServer } from '../test/server.js';
 import { AnalyticsDashboard } from './AnalyticsDashboard.js';
@@ -129,6 +129,38 @@ describe('AnalyticsDashboard', () => {
     renderWith(viewer, <AnalyticsDashboard dashboardId={acmeDashboardId} />);
     await waitFor(() => expect(screen.getByText('View only')).toBeTruthy(), { timeout: 15_000 });
     await waitFor(() => expect(within(widget('Spend')).getByText(usd('2000.00'))).toBeTruthy());
+  });
+
+  it('shows a dashboard shared through a public link read-only, in one request without credentials', async () => {
+    const user = userEvent.setup();
+    const { token } = await t.sdk.analytics.dashboards.share(dashboardId);
+    const asked: string[] = [];
+    const visitor = createSpokeStack({
+      baseUrl: 'http://spokestack.test',
+      fetch: (request) => {
+        asked.push(`${new URL(request.url).pathname}${request.headers.has('authorization') ? ' with credentials' : ''}`);
+        return t.app.request(request);
+      },
+    });
+    renderWith(visitor, <AnalyticsDashboard share={token} />);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /Agency overview/ })).toBeTruthy(), { timeout: 15_000 });
+    await waitFor(() => expect(within(widget('Spend')).getByText(usd('2200.00'))).toBeTruthy());
+    expect(screen.getByText('View only')).toBeTruthy();
+    expect(screen.getByRole('region', { name: /Agency overview/ }).getAttribute('data-readonly')).toBe('true');
+    expect(screen.getAllByRole('article')).toHaveLength(5);
+    expect(asked).toEqual([`/v1/analytics/public/dashboards/${token}`]);
+    // The viewer's picker re-asks the public endpoint for another range; nothing is saved.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), 'this_month');
+    await waitFor(() => expect(within(widget('Spend')).getByText(usd('3200.00'))).toBeTruthy());
+    expect(asked.every((path) => path.startsWith('/v1/analytics/public/dashboards/'))).toBe(true);
+  });
+
+  it('shows the problem when a share link is revoked', async () => {
+    const share = await t.sdk.analytics.dashboards.share(dashboardId);
+    await t.sdk.analytics.dashboards.revokeShare(dashboardId, share.id);
+    renderWith(t.sdkFor(''), <AnalyticsDashboard share={share.token} />);
+    await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy(), { timeout: 15_000 });
+    expect(screen.queryByRole('article')).toBeNull();
   });
 
   it('says when a dashboard has no widgets, and shows the problem when it cannot load', async () => {

@@ -1,5 +1,5 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId, useState } from 'react';
-import type { DashboardWidget, WidgetDataQuery } from '@spokestack/core/analytics';
+import type { WidgetDataQuery } from '@spokestack/core/analytics';
 import { useOverrides } from '../overrides.js';
 import { useMe } from '../platform/me.js';
 import { Badge } from '../ui/Badge.js';
@@ -9,15 +9,26 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { Spinner } from '../ui/Spinner.js';
 import { type ClassNames, cx } from '../ui/utils.js';
 import { DateRangePicker } from './DateRangePicker.js';
-import { useDashboard, useDashboardWidgets } from './hooks.js';
+import { useDashboard, useDashboardWidgets, useSharedDashboard } from './hooks.js';
 import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
 import * as Widget from './Widget.js';
 
 type Part = 'header' | 'title' | 'picker' | 'grid' | 'widget' | 'widgetHeader' | 'kpi' | 'chart' | 'table' | 'toggle';
 
-export interface AnalyticsDashboardProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
-  /** The saved dashboard to show. */
-  dashboardId: string;
+/** Which dashboard: a saved one by id (with the SDK's credentials), or one shared through a public link. */
+type Source =
+  | {
+      /** The saved dashboard to show. */
+      dashboardId: string;
+      share?: undefined;
+    }
+  | {
+      dashboardId?: undefined;
+      /** A public share link's token: the dashboard is read through it, read-only, without credentials. */
+      share: string;
+    };
+
+interface BaseProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** The range every widget opens with (default: each widget's saved range). */
   defaultView?: WidgetDataQuery;
   /** The range, controlled: pass it with `onViewChange` to keep it in your URL. */
@@ -38,16 +49,33 @@ export interface AnalyticsDashboardProps extends Omit<ComponentPropsWithoutRef<'
   overrides?: Partial<AnalyticsDashboardStrings>;
 }
 
+export type AnalyticsDashboardProps = BaseProps & Source;
+
 /**
  * A saved dashboard: its widgets laid out in their order as KPI tiles (with the change against the
  * previous period), line, area, bar and pie charts (Recharts) and tables, under one date-range picker.
  * Every chart has its figures as a table too (announced to screen readers, shown with "Show as table").
- * A client's members see it read-only: the picker changes only their view, nothing is saved.
+ * A client's members, and anyone holding a share link (`share={token}`), see it read-only: the picker
+ * changes only their view, nothing is saved.
  *
  * @example <AnalyticsDashboard dashboardId={dashboard.id} defaultView={{ dateRange: 'last_30_days' }} />
+ * @example <AnalyticsDashboard share={token} />
  */
 export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProps>(function AnalyticsDashboard(
-  { dashboardId, defaultView = {}, view: controlled, onViewChange, hidePicker, empty, locale, className, classNames, overrides, ...props },
+  {
+    dashboardId,
+    share,
+    defaultView = {},
+    view: controlled,
+    onViewChange,
+    hidePicker,
+    empty,
+    locale,
+    className,
+    classNames,
+    overrides,
+    ...props
+  },
   ref,
 ) {
   const t = useOverrides('analyticsDashboard', analyticsDashboardStrings, overrides);
@@ -58,12 +86,17 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
     if (!controlled) setOwn(next);
     onViewChange?.(next);
   };
+  // A share link holds no credentials: its one public answer replaces the dashboard, widgets and "me".
   const dashboard = useDashboard(dashboardId);
   const widgets = useDashboardWidgets(dashboardId);
-  const me = useMe();
-  const failed = dashboard.error ?? widgets.error;
-  const state = failed ? 'error' : dashboard.isPending || widgets.isPending ? 'loading' : widgets.data?.length ? 'ready' : 'empty';
-  const readOnly = me.data?.actor.role === 'CLIENT';
+  const shared = useSharedDashboard(share, view);
+  const me = useMe({ enabled: !share });
+  const failed = share ? shared.error : (dashboard.error ?? widgets.error);
+  const pending = share ? shared.isPending : dashboard.isPending || widgets.isPending;
+  const name = share ? shared.data?.dashboard.name : dashboard.data?.name;
+  const list = share ? shared.data?.widgets : widgets.data;
+  const state = failed ? 'error' : pending ? 'loading' : list?.length ? 'ready' : 'empty';
+  const readOnly = Boolean(share) || me.data?.actor.role === 'CLIENT';
 
   return (
     <section
@@ -78,7 +111,7 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
     >
       <header data-scope="analytics-dashboard" data-part="header" className={classNames?.header}>
         <h2 id={`${ids}-title`} data-scope="analytics-dashboard" data-part="title" className={classNames?.title}>
-          {dashboard.data?.name ?? t.loading}
+          {name ?? t.loading}
           {readOnly && (
             <Badge tone="info" data-readonly="">
               {t.readOnly}
@@ -93,6 +126,7 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
         <ErrorState
           error={failed}
           onRetry={() => {
+            if (share) return void shared.refetch();
             void dashboard.refetch();
             void widgets.refetch();
           }}
@@ -103,9 +137,17 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
         (empty ?? <EmptyState title={t.empty} description={t.emptyHint} />)
       ) : (
         <ul data-scope="analytics-dashboard" data-part="grid" className={classNames?.grid}>
-          {widgets.data!.map((widget) => (
+          {list!.map((widget) => (
             <li key={widget.id} data-size={widget.config.chart === 'kpi' ? 'small' : 'large'}>
-              <WidgetCard dashboardId={dashboardId} widget={widget} view={view} t={t} locale={locale} classNames={classNames} />
+              <WidgetCard
+                dashboardId={dashboardId ?? shared.data!.dashboard.id}
+                share={share}
+                widget={widget}
+                view={view}
+                t={t}
+                locale={locale}
+                classNames={classNames}
+              />
             </li>
           ))}
         </ul>
@@ -116,7 +158,8 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
 
 interface WidgetCardProps {
   dashboardId: string;
-  widget: DashboardWidget;
+  share?: string;
+  widget: Widget.WidgetOf;
   view: WidgetDataQuery;
   t: AnalyticsDashboardStrings;
   locale?: string;
@@ -124,7 +167,7 @@ interface WidgetCardProps {
 }
 
 /** One styled widget card of the dashboard, built from the `Widget` parts. */
-function WidgetCard({ dashboardId, widget, view, t, locale, classNames }: WidgetCardProps) {
+function WidgetCard({ dashboardId, share, widget, view, t, locale, classNames }: WidgetCardProps) {
   const ids = useId();
   const [asTable, setAsTable] = useState(widget.config.chart === 'table');
   const chart = widget.config.chart;
@@ -132,6 +175,7 @@ function WidgetCard({ dashboardId, widget, view, t, locale, classNames }: Widget
   return (
     <Widget.Root
       dashboardId={dashboardId}
+      share={share}
       widget={widget}
       view={view}
       strings={t}

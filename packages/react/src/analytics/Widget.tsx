@@ -15,8 +15,11 @@ import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './str
 // styled `<AnalyticsDashboard>` is built from exactly these.
 
 /** What every part of one widget reads. */
+/** A widget as the parts read it (a shared dashboard's widgets carry no organization). */
+export type WidgetOf = Omit<DashboardWidget, 'organizationId'>;
+
 export interface WidgetContextValue {
-  widget: DashboardWidget;
+  widget: WidgetOf;
   query: UseQueryResult<WidgetData, SpokeStackError>;
   /** `loading` (first answer on its way), `error`, `empty` (no figure but zeros in the range) or `ready`. */
   state: 'loading' | 'error' | 'empty' | 'ready';
@@ -39,14 +42,16 @@ export function useWidget(part = 'useWidget'): WidgetContextValue {
 export interface RootProps extends ComponentPropsWithoutRef<'article'> {
   /** The dashboard the widget belongs to. */
   dashboardId: string;
-  /** The widget, as `useDashboardWidgets` returns it. */
-  widget: DashboardWidget;
+  /** The widget, as `useDashboardWidgets` (or `useSharedDashboard`) returns it. */
+  widget: WidgetOf;
   /** A range or comparison picked for this view, replacing the saved one (nothing is saved). */
   view?: WidgetDataQuery;
   /** The strings the parts show (the styled dashboard passes its merged overrides). */
   strings?: AnalyticsDashboardStrings;
   /** Locale of numbers and dates (default: the browser's). */
   locale?: string;
+  /** A public share link's token: the figures come from the shared dashboard, without credentials. */
+  share?: string;
   /** Render your own element instead of `<article>`, with the root's attributes. */
   asChild?: boolean;
 }
@@ -60,10 +65,10 @@ export interface RootProps extends ComponentPropsWithoutRef<'article'> {
  * </Widget.Root>
  */
 export const Root = forwardRef<HTMLElement, RootProps>(function Root(
-  { dashboardId, widget, view, strings = analyticsDashboardStrings, locale, asChild, children, ...props },
+  { dashboardId, widget, view, strings = analyticsDashboardStrings, locale, share, asChild, children, ...props },
   ref,
 ) {
-  const query = useWidgetData(dashboardId, widget.id, view);
+  const query = useWidgetData(dashboardId, widget.id, view, share);
   // Nothing but zeros is nothing to draw (an empty pie, flat bars): the parts say "no data" instead.
   const hasFigures = query.data?.points.some((p) => p.value !== null && Number(p.value) !== 0);
   const state = query.isError ? 'error' : query.isPending ? 'loading' : hasFigures ? 'ready' : 'empty';

@@ -4,6 +4,6 @@ export { AnalyticsDashboard, type AnalyticsDashboardProps } from './AnalyticsDas
 export { DateRangePicker, type DateRangePickerProps } from './DateRangePicker.js';
 export * as Widget from './Widget.js';
 export type { WidgetContextValue } from './Widget.js';
-export { analyticsKeys, useDashboard, useDashboardWidgets, useWidgetData, type Analytics } from './hooks.js';
+export { analyticsKeys, useDashboard, useDashboardWidgets, useSharedDashboard, useWidgetData, type Analytics } from './hooks.js';
 export { changeTone, formatChange, formatMetric, noValue } from './format.js';
 export { analyticsDashboardStrings, metricLabels, presetLabels, type AnalyticsDashboardStrings } from './strings.js';

@@ -1,4 +1,4 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { Me, SpokeStackError } from '@spokestack/core';
 import { useSpokeStack } from '../provider.js';
 import { spokestackKeys } from '../shared/query.js';
@@ -11,7 +11,9 @@ import { spokestackKeys } from '../shared/query.js';
  * const { data: me, isPending } = useMe()
  * if (me?.actor.role === 'CLIENT') return <ReadOnlyBoard />
  */
-export function useMe(): UseQueryResult<Me, SpokeStackError> {
+export function useMe(options: { enabled?: boolean } = {}): UseQueryResult<Me, SpokeStackError> {
   const sdk = useSpokeStack();
-  return useQuery({ queryKey: spokestackKeys.me(), queryFn: ({ signal }) => sdk.platform.me({ signal }) });
+  // `enabled: false` for views without credentials (a public share link), which must not ask.
+  const queryFn = options.enabled === false ? skipToken : ({ signal }: { signal: AbortSignal }) => sdk.platform.me({ signal });
+  return useQuery({ queryKey: spokestackKeys.me(), queryFn });
 }

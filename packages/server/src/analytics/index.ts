@@ -1,5 +1,6 @@
 import { analyticsResources } from '@spokestack/core/analytics';
 import { defineFeature } from '../feature.js';
+import { dashboardShareRoutes } from './dashboard-shares.routes.js';
 import { dashboardRoutes } from './dashboards.routes.js';
 import { seedAnalytics } from './demo.js';
 import { importRoutes } from './imports.routes.js';
@@ -20,7 +21,7 @@ export const analytics = defineFeature({
   tables: analyticsTables,
   resources: analyticsResources,
   routes(router, { db }) {
-    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes, dashboardRoutes]) routes(router, db);
+    for (const routes of [metricRoutes, importRoutes, webRoutes, pacingRoutes, dashboardRoutes, dashboardShareRoutes]) routes(router, db);
   },
   jobs: { [webRollupJobName]: runWebRollup, [platformSyncJobName]: runPlatformSync, ...scheduledSyncJobs },
   schedules: analyticsSchedules,

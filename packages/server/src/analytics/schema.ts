@@ -741,3 +741,22 @@ export const analyticsDashboardWidgets = pgTable(
   },
   (t) => [index('analytics_dashboard_widgets_dashboard_id_position_idx').on(t.dashboardId, t.position)],
 );
+
+/**
+ * Not in the spec: a public, read-only share of one dashboard. Its signed link names the row, which is
+ * read on every use, so deleting it (revoke) or its `expires_at` passing stops the link at once.
+ */
+export const analyticsDashboardShares = pgTable(
+  'analytics_dashboard_shares',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    dashboardId: text('dashboard_id')
+      .notNull()
+      .references(() => analyticsDashboards.id, { onDelete: 'cascade' }),
+    expiresAt: timestamptz('expires_at'),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('analytics_dashboard_shares_dashboard_id_idx').on(t.dashboardId)],
+);

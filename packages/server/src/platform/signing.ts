@@ -1,8 +1,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 // Every signed thing the server hands out — session tokens, file URLs, preview tokens, review links,
-// and later share links, unsubscribe and tracking links — is made and checked here, so the rules hold
-// for all of them at once:
+// collection and dashboard share links, and later unsubscribe and tracking links — is made and checked
+// here, so the rules hold for all of them at once:
 // - a purpose per kind: its own key (derived from the secret with HKDF) and the purpose inside what is
 //   signed, so a token of one kind never verifies as another, whatever prefix it is sent with;
 // - expiry built in: every token and URL signature carries `exp`, checked on every verify;
@@ -18,6 +18,7 @@ export const signingPurposes = {
   preview: 'pv',
   review: 'rv',
   share: 'sh',
+  dashboard: 'ds',
   unsubscribe: 'us',
   tracking: 'tk',
 } as const;
