@@ -35,8 +35,8 @@ describe('stylesheets', () => {
       './analytics/styles.css',
       './base.css',
       './cms/styles.css',
-      './dam/styles.css',
       './crm/styles.css',
+      './dam/styles.css',
       './platform/styles.css',
     ]);
     const imported = [...(await read('src/styles.css')).matchAll(/@import "([^"]+)"/g)].map(([, path]) => join('src', path!));

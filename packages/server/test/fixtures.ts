@@ -173,6 +173,8 @@ export const overrides: Record<string, Override> = {
       return {
         locale: 'fr',
         data: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Bonjour ${seq}` }] }] } },
+        // The translation's own SEO: blank fields are dropped (they inherit the source's), so send one that is set.
+        meta: { seoTitle: `Titre ${seq}` },
       };
     },
   },

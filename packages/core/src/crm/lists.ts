@@ -159,7 +159,7 @@ export const listOps = {
     path: `${listsBase}/:id/members`,
     tag,
     summary: 'The contacts of a list, newest first (a dynamic list evaluated now)',
-    description: 'A page at a time (`limit`, `cursor`).',
+    description: 'A page at a time (`limit`, `cursor`); a dynamic list is its segment evaluated at the moment of the call.',
     params: idParams,
     query: listQuery.pick({ limit: true, cursor: true }),
     response: pageOf(contacts.row),

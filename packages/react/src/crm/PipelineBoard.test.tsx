@@ -79,7 +79,8 @@ describe('PipelineBoard', () => {
     expect(await stageOf('Globex site')).toBe('proposal');
     await waitFor(() => expect(column('Proposal').querySelector('[data-sum="total"]')?.textContent).toBe('$16,800.50'));
     const history = await t.sdk.crm.deals.history(deals['Globex site']!);
-    expect(history.data[0]).toMatchObject({ fromStageId: 'lead', toStageId: 'proposal' });
+    // Oldest first: the move is the last row, after the one the deal's creation wrote.
+    expect(history.data.at(-1)).toMatchObject({ fromStageId: 'lead', toStageId: 'proposal' });
   });
 
   it('puts the card back and says why when the server refuses the move (someone else moved it first)', async () => {

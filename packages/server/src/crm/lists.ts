@@ -378,11 +378,17 @@ export async function createListMember(db: Db, ctx: TenantContext, input: { list
   await findList(db, ctx, input.listId).catch(() => {
     throw badRequest([{ path: 'body.listId', message: 'No contact list of this organization with this id' }]);
   });
-  await changeMembers(db, ctx, input.listId, [input.contactId], true, input.source).catch((error: unknown) => {
+  const { changed } = await changeMembers(db, ctx, input.listId, [input.contactId], true, input.source).catch((error: unknown) => {
     if (error instanceof Error && 'status' in error && error.status === 400)
       throw badRequest([{ path: 'body.contactId', message: 'No contact of this organization with this id' }]);
     throw error;
   });
+  // One membership is a row with a unique key, as every resource's: adding it twice is a conflict (addMembers,
+  // for many at once, skips those already in).
+  if (!changed)
+    throw conflict('This contact is already a member of this list', undefined, [
+      { path: 'body.contactId', message: 'Already a member of this list' },
+    ]);
   const [row] = await db
     .select({ id: contactListMembers.id })
     .from(contactListMembers)

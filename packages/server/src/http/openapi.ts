@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Operation, ResourceDef } from '@spokestack/core';
 import { accessOf, callersOf, fields, rolesSentence } from '@spokestack/core';
 import * as z from 'zod';
@@ -39,20 +40,27 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
     name(r.update, `${id}Update`);
   }
   const ref = (id: string) => `#/components/schemas/${id}`;
-  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
-    const json = z.toJSONSchema(schema, { metadata: registry, io, unrepresentable: 'any', override: trim }) as Json;
-    // Named sub-schemas land in local $defs; point them at the shared components instead.
-    const defs = (json.$defs ?? {}) as Json;
-    delete json.$defs;
-    delete json.$schema;
-    const text = JSON.stringify(json).replace(/"#\/\$defs\/([\w]+)"/g, (_, id: string) => JSON.stringify(ref(id)));
-    const out = JSON.parse(text) as Json;
-    const local = Object.keys(defs).filter((k) => !named.has(k));
-    if (local.length) out.$defs = Object.fromEntries(local.map((k) => [k, defs[k]]));
-    return out;
-  };
   const components = z.toJSONSchema(registry, { uri: ref, unrepresentable: 'any', override: trim, io: 'output' }) as {
     schemas: Record<string, Json>;
+  };
+  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
+    const json = z.toJSONSchema(schema, { metadata: registry, io, unrepresentable: 'any', override: trim }) as Json;
+    // Sub-schemas land in local $defs, whose refs would not resolve from the document's root: named ones point at
+    // the shared components; unnamed ones (a recursive rule, say) become components named by their content.
+    const defs = (json.$defs ?? {}) as Record<string, Json>;
+    delete json.$defs;
+    delete json.$schema;
+    const local = new Map(
+      Object.keys(defs)
+        .filter((k) => !named.has(k))
+        .map((k) => [k, `Schema${createHash('sha256').update(JSON.stringify(defs[k])).digest('hex').slice(0, 10)}`]),
+    );
+    const rewrite = (value: Json): Json =>
+      JSON.parse(
+        JSON.stringify(value).replace(/"#\/\$defs\/([\w]+)"/g, (_, id: string) => JSON.stringify(ref(local.get(id) ?? id))),
+      ) as Json;
+    for (const [k, id] of local) components.schemas[id] ??= rewrite(defs[k] as Json);
+    return rewrite(json);
   };
   for (const schema of Object.values(components.schemas)) {
     delete schema.$schema;
