@@ -22,5 +22,8 @@ export default defineProject({
     server: { deps: { inline: [/@spokestack\//] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Files share their worker's modules (React, Tiptap, the server, PGlite's WASM) instead of importing them again
+    // per file; each test renders into its own cleaned-up document and its own server instance.
+    isolate: false,
   },
 });
