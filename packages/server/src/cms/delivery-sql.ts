@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
-import { expiredFilesSql } from '../dam/expired-files.js';
+import { anyExpiredSql, expiredFilesSql } from '../dam/expired-files.js';
 
 // The SQL of the delivery API: one statement per request, its text a function of the query's shape
 // only (never of its values), run as a prepared statement so PostgreSQL parses it once per connection
@@ -201,10 +201,11 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
   // Published: only APPROVED translations with a published snapshot are served. Drafts: any translation.
   const tr = { ...variant('l'), live: published ? "l.published_slug is not null and l.status = 'APPROVED'" : "e.status <> 'ARCHIVED'" };
   const sortOf = (v: typeof src) => (input.list?.sort === 'title' ? v.title : v.at);
-  // Only the asked fields leave the database; which ones is a parameter, so the text stays the same.
+  // Only the asked fields leave the database; which ones is a parameter, so the text stays the same. Picked by
+  // name (not by walking every key of the document), so a title-only page never copies the bodies.
   const project = (data: string) =>
     has('fields')
-      ? `(select coalesce(jsonb_object_agg(f.key, f.value), '{}') from jsonb_each(${data}) f where f.key = any(${p('fields')}::text[]))`
+      ? `(select coalesce(jsonb_object_agg(k, ${data} -> k), '{}') from unnest(${p('fields')}::text[]) k where ${data} ? k)`
       : data;
   // PostgreSQL's default NULLS order for each direction, which the delivery indexes use (published_at
   // DESC, title ASC, and their backward scans), so each branch reads its index in order and stops after
@@ -308,7 +309,10 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
     where f.key = any(${p(fields)}::text[])`;
   const fileIdsOf = (data: string) =>
     `array(select distinct jsonb_path_query(${data}, 'lax $.**.fileId ? (@.type() == "string")') #>> '{}')`;
-  const withheldOf = (ids: string) => `case when cardinality(${ids}) = 0 then '{}'::text[] else ${expiredFilesSql(org, ids)} end`;
+  // Once per statement: does the organization have expired media at all? Only then are the rows' files looked up
+  // (their ids gathered once per row, `offset 0` keeping PostgreSQL from inlining them into each union branch).
+  const withheldOf = (ids: string) =>
+    `case when ${anyExpiredSql(org)} then (select ${expiredFilesSql(org, 'f.ids')} from (select ${ids} as ids offset 0) f) else '{}'::text[] end`;
   // Related entries as the delivery API serves them: published, in the requested locale or else its source's
   // (the requested or the default locale), one level deep.
   const related = has('relFields')
@@ -342,8 +346,7 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
       array(select c.path from content_entry_categories ec join content_categories c on c.id = ec.category_id
         where ec.entry_id = x.id order by c.path) as categories,
       x.sort_value::text as sort_cursor,
-      ${withheldOf('fx.ids')} as withheld, ${related} as related, ${blocks} as blocks
-    from t left join lateral (${inner}) x on true
-    left join lateral (select ${fileIdsOf('x.data')} || ${fileIdsOf('x.source_data')} || array_remove(array[x.meta ->> 'ogImageId'], null) as ids) fx
-      on true`;
+      ${withheldOf(`${fileIdsOf('x.data')} || ${fileIdsOf('x.source_data')} || array_remove(array[x.meta ->> 'ogImageId'], null)`)}
+        as withheld, ${related} as related, ${blocks} as blocks
+    from t left join lateral (${inner}) x on true`;
 }

@@ -51,3 +51,12 @@ export const expiredFilesSql = (organization: string, fileIds: string): string =
     union select v.file_id from asset_versions v join assets a on a.id = v.asset_id where ${expired} and v.file_id = any(${fileIds})
     union select r.file_id from asset_renditions r join assets a on a.id = r.asset_id where ${expired} and r.file_id = any(${fileIds}))`;
 };
+
+/**
+ * Whether the organization has any asset whose licence expired, as SQL text (a boolean expression that depends on
+ * nothing else, so PostgreSQL evaluates it once per statement): most have none, and then no file need be looked up.
+ *
+ * @example `case when ${anyExpiredSql('$1')} then ${expiredFilesSql('$1', ids)} else '{}' end`
+ */
+export const anyExpiredSql = (organization: string): string =>
+  `exists (select 1 from assets a where a.organization_id = ${organization} and a.status = 'EXPIRED')`;
