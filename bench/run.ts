@@ -263,7 +263,8 @@ async function ourPlan(sql: RawSql, pg: postgres.Sql | undefined, db: Database['
         .join(' ') || 'default settings';
     return (
       `${Number(counts!.generic_plans) > 0 ? 'generic' : 'custom'} plan after 7 runs (${counts!.generic_plans} generic, ` +
-      `${counts!.custom_plans} custom), planning ${top['Planning Time'].toFixed(3)} ms, execution ${top['Execution Time'].toFixed(3)} ms, ` +
+      `${counts!.custom_plans} custom), planning ${top['Planning Time'].toFixed(3)} ms, ` +
+      `execution ${top['Execution Time'].toFixed(3)} ms, ` +
       `${scansOf(top.Plan)}, ${settings}${pool}`
     );
   } finally {

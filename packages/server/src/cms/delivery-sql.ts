@@ -312,7 +312,8 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
   // Once per statement: does the organization have expired media at all? Only then are the rows' files looked up
   // (their ids gathered once per row, `offset 0` keeping PostgreSQL from inlining them into each union branch).
   const withheldOf = (ids: string) =>
-    `case when ${anyExpiredSql(org)} then (select ${expiredFilesSql(org, 'f.ids')} from (select ${ids} as ids offset 0) f) else '{}'::text[] end`;
+    `case when ${anyExpiredSql(org)} then (select ${expiredFilesSql(org, 'f.ids')} from (select ${ids} as ids offset 0) f)
+      else '{}'::text[] end`;
   // Related entries as the delivery API serves them: published, in the requested locale or else its source's
   // (the requested or the default locale), one level deep.
   const related = has('relFields')

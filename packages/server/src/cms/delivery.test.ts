@@ -632,7 +632,7 @@ describe('statements per request', () => {
     return seen;
   }
 
-  it('sends one statement per reply, relations, shared blocks and withheld media included, its text the same for other values', async () => {
+  it('sends one statement per reply (relations, shared blocks and withheld media included), the same text for other values', async () => {
     const author = await t.sdk.cms.entries.create({
       contentTypeId: authorType.id,
       data: { name: 'Stat Author', photo: { fileId: photo.id, alt: 'Stat' } },
