@@ -1,3 +1,4 @@
+import { type DeliveryQueryInput, deliveryStatement } from '../packages/server/src/cms/delivery-sql.js';
 import { assertSameJson, type BaselineQuery, defineScenario, type Fixture } from './scenario.js';
 
 // The CMS delivery API, as a public site reads it: the newest page of a type in one locale (whole
@@ -154,6 +155,18 @@ const checkPage = (what: string, ours: unknown, baseline: unknown, newest: strin
   assertSameJson(what, withoutUrls(ours), withoutUrls(baseline));
 };
 
+/** Our statement for the newest page (what `GET /v1/delivery/article?locale=en&limit=20` sends), shown by the runner. */
+const ourList = (organizationId: string, fields?: string[]) =>
+  deliveryStatement({
+    organizationId,
+    typeSlug,
+    locale: 'en',
+    mode: 'published',
+    limit: pageSize,
+    fields,
+    list: { sort: 'publishedAt', desc: true, where: [] },
+  } satisfies DeliveryQueryInput);
+
 /** `GET /v1/delivery/article?locale=en&limit=20`: the newest page. */
 export const deliveryList = defineScenario<State>({
   name: 'cms: delivery list, 20 newest',
@@ -161,6 +174,7 @@ export const deliveryList = defineScenario<State>({
   setup: seed,
   path: () => `/v1/delivery/${typeSlug}?locale=en&limit=${pageSize}`,
   baseline: ({ organizationId }) => newestPage(organizationId, 'e.published_data'),
+  ours: ({ organizationId }) => ourList(organizationId),
   check(ours, baseline, { newest }) {
     const cover = (ours as { data: { data: { cover: { url: string } } }[] }).data[0]!.data.cover;
     if (!cover.url.endsWith(`/v1/delivery/media/${newest}/bench_file_cover`))
@@ -182,6 +196,7 @@ export const deliveryListFields = defineScenario<State>({
   setup: seeded,
   path: () => `/v1/delivery/${typeSlug}?locale=en&limit=${pageSize}&fields=title`,
   baseline: ({ organizationId }) => newestPage(organizationId, "jsonb_build_object('title', e.published_data->'title')"),
+  ours: ({ organizationId }) => ourList(organizationId, ['title']),
   check(ours, baseline, { newest }) {
     const data = (ours as { data: { data: object }[] }).data[0]!.data;
     if (JSON.stringify(Object.keys(data)) !== '["title"]') throw new Error(`expected only the title, got ${JSON.stringify(data)}`);
@@ -201,6 +216,7 @@ export const deliveryGet = defineScenario<State>({
     params: [organizationId, typeSlug, 'en', slug],
     reply: (rows) => delivered(rows[0]!),
   }),
+  ours: ({ organizationId }) => deliveryStatement({ organizationId, typeSlug, locale: 'en', mode: 'published', limit: 1, slug }),
   check(ours, baseline) {
     if ((ours as { slug: string }).slug !== slug) throw new Error(`expected ${slug}, got ${JSON.stringify(ours).slice(0, 200)}`);
     assertSameJson('delivery get', withoutUrls(ours), withoutUrls(baseline));

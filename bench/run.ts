@@ -77,6 +77,8 @@ interface Row {
   target?: number;
   verdict: 'ok' | 'missed target' | 'failed';
   note?: string;
+  /** How PostgreSQL plans our own statement (scenarios that show it). */
+  plan?: string;
 }
 
 const dbName = `spokestack_bench_${process.pid}`;
@@ -166,6 +168,11 @@ try {
       process.stdout.write(`${((performance.now() - started) / 1000).toFixed(0)} s\n`);
       const bad = [row.ours, row.baseline].find((r) => r.non2xx || r.errors || r.timeouts);
       if (bad) throw new Error(`${bad.non2xx} non-2xx replies, ${bad.errors} errors, ${bad.timeouts} timeouts during the measurement`);
+      if (scenario.ours) {
+        const statement = scenario.ours(state);
+        row.plan = await ourPlan(sql, pg, database.db, statement.text, statement.params);
+        process.stdout.write(`  our statement: ${row.plan}\n`);
+      }
       row.ratio = row.ours.rps / row.baseline.rps;
       row.verdict = row.target !== undefined && row.ratio < row.target ? 'missed target' : 'ok';
     } catch (error) {
@@ -206,25 +213,82 @@ process.exitCode = importFailure || verdicts.some((v) => v !== 'ok') || !(verdic
 
 /** The baseline plan's scans and execution time, e.g. `Index Scan on content_entries_delivery_newest_idx, 0.2 ms`. */
 async function explain(sql: RawSql, text: string, params: unknown[]): Promise<string> {
-  interface Node {
-    'Node Type': string;
-    'Index Name'?: string;
-    'Relation Name'?: string;
-    Plans?: Node[];
-  }
   const [row] = await sql.unsafe(`explain (analyze, format json) ${text}`, params);
   const plan = row!['QUERY PLAN'];
   const [{ Plan, 'Execution Time': ms }] = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [
-    { Plan: Node; 'Execution Time': number },
+    { Plan: ExplainNode; 'Execution Time': number },
   ];
+  return `${scansOf(Plan)}, ${ms.toFixed(1)} ms`;
+}
+
+/**
+ * Our statement as PostgreSQL plans it: prepared on one connection and run seven times with its values (as the
+ * server's prepared statement is), then `EXPLAIN (ANALYZE, SETTINGS)` of the eighth run — generic or custom plan,
+ * planning and execution time, the scans — and the plan counts of the same text on a connection of the server's
+ * pool after the load (`pg_prepared_statements`; PostgreSQL only, where the server keeps a pool).
+ */
+async function ourPlan(sql: RawSql, pg: postgres.Sql | undefined, db: Database['db'], text: string, params: unknown[]): Promise<string> {
+  const literal = (v: unknown): string =>
+    Array.isArray(v)
+      ? `array[${v.map(literal).join(', ')}]::text[]`
+      : v === undefined || v === null
+        ? 'null'
+        : `'${String(v).replaceAll("'", "''")}'`;
+  const reserved = await pg?.reserve();
+  const conn: RawSql = reserved ?? sql;
+  try {
+    await conn.unsafe(`prepare bench_ours as ${text}`);
+    const run = `execute bench_ours(${params.map(literal).join(', ')})`;
+    for (let i = 0; i < 7; i++) await conn.unsafe(run);
+    const [row] = await conn.unsafe(`explain (analyze, settings, format json) ${run}`);
+    const plan = row!['QUERY PLAN'];
+    const [top] = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [
+      { Plan: ExplainNode; 'Planning Time': number; 'Execution Time': number; Settings?: Record<string, string> },
+    ];
+    const [counts] = await conn.unsafe(`select generic_plans, custom_plans from pg_prepared_statements where name = 'bench_ours'`);
+    await conn.unsafe('deallocate bench_ours');
+    let pool = '';
+    if (pg) {
+      // Through the server's own pool (Drizzle's session), so one of the connections that served the load answers.
+      const asked = 'select generic_plans, custom_plans from pg_prepared_statements where statement = $1 and not from_sql';
+      const found = await db._.session.prepareQuery({ sql: asked, params: [text] }, undefined, 'bench', false).execute();
+      const [served] = (Array.isArray(found) ? found : (found as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+      pool = served
+        ? `; on a server connection after the load: ${served.generic_plans} generic, ${served.custom_plans} custom plans`
+        : '; not found prepared on the server connection asked';
+    }
+    const settings =
+      Object.entries(top.Settings ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || 'default settings';
+    return (
+      `${Number(counts!.generic_plans) > 0 ? 'generic' : 'custom'} plan after 7 runs (${counts!.generic_plans} generic, ` +
+      `${counts!.custom_plans} custom), planning ${top['Planning Time'].toFixed(3)} ms, ` +
+      `execution ${top['Execution Time'].toFixed(3)} ms, ` +
+      `${scansOf(top.Plan)}, ${settings}${pool}`
+    );
+  } finally {
+    reserved?.release();
+  }
+}
+
+interface ExplainNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  Plans?: ExplainNode[];
+}
+
+/** The scans of a plan, e.g. `Index Scan on content_entries_delivery_newest_idx`. */
+function scansOf(plan: ExplainNode): string {
   const scans = new Set<string>();
-  const walk = (node: Node) => {
+  const walk = (node: ExplainNode) => {
     if (node['Node Type'].endsWith('Scan') && (node['Index Name'] ?? node['Relation Name']))
       scans.add(`${node['Node Type']} on ${node['Index Name'] ?? node['Relation Name']}`);
     node.Plans?.forEach(walk);
   };
-  walk(Plan);
-  return `${[...scans].join(', ')}, ${ms.toFixed(1)} ms`;
+  walk(plan);
+  return [...scans].join(', ');
 }
 
 function printTable(results: Row[]) {
@@ -251,4 +315,5 @@ function printTable(results: Row[]) {
       'same concurrency, same run)',
   );
   for (const r of results) if (r.note) console.log(`${r.name}: ${r.note}`);
+  for (const r of results) if (r.plan) console.log(`${r.name}, our statement: ${r.plan}`);
 }

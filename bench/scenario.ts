@@ -42,6 +42,12 @@ export interface Scenario<State> {
    * throw to stop the run. `ours` and `baseline` are the parsed JSON replies.
    */
   check(ours: unknown, baseline: unknown, state: State): void;
+  /**
+   * The statement our server sends for the request, with its values, when the scenario has one to show: the runner
+   * prepares it, runs it as the server does and prints whether PostgreSQL settled on a generic plan and the plan
+   * (`EXPLAIN (ANALYZE, SETTINGS)`), and the plan counts of that statement on one of the server's own connections.
+   */
+  ours?(state: State): { text: string; params: unknown[] };
   /** Lowest acceptable ratio of our requests/s to the baseline's; the run exits 1 when missed. None: report only. */
   target?: number;
 }

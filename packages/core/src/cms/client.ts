@@ -303,6 +303,8 @@ function createPublishingClient(http: HttpClient) {
       delete: (id: string, options?: RequestOptions) => http.call(ops.deleteWebhook, { params: { id } }, options),
       /** @example const { data } = await sdk.cms.webhooks.deliveries(endpoint.id) // data[0].status, data[0].lastError */
       deliveries: (id: string, options?: RequestOptions) => http.call(ops.listWebhookDeliveries, { params: { id } }, options),
+      /** @example const { deliveryId } = await sdk.cms.webhooks.test(endpoint.id) // then find it in deliveries(endpoint.id) */
+      test: (id: string, options?: RequestOptions) => http.call(ops.testWebhook, { params: { id } }, options),
     },
   };
 }

@@ -13,8 +13,11 @@ import { webhooks } from './rows.gen.js';
 /** The header every delivery carries its signature in. */
 export const webhookSignatureHeader = 'SpokeStack-Signature';
 
-/** The events an endpoint hears. */
-export const webhookEventTypes = ['entry.published', 'entry.unpublished'] as const;
+/**
+ * The events an endpoint hears. `webhook.test` is sent only on request (`sdk.cms.webhooks.test(id)`), names no
+ * entry and no key: a receiver checks its signature and answers 2xx, and purges nothing.
+ */
+export const webhookEventTypes = ['entry.published', 'entry.unpublished', 'webhook.test'] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** One entry a publish event names: what changed, in which locale, and the cache keys to purge. */
@@ -126,6 +129,21 @@ export const webhookOps = {
       'status the endpoint answered, or why it could not be reached), so a failing receiver can be seen and fixed.',
     params: idParams,
     response: z.object({ data: z.array(webhookDelivery) }),
+    roles: admins,
+  }),
+  testWebhook: defineOperation({
+    id: 'cms.webhooks.test',
+    method: 'POST',
+    path: `${base}/webhooks/:id/test`,
+    tag,
+    summary: 'Send a test event to a webhook endpoint',
+    description:
+      'Queues one `webhook.test` event for this endpoint (even a paused one), signed with its secret exactly like a ' +
+      'publish and retried the same way, so a receiver can be checked before it is relied on. The event names no ' +
+      'entry and no surrogate key; follow it in the endpoint’s deliveries by the returned ids.',
+    params: idParams,
+    response: z.object({ eventId: z.string(), deliveryId: z.string() }),
+    status: 202,
     roles: admins,
   }),
   deleteWebhook: defineOperation({

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
+import { anyExpiredSql, expiredFilesSql } from '../dam/expired-files.js';
 
 // The SQL of the delivery API: one statement per request, its text a function of the query's shape
 // only (never of its values), run as a prepared statement so PostgreSQL parses it once per connection
@@ -30,6 +30,19 @@ export interface DeliveryRow {
   tags: string[];
   categories: string[];
   sort_cursor: string | null;
+  /** Files of `data`, `source_data` and the social image whose DAM licence expired: left out of the reply. */
+  withheld: string[] | null;
+  /** The entries the relation fields name, published, in the locale with fallback (null when the type has none). */
+  related: RelatedRow[] | string | null;
+  /** The shared blocks the blocks fields name (null when the type has none). */
+  blocks: BlockRow[] | string | null;
+}
+
+/** A shared block a blocks field names. */
+export interface BlockRow {
+  id: string;
+  block_type: string;
+  data: Record<string, Json> | string;
 }
 
 export interface RelatedRow {
@@ -43,6 +56,8 @@ export interface RelatedRow {
   title: string;
   data: Record<string, Json> | string;
   published_at: string | null;
+  /** Files of its data whose DAM licence expired. */
+  withheld: string[] | null;
 }
 
 type Mode = 'published' | 'draft';
@@ -82,6 +97,11 @@ export interface DeliveryQueryInput {
   slug?: string;
   /** A preview token's entry. */
   entryId?: string;
+  /**
+   * The type's relation and blocks fields (from its schema), whose entries and shared blocks the statement
+   * returns with each row: one round trip per request, relations and media included.
+   */
+  refs?: { relations: string[]; blocks: string[] };
 }
 
 type Values = Record<string, string | string[] | undefined>;
@@ -112,6 +132,8 @@ export function deliveryStatement(input: DeliveryQueryInput): { text: string; pa
     afterId: l?.after?.id,
     tag: l?.tag,
     category: l?.category,
+    relFields: input.refs?.relations.length ? input.refs.relations : undefined,
+    blockFields: input.refs?.blocks.length ? input.refs.blocks : undefined,
     ...Object.fromEntries(
       (l?.where ?? []).flatMap(([field, value], i) => [
         [`whereField${i}`, field],
@@ -179,10 +201,11 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
   // Published: only APPROVED translations with a published snapshot are served. Drafts: any translation.
   const tr = { ...variant('l'), live: published ? "l.published_slug is not null and l.status = 'APPROVED'" : "e.status <> 'ARCHIVED'" };
   const sortOf = (v: typeof src) => (input.list?.sort === 'title' ? v.title : v.at);
-  // Only the asked fields leave the database; which ones is a parameter, so the text stays the same.
+  // Only the asked fields leave the database; which ones is a parameter, so the text stays the same. Picked by
+  // name (not by walking every key of the document), so a title-only page never copies the bodies.
   const project = (data: string) =>
     has('fields')
-      ? `(select coalesce(jsonb_object_agg(f.key, f.value), '{}') from jsonb_each(${data}) f where f.key = any(${p('fields')}::text[]))`
+      ? `(select coalesce(jsonb_object_agg(k, ${data} -> k), '{}') from unnest(${p('fields')}::text[]) k where ${data} ? k)`
       : data;
   // PostgreSQL's default NULLS order for each direction, which the delivery indexes use (published_at
   // DESC, title ASC, and their backward scans), so each branch reads its index in order and stops after
@@ -278,6 +301,40 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
     ) u order by sort_value ${dir}, id ${dir} limit ${limit}`;
   }
 
+  // What each row points at, read in the same statement: the ids in its relation and blocks fields (of its
+  // data and, for a translation's draft, of the source's data it shares), and every `fileId` in it.
+  const docs = `(select x.data as d union all select x.source_data where x.source_data is not null) docs`;
+  const idsIn = (fields: string, item: string) => `select ${item} from ${docs}, jsonb_each(docs.d) f,
+      jsonb_array_elements(case jsonb_typeof(f.value) when 'array' then f.value else jsonb_build_array(f.value) end) item
+    where f.key = any(${p(fields)}::text[])`;
+  const fileIdsOf = (data: string) =>
+    `array(select distinct jsonb_path_query(${data}, 'lax $.**.fileId ? (@.type() == "string")') #>> '{}')`;
+  // Once per statement: does the organization have expired media at all? Only then are the rows' files looked up
+  // (their ids gathered once per row, `offset 0` keeping PostgreSQL from inlining them into each union branch).
+  const withheldOf = (ids: string) =>
+    `case when ${anyExpiredSql(org)} then (select ${expiredFilesSql(org, 'f.ids')} from (select ${ids} as ids offset 0) f)
+      else '{}'::text[] end`;
+  // Related entries as the delivery API serves them: published, in the requested locale or else its source's
+  // (the requested or the default locale), one level deep.
+  const related = has('relFields')
+    ? `(select coalesce(jsonb_agg(r), '[]'::jsonb) from (
+        select e.id, ct.id as type_id, ct.slug as type_slug, ct.updated_at::text as type_updated, coalesce(l.locale, e.locale) as locale,
+          (l.id is null and e.locale <> ${L}) as fallback, coalesce(l.published_slug, e.published_slug) as slug,
+          coalesce(l.published_title, e.published_title) as title, coalesce(l.published_data, e.published_data) as data,
+          coalesce(l.published_at, e.published_at)::text as published_at,
+          ${withheldOf(fileIdsOf('coalesce(l.published_data, e.published_data)'))} as withheld
+        from content_entries e join content_types ct on ct.id = e.content_type_id and ct.organization_id = ${org}
+        left join content_localizations l on l.entry_id = e.id and l.locale = ${L} and l.published_slug is not null
+          and l.status = 'APPROVED'
+        where e.organization_id = ${org} and e.id in (${idsIn('relFields', "item #>> '{}'")})
+          and (l.id is not null or (e.published_slug is not null and e.locale in (${L}, t.default_locale)))
+      ) r)`
+    : 'null::jsonb';
+  const blocks = has('blockFields')
+    ? `(select coalesce(jsonb_agg(b), '[]'::jsonb) from (select b.id, b.block_type, b.data from content_blocks b
+        where b.organization_id = ${org} and b.id in (${idsIn('blockFields', "item ->> 'blockId'")})) b)`
+    : 'null::jsonb';
+
   return `with t as materialized (
       select ct.id, ct.updated_at::text as updated, ct.delivery_max_age, ct.delivery_stale_while_revalidate, o.default_locale
       from content_types ct join organizations o on o.id = ct.organization_id
@@ -289,13 +346,8 @@ function deliverySql(input: DeliveryQueryInput, values: Values, p: (name: string
         where et.entry_id = x.id order by tg.slug) as tags,
       array(select c.path from content_entry_categories ec join content_categories c on c.id = ec.category_id
         where ec.entry_id = x.id order by c.path) as categories,
-      x.sort_value::text as sort_cursor
+      x.sort_value::text as sort_cursor,
+      ${withheldOf(`${fileIdsOf('x.data')} || ${fileIdsOf('x.source_data')} || array_remove(array[x.meta ->> 'ogImageId'], null)`)}
+        as withheld, ${related} as related, ${blocks} as blocks
     from t left join lateral (${inner}) x on true`;
 }
-
-/** Values as a parameter list for `in (…)` in a Drizzle `sql` template. */
-export const list = (values: string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );

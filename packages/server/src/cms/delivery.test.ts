@@ -610,3 +610,79 @@ describe('the statement', () => {
     });
   });
 });
+
+describe('statements per request', () => {
+  // Every statement the app sends, as the driver is handed it (each query of either driver goes through the
+  // session's prepareQuery), while `run` runs.
+  async function statementsOf(run: () => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+    const session = t.db._.session as unknown as {
+      prepareQuery: (query: { sql: string; params: unknown[] }, ...rest: unknown[]) => unknown;
+    };
+    const original = session.prepareQuery;
+    const seen: { sql: string; params: unknown[] }[] = [];
+    session.prepareQuery = function (this: unknown, query, ...rest) {
+      seen.push(query);
+      return original.call(this, query, ...rest);
+    };
+    try {
+      await run();
+    } finally {
+      session.prepareQuery = original;
+    }
+    return seen;
+  }
+
+  it('sends one statement per reply (relations, shared blocks and withheld media included), the same text for other values', async () => {
+    const author = await t.sdk.cms.entries.create({
+      contentTypeId: authorType.id,
+      data: { name: 'Stat Author', photo: { fileId: photo.id, alt: 'Stat' } },
+    });
+    await t.sdk.cms.entries.publish(author.id);
+    const block = await t.sdk.cms.blocks.create({
+      name: 'Stat CTA',
+      slug: 'stat-cta',
+      blockType: 'cta',
+      data: { label: 'Go' },
+      isGlobal: true,
+    });
+    const data = (title: string) => ({
+      title,
+      cover: { fileId: photo.id, alt: 'Cover' },
+      author: author.id,
+      sections: [{ blockId: block.id }],
+    });
+    const [one, two] = [await published(data('Stat one')), await published(data('Stat two'))];
+    // The first reply for the type after it changed learns its fields; from then on, one statement each.
+    await site.cms.delivery.list('post', { limit: 2 });
+    await site.cms.delivery.get('post', one.slug);
+    const requests = [
+      () => site.cms.delivery.get('post', one.slug, { locale: 'en' }),
+      () => site.cms.delivery.get('post', two.slug, { locale: 'fr' }),
+      () => site.cms.delivery.list('post', { limit: 2 }),
+      () => site.cms.delivery.list('post', { limit: 2, locale: 'de', fields: 'title,author,sections' }),
+      () => site.cms.delivery.list('post', { limit: 2, locale: 'fr', fields: 'cover' }),
+    ];
+    const sent = [];
+    for (const request of requests) {
+      let reply: unknown;
+      const statements = await statementsOf(async () => (reply = await request()));
+      expect(statements).toHaveLength(1);
+      sent.push(statements[0]!);
+      // What the one statement brought: the related author (with its photo's URL) and the shared block.
+      const entry =
+        'data' in (reply as object) && Array.isArray((reply as { data: unknown }).data)
+          ? (reply as { data: { data: Record<string, unknown> }[] }).data[0]!.data
+          : (reply as { data: Record<string, unknown> }).data;
+      if ('author' in entry)
+        expect(entry.author).toMatchObject({ id: author.id, data: { photo: { url: expect.stringContaining(photo.id) } } });
+      if ('sections' in entry) expect(entry.sections).toEqual([{ blockId: block.id, type: 'cta', data: { label: 'Go' } }]);
+    }
+    // Requests that differ only in values send the same text (so PostgreSQL plans it once); the values differ.
+    expect(sent[1]!.sql).toBe(sent[0]!.sql);
+    expect(sent[1]!.params).not.toEqual(sent[0]!.params);
+    expect(sent[4]!.sql).toBe(sent[3]!.sql);
+    expect(sent[4]!.params).not.toEqual(sent[3]!.params);
+    // A page without fields= is another shape (the whole data), not another text per request.
+    expect(sent[2]!.sql).not.toBe(sent[3]!.sql);
+  });
+});

@@ -7,7 +7,16 @@ import type { Json } from '../db/columns.js';
 import { badRequest, forbidden, gone, notFound } from '../http/problem.js';
 import { expiredFiles } from '../dam/expired-files.js';
 import type { TenantContext } from '../platform/context.js';
-import { type DeliveryRow, type RelatedRow, isoOf, jsonOf, list, rowsOf, runPrepared } from './delivery-sql.js';
+import {
+  type BlockRow,
+  type DeliveryQueryInput,
+  type DeliveryRow,
+  type RelatedRow,
+  isoOf,
+  jsonOf,
+  rowsOf,
+  runPrepared,
+} from './delivery-sql.js';
 import { previewClaims } from './preview-tokens.js';
 import { withImageUrls } from './richtext.js';
 import { contentTypes } from './schema.js';
@@ -101,43 +110,29 @@ export function createDelivery() {
     return entry;
   }
 
-  /** Related entries (published only, in the locale with fallback), blocks, by id. */
-  async function related(db: Db, ctx: TenantContext, locale: string, defaultLocale: string, entryIds: string[], blockIds: string[]) {
-    const [entries, blocks] = await Promise.all([
-      entryIds.length
-        ? db
-            .execute(
-              sql`select e.id, ct.id as type_id, ct.slug as type_slug, ct.updated_at::text as type_updated, coalesce(l.locale, e.locale)
-                as locale, (l.id is null and e.locale <> ${locale}) as fallback,
-                coalesce(l.published_slug, e.published_slug) as slug, coalesce(l.published_title, e.published_title) as title,
-                  coalesce(l.published_data, e.published_data) as data,
-                coalesce(l.published_at, e.published_at)::text as published_at
-              from content_entries e join content_types ct on ct.id = e.content_type_id
-              left join content_localizations l on l.entry_id = e.id and l.locale = ${locale} and l.published_slug is not null and
-                l.status = 'APPROVED'
-              where e.organization_id = ${ctx.organizationId} and e.id in (${list(entryIds)})
-                and (l.id is not null or (e.published_slug is not null and e.locale in (${locale}, ${defaultLocale})))`,
-            )
-            .then((r) => rowsOf<RelatedRow>(r))
-        : [],
-      blockIds.length
-        ? db
-            .execute(
-              sql`select id, block_type, data from content_blocks where organization_id = ${ctx.organizationId} and id in
-                (${list(blockIds)})`,
-            )
-            .then((r) => rowsOf<{ id: string; block_type: string; data: Record<string, Json> | string }>(r))
-        : [],
-    ]);
-    return { entries: new Map(entries.map((e) => [e.id, e])), blocks: new Map(blocks.map((b) => [b.id, b])) };
-  }
+  // The relation and blocks fields of a type, by organization and type slug, which the delivery statement needs
+  // before it runs (it returns what they point at): checked against the type's updated_at every reply carries.
+  const refsByType = new Map<string, { updated: string; refs: { relations: string[]; blocks: string[] } }>();
 
-  /** Every `fileId` in entry data (media fields, rich text images), to ask the DAM which are withheld. */
-  function fileIdsIn(value: Json, out: string[]): string[] {
-    if (Array.isArray(value)) for (const v of value) fileIdsIn(v, out);
-    else if (typeof value === 'object' && value !== null)
-      for (const [k, v] of Object.entries(value)) k === 'fileId' && typeof v === 'string' ? out.push(v) : fileIdsIn(v, out);
-    return out;
+  /**
+   * Runs the delivery statement with the type's relation and blocks fields, so one round trip brings the rows,
+   * their related entries, shared blocks and withheld media. The first request for a type (or the first after
+   * it changed) learns its fields from the reply's type and, when they differ from what was sent, runs again.
+   */
+  async function fetchRows(db: Db, ctx: TenantContext, input: DeliveryQueryInput): Promise<DeliveryRow[]> {
+    const key = `${ctx.organizationId}\u0000${input.typeSlug}`;
+    const known = refsByType.get(key);
+    const rows = await runPrepared<DeliveryRow>(db, { ...input, refs: known?.refs });
+    const type = rows[0];
+    if (!type || type.type_updated === known?.updated) return rows;
+    const { schema } = await schemaOf(db, type.type_id, type.type_updated);
+    const named = (kind: string) => schema.fields.filter((f) => f.type === kind).map((f) => f.name);
+    const refs = { relations: named('relation'), blocks: named('blocks') };
+    if (refsByType.size > 10_000) refsByType.clear();
+    refsByType.set(key, { updated: type.type_updated, refs });
+    const same = (a: string[] = [], b: string[] = []) => a.join('\u0000') === b.join('\u0000');
+    if (same(refs.relations, known?.refs.relations) && same(refs.blocks, known?.refs.blocks)) return rows;
+    return runPrepared<DeliveryRow>(db, { ...input, refs });
   }
 
   /**
@@ -182,24 +177,14 @@ export function createDelivery() {
     return out;
   }
 
-  /** Ids the data points at: related entries and shared blocks. */
-  function refsOf(schema: ContentTypeSchema, data: Record<string, Json>, entryIds: Set<string>, blockIds: Set<string>) {
-    for (const field of schema.fields) {
-      const value = data[field.name];
-      if (field.type === 'relation') for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'string') entryIds.add(id);
-      if (field.type === 'blocks' && Array.isArray(value))
-        for (const item of value)
-          if (typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.blockId === 'string')
-            blockIds.add(item.blockId);
-    }
-  }
+  /** A jsonb array as the driver returned it (parsed or text), as a list. */
+  const listOf = <T>(value: T[] | string | null): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
 
-  /** Builds delivered entries from rows: one follow-up query only when relations or blocks are present. */
+  /** Builds delivered entries from rows, which carry their related entries, blocks and withheld media. */
   async function build(
     db: Db,
     ctx: TenantContext,
     rows: DeliveryRow[],
-    requested: string,
     origin: string,
     options: { preview: boolean },
   ): Promise<{ entries: DeliveredEntry[]; related: string[] }> {
@@ -216,47 +201,38 @@ export function createDelivery() {
         data = { ...Object.fromEntries(Object.entries(jsonOf(row.source_data)).filter(([k]) => !localized.has(k))), ...data };
       return data;
     });
-    const entryIds = new Set<string>();
-    const blockIds = new Set<string>();
-    for (const data of datas) refsOf(schema, data, entryIds, blockIds);
-    let resolve: Parameters<typeof shape>[4];
-    const embedded: string[] = [];
-    const fileIds = datas.flatMap((data) => fileIdsIn(data, []));
-    for (const row of rows) {
-      const og = jsonOf(row.meta).ogImageId;
-      if (typeof og === 'string') fileIds.push(og);
-    }
-    let withheld = new Set<string>();
-    if (entryIds.size || blockIds.size) {
-      const found = await related(db, ctx, requested, rows[0]!.default_locale, [...entryIds], [...blockIds]);
-      for (const r of found.entries.values()) fileIdsIn(jsonOf(r.data), fileIds);
-      embedded.push(...found.entries.keys());
-      const relatedSchemas = new Map<string, ContentTypeSchema>();
-      for (const r of found.entries.values())
-        if (!relatedSchemas.has(r.type_id)) relatedSchemas.set(r.type_id, (await schemaOf(db, r.type_id, r.type_updated)).schema);
-      resolve = {
-        entry(id) {
-          const r = found.entries.get(id);
-          if (!r) return null;
-          return {
-            id: r.id,
-            type: r.type_slug,
-            locale: r.locale,
-            fallback: r.fallback,
-            slug: r.slug,
-            title: r.title,
-            publishedAt: isoOf(r.published_at),
-            data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlFor(r.id), withheld),
-          };
-        },
-        block(id) {
-          const b = found.blocks.get(id);
-          return b ? { blockId: b.id, type: b.block_type, data: jsonOf(b.data) } : undefined;
-        },
-      };
-    }
     // Media whose DAM licence expired leave what is delivered (their URLs answer 410 too).
-    if (fileIds.length) withheld = await expiredFiles(db, ctx.organizationId, fileIds);
+    const withheld = new Set(rows.flatMap((row) => row.withheld ?? []));
+    const found = new Map<string, RelatedRow>();
+    const blocks = new Map<string, BlockRow>();
+    for (const row of rows) {
+      for (const r of listOf<RelatedRow>(row.related)) found.set(r.id, r);
+      for (const b of listOf<BlockRow>(row.blocks)) blocks.set(b.id, b);
+    }
+    for (const r of found.values()) for (const id of r.withheld ?? []) withheld.add(id);
+    const relatedSchemas = new Map<string, ContentTypeSchema>();
+    for (const r of found.values())
+      if (!relatedSchemas.has(r.type_id)) relatedSchemas.set(r.type_id, (await schemaOf(db, r.type_id, r.type_updated)).schema);
+    const resolve: Parameters<typeof shape>[4] = {
+      entry(id) {
+        const r = found.get(id);
+        if (!r) return null;
+        return {
+          id: r.id,
+          type: r.type_slug,
+          locale: r.locale,
+          fallback: r.fallback,
+          slug: r.slug,
+          title: r.title,
+          publishedAt: isoOf(r.published_at),
+          data: shape(relatedSchemas.get(r.type_id)!, jsonOf(r.data), urlFor(r.id), withheld),
+        };
+      },
+      block(id) {
+        const b = blocks.get(id);
+        return b ? { blockId: b.id, type: b.block_type, data: jsonOf(b.data) } : undefined;
+      },
+    };
     const entries = rows.map((row, i) => {
       const meta = jsonOf(row.meta);
       const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : null);
@@ -289,7 +265,7 @@ export function createDelivery() {
         preview: options.preview,
       };
     });
-    return { entries, related: embedded };
+    return { entries, related: [...found.keys()] };
   }
 
   const reply = (value: unknown, row: DeliveryRow, locale: string, preview: boolean, keys: string[]): DeliveryReply => {
@@ -340,7 +316,7 @@ export function createDelivery() {
       origin: string,
     ): Promise<DeliveryReply> {
       const claims = previewClaims(ctx, query.preview);
-      const rows = await runPrepared<DeliveryRow>(db, {
+      const rows = await fetchRows(db, ctx, {
         organizationId: ctx.organizationId,
         typeSlug,
         locale: query.locale,
@@ -352,7 +328,7 @@ export function createDelivery() {
       if (!rows.length) throw notFound('Content type');
       if (claims?.t && claims.t !== rows[0]!.type_id) throw forbidden('The preview token is for another content type');
       if (rows[0]!.id === null) throw notFound('Entry');
-      const built = await build(db, ctx, rows, query.locale ?? rows[0]!.default_locale, origin, { preview: Boolean(claims) });
+      const built = await build(db, ctx, rows, origin, { preview: Boolean(claims) });
       const entry = built.entries[0]!;
       return reply(entry, rows[0]!, entry.locale, Boolean(claims), entryKeys(built));
     },
@@ -377,7 +353,7 @@ export function createDelivery() {
           )
         : undefined;
       const bySort = sort.endsWith('title') ? 'title' : 'publishedAt';
-      const rows = await runPrepared<DeliveryRow>(db, {
+      const rows = await fetchRows(db, ctx, {
         organizationId: ctx.organizationId,
         typeSlug,
         locale: query.locale,
@@ -417,7 +393,7 @@ export function createDelivery() {
       const last = page.at(-1);
       const nextCursor =
         found.length > limit && last ? Buffer.from(JSON.stringify([last.sort_cursor, last.id])).toString('base64url') : null;
-      const built = await build(db, ctx, page, requested, origin, { preview: Boolean(claims) });
+      const built = await build(db, ctx, page, origin, { preview: Boolean(claims) });
       const value = { data: built.entries, nextCursor, locale: requested, preview: Boolean(claims) };
       return reply(value, rows[0]!, requested, Boolean(claims), [`type-${rows[0]!.type_id}`, ...entryKeys(built)]);
     },

@@ -161,6 +161,30 @@ describe('publish webhooks', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('sends a signed test event on request, to a paused endpoint too, listed in its deliveries', async () => {
+    const endpoint = await t.sdk.cms.webhooks.create({ url, secret, isActive: false });
+    const sent = await t.sdk.cms.webhooks.test(endpoint.id);
+    answers = [500];
+    await t.runJobs();
+    expect(received).toHaveLength(1);
+    const event = await verified(received[0]!);
+    expect(event).toEqual({
+      id: sent.eventId,
+      type: 'webhook.test',
+      createdAt: t.clock.now().toISOString(),
+      data: { entries: [], surrogateKeys: [] },
+    });
+    // Retried like any delivery: the receiver answered 500 once.
+    t.clock.advance(60 * 60_000);
+    await t.runJobs();
+    expect(received).toHaveLength(2);
+    expect((await verified(received[1]!)).id).toBe(sent.eventId);
+    const [delivery] = (await t.sdk.cms.webhooks.deliveries(endpoint.id)).data;
+    expect(delivery).toMatchObject({ id: sent.deliveryId, eventId: sent.eventId, type: 'webhook.test', status: 'COMPLETED', attempts: 2 });
+    // A wrong secret fails the check: the signature is the endpoint's own.
+    await expect(verifyWebhook(`${secret}-other`, received[1]!.signature, received[1]!.body, { now: t.clock.now() })).rejects.toThrow();
+  });
+
   it('never returns the secret, and stores it sealed', async () => {
     const endpoint = await t.sdk.cms.webhooks.create({ url, secret });
     expect(endpoint).toMatchObject({ url, secretSet: true, isActive: true });
@@ -181,6 +205,7 @@ describe('publish webhooks', () => {
     expect((await problem(other.sdk.cms.webhooks.delete(endpoint.id))).status).toBe(404);
     expect((await other.sdk.cms.webhooks.list()).data).toEqual([]);
     expect((await problem(other.sdk.cms.webhooks.deliveries(endpoint.id))).status).toBe(404);
+    expect((await problem(other.sdk.cms.webhooks.test(endpoint.id))).status).toBe(404);
     // Their publish does not reach our endpoint.
     const theirType = await other.sdk.cms.contentTypes.create({
       name: 'Post',
@@ -201,6 +226,8 @@ describe('publish webhooks', () => {
     const memberSdk = t.sdkFor((await t.sdk.platform.sessions.create({ userId: member.id })).token);
     expect((await problem(memberSdk.cms.webhooks.list())).status).toBe(403);
     expect((await problem(memberSdk.cms.webhooks.create({ url, secret }))).status).toBe(403);
+    const own = await t.sdk.cms.webhooks.create({ url, secret });
+    expect((await problem(memberSdk.cms.webhooks.test(own.id))).status).toBe(403);
     const admin = await t.sdk.platform.users.create({ email: 'admin@agency.test', name: 'Adm', role: 'ADMIN' });
     const adminSdk = t.sdkFor((await t.sdk.platform.sessions.create({ userId: admin.id })).token);
     await adminSdk.cms.webhooks.delete((await adminSdk.cms.webhooks.create({ url, secret })).id);

@@ -108,6 +108,29 @@ export async function listDeliveries(db: Db, ctx: TenantContext, endpointId: str
   return { data };
 }
 
+/**
+ * Queues a `webhook.test` event for one endpoint of the organization (404 for another's), paused or not: the same
+ * delivery job as a publish's, so it is signed, retried and listed in the deliveries exactly like one.
+ *
+ * @example const { eventId, deliveryId } = await sendTestEvent(db, ctx, endpointId)
+ */
+export async function sendTestEvent(db: Db, ctx: TenantContext, endpointId: string) {
+  await webhooks.get(db, ctx, endpointId);
+  const event: WebhookEvent = {
+    id: `evt_${createId()}`,
+    type: 'webhook.test',
+    createdAt: ctx.now.toISOString(),
+    data: { entries: [], surrogateKeys: [] },
+  };
+  const job = await ctx.jobs.enqueue(webhookJobName, { endpointId, event } as unknown as Json, {
+    organizationId: ctx.organizationId,
+    maxAttempts: 8,
+    uniqueKey: `${webhookJobName}:${event.id}:${endpointId}`,
+    db,
+  });
+  return { eventId: event.id, deliveryId: job.id };
+}
+
 /** An entry whose live state just changed in one locale. */
 export interface ChangedEntry {
   id: string;
@@ -190,13 +213,14 @@ function post(ctx: TenantContext, url: URL, body: string, headers: Record<string
 }
 
 /**
- * The delivery job: POSTs the event to its endpoint, signed now. A removed or paused endpoint drops it;
+ * The delivery job: POSTs the event to its endpoint, signed now. A removed or paused endpoint drops it (but for a test);
  * anything but a 2xx throws, so the queue retries with backoff and finally marks the job DEAD.
  */
 export async function deliverWebhook(db: Db, ctx: TenantContext, payload: Json): Promise<void> {
   const { endpointId, event } = payload as unknown as { endpointId: string; event: WebhookEvent };
   const endpoint = await webhooks.find(db, ctx, endpointId);
-  if (!endpoint?.isActive) return;
+  // A test event is asked for one endpoint by name, so it reaches a paused one too (to check it before resuming).
+  if (!endpoint || (!endpoint.isActive && event.type !== 'webhook.test')) return;
   const url = new URL(endpoint.url);
   if (!ctx.allowPrivateWebhookUrls && isIP(bareHost(url)) && isPrivateAddress(bareHost(url)))
     throw new Error(`${url.host} is a private address`);
