@@ -51,8 +51,13 @@ const isPrivateAddress = (address: string) => privateRanges.check(address, isIP(
 // Brackets off IPv6 literals; a trailing dot (`localhost.`) names the same host and must not slip past the check.
 const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 
-/** 400 when a URL names a private or loopback host outright (addresses it resolves to are checked on delivery). */
-function checkTarget(ctx: TenantContext, url: string | undefined, path: string): void {
+/**
+ * 400 when a URL names a private or loopback host outright (addresses it resolves to are checked on delivery),
+ * unless the operator allows private targets. Shared by every feature that calls tenants' URLs (CRM workflows).
+ *
+ * @example checkTarget(ctx, 'http://127.0.0.1/hook', 'body.actions.0.config.url') // throws 400
+ */
+export function checkTarget(ctx: TenantContext, url: string | undefined, path: string): void {
   if (url === undefined || ctx.allowPrivateWebhookUrls) return;
   const host = bareHost(new URL(url));
   const local = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && isPrivateAddress(host));
@@ -190,6 +195,25 @@ function post(ctx: TenantContext, url: URL, body: string, headers: Record<string
 }
 
 /**
+ * POSTs a JSON body to a tenant's URL, signed now with `secret` (`SpokeStack-Signature`), refusing private and
+ * loopback addresses (named or resolved) unless the operator allows them; anything but a 2xx throws, so a job
+ * retries it with the queue's backoff.
+ *
+ * @example await postSigned(ctx, 'https://hooks.example.com/in', JSON.stringify(event), secret)
+ */
+export async function postSigned(ctx: TenantContext, target: string, body: string, secret: string): Promise<void> {
+  const url = new URL(target);
+  if (!ctx.allowPrivateWebhookUrls && isIP(bareHost(url)) && isPrivateAddress(bareHost(url)))
+    throw new Error(`${url.host} is a private address`);
+  const status = await post(ctx, url, body, {
+    'content-type': 'application/json',
+    'user-agent': 'SpokeStack-Webhooks/1',
+    [webhookSignatureHeader]: signWebhook(secret, body, ctx.now),
+  });
+  if (status < 200 || status >= 300) throw new Error(`Webhook endpoint answered ${status}`);
+}
+
+/**
  * The delivery job: POSTs the event to its endpoint, signed now. A removed or paused endpoint drops it;
  * anything but a 2xx throws, so the queue retries with backoff and finally marks the job DEAD.
  */
@@ -197,15 +221,6 @@ export async function deliverWebhook(db: Db, ctx: TenantContext, payload: Json):
   const { endpointId, event } = payload as unknown as { endpointId: string; event: WebhookEvent };
   const endpoint = await webhooks.find(db, ctx, endpointId);
   if (!endpoint?.isActive) return;
-  const url = new URL(endpoint.url);
-  if (!ctx.allowPrivateWebhookUrls && isIP(bareHost(url)) && isPrivateAddress(bareHost(url)))
-    throw new Error(`${url.host} is a private address`);
   const secret = (await webhooks.openSecret(db, ctx, endpointId, 'secret'))!;
-  const body = JSON.stringify(event);
-  const status = await post(ctx, url, body, {
-    'content-type': 'application/json',
-    'user-agent': 'SpokeStack-Webhooks/1',
-    [webhookSignatureHeader]: signWebhook(secret, body, ctx.now),
-  });
-  if (status < 200 || status >= 300) throw new Error(`Webhook endpoint answered ${status}`);
+  await postSigned(ctx, endpoint.url, JSON.stringify(event), secret);
 }
