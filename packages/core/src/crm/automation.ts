@@ -147,7 +147,8 @@ const workflowFieldsSchema = z.strictObject({
   isActive: z.boolean().optional(),
 });
 export const workflowCreate = workflowFieldsSchema;
-export const workflowUpdate = workflowFieldsSchema.partial();
+// Without the create's default: a change that does not name the trigger config keeps it.
+export const workflowUpdate = workflowFieldsSchema.partial().extend({ triggerConfig: z.record(z.string(), f.json()).optional() });
 /** A workflow; webhook secrets show only as `secretSet`. */
 export const workflowRow = workflows.row.extend({ conditions: segmentRule.nullable(), actions: z.array(workflowAction) });
 

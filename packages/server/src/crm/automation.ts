@@ -687,7 +687,7 @@ async function dueOccasions(db: Db, ctx: TenantContext, workflow: WorkflowRow) {
     const rows = await db
       .select({ id: contacts.id, last: sql<string>`(${last})::text` })
       .from(contacts)
-      .where(and(eq(contacts.organizationId, org), lt(last, new Date(ctx.now.getTime() - (config.days as number) * dayMs))))
+      .where(and(eq(contacts.organizationId, org), sql`${last} < ${new Date(ctx.now.getTime() - (config.days as number) * dayMs).toISOString()}::timestamptz`))
       .limit(500);
     return rows.map((r) => ({ entityId: r.id, contactId: r.id, key: `inactive:${r.id}:${r.last}`, data: { lastActivityAt: r.last } }));
   }
