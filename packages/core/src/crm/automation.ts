@@ -67,7 +67,7 @@ export const workflowTriggerConfigs = {
   MANUAL: z.strictObject({}),
 } satisfies Record<(typeof workflowTrigger)[number], z.ZodType>;
 
-/** One step of a workflow. `branch` runs `then` or `else` by a segment rule over the contact; `wait` resumes later (a delayed job). */
+/** One step of a workflow. `branch` runs `yes` or `no` by a segment rule (`if`) over the contact; `wait` resumes later (a delayed job). */
 export type WorkflowAction =
   | {
       type: 'create_task';
@@ -81,11 +81,14 @@ export type WorkflowAction =
       };
     }
   | { type: 'send_email'; config: { templateId: string; subject: string; from?: string } }
-  | { type: 'update_field'; config: { field?: (typeof workflowFields)[number]; customField?: string; value: string | number | boolean | null } }
+  | {
+      type: 'update_field';
+      config: { field?: (typeof workflowFields)[number]; customField?: string; value: string | number | boolean | null };
+    }
   | { type: 'add_to_list' | 'remove_from_list'; config: { listId: string } }
   | { type: 'add_tag'; config: { tag: string } }
   | { type: 'wait'; config: { duration: string } }
-  | { type: 'branch'; config: { if: z.output<typeof segmentRule>; then: WorkflowAction[]; else: WorkflowAction[] } }
+  | { type: 'branch'; config: { if: z.output<typeof segmentRule>; yes: WorkflowAction[]; no: WorkflowAction[] } }
   | { type: 'webhook'; config: { url: string; secret?: string; secretSet?: boolean } };
 
 const steps = (): z.ZodType<WorkflowAction[]> => z.array(workflowAction).max(50);
@@ -100,7 +103,7 @@ export const workflowAction: z.ZodType<WorkflowAction> = z.lazy(() =>
         dueIn: workflowDuration.optional(),
         priority: z.enum(priority).optional(),
         taskType: z.enum(crmTaskType).optional(),
-        /** A user of the organization; the contact's owner, else the workflow's creator, by default. */
+        /** A user of the organization; the contact's owner by default. */
         assignedToId: id.optional(),
       }),
     }),
@@ -125,7 +128,7 @@ export const workflowAction: z.ZodType<WorkflowAction> = z.lazy(() =>
     z.strictObject({ type: z.literal('wait'), config: z.strictObject({ duration: workflowDuration }) }),
     z.strictObject({
       type: z.literal('branch'),
-      config: z.strictObject({ if: segmentRule, then: steps(), else: steps().default([]) }),
+      config: z.strictObject({ if: segmentRule, yes: steps(), no: steps().default([]) }),
     }),
     z.strictObject({
       type: z.literal('webhook'),
@@ -155,7 +158,7 @@ export const workflowRow = workflows.row.extend({ conditions: segmentRule.nullab
 export const workflowRun = z.strictObject({ contactId: id.optional() });
 /** What one step would do. */
 export interface PlannedStep {
-  path: (number | 'then' | 'else')[];
+  path: (number | 'yes' | 'no')[];
   type: WorkflowAction['type'];
   description: string;
   skipped?: boolean;
@@ -163,7 +166,7 @@ export interface PlannedStep {
 }
 const plannedStep: z.ZodType<PlannedStep> = z.lazy(() =>
   z.object({
-    path: z.array(z.union([z.number(), z.literal('then'), z.literal('else')])),
+    path: z.array(z.union([z.number(), z.literal('yes'), z.literal('no')])),
     type: z.enum(['create_task', 'send_email', 'update_field', 'add_to_list', 'remove_from_list', 'add_tag', 'wait', 'branch', 'webhook']),
     /** In words, with the contact's values: the email's subject as merged, the field's new value. */
     description: z.string(),

@@ -443,7 +443,10 @@ function createAutomationClient(http: HttpClient, generic: ResourceClients<typeo
        * await sdk.crm.workflows.create({
        *   name: 'Welcome', triggerType: 'RECORD_CREATED', triggerConfig: { entity: 'formSubmission' },
        *   conditions: { kind: 'consent', marketingConsent: true },
-       *   actions: [{ type: 'wait', config: { duration: '1d' } }, { type: 'send_email', config: { templateId, subject: 'Hi {{firstName}}' } }],
+       *   actions: [
+       *     { type: 'wait', config: { duration: '1d' } },
+       *     { type: 'send_email', config: { templateId, subject: 'Hi {{firstName}}' } },
+       *   ],
        * })
        */
       create: (body: Body<typeof ops.createWorkflow>, options?: RequestOptions) => http.call(ops.createWorkflow, { body }, options),

@@ -97,7 +97,12 @@ export async function recordContactActivity(
         action: row.activityType,
         entityType: 'contact_activities',
         entityId: row.id,
-        metadata: { contactId: row.contactId, campaignId: row.campaignId, dealId: row.dealId, formId: items.filter((it) => known.has(it.contactId))[i]?.formId ?? null },
+        metadata: {
+          contactId: row.contactId,
+          campaignId: row.campaignId,
+          dealId: row.dealId,
+          formId: items.filter((it) => known.has(it.contactId))[i]?.formId ?? null,
+        },
       })),
     );
   await enqueueRescore(

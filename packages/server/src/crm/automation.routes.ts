@@ -3,7 +3,11 @@ import type { Db } from '../db/client.js';
 import { type Router, refused } from '../http/router.js';
 import { createWorkflow, dryRunWorkflow, getWorkflow, listWorkflows, runWorkflow, updateWorkflow } from './automation.js';
 
-/** Workflows (checked, secrets write-only), manual and dry runs; executions are written by runs only. @example automationRoutes(router, db) */
+/**
+ * Workflows (checked, secrets write-only), manual and dry runs; executions are written by runs only.
+ *
+ * @example automationRoutes(router, db)
+ */
 export function automationRoutes(router: Router, db: Db): void {
   router.on(ops.listWorkflows, ({ ctx, query }) => listWorkflows(db, ctx, query));
   router.on(ops.getWorkflow, ({ ctx, params }) => getWorkflow(db, ctx, params.id));

@@ -43,7 +43,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/in`;
-  t = await createTestInstance({ now: '2026-03-01T12:00:00Z', allowPrivateWebhookUrls: true, mail: { url: smtp.url, from: 'crm@agency.test' } });
+  t = await createTestInstance({
+    now: '2026-03-01T12:00:00Z',
+    allowPrivateWebhookUrls: true,
+    mail: { url: smtp.url, from: 'crm@agency.test' },
+  });
   await t.sdk.crm.customFields.create({ key: 'renewal', label: 'Renewal', fieldType: 'date' });
   pipelineId = (await t.sdk.crm.pipelines.create({ name: 'Sales', stages, isDefault: true })).id;
 });
@@ -89,7 +93,14 @@ describe('workflows', () => {
       'body.conditions.key',
       'body.triggerConfig.schedule',
     ]);
-    const wrong = await problem(t.sdk.crm.workflows.create({ name: 'Bad', triggerType: 'INACTIVITY', triggerConfig: {}, actions: [{ type: 'wait', config: { duration: '1d' } }] }));
+    const wrong = await problem(
+      t.sdk.crm.workflows.create({
+        name: 'Bad',
+        triggerType: 'INACTIVITY',
+        triggerConfig: {},
+        actions: [{ type: 'wait', config: { duration: '1d' } }],
+      }),
+    );
     expect(wrong.errors.map((e) => e.path)).toEqual(['body.triggerConfig.days']);
   });
 
@@ -229,8 +240,8 @@ describe('workflows', () => {
         type: 'branch',
         config: {
           if: { kind: 'tag', op: 'has', tag: 'vip' },
-          then: [{ type: 'add_tag', config: { tag: 'vip-followed' } }],
-          else: [
+          yes: [{ type: 'add_tag', config: { tag: 'vip-followed' } }],
+          no: [
             { type: 'add_tag', config: { tag: 'regular' } },
             { type: 'webhook', config: { url: hookUrl, secret } },
           ],
@@ -238,7 +249,7 @@ describe('workflows', () => {
       },
     ];
     const workflow = await t.sdk.crm.workflows.create({ name: 'Everything', triggerType: 'MANUAL', actions });
-    expect(workflow.actions[6]).toMatchObject({ config: { else: [{}, { config: { url: hookUrl, secretSet: true } }] } });
+    expect(workflow.actions[6]).toMatchObject({ config: { no: [{}, { config: { url: hookUrl, secretSet: true } }] } });
     expect(JSON.stringify(workflow)).not.toContain(secret);
 
     const dry = await t.sdk.crm.workflows.dryRun(workflow.id, { contactId: c.id });
@@ -250,7 +261,7 @@ describe('workflows', () => {
       'Add to the list “Nurture”',
       'Remove from the list “Cold”',
       'Wait 1d',
-      'Conditions not met: else',
+      'Conditions not met: no',
     ]);
     expect(dry.steps[6]!.steps!.map((s) => s.description)).toEqual(['Tag “regular”', `POST a signed event to ${hookUrl}`]);
     // The dry run did nothing.
@@ -264,7 +275,9 @@ describe('workflows', () => {
     expect(run).toMatchObject({ id: started.id, status: 'RUNNING', actionsExecuted: 6 });
     const [task] = (await t.sdk.crm.tasks.list({ contactId: c.id })).data;
     expect(task).toMatchObject({ title: 'Call Ada', dueDate: new Date(t.clock.now().getTime() + 2 * day).toISOString() });
-    expect(smtp.received.map((m) => [m.to, m.mail.subject, m.mail.text?.trim()])).toEqual([[['actions@example.com'], 'Hi Ada', 'Hello Ada']]);
+    expect(smtp.received.map((m) => [m.to, m.mail.subject, m.mail.text?.trim()])).toEqual([
+      [['actions@example.com'], 'Hi Ada', 'Hello Ada'],
+    ]);
     const after = await t.sdk.crm.contacts.get(c.id);
     expect(after.status).toBe('INACTIVE');
     expect((await t.sdk.crm.contactLists.get(staticList.id)).memberCount).toBe(1);
@@ -318,7 +331,11 @@ describe('workflows', () => {
     expect(await runsOf(workflow.id)).toHaveLength(1);
     expect((await t.sdk.crm.contacts.get(c.id)).city).toBe('Lyon');
 
-    const manual = await t.sdk.crm.workflows.create({ name: 'Often', triggerType: 'MANUAL', actions: [{ type: 'add_tag', config: { tag: 'x' } }] });
+    const manual = await t.sdk.crm.workflows.create({
+      name: 'Often',
+      triggerType: 'MANUAL',
+      actions: [{ type: 'add_tag', config: { tag: 'x' } }],
+    });
     for (let i = 0; i < perContactPerHour; i++) await t.sdk.crm.workflows.run(manual.id, { contactId: c.id });
     const refused = await t.sdk.crm.workflows.run(manual.id, { contactId: c.id });
     expect(refused).toMatchObject({ status: 'CANCELLED', error: expect.stringContaining('last hour') });

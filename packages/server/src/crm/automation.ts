@@ -15,7 +15,16 @@ import type { FeatureSchedule } from '../feature.js';
 import { recordContactActivity } from './activities.js';
 import { type ContactRow, updateContact } from './contacts.js';
 import { addMembers, removeMembers, segmentWhere } from './lists.js';
-import { contactActivities, contactLists, contacts, crmDeals, crmTasks, crmWorkflows, emailTemplates, workflowExecutions } from './schema.js';
+import {
+  contactActivities,
+  contactLists,
+  contacts,
+  crmDeals,
+  crmTasks,
+  crmWorkflows,
+  emailTemplates,
+  workflowExecutions,
+} from './schema.js';
 import { createTask } from './tasks.js';
 import { htmlToText, merge, mergeValues } from './templates.js';
 
@@ -40,7 +49,7 @@ const dayMs = 86_400_000;
 
 type WorkflowRow = typeof crmWorkflows.$inferSelect;
 type Execution = typeof workflowExecutions.$inferSelect;
-type Path = (number | 'then' | 'else')[];
+type Path = (number | 'yes' | 'no')[];
 const workflowService = resourceService(crmWorkflows, crmResources.workflows);
 const scheduleKey = (id: string) => `crm.workflow:${id}`;
 
@@ -69,20 +78,23 @@ function walkActions(actions: WorkflowAction[], path: string, visit: (a: Workflo
   actions.forEach((action, i) => {
     visit(action, `${path}.${i}`);
     if (action.type === 'branch') {
-      walkActions(action.config.then, `${path}.${i}.config.then`, visit);
-      walkActions(action.config.else ?? [], `${path}.${i}.config.else`, visit);
+      walkActions(action.config.yes, `${path}.${i}.config.yes`, visit);
+      walkActions(action.config.no ?? [], `${path}.${i}.config.no`, visit);
     }
   });
 }
 
 type Input = Partial<z.output<typeof workflowCreate>>;
 
-async function checkWorkflow(db: Db, ctx: TenantContext, input: Required<Pick<Input, 'triggerType' | 'triggerConfig' | 'actions'>> & Input) {
+async function checkWorkflow(
+  db: Db,
+  ctx: TenantContext,
+  input: Required<Pick<Input, 'triggerType' | 'triggerConfig' | 'actions'>> & Input,
+) {
   const errors: FieldError[] = [];
   const parsed = workflowTriggerConfigs[input.triggerType].safeParse(input.triggerConfig);
   if (!parsed.success)
-    for (const issue of parsed.error.issues)
-      errors.push({ path: ['body.triggerConfig', ...issue.path].join('.'), message: issue.message });
+    for (const issue of parsed.error.issues) errors.push({ path: ['body.triggerConfig', ...issue.path].join('.'), message: issue.message });
   else if (input.triggerType === 'SCHEDULED') {
     const config = parsed.data as { schedule: string; timezone?: string };
     try {
@@ -113,7 +125,8 @@ async function checkWorkflow(db: Db, ctx: TenantContext, input: Required<Pick<In
       .select({ id: emailTemplates.id })
       .from(emailTemplates)
       .where(and(eq(emailTemplates.organizationId, ctx.organizationId), inArray(emailTemplates.id, [...templates.keys()])));
-    for (const [id, path] of templates) if (!found.some((t) => t.id === id)) errors.push({ path, message: 'No email template of this organization' });
+    for (const [id, path] of templates)
+      if (!found.some((t) => t.id === id)) errors.push({ path, message: 'No email template of this organization' });
   }
   if (lists.size) {
     const found = await db
@@ -142,7 +155,7 @@ function sealActions(ctx: TenantContext, actions: WorkflowAction[], before: Work
   });
   const seal = (list: WorkflowAction[]): WorkflowAction[] =>
     list.map((a) => {
-      if (a.type === 'branch') return { ...a, config: { ...a.config, then: seal(a.config.then), else: seal(a.config.else ?? []) } };
+      if (a.type === 'branch') return { ...a, config: { ...a.config, yes: seal(a.config.yes), no: seal(a.config.no ?? []) } };
       if (a.type !== 'webhook') return a;
       const secret = a.config.secret ? ctx.secrets.seal(a.config.secret, secretContext) : kept.get(a.config.url);
       return { type: 'webhook', config: { url: a.config.url, secret } };
@@ -154,7 +167,7 @@ function sealActions(ctx: TenantContext, actions: WorkflowAction[], before: Work
 function present(row: WorkflowRow) {
   const hide = (list: WorkflowAction[]): WorkflowAction[] =>
     list.map((a) => {
-      if (a.type === 'branch') return { ...a, config: { ...a.config, then: hide(a.config.then), else: hide(a.config.else ?? []) } };
+      if (a.type === 'branch') return { ...a, config: { ...a.config, yes: hide(a.config.yes), no: hide(a.config.no ?? []) } };
       return a.type === 'webhook' ? { type: 'webhook', config: { url: a.config.url, secretSet: !!a.config.secret } } : a;
     });
   return { ...row, conditions: row.conditions as SegmentRule | null, actions: hide(row.actions as WorkflowAction[]) };
@@ -194,7 +207,11 @@ export async function listWorkflows(db: Db, ctx: TenantContext, query: { limit?:
   return { data: page.data.map((row) => present(row as WorkflowRow)), nextCursor: page.nextCursor };
 }
 
-/** @example await createWorkflow(db, ctx, { name: 'Welcome', triggerType: 'MANUAL', actions: [{ type: 'add_tag', config: { tag: 'welcomed' } }] }) */
+/**
+ * Creates a workflow after checking it (see `checkWorkflow`); a SCHEDULED one goes on the queue's cron.
+ *
+ * @example await createWorkflow(db, ctx, { name: 'Welcome', triggerType: 'MANUAL', actions: [{ type: 'add_tag', config: { tag: 'hi' } }] })
+ */
 export async function createWorkflow(db: Db, ctx: TenantContext, input: z.output<typeof workflowCreate>) {
   const triggerConfig = await checkWorkflow(db, ctx, input);
   const row = (await workflowService.create(db, ctx, {
@@ -276,7 +293,8 @@ export async function startRun(
           sql`${workflowExecutions.status} <> 'CANCELLED'`,
         ),
       );
-    if ((recent?.n ?? 0) >= perContactPerHour) refusal = `Stopped: already ran ${perContactPerHour} times for this contact in the last hour`;
+    if ((recent?.n ?? 0) >= perContactPerHour)
+      refusal = `Stopped: already ran ${perContactPerHour} times for this contact in the last hour`;
   }
   if (!refusal && workflow.conditions) {
     const met = event.contactId ? await contactMatches(db, ctx, workflow.conditions as SegmentRule, event.contactId) : false;
@@ -364,7 +382,9 @@ function eventsOf(item: ActivityEvent): TriggerEvent[] {
     if (!type) return [];
     const contactId = m.contactId as string;
     const entity = item.action === 'FORM_SUBMISSION' ? 'formSubmission' : undefined;
-    return [{ type, entity, entityId: item.entityId, contactId, data: { campaignId: m.campaignId, formId: m.formId, activityId: item.entityId } }];
+    return [
+      { type, entity, entityId: item.entityId, contactId, data: { campaignId: m.campaignId, formId: m.formId, activityId: item.entityId } },
+    ];
   }
   const entity = entities[item.entityType];
   if (!entity) return [];
@@ -372,7 +392,8 @@ function eventsOf(item: ActivityEvent): TriggerEvent[] {
   const events: TriggerEvent[] = [];
   const record = recordTriggers[item.action];
   if (record) events.push({ ...base, type: record, data: {} });
-  if (item.action === 'updated') events.push({ ...base, type: 'FIELD_CHANGED', data: { changedFields: (m.changedFields as string[]) ?? [] } });
+  if (item.action === 'updated')
+    events.push({ ...base, type: 'FIELD_CHANGED', data: { changedFields: (m.changedFields as string[]) ?? [] } });
   if (entity === 'deal' && dealMoves.has(item.action)) {
     const data = { fromStageId: m.fromStageId, toStageId: m.toStageId };
     events.push({ ...base, type: 'DEAL_STAGE_CHANGED', data });
@@ -473,7 +494,7 @@ async function walk(list: WorkflowAction[], prefix: Path, from: Path, step: Step
     const action = list[i]!;
     const path = [...prefix, i];
     if (action.type === 'branch') {
-      const side = (inner[0] as 'then' | 'else' | undefined) ?? ((await step.decide(action, path)) ? 'then' : 'else');
+      const side = (inner[0] as 'yes' | 'no' | undefined) ?? ((await step.decide(action, path)) ? 'yes' : 'no');
       const waited = await walk(action.config[side] ?? [], [...path, side], inner.slice(1), step);
       if (waited) return waited;
       continue;
@@ -530,7 +551,8 @@ async function perform(
       return { message: `Created task “${task.title}”` };
     }
     case 'send_email': {
-      if (!mailable(contact)) return { message: 'Skipped: the contact cannot be mailed (no address, no consent, or unsubscribed)', skipped: true };
+      if (!mailable(contact))
+        return { message: 'Skipped: the contact cannot be mailed (no address, no consent, or unsubscribed)', skipped: true };
       if (!ctx.mailer) throw new Error('No mail transport is configured on this server (set SPOKESTACK_SMTP_URL)');
       const from = action.config.from ?? ctx.mailFrom;
       if (!from) throw new Error('No sender: the server has no default (SPOKESTACK_MAIL_FROM)');
@@ -559,7 +581,9 @@ async function perform(
     case 'remove_from_list': {
       const change = action.type === 'add_to_list' ? addMembers : removeMembers;
       const { changed } = await change(db, ctx, action.config.listId, [contact.id]);
-      return { message: changed ? (action.type === 'add_to_list' ? 'Added to the list' : 'Removed from the list') : 'No change: already so' };
+      return {
+        message: changed ? (action.type === 'add_to_list' ? 'Added to the list' : 'Removed from the list') : 'No change: already so',
+      };
     }
     case 'add_tag': {
       if (contact.tags.some((t) => t.toLowerCase() === action.config.tag.toLowerCase())) return { message: 'No change: already tagged' };
@@ -570,7 +594,8 @@ async function perform(
   return { message: 'Unknown action', skipped: true };
 }
 
-const appendLog = (entry: Record<string, Json>) => sql`coalesce(${workflowExecutions.logs}, '[]'::jsonb) || ${JSON.stringify([entry])}::jsonb`;
+const appendLog = (entry: Record<string, Json>) =>
+  sql`coalesce(${workflowExecutions.logs}, '[]'::jsonb) || ${JSON.stringify([entry])}::jsonb`;
 
 /**
  * The run job: walks the execution's actions from its stored position. A failing step is logged and thrown, so
@@ -593,7 +618,15 @@ export async function runWorkflowJob(db: Db, jobCtx: TenantContext, payload: Jso
       const met = current.contactId ? await contactMatches(db, ctx, action.config.if, current.contactId) : false;
       await db
         .update(workflowExecutions)
-        .set({ logs: appendLog({ path, type: 'branch', status: 'done', message: met ? 'Conditions met: then' : 'Conditions not met: else', at: ctx.now.toISOString() }) })
+        .set({
+          logs: appendLog({
+            path,
+            type: 'branch',
+            status: 'done',
+            message: met ? 'Conditions met: yes' : 'Conditions not met: no',
+            at: ctx.now.toISOString(),
+          }),
+        })
         .where(byId);
       return met;
     },
@@ -635,7 +668,13 @@ export async function runWorkflowJob(db: Db, jobCtx: TenantContext, payload: Jso
     await db
       .update(workflowExecutions)
       .set({
-        logs: appendLog({ path: (current.position as Json) ?? null, status: 'failed', message, attempt: job.attempts, at: ctx.now.toISOString() }),
+        logs: appendLog({
+          path: (current.position as Json) ?? null,
+          status: 'failed',
+          message,
+          attempt: job.attempts,
+          at: ctx.now.toISOString(),
+        }),
         error: message,
         ...(final ? { status: 'FAILED' as const, completedAt: ctx.now, actionsFailed: sql`${workflowExecutions.actionsFailed} + 1` } : {}),
       })
@@ -665,13 +704,25 @@ export async function runWorkflowTick(db: Db, ctx: TenantContext, payload: Json,
   const tick = job.runAt.toISOString();
   await transaction(db, async (tx) => {
     if (!workflow.conditions) {
-      await startRun(tx, ctx, workflow, { type: 'SCHEDULED', entityId: workflow.id, contactId: null, data: { tick } }, { dedupeKey: `tick:${tick}` });
+      await startRun(
+        tx,
+        ctx,
+        workflow,
+        { type: 'SCHEDULED', entityId: workflow.id, contactId: null, data: { tick } },
+        { dedupeKey: `tick:${tick}` },
+      );
       return;
     }
     const where = await segmentWhere(tx, ctx, workflow.conditions as SegmentRule, 'conditions');
     const matching = await tx.select({ id: contacts.id }).from(contacts).where(where).limit(1000);
     for (const { id } of matching)
-      await startRun(tx, ctx, workflow, { type: 'SCHEDULED', entityId: id, contactId: id, data: { tick } }, { dedupeKey: `tick:${tick}:${id}` });
+      await startRun(
+        tx,
+        ctx,
+        workflow,
+        { type: 'SCHEDULED', entityId: id, contactId: id, data: { tick } },
+        { dedupeKey: `tick:${tick}:${id}` },
+      );
   });
 }
 
@@ -687,7 +738,12 @@ async function dueOccasions(db: Db, ctx: TenantContext, workflow: WorkflowRow) {
     const rows = await db
       .select({ id: contacts.id, last: sql<string>`(${last})::text` })
       .from(contacts)
-      .where(and(eq(contacts.organizationId, org), sql`${last} < ${new Date(ctx.now.getTime() - (config.days as number) * dayMs).toISOString()}::timestamptz`))
+      .where(
+        and(
+          eq(contacts.organizationId, org),
+          sql`${last} < ${new Date(ctx.now.getTime() - (config.days as number) * dayMs).toISOString()}::timestamptz`,
+        ),
+      )
       .limit(500);
     return rows.map((r) => ({ entityId: r.id, contactId: r.id, key: `inactive:${r.id}:${r.last}`, data: { lastActivityAt: r.last } }));
   }
@@ -701,7 +757,12 @@ async function dueOccasions(db: Db, ctx: TenantContext, workflow: WorkflowRow) {
       .from(crmDeals)
       .where(and(eq(crmDeals.organizationId, org), gte(crmDeals.expectedCloseDate, from), lt(crmDeals.expectedCloseDate, to)))
       .limit(500);
-    return rows.map((r) => ({ entityId: r.id, contactId: r.contactId, key: `date:${r.id}:${r.date?.toISOString()}`, data: { date: r.date?.toISOString() ?? null } }));
+    return rows.map((r) => ({
+      entityId: r.id,
+      contactId: r.contactId,
+      key: `date:${r.id}:${r.date?.toISOString()}`,
+      data: { date: r.date?.toISOString() ?? null },
+    }));
   }
   const value = sql`(${contacts.customFields} ->> ${config.customField as string})`;
   const rows = await db
@@ -731,7 +792,13 @@ export const workflowSweep: FeatureSchedule = {
       const ctx = contextFor(workflow.organizationId);
       for (const o of await dueOccasions(db, ctx, workflow))
         await transaction(db, (tx) =>
-          startRun(tx, ctx, workflow, { type: workflow.triggerType, entityId: o.entityId, contactId: o.contactId, data: o.data }, { dedupeKey: o.key }),
+          startRun(
+            tx,
+            ctx,
+            workflow,
+            { type: workflow.triggerType, entityId: o.entityId, contactId: o.contactId, data: o.data },
+            { dedupeKey: o.key },
+          ),
         );
     }
   },
@@ -749,11 +816,11 @@ async function plan(db: Db, ctx: TenantContext, list: WorkflowAction[], prefix: 
     switch (action.type) {
       case 'branch': {
         const met = contact ? await contactMatches(db, ctx, action.config.if, contact.id) : false;
-        const side = met ? 'then' : 'else';
+        const side = met ? 'yes' : 'no';
         steps.push({
           path,
           type: 'branch',
-          description: met ? 'Conditions met: then' : 'Conditions not met: else',
+          description: met ? 'Conditions met: yes' : 'Conditions not met: no',
           steps: await plan(db, ctx, action.config[side] ?? [], [...path, side], contact),
         });
         break;
@@ -765,18 +832,25 @@ async function plan(db: Db, ctx: TenantContext, list: WorkflowAction[], prefix: 
         steps.push({ path, type: 'webhook', description: `POST a signed event to ${action.config.url}` });
         break;
       case 'create_task':
-        steps.push(contact ? { path, type: action.type, description: `Create task “${merge(action.config.title, values, false)}”` } : noContact);
+        steps.push(
+          contact ? { path, type: action.type, description: `Create task “${merge(action.config.title, values, false)}”` } : noContact,
+        );
         break;
       case 'send_email': {
         if (!contact) steps.push(noContact);
         else if (!mailable(contact))
           steps.push({ path, type: action.type, description: 'Skipped: the contact cannot be mailed', skipped: true });
-        else steps.push({ path, type: action.type, description: `Send “${merge(action.config.subject, values, false)}” to ${contact.email}` });
+        else
+          steps.push({ path, type: action.type, description: `Send “${merge(action.config.subject, values, false)}” to ${contact.email}` });
         break;
       }
       case 'update_field': {
         const { field, customField, value } = action.config;
-        steps.push(contact ? { path, type: action.type, description: `Set ${field ?? `custom.${customField}`} to ${JSON.stringify(value)}` } : noContact);
+        steps.push(
+          contact
+            ? { path, type: action.type, description: `Set ${field ?? `custom.${customField}`} to ${JSON.stringify(value)}` }
+            : noContact,
+        );
         break;
       }
       case 'add_to_list':
@@ -786,7 +860,9 @@ async function plan(db: Db, ctx: TenantContext, list: WorkflowAction[], prefix: 
           .from(contactLists)
           .where(and(eq(contactLists.organizationId, ctx.organizationId), eq(contactLists.id, action.config.listId)));
         const verb = action.type === 'add_to_list' ? 'Add to' : 'Remove from';
-        steps.push(contact ? { path, type: action.type, description: `${verb} the list “${list?.name ?? action.config.listId}”` } : noContact);
+        steps.push(
+          contact ? { path, type: action.type, description: `${verb} the list “${list?.name ?? action.config.listId}”` } : noContact,
+        );
         break;
       }
       case 'add_tag':
@@ -806,6 +882,10 @@ async function plan(db: Db, ctx: TenantContext, list: WorkflowAction[], prefix: 
 export async function dryRunWorkflow(db: Db, ctx: TenantContext, id: string, input: { contactId?: string }) {
   const workflow = await findWorkflow(db, ctx, id);
   const contact = await contactOf(db, ctx, input.contactId ?? null, 'body.contactId');
-  const conditionsMet = workflow.conditions ? (contact ? await contactMatches(db, ctx, workflow.conditions as SegmentRule, contact.id) : false) : true;
+  const conditionsMet = workflow.conditions
+    ? contact
+      ? await contactMatches(db, ctx, workflow.conditions as SegmentRule, contact.id)
+      : false
+    : true;
   return { conditionsMet, steps: await plan(db, ctx, workflow.actions as WorkflowAction[], [], contact) };
 }

@@ -45,7 +45,9 @@ describe('forms', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.errors.map((e) => e.path)).toContain('body.redirectUrl');
-    const unmapped = await problem(t.sdk.crm.forms.create({ name: 'Bad', fields: [{ name: 'company', label: 'Company', mapTo: 'custom.nope' }] }));
+    const unmapped = await problem(
+      t.sdk.crm.forms.create({ name: 'Bad', fields: [{ name: 'company', label: 'Company', mapTo: 'custom.nope' }] }),
+    );
     expect(unmapped.errors.map((e) => e.path).sort()).toEqual(['body.fields', 'body.fields.0.mapTo']);
   });
 

@@ -39,7 +39,10 @@ async function checkForm(db: Db, ctx: TenantContext, input: Partial<z.output<typ
     names.add(field.name);
     if (field.name === honeypot) errors.push({ path: `${path}.name`, message: 'This is the honeypot field’s name; people never fill it' });
     if (field.mapTo && !(formContactFields as readonly string[]).includes(field.mapTo) && !custom.has(field.mapTo))
-      errors.push({ path: `${path}.mapTo`, message: `A contact field (${formContactFields.join(', ')}) or custom.<key> of a defined field` });
+      errors.push({
+        path: `${path}.mapTo`,
+        message: `A contact field (${formContactFields.join(', ')}) or custom.<key> of a defined field`,
+      });
     if (field.type === 'select' && !field.options?.length) errors.push({ path: `${path}.options`, message: 'A select needs its options' });
     if (field.type === 'consent' && field.mapTo) errors.push({ path: `${path}.mapTo`, message: 'The consent box sets marketing consent' });
   });
@@ -49,7 +52,12 @@ async function checkForm(db: Db, ctx: TenantContext, input: Partial<z.output<typ
   if (errors.length) throw badRequest(errors);
 }
 
-/** @example await createForm(db, ctx, { name: 'Newsletter', fields: [{ name: 'email', label: 'Email', type: 'email', required: true, mapTo: 'email' }] }) */
+/**
+ * Creates a form after checking its fields (one required email mapped to `email`, mappings known).
+ *
+ * @example
+ * await createForm(db, ctx, { name: 'News', fields: [{ name: 'email', label: 'Email', type: 'email', required: true, mapTo: 'email' }] })
+ */
 export async function createForm(db: Db, ctx: TenantContext, input: z.output<typeof formCreate>): Promise<Form> {
   await checkForm(db, ctx, input);
   return (await formService.create(db, ctx, { ...input, createdById: ctx.actor.id })) as Form;
@@ -141,7 +149,10 @@ export async function submitForm(db: Db, app: AppContext, id: string, post: Post
   const utm = Object.fromEntries(utmKeys.map((k) => [k, firstString(post[k], 200)])) as Record<(typeof utmKeys)[number], string | null>;
   const sourceUrl = firstString(post.sourceUrl, 2000);
   const email = answers.contact.email as string;
-  const consentSource = `Form “${form.name}”${form.consentText ? `: ${form.consentText}` : ''}${sourceUrl ? ` (${sourceUrl})` : ''}`.slice(0, 1000);
+  const consentSource = `Form “${form.name}”${form.consentText ? `: ${form.consentText}` : ''}${sourceUrl ? ` (${sourceUrl})` : ''}`.slice(
+    0,
+    1000,
+  );
   const fieldOf = new Map(form.fields.filter((f) => f.mapTo).map((f) => [f.mapTo!.replace(/^custom\./, 'customFields.'), f.name]));
   await transaction(db, async (tx) => {
     const [existing] = await tx
@@ -154,28 +165,29 @@ export async function submitForm(db: Db, app: AppContext, id: string, post: Post
       ...(Object.keys(answers.customFields).length ? { customFields: answers.customFields } : {}),
       ...(answers.consent ? { marketingConsent: true, marketingConsentSource: consentSource } : {}),
     };
-    const contact = await (
-      existing
-        ? updateContact(tx, ctx, existing.id, {
-            ...values,
-            // First touch: the campaign that brought the contact stays.
-            ...(existing.utmSource || existing.utmMedium || existing.utmCampaign
-              ? {}
-              : { utmSource: utm.utm_source, utmMedium: utm.utm_medium, utmCampaign: utm.utm_campaign }),
-          } as Parameters<typeof updateContact>[3])
-        : createContact(tx, ctx, {
-            firstName: '',
-            lastName: '',
-            source: 'WEBSITE',
-            ...values,
-            utmSource: utm.utm_source,
-            utmMedium: utm.utm_medium,
-            utmCampaign: utm.utm_campaign,
-          } as Parameters<typeof createContact>[2])
+    const contact = await (existing
+      ? updateContact(tx, ctx, existing.id, {
+          ...values,
+          // First touch: the campaign that brought the contact stays.
+          ...(existing.utmSource || existing.utmMedium || existing.utmCampaign
+            ? {}
+            : { utmSource: utm.utm_source, utmMedium: utm.utm_medium, utmCampaign: utm.utm_campaign }),
+        } as Parameters<typeof updateContact>[3])
+      : createContact(tx, ctx, {
+          firstName: '',
+          lastName: '',
+          source: 'WEBSITE',
+          ...values,
+          utmSource: utm.utm_source,
+          utmMedium: utm.utm_medium,
+          utmCampaign: utm.utm_campaign,
+        } as Parameters<typeof createContact>[2])
     ).catch((error: unknown) => {
       // The contact's rules (a phone number, a custom field) speak of its fields; the poster knows the form's names.
       if (error instanceof HttpError && error.status === 400 && error.errors)
-        throw badRequest(error.errors.map((e) => ({ ...e, path: `body.${fieldOf.get(e.path.replace(/^body\./, '')) ?? e.path.slice(5)}` })));
+        throw badRequest(
+          error.errors.map((e) => ({ ...e, path: `body.${fieldOf.get(e.path.replace(/^body\./, '')) ?? e.path.slice(5)}` })),
+        );
       throw error;
     });
     await tx.insert(contactFormSubmissions).values({
