@@ -313,6 +313,8 @@ describe('workflows', () => {
     const [hook] = hooks;
     const [, ts, sig] = hook!.signature.match(/^t=(\d+),v1=([0-9a-f]+)$/)!;
     expect(sig).toBe(createHmac('sha256', secret).update(`${ts}.${hook!.body}`).digest('hex'));
+    // Runs are readable: no secret (nor its sealed form) in them.
+    expect(JSON.stringify(await t.sdk.crm.workflowExecutions.get(run!.id))).not.toMatch(/whsec_|"secret"/);
     expect(JSON.parse(hook!.body)).toMatchObject({ type: 'crm.workflow.action', data: { executionId: run!.id, contact: { id: c.id } } });
   });
 

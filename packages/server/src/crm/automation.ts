@@ -303,7 +303,9 @@ export async function startRun(
       refusal = event.contactId ? 'The contact does not match the conditions' : 'The conditions need a contact';
     }
   }
-  const context: RunContext = { event, actions: workflow.actions as WorkflowAction[], chain, createdById: workflow.createdById };
+  // The run's copy of the actions shows no webhook secret (runs are readable); the call reads it from the workflow.
+  const { actions } = present(workflow);
+  const context: RunContext = { event, actions, chain, createdById: workflow.createdById };
   const [execution] = await db
     .insert(workflowExecutions)
     .values({
@@ -531,7 +533,7 @@ async function perform(
         contact: contact && { id: contact.id, email: contact.email, firstName: contact.firstName, lastName: contact.lastName },
       },
     });
-    const secret = ctx.secrets.open(action.config.secret!, secretContext);
+    const secret = await webhookSecret(db, ctx, run.execution.workflowId, action.config.url);
     await postSigned(ctx, action.config.url, body, secret);
     return { message: `Called ${new URL(action.config.url).host}` };
   }
@@ -592,6 +594,17 @@ async function perform(
     }
   }
   return { message: 'Unknown action', skipped: true };
+}
+
+/** The sealed secret the workflow keeps for a webhook URL, opened; a webhook removed since has none and fails. */
+async function webhookSecret(db: Db, ctx: TenantContext, workflowId: string, url: string): Promise<string> {
+  const workflow = await findWorkflow(db, ctx, workflowId);
+  let sealed: string | undefined;
+  walkActions(workflow.actions as WorkflowAction[], '', (a) => {
+    if (a.type === 'webhook' && a.config.url === url && a.config.secret) sealed ??= a.config.secret;
+  });
+  if (!sealed) throw new Error('The workflow no longer has this webhook');
+  return ctx.secrets.open(sealed, secretContext);
 }
 
 const appendLog = (entry: Record<string, Json>) =>
