@@ -344,6 +344,39 @@ describe('workflows', () => {
     await t.sdk.crm.workflows.update(workflow.id, { isActive: false });
   });
 
+  it('stops a chain of workflows triggering one another past the depth limit, recording why', async () => {
+    const chain = ['city', 'department', 'jobTitle', 'state', 'country'] as const;
+    const made = [];
+    for (const [i, field] of chain.entries())
+      made.push(
+        await t.sdk.crm.workflows.create({
+          name: `Deep ${field}`,
+          triggerType: 'FIELD_CHANGED',
+          triggerConfig: { entity: 'contact', field },
+          conditions: { kind: 'field', field: 'companyName', op: 'eq', value: 'Deep' },
+          actions: [
+            chain[i + 1]
+              ? { type: 'update_field', config: { field: chain[i + 1]!, value: `set by ${field}` } }
+              : { type: 'add_tag', config: { tag: 'end' } },
+          ],
+        }),
+      );
+    const c = await contactOf('Deep');
+    await t.sdk.crm.contacts.update(c.id, { city: 'Nice' });
+    for (let i = 0; i < chain.length; i++) await t.runJobs();
+    const runs = await Promise.all(made.map(async (w) => (await runsOf(w.id))[0]));
+    expect(runs.map((r) => [r?.depth, r?.status])).toEqual([
+      [0, 'COMPLETED'],
+      [1, 'COMPLETED'],
+      [2, 'COMPLETED'],
+      [3, 'COMPLETED'],
+      [4, 'CANCELLED'],
+    ]);
+    expect(runs[4]!.error).toContain('a loop?');
+    expect(await tagsOf(c.id)).toEqual([]);
+    for (const w of made) await t.sdk.crm.workflows.update(w.id, { isActive: false });
+  });
+
   it('fires SCHEDULED on its cron, DATE_BASED once per date and INACTIVITY once per quiet period', async () => {
     // Where the earlier tests left the clock: three days before a renewal on 03-05 fell within the last day.
     t.clock.set(new Date('2026-03-02T12:10:00Z'));
@@ -386,5 +419,27 @@ describe('workflows', () => {
     await t.runJobs();
     expect(await tagsOf(later.id)).toEqual(['dormant']);
     expect(await runsOf(quiet.id)).toHaveLength(1);
+  });
+
+  it('marks a run FAILED once the queue has retried its failing step for the last time', async () => {
+    const workflow = await t.sdk.crm.workflows.create({
+      name: 'Broken hook',
+      triggerType: 'MANUAL',
+      actions: [{ type: 'webhook', config: { url: hookUrl, secret } }],
+    });
+    failHooks = 100;
+    const run = await t.sdk.crm.workflows.run(workflow.id, {});
+    for (let i = 0; i < 6; i++) {
+      await t.runJobs();
+      t.clock.advance(day);
+    }
+    failHooks = 0;
+    expect(await t.sdk.crm.workflowExecutions.get(run.id)).toMatchObject({
+      status: 'FAILED',
+      actionsFailed: 1,
+      actionsExecuted: 0,
+      error: 'Webhook endpoint answered 500',
+    });
+    expect((await t.sdk.crm.workflows.get(workflow.id)).lastError).toBe('Webhook endpoint answered 500');
   });
 });
