@@ -58,6 +58,15 @@ export interface AppOptions {
   mail?: MailOptions;
 }
 
+/** Every feature's `onActivity` hook as one, in the features' order; none when no feature listens. */
+function activityHooks(): AppContext['onActivity'] {
+  const hooks = features.flatMap((feature) => (feature.onActivity ? [feature.onActivity] : []));
+  if (!hooks.length) return undefined;
+  return async (db, ctx, items) => {
+    for (const hook of hooks) await hook(db, ctx, items);
+  };
+}
+
 /**
  * Builds the SpokeStack HTTP app from injected parts and mounts every feature module (`features.ts`):
  * its routes, then the generic CRUD of its resources, and its job handlers. Serve it with
@@ -81,6 +90,7 @@ export function createApp(options: AppOptions) {
     encryptionKeys: options.encryptionKeys,
     allowPrivateWebhookUrls: options.allowPrivateWebhookUrls,
     mail: options.mail,
+    onActivity: activityHooks(),
   });
   /** A request's (or job's) context: the app's parts at the time it starts. */
   const context = (): AppContext => ({ ...parts, now: clock.now() });

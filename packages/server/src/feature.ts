@@ -57,6 +57,11 @@ export interface Feature {
   jobs?: Record<string, FeatureJob>;
   /** Platform-wide recurring jobs by job name (namespaced by feature: `analytics.syncSweep`). */
   schedules?: Record<string, FeatureSchedule>;
+  /**
+   * Told of every activity-stream row any feature writes, in the writer's transaction (see `AppContext.onActivity`):
+   * how a feature reacts to changes it does not own without the owner calling it.
+   */
+  onActivity?: NonNullable<TenantContext['onActivity']>;
   /** The feature's part of the demo organization; features seed in the order of the app's list. */
   demo?: (seed: SeedContext) => Promise<FeatureSeed>;
 }

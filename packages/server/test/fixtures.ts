@@ -231,6 +231,31 @@ export const overrides: Record<string, Override> = {
   },
   // A rule's condition is checked against the scoring contract.
   'crm.leadScoringRules': { create: () => ({ condition: { kind: 'tag', tag: 'vip' }, category: 'fit', scoreChange: 5 }) },
+  // A form finds contacts by a required email field; a workflow needs actions, and its trigger config fits its type.
+  'crm.forms': {
+    create: () => ({ fields: [{ name: 'email', label: 'Email', type: 'email', required: true, mapTo: 'email' }], redirectUrl: null }),
+  },
+  'crm.workflows': {
+    create: () => ({
+      triggerType: 'MANUAL',
+      triggerConfig: {},
+      conditions: null,
+      actions: [{ type: 'add_tag', config: { tag: 'fixture' } }],
+      runCount: undefined,
+      lastRunAt: undefined,
+      lastError: undefined,
+    }),
+  },
+  // Runs are started by running a workflow; the dedupe key is the run's own (one per occasion), never the caller's.
+  'crm.workflowExecutions': {
+    uniques: [],
+    async make(f) {
+      const workflow = await f.make(resourceByKey('crm.workflows'));
+      const run = await f.call('POST', `/v1/crm/workflows/${String(workflow.id)}/run`, {});
+      if (run.status !== 201) throw new Error(`fixtures: running a workflow answered ${run.status}: ${JSON.stringify(run.json)}`);
+      return run.json as Row;
+    },
+  },
   // A locked block refuses edits; the round trip edits it.
   'cms.blocks': { create: () => ({ isLocked: false }) },
 };

@@ -398,7 +398,79 @@ function createTemplateClient(http: HttpClient, generic: ResourceClients<typeof 
   };
 }
 
-type Rules = ReturnType<typeof createTaskClient> &
+/** Public forms, and the posts a page (or a script) makes to them. */
+function createFormClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  return {
+    forms: {
+      list: generic.forms.list,
+      iterate: generic.forms.iterate,
+      get: generic.forms.get,
+      delete: generic.forms.delete,
+      /**
+       * One field must be an email mapped to `email`.
+       * @example
+       * await sdk.crm.forms.create({
+       *   name: 'Newsletter', redirectUrl: 'https://agency.test/thanks',
+       *   fields: [{ name: 'email', label: 'Email', type: 'email', required: true, mapTo: 'email' }],
+       * })
+       */
+      create: (body: Body<typeof ops.createForm>, options?: RequestOptions) => http.call(ops.createForm, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateForm>, options?: RequestOptions) =>
+        http.call(ops.updateForm, { params: { id }, body }, options),
+      /**
+       * Posts a form as a page's script would (no credentials are needed; JSON in, JSON out).
+       * @example await sdk.crm.forms.submit(form.id, { email: 'ada@example.com', consent: true, utm_source: 'newsletter' })
+       */
+      submit: (id: string, values: Body<typeof ops.submitForm>, options?: RequestOptions) =>
+        http.call(ops.submitForm, { params: { id }, body: values }, options),
+    },
+  };
+}
+
+/** Automation workflows, their runs (manual and dry) and their execution logs. */
+function createAutomationClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  const listWorkflows = (query?: Query<typeof ops.listWorkflows>, options?: RequestOptions) =>
+    http.call(ops.listWorkflows, { query }, options);
+  return {
+    workflows: {
+      list: listWorkflows,
+      iterate: (query?: Omit<Query<typeof ops.listWorkflows>, 'cursor'>, options?: RequestOptions) =>
+        pages((cursor) => listWorkflows({ ...query, cursor }, options)),
+      get: (id: string, options?: RequestOptions) => http.call(ops.getWorkflow, { params: { id } }, options),
+      delete: generic.workflows.delete,
+      /**
+       * @example
+       * await sdk.crm.workflows.create({
+       *   name: 'Welcome', triggerType: 'RECORD_CREATED', triggerConfig: { entity: 'formSubmission' },
+       *   conditions: { kind: 'consent', marketingConsent: true },
+       *   actions: [
+       *     { type: 'wait', config: { duration: '1d' } },
+       *     { type: 'send_email', config: { templateId, subject: 'Hi {{firstName}}' } },
+       *   ],
+       * })
+       */
+      create: (body: Body<typeof ops.createWorkflow>, options?: RequestOptions) => http.call(ops.createWorkflow, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateWorkflow>, options?: RequestOptions) =>
+        http.call(ops.updateWorkflow, { params: { id }, body }, options),
+      /** @example const run = await sdk.crm.workflows.run(id, { contactId }) // a workflow_executions row */
+      run: (id: string, body: Body<typeof ops.runWorkflow> = {}, options?: RequestOptions) =>
+        http.call(ops.runWorkflow, { params: { id }, body }, options),
+      /** @example const { conditionsMet, steps } = await sdk.crm.workflows.dryRun(id, { contactId }) */
+      dryRun: (id: string, body: Body<typeof ops.dryRunWorkflow>, options?: RequestOptions) =>
+        http.call(ops.dryRunWorkflow, { params: { id }, body }, options),
+    },
+    workflowExecutions: {
+      /** @example const { data } = await sdk.crm.workflowExecutions.list({ workflowId }) // newest first, with `logs` */
+      list: generic.workflowExecutions.list,
+      iterate: generic.workflowExecutions.iterate,
+      get: generic.workflowExecutions.get,
+    },
+  };
+}
+
+type Rules = ReturnType<typeof createFormClient> &
+  ReturnType<typeof createAutomationClient> &
+  ReturnType<typeof createTaskClient> &
   ReturnType<typeof createTemplateClient> &
   ReturnType<typeof createListClient> &
   ReturnType<typeof createImportClient> &
@@ -422,6 +494,8 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createScoringClient(http, generic),
     ...createListClient(http, generic),
     ...createTemplateClient(http, generic),
+    ...createFormClient(http, generic),
+    ...createAutomationClient(http, generic),
   };
 }
 

@@ -10,5 +10,7 @@ export * from './imports.js';
 export * from './scoring.js';
 export * from './lists.js';
 export * from './templates.js';
+export * from './forms.js';
+export * from './automation.js';
 export * from './operations.js';
 export * from './client.js';

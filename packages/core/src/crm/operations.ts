@@ -8,6 +8,8 @@ import { importOps } from './imports.js';
 import { scoringOps } from './scoring.js';
 import { listOps } from './lists.js';
 import { templateOps } from './templates.js';
+import { formOps } from './forms.js';
+import { automationOps } from './automation.js';
 
 export const crmOps = {
   ...contactOps,
@@ -19,4 +21,6 @@ export const crmOps = {
   ...scoringOps,
   ...listOps,
   ...templateOps,
+  ...formOps,
+  ...automationOps,
 };

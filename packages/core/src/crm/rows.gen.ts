@@ -58,6 +58,9 @@ const contactsCreate = z.strictObject({
     dataProcessingConsent: f.bool().optional(),
     marketingConsentSource: f.text().nullable().optional(),
     dataProcessingConsentDate: f.timestamp().nullable().optional(),
+    utmSource: f.text().nullable().optional(),
+    utmMedium: f.text().nullable().optional(),
+    utmCampaign: f.text().nullable().optional(),
     lastContactedAt: f.timestamp().nullable().optional(),
   });
 
@@ -103,6 +106,9 @@ export const contacts = defineResource({
     dataProcessingConsent: f.bool(),
     marketingConsentSource: f.text().nullable(),
     dataProcessingConsentDate: f.timestamp().nullable(),
+    utmSource: f.text().nullable(),
+    utmMedium: f.text().nullable(),
+    utmCampaign: f.text().nullable(),
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
     lastContactedAt: f.timestamp().nullable(),
@@ -155,6 +161,9 @@ export const contacts = defineResource({
     'dataProcessingConsent',
     'marketingConsentSource',
     'dataProcessingConsentDate',
+    'utmSource',
+    'utmMedium',
+    'utmCampaign',
     'createdAt',
     'updatedAt',
     'lastContactedAt',
@@ -321,6 +330,64 @@ export const formSubmissions = defineResource({
 export type ContactFormSubmission = z.output<typeof formSubmissions.row>;
 export type ContactFormSubmissionCreate = z.input<typeof formSubmissions.create>;
 export type ContactFormSubmissionUpdate = z.input<typeof formSubmissions.update>;
+
+const formsCreate = z.strictObject({
+    name: f.text().min(1),
+    description: f.text().nullable().optional(),
+    fields: f.json(),
+    redirectUrl: f.httpUrl().nullable().optional(),
+    consentText: f.text().nullable().optional(),
+    honeypotField: f.text().optional(),
+    isActive: f.bool().optional(),
+    submissionCount: f.int().optional(),
+  });
+
+/** `crm_forms` as the resource `forms`. */
+export const forms = defineResource({
+  name: 'forms',
+  path: '/v1/crm/forms',
+  entityType: 'crm_forms',
+  tag: 'CRM',
+  row: z.object({
+    id: f.text(),
+    organizationId: f.text(),
+    name: f.text(),
+    description: f.text().nullable(),
+    fields: f.json(),
+    redirectUrl: f.text().nullable(),
+    consentText: f.text().nullable(),
+    honeypotField: f.text(),
+    isActive: f.bool(),
+    submissionCount: f.int(),
+    createdById: f.text(),
+    createdAt: f.timestamp(),
+    updatedAt: f.timestamp(),
+  }),
+  create: formsCreate,
+  update: formsCreate.partial(),
+  filters: z.object({
+    organizationId: f.text().optional(),
+    isActive: f.queryBool().optional(),
+    createdById: f.text().optional(),
+  }),
+  sortable: [
+    'id',
+    'organizationId',
+    'name',
+    'description',
+    'redirectUrl',
+    'consentText',
+    'honeypotField',
+    'isActive',
+    'submissionCount',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ],
+});
+export type CrmForm = z.output<typeof forms.row>;
+export type CrmFormCreate = z.input<typeof forms.create>;
+export type CrmFormUpdate = z.input<typeof forms.update>;
 
 const pipelinesCreate = z.strictObject({
     name: f.text().min(1),
@@ -1578,6 +1645,11 @@ const workflowExecutionsCreate = z.strictObject({
     actionsFailed: f.int().optional(),
     logs: f.json().nullable().optional(),
     error: f.text().nullable().optional(),
+    contactId: f.text().max(500).nullable().optional(),
+    context: f.json().nullable().optional(),
+    position: f.json().nullable().optional(),
+    depth: f.int().optional(),
+    dedupeKey: f.text().max(500).nullable().optional(),
   });
 
 /** `workflow_executions` as the resource `workflowExecutions`. */
@@ -1599,6 +1671,11 @@ export const workflowExecutions = defineResource({
     actionsFailed: f.int(),
     logs: f.json().nullable(),
     error: f.text().nullable(),
+    contactId: f.text().max(500).nullable(),
+    context: f.json().nullable(),
+    position: f.json().nullable(),
+    depth: f.int(),
+    dedupeKey: f.text().max(500).nullable(),
   }),
   create: workflowExecutionsCreate,
   update: workflowExecutionsCreate.partial(),
@@ -1606,6 +1683,7 @@ export const workflowExecutions = defineResource({
     organizationId: f.text().optional(),
     workflowId: f.text().optional(),
     status: z.enum(workflowExecutionStatus).optional(),
+    contactId: f.text().optional(),
   }),
   sortable: [
     'id',
@@ -1619,6 +1697,9 @@ export const workflowExecutions = defineResource({
     'actionsExecuted',
     'actionsFailed',
     'error',
+    'contactId',
+    'depth',
+    'dedupeKey',
   ],
 });
 export type WorkflowExecution = z.output<typeof workflowExecutions.row>;
@@ -1926,6 +2007,7 @@ export const crmResources = {
   contactActivities,
   contactNotes,
   formSubmissions,
+  forms,
   pipelines,
   deals,
   dealContacts,

@@ -35,9 +35,10 @@ export interface Operation<
   auth?: 'secret' | 'publishable' | 'public' | 'optional' | 'apiKey';
   /**
    * How the body travels: JSON (default), `multipart/form-data` whose file parts are `z.file()` fields, or
-   * `binary`: the raw bytes of one file, streamed to the handler unread (its description rides in `query`).
+   * `binary`: the raw bytes of one file, streamed to the handler unread (its description rides in `query`), or `form`:
+   * JSON or an HTML form post (urlencoded or multipart, every value a string), for public forms posted by browsers.
    */
-  bodyType?: 'json' | 'multipart' | 'binary';
+  bodyType?: 'json' | 'multipart' | 'binary' | 'form';
   /** What a successful reply holds: JSON of `response` (default), or the bytes of a file. */
   responseType?: 'json' | 'binary';
   /**

@@ -213,6 +213,25 @@ function post(ctx: TenantContext, url: URL, body: string, headers: Record<string
 }
 
 /**
+ * POSTs a JSON body to a tenant's URL, signed now with `secret` (`SpokeStack-Signature`), refusing private and
+ * loopback addresses (named or resolved) unless the operator allows them; anything but a 2xx throws, so a job
+ * retries it with the queue's backoff.
+ *
+ * @example await postSigned(ctx, 'https://hooks.example.com/in', JSON.stringify(event), secret)
+ */
+export async function postSigned(ctx: TenantContext, target: string, body: string, secret: string): Promise<void> {
+  const url = new URL(target);
+  if (!ctx.allowPrivateWebhookUrls && isIP(bareHost(url)) && isPrivateAddress(bareHost(url)))
+    throw new Error(`${url.host} is a private address`);
+  const status = await post(ctx, url, body, {
+    'content-type': 'application/json',
+    'user-agent': 'SpokeStack-Webhooks/1',
+    [webhookSignatureHeader]: signWebhook(secret, body, ctx.now),
+  });
+  if (status < 200 || status >= 300) throw new Error(`Webhook endpoint answered ${status}`);
+}
+
+/**
  * The delivery job: POSTs the event to its endpoint, signed now. A removed or paused endpoint drops it (but for a test);
  * anything but a 2xx throws, so the queue retries with backoff and finally marks the job DEAD.
  */
@@ -221,15 +240,6 @@ export async function deliverWebhook(db: Db, ctx: TenantContext, payload: Json):
   const endpoint = await webhooks.find(db, ctx, endpointId);
   // A test event is asked for one endpoint by name, so it reaches a paused one too (to check it before resuming).
   if (!endpoint || (!endpoint.isActive && event.type !== 'webhook.test')) return;
-  const url = new URL(endpoint.url);
-  if (!ctx.allowPrivateWebhookUrls && isIP(bareHost(url)) && isPrivateAddress(bareHost(url)))
-    throw new Error(`${url.host} is a private address`);
   const secret = (await webhooks.openSecret(db, ctx, endpointId, 'secret'))!;
-  const body = JSON.stringify(event);
-  const status = await post(ctx, url, body, {
-    'content-type': 'application/json',
-    'user-agent': 'SpokeStack-Webhooks/1',
-    [webhookSignatureHeader]: signWebhook(secret, body, ctx.now),
-  });
-  if (status < 200 || status >= 300) throw new Error(`Webhook endpoint answered ${status}`);
+  await postSigned(ctx, endpoint.url, JSON.stringify(event), secret);
 }

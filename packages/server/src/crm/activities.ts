@@ -19,6 +19,8 @@ export interface ContactActivityInput {
   emailId?: string | null;
   /** Who did it; the acting user by default (null for the system and API keys' automated writes is fine). */
   performedById?: string | null;
+  /** The form posted (FORM_SUBMISSION): not stored on the row, told to the workflows listening for that form. */
+  formId?: string;
 }
 
 /** The lead scoring job (crm/scoring.ts), named here so that every write that changes a contact can enqueue it. */
@@ -85,6 +87,24 @@ export async function recordContactActivity(
     }));
   if (!rows.length) return [];
   const written = await db.insert(contactActivities).values(rows).returning();
+  // The one dispatch point of automation triggers (EMAIL_OPENED, EMAIL_CLICKED, a reply, a form post, …): the
+  // app's activity hook, in this transaction, so whoever writes the event never calls the automation itself.
+  if (ctx.onActivity)
+    await ctx.onActivity(
+      db,
+      ctx,
+      written.map((row, i) => ({
+        action: row.activityType,
+        entityType: 'contact_activities',
+        entityId: row.id,
+        metadata: {
+          contactId: row.contactId,
+          campaignId: row.campaignId,
+          dealId: row.dealId,
+          formId: items.filter((it) => known.has(it.contactId))[i]?.formId ?? null,
+        },
+      })),
+    );
   await enqueueRescore(
     db,
     ctx,

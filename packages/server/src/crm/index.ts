@@ -9,6 +9,17 @@ import { importRoutes } from './imports.routes.js';
 import { scoringRoutes } from './scoring.routes.js';
 import { listRoutes } from './lists.routes.js';
 import { templateRoutes } from './templates.routes.js';
+import { formRoutes } from './forms.routes.js';
+import { automationRoutes } from './automation.routes.js';
+import {
+  onWorkflowActivity,
+  runWorkflowJob,
+  runWorkflowTick,
+  workflowRunJobName,
+  workflowSweep,
+  workflowSweepJobName,
+  workflowTickJobName,
+} from './automation.js';
 import { runLeadScore } from './scoring.js';
 import { scoreJobName } from './activities.js';
 import { contactImportJobName, runContactImport } from './imports.js';
@@ -36,9 +47,19 @@ export const crm = defineFeature({
       scoringRoutes,
       listRoutes,
       templateRoutes,
+      formRoutes,
+      automationRoutes,
     ])
       routes(router, db);
   },
-  jobs: { [reminderJobName]: runTaskReminder, [contactImportJobName]: runContactImport, [scoreJobName]: runLeadScore },
+  jobs: {
+    [reminderJobName]: runTaskReminder,
+    [contactImportJobName]: runContactImport,
+    [scoreJobName]: runLeadScore,
+    [workflowRunJobName]: runWorkflowJob,
+    [workflowTickJobName]: runWorkflowTick,
+  },
+  schedules: { [workflowSweepJobName]: workflowSweep },
+  onActivity: onWorkflowActivity,
   demo: seedCrm,
 });

@@ -6,6 +6,7 @@ export const crmTables = {
   contactActivities: t.contactActivities,
   contactNotes: t.contactNotes,
   formSubmissions: t.contactFormSubmissions,
+  forms: t.crmForms,
   pipelines: t.salesPipelines,
   deals: t.crmDeals,
   dealContacts: t.dealContacts,

@@ -88,6 +88,10 @@ export const contacts = pgTable(
     // Beyond the spec: where and when consent was given, which GDPR asks a controller to be able to show.
     marketingConsentSource: text('marketing_consent_source'),
     dataProcessingConsentDate: timestamptz('data_processing_consent_date'),
+    // Beyond the spec: the first campaign that brought the contact (a form post's UTM fields), kept once set.
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
     lastContactedAt: timestamptz('last_contacted_at'),
@@ -721,11 +725,51 @@ export const workflowExecutions = pgTable(
     actionsFailed: integer('actions_failed').notNull().default(0),
     logs: json('logs'),
     error: text('error'),
+    // Beyond the spec: what the run needs to go on after a wait or a retry, and to refuse loops.
+    /** The contact the run acts on (null for a run about no contact: a deleted record, a schedule). */
+    contactId: text('contact_id'),
+    /** The trigger's event and the actions as they were when it fired, so an edit never changes a run under way. */
+    context: json('context'),
+    /** The next action to run, as a path (`[2, "then", 0]`); null once the run is over. */
+    position: json('position'),
+    /** How many workflow runs led to this one (0: a person's or a schedule's change). */
+    depth: integer('depth').notNull().default(0),
+    /** Makes a time-based trigger fire once per occasion (a cron tick, a date, a period of inactivity). */
+    dedupeKey: text('dedupe_key'),
   },
   (t) => [
     index('workflow_executions_workflow_id_started_at_idx').on(t.workflowId, t.startedAt),
     index('workflow_executions_status_idx').on(t.status),
+    index('workflow_executions_workflow_id_contact_id_started_at_idx').on(t.workflowId, t.contactId, t.startedAt),
+    unique('workflow_executions_workflow_id_dedupe_key_key').on(t.workflowId, t.dedupeKey),
   ],
+);
+
+/**
+ * Beyond the spec (which has submissions but no forms): a public form whose posts upsert contacts. `fields`
+ * says what it asks and where each answer goes on the contact.
+ */
+export const crmForms = pgTable(
+  'crm_forms',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    fields: json('fields').notNull(),
+    /** Where a browser goes after a post (http(s)); without it the reply is JSON. */
+    redirectUrl: text('redirect_url'),
+    /** The text a person agreed to when they ticked the consent box, kept as the consent's source. */
+    consentText: text('consent_text'),
+    /** A field no person fills (hidden by the page): a post with it set is a bot's, answered as a success and dropped. */
+    honeypotField: text('honeypot_field').notNull().default('website'),
+    isActive: boolean('is_active').notNull().default(true),
+    submissionCount: integer('submission_count').notNull().default(0),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('crm_forms_organization_id_idx').on(t.organizationId)],
 );
 
 /** Spec `LeadScoringRule`. */

@@ -99,7 +99,19 @@ export function buildOpenApi(operations: Operation[], resources: ResourceDef[], 
       'x-roles': callersOf(op),
       security: securityOf(op),
       parameters,
-      ...(op.body ? { requestBody: { required: true, content: { [requestType(op)]: withExample(toSchema(op.body, 'input')) } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                (op.bodyType === 'form' ? ['application/json', 'application/x-www-form-urlencoded'] : [requestType(op)]).map((type) => [
+                  type,
+                  withExample(toSchema(op.body!, 'input')),
+                ]),
+              ),
+            },
+          }
+        : {}),
       ...(op.bodyType === 'binary'
         ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } }
         : {}),

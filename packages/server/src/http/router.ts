@@ -117,6 +117,18 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   return Object.fromEntries(form.entries());
 }
 
+/** A body as its operation takes it; a `form` body is JSON when it says so, else a browser's form post. */
+function readBody(c: Context<AppEnv>, type: Operation['bodyType']): Promise<unknown> {
+  if (type === 'multipart') return readForm(c);
+  if (
+    type === 'form' &&
+    !jsonType.test(c.req.header('content-type') ?? '') &&
+    /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '')
+  )
+    return readForm(c);
+  return readJson(c);
+}
+
 /**
  * The client's IP under the limiter's trusted proxies (`clientAddress`), from the socket's address
  * (`@hono/node-server` puts the Node request in `c.env.incoming`); `unknown` without a socket.
@@ -235,7 +247,7 @@ export function createRouter(app: Hono<AppEnv>, options: RouterOptions) {
         const params = parse(op.params, c.req.param(), 'params');
         const query = parse(op.query, c.req.query(), 'query');
         // A `binary` body stays unread: the handler streams `c.req.raw.body` itself.
-        const body = op.body ? parse(op.body, op.bodyType === 'multipart' ? await readForm(c) : await readJson(c), 'body') : undefined;
+        const body = op.body ? parse(op.body, await readBody(c, op.bodyType), 'body') : undefined;
         const input = {
           params,
           query,

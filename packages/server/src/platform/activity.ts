@@ -27,11 +27,13 @@ const actorTypes = { user: 'user', apiKey: 'integration', system: 'system' } as 
  */
 export async function recordActivity(
   db: Db,
-  ctx: Pick<TenantContext, 'organizationId' | 'actor'>,
+  ctx: Pick<TenantContext, 'organizationId' | 'actor'> & Partial<TenantContext>,
   input: ActivityInput | ActivityInput[],
 ): Promise<void> {
   const items = Array.isArray(input) ? input : [input];
   if (!items.length) return;
+  // The features' hooks (automation triggers) run in the same transaction: what they start exists iff the change does.
+  if (ctx.onActivity && ctx.jobs) await ctx.onActivity(db, ctx as TenantContext, items);
   await db.insert(unifiedActivities).values(
     items.map((item) => ({
       organizationId: ctx.organizationId,

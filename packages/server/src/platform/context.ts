@@ -43,6 +43,24 @@ export interface AppContext {
   mailer?: Mailer;
   /** The default sender (`SPOKESTACK_MAIL_FROM`). */
   mailFrom?: string;
+  /**
+   * Told of every activity-stream row written (`recordActivity`), in the writer's transaction: the features'
+   * `onActivity` hooks (CRM automation starts its workflows here), so no feature calls another's code to announce a change.
+   */
+  onActivity?: (db: Db, ctx: TenantContext, items: readonly ActivityEvent[]) => Promise<void>;
+  /**
+   * Set while an automation acts: which workflow runs led to the write, so the runs it triggers know their depth
+   * and a workflow never triggers itself.
+   */
+  cause?: { depth: number; workflowIds: readonly string[] };
+}
+
+/** An activity-stream row as `onActivity` hooks see it. */
+export interface ActivityEvent {
+  action: string;
+  entityType: string;
+  entityId: string;
+  metadata?: { [key: string]: unknown } | null;
 }
 
 /**
@@ -75,6 +93,7 @@ export function createAppParts(deps: {
   encryptionKeys?: string;
   allowPrivateWebhookUrls?: boolean;
   mail?: MailOptions;
+  onActivity?: AppContext['onActivity'];
 }): Omit<AppContext, 'now'> {
   const { db, storage, clock, logger, secret } = deps;
   const signer = createSigner(secret);
@@ -88,5 +107,6 @@ export function createAppParts(deps: {
     allowPrivateWebhookUrls: deps.allowPrivateWebhookUrls ?? false,
     mailer: mailerOf(deps.mail),
     mailFrom: deps.mail?.from,
+    onActivity: deps.onActivity,
   };
 }
