@@ -93,7 +93,6 @@ interface SumRow {
 export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryInput): Promise<MetricsResult> {
   const { currency, rates } = await reportCurrency(db, ctx, q);
   const previous = q.compare ? previousPeriod(q.from, q.to) : null;
-  const start = previous?.from ?? q.from;
   const c = adCampaigns;
   const adSetLevel = q.dimension === 'adSet';
   // The organization's whole account in one currency needs nothing of the campaigns: the metrics rows
