@@ -4,8 +4,8 @@ import postgres from 'postgres';
 import { upsertMetrics } from '../packages/server/src/analytics/metrics-store.js';
 import type { TenantContext } from '../packages/server/src/platform/context.js';
 
-// Ingesting daily metric rows: our bulk upsert (tenant check, ratios derived per row, one multi-row
-// INSERT … ON CONFLICT DO UPDATE per batch, an activity row per request) against a bare multi-row
+// Ingesting daily metric rows: our bulk upsert (tenant check, one INSERT … SELECT FROM unnest(typed
+// arrays) ON CONFLICT DO UPDATE per request with the ratios derived in it, an activity row) against a bare multi-row
 // INSERT of the same rows through postgres.js, in the same run on a throwaway database. Target ≥ 0.5.
 // `pnpm bench` runs it (1,000,000 rows; `--only ingest` alone); by itself:
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --conditions=source --import tsx bench/analytics-ingest.ts [rows]

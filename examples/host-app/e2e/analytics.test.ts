@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Stack, startStack } from './harness.js';
+import { type Stack, startStack, violations } from './harness.js';
 
 // The analytics page in Chromium: a saved dashboard over real imported days, its totals as the API computes
-// them, the picker re-running every widget, and both themes (screenshots to SCREENSHOT_DIR when set).
+// them, the picker re-running every widget, and both themes (screenshots to SCREENSHOT_DIR when set); then
+// the demo website page's tracker counting a pageview that the rollup brings onto the dashboard, and the
+// dashboard's share link opened without sign-in. axe finds nothing serious on any of them.
 
 let stack: Stack;
 beforeAll(async () => {
@@ -12,7 +14,7 @@ afterAll(() => stack?.close());
 
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
-it('shows a saved dashboard with the figures of the imported days, by keyboard, in both themes', async () => {
+it('shows a saved dashboard with the imported days and the tracked pageview, by keyboard, in both themes, and its share link', async () => {
   const { t } = stack;
   const client = await t.sdk.platform.clients.create({ name: 'Northwind', slug: 'northwind' });
   const meta = await t.sdk.analytics.platforms.create({ platform: 'META_ADS', name: 'Meta', accountId: 'act_9', credentials: {} });
@@ -65,6 +67,13 @@ it('shows a saved dashboard with the figures of the imported days, by keyboard, 
   await add('Spend by platform', { metric: 'spend', chart: 'pie', dimension: 'platform' });
   await add('Spend by campaign', { metric: 'spend', chart: 'bar', dimension: 'campaign' });
   await add('Impressions by week', { metric: 'impressions', chart: 'area', interval: 'week', dimension: 'campaign' });
+  await add('Pageviews', { metric: 'pageviews', chart: 'kpi' });
+  // The client's website is where the host app runs: the demo website page's beacons come from this host.
+  const property = await t.sdk.analytics.webProperties.create({
+    name: 'Northwind website',
+    domain: new URL(stack.appUrl).hostname,
+    clientId: client.id,
+  });
 
   const page = await stack.open('#/analytics');
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -93,5 +102,37 @@ it('shows a saved dashboard with the figures of the imported days, by keyboard, 
   await page.getByRole('button', { name: 'Show as chart' }).click();
   if (shots) await page.screenshot({ path: `${shots}/analytics-dark.png`, fullPage: true });
   expect(await page.locator('body').textContent()).not.toMatch(/NaN|Infinity/);
+
+  // A visitor on the demo website page (a desktop Chrome: headless Chromium's own user agent is a bot's,
+  // which the collector drops). The built tracker sends the pageview; the rollup brings it onto the dashboard.
+  const visitor = await stack.browser.newContext({
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  });
+  const site = await visitor.newPage();
+  await site.goto(`${stack.appUrl}/demo-site?property=${property.id}`);
+  await site.waitForFunction(() => typeof (window as { spokestack?: unknown }).spokestack === 'function');
+  expect(await violations(site)).toEqual([]);
+  await expect.poll(async () => (await t.sdk.analytics.webProperties.realtime(property.id)).visitors, { timeout: 10_000 }).toBe(1);
+  await visitor.close();
+  await t.sdk.analytics.webProperties.rollup(property.id, day(0));
+  const pageviews = page.getByRole('article', { name: 'Pageviews', exact: true }).locator('[data-part="value"]');
+  await page.getByRole('combobox', { name: 'Date range' }).selectOption('this_month');
+  // Nine widgets re-run on two busy cores: longer than expect.poll's default second.
+  await expect.poll(() => pageviews.textContent(), { timeout: 15_000 }).toBe('1');
+  await expect.poll(() => page.locator('[data-scope="analytics-widget"][data-state="loading"]').count()).toBe(0);
+  expect(await violations(page)).toEqual([]);
   await page.close();
+
+  // The share link in a browser of its own: no key, no session, the dashboard read-only.
+  const share = await t.sdk.analytics.dashboards.share(dashboard.id);
+  const outsider = await stack.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const shared = await outsider.newPage();
+  await shared.goto(`${stack.appUrl}/share/dashboard/${share.token}`);
+  const sharedSpend = shared.getByRole('article', { name: 'Spend', exact: true }).locator('[data-part="value"]');
+  await expect.poll(() => sharedSpend.textContent(), { timeout: 15_000 }).toBe(expected);
+  await expect.poll(() => shared.locator('[data-scope="analytics-widget"][data-state="loading"]').count(), { timeout: 15_000 }).toBe(0);
+  expect(await shared.getByRole('button', { name: /delete|remove|add widget/i }).count()).toBe(0);
+  if (shots) await shared.screenshot({ path: `${shots}/analytics-shared.png`, fullPage: true });
+  expect(await violations(shared)).toEqual([]);
+  await outsider.close();
 });

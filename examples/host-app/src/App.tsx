@@ -16,6 +16,7 @@ const ContactsPage = lazy(() => import('./pages/ContactsPage.js'));
 // Likewise the assets page (the DAM, Uppy and tus), and the public page of a share link.
 const AssetsPage = lazy(() => import('./pages/AssetsPage.js'));
 const SharedPage = lazy(() => import('./pages/SharedPage.js'));
+const SharedDashboardPage = lazy(() => import('./pages/SharedDashboardPage.js'));
 
 const pages = {
   '#/': 'Home',
@@ -53,6 +54,14 @@ export function App() {
   const sdk = useMemo(() => (credential ? createSdk(credential) : null), [credential]);
 
   // A share link is a real path (it is sent to people outside the back office) and needs no sign-in.
+  const sharedDashboard = /^\/share\/dashboard\/([\w.-]+)$/.exec(window.location.pathname)?.[1];
+  if (sharedDashboard) {
+    return (
+      <Suspense fallback={<Spinner size="lg" />}>
+        <SharedDashboardPage token={sharedDashboard} theme={theme} />
+      </Suspense>
+    );
+  }
   const shared = /^\/share\/([\w-]+)$/.exec(window.location.pathname)?.[1];
   if (shared) {
     return (

@@ -1,9 +1,17 @@
-import { analyticsResources } from '@spokestack/core/analytics';
+import { analyticsResources, widgetConfig } from '@spokestack/core/analytics';
+import type { z } from 'zod';
 import { resourceService } from '../db/resource-service.js';
 import { type SeedContext, dateAgo, daysAgo, insertMany, money } from '../demo/context.js';
 import type { FeatureSeed } from '../feature.js';
 import { systemActor } from '../platform/context.js';
-import { adCampaigns, analyticsPlatforms, campaignMetrics } from './schema.js';
+import {
+  adCampaigns,
+  analyticsDashboards,
+  analyticsDashboardWidgets,
+  analyticsPlatforms,
+  campaignMetrics,
+  webProperties,
+} from './schema.js';
 
 type Owner = 'harbor' | 'lumen' | 'northwind';
 type Kind = 'search' | 'shopping' | 'pmax' | 'display' | 'video' | 'social' | 'leads';
@@ -192,5 +200,62 @@ export async function seedAnalytics(ctx: SeedContext): Promise<FeatureSeed> {
 
   await insertMany(ctx, adCampaigns, campaignRows);
   await insertMany(ctx, campaignMetrics, metricRows);
+  await seedDashboard(ctx);
   return { counts: { adPlatforms: 2, adCampaigns: campaignRows.length, campaignMetrics: metricRows.length } };
+}
+
+/** The widgets of the demo's dashboard: the tiles and charts an agency opens on Monday, over the seeded days. */
+const demoWidgets: [string, z.input<typeof widgetConfig>][] = [
+  ['Spend', { metric: 'spend', chart: 'kpi' }],
+  ['Clicks', { metric: 'clicks', chart: 'kpi' }],
+  ['Cost per click', { metric: 'cpc', chart: 'kpi' }],
+  ['Return on ad spend', { metric: 'roas', chart: 'kpi' }],
+  ['Spend by day', { metric: 'spend', chart: 'line', interval: 'day' }],
+  ['Spend by platform', { metric: 'spend', chart: 'pie', dimension: 'platform' }],
+  ['Conversions by client', { metric: 'conversions', chart: 'bar', dimension: 'client' }],
+  ['Clicks by campaign', { metric: 'clicks', chart: 'table', dimension: 'campaign' }],
+  ['Website pageviews', { metric: 'pageviews', chart: 'kpi' }],
+];
+
+/**
+ * The agency's own website as a web property, and a dashboard over the demo's metrics, so the host app's
+ * Analytics page shows charts on first run. The property's domain is `localhost`: the host example's demo
+ * website page (served by its dev server) sends its pageviews there, the only site a laptop has.
+ */
+async function seedDashboard(ctx: SeedContext): Promise<void> {
+  const { organizationId } = ctx;
+  await insertMany(ctx, webProperties, [
+    {
+      id: ctx.id(),
+      organizationId,
+      name: 'Northwind website (demo page of the host app)',
+      domain: 'localhost',
+      createdAt: daysAgo(ctx, 30),
+    },
+  ]);
+  const dashboardId = ctx.id();
+  await insertMany(ctx, analyticsDashboards, [
+    {
+      id: dashboardId,
+      organizationId,
+      name: 'Northwind — media overview',
+      description: 'Spend, clicks and returns across every client, ad account and campaign, with the previous period.',
+      createdById: ctx.users.owner,
+      createdAt: daysAgo(ctx, 20),
+    },
+  ]);
+  await insertMany(
+    ctx,
+    analyticsDashboardWidgets,
+    demoWidgets.map(([title, config], position) => ({
+      id: ctx.id(),
+      organizationId,
+      dashboardId,
+      title,
+      position,
+      // Stored as the API stores a widget: validated, defaults filled in.
+      config: widgetConfig.parse(config),
+      createdAt: daysAgo(ctx, 20),
+    })),
+  );
 }

@@ -93,7 +93,6 @@ interface SumRow {
 export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryInput): Promise<MetricsResult> {
   const { currency, rates } = await reportCurrency(db, ctx, q);
   const previous = q.compare ? previousPeriod(q.from, q.to) : null;
-  const start = previous?.from ?? q.from;
   const c = adCampaigns;
   const adSetLevel = q.dimension === 'adSet';
   // The organization's whole account in one currency needs nothing of the campaigns: the metrics rows
@@ -131,43 +130,64 @@ export async function queryMetrics(db: Db, ctx: TenantContext, q: MetricsQueryIn
   };
   const dim = dims[q.dimension];
   const conversionValue = adSetLevel ? sql`0::numeric` : sql`m.conversion_value`;
-  const inner = sql`
-    select case when m.date >= ${q.from} then 'current' else 'previous' end as period,
-      case when m.date >= ${q.from} then ${bucketOf(sql`m.date`)} else ${bucketOf(sql`(m.date + ${length}::int)`)} end as bucket,
+  const counted = new Set<BaseMetric>(['impressions', 'reach', 'clicks', 'conversions']);
+  const sumOf = (name: BaseMetric, of: SQL) => (counted.has(name) ? sql`sum(${of})::numeric` : sql`sum(${of})`);
+  const column = (name: string) => sql.identifier(name);
+  // One aggregate per period, each over its own date range with the period a constant, so PostgreSQL
+  // scans and sums the two in parallel (as the hand-written SQL does) and no per-row CASE sorts rows
+  // into periods; GROUPING SETS would have kept the aggregate from running in parallel.
+  const arm = (period: 'current' | 'previous', from: string, to: string, shiftDays: number) => {
+    const values: Record<BaseMetric, SQL> = {
+      spend: converted(sql`m.spend`),
+      impressions: sql`m.impressions`,
+      reach: sql`m.reach`,
+      clicks: sql`m.clicks`,
+      conversions: sql`m.conversions`,
+      conversionValue: converted(sql`coalesce(${conversionValue}, 0)`),
+    };
+    return sql`
+    select ${period}::text as period, ${bucketOf(shiftDays ? sql`(m.date + ${shiftDays}::int)` : sql`m.date`)} as bucket,
       ${dim.key} as key, ${dim.label} as label,
-      ${converted(sql`m.spend`)} as spend, m.impressions, m.reach, m.clicks, m.conversions,
-      ${converted(sql`coalesce(${conversionValue}, 0)`)} as conversion_value
+      ${sql.join(
+        baseMetrics.map((name) => sql`${sumOf(name, values[name])} as ${column(name)}`),
+        sql`, `,
+      )}
     from ${source} ${dim.join ?? sql``}
-    where m.organization_id = ${ctx.organizationId} and m.date between ${start} and ${q.to}
-      ${needsCampaigns || adSetLevel ? sql`and ${campaignScope(ctx, q)}` : sql``}`;
-  const sums: Record<BaseMetric, SQL> = {
-    spend: sql`round(sum(x.spend), 2)`,
-    impressions: sql`sum(x.impressions)::numeric`,
-    reach: sql`sum(x.reach)::numeric`,
-    clicks: sql`sum(x.clicks)::numeric`,
-    conversions: sql`sum(x.conversions)::numeric`,
-    conversionValue: sql`round(sum(x.conversion_value), 2)`,
+    where m.organization_id = ${ctx.organizationId} and m.date between ${from} and ${to}
+      ${needsCampaigns || adSetLevel ? sql`and ${campaignScope(ctx, q)}` : sql``}
+    group by 2, 3, 4`;
   };
-  const sumsSelect = sql.join(
-    baseMetrics.map((name) => sql`${sums[name]} as ${sql.identifier(name)}`),
-    sql`, `,
-  );
-  const s = Object.fromEntries(baseMetrics.map((name) => [name, sql`g.${sql.identifier(name)}`])) as Record<BaseMetric, SQL>;
+  const arms = previous
+    ? sql`${arm('current', q.from, q.to, 0)} union all ${arm('previous', previous.from, previous.to, length)}`
+    : arm('current', q.from, q.to, 0);
+  const rounded = (name: BaseMetric, value: SQL) => sql`${counted.has(name) ? value : sql`round(${value}, 2)`} as ${column(name)}`;
+  const s = Object.fromEntries(baseMetrics.map((name) => [name, sql`g.${column(name)}`])) as Record<BaseMetric, SQL>;
   const derived = derivedMetricsSql(s);
   const outerSelect = sql.join(
     [
-      ...baseMetrics.map((name) => sql`${s[name]}::text as ${sql.identifier(name)}`),
-      ...derivedMetrics.map((name) => sql`${derived[name]}::text as ${sql.identifier(name)}`),
+      ...baseMetrics.map((name) => sql`${s[name]}::text as ${column(name)}`),
+      ...derivedMetrics.map((name) => sql`${derived[name]}::text as ${column(name)}`),
     ],
     sql`, `,
   );
+  // Each period's totals are the sums of its few bucket rows (exact in numeric), not a second pass.
   const statement = sql`
+    with b as (${arms})
     select g.period, g.total, g.bucket::text as date, g.key, g.label, ${outerSelect}
     from (
-      select x.period, grouping(x.bucket) = 1 as total, x.bucket, x.key, x.label,
-        ${sumsSelect}
-      from (${inner}) x
-      group by grouping sets ((x.period, x.bucket, x.key, x.label), (x.period))
+      select b.period, false as total, b.bucket, b.key, b.label,
+        ${sql.join(
+          baseMetrics.map((name) => rounded(name, sql`b.${column(name)}`)),
+          sql`, `,
+        )}
+      from b
+      union all
+      select b.period, true, null, null, null,
+        ${sql.join(
+          baseMetrics.map((name) => rounded(name, sumOf(name, sql`b.${column(name)}`))),
+          sql`, `,
+        )}
+      from b group by b.period
     ) g
     order by g.period, g.total, g.bucket nulls first, g.key nulls first`;
   const result = rowsOf<SumRow>(await db.execute(statement));

@@ -7,12 +7,12 @@ import { type Db, transaction } from '../db/client.js';
 import { badRequest } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
-import { type DerivedMetric, deriveMetrics, metricDefinitions } from './metrics.js';
+import { type BaseMetricSql, baseMetrics, type DerivedMetric, derivedMetrics, derivedMetricsSql } from './metrics.js';
 import { adMetrics, ads, adSetMetrics, adSets, adCampaigns, analyticsPlatforms, campaignMetrics, platformMetrics } from './schema.js';
 
 // The one write path of daily metrics: HTTP pushes, CSV imports, connector syncs and the demo all come
 // here. Idempotent: a (entity, day) sent again replaces the stored day, so a re-import or a sync that
-// overlaps the last one never double counts. Each batch is one multi-row INSERT … ON CONFLICT DO UPDATE.
+// overlaps the last one never double counts. Each batch is one INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE.
 
 export type MetricsUpsertInput = z.output<typeof metricsUpsert>;
 type Level = MetricsUpsertInput['level'];
@@ -63,16 +63,6 @@ const targets: Record<Level, LevelTarget> = {
 const ratioLimit: Record<DerivedMetric, number> = { ctr: 1e4, cpm: 1e6, cpc: 1e6, cpa: 1e6, roas: 1e6, frequency: 1e6 };
 
 type Row = Record<string, unknown>;
-
-/** The stored row of one input day: zeros for absent counts, the ratios derived here from the same bases the queries sum. */
-function campaignValues(row: Row): Row {
-  const derived = deriveMetrics(row);
-  for (const name of Object.keys(metricDefinitions) as DerivedMetric[]) {
-    const value = derived[name];
-    if (value !== null && Math.abs(Number(value)) >= ratioLimit[name]) derived[name] = null;
-  }
-  return { ...row, ...derived };
-}
 
 const uniqueKey = (level: Level, row: Row): string =>
   level === 'account'
@@ -147,41 +137,78 @@ export async function writeMetricRows(db: Db, ctx: TenantContext, level: Level, 
   const { table, conflict } = targets[level];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const fixed = new Set(['id', 'organizationId', 'createdAt', ...conflict.map((c) => keyOf(columns, c))]);
-  const names = Object.values(columns).map((c) => `"${c.name}"`);
+  const derived = new Set<string>(level === 'campaign' ? derivedMetrics : []);
+  // Only the columns some row carries travel; the others take their defaults in the inserted row, and
+  // `excluded` (the row as it would have been inserted) carries those defaults into the replaced one.
+  const given = new Set<string>();
+  for (const row of rows) for (const k in row) if (row[k] !== undefined && k in columns && !derived.has(k)) given.add(k);
+  const sent = Object.keys(columns).filter((k) => given.has(k) && k !== 'id' && k !== 'organizationId' && k !== 'createdAt');
   const replaced = Object.keys(columns)
     .filter((k) => !fixed.has(k))
     .map((k) => `"${columns[k]!.name}" = excluded."${columns[k]!.name}"`);
   const target = conflict.map((c) => `"${c.name}"`).join(', ');
-  // The rows travel as one JSON parameter that json_populate_recordset turns back into table rows: Drizzle's
-  // builder spent a millisecond a row on a 30-column VALUES list, and one parameter needs no chunking
-  // against PostgreSQL's 65,535. Every column is given, so absent metrics take the values of defaultOf().
-  for (let i = 0; i < rows.length; i += 5_000) {
-    const records = rows.slice(i, i + 5_000).map((row) => {
-      const full = level === 'campaign' ? campaignValues(row) : row;
-      const record: Row = {};
-      for (const [k, column] of Object.entries(columns)) {
-        record[column.name] =
-          k === 'id'
-            ? bulkId()
-            : k === 'organizationId'
-              ? ctx.organizationId
-              : k === 'createdAt'
-                ? ctx.now
-                : (full[k] ?? defaultOf(column));
-      }
-      return record;
+  const u = (k: string) => sql.raw(`u."${columns[k]!.name}"`);
+  /** A sent value, or the column's default where a row leaves it out (0 for counts and spend). */
+  const value = (k: string) => {
+    const column = columns[k]!;
+    return column.hasDefault && column.default !== undefined ? sql`coalesce(${u(k)}, ${sql.raw(`'${String(column.default)}'`)})` : u(k);
+  };
+  // The ratios are derived in the statement, from the day's values as sent (a metric left out gives a
+  // null ratio, as deriveMetrics does), by the one SQL definition the queries use; a ratio beyond its
+  // column's precision is stored as null.
+  const base = Object.fromEntries(baseMetrics.map((m) => [m, given.has(m) ? u(m) : sql`null`])) as unknown as BaseMetricSql;
+  const expressions = derivedMetricsSql(base);
+  const ratios = [...derived].map((name) => {
+    const expression = expressions[name as DerivedMetric];
+    return sql`case when abs(${expression}) < ${sql.raw(String(ratioLimit[name as DerivedMetric]))} then ${expression} end`;
+  });
+  const names = ['id', 'organizationId', 'createdAt', ...sent, ...derived].map((k) => `"${columns[k]!.name}"`).join(', ');
+  // One statement per batch: each column travels as one array parameter (a PostgreSQL array literal,
+  // which both drivers pass as text) that unnest() turns back into rows, so the statement has as many
+  // parameters as the table has columns whatever the batch size (PostgreSQL allows 65,535), and the
+  // server parses each value once, straight into its column's type.
+  for (let i = 0; i < rows.length; i += batchRows) {
+    const batch = rows.slice(i, i + batchRows);
+    const arrays = sent.map((k) => {
+      const type = columns[k]!.getSQLType();
+      return sql`${arrayLiteral(batch, k, type.startsWith('json'))}::${sql.raw(type)}[]`;
     });
+    const aliases = ['id', ...sent].map((k) => `"${columns[k]!.name}"`).join(', ');
     await db.execute(
-      sql`insert into ${table} (${sql.raw(names.join(', '))}) select ${sql.raw(names.join(', '))}
-        from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json)
+      sql`insert into ${table} (${sql.raw(names)})
+        select u.id, ${ctx.organizationId}, ${ctx.now.toISOString()}::timestamptz,
+          ${sql.join([...sent.map(value), ...ratios], sql`, `)}
+        from unnest(${bulkIds(batch.length)}::text[], ${sql.join(arrays, sql`, `)}) as u(${sql.raw(aliases)})
         on conflict (${sql.raw(target)}) do update set ${sql.raw(replaced.join(', '))}`,
     );
   }
 }
 
-const keyOf = (columns: Record<string, PgColumn>, column: PgColumn) => Object.keys(columns).find((k) => columns[k] === column)!;
+/** Rows a statement carries: a request's most (10,000) in one, so a request is one round trip. */
+const batchRows = 10_000;
 
-/** What an absent metric is stored as: the column's default (0 for counts and spend), else null. */
-function defaultOf(column: PgColumn): unknown {
-  return column.hasDefault && column.default !== undefined ? column.default : null;
+/** New ids for a batch's rows as an array literal (a row replacing a stored day keeps the stored id). */
+function bulkIds(count: number): string {
+  return `{${Array.from({ length: count }, bulkId).join(',')}}`;
 }
+
+/**
+ * One column of a batch as a PostgreSQL array literal: numbers as they are, strings and JSON (of a json column) quoted
+ * (backslash and double quote escaped), absent values as NULL.
+ */
+function arrayLiteral(rows: Row[], key: string, json: boolean): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]![key];
+    if (i) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else if (!json && (typeof v === 'number' || typeof v === 'bigint')) out += String(v);
+    else {
+      const text = json ? JSON.stringify(v) : String(v);
+      out += `"${/["\\]/.test(text) ? text.replace(/["\\]/g, '\\$&') : text}"`;
+    }
+  }
+  return `${out}}`;
+}
+
+const keyOf = (columns: Record<string, PgColumn>, column: PgColumn) => Object.keys(columns).find((k) => columns[k] === column)!;

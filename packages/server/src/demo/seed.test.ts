@@ -110,6 +110,21 @@ describe('the demo organization', () => {
     const spend = metrics.reduce((sum, m) => sum + Number(m.spend), 0);
     expect(spend).toBeGreaterThan(500_000);
 
+    // A dashboard over those days, so the host app's Analytics page shows charts on first run: every
+    // media widget has figures for its default range, and the website tile counts the demo property.
+    const [dashboard, ...others] = (await sdk.analytics.dashboards.list()).data;
+    expect(others).toEqual([]);
+    const widgets = (await sdk.analytics.dashboards.widgets(dashboard!.id)).data;
+    expect(widgets.map((w) => w.config.chart)).toEqual(expect.arrayContaining(['kpi', 'line', 'pie', 'bar', 'table']));
+    for (const widget of widgets) {
+      const data = await sdk.analytics.dashboards.widgetData(dashboard!.id, widget.id);
+      if (widget.config.metric === 'pageviews') expect(data.total.value).toBe('0');
+      else expect(Number(data.total.value), widget.title).toBeGreaterThan(0);
+      if (widget.config.chart !== 'kpi') expect(data.points.length, widget.title).toBeGreaterThan(1);
+    }
+    const [property] = (await sdk.analytics.webProperties.list()).data;
+    expect(property!.domain).toBe('localhost');
+
     // CRM
     const contacts = await all(sdk.crm.contacts);
     expect(contacts).toHaveLength(500);
