@@ -1,4 +1,5 @@
 import { type RightsStatus, rightsWarningDays, type searchQuery } from '@spokestack/core/dam';
+import { alias } from 'drizzle-orm/pg-core';
 import { type SQL, and, arrayContains, eq, getTableColumns, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
@@ -49,23 +50,33 @@ function rightsWhere(status: RightsStatus, now: Date): SQL {
   }
 }
 
-/** The folder and its descendants, by path prefix; 400 when the caller sees no such folder. */
-async function subtree(db: Db, ctx: TenantContext, folderId: string): Promise<SQL> {
+/**
+ * The folder and its descendants, by path prefix, as a sub-select of the search's one statement (the assets'
+ * own visibility hides what lies in a library the caller does not see).
+ */
+function subtree(db: Db, ctx: TenantContext, folderId: string): SQL {
+  const root = alias(assetFolders, 'root');
+  const below = db
+    .select({ id: assetFolders.id })
+    .from(root)
+    .innerJoin(
+      assetFolders,
+      and(
+        eq(assetFolders.libraryId, root.libraryId),
+        or(eq(assetFolders.path, root.path), sql`starts_with(${assetFolders.path}, ${root.path} || '/')`),
+      ),
+    )
+    .where(and(eq(root.organizationId, ctx.organizationId), eq(root.id, folderId)));
+  return inArray(assets.folderId, below);
+}
+
+/** An empty page for a folder the caller does not see is a mistake, said as a 400. */
+async function assertFolder(db: Db, ctx: TenantContext, folderId: string): Promise<void> {
   const [folder] = await db
-    .select({ libraryId: assetFolders.libraryId, path: assetFolders.path })
+    .select({ id: assetFolders.id })
     .from(assetFolders)
     .where(and(folderVisible(db, ctx), eq(assetFolders.id, folderId)));
   if (!folder) throw badRequest([{ path: 'query.folderId', message: 'No folder with this id' }]);
-  const below = db
-    .select({ id: assetFolders.id })
-    .from(assetFolders)
-    .where(
-      and(
-        eq(assetFolders.libraryId, folder.libraryId),
-        or(eq(assetFolders.path, folder.path), sql`starts_with(${assetFolders.path}, ${`${folder.path}/`})`),
-      ),
-    );
-  return inArray(assets.folderId, below);
 }
 
 const rankCursor = {
@@ -94,7 +105,7 @@ export async function searchAssets(db: Db, ctx: TenantContext, query: Query) {
     query.license?.length ? inArray(assets.license, query.license) : undefined,
     query.tags?.length ? arrayContains(assets.tags, query.tags) : undefined,
     query.libraryId ? eq(assets.libraryId, query.libraryId) : undefined,
-    query.folderId ? await subtree(db, ctx, query.folderId) : undefined,
+    query.folderId ? subtree(db, ctx, query.folderId) : undefined,
     query.rights ? rightsWhere(query.rights, ctx.now) : undefined,
     query.createdAfter ? gte(assets.createdAt, new Date(query.createdAfter)) : undefined,
     query.createdBefore ? lte(assets.createdAt, new Date(query.createdBefore)) : undefined,
@@ -117,10 +128,10 @@ export async function searchAssets(db: Db, ctx: TenantContext, query: Query) {
   const match = words.length ? or(sql`${document} @@ ${tsquery}`, sql`${phrase} <% ${lowerName}`) : undefined;
   const hits = and(...filters, match);
   // The facets count the whole search, so only the first page (no cursor) carries them.
-  const withFacets = async <T extends object>(on: Db, page: Promise<T>) => {
-    if (!query.facets || query.cursor) return page;
-    const [result, facets] = await Promise.all([page, facetsOf(on, hits)]);
-    return { ...result, facets };
+  const withFacets = async <T extends { data: unknown[] }>(on: Db, page: Promise<T>) => {
+    const [result, facets] = await Promise.all([page, query.facets && !query.cursor ? facetsOf(on, hits) : undefined]);
+    if (!result.data.length && query.folderId) await assertFolder(on, ctx, query.folderId);
+    return facets ? { ...result, facets } : result;
   };
 
   if (!words.length) {
