@@ -113,7 +113,7 @@ export const searchOps = {
     tag,
     summary: 'Remove a wrong AI label from an asset, and from search',
     description:
-      "A person disagrees with the tagger: the label leaves `aiMetadata` (labels, objects, confidence) and, if it had been " +
+      'A person disagrees with the tagger: the label leaves `aiMetadata` (labels, objects, confidence) and, if it had been ' +
       'confirmed, the tags; it is listed in `aiMetadata.rejected` so a later tagging run does not bring it back.',
     params: labelParams,
     response: assets.row,

@@ -204,12 +204,21 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
                   </p>
                 ) : (
                   <>
-                    {member && <p data-scope="asset-detail" data-part="hint">{t.aiLabelsHint}</p>}
+                    {member && (
+                      <p data-scope="asset-detail" data-part="hint">
+                        {t.aiLabelsHint}
+                      </p>
+                    )}
                     <ul data-scope="asset-detail" data-part="labels">
                       {labelsOf(a.aiMetadata).map((label) => {
                         const busy = review.isPending && review.variables?.label === label.name;
                         return (
-                          <li key={label.name} data-scope="asset-detail" data-part="label" data-state={label.confirmed ? 'confirmed' : 'suggested'}>
+                          <li
+                            key={label.name}
+                            data-scope="asset-detail"
+                            data-part="label"
+                            data-state={label.confirmed ? 'confirmed' : 'suggested'}
+                          >
                             <span>{label.name}</span>
                             {label.confidence !== undefined && (
                               <span data-scope="asset-detail" data-part="confidence">

@@ -329,7 +329,12 @@ describe('facets and AI labels', () => {
       ['dune', ['summer']],
       ['pier', ['winter']],
     ] as const) {
-      const { asset } = await t.sdk.dam.assets.upload({ libraryId: library.id, file: pngBytes(), fileName: `${name}.png`, tags: [...tags] });
+      const { asset } = await t.sdk.dam.assets.upload({
+        libraryId: library.id,
+        file: pngBytes(),
+        fileName: `${name}.png`,
+        tags: [...tags],
+      });
       if (name === 'kite') kiteId = asset.id;
     }
     await t.sdk.dam.assets.update(kiteId, { aiMetadata: { labels: ['kite', 'sand'], confidence: { kite: 0.82, sand: 0.4 } } });

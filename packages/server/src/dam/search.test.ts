@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
 import { photoJpeg } from './media/test-files.js';
+import { useTagger } from './tagging.js';
 
 let t: TestInstance;
 let libraryId: string;
@@ -117,7 +118,13 @@ describe('facets, orientation and colour', () => {
   const mine: Record<string, string> = {};
   beforeAll(async () => {
     facetLibrary = (await t.sdk.dam.libraries.create({ name: 'Facets', slug: 'facets' })).id;
-    const add = async (fileName: string, size: { width: number; height: number }, tags: string[], colors: string[], assetType = 'IMAGE_PHOTO') => {
+    const add = async (
+      fileName: string,
+      size: { width: number; height: number },
+      tags: string[],
+      colors: string[],
+      assetType = 'IMAGE_PHOTO',
+    ) => {
       const file = await photoJpeg(size);
       const { asset } = await t.sdk.dam.assets.upload({ libraryId: facetLibrary, file, fileName, tags });
       mine[asset.name] = asset.id;
@@ -130,7 +137,8 @@ describe('facets, orientation and colour', () => {
     ];
     // Processing reads width and height from the files; the palette is set by hand to known colours.
     await t.runJobs();
-    for (const { id, colors, assetType } of made) await t.sdk.dam.assets.update(id, { aiMetadata: { colors }, assetType: assetType as 'IMAGE_PHOTO' });
+    for (const { id, colors, assetType } of made)
+      await t.sdk.dam.assets.update(id, { aiMetadata: { colors }, assetType: assetType as 'IMAGE_PHOTO' });
   });
   const search = async (query: Parameters<typeof t.sdk.dam.assets.search>[0]) =>
     names(await t.sdk.dam.assets.search({ libraryId: facetLibrary, ...query })).sort();
@@ -199,7 +207,11 @@ describe('AI labels a person confirms or removes', () => {
   let assetId: string;
   beforeAll(async () => {
     const library = await t.sdk.dam.libraries.create({ name: 'Labels', slug: 'labels' });
-    const { asset } = await t.sdk.dam.assets.upload({ libraryId: library.id, file: await photoJpeg({ width: 16, height: 16 }), fileName: 'pier.jpg' });
+    const { asset } = await t.sdk.dam.assets.upload({
+      libraryId: library.id,
+      file: await photoJpeg({ width: 16, height: 16 }),
+      fileName: 'pier.jpg',
+    });
     assetId = asset.id;
     // As the built-in tagger writes it: names, with their confidence beside them.
     await t.sdk.dam.assets.update(assetId, {
@@ -236,12 +248,38 @@ describe('AI labels a person confirms or removes', () => {
     expect(untagged.aiMetadata).toMatchObject({ labels: [], confirmed: [], rejected: ['seagull', 'boardwalk'] });
     expect(await found('boardwalk')).toEqual([]);
     const { data: activity } = await t.sdk.platform.activity.list({ entityId: assetId });
-    expect(activity.map((a) => a.action).filter((a) => a.startsWith('label_')).sort()).toEqual([
-      'label_confirmed',
-      'label_confirmed',
-      'label_removed',
-      'label_removed',
-    ]);
+    expect(
+      activity
+        .map((a) => a.action)
+        .filter((a) => a.startsWith('label_'))
+        .sort(),
+    ).toEqual(['label_confirmed', 'label_confirmed', 'label_removed', 'label_removed']);
+  });
+
+  it('tagging the asset again keeps the review: a removed label stays out, a confirmed one stays a tag', async () => {
+    // A tagger that always sees a gull and a pier, standing in for the built-in models.
+    useTagger({
+      name: 'test',
+      tag: async () => ({
+        labels: [
+          { name: 'gull', confidence: 0.9, source: 'test' },
+          { name: 'pier', confidence: 0.8, source: 'test' },
+        ],
+      }),
+    });
+    const library = await t.sdk.dam.libraries.create({ name: 'Tagged', slug: 'tagged', settings: { autoTagging: true } });
+    const file = await photoJpeg({ width: 16, height: 16 });
+    const { asset } = await t.sdk.dam.assets.upload({ libraryId: library.id, file, fileName: 'jetty.jpg' });
+    await t.runJobs();
+    expect((await t.sdk.dam.assets.get(asset.id)).aiMetadata).toMatchObject({ labels: ['gull', 'pier'], tagger: 'test' });
+    await t.sdk.dam.assets.removeLabel(asset.id, 'gull');
+    await t.sdk.dam.assets.confirmLabel(asset.id, 'pier');
+    await t.sdk.dam.assets.uploadVersion(asset.id, { file: await photoJpeg({ width: 20, height: 16 }), changeType: 'REVISION' });
+    await t.runJobs();
+    const again = await t.sdk.dam.assets.get(asset.id);
+    expect(again.aiMetadata).toMatchObject({ labels: ['pier'], confirmed: ['pier'], rejected: ['gull'] });
+    expect(again.tags).toEqual(['pier']);
+    expect(names(await t.sdk.dam.assets.search({ q: 'gull', libraryId: library.id }))).toEqual([]);
   });
 
   it('only members who see the asset may review its labels', async () => {

@@ -10,8 +10,8 @@ import type { TenantContext } from '../platform/context.js';
 import { assetVisible, folderVisible } from './access.js';
 import { assetFolders, assets } from './schema.js';
 
-// Asset search in PostgreSQL. The document is weighted: name (A), tags (B), description and AI labels
-// (C); each word of the query matches as a prefix (`launc` finds "launch"), and a near spelling of the
+// Asset search in PostgreSQL. The document is weighted: name (A), tags and AI labels (B), description
+// (C), built by the migration's IMMUTABLE `asset_search_document` and indexed by GIN; each word of the query matches as a prefix (`launc` finds "launch"), and a near spelling of the
 // name (pg_trgm's word similarity) also counts, so one typo does not empty the result. Everything runs
 // inside the caller's visibility; paging is by keyset on (rank, id) with words, (createdAt, id) without.
 
@@ -31,9 +31,10 @@ export const defaultColorTolerance = 20;
 const width = sql`(${assets.metadata}->>'width')::float8`;
 const height = sql`(${assets.metadata}->>'height')::float8`;
 /** landscape, portrait or square from the stored width and height; null when the asset has none. */
+// Nested CASEs: only they guarantee that the types are checked before the casts run.
 const orientation = sql<string | null>`case when jsonb_typeof(${assets.metadata}->'width') = 'number'
-  and jsonb_typeof(${assets.metadata}->'height') = 'number' and ${width} > 0 and ${height} > 0 then
-  case when ${width} > ${height} then 'landscape' when ${width} < ${height} then 'portrait' else 'square' end end`;
+  and jsonb_typeof(${assets.metadata}->'height') = 'number' then case when ${width} <= 0 or ${height} <= 0 then null
+  when ${width} > ${height} then 'landscape' when ${width} < ${height} then 'portrait' else 'square' end end`;
 
 /** Where the licence stands, as a condition; `expiring` is the warning window before `expiresAt`. */
 function rightsWhere(status: RightsStatus, now: Date): SQL {
