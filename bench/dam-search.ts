@@ -96,7 +96,7 @@ export default defineScenario({
       `order by created_at desc, id desc limit $5`,
     params: [organizationId, types, ['summer'], folderId, pageSize + 1],
     reply: (rows) => {
-      const data = rows.slice(0, pageSize).map((row) => ({ ...toApi(row), rank: null }));
+      const data = rows.slice(0, pageSize).map((row): Record<string, unknown> => ({ ...toApi(row), rank: null }));
       const last = data.at(-1);
       const nextCursor =
         rows.length > pageSize && last
