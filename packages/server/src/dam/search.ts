@@ -11,9 +11,12 @@ import { assetVisible, folderVisible } from './access.js';
 import { assetFolders, assets } from './schema.js';
 
 // Asset search in PostgreSQL. The document is weighted: name (A), tags and AI labels (B), description
-// (C), built by the migration's IMMUTABLE `asset_search_document` and indexed by GIN; each word of the query matches as a prefix (`launc` finds "launch"), and a near spelling of the
-// name (pg_trgm's word similarity) also counts, so one typo does not empty the result. Everything runs
-// inside the caller's visibility; paging is by keyset on (rank, id) with words, (createdAt, id) without.
+// (C), built by the migration's IMMUTABLE `asset_search_document` and indexed by GIN. Each word of the
+// query matches as a prefix (`launc` finds "launch"), and a near spelling of the name (pg_trgm's word
+// similarity, trigram-indexed) also counts, so one typo does not empty the result. Everything runs inside
+// the caller's visibility, in one statement; paging is by keyset on (rank, id) with words, (createdAt, id)
+// without. Facets count the same hits; a colour matches by CIELAB distance (ΔE 1976) to the nearest of
+// `aiMetadata.colors`.
 
 type Query = z.output<typeof searchQuery>;
 const day = 86_400_000;
