@@ -10,6 +10,7 @@ import analyticsDashboard from './analytics-dashboard.js';
 import { type IngestBenchResult, runIngestBench } from './analytics-ingest.js';
 import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
 import contactsList from './contacts-list.js';
+import damSearch from './dam-search.js';
 import { type ImportBenchRow, printImportRow, runContactImportBench } from './contact-import.js';
 import { deliveryGet, deliveryList, deliveryListFields } from './cms-delivery.js';
 import { type LoadResult, runLoad } from './load.js';
@@ -26,6 +27,7 @@ const scenarios: Scenario<never>[] = [
   deliveryListFields as Scenario<never>,
   deliveryGet as Scenario<never>,
   analyticsDashboard as Scenario<never>,
+  damSearch as Scenario<never>,
 ];
 
 const { values: args } = parseArgs({

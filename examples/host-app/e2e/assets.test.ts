@@ -96,14 +96,21 @@ it('uploads a photo over tus through a cut connection, pins a comment on it and 
   // Stored under the library's naming (no extension); the bytes are checked at the shared link's download.
   expect(asset).toMatchObject({ name: 'harbour-dawn', assetType: 'IMAGE_PHOTO' });
 
-  // Renditions come from the job queue; once they ran, the grid shows the thumbnail.
+  // Renditions come from the job queue; once they ran, the grid shows the thumbnail. Labels as a tagger
+  // would leave them, for the detail dialog's review.
   await t.runJobs();
+  const processed = await t.sdk.dam.assets.get(asset.id);
+  await t.sdk.dam.assets.update(asset.id, {
+    aiMetadata: { ...(processed.aiMetadata as object), labels: ['boat', 'sea'], confidence: { boat: 0.91, sea: 0.55 } },
+  });
   await page.reload();
   const tile = page.getByRole('option', { name: /harbour-dawn/ });
   const thumbnail = tile.locator('img');
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   expect(await violations(page)).toEqual([]);
   await shoot(page, 'library');
+  // The facets count what the search found: one landscape photo.
+  await page.getByRole('group', { name: 'Refine' }).getByRole('button', { name: 'landscape 1' }).waitFor();
 
   // Open it (Enter on the focused tile), pin a comment a third of the way in.
   await tile.click();
@@ -122,6 +129,14 @@ it('uploads a photo over tus through a cut connection, pins a comment on it and 
     { content: 'Crop the mast out', annotation: { type: 'point', x: expect.closeTo(1 / 3, 2), y: expect.closeTo(0.5, 2) } },
   ]);
   await expect.poll(() => detail.locator('[data-part="pin"]').count()).toBe(1);
+  // A person confirms one AI label (it becomes a tag) and removes the wrong one.
+  const labels = detail.getByRole('region', { name: 'AI labels' });
+  await shoot(page, 'labels');
+  await labels.getByRole('button', { name: 'Confirm “boat” as a tag' }).click();
+  await labels.getByText('Confirmed').waitFor();
+  await labels.getByRole('button', { name: 'Remove the label “sea”' }).click();
+  await expect.poll(() => labels.getByText('sea', { exact: true }).count()).toBe(0);
+  expect(await t.sdk.dam.assets.get(asset.id)).toMatchObject({ tags: ['boat'], aiMetadata: { labels: ['boat'], rejected: ['sea'] } });
   expect(await violations(page, '[role="dialog"]')).toEqual([]);
   await shoot(page, 'detail');
   await page.keyboard.press('Escape');
@@ -170,4 +185,5 @@ it('uploads a photo over tus through a cut connection, pins a comment on it and 
   const [link] = (await t.sdk.dam.links.list({ assetId: asset.id })).data;
   expect(link).toMatchObject({ downloadCount: 2, maxDownloads: 2 });
   await outsider.context().close();
-});
+  // The whole flow, three dialogs and a second browser, on a shared 2-core machine.
+}, 120_000);

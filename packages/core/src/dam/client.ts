@@ -123,6 +123,12 @@ function createAssetClient(http: HttpClient) {
      * @example const { data } = await sdk.dam.assets.search({ q: 'beach', tags: 'summer', folderId, rights: 'expiring' })
      */
     search: (query?: Query<typeof ops.searchAssets>, options?: RequestOptions) => http.call(ops.searchAssets, { query }, options),
+    /** Confirms an AI label: it becomes a tag of the asset. @example await sdk.dam.assets.confirmLabel(asset.id, 'beach') */
+    confirmLabel: (id: string, label: string, options?: RequestOptions) =>
+      http.call(ops.confirmAssetLabel, { params: { id, label } }, options),
+    /** Removes a wrong AI label from the asset and from search. @example await sdk.dam.assets.removeLabel(asset.id, 'dog') */
+    removeLabel: (id: string, label: string, options?: RequestOptions) =>
+      http.call(ops.removeAssetLabel, { params: { id, label } }, options),
     /** The CMS entries and briefs using an asset. @example const { content, briefs } = await sdk.dam.assets.whereUsed(asset.id) */
     whereUsed: (id: string, options?: RequestOptions) => http.call(ops.assetWhereUsed, { params: { id } }, options),
   };

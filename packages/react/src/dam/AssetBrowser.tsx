@@ -390,7 +390,8 @@ function Facets({
               data-facet={group}
               onClick={() => onToggle(key, pressed ? '' : value)}
             >
-              {value.toLowerCase()}{' '}
+              {/* Enum values read as words ("image photo"); tags as they are. */}
+              {group === 'tags' ? value : value.replaceAll('_', ' ').toLowerCase()}{' '}
               <span data-scope="asset-browser" data-part="facet-count">
                 {count}
               </span>

@@ -28,6 +28,20 @@ type Point = { x: number; y: number };
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const metaOf = (asset: { metadata: unknown }) => (asset.metadata ?? {}) as Record<string, unknown>;
 
+/** The AI labels of an asset by name (taggers write names or `{ name }` objects), each with its confidence and review. */
+function labelsOf(ai: unknown): { name: string; confidence?: number; confirmed: boolean }[] {
+  const meta = (ai && typeof ai === 'object' && !Array.isArray(ai) ? ai : {}) as Record<string, unknown>;
+  const names = (value: unknown) => (Array.isArray(value) ? value : []);
+  const confirmed = new Set(names(meta.confirmed).filter((n): n is string => typeof n === 'string'));
+  const confidence = (meta.confidence ?? {}) as Record<string, unknown>;
+  return names(meta.labels).flatMap((label) => {
+    const name = typeof label === 'string' ? label : (label as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return [];
+    const c = (label as { confidence?: unknown }).confidence ?? confidence[name];
+    return [{ name, confidence: typeof c === 'number' ? c : undefined, confirmed: confirmed.has(name.toLowerCase()) }];
+  });
+}
+
 /**
  * An asset in full: a large preview on which comments are pinned (click the picture, then write), its
  * metadata and licence, renditions with their status (a failed one can be retried), versions (an earlier one
@@ -54,6 +68,12 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
   const retry = useMutation({
     mutationFn: (id: string) => sdk.dam.renditions.retry(id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: damKeys.renditions(assetId ?? '') }),
+  });
+  // A reviewed label changes the asset's tags and what search finds: every DAM query refetches.
+  const review = useMutation({
+    mutationFn: ({ label, confirm }: { label: string; confirm: boolean }) =>
+      confirm ? sdk.dam.assets.confirmLabel(assetId ?? '', label) : sdk.dam.assets.removeLabel(assetId ?? '', label),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: spokestackKeys.feature('dam') }),
   });
   const restore = useMutation({
     mutationFn: (id: string) => sdk.dam.versions.restore(id),
@@ -175,6 +195,67 @@ export const AssetDetail = forwardRef<HTMLDivElement, AssetDetailProps>(function
                   <dt>{t.created}</dt>
                   <dd>{dateOf(a.createdAt)}</dd>
                 </dl>
+              </section>
+              <section aria-label={t.aiLabels} data-scope="asset-detail" data-part="section">
+                <h3>{t.aiLabels}</h3>
+                {labelsOf(a.aiMetadata).length === 0 ? (
+                  <p data-scope="asset-detail" data-part="empty">
+                    {t.noLabels}
+                  </p>
+                ) : (
+                  <>
+                    {member && (
+                      <p data-scope="asset-detail" data-part="hint">
+                        {t.aiLabelsHint}
+                      </p>
+                    )}
+                    <ul data-scope="asset-detail" data-part="labels">
+                      {labelsOf(a.aiMetadata).map((label) => {
+                        const busy = review.isPending && review.variables?.label === label.name;
+                        return (
+                          <li
+                            key={label.name}
+                            data-scope="asset-detail"
+                            data-part="label"
+                            data-state={label.confirmed ? 'confirmed' : 'suggested'}
+                          >
+                            <span>{label.name}</span>
+                            {label.confidence !== undefined && (
+                              <span data-scope="asset-detail" data-part="confidence">
+                                {Math.round(label.confidence * 100)}%
+                              </span>
+                            )}
+                            {label.confirmed && <Badge tone="success">{t.labelConfirmed}</Badge>}
+                            {member && !label.confirmed && (
+                              <Button
+                                size="sm"
+                                variant="secondary"
+                                aria-label={format(t.confirmLabelNamed, { label: label.name })}
+                                loading={busy && review.variables?.confirm}
+                                disabled={busy}
+                                onClick={() => review.mutate({ label: label.name, confirm: true })}
+                              >
+                                {t.confirmLabel}
+                              </Button>
+                            )}
+                            {member && (
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                aria-label={format(t.removeLabelNamed, { label: label.name })}
+                                loading={busy && !review.variables?.confirm}
+                                disabled={busy}
+                                onClick={() => review.mutate({ label: label.name, confirm: false })}
+                              >
+                                {t.removeLabel}
+                              </Button>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </>
+                )}
               </section>
               <section aria-label={t.renditions} data-scope="asset-detail" data-part="section">
                 <h3>{t.renditions}</h3>

@@ -6,6 +6,7 @@ import { pngBytes, problem } from '@spokestack/server/testing';
 import { SpokeStackProvider } from '../provider.js';
 import { renderWith, startServer } from '../test/server.js';
 import { AssetBrowser } from './AssetBrowser.js';
+import { AssetDetail } from './AssetDetail.js';
 import { AssetPicker } from './AssetPicker.js';
 import { SharedAsset } from './SharedAsset.js';
 import { ShareDialog } from './ShareDialog.js';
@@ -316,5 +317,67 @@ describe('AssetPicker', () => {
     await user.keyboard('{Enter}');
     const bravo = (await t.sdk.dam.assets.search({ q: 'bravo' })).data[0]!;
     expect(picks).toEqual([{ fileId: bravo.fileId, name: 'bravo' }]);
+  });
+});
+
+describe('facets and AI labels', () => {
+  let kiteId: string;
+  beforeAll(async () => {
+    const library = await t.sdk.dam.libraries.create({ name: 'Beach', slug: 'beach' });
+    for (const [name, tags] of [
+      ['kite', ['summer', 'sky']],
+      ['dune', ['summer']],
+      ['pier', ['winter']],
+    ] as const) {
+      const { asset } = await t.sdk.dam.assets.upload({
+        libraryId: library.id,
+        file: pngBytes(),
+        fileName: `${name}.png`,
+        tags: [...tags],
+      });
+      if (name === 'kite') kiteId = asset.id;
+    }
+    await t.sdk.dam.assets.update(kiteId, { aiMetadata: { labels: ['kite', 'sand'], confidence: { kite: 0.82, sand: 0.4 } } });
+    libraryId = library.id;
+  });
+
+  it('shows the counts the server sends and filters by a facet', async () => {
+    const user = userEvent.setup();
+    renderWith(t.sdk, <AssetBrowser defaultLibraryId={libraryId} />);
+    const listbox = await grid();
+    await waitFor(() => expect(within(listbox).getAllByRole('option')).toHaveLength(3), { timeout: 15_000 });
+    const facets = screen.getByRole('group', { name: 'Refine' });
+    const summer = within(facets).getByRole('button', { name: 'summer 2' });
+    expect(within(facets).getByRole('button', { name: 'winter 1' })).toBeTruthy();
+    await user.click(summer);
+    await waitFor(() =>
+      expect(
+        within(listbox)
+          .getAllByRole('option')
+          .map((o) => nameOf(o))
+          .sort(),
+      ).toEqual(['dune', 'kite']),
+    );
+    expect(within(facets).getByRole('button', { name: 'summer 2' }).getAttribute('aria-pressed')).toBe('true');
+    // The counts follow the filter: winter is gone, sky counts the one summer asset that has it.
+    expect(within(facets).queryByRole('button', { name: /winter/ })).toBeNull();
+    expect(within(facets).getByRole('button', { name: 'sky 1' })).toBeTruthy();
+  });
+
+  it('confirms an AI label into a tag and removes a wrong one', async () => {
+    const user = userEvent.setup();
+    renderWith(t.sdk, <AssetDetail assetId={kiteId} onClose={() => {}} />);
+    const labels = await screen.findByRole('region', { name: 'AI labels' });
+    expect(await within(labels).findByText('82%')).toBeTruthy();
+    await user.click(await within(labels).findByRole('button', { name: 'Confirm “kite” as a tag' }));
+    expect(await within(labels).findByText('Confirmed')).toBeTruthy();
+    expect(within(labels).queryByRole('button', { name: 'Confirm “kite” as a tag' })).toBeNull();
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Metadata' }).textContent).toContain('summer, sky, kite'));
+    await user.click(within(labels).getByRole('button', { name: 'Remove the label “sand”' }));
+    await waitFor(() => expect(within(labels).queryByText('sand')).toBeNull());
+    const asset = await t.sdk.dam.assets.get(kiteId);
+    expect(asset.tags).toEqual(['summer', 'sky', 'kite']);
+    expect(asset.aiMetadata).toMatchObject({ labels: ['kite'], confirmed: ['kite'], rejected: ['sand'] });
+    expect((await t.sdk.dam.assets.search({ q: 'sand' })).data).toEqual([]);
   });
 });

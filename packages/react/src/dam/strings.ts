@@ -79,6 +79,14 @@ export const assetBrowserStrings = {
   expires: 'Expires',
   tags: 'Tags',
   created: 'Created',
+  aiLabels: 'AI labels',
+  aiLabelsHint: 'Confirm a label to make it a tag; remove a wrong one and search forgets it.',
+  noLabels: 'No AI labels yet.',
+  labelConfirmed: 'Confirmed',
+  confirmLabel: 'Confirm',
+  confirmLabelNamed: 'Confirm “{label}” as a tag',
+  removeLabel: 'Remove',
+  removeLabelNamed: 'Remove the label “{label}”',
 };
 export type AssetBrowserStrings = typeof assetBrowserStrings;
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import {
   libraryType,
@@ -82,6 +83,11 @@ export const assetFolders = pgTable(
   ],
 );
 
+/** The search document of an asset row: name (A), tags and AI labels (B), description (C). */
+export const assetSearchDocumentSql = 'asset_search_document(name, tags, description, ai_metadata)';
+/** The name as near spellings are matched against it. */
+export const assetNameSql = 'lower(name)';
+
 /** Spec `Asset`. */
 export const assets = pgTable(
   'assets',
@@ -133,6 +139,12 @@ export const assets = pgTable(
     index('assets_asset_type_idx').on(t.assetType),
     index('assets_status_idx').on(t.status),
     index('assets_tags_idx').using('gin', t.tags),
+    // The newest-first order of a search without words; without it every page sorts the whole organization.
+    index('assets_organization_id_created_at_idx').on(t.organizationId, t.createdAt, t.id),
+    // The weighted search document (`asset_search_document`, an IMMUTABLE function created by the same
+    // migration) and the names' trigrams for near spellings: search.ts repeats both expressions exactly.
+    index('assets_search_idx').using('gin', sql`(${sql.raw(assetSearchDocumentSql)})`),
+    index('assets_name_trgm_idx').using('gin', sql`(${sql.raw(assetNameSql)}) gin_trgm_ops`),
   ],
 );
 
