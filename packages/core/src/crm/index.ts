@@ -10,5 +10,6 @@ export * from './imports.js';
 export * from './scoring.js';
 export * from './lists.js';
 export * from './templates.js';
+export * from './sending.js';
 export * from './operations.js';
 export * from './client.js';

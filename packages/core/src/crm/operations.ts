@@ -8,6 +8,7 @@ import { importOps } from './imports.js';
 import { scoringOps } from './scoring.js';
 import { listOps } from './lists.js';
 import { templateOps } from './templates.js';
+import { sendingOps } from './sending.js';
 
 export const crmOps = {
   ...contactOps,
@@ -19,4 +20,5 @@ export const crmOps = {
   ...scoringOps,
   ...listOps,
   ...templateOps,
+  ...sendingOps,
 };

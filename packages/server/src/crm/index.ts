@@ -9,6 +9,8 @@ import { importRoutes } from './imports.routes.js';
 import { scoringRoutes } from './scoring.routes.js';
 import { listRoutes } from './lists.routes.js';
 import { templateRoutes } from './templates.routes.js';
+import { sendingRoutes } from './sending.routes.js';
+import { emailSendJobName, runEmailSend } from './sending.js';
 import { runLeadScore } from './scoring.js';
 import { scoreJobName } from './activities.js';
 import { contactImportJobName, runContactImport } from './imports.js';
@@ -36,9 +38,15 @@ export const crm = defineFeature({
       scoringRoutes,
       listRoutes,
       templateRoutes,
+      sendingRoutes,
     ])
       routes(router, db);
   },
-  jobs: { [reminderJobName]: runTaskReminder, [contactImportJobName]: runContactImport, [scoreJobName]: runLeadScore },
+  jobs: {
+    [reminderJobName]: runTaskReminder,
+    [contactImportJobName]: runContactImport,
+    [scoreJobName]: runLeadScore,
+    [emailSendJobName]: runEmailSend,
+  },
   demo: seedCrm,
 });

@@ -43,6 +43,10 @@ export interface AppContext {
   mailer?: Mailer;
   /** The default sender (`SPOKESTACK_MAIL_FROM`). */
   mailFrom?: string;
+  /** Where campaign links point (`MailSettings.publicUrl`), without a trailing slash. */
+  publicUrl?: string;
+  /** Campaign messages per minute (`MailSettings.ratePerMinute`). */
+  mailRatePerMinute?: number;
 }
 
 /**
@@ -88,5 +92,7 @@ export function createAppParts(deps: {
     allowPrivateWebhookUrls: deps.allowPrivateWebhookUrls ?? false,
     mailer: mailerOf(deps.mail),
     mailFrom: deps.mail?.from,
+    publicUrl: deps.mail?.publicUrl?.replace(/\/+$/, ''),
+    mailRatePerMinute: deps.mail?.ratePerMinute,
   };
 }
