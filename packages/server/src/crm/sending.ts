@@ -440,7 +440,8 @@ export async function runEmailSend(db: Db, ctx: TenantContext, payload: Json, _j
   let attempted = 0;
 
   for (;;) {
-    const staleBefore = new Date(now().getTime() - claimTimeoutMs);
+    // Raw SQL takes instants as ISO text: postgres.js binds no Date there.
+    const staleBefore = sql`${new Date(now().getTime() - claimTimeoutMs).toISOString()}::timestamptz`;
     // Claims of a dead worker that reached SMTP: in doubt, given up on (at-most-once).
     await db
       .update(r)
@@ -450,7 +451,7 @@ export async function runEmailSend(db: Db, ctx: TenantContext, payload: Json, _j
       );
     const size = Math.min(sendBatchSize, quota - attempted);
     const claimed = rowsOf<{ id: string; email: string; contact_id: string | null }>(
-      await db.execute(sql`update ${r} set claimed_by = ${runId}, claimed_at = ${now()}
+      await db.execute(sql`update ${r} set claimed_by = ${runId}, claimed_at = ${now().toISOString()}::timestamptz
         where ${r.id} in (select ${r.id} from ${r} where ${mine} and ${r.status} = 'PENDING' and ${r.failedAt} is null
           and ${r.attemptedAt} is null and (${r.claimedAt} is null or ${r.claimedAt} < ${staleBefore})
           order by ${r.id} limit ${size} for update skip locked)
