@@ -215,13 +215,12 @@ async function startSending(tx: Db, ctx: TenantContext, campaign: Campaign): Pro
       .insert(emailLinks)
       .values(
         urls.map((url) => {
-          const id = createId();
           return {
-            id,
             organizationId: ctx.organizationId,
             emailCampaignId: campaign.id,
             originalUrl: decodeAttribute(url),
-            trackingUrl: `${ctx.publicUrl}/v1/crm/public/email/links/${id}`,
+            // A unique key minted like every server token: the link's redirects carry per-recipient signed tokens instead.
+            trackingUrl: randomBytes(24).toString('base64url'),
           };
         }),
       )
