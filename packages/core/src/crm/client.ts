@@ -452,7 +452,10 @@ function createSendingClient(http: HttpClient, generic: ResourceClients<typeof c
       delete: generic.emailLinks.delete,
       /** The open pixel (a GIF). @example await sdk.crm.emailLinks.open(token) */
       open: (token: string, options?: RequestOptions) => http.download('GET', publicPath(ops.trackOpen.path, token), options),
-      /** The redirect of a tracked link: the `Response` (302) with its `Location`. @example (await sdk.crm.emailLinks.click(t)).headers.get('location') */
+      /**
+       * The redirect of a tracked link: the `Response` (302) with its `Location`.
+       * @example (await sdk.crm.emailLinks.click(token)).headers.get('location')
+       */
       click: (token: string, options?: RequestOptions) =>
         http.download('GET', publicPath(ops.trackClick.path, token), { ...options, redirect: 'manual' }),
       /** One-click unsubscribe. @example await sdk.crm.emailLinks.unsubscribe(token) // { unsubscribed: true, email } */

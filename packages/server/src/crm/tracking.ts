@@ -38,7 +38,8 @@ async function recipientOf(db: Db, ctx: TenantContext, id: string) {
 
 // Engagement moves a recipient forward, never back: an unsubscribed or bounced recipient stays so.
 const engaged = (to: 'OPENED' | 'CLICKED') =>
-  sql`case when ${emailRecipients.status} in ('SENT', 'DELIVERED'${sql.raw(to === 'CLICKED' ? ", 'OPENED'" : '')}) then ${to}::email_recipient_status
+  sql`case when ${emailRecipients.status} in ('SENT', 'DELIVERED'${sql.raw(to === 'CLICKED' ? ", 'OPENED'" : '')})
+    then ${to}::email_recipient_status
     else ${emailRecipients.status} end`;
 
 /** Counts one engagement: recipient, campaign counters (unique on the recipient's first), interaction and timeline. */
@@ -152,7 +153,7 @@ export async function trackOpen(db: Db, app: AppContext, token: string, visitor:
  */
 export async function trackClick(db: Db, app: AppContext, token: string, visitor: Visitor): Promise<Response> {
   const claims = app.signer.verify<Claims>('tracking', token, app.now);
-  if (!claims || claims.k !== 'c' || typeof claims.o !== 'string' || typeof claims.r !== 'string' || typeof claims.l !== 'string')
+  if (claims?.k !== 'c' || typeof claims.o !== 'string' || typeof claims.r !== 'string' || typeof claims.l !== 'string')
     throw unauthorized('Invalid or expired link');
   const ctx = systemCtx(app, claims.o);
   const [link] = await db
@@ -237,7 +238,8 @@ const style =
 function page(title: string, body: string, status = 200): Response {
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${style}</style></head><body><main>${body}</main></body></html>`;
+    `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${style}</style></head>` +
+    `<body><main>${body}</main></body></html>`;
   return new Response(html, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(html, { formAction: "'self'" }) },
@@ -309,7 +311,8 @@ export async function recordEmailEvents(db: Db, ctx: TenantContext, input: z.out
           .update(emailRecipients)
           .set({
             deliveredAt: at,
-            status: sql`case when ${emailRecipients.status} = 'SENT' then 'DELIVERED'::email_recipient_status else ${emailRecipients.status} end`,
+            status: sql`case when ${emailRecipients.status} = 'SENT' then 'DELIVERED'::email_recipient_status
+              else ${emailRecipients.status} end`,
           })
           .where(where);
         await bump('delivered');
