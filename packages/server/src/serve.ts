@@ -207,7 +207,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       rateLimits: { trustProxy: trustProxySetting(settings.env.SPOKESTACK_TRUST_PROXY) },
       allowPrivateWebhookUrls: settings.env.SPOKESTACK_WEBHOOK_ALLOW_PRIVATE === '1',
       mail: settings.env.SPOKESTACK_SMTP_URL
-        ? { url: settings.env.SPOKESTACK_SMTP_URL, from: settings.env.SPOKESTACK_MAIL_FROM }
+        ? {
+            url: settings.env.SPOKESTACK_SMTP_URL,
+            from: settings.env.SPOKESTACK_MAIL_FROM,
+            publicUrl: settings.env.SPOKESTACK_PUBLIC_URL,
+            ratePerMinute: settings.env.SPOKESTACK_MAIL_RATE_PER_MINUTE ? Number(settings.env.SPOKESTACK_MAIL_RATE_PER_MINUTE) : undefined,
+          }
         : undefined,
     });
     const host = options.host ?? '127.0.0.1';

@@ -2,6 +2,7 @@ import { type ResourceDef, fields } from '@spokestack/core';
 import { getTableColumns } from 'drizzle-orm';
 import { type PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { emailInteractions, emailLinks, emailRecipients } from '../src/crm/schema.js';
 import { tokenColumns } from '../src/db/managed.js';
 import { tableInfo } from '../src/db/resource-service.js';
 import { features } from '../src/features.js';
@@ -218,6 +219,46 @@ export const overrides: Record<string, Override> = {
     async make(f) {
       const deal = await f.create(resourceByKey('crm.deals'));
       return rowOfEntry(f, '/v1/crm/deal-stage-history', deal.row.id, 'dealId');
+    },
+  },
+  // A campaign's sender is a real address; its audience is left empty.
+  'crm.emailCampaigns': { create: (seq) => ({ fromEmail: `news${seq}@agency.test`, replyTo: null, segmentRules: null }) },
+  // Recipients, links and interactions are written by the sender and the tracking links only: rows as they write them.
+  'crm.emailRecipients': {
+    async make(f) {
+      const { row } = await f.create(resourceByKey('crm.emailCampaigns'));
+      const seq = nextSeq();
+      await f.t.db.insert(emailRecipients).values({
+        organizationId: String(row.organizationId),
+        emailCampaignId: String(row.id),
+        email: `recipient${seq}@example.test`,
+      });
+      return rowOfEntry(f, '/v1/crm/email-recipients', row.id, 'emailCampaignId');
+    },
+  },
+  'crm.emailLinks': {
+    async make(f) {
+      const { row } = await f.create(resourceByKey('crm.emailCampaigns'));
+      const seq = nextSeq();
+      await f.t.db.insert(emailLinks).values({
+        organizationId: String(row.organizationId),
+        emailCampaignId: String(row.id),
+        originalUrl: `https://agency.test/${seq}`,
+        trackingUrl: `fixture-${seq}`,
+      });
+      return rowOfEntry(f, '/v1/crm/email-links', row.id, 'emailCampaignId');
+    },
+  },
+  'crm.emailInteractions': {
+    async make(f) {
+      const { row } = await f.create(resourceByKey('crm.contacts'));
+      await f.t.db.insert(emailInteractions).values({
+        organizationId: String(row.organizationId),
+        contactId: String(row.id),
+        subject: 'Fixture',
+        interactionType: 'OPENED',
+      });
+      return rowOfEntry(f, '/v1/crm/email-interactions', row.id, 'contactId');
     },
   },
   // An import reads its CSV's header: a real one, mapped.

@@ -129,6 +129,11 @@ describe('unique keys answer 409', () => {
 describe('share and tracking tokens are minted by the server', () => {
   const withTokens = resources.filter((r) => r.tokens.length);
   it.each(withTokens.map((r) => [`${r.key} (${r.tokens.join(', ')})`, r] as const))('%s', async (_, resource) => {
+    // Rows whose plain create is refused (links collected by the email sender) take no token from a client at all.
+    if (mine.refuses(resource, 'POST')) {
+      expect((await mine.call('POST', resource.def.path, { [resource.tokens[0]!]: 'chosen-by-client' })).status).toBe(405);
+      return;
+    }
     const body = await mine.body(resource);
     for (const token of resource.tokens) {
       const chosen = await mine.call('POST', resource.def.path, { ...body, [token]: 'chosen-by-client' });

@@ -427,6 +427,75 @@ function createFormClient(http: HttpClient, generic: ResourceClients<typeof crmR
   };
 }
 
+/** Email campaigns: sending (now or scheduled), pause, resume, cancel, progress, and what comes back from the messages. */
+function createSendingClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
+  const action =
+    (op: typeof ops.pauseEmailCampaign | typeof ops.resumeEmailCampaign | typeof ops.cancelEmailCampaign) =>
+    (id: string, options?: RequestOptions) =>
+      http.call(op, { params: { id } }, options);
+  const publicPath = (path: string, token: string) => path.replace(':token', encodeURIComponent(token));
+  return {
+    emailCampaigns: {
+      list: generic.emailCampaigns.list,
+      iterate: generic.emailCampaigns.iterate,
+      get: generic.emailCampaigns.get,
+      delete: generic.emailCampaigns.delete,
+      /**
+       * @example
+       * await sdk.crm.emailCampaigns.create({
+       *   name: 'March news', subject: 'News for {{firstName|you}}', htmlContent: '<p>Hi {{firstName|there}}</p>',
+       *   fromName: 'Agency', fromEmail: 'news@agency.test', listId: list.id,
+       * })
+       */
+      create: (body: Body<typeof ops.createEmailCampaign>, options?: RequestOptions) =>
+        http.call(ops.createEmailCampaign, { body }, options),
+      update: (id: string, body: Body<typeof ops.updateEmailCampaign>, options?: RequestOptions) =>
+        http.call(ops.updateEmailCampaign, { params: { id }, body }, options),
+      /**
+       * Starts the send now (recipients resolved at once), or at `scheduledAt`.
+       * @example await sdk.crm.emailCampaigns.send(campaign.id, { scheduledAt: '2026-03-01T09:00:00Z' })
+       */
+      send: (id: string, body: Body<typeof ops.sendEmailCampaign> = {}, options?: RequestOptions) =>
+        http.call(ops.sendEmailCampaign, { params: { id }, body }, options),
+      /** @example await sdk.crm.emailCampaigns.pause(campaign.id) */
+      pause: action(ops.pauseEmailCampaign),
+      /** @example await sdk.crm.emailCampaigns.resume(campaign.id) */
+      resume: action(ops.resumeEmailCampaign),
+      /** @example await sdk.crm.emailCampaigns.cancel(campaign.id) */
+      cancel: action(ops.cancelEmailCampaign),
+      /** @example const { sent, total, failed } = await sdk.crm.emailCampaigns.progress(campaign.id) */
+      progress: (id: string, options?: RequestOptions) => http.call(ops.emailCampaignProgress, { params: { id } }, options),
+    },
+    emailEvents: {
+      /**
+       * Bounce and complaint notices, as a provider's webhook handler would forward them.
+       * @example await sdk.crm.emailEvents.record({ events: [{ type: 'bounce', emailCampaignId, email: 'gone@x.test' }] })
+       */
+      record: (body: Body<typeof ops.recordEmailEvents>, options?: RequestOptions) => http.call(ops.recordEmailEvents, { body }, options),
+    },
+    /** The public ends of a message's links (no credentials: the token is the proof), for hosts that proxy them. */
+    emailLinks: {
+      list: generic.emailLinks.list,
+      iterate: generic.emailLinks.iterate,
+      get: generic.emailLinks.get,
+      delete: generic.emailLinks.delete,
+      /** The open pixel (a GIF). @example await sdk.crm.emailLinks.open(token) */
+      open: (token: string, options?: RequestOptions) => http.download('GET', publicPath(ops.trackOpen.path, token), options),
+      /**
+       * The redirect of a tracked link: the `Response` (302) with its `Location`.
+       * @example (await sdk.crm.emailLinks.click(token)).headers.get('location')
+       */
+      click: (token: string, options?: RequestOptions) =>
+        http.download('GET', publicPath(ops.trackClick.path, token), { ...options, redirect: 'manual' }),
+      /** One-click unsubscribe. @example await sdk.crm.emailLinks.unsubscribe(token) // { unsubscribed: true, email } */
+      unsubscribe: (token: string, options?: RequestOptions) => http.call(ops.unsubscribe, { params: { token } }, options),
+      /** The confirmation page's HTML. @example const html = await (await sdk.crm.emailLinks.unsubscribePage(token)).text() */
+      unsubscribePage: (token: string, options?: RequestOptions) =>
+        http.download('GET', publicPath(ops.unsubscribePage.path, token), options),
+    },
+  };
+}
+
 /** Automation workflows, their runs (manual and dry) and their execution logs. */
 function createAutomationClient(http: HttpClient, generic: ResourceClients<typeof crmResources>) {
   const listWorkflows = (query?: Query<typeof ops.listWorkflows>, options?: RequestOptions) =>
@@ -471,6 +540,7 @@ function createAutomationClient(http: HttpClient, generic: ResourceClients<typeo
 type Rules = ReturnType<typeof createFormClient> &
   ReturnType<typeof createAutomationClient> &
   ReturnType<typeof createTaskClient> &
+  ReturnType<typeof createSendingClient> &
   ReturnType<typeof createTemplateClient> &
   ReturnType<typeof createListClient> &
   ReturnType<typeof createImportClient> &
@@ -496,6 +566,7 @@ export function createCrmClient(http: HttpClient): CrmClient {
     ...createTemplateClient(http, generic),
     ...createFormClient(http, generic),
     ...createAutomationClient(http, generic),
+    ...createSendingClient(http, generic),
   };
 }
 

@@ -12,5 +12,6 @@ export * from './lists.js';
 export * from './templates.js';
 export * from './forms.js';
 export * from './automation.js';
+export * from './sending.js';
 export * from './operations.js';
 export * from './client.js';

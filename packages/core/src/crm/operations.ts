@@ -10,6 +10,7 @@ import { listOps } from './lists.js';
 import { templateOps } from './templates.js';
 import { formOps } from './forms.js';
 import { automationOps } from './automation.js';
+import { sendingOps } from './sending.js';
 
 export const crmOps = {
   ...contactOps,
@@ -23,4 +24,5 @@ export const crmOps = {
   ...templateOps,
   ...formOps,
   ...automationOps,
+  ...sendingOps,
 };

@@ -1196,6 +1196,12 @@ const emailRecipientsCreate = z.strictObject({
     clickCount: f.int().optional(),
     unsubscribedAt: f.timestamp().nullable().optional(),
     complainedAt: f.timestamp().nullable().optional(),
+    claimedBy: f.text().nullable().optional(),
+    claimedAt: f.timestamp().nullable().optional(),
+    attemptedAt: f.timestamp().nullable().optional(),
+    attempts: f.int().optional(),
+    failedAt: f.timestamp().nullable().optional(),
+    sendError: f.text().nullable().optional(),
   });
 
 /** `email_recipients` as the resource `emailRecipients`. */
@@ -1222,6 +1228,12 @@ export const emailRecipients = defineResource({
     clickCount: f.int(),
     unsubscribedAt: f.timestamp().nullable(),
     complainedAt: f.timestamp().nullable(),
+    claimedBy: f.text().nullable(),
+    claimedAt: f.timestamp().nullable(),
+    attemptedAt: f.timestamp().nullable(),
+    attempts: f.int(),
+    failedAt: f.timestamp().nullable(),
+    sendError: f.text().nullable(),
   }),
   create: emailRecipientsCreate,
   update: emailRecipientsCreate.partial(),
@@ -1249,6 +1261,12 @@ export const emailRecipients = defineResource({
     'clickCount',
     'unsubscribedAt',
     'complainedAt',
+    'claimedBy',
+    'claimedAt',
+    'attemptedAt',
+    'attempts',
+    'failedAt',
+    'sendError',
   ],
 });
 export type EmailRecipient = z.output<typeof emailRecipients.row>;

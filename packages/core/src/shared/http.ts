@@ -21,7 +21,14 @@ export interface RequestOptions {
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 /** What one request carries besides its method and path. */
-type CallInit = { query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
+type CallInit = {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** `manual`: a redirect is the answer (a tracked link's 302), not followed. */
+  redirect?: RequestRedirect;
+};
 
 /** The transport under every SDK call: auth headers, JSON, problem+json errors. */
 export class HttpClient {
@@ -96,7 +103,14 @@ export class HttpClient {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    const request = new Request(this.url(path, init.query), { method, headers, body, signal: init.signal, duplex } as RequestInit);
+    const request = new Request(this.url(path, init.query), {
+      method,
+      headers,
+      body,
+      signal: init.signal,
+      duplex,
+      redirect: init.redirect,
+    } as RequestInit);
     let response: Response;
     try {
       response = await (this.#options.fetch ?? fetch)(request);
@@ -104,7 +118,8 @@ export class HttpClient {
       if (init.signal?.aborted) throw cause;
       throw new SpokeStackError({ type: problemTypes.network, title: 'Network error', status: 0, detail: String(cause) });
     }
-    if (!response.ok && response.status !== 304) throw await this.#problem(response);
+    const redirected = init.redirect === 'manual' && response.status >= 300 && response.status < 400;
+    if (!response.ok && response.status !== 304 && !redirected) throw await this.#problem(response);
     return response;
   }
 

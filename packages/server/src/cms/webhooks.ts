@@ -51,8 +51,13 @@ const isPrivateAddress = (address: string) => privateRanges.check(address, isIP(
 // Brackets off IPv6 literals; a trailing dot (`localhost.`) names the same host and must not slip past the check.
 const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 
-/** 400 when a URL names a private or loopback host outright (addresses it resolves to are checked on delivery). */
-function checkTarget(ctx: TenantContext, url: string | undefined, path: string): void {
+/**
+ * 400 when a URL names a private or loopback host outright (addresses it resolves to are checked on delivery),
+ * unless the operator allows private targets. Shared by every feature that calls tenants' URLs (CRM workflows).
+ *
+ * @example checkTarget(ctx, 'http://127.0.0.1/hook', 'body.actions.0.config.url') // throws 400
+ */
+export function checkTarget(ctx: TenantContext, url: string | undefined, path: string): void {
   if (url === undefined || ctx.allowPrivateWebhookUrls) return;
   const host = bareHost(new URL(url));
   const local = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && isPrivateAddress(host));

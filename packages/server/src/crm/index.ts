@@ -20,6 +20,8 @@ import {
   workflowSweepJobName,
   workflowTickJobName,
 } from './automation.js';
+import { sendingRoutes } from './sending.routes.js';
+import { emailSendJobName, runEmailSend } from './sending.js';
 import { runLeadScore } from './scoring.js';
 import { scoreJobName } from './activities.js';
 import { contactImportJobName, runContactImport } from './imports.js';
@@ -49,6 +51,7 @@ export const crm = defineFeature({
       templateRoutes,
       formRoutes,
       automationRoutes,
+      sendingRoutes,
     ])
       routes(router, db);
   },
@@ -58,6 +61,7 @@ export const crm = defineFeature({
     [scoreJobName]: runLeadScore,
     [workflowRunJobName]: runWorkflowJob,
     [workflowTickJobName]: runWorkflowTick,
+    [emailSendJobName]: runEmailSend,
   },
   schedules: { [workflowSweepJobName]: workflowSweep },
   onActivity: onWorkflowActivity,

@@ -542,8 +542,18 @@ export const emailRecipients = pgTable(
     clickCount: integer('click_count').notNull().default(0),
     unsubscribedAt: timestamptz('unsubscribed_at'),
     complainedAt: timestamptz('complained_at'),
+    // Beyond the spec: the sender's claim on the row (crm/sending.ts). The spec's status has no SENDING or
+    // FAILED, so a claim is `claimedBy` + `claimedAt`, an SMTP attempt under way `attemptedAt`, and a recipient
+    // given up on (in doubt after a crash, or out of retries) `failedAt` with `sendError`.
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamptz('claimed_at'),
+    attemptedAt: timestamptz('attempted_at'),
+    attempts: integer('attempts').notNull().default(0),
+    failedAt: timestamptz('failed_at'),
+    sendError: text('send_error'),
   },
   (t) => [
+    index('email_recipients_email_campaign_id_status_idx').on(t.emailCampaignId, t.status),
     unique('email_recipients_email_campaign_id_email_key').on(t.emailCampaignId, t.email),
     index('email_recipients_email_campaign_id_idx').on(t.emailCampaignId),
     index('email_recipients_contact_id_idx').on(t.contactId),

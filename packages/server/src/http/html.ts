@@ -9,9 +9,9 @@ export const pageFraming = { 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-r
  * loads images only from this origin, and forbids framing (`frame-ancestors 'none'`, and
  * `X-Frame-Options` for browsers older than CSP 2). Anything injected into the page would do nothing.
  *
- * @example app.get('/', (c) => c.html(page, 200, pageHeaders(page)))
+ * @example app.get('/', (c) => c.html(page, 200, pageHeaders(page))) // pageHeaders(page, { formAction: "'self'" }) for a form
  */
-export function pageHeaders(html: string): Record<string, string> {
+export function pageHeaders(html: string, options: { formAction?: string } = {}): Record<string, string> {
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
     ([, css]) => `'sha256-${createHash('sha256').update(css!).digest('base64')}'`,
   );
@@ -20,7 +20,8 @@ export function pageHeaders(html: string): Record<string, string> {
     `style-src ${styles.join(' ') || "'none'"}`,
     "img-src 'self'",
     "base-uri 'none'",
-    "form-action 'none'",
+    // A page with a form (the unsubscribe confirmation) names where it may post; the rest post nowhere.
+    `form-action ${options.formAction ?? "'none'"}`,
     "frame-ancestors 'none'",
   ];
   return { 'Content-Security-Policy': policy.join('; '), ...pageFraming };

@@ -43,6 +43,10 @@ export interface AppContext {
   mailer?: Mailer;
   /** The default sender (`SPOKESTACK_MAIL_FROM`). */
   mailFrom?: string;
+  /** Where campaign links point (`MailSettings.publicUrl`), without a trailing slash. */
+  publicUrl?: string;
+  /** Campaign messages per minute (`MailSettings.ratePerMinute`). */
+  mailRatePerMinute?: number;
   /**
    * Told of every activity-stream row written (`recordActivity`), in the writer's transaction: the features'
    * `onActivity` hooks (CRM automation starts its workflows here), so no feature calls another's code to announce a change.
@@ -107,6 +111,8 @@ export function createAppParts(deps: {
     allowPrivateWebhookUrls: deps.allowPrivateWebhookUrls ?? false,
     mailer: mailerOf(deps.mail),
     mailFrom: deps.mail?.from,
+    publicUrl: deps.mail?.publicUrl?.replace(/\/+$/, ''),
+    mailRatePerMinute: deps.mail?.ratePerMinute,
     onActivity: deps.onActivity,
   };
 }

@@ -21,8 +21,21 @@ export interface Mailer {
   close(): void;
 }
 
-/** How the app sends mail: an SMTP URL (and the default sender), or a mailer of your own. */
-export type MailOptions = { url: string; from?: string } | { mailer: Mailer; from?: string };
+/** What campaigns need beside a transport. */
+export interface MailSettings {
+  /** The default sender (`SPOKESTACK_MAIL_FROM`). */
+  from?: string;
+  /**
+   * The server's address as recipients reach it (`SPOKESTACK_PUBLIC_URL`, e.g. `https://crm.agency.com`): campaign
+   * messages link their tracking pixel, tracked links and unsubscribe endpoint there. Campaigns refuse to send without it.
+   */
+  publicUrl?: string;
+  /** Campaign messages per minute, per campaign (`SPOKESTACK_MAIL_RATE_PER_MINUTE`; default unlimited). */
+  ratePerMinute?: number;
+}
+
+/** How the app sends mail: an SMTP URL, or a mailer of your own, with the settings of campaigns. */
+export type MailOptions = ({ url: string } | { mailer: Mailer }) & MailSettings;
 
 /**
  * A mailer over SMTP. The connection is pooled, so a campaign does not open one connection per message.

@@ -18,8 +18,13 @@ export interface Received {
  * const t = await createTestInstance({ mail: { url: smtp.url, from: 'news@agency.test' } })
  * expect(smtp.received[0].mail.subject).toBe('Hello')
  */
-export async function startSmtpServer(options: { reject?: (to: string) => boolean } = {}) {
+export async function startSmtpServer(options: { reject?: (to: string) => boolean; parse?: boolean } = {}) {
   const received: Received[] = [];
+  /** Messages per recipient address, kept always; with `parse: false` (the send benchmark) the only record. */
+  const counts = new Map<string, number>();
+  const count = (to: string[]) => {
+    for (const address of to) counts.set(address, (counts.get(address) ?? 0) + 1);
+  };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
@@ -28,9 +33,19 @@ export async function startSmtpServer(options: { reject?: (to: string) => boolea
       callback();
     },
     onData(stream, session, callback) {
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      if (options.parse === false) {
+        stream.on('end', () => {
+          count(to);
+          callback();
+        });
+        stream.resume();
+        return;
+      }
       simpleParser(stream).then(
         (mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+          count(to);
+          received.push({ to, mail });
           callback();
         },
         (error: Error) => callback(error),
@@ -42,6 +57,7 @@ export async function startSmtpServer(options: { reject?: (to: string) => boolea
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    counts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
