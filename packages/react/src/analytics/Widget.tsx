@@ -1,4 +1,13 @@
-import { type ComponentPropsWithoutRef, type CSSProperties, createContext, forwardRef, type ReactNode, useContext, useMemo } from 'react';
+import {
+  type ComponentPropsWithoutRef,
+  type CSSProperties,
+  createContext,
+  forwardRef,
+  type ReactNode,
+  useContext,
+  useMemo,
+  useState,
+} from 'react';
 import { Slot } from 'radix-ui';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SpokeStackError } from '@spokestack/core';
@@ -6,7 +15,7 @@ import type { DashboardWidget, WidgetData, WidgetDataQuery } from '@spokestack/c
 import { Area, AreaChart, Bar, BarChart, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { format } from '../shared/format.js';
 import * as Table from '../ui/Table.js';
-import { changeTone, formatAxis, formatChange, formatMetric, plotValue } from './format.js';
+import { changeTone, formatAxis, formatChange, formatMetric, noValue, plotValue } from './format.js';
 import { useWidgetData } from './hooks.js';
 import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
 
@@ -156,6 +165,50 @@ export const Kpi = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(f
         </span>
       )}
     </div>
+  );
+});
+
+/**
+ * A KPI's trend over the range as a small line (plain SVG, no chart library), the previous period dashed behind
+ * it when compared. Decorative: the tile states the figures, and `Widget.DataTable` lists them.
+ *
+ * @example <Widget.Sparkline />
+ */
+export const Sparkline = forwardRef<SVGSVGElement, ComponentPropsWithoutRef<'svg'>>(function Sparkline(props, ref) {
+  const { widget, query } = useWidget('Sparkline');
+  const series = query.data?.sparkline;
+  if (!series || series.length < 2) return null;
+  const compare = query.data!.previousPeriod !== null && widget.config.compare !== false;
+  const values = series.flatMap((p) => [plotValue(p.value), compare ? plotValue(p.previous) : null]).filter((v) => v !== null);
+  const top = Math.max(...values, 0);
+  const bottom = Math.min(...values, 0);
+  const span = top - bottom || 1;
+  // Missing ratios (a zero-spend day's CPC) break the line instead of dropping it to zero.
+  const path = (pick: (p: NonNullable<WidgetData['sparkline']>[number]) => string | null) => {
+    let d = '';
+    let pen = 'M';
+    series.forEach((p, i) => {
+      const v = plotValue(pick(p));
+      if (v === null) return void (pen = 'M');
+      d += `${pen}${((i / (series.length - 1)) * 100).toFixed(2)} ${(30 - ((v - bottom) / span) * 28 - 1).toFixed(2)}`;
+      pen = 'L';
+    });
+    return d;
+  };
+  return (
+    <svg
+      ref={ref}
+      viewBox="0 0 100 30"
+      preserveAspectRatio="none"
+      aria-hidden
+      focusable="false"
+      {...props}
+      data-scope="analytics-widget"
+      data-part="sparkline"
+    >
+      {compare && <path d={path((p) => p.previous)} data-series="previous" vectorEffect="non-scaling-stroke" />}
+      <path d={path((p) => p.value)} data-series="value" vectorEffect="non-scaling-stroke" />
+    </svg>
   );
 });
 
@@ -342,14 +395,28 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   );
 });
 
+type Point = WidgetData['points'][number];
+type SortKey = 'date' | 'name' | 'value' | 'previous' | 'change';
+const numeric = (v: string | null) => (v === null ? Number.NEGATIVE_INFINITY : Number(v));
+
+export interface DataTableProps extends Table.RootProps {
+  /** Rows per page with previous/next buttons; all rows at once when absent (the chart's accessible twin). */
+  pageSize?: number;
+  /** Column headers become sort buttons (`aria-sort` on the sorted one). */
+  sortable?: boolean;
+}
+
 /**
  * The widget's figures as a table: every point with its previous value and change, and the total. It is
- * the chart's accessible twin (screen readers, copy and paste) and the body of a `table` widget.
+ * the chart's accessible twin (screen readers, copy and paste) and the body of a `table` widget, where it
+ * sorts by any column and pages (`sortable`, `pageSize`). The total row stays last, on every page.
  *
- * @example <Widget.DataTable />
+ * @example <Widget.DataTable sortable pageSize={10} />
  */
-export const DataTable = forwardRef<HTMLTableElement, Table.RootProps>(function DataTable(props, ref) {
+export const DataTable = forwardRef<HTMLTableElement, DataTableProps>(function DataTable({ pageSize, sortable, ...props }, ref) {
   const { widget, query, t, locale } = useWidget('DataTable');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean } | null>(null);
+  const [page, setPage] = useState(0);
   const data = query.data;
   if (!data) return null;
   const compare = data.previousPeriod !== null;
@@ -358,61 +425,164 @@ export const DataTable = forwardRef<HTMLTableElement, Table.RootProps>(function 
   // Without dates or names the one point is the total: the table is then its total row alone.
   const lead = Number(byDate) + Number(hasNames);
   const money = (v: string | null) => formatMetric(data.metric, v, data.currency, locale);
+  const sortValue: Record<SortKey, (p: Point) => string | number> = {
+    date: (p) => p.date ?? '',
+    name: (p) => pointLabel(p, t) ?? '',
+    value: (p) => numeric(p.value),
+    previous: (p) => numeric(p.previous),
+    change: (p) => numeric(p.change),
+  };
+  const all = lead ? [...data.points] : [];
+  if (sort) {
+    const value = sortValue[sort.key];
+    all.sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const order = typeof x === 'number' ? x - (y as number) : x.localeCompare(y as string, locale);
+      return sort.desc ? -order : order;
+    });
+  }
+  const pages = pageSize ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
+  const current = Math.min(page, pages - 1);
+  const rows = pageSize ? all.slice(current * pageSize, (current + 1) * pageSize) : all;
+  const head = (key: SortKey, label: string, align?: Table.Align) => {
+    const sorted = sort?.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined;
+    return (
+      <Table.Head scope="col" align={align} aria-sort={sortable ? (sorted ?? 'none') : undefined}>
+        {sortable ? (
+          <button
+            type="button"
+            data-scope="analytics-widget"
+            data-part="sort"
+            data-state={sorted}
+            onClick={() => {
+              setSort(sort?.key === key ? { key, desc: !sort.desc } : { key, desc: key !== 'date' && key !== 'name' });
+              setPage(0);
+            }}
+          >
+            {label}
+          </button>
+        ) : (
+          label
+        )}
+      </Table.Head>
+    );
+  };
   return (
-    <Table.Root ref={ref} {...props}>
-      <Table.Caption>{widget.title}</Table.Caption>
-      <Table.Header>
-        <Table.Row>
-          {byDate && <Table.Head scope="col">{t.date}</Table.Head>}
-          {hasNames && <Table.Head scope="col">{t.name}</Table.Head>}
-          {!lead && <Table.Cell />}
-          <Table.Head scope="col" align="end">
-            {t[data.metric]}
-          </Table.Head>
-          {compare && (
-            <>
-              <Table.Head scope="col" align="end">
-                {t.previous}
-              </Table.Head>
-              <Table.Head scope="col" align="end">
-                {t.change}
-              </Table.Head>
-            </>
-          )}
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {(lead ? data.points : []).map((p) => (
-          <Table.Row key={`${p.date}|${p.key}`}>
-            {byDate && <Table.Cell>{day(p.date!, locale)}</Table.Cell>}
-            {hasNames && <Table.Cell>{pointLabel(p, t)}</Table.Cell>}
-            <Table.Cell align="end">{money(p.value)}</Table.Cell>
+    <>
+      <Table.Root ref={ref} {...props}>
+        <Table.Caption>{widget.title}</Table.Caption>
+        <Table.Header>
+          <Table.Row>
+            {byDate && head('date', t.date)}
+            {hasNames && head('name', t.name)}
+            {!lead && <Table.Cell />}
+            {head('value', t[data.metric], 'end')}
             {compare && (
               <>
-                <Table.Cell align="end">{money(p.previous)}</Table.Cell>
-                <Table.Cell align="end" data-tone={changeTone(data.metric, p.change)}>
-                  {formatChange(p.change, locale)}
+                {head('previous', t.previous, 'end')}
+                {head('change', t.change, 'end')}
+              </>
+            )}
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {rows.map((p) => (
+            <Table.Row key={`${p.date}|${p.key}`}>
+              {byDate && <Table.Cell>{day(p.date!, locale)}</Table.Cell>}
+              {hasNames && <Table.Cell>{pointLabel(p, t)}</Table.Cell>}
+              <Table.Cell align="end">{money(p.value)}</Table.Cell>
+              {compare && (
+                <>
+                  <Table.Cell align="end">{money(p.previous)}</Table.Cell>
+                  <Table.Cell align="end" data-tone={changeTone(data.metric, p.change)}>
+                    {formatChange(p.change, locale)}
+                  </Table.Cell>
+                </>
+              )}
+            </Table.Row>
+          ))}
+          <Table.Row data-total="">
+            <Table.Head scope="row" colSpan={lead > 1 ? lead : undefined}>
+              {t.total}
+            </Table.Head>
+            <Table.Cell align="end">{money(data.total.value)}</Table.Cell>
+            {compare && (
+              <>
+                <Table.Cell align="end">{money(data.total.previous)}</Table.Cell>
+                <Table.Cell align="end" data-tone={changeTone(data.metric, data.total.change)}>
+                  {formatChange(data.total.change, locale)}
                 </Table.Cell>
               </>
             )}
           </Table.Row>
-        ))}
-        <Table.Row data-total="">
-          <Table.Head scope="row" colSpan={lead > 1 ? lead : undefined}>
-            {t.total}
-          </Table.Head>
-          <Table.Cell align="end">{money(data.total.value)}</Table.Cell>
-          {compare && (
-            <>
-              <Table.Cell align="end">{money(data.total.previous)}</Table.Cell>
-              <Table.Cell align="end" data-tone={changeTone(data.metric, data.total.change)}>
-                {formatChange(data.total.change, locale)}
-              </Table.Cell>
-            </>
-          )}
-        </Table.Row>
-      </Table.Body>
-    </Table.Root>
+        </Table.Body>
+      </Table.Root>
+      {pages > 1 && (
+        <nav aria-label={widget.title} data-scope="analytics-widget" data-part="pager">
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            {t.previousPage}
+          </button>
+          <span aria-live="polite">{format(t.page, { page: current + 1, pages })}</span>
+          <button type="button" disabled={current === pages - 1} onClick={() => setPage(current + 1)}>
+            {t.nextPage}
+          </button>
+        </nav>
+      )}
+    </>
+  );
+});
+
+/**
+ * A widget's figures as CSV, the same ones the table shows: days as `YYYY-MM-DD`, figures as the API's exact
+ * decimal strings (no locale, no rounding), a missing ratio as "—", and the total last.
+ *
+ * @example widgetCsv(data, analyticsDashboardStrings) // 'Date,Spend,Previous period,Change\r\n2026-09-05,35.00,0.00,—\r\n…'
+ */
+export function widgetCsv(data: WidgetData, t: AnalyticsDashboardStrings): string {
+  const compare = data.previousPeriod !== null;
+  const byDate = data.points.some((p) => p.date !== null);
+  const hasNames = data.points.some((p) => p.key !== null);
+  const figures = (f: { value: string | null; previous: string | null; change: string | null }) =>
+    compare ? [f.value, f.previous, f.change] : [f.value];
+  const lines: (string | null)[][] = [
+    [...(byDate ? [t.date] : []), ...(hasNames ? [t.name] : []), ...(byDate || hasNames ? [] : ['']), t[data.metric], ...(compare ? [t.previous, t.change] : [])],
+    ...(byDate || hasNames ? data.points : []).map((p) => [
+      ...(byDate ? [p.date] : []),
+      ...(hasNames ? [pointLabel(p, t)] : []),
+      ...figures(p),
+    ]),
+    [t.total, ...(byDate && hasNames ? [''] : []), ...figures(data.total)],
+  ];
+  return lines.map((line) => line.map((cell) => csvCell(cell ?? noValue)).join(',')).join('\r\n');
+}
+
+/** One CSV cell, quoted when it holds a comma, quote or line break; a leading =, +, - or @ would run as a formula in a spreadsheet. */
+function csvCell(value: string): string {
+  const safe = /^[=+@]/.test(value) || (/^-/.test(value) && !/^-\d/.test(value)) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * A link that saves the widget's figures as a CSV file named after the widget (`widgetCsv`).
+ *
+ * @example <Widget.CsvLink />
+ */
+export const CsvLink = forwardRef<HTMLAnchorElement, ComponentPropsWithoutRef<'a'>>(function CsvLink({ children, ...props }, ref) {
+  const { widget, query, t } = useWidget('CsvLink');
+  if (!query.data) return null;
+  const name = widget.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'widget';
+  return (
+    <a
+      ref={ref}
+      href={`data:text/csv;charset=utf-8,${encodeURIComponent(widgetCsv(query.data, t))}`}
+      download={`${name}.csv`}
+      {...props}
+      data-scope="analytics-widget"
+      data-part="csv"
+    >
+      {children ?? t.downloadCsv}
+    </a>
   );
 });
 
