@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
-import type { AnalyticsDashboardStrings, ImportWizardStrings } from './analytics/strings.js';
+import type { ImportWizardStrings } from './analytics/import-strings.js';
+import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
 import type { ContactImportStrings, ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';

@@ -5,6 +5,8 @@ import {
   forwardRef,
   type ReactNode,
   useContext,
+  lazy,
+  Suspense,
   useMemo,
   useState,
 } from 'react';
@@ -12,11 +14,12 @@ import { Slot } from 'radix-ui';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SpokeStackError } from '@spokestack/core';
 import type { DashboardWidget, WidgetData, WidgetDataQuery } from '@spokestack/core/analytics';
-import { Area, AreaChart, Bar, BarChart, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { format } from '../shared/format.js';
 import * as Table from '../ui/Table.js';
-import { changeTone, formatAxis, formatChange, formatMetric, noValue, plotValue } from './format.js';
+import { changeTone, formatChange, formatDay, formatMetric, noValue, plotValue, seriesColor } from './format.js';
 import { useWidgetData } from './hooks.js';
+
+const ChartBody = lazy(() => import('./ChartBody.js').then((module) => ({ default: module.ChartBody })));
 import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
 
 // Unstyled parts of one dashboard widget: `Widget.Root` runs the widget's query and shares it; the other
@@ -240,21 +243,6 @@ export function chartRows(data: WidgetData, t: AnalyticsDashboardStrings) {
   return { x: 'date', rows: [...rows.values()], series: named };
 }
 
-/** Recharts' default tooltip paints itself inline (white on white in the dark theme): give it the theme's colours. */
-const tooltip = {
-  contentStyle: {
-    background: 'var(--ss-surface-raised)',
-    border: '1px solid var(--ss-border)',
-    borderRadius: 'var(--ss-radius)',
-    boxShadow: 'var(--ss-shadow)',
-    color: 'var(--ss-text)',
-  },
-  labelStyle: { color: 'var(--ss-muted)' },
-  cursor: { fill: 'var(--ss-surface)', stroke: 'var(--ss-border)' },
-};
-
-const color = (index: number) => `var(--ss-chart-${(index % 6) + 1})`;
-
 export interface ChartProps extends ComponentPropsWithoutRef<'figure'> {
   /** The chart's height in pixels (its width follows the container). */
   height?: number;
@@ -274,109 +262,24 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   const data = query.data;
   if (!data || chart === 'kpi' || chart === 'table' || !data.points.length) return null;
   const { x, rows, series } = chartRows(data, t);
-  const value = (v: unknown) => formatMetric(data.metric, v === null || v === undefined ? null : String(v), data.currency, locale);
   const name = (key: string, label: string | null) => (key === 'previous' ? t.previous : (label ?? t[data.metric]));
-  const tick = (v: string) => (x === 'date' ? day(v, locale) : v);
-  const axes = (
-    <>
-      <XAxis dataKey={x} tickFormatter={tick} stroke="var(--ss-muted)" tickLine={false} fontSize={12} minTickGap={16} />
-      <YAxis
-        tickFormatter={(v: number) => formatAxis(data.metric, v, data.currency, locale)}
-        stroke="var(--ss-muted)"
-        tickLine={false}
-        axisLine={false}
-        fontSize={12}
-        width={56}
-      />
-      <Tooltip {...tooltip} formatter={value} labelFormatter={(label) => tick(String(label))} />
-    </>
-  );
   // The previous period is drawn beside a single series only: with one line per campaign it would be noise.
   const withPrevious = series.length === 1 && rows.some((row) => row.previous !== null && row.previous !== undefined);
-  const common = { data: rows, responsive: true, style: { inlineSize: '100%', blockSize: height }, margin: { top: 8, right: 8 } };
-  let body: ReactNode;
-  if (chart === 'pie')
-    body = (
-      <PieChart {...common}>
-        <Pie
-          data={rows.map((row, i) => ({ ...row, fill: color(i) }))}
-          dataKey="value"
-          nameKey="name"
-          innerRadius="55%"
-          outerRadius="85%"
-          paddingAngle={1}
-          stroke="var(--ss-surface-raised)"
-          isAnimationActive={false}
-        />
-        <Tooltip {...tooltip} formatter={value} />
-      </PieChart>
-    );
-  else if (chart === 'bar')
-    body = (
-      <BarChart {...common}>
-        {axes}
-        {withPrevious && (
-          <Bar dataKey="previous" name={t.previous} fill="var(--ss-chart-muted)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        )}
-        {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={name(s.key, s.label)} fill={color(i)} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    );
-  else if (chart === 'area')
-    body = (
-      <AreaChart {...common}>
-        {axes}
-        {series.map((s, i) => (
-          <Area
-            key={s.key}
-            dataKey={s.key}
-            name={name(s.key, s.label)}
-            stroke={color(i)}
-            fill={color(i)}
-            fillOpacity={0.15}
-            stackId="a"
-            isAnimationActive={false}
-          />
-        ))}
-      </AreaChart>
-    );
-  else
-    body = (
-      <LineChart {...common}>
-        {axes}
-        {withPrevious && (
-          <Line
-            dataKey="previous"
-            name={t.previous}
-            stroke="var(--ss-chart-muted)"
-            strokeDasharray="4 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-        )}
-        {series.map((s, i) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={name(s.key, s.label)}
-            stroke={color(i)}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    );
+  // Recharts is its own chunk, fetched when the first chart renders: KPI tiles and tables do not wait for it.
+  const body = (
+    <Suspense fallback={<div data-scope="analytics-widget" data-part="chart-loading" style={{ blockSize: height }} />}>
+      <ChartBody chart={chart} data={data} x={x} rows={rows} series={series} withPrevious={withPrevious} height={height} t={t} locale={locale} />
+    </Suspense>
+  );
   // Our own legend (HTML, not SVG): it wraps, takes the theme and host CSS, and costs no Recharts weight.
   const legend =
     chart === 'pie'
-      ? rows.map((row, i) => ({ key: String(row.name), label: String(row.name), color: color(i), dashed: false }))
+      ? rows.map((row, i) => ({ key: String(row.name), label: String(row.name), color: seriesColor(i), dashed: false }))
       : [
           ...(withPrevious && chart !== 'area'
             ? [{ key: 'previous', label: t.previous, color: 'var(--ss-chart-muted)', dashed: chart === 'line' }]
             : []),
-          ...series.map((s, i) => ({ key: s.key, label: name(s.key, s.label), color: color(i), dashed: false })),
+          ...series.map((s, i) => ({ key: s.key, label: name(s.key, s.label), color: seriesColor(i), dashed: false })),
         ];
   return (
     <figure ref={ref} {...props} data-scope="analytics-widget" data-part="chart">
@@ -489,7 +392,7 @@ export const DataTable = forwardRef<HTMLTableElement, DataTableProps>(function D
         <Table.Body>
           {rows.map((p) => (
             <Table.Row key={`${p.date}|${p.key}`}>
-              {byDate && <Table.Cell>{day(p.date!, locale)}</Table.Cell>}
+              {byDate && <Table.Cell>{formatDay(p.date!, locale)}</Table.Cell>}
               {hasNames && <Table.Cell>{pointLabel(p, t)}</Table.Cell>}
               <Table.Cell align="end">{money(p.value)}</Table.Cell>
               {compare && (
@@ -586,18 +489,8 @@ export const CsvLink = forwardRef<HTMLAnchorElement, ComponentPropsWithoutRef<'a
   );
 });
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormat = (locale?: string) => {
-  const key = locale ?? '';
-  let f = dayFormats.get(key);
-  if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
-  return f;
-};
-const utc = (date: string) => new Date(`${date}T00:00:00Z`);
-/** A `YYYY-MM-DD` day in the reader's words, read in UTC (the API's days are UTC days). */
-const day = (date: string, locale?: string) => dayFormat(locale).format(utc(date));
 /** Two days as one range, sharing what they share ("Nov 3 – Dec 2, 2026"). */
-const days = (from: string, to: string, locale?: string) => dayFormat(locale).formatRange(utc(from), utc(to));
+const days = (from: string, to: string, locale?: string) => formatDay.range(from, to, locale);
 
 /** A point's name: platforms by their product name, the rest as the API labels them. */
 export function pointLabel(point: WidgetData['points'][number], t: AnalyticsDashboardStrings): string | null {
