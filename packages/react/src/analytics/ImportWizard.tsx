@@ -54,7 +54,7 @@ export const ImportWizard = forwardRef<HTMLElement, ImportWizardProps>(function 
   const sdk = useSpokeStack();
   const queryClient = useQueryClient();
   const ids = useId();
-  const connections = useResourceList(sdk.analytics.platforms, { limit: 200 }, { enabled: !platformId });
+  const connections = useResourceList(sdk.analytics.platforms, { sort: 'name', limit: 200 }, { enabled: !platformId });
   const choices = (connections.data?.rows ?? []).filter((c) => reportPlatforms.has(c.platform));
   const [picked, setPicked] = useState('');
   const connection = platformId ?? (picked || choices[0]?.id);
