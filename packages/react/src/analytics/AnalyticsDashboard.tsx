@@ -132,13 +132,7 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
           <DateRangePicker value={view} onChange={setView} overrides={t} className={classNames?.picker} />
         )}
         {!hideFilters && !share && state === 'ready' && (
-          <Filters
-            view={view}
-            onChange={setView}
-            clients={!readOnly && !dashboard.data?.clientId}
-            t={t}
-            className={classNames?.filters}
-          />
+          <Filters view={view} onChange={setView} clients={!readOnly && !dashboard.data?.clientId} t={t} className={classNames?.filters} />
         )}
       </header>
       {state === 'error' ? (

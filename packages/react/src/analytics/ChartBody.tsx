@@ -78,7 +78,14 @@ export function ChartBody({ chart, data, x, rows, series, withPrevious, height, 
           <Bar dataKey="previous" name={t.previous} fill="var(--ss-chart-muted)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         )}
         {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={name(s.key, s.label)} fill={seriesColor(i)} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={name(s.key, s.label)}
+            fill={seriesColor(i)}
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     );

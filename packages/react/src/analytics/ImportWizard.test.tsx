@@ -13,7 +13,8 @@ let t: Awaited<ReturnType<typeof startServer>>;
 let metaId: string;
 beforeAll(async () => {
   t = await startServer({ now: '2026-09-10T08:00:00Z' });
-  metaId = (await t.sdk.analytics.platforms.create({ platform: 'META_ADS', name: 'Northwind Meta', accountId: 'act_7', credentials: {} })).id;
+  metaId = (await t.sdk.analytics.platforms.create({ platform: 'META_ADS', name: 'Northwind Meta', accountId: 'act_7', credentials: {} }))
+    .id;
   await t.sdk.analytics.platforms.create({ platform: 'GOOGLE_ADS', name: 'Northwind Google', accountId: '123-456', credentials: {} });
 });
 afterAll(() => t?.close());
@@ -27,12 +28,16 @@ describe('ImportWizard', () => {
     const imported: ImportResult[] = [];
     // The sample export, and one line whose day is no date: refused, the rest imported.
     const text = await readFile(fixture, 'utf8');
-    const bad = '"Fall Sale — Prospecting","Lookalike 1% US","Carousel — Boots",someday,120208813470530187,120208813470610187,120208813470720187,active,,,1,1,1,,1.00,1,1,,,,,2026-09-01,2026-09-02';
+    const bad = [
+      '"Fall Sale — Prospecting","Lookalike 1% US","Carousel — Boots",someday',
+      '120208813470530187,120208813470610187,120208813470720187,active,,,1,1,1,,1.00,1,1,,,,,2026-09-01,2026-09-02',
+    ].join(',');
     const file = new File([`${text.trimEnd()}\n${bad}\n`], 'meta-ads.csv', { type: 'text/csv' });
     renderWith(t.sdk, <ImportWizard locale="en-US" onImported={(result) => imported.push(result)} />);
 
     const connection = (await screen.findByLabelText('Ad account', {}, { timeout: 15_000 })) as HTMLSelectElement;
-    expect([...connection.options].map((o) => o.textContent)).toEqual(['Northwind Meta · Meta', 'Northwind Google · Google Ads']);
+    expect([...connection.options].map((o) => o.textContent)).toEqual(['Northwind Google · Google Ads', 'Northwind Meta · Meta']);
+    await user.selectOptions(connection, metaId);
     await user.upload(screen.getByLabelText('CSV export'), file);
 
     const detected = await screen.findByText('Detected: Meta', {}, { timeout: 15_000 });

@@ -351,7 +351,11 @@ function Outcome({
         ))}
       </dl>
       <Sums result={result} currency={currency} t={t} locale={locale} />
-      {!result.complete && <p data-scope="import-wizard" data-part="problem">{t.incomplete}</p>}
+      {!result.complete && (
+        <p data-scope="import-wizard" data-part="problem">
+          {t.incomplete}
+        </p>
+      )}
       {result.errorCount > 0 ? <Refused result={result} t={t} p={p} /> : <p>{t.noneRefused}</p>}
       <div data-scope="import-wizard" data-part="actions">
         <Button variant="secondary" onClick={again}>

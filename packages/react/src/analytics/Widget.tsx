@@ -268,7 +268,17 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   // Recharts is its own chunk, fetched when the first chart renders: KPI tiles and tables do not wait for it.
   const body = (
     <Suspense fallback={<div data-scope="analytics-widget" data-part="chart-loading" style={{ blockSize: height }} />}>
-      <ChartBody chart={chart} data={data} x={x} rows={rows} series={series} withPrevious={withPrevious} height={height} t={t} locale={locale} />
+      <ChartBody
+        chart={chart}
+        data={data}
+        x={x}
+        rows={rows}
+        series={series}
+        withPrevious={withPrevious}
+        height={height}
+        t={t}
+        locale={locale}
+      />
     </Suspense>
   );
   // Our own legend (HTML, not SVG): it wraps, takes the theme and host CSS, and costs no Recharts weight.
@@ -449,7 +459,13 @@ export function widgetCsv(data: WidgetData, t: AnalyticsDashboardStrings): strin
   const figures = (f: { value: string | null; previous: string | null; change: string | null }) =>
     compare ? [f.value, f.previous, f.change] : [f.value];
   const lines: (string | null)[][] = [
-    [...(byDate ? [t.date] : []), ...(hasNames ? [t.name] : []), ...(byDate || hasNames ? [] : ['']), t[data.metric], ...(compare ? [t.previous, t.change] : [])],
+    [
+      ...(byDate ? [t.date] : []),
+      ...(hasNames ? [t.name] : []),
+      ...(byDate || hasNames ? [] : ['']),
+      t[data.metric],
+      ...(compare ? [t.previous, t.change] : []),
+    ],
     ...(byDate || hasNames ? data.points : []).map((p) => [
       ...(byDate ? [p.date] : []),
       ...(hasNames ? [pointLabel(p, t)] : []),

@@ -101,4 +101,3 @@ export type AnalyticsDashboardStrings = typeof analyticsDashboardStrings;
 
 /** The ad platforms the dashboard's platform filter offers (the ones the report imports and connectors feed). */
 export const filterPlatforms = ['META_ADS', 'GOOGLE_ADS', 'TIKTOK_ADS', 'LINKEDIN_ADS'] as const;
-
