@@ -131,8 +131,9 @@ describe('AnalyticsDashboard', () => {
     await waitFor(() => expect(within(widget('Spend')).getByText(usd('2200.00'))).toBeTruthy(), { timeout: 15_000 });
     // The tile's trend: this week's days and, dashed, the previous week's (09-01 is compared with 09-08).
     const spark = widget('Spend').querySelector('[data-part="sparkline"]')!;
-    expect(spark.querySelector('[data-series="value"]')?.getAttribute('d')).toMatch(/^M0\.00 [\d.]+(L[\d.]+ [\d.]+){3}$/);
-    expect(spark.querySelector('[data-series="previous"]')?.getAttribute('d')).toMatch(/^M/);
+    // 1,400, 800 and 0 on 09-05, 09-06 and 09-08 of 09-03 … 09-09, against 0, 0 and 1,000.
+    expect(spark.querySelector('[data-series="value"]')?.getAttribute('d')).toBe('M33.33 1.00L50.00 13.00L83.33 29.00');
+    expect(spark.querySelector('[data-series="previous"]')?.getAttribute('d')).toBe('M33.33 29.00L50.00 29.00L83.33 9.00');
     // The daily line chart carries each day's previous figure (the chart draws it as the dashed line).
     const clicks = within(within(widget('Clicks by day')).getByRole('table')).getAllByRole('row');
     expect(clicks.map((row) => [...row.children].map((cell) => cell.textContent))).toContainEqual([

@@ -230,7 +230,8 @@ function Preview({ result, t, locale, p }: { result: ImportResult; t: ImportWiza
         </p>
       )}
       {rows.length > 0 && (
-        <div data-scope="import-wizard" data-part="scroll">
+        // Focusable, so a keyboard can scroll a wide preview sideways.
+        <div data-scope="import-wizard" data-part="scroll" role="region" aria-label={t.preview} tabIndex={0}>
           <table {...p('preview')}>
             <caption>{t.preview}</caption>
             <thead>

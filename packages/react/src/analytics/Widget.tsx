@@ -186,14 +186,19 @@ export const Sparkline = forwardRef<SVGSVGElement, ComponentPropsWithoutRef<'svg
   const top = Math.max(...values, 0);
   const bottom = Math.min(...values, 0);
   const span = top - bottom || 1;
+  // Placed by date across the range, so a day without figures is a gap in time, not a squeezed-out point (a
+  // week's or month's bucket may start before the range: it sits at the start).
+  const from = Date.parse(query.data!.from);
+  const length = Date.parse(query.data!.to) - from || 1;
+  const x = (date: string) => Math.min(100, Math.max(0, ((Date.parse(date) - from) / length) * 100));
   // Missing ratios (a zero-spend day's CPC) break the line instead of dropping it to zero.
   const path = (pick: (p: NonNullable<WidgetData['sparkline']>[number]) => string | null) => {
     let d = '';
     let pen = 'M';
-    series.forEach((p, i) => {
+    series.forEach((p) => {
       const v = plotValue(pick(p));
       if (v === null) return void (pen = 'M');
-      d += `${pen}${((i / (series.length - 1)) * 100).toFixed(2)} ${(30 - ((v - bottom) / span) * 28 - 1).toFixed(2)}`;
+      d += `${pen}${x(p.date).toFixed(2)} ${(30 - ((v - bottom) / span) * 28 - 1).toFixed(2)}`;
       pen = 'L';
     });
     return d;
