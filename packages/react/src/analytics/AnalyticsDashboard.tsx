@@ -324,9 +324,7 @@ function WidgetBody({
     return (
       <>
         <Widget.DataTable className={classNames?.table} sortable pageSize={pageSize} />
-        <Button asChild size="sm" variant="secondary">
-          <Widget.CsvLink />
-        </Button>
+        <Widget.CsvLink />
       </>
     );
   // The table stays in the page, visually hidden, so screen readers get the figures the chart draws.
