@@ -38,6 +38,9 @@ export const ZeroSpendDay: Story = {
   parameters: { spokestack: { client: fakeAnalyticsSdk({ zeroSpendDay: true }) } },
 };
 
+/** Narrowed to one platform (the filters change this view only; a client's dashboard offers no client filter). */
+export const MetaOnly: Story = { args: { defaultView: { platform: 'META_ADS' } } };
+
 /** Widgets, but nothing imported yet. */
 export const NoDataYet: Story = { parameters: { spokestack: { client: fakeAnalyticsSdk({ noData: true }) } } };
 

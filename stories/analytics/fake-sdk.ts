@@ -2,7 +2,14 @@
 // realistic figures without a server. It is not the API: the real query engine (and every component test) runs on
 // the reference server. Never import this outside stories/.
 import { type Me, problemTypes, type SpokeStack, SpokeStackError } from '@spokestack/core';
-import type { AnalyticsDashboard, DashboardWidget, WidgetConfig, WidgetData, WidgetDataQuery } from '@spokestack/core/analytics';
+import type {
+  AnalyticsDashboard,
+  DashboardWidget,
+  ImportResult,
+  WidgetConfig,
+  WidgetData,
+  WidgetDataQuery,
+} from '@spokestack/core/analytics';
 
 export interface FakeAnalyticsOptions {
   /** The caller's role: CLIENT is a client's read-only view. */
@@ -19,6 +26,8 @@ export interface FakeAnalyticsOptions {
   hang?: boolean;
   /** Every call fails like an unreachable server: the error state. */
   offline?: boolean;
+  /** The import wizard's answers: a Meta Ads export read with refused lines, or a file that is no export. */
+  importAnswer?: 'meta' | 'unreadable';
 }
 
 const today = '2026-09-10';
@@ -110,7 +119,7 @@ const bucketOf = (date: string, interval: string) =>
  * @example parameters: { spokestack: { client: fakeAnalyticsSdk({ role: 'CLIENT' }) } }
  */
 export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack {
-  const { role = 'ADMIN', days = 120, noWidgets, noData, zeroSpendDay, hang, offline } = options;
+  const { role = 'ADMIN', days = 120, noWidgets, noData, zeroSpendDay, hang, offline, importAnswer = 'meta' } = options;
   const firstDay = shift(today, -days);
   const me: Me = {
     organizationId: 'org_story',
@@ -135,6 +144,7 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
     ['Spend by platform', { metric: 'spend', chart: 'pie', dimension: 'platform' }],
     ['Spend by campaign', { metric: 'spend', chart: 'bar', dimension: 'campaign' }],
     ['Conversions by week', { metric: 'conversions', chart: 'area', interval: 'week', dimension: 'client' }],
+    ['Daily figures', { metric: 'cpc', chart: 'table', interval: 'day' }],
   ];
   const widgets: DashboardWidget[] = noWidgets
     ? []
@@ -149,7 +159,7 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
         updatedAt: dashboard.updatedAt,
       }));
 
-  const rowsOf = (from: string, to: string) => {
+  const rowsOf = (from: string, to: string, view: WidgetDataQuery = {}) => {
     const rows: (Sums & { date: string; key: (typeof campaigns)[number] })[] = [];
     if (noData) return rows;
     for (let i = 0; i < span(from, to); i++) {
@@ -157,6 +167,8 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
       if (date < firstDay || date >= today) continue;
       for (const [index, c] of campaigns.entries()) {
         if (role === 'CLIENT' && c.client !== 'Northwind') continue;
+        if (view.platform && c.platform !== view.platform) continue;
+        if (view.clientId && `cli_${c.client.toLowerCase()}` !== view.clientId) continue;
         const day = dayOf(index, date, c.scale);
         rows.push({ ...(zeroSpendDay && date === shift(today, -1) ? zero() : day), date, key: c });
       }
@@ -180,11 +192,11 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
           : c.dimension === 'platform'
             ? { key: row.key.platform, label: { META_ADS: 'Meta', GOOGLE_ADS: 'Google Ads', TIKTOK_ADS: 'TikTok' }[row.key.platform]! }
             : { key: null, label: null };
-    const group = (rows: ReturnType<typeof rowsOf>, shiftDays = 0) => {
+    const group = (rows: ReturnType<typeof rowsOf>, shiftDays = 0, interval = c.interval, byDimension = true) => {
       const groups = new Map<string, { date: string | null; key: string | null; label: string | null; sums: Sums }>();
       for (const row of rows) {
-        const dim = dimensionOf(row);
-        const date = c.interval === 'total' ? null : bucketOf(shift(row.date, shiftDays), c.interval);
+        const dim = byDimension ? dimensionOf(row) : { key: null, label: null };
+        const date = interval === 'total' ? null : bucketOf(shift(row.date, shiftDays), interval);
         const id = `${date}|${dim.key}`;
         const g = groups.get(id) ?? { date, ...dim, sums: zero() };
         g.sums = add(g.sums, row);
@@ -192,8 +204,8 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
       }
       return groups;
     };
-    const current = rowsOf(range.from, range.to);
-    const before = previousPeriod ? rowsOf(previousPeriod.from, previousPeriod.to) : [];
+    const current = rowsOf(range.from, range.to, view);
+    const before = previousPeriod ? rowsOf(previousPeriod.from, previousPeriod.to, view) : [];
     const now = group(current);
     const then = group(before, length);
     const total = current.reduce(add, zero());
@@ -218,6 +230,79 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
           ? [{ date: null, key: null, label: null, value, previous, change: change(value, previous) }]
           : points,
       total: { value, previous, change: change(value, previous) },
+      sparkline: c.chart === 'kpi' && c.dimension === 'none' ? sparkline() : null,
+    };
+
+    /** The KPI's trend, by day (week past 92 days, month past two years), as the server buckets it. */
+    function sparkline() {
+      const interval = length > 731 ? 'month' : length > 92 ? 'week' : 'day';
+      const days = group(current, 0, interval, false);
+      const daysBefore = group(before, length, interval, false);
+      const dates = [...new Set([...days.values(), ...daysBefore.values()].map((g) => g.date!))].sort();
+      return dates.map((date) => ({
+        date,
+        value: valueOf(c.metric, days.get(`${date}|null`)?.sums ?? zero()),
+        previous: previousPeriod ? valueOf(c.metric, daysBefore.get(`${date}|null`)?.sums ?? zero()) : null,
+      }));
+    }
+  };
+
+  // The import wizard's two calls: a dry run (mapping and first rows, nothing written), then the import.
+  const importResult = (dryRun: boolean): ImportResult => {
+    if (importAnswer === 'unreadable')
+      throw new SpokeStackError({
+        type: problemTypes.validation,
+        title: 'Bad Request',
+        status: 400,
+        detail: 'body.file: No column of this file is a day or a date range',
+        errors: [{ path: 'body.file', message: 'No column of this file is a day or a date range' }],
+      });
+    return {
+      platform: 'META_ADS',
+      confidence: 0.92,
+      columns: {
+        campaignName: 'Campaign name',
+        adSetName: 'Ad set name',
+        adName: 'Ad name',
+        date: 'Day',
+        spend: 'Amount spent (USD)',
+        impressions: 'Impressions',
+        reach: 'Reach',
+        clicks: 'Link clicks',
+        conversions: 'Purchases',
+        conversionValue: 'Purchases conversion value',
+      },
+      unmapped: ['Ad delivery', 'Frequency', 'CTR (link click-through rate)'],
+      level: 'ad',
+      rows: 6,
+      errors: [{ line: 9, field: 'date', column: 'Day', value: 'someday', message: 'Not a date (expected YYYY-MM-DD)' }],
+      errorCount: 1,
+      skippedTotals: 1,
+      complete: true,
+      period: { from: '2026-09-01', to: '2026-09-02' },
+      written: dryRun
+        ? { campaigns: 0, adSets: 0, ads: 0, campaignDays: 0, adSetDays: 0, adDays: 0, accountDays: 0 }
+        : { campaigns: 2, adSets: 2, ads: 3, campaignDays: 4, adSetDays: 4, adDays: 6, accountDays: 0 },
+      totals: { spend: '214.57', impressions: '23918', clicks: '235', conversions: '15' },
+      preview: dryRun
+        ? [
+            ['Fall Sale — Prospecting', 'Lookalike 1% US', 'Carousel — Boots', '2026-09-01', '48.67', '4025', '61'],
+            ['Fall Sale — Prospecting', 'Lookalike 1% US', 'Carousel — Boots', '2026-09-02', '46.73', '3786', '54'],
+            ['Retargeting, 30 days', 'Site visitors 30d', 'Static — Free shipping', '2026-09-01', '20.50', '1980', '27'],
+          ].map(([campaign, adSet, ad, date, spend, impressions, clicks], i) => ({
+            line: i + 3,
+            level: 'ad',
+            campaign: { externalId: null, name: campaign },
+            adSet: { externalId: null, name: adSet },
+            ad: { externalId: null, name: ad },
+            date,
+            currency: 'USD',
+            spend,
+            impressions,
+            clicks,
+          }))
+        : null,
+      syncLogId: dryRun ? null : 'log_story',
     };
   };
 
@@ -229,8 +314,32 @@ export function fakeAnalyticsSdk(options: FakeAnalyticsOptions = {}): SpokeStack
   };
   const sdk = {
     http: { url: (path: string) => path },
-    platform: { me: () => call(() => me) },
+    platform: {
+      me: () => call(() => me),
+      clients: {
+        list: () =>
+          call(() => ({
+            data: [
+              { id: 'cli_contoso', name: 'Contoso' },
+              { id: 'cli_northwind', name: 'Northwind' },
+            ],
+            nextCursor: null,
+          })),
+      },
+    },
     analytics: {
+      platforms: {
+        list: () =>
+          call(() => ({
+            data: [
+              { id: 'plt_meta', name: 'Northwind Meta', platform: 'META_ADS' },
+              { id: 'plt_google', name: 'Northwind Google', platform: 'GOOGLE_ADS' },
+            ],
+            nextCursor: null,
+          })),
+        import: (_id: string, _file: Blob, settings: { dryRun?: boolean } = {}) =>
+          call(() => importResult(Boolean(settings.dryRun)), settings.dryRun ? 400 : 1500),
+      },
       dashboards: {
         get: (id: string) => call(() => (id === dashboard.id ? dashboard : raise(problem(404, 'Not Found')))),
         widgets: () => call(() => ({ data: widgets })),

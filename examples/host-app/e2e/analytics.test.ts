@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack, violations } from './harness.js';
 
@@ -135,4 +136,63 @@ it('shows a saved dashboard with the imported days and the tracked pageview, by 
   if (shots) await shared.screenshot({ path: `${shots}/analytics-shared.png`, fullPage: true });
   expect(await violations(shared)).toEqual([]);
   await outsider.close();
+});
+
+it('imports a Meta Ads export through the wizard, and the dashboard totals what the file says', async () => {
+  const { t } = stack;
+  const connection = await t.sdk.analytics.platforms.create({
+    platform: 'META_ADS',
+    name: 'Acme Meta',
+    accountId: 'act_42',
+    credentials: {},
+  });
+  const file = new URL('../../../packages/server/test/fixtures/analytics/meta-ads-ad-daily.csv', import.meta.url).pathname;
+  // The file's own totals: Meta's "Total" line (no campaign), read by header name.
+  const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, ''));
+  const [header, totalLine] = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+  const total = (name: string) => cells(totalLine!)[cells(header!).indexOf(name)]!;
+  const usd = (value: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(value));
+  const dashboard = await t.sdk.analytics.dashboards.create({ name: 'Acme — imported' });
+  const range = { from: '2026-09-01', to: '2026-09-02' };
+  for (const [title, metric] of [
+    ['Imported spend', 'spend'],
+    ['Imported impressions', 'impressions'],
+  ] as const)
+    await t.sdk.analytics.dashboards.addWidget(dashboard.id, {
+      title,
+      config: { metric, chart: 'kpi', dateRange: range, filters: { platformId: connection.id } },
+    });
+
+  const page = await stack.open('#/analytics');
+  const shots = process.env.SCREENSHOT_DIR;
+  await page.getByRole('button', { name: 'Import a CSV export' }).click();
+  const wizard = page.getByRole('region', { name: 'Import a report export' });
+  await wizard.getByLabel('Ad account').selectOption({ label: 'Acme Meta · Meta' });
+  await wizard.getByLabel('CSV export').setInputFiles(file);
+  await expect.poll(() => wizard.getByText('Detected: Meta').isVisible()).toBe(true);
+  expect(await wizard.getByRole('table', { name: 'Columns' }).textContent()).toContain('Amount spent (USD)');
+  if (shots) await page.screenshot({ path: `${shots}/analytics-import-preview.png`, fullPage: true });
+  expect(await violations(page)).toEqual([]);
+  await wizard.getByRole('button', { name: 'Import' }).click();
+  const result = wizard.locator('[data-part="result"]');
+  await result.waitFor();
+  expect(await result.locator('[data-sum="spend"] dd').textContent()).toBe(usd(total('Amount spent (USD)')));
+  expect(await result.textContent()).toContain('No line was refused.');
+  if (shots) await page.screenshot({ path: `${shots}/analytics-import-done.png`, fullPage: true });
+  expect(await violations(page)).toEqual([]);
+
+  // The dashboard over the file's days shows the file's totals.
+  await page.getByRole('button', { name: 'Close the import' }).click();
+  await page.getByLabel('Dashboard').selectOption({ label: 'Acme — imported' });
+  await page.getByRole('combobox', { name: 'Date range' }).selectOption('custom');
+  await page.getByLabel('From').fill(range.from);
+  await page.getByLabel('To').fill(range.to);
+  const tile = (name: string) => page.getByRole('article', { name, exact: true }).locator('[data-part="value"]');
+  await expect.poll(() => tile('Imported spend').textContent()).toBe(usd(total('Amount spent (USD)')));
+  const impressions = new Intl.NumberFormat('en-US').format(Number(total('Impressions')));
+  await expect.poll(() => tile('Imported impressions').textContent()).toBe(impressions);
+  await page.locator('[data-part="sparkline"]').first().waitFor();
+  if (shots) await page.screenshot({ path: `${shots}/analytics-imported-dashboard.png`, fullPage: true });
+  expect(await violations(page)).toEqual([]);
+  await page.close();
 });

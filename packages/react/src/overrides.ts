@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
+import type { ImportWizardStrings } from './analytics/import-strings.js';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
 import type { ContactImportStrings, ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
@@ -26,6 +27,8 @@ export interface OverridesRegistry {
   contentList: ContentListStrings;
   /** The analytics dashboard and its date-range picker. */
   analyticsDashboard: AnalyticsDashboardStrings;
+  /** The report import wizard (Meta Ads and Google Ads CSV exports). */
+  importWizard: ImportWizardStrings;
   /** The asset browser, its upload panel and detail dialog. */
   assetBrowser: AssetBrowserStrings;
   shareDialog: ShareDialogStrings;

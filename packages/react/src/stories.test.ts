@@ -58,3 +58,17 @@ describe('stories', () => {
     expect(missing).toEqual([]);
   });
 });
+
+// The states issue 13 names for the analytics components, each a story of its own (a story's name is its export).
+const requiredStates: Record<string, string[]> = {
+  'analytics/AnalyticsDashboard.stories.tsx': ['NoDataYet', 'Loading', 'Error', 'OneDay', 'TwoYears', 'ClientReadOnly', 'ZeroSpendDay'],
+  'analytics/ImportWizard.stories.tsx': ['Default', 'Preview', 'Imported', 'Unreadable', 'Loading', 'Error'],
+};
+
+describe('analytics stories', () => {
+  it.each(Object.entries(requiredStates))('%s shows every state', async (file, states) => {
+    const source = await readFile(join(storiesDir, file), 'utf8');
+    const exported = [...source.matchAll(/^export const (\w+): Story/gm)].map((match) => match[1]);
+    expect(states.filter((state) => !exported.includes(state))).toEqual([]);
+  });
+});

@@ -87,7 +87,8 @@ export const widgetParams = z.object({ id: analyticsId, widgetId: analyticsId })
 
 /**
  * What a viewer picks on top of the saved config, for this view only (a date-range picker; a client's
- * read-only view may pick too, since nothing is saved): a preset or fixed days, and whether to compare.
+ * read-only view may pick too, since nothing is saved): a preset or fixed days, whether to compare, and a
+ * platform or client to narrow to.
  */
 export const widgetDataQuery = z
   .strictObject({
@@ -95,6 +96,10 @@ export const widgetDataQuery = z
     from: f.date().optional(),
     to: f.date().optional(),
     compare: z.union([z.boolean(), f.queryBool()]).optional(),
+    /** Only this platform's campaigns (media metrics; web metrics have no platform and ignore it). */
+    platform: z.enum(platformType).optional(),
+    /** Only this client's figures; a client's dashboard stays on its own client whatever this says. */
+    clientId: analyticsId.optional(),
   })
   .superRefine((q, ctx) => {
     if (!q.from !== !q.to) ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'Give both `from` and `to`' });
@@ -123,6 +128,11 @@ export const widgetData = z.object({
     }),
   ),
   total: z.object({ value: z.string().nullable(), previous: z.string().nullable(), change: z.string().nullable() }),
+  /**
+   * A KPI's trend over the range (media metrics): the metric per day (per week past 92 days, per month past two
+   * years) with the previous period's figure of the bucket it is compared with; null for other widgets.
+   */
+  sparkline: z.array(z.object({ date: z.string(), value: z.string().nullable(), previous: z.string().nullable() })).nullable(),
 });
 export type WidgetData = z.output<typeof widgetData>;
 
@@ -216,7 +226,8 @@ export const dashboardOps = {
     description:
       "Runs the widget's saved query for the caller: a CLIENT always gets only their own client's figures, " +
       "whatever the widget's filters say. `dateRange` (a preset) or `from` and `to`, and `compare`, replace the " +
-      'saved ones for this answer only (nothing is saved, so a read-only viewer can change the range).',
+      'saved ones for this answer only (nothing is saved, so a read-only viewer can change the range); `platform` ' +
+      "and `clientId` narrow it further, never widening a client's dashboard. KPI widgets carry a sparkline.",
     params: widgetParams,
     query: widgetDataQuery,
     response: widgetData,

@@ -125,10 +125,58 @@ describe('AnalyticsDashboard', () => {
     expect((await t.sdk.analytics.dashboards.widgets(dashboardId)).data[0]!.config.dateRange).toBe('last_7_days');
   });
 
+  it('draws KPI sparklines and the previous-period line, narrows by platform and client, and sorts, pages and exports tables', async () => {
+    const user = userEvent.setup();
+    renderWith(t.sdk, <AnalyticsDashboard dashboardId={dashboardId} pageSize={2} />);
+    await waitFor(() => expect(within(widget('Spend')).getByText(usd('2200.00'))).toBeTruthy(), { timeout: 15_000 });
+    // The tile's trend: this week's days and, dashed, the previous week's (09-01 is compared with 09-08).
+    const spark = widget('Spend').querySelector('[data-part="sparkline"]')!;
+    // 1,400, 800 and 0 on 09-05, 09-06 and 09-08 of 09-03 … 09-09, against 0, 0 and 1,000.
+    expect(spark.querySelector('[data-series="value"]')?.getAttribute('d')).toBe('M33.33 1.00L50.00 13.00L83.33 29.00');
+    expect(spark.querySelector('[data-series="previous"]')?.getAttribute('d')).toBe('M33.33 29.00L50.00 29.00L83.33 9.00');
+    // The daily line chart carries each day's previous figure (the chart draws it as the dashed line).
+    const clicks = within(within(widget('Clicks by day')).getByRole('table')).getAllByRole('row');
+    expect(clicks.map((row) => [...row.children].map((cell) => cell.textContent))).toContainEqual([
+      expect.stringMatching(/Sep 8, 2026|8 Sept 2026|2026-09-08/),
+      '0',
+      '200',
+      formatChange('-1.0000'),
+    ]);
+    // Recharts arrives as its own chunk: the placeholder gives way to the chart (drawn in Chromium: e2e/analytics).
+    await waitFor(() => expect(widget('Clicks by day').querySelector('[data-part="chart-loading"]')).toBeNull(), { timeout: 15_000 });
+
+    // "Daily CPC" (a table widget): sorted by its value, two rows a page, the total on every page.
+    const table = () => within(widget('Daily CPC')).getByRole('table');
+    await user.click(within(table()).getByRole('button', { name: 'CPC' }));
+    expect(within(table()).getByRole('columnheader', { name: 'CPC' }).getAttribute('aria-sort')).toBe('descending');
+    const cells = () =>
+      within(table())
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.lastElementChild?.textContent);
+    // 800 / 100 on 09-06, 1,400 / 350 on 09-05; the zero-spend day has no CPC and sorts last.
+    expect(cells()).toEqual([usd('8.0000'), usd('4.0000'), usd('4.8889')]);
+    expect(within(widget('Daily CPC')).getByText('Page 1 of 2')).toBeTruthy();
+    await user.click(within(widget('Daily CPC')).getByRole('button', { name: 'Next page' }));
+    expect(cells()).toEqual(['—', usd('4.8889')]);
+    // The CSV holds the same figures, exactly as the API sent them, "—" for the zero-spend day's ratio.
+    const csv = decodeURIComponent(within(widget('Daily CPC')).getByRole('link', { name: 'Download CSV' }).getAttribute('href')!);
+    expect(csv.split(',').length).toBeGreaterThan(1);
+    expect(csv).toContain('Date,CPC\r\n2026-09-05,4.0000\r\n2026-09-06,8.0000\r\n2026-09-08,—\r\nTotal,4.8889');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Client' }), screen.getByRole('option', { name: 'Beta' }));
+    await waitFor(() => expect(within(widget('Spend')).getByText(usd('200.00'))).toBeTruthy());
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Platform' }), 'GOOGLE_ADS');
+    await waitFor(() => expect(within(widget('Spend')).getByText(usd('0.00'))).toBeTruthy());
+  });
+
   it("shows a client's member their dashboard read-only, with their figures only", async () => {
     renderWith(viewer, <AnalyticsDashboard dashboardId={acmeDashboardId} />);
     await waitFor(() => expect(screen.getByText('View only')).toBeTruthy(), { timeout: 15_000 });
     await waitFor(() => expect(within(widget('Spend')).getByText(usd('2000.00'))).toBeTruthy());
+    // Always their client: no client filter to pick another.
+    expect(screen.getByRole('combobox', { name: 'Platform' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Client' })).toBeNull();
   });
 
   it('shows a dashboard shared through a public link read-only, in one request without credentials', async () => {

@@ -2,6 +2,8 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId, useSt
 import type { WidgetDataQuery } from '@spokestack/core/analytics';
 import { useOverrides } from '../overrides.js';
 import { useMe } from '../platform/me.js';
+import { useSpokeStack } from '../provider.js';
+import { useResourceList } from '../shared/query.js';
 import { Badge } from '../ui/Badge.js';
 import { Button } from '../ui/Button.js';
 import { EmptyState } from '../ui/EmptyState.js';
@@ -10,10 +12,10 @@ import { Spinner } from '../ui/Spinner.js';
 import { type ClassNames, cx } from '../ui/utils.js';
 import { DateRangePicker } from './DateRangePicker.js';
 import { useDashboard, useDashboardWidgets, useSharedDashboard } from './hooks.js';
-import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
+import { type AnalyticsDashboardStrings, analyticsDashboardStrings, filterPlatforms } from './strings.js';
 import * as Widget from './Widget.js';
 
-type Part = 'header' | 'title' | 'picker' | 'grid' | 'widget' | 'widgetHeader' | 'kpi' | 'chart' | 'table' | 'toggle';
+type Part = 'header' | 'title' | 'picker' | 'filters' | 'grid' | 'widget' | 'widgetHeader' | 'kpi' | 'chart' | 'table' | 'toggle';
 
 /** Which dashboard: a saved one by id (with the SDK's credentials), or one shared through a public link. */
 type Source =
@@ -37,6 +39,10 @@ interface BaseProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'
   onViewChange?: (view: WidgetDataQuery) => void;
   /** Hide the date-range picker (a fixed report). */
   hidePicker?: boolean;
+  /** Hide the platform and client filters (they are never shown through a share link). */
+  hideFilters?: boolean;
+  /** Rows per page of table widgets (default 10). */
+  pageSize?: number;
   /** Shown instead of the default empty state when the dashboard has no widgets. */
   empty?: ReactNode;
   /** Locale of numbers and dates (default: the browser's). */
@@ -53,7 +59,9 @@ export type AnalyticsDashboardProps = BaseProps & Source;
 
 /**
  * A saved dashboard: its widgets laid out in their order as KPI tiles (with the change against the
- * previous period), line, area, bar and pie charts (Recharts) and tables, under one date-range picker.
+ * previous period and a sparkline), line, area, bar and pie charts (Recharts) and sortable, paged tables with a
+ * CSV download, under one date-range picker and platform and client filters (a client's dashboard, and its
+ * members, see no client filter: it is always their client).
  * Every chart has its figures as a table too (announced to screen readers, shown with "Show as table").
  * A client's members, and anyone holding a share link (`share={token}`), see it read-only: the picker
  * changes only their view, nothing is saved.
@@ -69,6 +77,8 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
     view: controlled,
     onViewChange,
     hidePicker,
+    hideFilters,
+    pageSize = 10,
     empty,
     locale,
     className,
@@ -121,6 +131,9 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
         {!hidePicker && state !== 'error' && (
           <DateRangePicker value={view} onChange={setView} overrides={t} className={classNames?.picker} />
         )}
+        {!hideFilters && !share && state === 'ready' && (
+          <Filters view={view} onChange={setView} clients={!readOnly && !dashboard.data?.clientId} t={t} className={classNames?.filters} />
+        )}
       </header>
       {state === 'error' ? (
         <ErrorState
@@ -146,6 +159,7 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
                 view={view}
                 t={t}
                 locale={locale}
+                pageSize={pageSize}
                 classNames={classNames}
               />
             </li>
@@ -156,7 +170,77 @@ export const AnalyticsDashboard = forwardRef<HTMLElement, AnalyticsDashboardProp
   );
 });
 
+/** The platform and client a viewer narrows every widget to (for this view only). */
+function Filters({
+  view,
+  onChange,
+  clients,
+  t,
+  className,
+}: {
+  view: WidgetDataQuery;
+  onChange: (view: WidgetDataQuery) => void;
+  clients: boolean;
+  t: AnalyticsDashboardStrings;
+  className?: string;
+}) {
+  const ids = useId();
+  return (
+    <fieldset data-scope="analytics-dashboard" data-part="filters" className={className}>
+      <legend data-scope="analytics-dashboard" data-part="filters-legend">
+        {t.filters}
+      </legend>
+      <label htmlFor={`${ids}-platform`}>{t.platform}</label>
+      <select
+        id={`${ids}-platform`}
+        value={view.platform ?? ''}
+        onChange={(e) => onChange({ ...view, platform: (e.target.value || undefined) as WidgetDataQuery['platform'] })}
+      >
+        <option value="">{t.allPlatforms}</option>
+        {filterPlatforms.map((platform) => (
+          <option key={platform} value={platform}>
+            {t[`platform_${platform}`]}
+          </option>
+        ))}
+      </select>
+      {clients && <ClientFilter id={`${ids}-client`} view={view} onChange={onChange} t={t} />}
+    </fieldset>
+  );
+}
+
+/** The organization's clients (the first 200, by name): an agency dashboard narrowed to one of them. */
+function ClientFilter({
+  id,
+  view,
+  onChange,
+  t,
+}: {
+  id: string;
+  view: WidgetDataQuery;
+  onChange: (view: WidgetDataQuery) => void;
+  t: AnalyticsDashboardStrings;
+}) {
+  const sdk = useSpokeStack();
+  const list = useResourceList(sdk.platform.clients, { sort: 'name', limit: 200 });
+  const rows = list.data?.rows ?? [];
+  if (!rows.length) return null;
+  return (
+    <>
+      <label htmlFor={id}>{t.client}</label>
+      <select id={id} value={view.clientId ?? ''} onChange={(e) => onChange({ ...view, clientId: e.target.value || undefined })}>
+        <option value="">{t.allClients}</option>
+        {rows.map((client) => (
+          <option key={client.id} value={client.id}>
+            {client.name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 interface WidgetCardProps {
+  pageSize: number;
   dashboardId: string;
   share?: string;
   widget: Widget.WidgetOf;
@@ -167,7 +251,7 @@ interface WidgetCardProps {
 }
 
 /** One styled widget card of the dashboard, built from the `Widget` parts. */
-function WidgetCard({ dashboardId, share, widget, view, t, locale, classNames }: WidgetCardProps) {
+function WidgetCard({ dashboardId, share, widget, view, t, locale, pageSize, classNames }: WidgetCardProps) {
   const ids = useId();
   const [asTable, setAsTable] = useState(widget.config.chart === 'table');
   const chart = widget.config.chart;
@@ -187,7 +271,7 @@ function WidgetCard({ dashboardId, share, widget, view, t, locale, classNames }:
         <Widget.Title id={`${ids}-title`} />
         {graphic && <TableToggle pressed={asTable} onToggle={() => setAsTable((v) => !v)} t={t} className={classNames?.toggle} />}
       </div>
-      <WidgetBody asTable={asTable} t={t} classNames={classNames} />
+      <WidgetBody asTable={asTable} t={t} pageSize={pageSize} classNames={classNames} />
       <Widget.Period />
     </Widget.Root>
   );
@@ -214,13 +298,35 @@ function TableToggle({
   );
 }
 
-function WidgetBody({ asTable, t, classNames }: { asTable: boolean; t: AnalyticsDashboardStrings; classNames?: ClassNames<Part> }) {
+function WidgetBody({
+  asTable,
+  t,
+  pageSize,
+  classNames,
+}: {
+  asTable: boolean;
+  t: AnalyticsDashboardStrings;
+  pageSize: number;
+  classNames?: ClassNames<Part>;
+}) {
   const { widget, query, state } = Widget.useWidget();
   if (state === 'error') return <ErrorState error={query.error} onRetry={() => query.refetch()} retrying={query.isRefetching} />;
   if (state === 'loading') return <Spinner overrides={{ label: t.loadingWidget }} />;
-  if (widget.config.chart === 'kpi') return <Widget.Kpi className={classNames?.kpi} />;
+  if (widget.config.chart === 'kpi')
+    return (
+      <>
+        <Widget.Kpi className={classNames?.kpi} />
+        <Widget.Sparkline />
+      </>
+    );
   if (state === 'empty') return <EmptyState title={t.noData} description={t.noDataHint} />;
-  if (widget.config.chart === 'table' || asTable) return <Widget.DataTable className={classNames?.table} />;
+  if (widget.config.chart === 'table' || asTable)
+    return (
+      <>
+        <Widget.DataTable className={classNames?.table} sortable pageSize={pageSize} />
+        <Widget.CsvLink />
+      </>
+    );
   // The table stays in the page, visually hidden, so screen readers get the figures the chart draws.
   return (
     <Widget.Chart className={classNames?.chart}>

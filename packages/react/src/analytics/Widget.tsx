@@ -1,13 +1,25 @@
-import { type ComponentPropsWithoutRef, type CSSProperties, createContext, forwardRef, type ReactNode, useContext, useMemo } from 'react';
+import {
+  type ComponentPropsWithoutRef,
+  type CSSProperties,
+  createContext,
+  forwardRef,
+  type ReactNode,
+  useContext,
+  lazy,
+  Suspense,
+  useMemo,
+  useState,
+} from 'react';
 import { Slot } from 'radix-ui';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SpokeStackError } from '@spokestack/core';
 import type { DashboardWidget, WidgetData, WidgetDataQuery } from '@spokestack/core/analytics';
-import { Area, AreaChart, Bar, BarChart, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { format } from '../shared/format.js';
 import * as Table from '../ui/Table.js';
-import { changeTone, formatAxis, formatChange, formatMetric, plotValue } from './format.js';
+import { changeTone, formatChange, formatDay, formatMetric, noValue, plotValue, seriesColor } from './format.js';
 import { useWidgetData } from './hooks.js';
+
+const ChartBody = lazy(() => import('./ChartBody.js').then((module) => ({ default: module.ChartBody })));
 import { type AnalyticsDashboardStrings, analyticsDashboardStrings } from './strings.js';
 
 // Unstyled parts of one dashboard widget: `Widget.Root` runs the widget's query and shares it; the other
@@ -159,6 +171,55 @@ export const Kpi = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(f
   );
 });
 
+/**
+ * A KPI's trend over the range as a small line (plain SVG, no chart library), the previous period dashed behind
+ * it when compared. Decorative: the tile states the figures, and `Widget.DataTable` lists them.
+ *
+ * @example <Widget.Sparkline />
+ */
+export const Sparkline = forwardRef<SVGSVGElement, ComponentPropsWithoutRef<'svg'>>(function Sparkline(props, ref) {
+  const { widget, query } = useWidget('Sparkline');
+  const series = query.data?.sparkline;
+  if (!series || series.length < 2) return null;
+  const compare = query.data!.previousPeriod !== null && widget.config.compare !== false;
+  const values = series.flatMap((p) => [plotValue(p.value), compare ? plotValue(p.previous) : null]).filter((v) => v !== null);
+  const top = Math.max(...values, 0);
+  const bottom = Math.min(...values, 0);
+  const span = top - bottom || 1;
+  // Placed by date across the range, so a day without figures is a gap in time, not a squeezed-out point (a
+  // week's or month's bucket may start before the range: it sits at the start).
+  const from = Date.parse(query.data!.from);
+  const length = Date.parse(query.data!.to) - from || 1;
+  const x = (date: string) => Math.min(100, Math.max(0, ((Date.parse(date) - from) / length) * 100));
+  // Missing ratios (a zero-spend day's CPC) break the line instead of dropping it to zero.
+  const path = (pick: (p: NonNullable<WidgetData['sparkline']>[number]) => string | null) => {
+    let d = '';
+    let pen = 'M';
+    series.forEach((p) => {
+      const v = plotValue(pick(p));
+      if (v === null) return void (pen = 'M');
+      d += `${pen}${x(p.date).toFixed(2)} ${(30 - ((v - bottom) / span) * 28 - 1).toFixed(2)}`;
+      pen = 'L';
+    });
+    return d;
+  };
+  return (
+    <svg
+      ref={ref}
+      viewBox="0 0 100 30"
+      preserveAspectRatio="none"
+      aria-hidden
+      focusable="false"
+      {...props}
+      data-scope="analytics-widget"
+      data-part="sparkline"
+    >
+      {compare && <path d={path((p) => p.previous)} data-series="previous" vectorEffect="non-scaling-stroke" />}
+      <path d={path((p) => p.value)} data-series="value" vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+});
+
 /** A widget's points as chart rows: one per date (a series per dimension value) or one per dimension value. */
 export function chartRows(data: WidgetData, t: AnalyticsDashboardStrings) {
   const totalLabel = t.total;
@@ -187,21 +248,6 @@ export function chartRows(data: WidgetData, t: AnalyticsDashboardStrings) {
   return { x: 'date', rows: [...rows.values()], series: named };
 }
 
-/** Recharts' default tooltip paints itself inline (white on white in the dark theme): give it the theme's colours. */
-const tooltip = {
-  contentStyle: {
-    background: 'var(--ss-surface-raised)',
-    border: '1px solid var(--ss-border)',
-    borderRadius: 'var(--ss-radius)',
-    boxShadow: 'var(--ss-shadow)',
-    color: 'var(--ss-text)',
-  },
-  labelStyle: { color: 'var(--ss-muted)' },
-  cursor: { fill: 'var(--ss-surface)', stroke: 'var(--ss-border)' },
-};
-
-const color = (index: number) => `var(--ss-chart-${(index % 6) + 1})`;
-
 export interface ChartProps extends ComponentPropsWithoutRef<'figure'> {
   /** The chart's height in pixels (its width follows the container). */
   height?: number;
@@ -221,109 +267,34 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   const data = query.data;
   if (!data || chart === 'kpi' || chart === 'table' || !data.points.length) return null;
   const { x, rows, series } = chartRows(data, t);
-  const value = (v: unknown) => formatMetric(data.metric, v === null || v === undefined ? null : String(v), data.currency, locale);
   const name = (key: string, label: string | null) => (key === 'previous' ? t.previous : (label ?? t[data.metric]));
-  const tick = (v: string) => (x === 'date' ? day(v, locale) : v);
-  const axes = (
-    <>
-      <XAxis dataKey={x} tickFormatter={tick} stroke="var(--ss-muted)" tickLine={false} fontSize={12} minTickGap={16} />
-      <YAxis
-        tickFormatter={(v: number) => formatAxis(data.metric, v, data.currency, locale)}
-        stroke="var(--ss-muted)"
-        tickLine={false}
-        axisLine={false}
-        fontSize={12}
-        width={56}
-      />
-      <Tooltip {...tooltip} formatter={value} labelFormatter={(label) => tick(String(label))} />
-    </>
-  );
   // The previous period is drawn beside a single series only: with one line per campaign it would be noise.
   const withPrevious = series.length === 1 && rows.some((row) => row.previous !== null && row.previous !== undefined);
-  const common = { data: rows, responsive: true, style: { inlineSize: '100%', blockSize: height }, margin: { top: 8, right: 8 } };
-  let body: ReactNode;
-  if (chart === 'pie')
-    body = (
-      <PieChart {...common}>
-        <Pie
-          data={rows.map((row, i) => ({ ...row, fill: color(i) }))}
-          dataKey="value"
-          nameKey="name"
-          innerRadius="55%"
-          outerRadius="85%"
-          paddingAngle={1}
-          stroke="var(--ss-surface-raised)"
-          isAnimationActive={false}
-        />
-        <Tooltip {...tooltip} formatter={value} />
-      </PieChart>
-    );
-  else if (chart === 'bar')
-    body = (
-      <BarChart {...common}>
-        {axes}
-        {withPrevious && (
-          <Bar dataKey="previous" name={t.previous} fill="var(--ss-chart-muted)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        )}
-        {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={name(s.key, s.label)} fill={color(i)} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    );
-  else if (chart === 'area')
-    body = (
-      <AreaChart {...common}>
-        {axes}
-        {series.map((s, i) => (
-          <Area
-            key={s.key}
-            dataKey={s.key}
-            name={name(s.key, s.label)}
-            stroke={color(i)}
-            fill={color(i)}
-            fillOpacity={0.15}
-            stackId="a"
-            isAnimationActive={false}
-          />
-        ))}
-      </AreaChart>
-    );
-  else
-    body = (
-      <LineChart {...common}>
-        {axes}
-        {withPrevious && (
-          <Line
-            dataKey="previous"
-            name={t.previous}
-            stroke="var(--ss-chart-muted)"
-            strokeDasharray="4 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-        )}
-        {series.map((s, i) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={name(s.key, s.label)}
-            stroke={color(i)}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    );
+  // Recharts is its own chunk, fetched when the first chart renders: KPI tiles and tables do not wait for it.
+  const body = (
+    <Suspense fallback={<div data-scope="analytics-widget" data-part="chart-loading" style={{ blockSize: height }} />}>
+      <ChartBody
+        chart={chart}
+        data={data}
+        x={x}
+        rows={rows}
+        series={series}
+        withPrevious={withPrevious}
+        height={height}
+        t={t}
+        locale={locale}
+      />
+    </Suspense>
+  );
   // Our own legend (HTML, not SVG): it wraps, takes the theme and host CSS, and costs no Recharts weight.
   const legend =
     chart === 'pie'
-      ? rows.map((row, i) => ({ key: String(row.name), label: String(row.name), color: color(i), dashed: false }))
+      ? rows.map((row, i) => ({ key: String(row.name), label: String(row.name), color: seriesColor(i), dashed: false }))
       : [
           ...(withPrevious && chart !== 'area'
             ? [{ key: 'previous', label: t.previous, color: 'var(--ss-chart-muted)', dashed: chart === 'line' }]
             : []),
-          ...series.map((s, i) => ({ key: s.key, label: name(s.key, s.label), color: color(i), dashed: false })),
+          ...series.map((s, i) => ({ key: s.key, label: name(s.key, s.label), color: seriesColor(i), dashed: false })),
         ];
   return (
     <figure ref={ref} {...props} data-scope="analytics-widget" data-part="chart">
@@ -342,14 +313,28 @@ export const Chart = forwardRef<HTMLElement, ChartProps>(function Chart({ height
   );
 });
 
+type Point = WidgetData['points'][number];
+type SortKey = 'date' | 'name' | 'value' | 'previous' | 'change';
+const numeric = (v: string | null) => (v === null ? Number.NEGATIVE_INFINITY : Number(v));
+
+export interface DataTableProps extends Table.RootProps {
+  /** Rows per page with previous/next buttons; all rows at once when absent (the chart's accessible twin). */
+  pageSize?: number;
+  /** Column headers become sort buttons (`aria-sort` on the sorted one). */
+  sortable?: boolean;
+}
+
 /**
  * The widget's figures as a table: every point with its previous value and change, and the total. It is
- * the chart's accessible twin (screen readers, copy and paste) and the body of a `table` widget.
+ * the chart's accessible twin (screen readers, copy and paste) and the body of a `table` widget, where it
+ * sorts by any column and pages (`sortable`, `pageSize`). The total row stays last, on every page.
  *
- * @example <Widget.DataTable />
+ * @example <Widget.DataTable sortable pageSize={10} />
  */
-export const DataTable = forwardRef<HTMLTableElement, Table.RootProps>(function DataTable(props, ref) {
+export const DataTable = forwardRef<HTMLTableElement, DataTableProps>(function DataTable({ pageSize, sortable, ...props }, ref) {
   const { widget, query, t, locale } = useWidget('DataTable');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean } | null>(null);
+  const [page, setPage] = useState(0);
   const data = query.data;
   if (!data) return null;
   const compare = data.previousPeriod !== null;
@@ -358,76 +343,175 @@ export const DataTable = forwardRef<HTMLTableElement, Table.RootProps>(function 
   // Without dates or names the one point is the total: the table is then its total row alone.
   const lead = Number(byDate) + Number(hasNames);
   const money = (v: string | null) => formatMetric(data.metric, v, data.currency, locale);
+  const sortValue: Record<SortKey, (p: Point) => string | number> = {
+    date: (p) => p.date ?? '',
+    name: (p) => pointLabel(p, t) ?? '',
+    value: (p) => numeric(p.value),
+    previous: (p) => numeric(p.previous),
+    change: (p) => numeric(p.change),
+  };
+  const all = lead ? [...data.points] : [];
+  if (sort) {
+    const value = sortValue[sort.key];
+    all.sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const order = typeof x === 'number' ? x - (y as number) : x.localeCompare(y as string, locale);
+      return sort.desc ? -order : order;
+    });
+  }
+  const pages = pageSize ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
+  const current = Math.min(page, pages - 1);
+  const rows = pageSize ? all.slice(current * pageSize, (current + 1) * pageSize) : all;
+  const head = (key: SortKey, label: string, align?: Table.Align) => {
+    const sorted = sort?.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined;
+    return (
+      <Table.Head scope="col" align={align} aria-sort={sortable ? (sorted ?? 'none') : undefined}>
+        {sortable ? (
+          <button
+            type="button"
+            data-scope="analytics-widget"
+            data-part="sort"
+            data-state={sorted}
+            onClick={() => {
+              setSort(sort?.key === key ? { key, desc: !sort.desc } : { key, desc: key !== 'date' && key !== 'name' });
+              setPage(0);
+            }}
+          >
+            {label}
+          </button>
+        ) : (
+          label
+        )}
+      </Table.Head>
+    );
+  };
   return (
-    <Table.Root ref={ref} {...props}>
-      <Table.Caption>{widget.title}</Table.Caption>
-      <Table.Header>
-        <Table.Row>
-          {byDate && <Table.Head scope="col">{t.date}</Table.Head>}
-          {hasNames && <Table.Head scope="col">{t.name}</Table.Head>}
-          {!lead && <Table.Cell />}
-          <Table.Head scope="col" align="end">
-            {t[data.metric]}
-          </Table.Head>
-          {compare && (
-            <>
-              <Table.Head scope="col" align="end">
-                {t.previous}
-              </Table.Head>
-              <Table.Head scope="col" align="end">
-                {t.change}
-              </Table.Head>
-            </>
-          )}
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {(lead ? data.points : []).map((p) => (
-          <Table.Row key={`${p.date}|${p.key}`}>
-            {byDate && <Table.Cell>{day(p.date!, locale)}</Table.Cell>}
-            {hasNames && <Table.Cell>{pointLabel(p, t)}</Table.Cell>}
-            <Table.Cell align="end">{money(p.value)}</Table.Cell>
+    <>
+      <Table.Root ref={ref} {...props}>
+        <Table.Caption>{widget.title}</Table.Caption>
+        <Table.Header>
+          <Table.Row>
+            {byDate && head('date', t.date)}
+            {hasNames && head('name', t.name)}
+            {!lead && <Table.Cell />}
+            {head('value', t[data.metric], 'end')}
             {compare && (
               <>
-                <Table.Cell align="end">{money(p.previous)}</Table.Cell>
-                <Table.Cell align="end" data-tone={changeTone(data.metric, p.change)}>
-                  {formatChange(p.change, locale)}
+                {head('previous', t.previous, 'end')}
+                {head('change', t.change, 'end')}
+              </>
+            )}
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {rows.map((p) => (
+            <Table.Row key={`${p.date}|${p.key}`}>
+              {byDate && <Table.Cell>{formatDay(p.date!, locale)}</Table.Cell>}
+              {hasNames && <Table.Cell>{pointLabel(p, t)}</Table.Cell>}
+              <Table.Cell align="end">{money(p.value)}</Table.Cell>
+              {compare && (
+                <>
+                  <Table.Cell align="end">{money(p.previous)}</Table.Cell>
+                  <Table.Cell align="end" data-tone={changeTone(data.metric, p.change)}>
+                    {formatChange(p.change, locale)}
+                  </Table.Cell>
+                </>
+              )}
+            </Table.Row>
+          ))}
+          <Table.Row data-total="">
+            <Table.Head scope="row" colSpan={lead > 1 ? lead : undefined}>
+              {t.total}
+            </Table.Head>
+            <Table.Cell align="end">{money(data.total.value)}</Table.Cell>
+            {compare && (
+              <>
+                <Table.Cell align="end">{money(data.total.previous)}</Table.Cell>
+                <Table.Cell align="end" data-tone={changeTone(data.metric, data.total.change)}>
+                  {formatChange(data.total.change, locale)}
                 </Table.Cell>
               </>
             )}
           </Table.Row>
-        ))}
-        <Table.Row data-total="">
-          <Table.Head scope="row" colSpan={lead > 1 ? lead : undefined}>
-            {t.total}
-          </Table.Head>
-          <Table.Cell align="end">{money(data.total.value)}</Table.Cell>
-          {compare && (
-            <>
-              <Table.Cell align="end">{money(data.total.previous)}</Table.Cell>
-              <Table.Cell align="end" data-tone={changeTone(data.metric, data.total.change)}>
-                {formatChange(data.total.change, locale)}
-              </Table.Cell>
-            </>
-          )}
-        </Table.Row>
-      </Table.Body>
-    </Table.Root>
+        </Table.Body>
+      </Table.Root>
+      {pages > 1 && (
+        <nav aria-label={widget.title} data-scope="analytics-widget" data-part="pager">
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            {t.previousPage}
+          </button>
+          <span aria-live="polite">{format(t.page, { page: current + 1, pages })}</span>
+          <button type="button" disabled={current === pages - 1} onClick={() => setPage(current + 1)}>
+            {t.nextPage}
+          </button>
+        </nav>
+      )}
+    </>
   );
 });
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormat = (locale?: string) => {
-  const key = locale ?? '';
-  let f = dayFormats.get(key);
-  if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
-  return f;
-};
-const utc = (date: string) => new Date(`${date}T00:00:00Z`);
-/** A `YYYY-MM-DD` day in the reader's words, read in UTC (the API's days are UTC days). */
-const day = (date: string, locale?: string) => dayFormat(locale).format(utc(date));
+/**
+ * A widget's figures as CSV, the same ones the table shows: days as `YYYY-MM-DD`, figures as the API's exact
+ * decimal strings (no locale, no rounding), a missing ratio as "—", and the total last.
+ *
+ * @example widgetCsv(data, analyticsDashboardStrings) // 'Date,Spend,Previous period,Change\r\n2026-09-05,35.00,0.00,—\r\n…'
+ */
+export function widgetCsv(data: WidgetData, t: AnalyticsDashboardStrings): string {
+  const compare = data.previousPeriod !== null;
+  const byDate = data.points.some((p) => p.date !== null);
+  const hasNames = data.points.some((p) => p.key !== null);
+  const figures = (f: { value: string | null; previous: string | null; change: string | null }) =>
+    compare ? [f.value, f.previous, f.change] : [f.value];
+  const lines: (string | null)[][] = [
+    [
+      ...(byDate ? [t.date] : []),
+      ...(hasNames ? [t.name] : []),
+      ...(byDate || hasNames ? [] : ['']),
+      t[data.metric],
+      ...(compare ? [t.previous, t.change] : []),
+    ],
+    ...(byDate || hasNames ? data.points : []).map((p) => [
+      ...(byDate ? [p.date] : []),
+      ...(hasNames ? [pointLabel(p, t)] : []),
+      ...figures(p),
+    ]),
+    [t.total, ...(byDate && hasNames ? [''] : []), ...figures(data.total)],
+  ];
+  return lines.map((line) => line.map((cell) => csvCell(cell ?? noValue)).join(',')).join('\r\n');
+}
+
+/** One CSV cell, quoted when it holds a comma, quote or line break; a leading =, +, - or @ would run as a formula in a spreadsheet. */
+function csvCell(value: string): string {
+  const safe = /^[=+@]/.test(value) || (/^-/.test(value) && !/^-\d/.test(value)) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * A link that saves the widget's figures as a CSV file named after the widget (`widgetCsv`).
+ *
+ * @example <Widget.CsvLink />
+ */
+export const CsvLink = forwardRef<HTMLAnchorElement, ComponentPropsWithoutRef<'a'>>(function CsvLink({ children, ...props }, ref) {
+  const { widget, query, t } = useWidget('CsvLink');
+  if (!query.data) return null;
+  const name = widget.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'widget';
+  return (
+    <a
+      ref={ref}
+      href={`data:text/csv;charset=utf-8,${encodeURIComponent(widgetCsv(query.data, t))}`}
+      download={`${name}.csv`}
+      {...props}
+      data-scope="analytics-widget"
+      data-part="csv"
+    >
+      {children ?? t.downloadCsv}
+    </a>
+  );
+});
+
 /** Two days as one range, sharing what they share ("Nov 3 – Dec 2, 2026"). */
-const days = (from: string, to: string, locale?: string) => dayFormat(locale).formatRange(utc(from), utc(to));
+const days = (from: string, to: string, locale?: string) => formatDay.range(from, to, locale);
 
 /** A point's name: platforms by their product name, the rest as the API labels them. */
 export function pointLabel(point: WidgetData['points'][number], t: AnalyticsDashboardStrings): string | null {

@@ -70,3 +70,25 @@ export function formatAxis(metric: Metric, value: number, currency: string | nul
 
 /** A point's value as a chart's y coordinate; charts need numbers, and a missing ratio is a gap, not 0. */
 export const plotValue = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/** The colour of a chart's nth series (six, then round again), from the theme's chart tokens. */
+export const seriesColor = (index: number) => `var(--ss-chart-${(index % 6) + 1})`;
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = (locale?: string) => {
+  const key = locale ?? '';
+  let f = dayFormats.get(key);
+  if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  return f;
+};
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * A `YYYY-MM-DD` day in the reader's words, read in UTC (the API's days are UTC days); `.range` gives two days as
+ * one range, sharing what they share ("Nov 3 – Dec 2, 2026").
+ *
+ * @example formatDay('2026-09-05', 'en-US') // 'Sep 5, 2026'
+ */
+export const formatDay = Object.assign((date: string, locale?: string) => dayFormat(locale).format(utc(date)), {
+  range: (from: string, to: string, locale?: string) => dayFormat(locale).formatRange(utc(from), utc(to)),
+});

@@ -83,8 +83,21 @@ export const analyticsDashboardStrings = {
   change: 'Change',
   total: 'Total',
   other: 'Other',
+  trend: 'Trend',
+  filters: 'Filters',
+  platform: 'Platform',
+  allPlatforms: 'All platforms',
+  client: 'Client',
+  allClients: 'All clients',
+  page: 'Page {page} of {pages}',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  downloadCsv: 'Download CSV',
   ...presetLabels,
   ...metricLabels,
   ...platformLabels,
 };
 export type AnalyticsDashboardStrings = typeof analyticsDashboardStrings;
+
+/** The ad platforms the dashboard's platform filter offers (the ones the report imports and connectors feed). */
+export const filterPlatforms = ['META_ADS', 'GOOGLE_ADS', 'TIKTOK_ADS', 'LINKEDIN_ADS'] as const;

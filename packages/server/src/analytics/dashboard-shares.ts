@@ -89,7 +89,8 @@ export async function revokeDashboardShare(db: Db, ctx: TenantContext, dashboard
 
 /**
  * What a share link shows: the dashboard and each widget with its figures; 401 for a forged, foreign
- * or expired token, 404 once the share is revoked. `view` picks another range for this answer only.
+ * or expired token, 404 once the share is revoked. `view` picks another range for this answer only (its
+ * platform and client filters are ignored).
  *
  * @example const { dashboard, widgets } = await viewSharedDashboard(db, app, token, { dateRange: 'last_7_days' })
  */
@@ -111,8 +112,10 @@ export async function viewSharedDashboard(db: Db, app: AppContext, token: string
     actor: { type: 'system', id: `share:${share.id}`, name: 'Dashboard link', role: 'MEMBER', clientId: null },
   };
   const dashboard = await dashboards.get(db, ctx, share.dashboardId);
+  // A link shows what was shared: its holder picks the range, not a client or platform to single out.
+  const { platform: _platform, clientId: _clientId, ...range } = view;
   const widgets = [];
   for (const { organizationId: _, ...widget } of (await listWidgets(db, ctx, dashboard.id)).data)
-    widgets.push({ ...widget, data: await widgetData(db, ctx, dashboard.id, widget.id, view) });
+    widgets.push({ ...widget, data: await widgetData(db, ctx, dashboard.id, widget.id, range) });
   return { dashboard: { id: dashboard.id, name: dashboard.name, description: dashboard.description }, widgets };
 }

@@ -153,6 +153,38 @@ describe('dashboards and widgets', () => {
     expect(await problem(data({ from: '2026-09-05', to: '2026-09-01' }))).toMatchObject({ status: 400, errors: [{ path: 'query.from' }] });
   });
 
+  it("gives a KPI its daily sparkline with the previous period's days, and narrows any widget to a platform or client", async () => {
+    const dashboard = await t.sdk.analytics.dashboards.create({ name: 'Trends' });
+    const spend = await t.sdk.analytics.dashboards.addWidget(dashboard.id, {
+      title: 'Spend',
+      config: { metric: 'spend', chart: 'kpi', dateRange: 'last_7_days' },
+    });
+    const kpi = await t.sdk.analytics.dashboards.widgetData(dashboard.id, spend.id);
+    // 09-01 is compared with 09-08 (seven days later): it shows on that day of the trend.
+    expect(kpi.sparkline).toEqual([
+      { date: '2026-09-05', value: '35.00', previous: '0.00' },
+      { date: '2026-09-06', value: '20.00', previous: '0.00' },
+      { date: '2026-09-08', value: '0.00', previous: '25.00' },
+    ]);
+    expect(kpi.points).toEqual([{ date: null, key: null, label: null, value: '55.00', previous: '25.00', change: '1.2000' }]);
+    const byClient = await t.sdk.analytics.dashboards.addWidget(dashboard.id, {
+      title: 'By client',
+      config: { metric: 'spend', chart: 'table', dimension: 'client', dateRange: 'last_7_days' },
+    });
+    expect((await t.sdk.analytics.dashboards.widgetData(dashboard.id, byClient.id)).sparkline).toBeNull();
+    const narrowed = await t.sdk.analytics.dashboards.widgetData(dashboard.id, byClient.id, { clientId: beta.id });
+    expect(narrowed.points.map((p) => [p.label, p.value])).toEqual([['Beta', '5.00']]);
+    expect((await t.sdk.analytics.dashboards.widgetData(dashboard.id, spend.id, { platform: 'GOOGLE_ADS' })).total.value).toBe('0.00');
+    expect((await t.sdk.analytics.dashboards.widgetData(dashboard.id, spend.id, { platform: 'META_ADS' })).total.value).toBe('55.00');
+    // A client's member cannot widen their view to another client.
+    const mine = await t.sdk.analytics.dashboards.create({ name: 'Acme trends', clientId: acme.id });
+    const acmeSpend = await t.sdk.analytics.dashboards.addWidget(mine.id, { title: 'Spend', config: { metric: 'spend', chart: 'kpi' } });
+    const asked = await acmeViewer.analytics.dashboards.widgetData(mine.id, acmeSpend.id, { dateRange: 'last_7_days', clientId: beta.id });
+    expect(asked.total.value).toBe('50.00');
+    await t.sdk.analytics.dashboards.delete(mine.id);
+    await t.sdk.analytics.dashboards.delete(dashboard.id);
+  });
+
   it('refuses configs the engine cannot run, naming the field', async () => {
     const dashboard = await t.sdk.analytics.dashboards.create({ name: 'Checks' });
     const add = (config: object) => problem(t.sdk.analytics.dashboards.addWidget(dashboard.id, { title: 'x', config: config as never }));

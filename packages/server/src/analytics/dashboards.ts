@@ -208,7 +208,8 @@ export async function widgetData(
   const dateRange = view.from && view.to ? { from: view.from, to: view.to } : (view.dateRange ?? saved.dateRange);
   const config: Config = { ...saved, dateRange, compare: view.compare ?? saved.compare };
   const range = resolveRange(config.dateRange, ctx.now);
-  const clientId = dashboard.clientId ?? config.filters.clientId;
+  // A viewer's filter narrows; a client's dashboard stays on its client whatever the view or the config say.
+  const clientId = dashboard.clientId ?? view.clientId ?? config.filters.clientId;
   const metric = config.metric;
   const change = (value: string | null, previous: string | null) => changeOf({ value }, { value: previous }).value ?? null;
 
@@ -239,21 +240,33 @@ export async function widgetData(
       currency: null,
       points,
       total: { value: totalValue, previous: totalPrevious, change: previous ? change(totalValue, totalPrevious) : null },
+      sparkline: null,
     };
   }
 
+  // A KPI asks the engine by day (week, month over long ranges) for its sparkline: the same statement's
+  // totals are the tile's figures, so the tile and its trend can never disagree.
+  const kpi = config.chart === 'kpi' && config.dimension === 'none';
+  const length = (Date.parse(range.to) - Date.parse(range.from)) / day + 1;
+  const sparkInterval = length > 731 ? 'month' : length > 92 ? 'week' : 'day';
+
   const result = await queryMetrics(db, ctx, {
     ...range,
-    interval: config.interval,
+    interval: kpi ? sparkInterval : config.interval,
     dimension: config.dimension as Exclude<Config['dimension'], 'property'>,
     clientId,
     platformId: config.filters.platformId,
-    platform: config.filters.platform,
+    platform: view.platform ?? config.filters.platform,
     campaignId: config.filters.campaignId,
     currency: config.currency,
     compare: config.compare,
   });
   const key = metric as keyof MetricValues;
+  const total = {
+    value: result.totals.metrics[key],
+    previous: result.totals.previous?.[key] ?? null,
+    change: result.totals.change?.[key] ?? null,
+  };
   return {
     widgetId,
     metric,
@@ -261,19 +274,21 @@ export async function widgetData(
     to: result.to,
     previousPeriod: result.previousPeriod,
     currency: result.currency,
-    points: result.rows.map((r) => ({
-      date: r.date,
-      key: r.key,
-      label: r.label,
-      value: r.metrics[key],
-      previous: r.previous?.[key] ?? null,
-      change: r.change?.[key] ?? null,
-    })),
-    total: {
-      value: result.totals.metrics[key],
-      previous: result.totals.previous?.[key] ?? null,
-      change: result.totals.change?.[key] ?? null,
-    },
+    // A KPI's one point is its total (as an interval of `total` answers it), present when the range has figures.
+    points: kpi
+      ? result.rows.length
+        ? [{ date: null, key: null, label: null, ...total }]
+        : []
+      : result.rows.map((r) => ({
+          date: r.date,
+          key: r.key,
+          label: r.label,
+          value: r.metrics[key],
+          previous: r.previous?.[key] ?? null,
+          change: r.change?.[key] ?? null,
+        })),
+    total,
+    sparkline: kpi ? result.rows.map((r) => ({ date: r.date!, value: r.metrics[key], previous: r.previous?.[key] ?? null })) : null,
   };
 }
 
