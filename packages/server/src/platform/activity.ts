@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { unifiedActivities } from './schema.js';
+import { insertRows } from '../db/bulk.js';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import type { TenantContext } from './context.js';
@@ -32,7 +33,10 @@ export async function recordActivity(
 ): Promise<void> {
   const items = Array.isArray(input) ? input : [input];
   if (!items.length) return;
-  await db.insert(unifiedActivities).values(
+  // One set-based statement however many rows (an import's batch writes hundreds).
+  await insertRows(
+    db,
+    unifiedActivities,
     items.map((item) => ({
       organizationId: ctx.organizationId,
       actorType: actorTypes[ctx.actor.type],
