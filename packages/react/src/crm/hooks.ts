@@ -45,23 +45,29 @@ export function usePipelineBoard(
 }
 
 /**
- * The board with `move` applied: the deal leaves its stage and joins the target in close-date order (the server's
- * order), counts follow, and the deal takes the stage's probability. Totals are the server's to recompute (deals
- * in other currencies are converted there), so they refresh when the move settles.
+ * The board with `move` applied: the deal leaves its stage and joins the target right after `afterDealId` (first
+ * for `null`), or, without a place, after the stage's ranked deals in close-date order (the server's order);
+ * counts follow, and the deal takes the stage's probability. Totals are the server's to recompute (deals in other
+ * currencies are converted there), so they refresh when the move settles.
  */
 export function applyMove(board: PipelineBoardData, move: DealMove): PipelineBoardData {
   const deal = board.stages.flatMap((stage) => stage.deals).find((d) => d.id === move.dealId);
   const target = board.stages.find((stage) => stage.id === move.stageId);
-  if (!deal || !target || deal.stageId === move.stageId) return board;
-  const moved = { ...deal, stageId: target.id, probability: target.probability };
+  if (!deal || !target || (deal.stageId === move.stageId && move.afterDealId === undefined)) return board;
+  const moved = { ...deal, stageId: target.id, probability: target.id === deal.stageId ? deal.probability : target.probability };
   const closes = (d: BoardDeal) => d.expectedCloseDate ?? '9999-12-31';
+  const place = (deals: BoardDeal[]) => {
+    const rest = deals.filter((d) => d.id !== deal.id);
+    if (move.afterDealId === undefined) return [...rest, moved].sort((a, b) => closes(a).localeCompare(closes(b)));
+    const at = move.afterDealId === null ? 0 : rest.findIndex((d) => d.id === move.afterDealId) + 1;
+    return [...rest.slice(0, at), moved, ...rest.slice(at)];
+  };
   return {
     ...board,
     stages: board.stages.map((stage) => {
+      if (stage.id === target.id) return { ...stage, count: stage.count + (stage.id === deal.stageId ? 0 : 1), deals: place(stage.deals) };
       if (stage.id === deal.stageId) return { ...stage, count: stage.count - 1, deals: stage.deals.filter((d) => d.id !== deal.id) };
-      if (stage.id !== target.id) return stage;
-      const deals = [...stage.deals, moved].sort((a, b) => closes(a).localeCompare(closes(b)));
-      return { ...stage, count: stage.count + 1, deals };
+      return stage;
     }),
   };
 }

@@ -27,6 +27,8 @@ export const pipelineBoardStrings = {
   closes: 'Closes {date}',
   missingRates: 'Totals leave out deals in {currencies} (no exchange rate).',
   moveTo: 'Move {deal} to…',
+  moveUp: 'Up in {stage}',
+  moveDown: 'Down in {stage}',
   lostTitle: 'Why was {deal} lost?',
   lostDescription: 'The reason is kept on the deal and its stage history.',
   lostReason: 'Reason',
@@ -35,11 +37,13 @@ export const pipelineBoardStrings = {
   cancel: 'Cancel',
   dismiss: 'Dismiss',
   moved: '{deal} moved to {stage}.',
+  reordered: '{deal} is now number {position} in {stage}.',
   refused: '{deal} could not be moved',
   conflict: 'Someone else moved it meanwhile; the board shows where it is now.',
   roleDescription: 'draggable deal',
   instructions:
-    'To pick up a deal, press Space or Enter. Use the arrow keys to move it between stages, Space or Enter to drop it, Escape to cancel.',
+    'To pick up a deal, press Space or Enter. Use the arrow keys to move it between stages or up and down in one, ' +
+    'Space or Enter to drop it, Escape to cancel.',
   pickedUp: 'Picked up {deal} in {stage}.',
   over: '{deal} is over {stage}.',
   dropped: '{deal} dropped in {stage}.',
