@@ -154,7 +154,7 @@ describe('PipelineBoard', () => {
       ['Alpha', '04'],
       ['Bravo', '05'],
       ['Charlie', '06'],
-    ])
+    ] as const)
       await t.sdk.crm.deals.create({ pipelineId: p.id, name, expectedCloseDate: `2026-${month}-01T00:00:00Z` });
     const { container } = renderWith(t.sdk, <PipelineBoard pipelineId={p.id} locale="en-US" />);
     await screen.findByRole('article', { name: 'Charlie' }, { timeout: 15_000 });

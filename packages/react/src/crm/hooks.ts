@@ -23,6 +23,7 @@ export type DealMove = Parameters<Crm['deals']['move']>[1] & { dealId: string };
  * @example queryClient.invalidateQueries({ queryKey: crmKeys.boards(pipelineId) })
  */
 export const crmKeys = {
+  myTasks: () => ['spokestack', 'crm', 'tasks', 'mine'] as const,
   boards: (pipelineId: string) => ['spokestack', 'crm', 'pipelines', 'detail', pipelineId, 'board'] as const,
   board: (pipelineId: string, filters: BoardFilters = {}) => [...crmKeys.boards(pipelineId), filters] as const,
 };
@@ -185,5 +186,47 @@ export function useContactImportErrors(importId: string | null | undefined) {
   return useQuery({
     queryKey: ['spokestack', 'crm', 'contactImports', 'detail', importId ?? '', 'errors.csv'],
     queryFn: importId ? ({ signal }) => sdk.crm.contactImports.errorsCsv(importId, { signal }) : skipToken,
+  });
+}
+
+/** One task of "my open tasks". */
+export type MyTask = Awaited<ReturnType<Crm['tasks']['mine']>>['data'][number];
+
+/**
+ * The caller's open tasks, soonest due first (undated last), up to 200.
+ *
+ * @example const { data } = useMyTasks(); data?.[0]?.dueDate
+ */
+export function useMyTasks(): UseQueryResult<MyTask[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: crmKeys.myTasks(),
+    queryFn: async ({ signal }) => (await sdk.crm.tasks.mine({ limit: 200 }, { signal })).data,
+  });
+}
+
+/** What a task list does to one task: complete it, defer it to a date, or hand it to someone else. */
+export type TaskAction =
+  | { kind: 'complete'; taskId: string }
+  | { kind: 'defer'; taskId: string; dueDate: string }
+  | { kind: 'reassign'; taskId: string; assignedToId: string };
+
+/**
+ * Completes, defers or reassigns a task, then refreshes "my open tasks" (a completed or reassigned task leaves it,
+ * a deferred one moves down, a recurring one comes back as its next occurrence).
+ *
+ * @example const act = useTaskAction(); act.mutate({ kind: 'defer', taskId, dueDate: '2026-03-12T09:00:00Z' })
+ */
+export function useTaskAction() {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation<unknown, SpokeStackError, TaskAction>({
+    mutationFn: (action) =>
+      action.kind === 'complete'
+        ? sdk.crm.tasks.complete(action.taskId)
+        : action.kind === 'defer'
+          ? sdk.crm.tasks.defer(action.taskId, { dueDate: action.dueDate })
+          : sdk.crm.tasks.reassign(action.taskId, { assignedToId: action.assignedToId }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: crmKeys.myTasks() }),
   });
 }

@@ -180,3 +180,28 @@ export const contactImportStrings = {
   field_marketingConsentSource: 'Consent source',
 } satisfies Record<`field_${ContactImportField}`, string> & Record<string, string>;
 export type ContactImportStrings = typeof contactImportStrings;
+
+/** Every string the task list shows. */
+export const taskListStrings = {
+  title: 'My open tasks',
+  loading: 'Loading tasks…',
+  empty: 'Nothing to do',
+  emptyHint: 'Tasks assigned to you show up here, soonest due first.',
+  due: 'Due {date}',
+  noDue: 'No due date',
+  overdue: 'Overdue',
+  complete: 'Complete',
+  completeLabel: 'Complete {task}',
+  defer: 'Defer',
+  deferLabel: 'Defer {task}',
+  deferDay: 'By a day',
+  deferWeek: 'By a week',
+  reassign: 'Reassign',
+  reassignLabel: 'Reassign {task}',
+  completed: '{task} completed.',
+  deferred: '{task} deferred to {date}.',
+  reassigned: '{task} handed to {name}.',
+  refused: '{task} could not be changed',
+  dismiss: 'Dismiss',
+};
+export type TaskListStrings = typeof taskListStrings;
