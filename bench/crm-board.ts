@@ -101,9 +101,8 @@ export const pipelineBoard = defineScenario({
     const [x, y] = [JSON.stringify(canonical(ours)), JSON.stringify(canonical(baseline))];
     if (x !== y) {
       const at = [...x].findIndex((c, i) => c !== y[i]);
-      throw new Error(
-        `board: our reply and the baseline's differ at ${at}\n  ours:     ${x.slice(at - 120, at + 120)}\n  baseline: ${y.slice(at - 120, at + 120)}`,
-      );
+      const around = (text: string) => text.slice(at - 120, at + 120);
+      throw new Error(`board: our reply and the baseline's differ at ${at}\n  ours:     ${around(x)}\n  baseline: ${around(y)}`);
     }
   },
   target: 0.7,
