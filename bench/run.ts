@@ -9,7 +9,8 @@ import { startBaseline } from './baseline.js';
 import analyticsDashboard from './analytics-dashboard.js';
 import { type IngestBenchResult, runIngestBench } from './analytics-ingest.js';
 import { type MediaBenchRow, printMediaRows, runDamMediaBench } from './dam-thumbnails.js';
-import contactsList from './contacts-list.js';
+import contactsList, { contactSearch } from './contacts-list.js';
+import { pipelineBoard } from './crm-board.js';
 import damSearch from './dam-search.js';
 import { type ImportBenchRow, printImportRow, runContactImportBench } from './contact-import.js';
 import { type EmailSendBenchRow, printEmailSendRow, runEmailSendBench } from './email-send.js';
@@ -24,6 +25,8 @@ import type { Fixture, RawSql, Scenario } from './scenario.js';
 
 const scenarios: Scenario<never>[] = [
   contactsList as Scenario<never>,
+  contactSearch as Scenario<never>,
+  pipelineBoard as Scenario<never>,
   deliveryList as Scenario<never>,
   deliveryListFields as Scenario<never>,
   deliveryGet as Scenario<never>,
@@ -159,7 +162,10 @@ try {
       process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s; checking… `);
       const [ours, bare] = await Promise.all([fetch(ourUrl, { headers }), fetch(baseline.url)]);
       if (ours.status !== 200 || bare.status !== 200)
-        throw new Error(`status ${ours.status} from our server, ${bare.status} from the baseline: ${(await ours.text()).slice(0, 300)}`);
+        throw new Error(
+          `status ${ours.status} from our server, ${bare.status} from the baseline: ` +
+            `${(await (ours.status === 200 ? bare : ours).text()).slice(0, 300)}`,
+        );
       scenario.check(await ours.json(), await bare.json(), state);
       const plan = await explain(sql, query.text, query.params);
       process.stdout.write(`same data; query plan: ${plan}\n  warming up… `);

@@ -15,6 +15,36 @@ export interface FakeCrmOptions {
   hang?: boolean;
   /** Every call fails like an unreachable server: the error state. */
   offline?: boolean;
+  /** How many open tasks the caller has (default 6; 0 is the empty list). */
+  tasks?: number;
+}
+
+const taskTitles = ['Send the proposal', 'Call back about budget', 'Prepare the pitch deck', 'Book the kickoff', 'Chase the invoice'];
+
+/** `count` open tasks of the caller, the first one overdue, one in ten without a due date, soonest due first. */
+function tasksOf(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `task_${i}`,
+    organizationId: 'org_story',
+    title: `${taskTitles[i % taskTitles.length]} (${companies[i % companies.length]})`,
+    description: null,
+    taskType: 'TODO' as const,
+    priority: 'MEDIUM' as const,
+    status: 'PENDING' as const,
+    dueDate: i % 10 === 9 ? null : new Date(Date.UTC(2026, 2, 10 + i * 2 - (i === 0 ? 20 : 0), 9)).toISOString(),
+    reminderAt: null,
+    contactId: null,
+    dealId: null,
+    assignedToId: 'usr_alex',
+    completedAt: null,
+    completedById: null,
+    recurrence: null,
+    recurrenceDay: null,
+    remindedAt: null,
+    createdById: 'usr_alex',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+  })).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
 }
 
 const stages = [
@@ -112,7 +142,8 @@ function dealsOf(count: number): BoardDeal[] {
  * @example parameters: { spokestack: { client: fakeCrmSdk({ deals: 2000 }) } }
  */
 export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
-  const { role = 'ADMIN', deals: count = 18, refuseMoves, hang, offline } = options;
+  const { role = 'ADMIN', deals: count = 18, refuseMoves, hang, offline, tasks: taskCount = 6 } = options;
+  let tasks = tasksOf(taskCount);
   const me: Me = {
     organizationId: 'org_story',
     actor: { type: 'user', id: 'usr_alex', name: 'Alex Morgan', role, clientId: role === 'CLIENT' ? 'cli_acme' : null },
@@ -134,6 +165,7 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
     });
   };
   let deals = dealsOf(count).filter((deal) => role !== 'CLIENT' || deal.clientId === 'cli_acme');
+  const ranks = new Map<string, number>();
 
   const board = (filters: { ownerId?: string; closeMonth?: string } = {}): PipelineBoardData => {
     const shown = deals.filter(
@@ -156,7 +188,10 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
       } as PipelineBoardData['pipeline'],
       currency: 'USD',
       stages: stages.map((stage) => {
-        const inStage = shown.filter((d) => d.stageId === stage.id).sort((a, b) => closes(a).localeCompare(closes(b)));
+        // As the server: deals placed by a drag first, in their places, then the rest by close date.
+        const inStage = shown
+          .filter((d) => d.stageId === stage.id)
+          .sort((a, b) => (ranks.get(a.id) ?? 1e9) - (ranks.get(b.id) ?? 1e9) || closes(a).localeCompare(closes(b)));
         // Cents as integers: the story's sums are exact like the server's numeric ones.
         const cents = inStage.reduce((sum, d) => sum + Math.round(Number(d.amount ?? 0) * 100), 0);
         const weighted = inStage.reduce((sum, d) => sum + Math.round(Number(d.amount ?? 0) * (d.probability ?? 0)), 0);
@@ -184,6 +219,26 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
         create: (body: { dryRun?: boolean }) => call(() => importOf(body.dryRun ? 'imp_check' : 'imp_done', body.dryRun)),
         get: (id: string) => call(() => importOf(id)),
         errorsCsv: () => call(() => importErrorsCsv),
+      },
+      tasks: {
+        mine: () => call(() => ({ data: tasks, nextCursor: null })),
+        complete: (id: string) =>
+          call(() => {
+            tasks = tasks.filter((task) => task.id !== id);
+            return { task: null, next: null };
+          }),
+        defer: (id: string, body: { dueDate: string }) =>
+          call(() => {
+            tasks = tasks
+              .map((task) => (task.id === id ? { ...task, status: 'PENDING' as const, dueDate: body.dueDate } : task))
+              .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+            return tasks.find((task) => task.id === id);
+          }),
+        reassign: (id: string) =>
+          call(() => {
+            tasks = tasks.filter((task) => task.id !== id);
+            return null;
+          }),
       },
       pipelines: {
         board: (_id: string, filters?: { ownerId?: string; closeMonth?: string }) => call(() => board(filters)),
@@ -250,10 +305,17 @@ export function fakeCrmSdk(options: FakeCrmOptions = {}): SpokeStack {
             ],
             nextCursor: null,
           })),
-        move: (id: string, body: { stageId: string; fromStageId: string }) =>
+        move: (id: string, body: { stageId: string; fromStageId: string; afterDealId?: string | null }) =>
           call(() => {
             if (refuseMoves) throw problem(409, 'Conflict', 'The deal left that stage meanwhile.');
             const stage = stages.find((s) => s.id === body.stageId)!;
+            if (body.afterDealId !== undefined) {
+              const order = board()
+                .stages.find((s) => s.id === stage.id)!
+                .deals.filter((d) => d.id !== id);
+              const at = body.afterDealId === null ? 0 : order.findIndex((d) => d.id === body.afterDealId) + 1;
+              [...order.slice(0, at).map((d) => d.id), id, ...order.slice(at).map((d) => d.id)].forEach((d, i) => ranks.set(d, i));
+            } else ranks.delete(id);
             deals = deals.map((d) => (d.id === id ? { ...d, stageId: stage.id, probability: stage.probability } : d));
             return deals.find((d) => d.id === id);
           }, 400),

@@ -49,6 +49,8 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
   const contact = await t.sdk.crm.contacts.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.test', companyName: 'Acme' });
   await t.sdk.crm.dealContacts.create({ dealId: deal.id, contactId: contact.id, role: 'DECISION_MAKER', isPrimary: true });
   await t.sdk.crm.contactActivities.create({ contactId: contact.id, activityType: 'CALL_OUTBOUND', subject: 'Intro call', duration: 20 });
+  await t.sdk.crm.tasks.create({ title: 'Chase the Acme invoice', contactId: contact.id, dueDate: '2020-11-02T09:00:00Z' });
+  await t.sdk.crm.tasks.create({ title: 'Send Ada the proposal', contactId: contact.id, dueDate: '2099-01-15T09:00:00Z' });
   await t.sdk.crm.deals.create({
     pipelineId: pipeline.id,
     name: 'Globex site',
@@ -132,6 +134,14 @@ it('moves a deal across two stages with the mouse and one with the keyboard, the
   expect(entries.some((e) => e.includes('Deal “Acme rebrand” lost') && e.includes('Budget cut'))).toBe(true);
   expect(entries.some((e) => e.includes('Deal won'))).toBe(true);
   expect(entries.some((e) => e.includes('Intro call · 20 min'))).toBe(true);
+  // My open tasks beside them, soonest due first, the overdue one marked.
+  const tasks = page.getByRole('region', { name: 'My open tasks' });
+  await tasks.getByRole('listitem', { name: 'Send Ada the proposal' }).waitFor();
+  expect(await tasks.getByRole('listitem').evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual([
+    'Chase the Acme invoice',
+    'Send Ada the proposal',
+  ]);
+  await tasks.getByRole('listitem', { name: 'Chase the Acme invoice' }).getByText('Overdue').waitFor();
   expect(await violations(page)).toEqual([]);
   if (shots) await page.screenshot({ path: `${shots}/contacts-dark.png` });
   await page.getByRole('button', { name: 'Light theme' }).click();

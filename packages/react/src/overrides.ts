@@ -2,7 +2,13 @@ import { createContext, useContext, useMemo } from 'react';
 import type { ImportWizardStrings } from './analytics/import-strings.js';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
-import type { ContactImportStrings, ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
+import type {
+  ContactImportStrings,
+  ContactTimelineStrings,
+  DealDialogStrings,
+  PipelineBoardStrings,
+  TaskListStrings,
+} from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -39,6 +45,7 @@ export interface OverridesRegistry {
   dealDialog: DealDialogStrings;
   contactTimeline: ContactTimelineStrings;
   contactImport: ContactImportStrings;
+  taskList: TaskListStrings;
 }
 
 /**

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button, Dialog, EmptyState, Spinner } from '@spokestack/react';
-import { ContactImport, ContactTimeline, useContacts } from '@spokestack/react/crm';
+import { ContactImport, ContactTimeline, TaskList, useContacts } from '@spokestack/react/crm';
 
-/** The back office's contacts: an "Import contacts" button, the list, and the chosen contact's timeline beside it. */
+/**
+ * The back office's contacts: an "Import contacts" button, my open tasks, the list, and the chosen contact's timeline
+ * beside it.
+ */
 export default function ContactsPage() {
   return (
     <>
@@ -15,6 +18,7 @@ export default function ContactsPage() {
           <ContactImport />
         </Dialog.Content>
       </Dialog.Root>
+      <TaskList className="contacts-tasks" />
       <ContactList />
     </>
   );

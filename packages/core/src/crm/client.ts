@@ -315,6 +315,9 @@ function createTaskClient(http: HttpClient, generic: ResourceClients<typeof crmR
       /** @example await sdk.crm.tasks.defer(task.id, { dueDate: '2025-03-10T09:00:00Z' }) */
       defer: (id: string, body: Body<typeof ops.deferTask>, options?: RequestOptions) =>
         http.call(ops.deferTask, { params: { id }, body }, options),
+      /** @example await sdk.crm.tasks.reassign(task.id, { assignedToId: colleague.id }) */
+      reassign: (id: string, body: Body<typeof ops.reassignTask>, options?: RequestOptions) =>
+        http.call(ops.reassignTask, { params: { id }, body }, options),
       /** @example const { data } = await sdk.crm.tasks.mine() */
       mine: (query?: Query<typeof ops.myOpenTasks>, options?: RequestOptions) => http.call(ops.myOpenTasks, { query }, options),
     },

@@ -83,6 +83,12 @@ export const dealMove = z.strictObject({
   /** Required when the target stage is a lost stage. */
   lostReason: f.text().min(1).max(500).optional(),
   lostReasonDetails: f.longText().max(20_000).optional(),
+  /**
+   * Where the deal goes within the target stage: right after this deal of that stage, or first with `null`.
+   * Left out, a deal moved to another stage goes after the stage's ranked deals, and one "moved" to its own
+   * stage stays where it is. The server keeps the order (`boardRank`); the board lists deals in it.
+   */
+  afterDealId: id.nullable().optional(),
 });
 export const dealReopen = z.strictObject({
   /** An open stage to reopen into; the first open stage by default. */
@@ -288,7 +294,8 @@ export const dealOps = {
     id: 'crm.deals.move',
     description:
       'Moves a deal to another stage and writes its stage history. The won and lost stages close it (lost ' +
-      'needs `lostReason`). If the deal moved since you read it, the reply is 409.',
+      'needs `lostReason`). If the deal moved since you read it, the reply is 409. `afterDealId` places it within ' +
+      'the stage (a drag within a column moves it there and writes no stage history).',
     method: 'POST',
     path: `${dealsBase}/:id/move`,
     tag,

@@ -28,8 +28,8 @@ const contactsCreate = z.strictObject({
     firstName: f.text().min(1),
     lastName: f.text().min(1),
     email: f.text().max(500).nullable().optional(),
-    phone: f.text().nullable().optional(),
-    mobile: f.text().nullable().optional(),
+    phone: f.text().max(500).nullable().optional(),
+    mobile: f.text().max(500).nullable().optional(),
     jobTitle: f.text().nullable().optional(),
     department: f.text().nullable().optional(),
     companyName: f.text().nullable().optional(),
@@ -76,8 +76,8 @@ export const contacts = defineResource({
     firstName: f.text(),
     lastName: f.text(),
     email: f.text().max(500).nullable(),
-    phone: f.text().nullable(),
-    mobile: f.text().nullable(),
+    phone: f.text().max(500).nullable(),
+    mobile: f.text().max(500).nullable(),
     jobTitle: f.text().nullable(),
     department: f.text().nullable(),
     companyName: f.text().nullable(),
@@ -452,6 +452,7 @@ const dealsCreate = z.strictObject({
     sourceDetails: f.text().nullable().optional(),
     campaignId: f.text().nullable().optional(),
     lastActivityAt: f.timestamp().nullable().optional(),
+    boardRank: f.int().nullable().optional(),
   });
 
 /** `crm_deals` as the resource `deals`. */
@@ -487,6 +488,7 @@ export const deals = defineResource({
     createdAt: f.timestamp(),
     updatedAt: f.timestamp(),
     lastActivityAt: f.timestamp().nullable(),
+    boardRank: f.int().nullable(),
   }),
   create: dealsCreate,
   update: dealsCreate.partial(),
@@ -527,6 +529,7 @@ export const deals = defineResource({
     'createdAt',
     'updatedAt',
     'lastActivityAt',
+    'boardRank',
   ],
 });
 export type CrmDeal = z.output<typeof deals.row>;
@@ -1521,6 +1524,7 @@ const tasksCreate = z.strictObject({
     completedAt: f.timestamp().nullable().optional(),
     completedById: f.text().nullable().optional(),
     recurrence: f.text().nullable().optional(),
+    recurrenceDay: f.int().nullable().optional(),
     remindedAt: f.timestamp().nullable().optional(),
   });
 
@@ -1546,6 +1550,7 @@ export const tasks = defineResource({
     completedAt: f.timestamp().nullable(),
     completedById: f.text().nullable(),
     recurrence: f.text().nullable(),
+    recurrenceDay: f.int().nullable(),
     remindedAt: f.timestamp().nullable(),
     createdById: f.text(),
     createdAt: f.timestamp(),
@@ -1579,6 +1584,7 @@ export const tasks = defineResource({
     'completedAt',
     'completedById',
     'recurrence',
+    'recurrenceDay',
     'remindedAt',
     'createdById',
     'createdAt',

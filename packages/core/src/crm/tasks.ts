@@ -25,6 +25,10 @@ export const taskCreate = z.strictObject({
   recurrence: z.enum(taskRecurrence).nullable().optional(),
 });
 export const taskDefer = z.strictObject({ dueDate: f.timestamp() });
+export const taskReassign = z.strictObject({
+  /** The user of the organization who takes the task over. */
+  assignedToId: id,
+});
 export const myTasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(500).optional() });
 
 export const taskOps = {
@@ -62,6 +66,20 @@ export const taskOps = {
     summary: 'Move a task to a later due date; its reminder moves with it',
     params: idParams,
     body: taskDefer,
+    response: tasks.row,
+    roles: writers,
+  }),
+  reassignTask: defineOperation({
+    id: 'crm.tasks.reassign',
+    description:
+      'Hands an open task to another user of the organization. The change is written to the activity stream and, ' +
+      "when the task concerns a contact, to that contact's timeline, naming the previous and the new assignee.",
+    method: 'POST',
+    path: `${base}/tasks/:id/reassign`,
+    tag,
+    summary: 'Hand an open task to another user (on the timeline, with the old and new assignee)',
+    params: idParams,
+    body: taskReassign,
     response: tasks.row,
     roles: writers,
   }),

@@ -78,11 +78,44 @@ const dealOf = (board: PipelineBoardData, dealId: unknown) =>
 /** The stage a drop target stands for: a column (`stage:<id>`) or a card in it. */
 const targetStage = (board: PipelineBoardData, data: Record<string, unknown> | undefined) => stageOf(board, data?.stageId);
 
+/** Where a drop puts a deal: its stage, and the deal it now follows there (`null`: first). */
+export interface DropPlace {
+  stage: BoardStage;
+  afterDealId: string | null;
+}
+
+/**
+ * Where dropping `dealId` on `over` (a card or a column) puts it, or null when nothing would change. On a card it
+ * takes that card's place (in its own stage the cards between shift, as in a sortable list); on a column it goes
+ * last.
+ *
+ * @example const place = dropPlace(board, active.id, over) // { stage, afterDealId: 'deal_2' }
+ */
+export function dropPlace(
+  board: PipelineBoardData,
+  dealId: unknown,
+  over: { id: unknown; data: { current?: Record<string, unknown> } } | null,
+): DropPlace | null {
+  const deal = dealOf(board, dealId);
+  const stage = over ? targetStage(board, over.data.current) : undefined;
+  if (!deal || !stage) return null;
+  const others = stage.deals.filter((d) => d.id !== deal.id);
+  const overIndex = stage.deals.findIndex((d) => d.id === over!.id);
+  // On a card: its index in the list without the dragged deal is where the dragged one lands.
+  const index = overIndex === -1 ? others.length : overIndex;
+  // Dropped on its own place (its card, or its column when it is last there): no move.
+  if (stage.id === deal.stageId && stage.deals[index]?.id === deal.id) return null;
+  return { stage, afterDealId: others[index - 1]?.id ?? null };
+}
+
 export interface RootProps extends ComponentPropsWithoutRef<'div'> {
   /** The board, as `usePipelineBoard` returns it. */
   board: PipelineBoardData;
-  /** Called when a deal is dropped on another stage (not when it is dropped back where it was). */
-  onMove: (deal: BoardDeal, to: BoardStage) => void;
+  /**
+   * Called when a deal is dropped on another stage or another place in its own (not when it is dropped back
+   * where it was), with the deal it now follows (`null`: first in the stage).
+   */
+  onMove: (deal: BoardDeal, to: BoardStage, afterDealId: string | null) => void;
   /** Nothing can be dragged. */
   readOnly?: boolean;
   /** The dragged card as it follows the pointer (default: none, the card itself moves). */
@@ -98,7 +131,10 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
  * the keyboard (focus a card, Space, arrow keys, Space), every step announced to screen readers.
  *
  * @example
- * <Board.Root board={data} onMove={(deal, stage) => move.mutate({ dealId: deal.id, fromStageId: deal.stageId, stageId: stage.id })}>
+ * <Board.Root
+ *   board={data}
+ *   onMove={(deal, stage, afterDealId) => move.mutate({ dealId: deal.id, fromStageId: deal.stageId, stageId: stage.id, afterDealId })}
+ * >
  *   {data.stages.map((stage) => (
  *     <Board.Column key={stage.id} stage={stage}>
  *       <Board.Cards stage={stage}>{(deal) => <Board.Card deal={deal}>{deal.name}</Board.Card>}</Board.Cards>
@@ -128,8 +164,13 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
       over ? format(t.over, { deal: name(active.id), stage: targetStage(board, over.data.current)?.name ?? '' }) : undefined,
     onDragEnd: ({ active, over }) => {
       const from = stageOf(board, dealOf(board, active.id)?.stageId);
-      const to = over ? targetStage(board, over.data.current) : undefined;
-      return format(to && to !== from ? t.dropped : t.droppedBack, { deal: name(active.id), stage: (to ?? from)?.name ?? '' });
+      const place = dropPlace(board, active.id, over);
+      if (place && place.stage === from) {
+        const rest = place.stage.deals.filter((d) => d.id !== active.id);
+        const position = place.afterDealId === null ? 1 : rest.findIndex((d) => d.id === place.afterDealId) + 2;
+        return format(t.reordered, { deal: name(active.id), position, stage: place.stage.name });
+      }
+      return format(place ? t.dropped : t.droppedBack, { deal: name(active.id), stage: (place?.stage ?? from)?.name ?? '' });
     },
     onDragCancel: ({ active }) => format(t.cancelled, { deal: name(active.id) }),
   };
@@ -137,8 +178,8 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
   const end = ({ active, over }: DragEndEvent) => {
     setActiveId(null);
     const deal = dealOf(board, active.id);
-    const to = over ? targetStage(board, over.data.current) : undefined;
-    if (deal && to && to.id !== deal.stageId) onMove(deal, to);
+    const place = dropPlace(board, active.id, over);
+    if (deal && place) onMove(deal, place.stage, place.afterDealId);
   };
 
   const Element = asChild ? Slot.Root : 'div';

@@ -3,6 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpokeStack } from '@spokestack/core';
 import { renderWith, startServer } from '../test/server.js';
+import { dropPlace } from './Board.js';
 import { PipelineBoard } from './PipelineBoard.js';
 
 // The board against the reference server: the sums are the server's, every move is a real move (stage history,
@@ -139,5 +140,67 @@ describe('PipelineBoard', () => {
     expect(screen.queryByRole('article', { name: 'Globex site' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Move / })).toBeNull();
     expect(card('Acme rebrand').getAttribute('aria-roledescription')).toBeNull();
+  });
+
+  it('reorders a deal within its stage, at once and for good: the server keeps the new place', async () => {
+    const p = await t.sdk.crm.pipelines.create({
+      name: 'Reorder',
+      stages: [
+        { id: 'lead', name: 'Lead', order: 0, probability: 10 },
+        { id: 'won', name: 'Won', order: 1, probability: 100, isClosed: true, isWon: true },
+      ],
+    });
+    for (const [name, month] of [
+      ['Alpha', '04'],
+      ['Bravo', '05'],
+      ['Charlie', '06'],
+    ] as const)
+      await t.sdk.crm.deals.create({ pipelineId: p.id, name, expectedCloseDate: `2026-${month}-01T00:00:00Z` });
+    const { container } = renderWith(t.sdk, <PipelineBoard pipelineId={p.id} locale="en-US" />);
+    await screen.findByRole('article', { name: 'Charlie' }, { timeout: 15_000 });
+    const shown = () =>
+      within(column('Lead'))
+        .getAllByRole('article')
+        .map((a) => a.getAttribute('aria-label'));
+    expect(shown()).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    // The top card has no "Up", the last no "Down".
+    await moveWithMenu('Charlie', 'Up in Lead');
+    expect(shown()).toEqual(['Alpha', 'Charlie', 'Bravo']);
+    await waitFor(() => expect(container.querySelector('[data-part="status"]')?.textContent).toBe('Charlie is now number 2 in Lead.'));
+    const server = async () => (await t.sdk.crm.pipelines.board(p.id)).stages[0]!.deals.map((d) => d.name);
+    expect(await server()).toEqual(['Alpha', 'Charlie', 'Bravo']);
+    await moveWithMenu('Alpha', 'Down in Lead');
+    await waitFor(async () => expect(await server()).toEqual(['Charlie', 'Alpha', 'Bravo']));
+    expect(shown()).toEqual(['Charlie', 'Alpha', 'Bravo']);
+    const user = userEvent.setup();
+    await user.click(within(card('Charlie')).getByRole('button', { name: 'Move Charlie to…' }));
+    expect(screen.queryByRole('menuitem', { name: 'Up in Lead' })).toBeNull();
+    expect(screen.getByRole('menuitem', { name: 'Down in Lead' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect((await t.sdk.crm.deals.history((await t.sdk.crm.pipelines.board(p.id)).stages[0]!.deals[0]!.id)).data).toHaveLength(1);
+  });
+
+  it('works out where a drop puts a deal: on a card it takes its place, on a column it goes last', () => {
+    const deal = (id: string, stageId: string) => ({ id, stageId, name: id }) as never;
+    const board = {
+      stages: [
+        { id: 'a', deals: [deal('1', 'a'), deal('2', 'a'), deal('3', 'a')] },
+        { id: 'b', deals: [deal('4', 'b')] },
+      ],
+    } as never;
+    const on = (id: string, stageId: string) => ({ id, data: { current: { stageId } } });
+    const place = (dealId: string, over: ReturnType<typeof on> | null) => {
+      const p = dropPlace(board, dealId, over);
+      return p && [p.stage.id, p.afterDealId];
+    };
+    expect(place('1', on('3', 'a'))).toEqual(['a', '3']); // down past two cards
+    expect(place('3', on('1', 'a'))).toEqual(['a', null]); // to the top
+    expect(place('1', on('2', 'a'))).toEqual(['a', '2']);
+    expect(place('2', on('2', 'a'))).toBeNull(); // its own place
+    expect(place('3', on('stage:a', 'a'))).toBeNull(); // its column, where it is last already
+    expect(place('1', on('stage:a', 'a'))).toEqual(['a', '3']);
+    expect(place('2', on('4', 'b'))).toEqual(['b', null]); // another stage, before the card it is dropped on
+    expect(place('2', on('stage:b', 'b'))).toEqual(['b', '4']);
+    expect(place('2', null)).toBeNull();
   });
 });

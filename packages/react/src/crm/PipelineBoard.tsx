@@ -40,7 +40,7 @@ export interface PipelineBoardProps extends Omit<ComponentPropsWithoutRef<'secti
 }
 
 /** A move that waits for its lost reason. */
-type PendingLoss = { deal: BoardDeal; stage: BoardStage };
+type PendingLoss = { deal: BoardDeal; stage: BoardStage; afterDealId?: string | null };
 
 /**
  * A pipeline as a board: a column per stage with its count, total and probability-weighted total, and a card per
@@ -67,12 +67,24 @@ export const PipelineBoard = forwardRef<HTMLElement, PipelineBoardProps>(functio
   const readOnly = me.data?.actor.role === 'CLIENT';
   const state = board.isError ? 'error' : board.isPending ? 'loading' : board.data.stages.some((s) => s.count > 0) ? 'ready' : 'empty';
 
-  const send = (deal: BoardDeal, stage: BoardStage, lost?: { lostReason: string; lostReasonDetails?: string }) => {
+  const send = (
+    deal: BoardDeal,
+    stage: BoardStage,
+    afterDealId: string | null | undefined,
+    lost?: { lostReason: string; lostReasonDetails?: string },
+  ) => {
     setNotice(null);
+    const within = stage.id === deal.stageId;
+    const position = afterDealId ? stage.deals.filter((d) => d.id !== deal.id).findIndex((d) => d.id === afterDealId) + 2 : 1;
     move.mutate(
-      { dealId: deal.id, fromStageId: deal.stageId, stageId: stage.id, ...lost },
+      { dealId: deal.id, fromStageId: deal.stageId, stageId: stage.id, afterDealId, ...lost },
       {
-        onSuccess: () => setStatus(format(t.moved, { deal: deal.name, stage: stage.name })),
+        onSuccess: () =>
+          setStatus(
+            within
+              ? format(t.reordered, { deal: deal.name, position, stage: stage.name })
+              : format(t.moved, { deal: deal.name, stage: stage.name }),
+          ),
         onError: (error) =>
           setNotice({
             title: format(t.refused, { deal: deal.name }),
@@ -81,9 +93,10 @@ export const PipelineBoard = forwardRef<HTMLElement, PipelineBoardProps>(functio
       },
     );
   };
-  const requestMove = (deal: BoardDeal, stage: BoardStage) => {
-    if (stage.isClosed && !stage.isWon) setPendingLoss({ deal, stage });
-    else send(deal, stage);
+  // A lost stage asks why, unless the deal only changes places within it.
+  const requestMove = (deal: BoardDeal, stage: BoardStage, afterDealId?: string | null) => {
+    if (stage.isClosed && !stage.isWon && stage.id !== deal.stageId) setPendingLoss({ deal, stage, afterDealId });
+    else send(deal, stage, afterDealId);
   };
 
   return (
@@ -173,7 +186,7 @@ export const PipelineBoard = forwardRef<HTMLElement, PipelineBoardProps>(functio
         t={t}
         onCancel={() => setPendingLoss(null)}
         onConfirm={(reason) => {
-          if (pendingLoss) send(pendingLoss.deal, pendingLoss.stage, reason);
+          if (pendingLoss) send(pendingLoss.deal, pendingLoss.stage, pendingLoss.afterDealId, reason);
           setPendingLoss(null);
         }}
       />
@@ -232,7 +245,7 @@ function DealCardBody({
   t: PipelineBoardStrings;
   locale?: string;
   onOpen?: (deal: BoardDeal) => void;
-  onMove?: (deal: BoardDeal, stage: BoardStage) => void;
+  onMove?: (deal: BoardDeal, stage: BoardStage, afterDealId?: string | null) => void;
 }) {
   const members = useMemberNames();
   const owner = members.get(deal.ownerId);
@@ -266,7 +279,7 @@ function DealCardBody({
   );
 }
 
-/** The one-click alternative to dragging: "Move to…" any other stage. */
+/** The one-click alternative to dragging: "Move to…" any other stage, or one place up or down in its own. */
 function MoveMenu({
   deal,
   board,
@@ -276,9 +289,12 @@ function MoveMenu({
   deal: BoardDeal;
   board: PipelineBoardData;
   t: PipelineBoardStrings;
-  onMove: (deal: BoardDeal, stage: BoardStage) => void;
+  onMove: (deal: BoardDeal, stage: BoardStage, afterDealId?: string | null) => void;
 }) {
   const container = usePortalContainer();
+  const own = board.stages.find((stage) => stage.id === deal.stageId);
+  const index = own?.deals.findIndex((d) => d.id === deal.id) ?? -1;
+  const others = own?.deals.filter((d) => d.id !== deal.id) ?? [];
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
@@ -302,6 +318,20 @@ function MoveMenu({
                 {stage.name}
               </DropdownMenu.Item>
             ))}
+          {own && index > 0 && (
+            <DropdownMenu.Item
+              data-scope="pipeline-board"
+              data-part="move-item"
+              onSelect={() => onMove(deal, own, others[index - 2]?.id ?? null)}
+            >
+              {format(t.moveUp, { stage: own.name })}
+            </DropdownMenu.Item>
+          )}
+          {own && index !== -1 && index < others.length && (
+            <DropdownMenu.Item data-scope="pipeline-board" data-part="move-item" onSelect={() => onMove(deal, own, others[index]!.id)}>
+              {format(t.moveDown, { stage: own.name })}
+            </DropdownMenu.Item>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -23,6 +23,7 @@ export type DealMove = Parameters<Crm['deals']['move']>[1] & { dealId: string };
  * @example queryClient.invalidateQueries({ queryKey: crmKeys.boards(pipelineId) })
  */
 export const crmKeys = {
+  myTasks: () => ['spokestack', 'crm', 'tasks', 'mine'] as const,
   boards: (pipelineId: string) => ['spokestack', 'crm', 'pipelines', 'detail', pipelineId, 'board'] as const,
   board: (pipelineId: string, filters: BoardFilters = {}) => [...crmKeys.boards(pipelineId), filters] as const,
 };
@@ -45,23 +46,29 @@ export function usePipelineBoard(
 }
 
 /**
- * The board with `move` applied: the deal leaves its stage and joins the target in close-date order (the server's
- * order), counts follow, and the deal takes the stage's probability. Totals are the server's to recompute (deals
- * in other currencies are converted there), so they refresh when the move settles.
+ * The board with `move` applied: the deal leaves its stage and joins the target right after `afterDealId` (first
+ * for `null`), or, without a place, after the stage's ranked deals in close-date order (the server's order);
+ * counts follow, and the deal takes the stage's probability. Totals are the server's to recompute (deals in other
+ * currencies are converted there), so they refresh when the move settles.
  */
 export function applyMove(board: PipelineBoardData, move: DealMove): PipelineBoardData {
   const deal = board.stages.flatMap((stage) => stage.deals).find((d) => d.id === move.dealId);
   const target = board.stages.find((stage) => stage.id === move.stageId);
-  if (!deal || !target || deal.stageId === move.stageId) return board;
-  const moved = { ...deal, stageId: target.id, probability: target.probability };
+  if (!deal || !target || (deal.stageId === move.stageId && move.afterDealId === undefined)) return board;
+  const moved = { ...deal, stageId: target.id, probability: target.id === deal.stageId ? deal.probability : target.probability };
   const closes = (d: BoardDeal) => d.expectedCloseDate ?? '9999-12-31';
+  const place = (deals: BoardDeal[]) => {
+    const rest = deals.filter((d) => d.id !== deal.id);
+    if (move.afterDealId === undefined) return [...rest, moved].sort((a, b) => closes(a).localeCompare(closes(b)));
+    const at = move.afterDealId === null ? 0 : rest.findIndex((d) => d.id === move.afterDealId) + 1;
+    return [...rest.slice(0, at), moved, ...rest.slice(at)];
+  };
   return {
     ...board,
     stages: board.stages.map((stage) => {
+      if (stage.id === target.id) return { ...stage, count: stage.count + (stage.id === deal.stageId ? 0 : 1), deals: place(stage.deals) };
       if (stage.id === deal.stageId) return { ...stage, count: stage.count - 1, deals: stage.deals.filter((d) => d.id !== deal.id) };
-      if (stage.id !== target.id) return stage;
-      const deals = [...stage.deals, moved].sort((a, b) => closes(a).localeCompare(closes(b)));
-      return { ...stage, count: stage.count + 1, deals };
+      return stage;
     }),
   };
 }
@@ -179,5 +186,47 @@ export function useContactImportErrors(importId: string | null | undefined) {
   return useQuery({
     queryKey: ['spokestack', 'crm', 'contactImports', 'detail', importId ?? '', 'errors.csv'],
     queryFn: importId ? ({ signal }) => sdk.crm.contactImports.errorsCsv(importId, { signal }) : skipToken,
+  });
+}
+
+/** One task of "my open tasks". */
+export type MyTask = Awaited<ReturnType<Crm['tasks']['mine']>>['data'][number];
+
+/**
+ * The caller's open tasks, soonest due first (undated last), up to 200.
+ *
+ * @example const { data } = useMyTasks(); data?.[0]?.dueDate
+ */
+export function useMyTasks(): UseQueryResult<MyTask[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: crmKeys.myTasks(),
+    queryFn: async ({ signal }) => (await sdk.crm.tasks.mine({ limit: 200 }, { signal })).data,
+  });
+}
+
+/** What a task list does to one task: complete it, defer it to a date, or hand it to someone else. */
+export type TaskAction =
+  | { kind: 'complete'; taskId: string }
+  | { kind: 'defer'; taskId: string; dueDate: string }
+  | { kind: 'reassign'; taskId: string; assignedToId: string };
+
+/**
+ * Completes, defers or reassigns a task, then refreshes "my open tasks" (a completed or reassigned task leaves it,
+ * a deferred one moves down, a recurring one comes back as its next occurrence).
+ *
+ * @example const act = useTaskAction(); act.mutate({ kind: 'defer', taskId, dueDate: '2026-03-12T09:00:00Z' })
+ */
+export function useTaskAction() {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  return useMutation<unknown, SpokeStackError, TaskAction>({
+    mutationFn: (action) =>
+      action.kind === 'complete'
+        ? sdk.crm.tasks.complete(action.taskId)
+        : action.kind === 'defer'
+          ? sdk.crm.tasks.defer(action.taskId, { dueDate: action.dueDate })
+          : sdk.crm.tasks.reassign(action.taskId, { assignedToId: action.assignedToId }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: crmKeys.myTasks() }),
   });
 }

@@ -6,6 +6,7 @@ export * as Board from './Board.js';
 export type { BoardContextValue } from './Board.js';
 export { DealDialog, type DealDialogProps } from './DealDialog.js';
 export { ContactTimeline, type ContactTimelineProps } from './ContactTimeline.js';
+export { TaskList, type TaskListProps } from './TaskList.js';
 export { ContactImport, guessMapping, readColumns, type ContactImportProps } from './ContactImport.js';
 export {
   applyMove,
@@ -17,6 +18,8 @@ export {
   useContactTimeline,
   useDealHistory,
   useMoveDeal,
+  useMyTasks,
+  useTaskAction,
   usePipelineBoard,
   type BoardDeal,
   type BoardFilters,
@@ -27,6 +30,8 @@ export {
   type Crm,
   type DealHistoryEntry,
   type DealMove,
+  type MyTask,
+  type TaskAction,
   type PipelineBoardData,
   type TimelineEntry,
 } from './hooks.js';
@@ -36,8 +41,10 @@ export {
   contactTimelineStrings,
   dealDialogStrings,
   pipelineBoardStrings,
+  taskListStrings,
   type ContactImportStrings,
   type ContactTimelineStrings,
   type DealDialogStrings,
   type PipelineBoardStrings,
+  type TaskListStrings,
 } from './strings.js';

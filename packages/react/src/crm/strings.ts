@@ -27,6 +27,8 @@ export const pipelineBoardStrings = {
   closes: 'Closes {date}',
   missingRates: 'Totals leave out deals in {currencies} (no exchange rate).',
   moveTo: 'Move {deal} to…',
+  moveUp: 'Up in {stage}',
+  moveDown: 'Down in {stage}',
   lostTitle: 'Why was {deal} lost?',
   lostDescription: 'The reason is kept on the deal and its stage history.',
   lostReason: 'Reason',
@@ -35,11 +37,13 @@ export const pipelineBoardStrings = {
   cancel: 'Cancel',
   dismiss: 'Dismiss',
   moved: '{deal} moved to {stage}.',
+  reordered: '{deal} is now number {position} in {stage}.',
   refused: '{deal} could not be moved',
   conflict: 'Someone else moved it meanwhile; the board shows where it is now.',
   roleDescription: 'draggable deal',
   instructions:
-    'To pick up a deal, press Space or Enter. Use the arrow keys to move it between stages, Space or Enter to drop it, Escape to cancel.',
+    'To pick up a deal, press Space or Enter. Use the arrow keys to move it between stages or up and down in one, ' +
+    'Space or Enter to drop it, Escape to cancel.',
   pickedUp: 'Picked up {deal} in {stage}.',
   over: '{deal} is over {stage}.',
   dropped: '{deal} dropped in {stage}.',
@@ -176,3 +180,28 @@ export const contactImportStrings = {
   field_marketingConsentSource: 'Consent source',
 } satisfies Record<`field_${ContactImportField}`, string> & Record<string, string>;
 export type ContactImportStrings = typeof contactImportStrings;
+
+/** Every string the task list shows. */
+export const taskListStrings = {
+  title: 'My open tasks',
+  loading: 'Loading tasks…',
+  empty: 'Nothing to do',
+  emptyHint: 'Tasks assigned to you show up here, soonest due first.',
+  due: 'Due {date}',
+  noDue: 'No due date',
+  overdue: 'Overdue',
+  complete: 'Complete',
+  completeLabel: 'Complete {task}',
+  defer: 'Defer',
+  deferLabel: 'Defer {task}',
+  deferDay: 'By a day',
+  deferWeek: 'By a week',
+  reassign: 'Reassign',
+  reassignLabel: 'Reassign {task}',
+  completed: '{task} completed.',
+  deferred: '{task} deferred to {date}.',
+  reassigned: '{task} handed to {name}.',
+  refused: '{task} could not be changed',
+  dismiss: 'Dismiss',
+};
+export type TaskListStrings = typeof taskListStrings;

@@ -1,4 +1,4 @@
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from '../db/columns.js';
 import type { z } from 'zod';
 import { maxTrackerPayloadBytes, type webRollupResult } from '@spokestack/core/analytics';
 import { and, eq, sql } from 'drizzle-orm';
@@ -159,7 +159,7 @@ export function createCollector(db: Db) {
       if (event) {
         await ensureDay(event, property, app);
         await db.insert(webEvents).values({
-          id: createId(),
+          id: newId(),
           organizationId: property.organizationId,
           propertyId: property.id,
           day: event.day,
@@ -284,7 +284,7 @@ export async function rollupWebDay(
       const t = table as unknown as typeof webPageMetrics;
       await tx.delete(t).where(and(eq(t.organizationId, ctx.organizationId), eq(t.propertyId, property.id), eq(t.date, date)));
       for (let i = 0; i < rows.length; i += 1000)
-        await tx.insert(t).values(rows.slice(i, i + 1000).map((row) => ({ id: createId(), ...base, ...map(row) })) as never);
+        await tx.insert(t).values(rows.slice(i, i + 1000).map((row) => ({ id: newId(), ...base, ...map(row) })) as never);
     };
     await replace(webPageMetrics, pages, (r) => ({ pagePath: r.page_path, pageviews: r.pageviews, uniquePageviews: r.unique_pageviews }));
     await replace(webEventMetrics, events, (r) => ({

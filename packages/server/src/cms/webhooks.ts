@@ -3,7 +3,7 @@ import { type LookupFunction, BlockList, isIP } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from '../db/columns.js';
 import { type WebhookEndpoint, type WebhookEvent, type WebhookEventType, cmsResources, webhookSignatureHeader } from '@spokestack/core/cms';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -158,7 +158,7 @@ export async function announceChange(tx: Db, ctx: TenantContext, type: WebhookEv
     .where(and(eq(webhookEndpoints.organizationId, ctx.organizationId), eq(webhookEndpoints.isActive, true)));
   if (!endpoints.length) return;
   const event: WebhookEvent = {
-    id: `evt_${createId()}`,
+    id: `evt_${newId()}`,
     type,
     createdAt: ctx.now.toISOString(),
     // The keys the delivery API sends: the entry's own replies, and its type's lists.

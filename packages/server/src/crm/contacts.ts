@@ -12,6 +12,7 @@ import { crmResources } from '@spokestack/core/crm';
 import { type SQL, and, arrayContains, eq, gte, or, sql } from 'drizzle-orm';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { z } from 'zod';
+import { insertRows } from '../db/bulk.js';
 import { type Db, transaction } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
@@ -189,7 +190,7 @@ export async function draftContacts(db: Db, ctx: TenantContext, inputs: Create[]
 }
 
 /**
- * Inserts drafted contacts (`draftContacts`) in one multi-row statement, with their activity stream rows,
+ * Inserts drafted contacts (`draftContacts`) in one set-based statement (`insertRows`), with their activity stream rows,
  * consent events and scoring jobs written the same way: an import's batch is a handful of statements, not
  * a few per row. Call it in the batch's transaction, so a failure leaves none of them.
  *
@@ -198,10 +199,11 @@ export async function draftContacts(db: Db, ctx: TenantContext, inputs: Create[]
 export async function insertContacts(db: Db, ctx: TenantContext, drafts: Record<string, unknown>[]): Promise<ContactRow[]> {
   if (!drafts.length) return [];
   const info = tableInfo(contacts);
-  const rows = await db
-    .insert(contacts)
-    .values(drafts.map((d) => ({ ...(toDbValues(info, d) as typeof contacts.$inferInsert), organizationId: ctx.organizationId })))
-    .returning();
+  const rows = await insertRows(
+    db,
+    contacts,
+    drafts.map((d) => ({ ...(toDbValues(info, d) as typeof contacts.$inferInsert), organizationId: ctx.organizationId })),
+  ).returning();
   await recordActivity(
     db,
     ctx,

@@ -141,6 +141,47 @@ describe('deals', () => {
     expect((await t.sdk.crm.deals.history(deal.id)).data).toHaveLength(2);
   });
 
+  it('reorders deals within a stage by a rank the server keeps, with no stage history, and places moved ones', async () => {
+    const p = await t.sdk.crm.pipelines.create({ name: 'Reorder', stages });
+    const make = (name: string, close: string) =>
+      t.sdk.crm.deals.create({ pipelineId: p.id, name, expectedCloseDate: `2025-0${close}-01T00:00:00Z` });
+    const [a, b, c] = [await make('A', '4'), await make('B', '5'), await make('C', '6')];
+    const order = async (stage = 0) => (await t.sdk.crm.pipelines.board(p.id)).stages[stage]!.deals.map((d) => d.name);
+    expect(await order()).toEqual(['A', 'B', 'C']); // unranked: by expected close
+    // C to the top, then A between C and B: each drag persists, whatever the close dates say.
+    await member.crm.deals.move(c.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: null });
+    expect(await order()).toEqual(['C', 'A', 'B']);
+    await member.crm.deals.move(b.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: c.id });
+    expect(await order()).toEqual(['C', 'B', 'A']);
+    await member.crm.deals.move(c.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: a.id });
+    expect(await order()).toEqual(['B', 'A', 'C']);
+    // A stage move with a place lands there; without one, after the ranked deals.
+    const d = await make('D', '1');
+    await member.crm.deals.move(d.id, { fromStageId: 'lead', stageId: 'qualified' });
+    await member.crm.deals.move(d.id, { fromStageId: 'qualified', stageId: 'lead', afterDealId: b.id });
+    expect(await order()).toEqual(['B', 'D', 'A', 'C']);
+    const e = await make('E', '2');
+    await member.crm.deals.move(e.id, { fromStageId: 'lead', stageId: 'qualified' });
+    await member.crm.deals.move(e.id, { fromStageId: 'qualified', stageId: 'lead' });
+    expect(await order()).toEqual(['B', 'D', 'A', 'C', 'E']);
+    // Reordering writes no stage history; a stage move does.
+    expect((await t.sdk.crm.deals.history(c.id)).data).toHaveLength(1);
+    expect((await t.sdk.crm.deals.history(d.id)).data).toHaveLength(3);
+    expect((await problem(member.crm.deals.move(a.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: a.id }))).errors).toEqual([
+      { path: 'body.afterDealId', message: 'A deal cannot go after itself' },
+    ]);
+    const elsewhere = await t.sdk.crm.deals.create({ pipelineId: p.id, name: 'Elsewhere', stageId: 'proposal' });
+    expect(
+      (await problem(member.crm.deals.move(a.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: elsewhere.id }))).errors,
+    ).toEqual([{ path: 'body.afterDealId', message: 'No deal with this id in the target stage' }]);
+    await expect(client.crm.deals.move(a.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: null })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(other.sdk.crm.deals.move(a.id, { fromStageId: 'lead', stageId: 'lead', afterDealId: null })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
   it('keeps contacts with their roles, one primary, and activities and competitors of their own', async () => {
     const deal = await t.sdk.crm.deals.create({ pipelineId, name: 'Roles' });
     const bea = await t.sdk.crm.contacts.create({ firstName: 'Bea', lastName: 'B' });

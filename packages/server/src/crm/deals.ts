@@ -16,6 +16,7 @@ import type {
 import { crmResources } from '@spokestack/core/crm';
 import { type SQL, and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { rowsOf } from '../cms/delivery-sql.js';
 import { type Db, transaction } from '../db/client.js';
 import { cursorWhere, orderBy, pageLimit, parseSort, toPage } from '../db/paging.js';
 import { resourceService, tableInfo } from '../db/resource-service.js';
@@ -244,7 +245,7 @@ async function applyMove(
   pipeline: Pipeline,
   deal: Deal,
   to: PipelineStage,
-  input: { lostReason?: string; lostReasonDetails?: string },
+  input: { lostReason?: string; lostReasonDetails?: string; boardRank?: number | null },
 ): Promise<Deal> {
   const from = pipeline.stages.find((s) => s.id === deal.stageId);
   const [last] = await tx
@@ -267,6 +268,8 @@ async function applyMove(
     .update(crmDeals)
     .set({
       stageId: to.id,
+      // Unplaced (null), a moved deal follows the ranked ones in close-date order.
+      boardRank: input.boardRank ?? null,
       probability: to.probability,
       actualCloseDate: to.isClosed ? ctx.now : null,
       lostReason: isLost(to) ? input.lostReason : null,
@@ -306,6 +309,44 @@ async function applyMove(
   return moved!;
 }
 
+const rankGap = 1024;
+/** The order of a stage's deals on the board: ranked ones first, the rest by expected close (as `getBoard` lists them). */
+const boardOrder = sql`board_rank asc nulls last, expected_close_date asc nulls last, created_at asc, id asc`;
+
+/**
+ * The rank that puts `deal` right after `afterDealId` in a stage (first with null): halfway between its new
+ * neighbours, so a move writes one row. When there is no room (neighbours one apart, or unranked ones on the
+ * way) the stage is renumbered in its current order, 1024 apart, and the halfway rank taken then. Moves in one
+ * stage take turns (a transaction lock on the stage), so two drags never compute the same rank.
+ */
+async function rankAfter(tx: Db, ctx: TenantContext, deal: Deal, stageId: string, afterDealId: string | null): Promise<number> {
+  if (afterDealId === deal.id) throw badRequest([{ path: 'body.afterDealId', message: 'A deal cannot go after itself' }]);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`crm.board:${ctx.organizationId}:${deal.pipelineId}:${stageId}`}))`);
+  const stage = sql`organization_id = ${ctx.organizationId} and pipeline_id = ${deal.pipelineId} and stage_id = ${stageId}
+    and id <> ${deal.id}`;
+  for (let renumbered = false; ; renumbered = true) {
+    const rows = rowsOf<{ id: string; board_rank: number | null; n: string | number }>(
+      await tx.execute(sql`with ordered as (
+          select id, board_rank, row_number() over (order by ${boardOrder}) as n from ${crmDeals} where ${stage})
+        select o.id, o.board_rank, o.n from ordered o
+        where o.n in (select n from ordered where id = ${afterDealId})
+           or o.n = coalesce((select n from ordered where id = ${afterDealId}), 0) + 1`),
+    );
+    const prev = afterDealId === null ? undefined : rows.find((r) => r.id === afterDealId);
+    if (afterDealId !== null && !prev)
+      throw badRequest([{ path: 'body.afterDealId', message: 'No deal with this id in the target stage' }]);
+    const next = rows.find((r) => r.id !== afterDealId);
+    const [p, q] = [prev?.board_rank ?? null, next?.board_rank ?? null];
+    if (!prev && !next) return rankGap;
+    if (!prev && q !== null) return q - rankGap;
+    if (p !== null && (q === null || !next) && p < 2 ** 31 - 1 - rankGap) return p + rankGap;
+    if (p !== null && q !== null && q - p >= 2) return Math.floor((p + q) / 2);
+    if (renumbered) throw new Error('rankAfter: no room after renumbering');
+    await tx.execute(sql`update ${crmDeals} d set board_rank = r.n * ${rankGap}
+      from (select id, row_number() over (order by ${boardOrder}) as n from ${crmDeals} where ${stage}) r where d.id = r.id`);
+  }
+}
+
 /**
  * Moves a deal between stages. `fromStageId` is the stage the caller saw it in: when another move
  * got there first, this one is 409 and changes nothing (the deal row is locked, so of two concurrent
@@ -322,9 +363,27 @@ export async function moveDeal(db: Db, ctx: TenantContext, id: string, input: z.
       });
     const pipeline = (await findPipeline(tx, ctx, deal.pipelineId))!;
     const to = stageOf(pipeline, input.stageId, 'body.stageId');
-    if (to.id === deal.stageId) return deal;
+    if (to.id === deal.stageId) {
+      if (input.afterDealId === undefined) return deal;
+      // A drag within the column: its place changes, its stage (and so its history) does not.
+      const [placed] = await tx
+        .update(crmDeals)
+        .set({ boardRank: await rankAfter(tx, ctx, deal, to.id, input.afterDealId), updatedAt: ctx.now })
+        .where(eq(crmDeals.id, deal.id))
+        .returning();
+      await recordActivity(tx, ctx, {
+        action: 'reordered',
+        entityType: 'crm_deals',
+        entityId: deal.id,
+        entityTitle: deal.name,
+        clientId: deal.clientId,
+        metadata: { stageId: to.id, afterDealId: input.afterDealId },
+      });
+      return placed!;
+    }
     if (isLost(to) && !input.lostReason) throw badRequest([{ path: 'body.lostReason', message: 'A lost deal needs a lost reason' }]);
-    return applyMove(tx, ctx, pipeline, deal, to, input);
+    const boardRank = input.afterDealId === undefined ? null : await rankAfter(tx, ctx, deal, to.id, input.afterDealId);
+    return applyMove(tx, ctx, pipeline, deal, to, { ...input, boardRank });
   });
 }
 
@@ -500,7 +559,7 @@ export async function getBoard(db: Db, ctx: TenantContext, id: string, query: z.
       })
       .from(crmDeals)
       .where(where)
-      .orderBy(asc(crmDeals.expectedCloseDate), asc(crmDeals.createdAt), asc(crmDeals.id)),
+      .orderBy(sql`${crmDeals.boardRank} asc nulls last`, asc(crmDeals.expectedCloseDate), asc(crmDeals.createdAt), asc(crmDeals.id)),
     db
       .select({ stageId: crmDeals.stageId, n: count(), total: money(converted(base)), weighted: money(weightedSql(base)) })
       .from(crmDeals)

@@ -1,6 +1,10 @@
 import type { SpokeStack } from '@spokestack/core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transaction } from '../db/client.js';
+import { rowsOf } from '../cms/delivery-sql.js';
 import { createTestInstance, problem, type TestInstance } from '../testing/index.js';
+import { duplicateGroupsSql } from './merge.js';
 
 let t: TestInstance;
 let other: Awaited<ReturnType<TestInstance['createOrg']>>;
@@ -137,5 +141,17 @@ describe('merging contacts', () => {
     await expect(client.crm.contacts.merge(x.id, { duplicateIds: [y.id] })).rejects.toMatchObject({ status: 403 });
     expect(await t.sdk.crm.contacts.get(theirs.id).catch((e: { status: number }) => e.status)).toBe(404);
     expect((await other.sdk.crm.contacts.get(theirs.id)).firstName).toBe('Their');
+  });
+
+  it('reads duplicate groups from the expression indexes, whose expressions match the query exactly', async () => {
+    // With sequential scans priced out, the planner takes an index only when its expression and predicate
+    // are the query's own: a drift in either (the plus-tag pattern, `is not null`) shows up as a missing name.
+    const plan = await transaction(t.db, async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const rows = rowsOf<{ 'QUERY PLAN': string }>(await tx.execute(sql`explain ${duplicateGroupsSql(t.organization.id, 50)}`));
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    for (const index of ['contacts_duplicate_email_idx', 'contacts_duplicate_phone_idx', 'contacts_duplicate_mobile_idx'])
+      expect(plan).toContain(index);
   });
 });

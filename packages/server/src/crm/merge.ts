@@ -12,7 +12,7 @@ import type { TenantContext } from '../platform/context.js';
 import { recordContactActivity } from './activities.js';
 import { type ContactRow, contactService, normalizeTags } from './contacts.js';
 import { contactReferrers } from './gdpr.js';
-import { contacts } from './schema.js';
+import { contacts, duplicateEmailSql } from './schema.js';
 
 // Merging duplicate contacts: every row that references a duplicate (found from the foreign keys, as
 // GDPR finds them) moves to the survivor, fields are settled by a rule or per field, the duplicates are
@@ -135,6 +135,24 @@ export async function mergeContacts(db: Db, ctx: TenantContext, survivorId: stri
 }
 
 /**
+ * The statement behind `findDuplicates`: groups of an organization's contacts by address (plus-tag dropped)
+ * and by number, each read from its expression index (`contacts_duplicate_*_idx`) in group order.
+ */
+export const duplicateGroupsSql = (org: string, limit: number) => sql`
+  select 'email' as matched_on, key as value, array_agg(id order by created_at, id) as ids
+    from (select id, created_at, ${sql.raw(duplicateEmailSql)} as key
+            from ${contacts} where organization_id = ${org} and email is not null) e
+    group by key having count(*) > 1
+  union all
+  select 'phone', number, array_agg(id order by created_at, id)
+    from (select id, created_at, phone as number from ${contacts} where organization_id = ${org} and phone is not null
+          union
+          select id, created_at, mobile from ${contacts} where organization_id = ${org} and mobile is not null) p
+    group by number having count(distinct id) > 1
+  order by 1, 2
+  limit ${limit}`;
+
+/**
  * Contacts that look like one person: the same email once plus-addressing is ignored, or the same phone
  * number (as phone or mobile; both are E.164, so notations do not hide a match). Each group lists its
  * contacts oldest first, the natural survivor first.
@@ -142,21 +160,8 @@ export async function mergeContacts(db: Db, ctx: TenantContext, survivorId: stri
  * @example const { data } = await findDuplicates(db, ctx, { limit: 20 }) // [{ matchedOn: 'email', value: 'ada@x.com', contacts }]
  */
 export async function findDuplicates(db: Db, ctx: TenantContext, query: { limit: number }) {
-  const org = ctx.organizationId;
   const groups = rowsOf<{ matched_on: 'email' | 'phone'; value: string; ids: string[] }>(
-    await db.execute(sql`
-      select 'email' as matched_on, key as value, array_agg(id order by created_at, id) as ids
-        from (select id, created_at, regexp_replace(email, '\\+[^@]*@', '@') as key
-                from ${contacts} where organization_id = ${org} and email is not null) e
-        group by key having count(*) > 1
-      union all
-      select 'phone', number, array_agg(id order by created_at, id)
-        from (select id, created_at, phone as number from ${contacts} where organization_id = ${org} and phone is not null
-              union
-              select id, created_at, mobile from ${contacts} where organization_id = ${org} and mobile is not null) p
-        group by number having count(distinct id) > 1
-      order by 1, 2
-      limit ${query.limit}`),
+    await db.execute(duplicateGroupsSql(ctx.organizationId, query.limit)),
   );
   const rows = await contactService.many(db, ctx, [...new Set(groups.flatMap((g) => g.ids))]);
   const byId = new Map(rows.map((c) => [c.id, c]));

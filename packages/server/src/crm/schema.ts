@@ -48,6 +48,12 @@ export const leadSourceEnum = pgEnum('lead_source', leadSource);
 /** What contact search matches against (lower-cased name, email and company), as SQL over the contacts row. */
 export const contactSearchSql = `lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(company_name, ''))`;
 
+/**
+ * The address duplicate detection compares: the email without its plus-tag (`ada+news@x.com` → `ada@x.com`).
+ * The duplicates query and its index both use this text, so the planner matches them.
+ */
+export const duplicateEmailSql = `regexp_replace(email, '\\+[^@]*@', '@')`;
+
 /** Spec `Contact`. */
 export const contacts = pgTable(
   'contacts',
@@ -108,6 +114,13 @@ export const contacts = pgTable(
     // Substring search over name, email and company (pg_trgm; PGlite ships it too). The expression is
     // `contactSearchText`, which the search query repeats exactly so that the planner uses this index.
     index('contacts_search_trgm_idx').using('gin', sql`(${sql.raw(contactSearchSql)}) gin_trgm_ops`),
+    // Duplicate detection groups an organization's contacts by address and by number: these give it the
+    // rows in group order instead of a sort of every contact (expressions exactly as `findDuplicates` writes them).
+    index('contacts_duplicate_email_idx')
+      .on(t.organizationId, sql`(${sql.raw(duplicateEmailSql)})`, t.createdAt, t.id)
+      .where(sql`email is not null`),
+    index('contacts_duplicate_phone_idx').on(t.organizationId, t.phone).where(sql`phone is not null`),
+    index('contacts_duplicate_mobile_idx').on(t.organizationId, t.mobile).where(sql`mobile is not null`),
   ],
 );
 
@@ -227,10 +240,13 @@ export const crmDeals = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
     lastActivityAt: timestamptz('last_activity_at'),
+    // Beyond the spec: the deal's place within its stage on the board (gaps of 1024, so a move writes one row;
+    // null = after the ranked ones, by expected close). Kept by the server, set by a within-stage drag.
+    boardRank: integer('board_rank'),
   },
   (t) => [
     index('crm_deals_organization_id_idx').on(t.organizationId),
-    index('crm_deals_pipeline_id_stage_id_idx').on(t.pipelineId, t.stageId),
+    index('crm_deals_pipeline_id_stage_id_idx').on(t.pipelineId, t.stageId, t.boardRank),
     index('crm_deals_owner_id_idx').on(t.ownerId),
     index('crm_deals_client_id_idx').on(t.clientId),
   ],
@@ -680,6 +696,8 @@ export const crmTasks = pgTable(
     completedById: text('completed_by_id'),
     // Beyond the spec: a recurring task makes its next occurrence when completed; the reminder job marks what it sent.
     recurrence: text('recurrence'),
+    // The day of the month a MONTHLY task falls on, kept from its first occurrence: 31 January → 28 February → 31 March.
+    recurrenceDay: integer('recurrence_day'),
     remindedAt: timestamptz('reminded_at'),
     createdById: text('created_by_id').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),

@@ -68,19 +68,59 @@ describe('tasks', () => {
     expect(later.status).toBe('PENDING');
   });
 
-  it('repeats a monthly task on the same day, or on the last day of a shorter month', async () => {
+  it('repeats a monthly task on its anchor day, or on the last day of a shorter month, and back (31 Jan → 28 Feb → 31 Mar)', async () => {
     const task = await t.sdk.crm.tasks.create({
       title: 'Month-end report',
       dueDate: '2025-01-31T17:00:00Z',
       reminderAt: '2025-01-30T09:00:00Z',
       recurrence: 'MONTHLY',
     });
-    const { next } = await t.sdk.crm.tasks.complete(task.id);
-    expect(next).toMatchObject({ dueDate: '2025-02-28T17:00:00.000Z', reminderAt: '2025-02-28T09:00:00.000Z', recurrence: 'MONTHLY' });
+    const { next: feb } = await t.sdk.crm.tasks.complete(task.id);
+    // The reminder keeps its lead time (a day and eight hours) before the due date.
+    expect(feb).toMatchObject({ dueDate: '2025-02-28T17:00:00.000Z', reminderAt: '2025-02-27T09:00:00.000Z', recurrence: 'MONTHLY' });
+    const { next: mar } = await t.sdk.crm.tasks.complete(feb!.id);
+    expect(mar).toMatchObject({ dueDate: '2025-03-31T17:00:00.000Z', reminderAt: '2025-03-30T09:00:00.000Z' });
+    expect((await t.sdk.crm.tasks.complete(mar!.id)).next).toMatchObject({ dueDate: '2025-04-30T17:00:00.000Z' });
     const leap = await t.sdk.crm.tasks.create({ title: 'Leap', dueDate: '2024-01-31T08:00:00Z', recurrence: 'MONTHLY' });
-    expect((await t.sdk.crm.tasks.complete(leap.id)).next).toMatchObject({ dueDate: '2024-02-29T08:00:00.000Z' });
+    const leapFeb = (await t.sdk.crm.tasks.complete(leap.id)).next!;
+    expect(leapFeb).toMatchObject({ dueDate: '2024-02-29T08:00:00.000Z' });
+    expect((await t.sdk.crm.tasks.complete(leapFeb.id)).next).toMatchObject({ dueDate: '2024-03-31T08:00:00.000Z' });
     const mid = await t.sdk.crm.tasks.create({ title: 'Mid', dueDate: '2025-12-15T08:00:00Z', recurrence: 'MONTHLY' });
     expect((await t.sdk.crm.tasks.complete(mid.id)).next).toMatchObject({ dueDate: '2026-01-15T08:00:00.000Z' });
+  });
+
+  it('reassigns an open task: the new assignee has it, the old one not, and the timeline names both', async () => {
+    // A fresh session: an earlier test moved the clock past the suite's.
+    const max = t.sdkFor((await t.sdk.platform.sessions.create({ userId: memberId })).token);
+    const ada = await t.sdk.crm.contacts.create({ firstName: 'Ada', lastName: 'Reassigned' });
+    const task = await max.crm.tasks.create({ title: 'Send the deck', contactId: ada.id, dueDate: '2025-03-04T09:00:00Z' });
+    const nia = await t.sdk.platform.users.create({ email: 'nia@agency.test', name: 'Nia' });
+    const asNia = t.sdkFor((await t.sdk.platform.sessions.create({ userId: nia.id })).token);
+    const owner = (await t.sdk.platform.activity.list({ entityType: 'crm_tasks' })).data; // the stream before
+    const moved = await max.crm.tasks.reassign(task.id, { assignedToId: nia.id });
+    expect(moved).toMatchObject({ id: task.id, assignedToId: nia.id });
+    expect((await max.crm.tasks.mine()).data.map((x) => x.id)).not.toContain(task.id);
+    expect((await asNia.crm.tasks.mine()).data.map((x) => x.id)).toEqual([task.id]);
+    const stream = (await t.sdk.platform.activity.list({ entityType: 'crm_tasks' })).data.filter((a) => a.action === 'reassigned');
+    expect(stream.length).toBe(owner.filter((a) => a.action === 'reassigned').length + 1);
+    expect(stream[0]).toMatchObject({
+      entityId: task.id,
+      description: 'Reassigned from Max to Nia',
+      metadata: { fromAssignedToId: memberId, toAssignedToId: nia.id },
+    });
+    expect((await t.sdk.crm.contactActivities.list({ contactId: ada.id })).data).toMatchObject([
+      { activityType: 'STATUS_CHANGED', subject: 'Task “Send the deck” reassigned from Max to Nia' },
+    ]);
+    // To the same person: nothing changes, nothing is recorded.
+    await t.sdk.crm.tasks.reassign(task.id, { assignedToId: nia.id });
+    expect((await t.sdk.crm.contactActivities.list({ contactId: ada.id })).data).toHaveLength(1);
+    await expect(t.sdk.crm.tasks.reassign(task.id, { assignedToId: 'nobody' })).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.assignedToId' }],
+    });
+    await expect(other.sdk.crm.tasks.reassign(task.id, { assignedToId: memberId })).rejects.toMatchObject({ status: 404 });
+    await t.sdk.crm.tasks.complete(task.id);
+    await expect(t.sdk.crm.tasks.reassign(task.id, { assignedToId: memberId })).rejects.toMatchObject({ status: 409 });
   });
 
   it('hides other organizations’ tasks and refuses CLIENT members', async () => {
@@ -93,6 +133,7 @@ describe('tasks', () => {
     const client = t.sdkFor((await t.sdk.platform.sessions.create({ userId: dana.id })).token);
     await expect(client.crm.tasks.create({ title: 'X' })).rejects.toMatchObject({ status: 403 });
     await expect(client.crm.tasks.complete(task.id)).rejects.toMatchObject({ status: 403 });
+    await expect(client.crm.tasks.reassign(task.id, { assignedToId: dana.id })).rejects.toMatchObject({ status: 403 });
     await expect(client.crm.tasks.mine()).rejects.toMatchObject({ status: 403 });
   });
 });

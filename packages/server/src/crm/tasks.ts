@@ -18,10 +18,11 @@ export const reminderJobName = 'crm.taskReminder';
 const open = ['PENDING', 'IN_PROGRESS', 'DEFERRED'] as const;
 
 /**
- * The next occurrence's time: one day, week or calendar month later (UTC). A month later keeps the day of the
- * month, or takes the month's last day when it is shorter (31 January → 28 February, never 3 March).
+ * The next occurrence's time: one day, week or calendar month later (UTC). A month later falls on the task's
+ * anchor day (`recurrenceDay`, the day of its first due date), or on the month's last day when the month is
+ * shorter: 31 January → 28 February → 31 March, never 3 March, and never stuck on the 28th.
  */
-function nextOf(date: Date, recurrence: string): Date {
+function nextOf(date: Date, recurrence: string, anchorDay: number | null): Date {
   const next = new Date(date);
   if (recurrence === 'DAILY') next.setUTCDate(next.getUTCDate() + 1);
   else if (recurrence === 'WEEKLY') next.setUTCDate(next.getUTCDate() + 7);
@@ -29,10 +30,14 @@ function nextOf(date: Date, recurrence: string): Date {
     const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 2, 0)).getUTCDate();
     next.setUTCDate(1);
     next.setUTCMonth(date.getUTCMonth() + 1);
-    next.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+    next.setUTCDate(Math.min(anchorDay ?? date.getUTCDate(), lastDay));
   }
   return next;
 }
+
+/** The anchor day a monthly task keeps: the day of the month of its first due date (or reminder). */
+const anchorOf = (recurrence: string | null | undefined, first: string | Date | null | undefined) =>
+  recurrence === 'MONTHLY' && first ? new Date(first).getUTCDate() : null;
 
 /** The reminder job of a task at its reminder time; keyed by the time so a moved reminder gets its own job. */
 const scheduleReminder = (tx: Db, ctx: TenantContext, task: Task) =>
@@ -66,6 +71,7 @@ export async function createTask(db: Db, ctx: TenantContext, input: z.output<typ
       ...input,
       assignedToId: input.assignedToId ?? ctx.actor.id,
       createdById: ctx.actor.id,
+      recurrenceDay: anchorOf(input.recurrence, input.dueDate ?? input.reminderAt),
     });
     await scheduleReminder(tx, ctx, task);
     return task;
@@ -116,12 +122,15 @@ export async function completeTask(db: Db, ctx: TenantContext, id: string) {
         remindedAt: _r,
         ...rest
       } = task!;
-      next = await taskService.create(tx, ctx, {
-        ...rest,
-        status: 'PENDING',
-        dueDate: task!.dueDate && nextOf(task!.dueDate, task!.recurrence),
-        reminderAt: task!.reminderAt && nextOf(task!.reminderAt, task!.recurrence),
-      });
+      const anchor = task!.recurrenceDay ?? anchorOf(task!.recurrence, task!.dueDate ?? task!.reminderAt);
+      const dueDate = task!.dueDate && nextOf(task!.dueDate, task!.recurrence, anchor);
+      // The reminder keeps its lead time before the due date (as a defer moves it); without a due date it recurs itself.
+      const reminderAt =
+        task!.reminderAt &&
+        (dueDate
+          ? new Date(dueDate.getTime() - (task!.dueDate!.getTime() - task!.reminderAt.getTime()))
+          : nextOf(task!.reminderAt, task!.recurrence, anchor));
+      next = await taskService.create(tx, ctx, { ...rest, status: 'PENDING', dueDate, reminderAt, recurrenceDay: anchor });
       await scheduleReminder(tx, ctx, next);
     }
     return { task: task!, next };
@@ -149,6 +158,46 @@ export async function deferTask(db: Db, ctx: TenantContext, id: string, dueDate:
       .where(eq(crmTasks.id, id))
       .returning();
     await scheduleReminder(tx, ctx, task!);
+    return task!;
+  });
+}
+
+/**
+ * Hands an open task to another user of the organization: the activity stream records it with both assignees
+ * (ids in its metadata, names in its text), and so does the task's contact's timeline. Handing it to its
+ * current assignee changes nothing and records nothing.
+ *
+ * @example await reassignTask(db, ctx, task.id, colleague.id)
+ */
+export async function reassignTask(db: Db, ctx: TenantContext, id: string, assignedToId: string): Promise<Task> {
+  return transaction(db, async (tx) => {
+    const before = await lockTask(tx, ctx, id);
+    if (!open.includes(before.status as (typeof open)[number])) throw conflict(`The task is ${before.status.toLowerCase()}`);
+    await checkAssignee(tx, ctx, assignedToId);
+    if (before.assignedToId === assignedToId) return before;
+    const [task] = await tx.update(crmTasks).set({ assignedToId, updatedAt: ctx.now }).where(eq(crmTasks.id, id)).returning();
+    const people = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.organizationId, ctx.organizationId), inArray(users.id, [before.assignedToId, assignedToId])));
+    const nameOf = (userId: string) => people.find((p) => p.id === userId)?.name ?? 'a former user';
+    const change = `from ${nameOf(before.assignedToId)} to ${nameOf(assignedToId)}`;
+    await recordActivity(tx, ctx, {
+      action: 'reassigned',
+      entityType: 'crm_tasks',
+      entityId: id,
+      entityTitle: task!.title,
+      description: `Reassigned ${change}`,
+      metadata: { fromAssignedToId: before.assignedToId, toAssignedToId: assignedToId },
+    });
+    if (task!.contactId)
+      // The spec's contact activity types have no assignment; a change to the task's state is what this is.
+      await recordContactActivity(tx, ctx, {
+        contactId: task!.contactId,
+        activityType: 'STATUS_CHANGED',
+        subject: `Task “${task!.title}” reassigned ${change}`,
+        dealId: task!.dealId,
+      });
     return task!;
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from '../db/columns.js';
 import type { RenditionType } from '@spokestack/core/dam';
 import { librarySettings } from '@spokestack/core/dam';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -159,7 +159,7 @@ async function makeRendition(
       .where(eq(assetRenditions.id, row.id));
     return;
   }
-  const fileId = createId();
+  const fileId = newId();
   const key = storageKey(ctx.organizationId, fileId, `${row.renditionType.toLowerCase()}.${made.format}`);
   const hash = createHash('sha256');
   try {

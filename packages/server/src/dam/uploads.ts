@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from '../db/columns.js';
 import { type LibrarySettings, folderDefaults, librarySettings } from '@spokestack/core/dam';
 import { and, eq, like, or, sql } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
@@ -248,7 +248,7 @@ export async function storeStream(ctx: TenantContext, source: ReadableStream<Uin
     ]);
   }
 
-  const fileId = createId();
+  const fileId = newId();
   const key = storageKey(ctx.organizationId, fileId, `original.${type.ext}`);
   const hash = createHash('sha256');
   let size = 0;

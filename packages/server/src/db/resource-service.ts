@@ -5,7 +5,7 @@ import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { recordActivity, titleOf } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
 import { randomBytes } from 'node:crypto';
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from './columns.js';
 import { hashPassword, verifyPassword } from '../platform/secrets.js';
 import { type Db, transaction } from './client.js';
 import { tokenColumns } from './managed.js';
@@ -266,7 +266,7 @@ export function resourceService<T extends PgTable, D extends ResourceDef>(typedT
         const values = toDbValues(info, input);
         await checkReferences(tx, info, ctx, values);
         // Secrets are bound to their row's id, so the id is made before the insert.
-        if (secrets.length) await protect(ctx, (values.id = createId()), values);
+        if (secrets.length) await protect(ctx, (values.id = newId()), values);
         if (info.columns.createdById && values.createdById === undefined) values.createdById = ctx.actor.id;
         for (const key of tokenColumns) if (info.columns[key]?.notNull) values[key] = randomBytes(24).toString('base64url');
         const [row] = (await tx

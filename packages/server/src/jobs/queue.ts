@@ -1,4 +1,4 @@
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from '../db/columns.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
@@ -78,7 +78,7 @@ export const scheduleJobKey = (key: string, due: Date) => `schedule:${key}:${due
  */
 export async function insertJobs(db: Db, rows: (typeof jobs.$inferInsert)[]): Promise<Job[]> {
   // Ids made here, so inserted rows map back to their input without relying on RETURNING order.
-  const values = rows.map((row) => ({ ...row, id: createId() }));
+  const values = rows.map((row) => ({ ...row, id: newId() }));
   const inserted = new Map<string, Job>();
   const holders = new Map<string, Job>();
   for (let i = 0; i < values.length; i += insertChunk) {

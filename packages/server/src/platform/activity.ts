@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { unifiedActivities } from './schema.js';
+import { insertRows } from '../db/bulk.js';
 import type { Db } from '../db/client.js';
 import type { Json } from '../db/columns.js';
 import type { TenantContext } from './context.js';
@@ -34,7 +35,10 @@ export async function recordActivity(
   if (!items.length) return;
   // The features' hooks (automation triggers) run in the same transaction: what they start exists iff the change does.
   if (ctx.onActivity && ctx.jobs) await ctx.onActivity(db, ctx as TenantContext, items);
-  await db.insert(unifiedActivities).values(
+  // One set-based statement however many rows (an import's batch writes hundreds).
+  await insertRows(
+    db,
+    unifiedActivities,
     items.map((item) => ({
       organizationId: ctx.organizationId,
       actorType: actorTypes[ctx.actor.type],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createId } from '@paralleldrive/cuid2';
+import { newId } from '../db/columns.js';
 import { filesResource } from '@spokestack/core';
 import { and, eq, like } from 'drizzle-orm';
 import { type Db, transaction } from '../db/client.js';
@@ -75,7 +75,7 @@ export async function uploadFile(
 ) {
   const links = { clientId: meta.clientId ?? null, projectId: meta.projectId ?? null };
   await checkReferences(db, info, ctx, links);
-  const id = createId();
+  const id = newId();
   const name = meta.name.replace(/[\\/\0]/g, '_').slice(0, 255) || 'upload';
   const key = storageKey(ctx.organizationId, id, name.replace(/[^\w.-]+/g, '_'));
   const bytes = new Uint8Array(await blob.arrayBuffer());
