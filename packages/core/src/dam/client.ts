@@ -6,7 +6,7 @@ import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
 import type { collectionCreate, collectionUpdate } from './collections.js';
 import type { commentCreate } from './comments.js';
-import type { folderCreate, folderUpdate } from './folders.js';
+import type { folderCreate, folderDeleteQuery, folderUpdate } from './folders.js';
 import type { linkCreate } from './links.js';
 import type { shareLinkBody, sharedCommentCreate } from './shares.js';
 import type { versionRestore, versionUploadQuery } from './versions.js';
@@ -241,7 +241,12 @@ export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'l
   };
   collections: DamCollectionClient;
   comments: DamCommentClient;
-  folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update'> & {
+  folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update' | 'delete'> & {
+    delete(
+      id: string,
+      query?: z.input<typeof folderDeleteQuery>,
+      options?: RequestOptions,
+    ): Promise<OperationOutput<typeof ops.deleteFolder>>;
     create(body: z.input<typeof folderCreate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.createFolder>>;
     update(id: string, body: z.input<typeof folderUpdate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.updateFolder>>;
   };
@@ -287,6 +292,9 @@ export function createDamClient(http: HttpClient): DamClient {
       create: (body, options) => http.call(ops.createFolder, { body }, options),
       /** Renames or moves a folder with its subtree. @example await sdk.dam.folders.update(spring.id, { parentId: archive.id }) */
       update: (id, body, options) => http.call(ops.updateFolder, { params: { id }, body }, options),
+      /** Deletes a folder and its subfolders; one that holds anything needs `assets: 'move'` (with `to`) or `'delete'`.
+       * @example await sdk.dam.folders.delete(spring.id, { assets: 'move', to: archive.id }) */
+      delete: (id, query = {}, options) => http.call(ops.deleteFolder, { params: { id }, query }, options),
     },
     renditions: {
       ...generic.renditions,
