@@ -42,8 +42,13 @@ const liveShares = (db: Db, organizationId: string, now: Date, where: SQL) =>
       ),
     );
 
-/** The share's creator as an actor, to see the libraries through their eyes (API keys act as ADMIN). */
-async function creatorOf(db: Db, share: Share): Promise<Actor> {
+/**
+ * The creator of a share (or of an upload link) as an actor, to see the libraries through their eyes
+ * (API keys act as ADMIN), so what a link reaches is never more than its creator does.
+ *
+ * @example const creator = await creatorOf(db, share)
+ */
+export async function creatorOf(db: Db, share: Pick<Share, 'organizationId' | 'createdById'>): Promise<Actor> {
   const [member] = await db
     .select({ role: memberships.role, clientId: memberships.clientId })
     .from(memberships)
