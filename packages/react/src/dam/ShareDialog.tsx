@@ -262,7 +262,7 @@ function CollectionPeople({ collection, open, classNames, t }: SectionProps & { 
             const email = share.email ?? '';
             return (
               <li key={share.id} data-scope="share-dialog" data-part="person" className={classNames?.person}>
-                <span data-scope="share-dialog" data-part="email">
+                <span data-scope="share-dialog" data-part="email" title={email}>
                   {email}
                 </span>
                 <select
