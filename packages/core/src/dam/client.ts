@@ -248,7 +248,8 @@ function createUploadLinkClient(http: HttpClient) {
     view: (token: string, options?: RequestOptions) => http.call(ops.viewUploadLink, { params: { token } }, options),
     /**
      * Uploads one file through a link, without an account, as multipart (a browser's drop page sends the same form).
-     * @example await sdk.dam.uploadLinks.upload(token, { file: new File([bytes], 'hero.jpg'), password: 'spring-2025', uploaderName: 'Ann' })
+     * @example
+     * await sdk.dam.uploadLinks.upload(token, { file: new File([bytes], 'hero.jpg'), password: 'spring-2025', uploaderName: 'Ann' })
      */
     upload(token: string, input: Omit<z.input<typeof linkUploadBody>, 'file'> & { file: Blob }, options?: RequestOptions) {
       const form = new FormData();

@@ -98,7 +98,8 @@ export const uploadLinkOps = {
   }),
   listUploadLinks: defineOperation({
     id: 'dam.uploadLinks.list',
-    description: "Upload links, newest first, with their limits and how many files came through; members see their own, OWNER and ADMIN everyone's.",
+    description:
+      "Upload links, newest first, with their limits and how many files came through; members see their own, OWNER and ADMIN everyone's.",
     method: 'GET',
     path: `${base}/upload-links`,
     tag,

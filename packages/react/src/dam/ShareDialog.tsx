@@ -116,82 +116,82 @@ function AssetLinks({
 
   return (
     <>
-        <form onSubmit={onSubmit} noValidate data-scope="share-dialog" data-part="form" className={classNames?.form}>
-          <div data-scope="share-dialog" data-part="field">
-            <label htmlFor={`${ids}-expires`}>{t.expiresAt}</label>
-            <input id={`${ids}-expires`} type="datetime-local" name="expiresAt" aria-describedby={`${ids}-expires-hint`} />
-            <small id={`${ids}-expires-hint`}>{fieldError('expiresAt') ?? t.expiresAtHint}</small>
-          </div>
-          <div data-scope="share-dialog" data-part="field">
-            <label htmlFor={`${ids}-pw`}>{t.password}</label>
-            <input
-              id={`${ids}-pw`}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              aria-describedby={`${ids}-password`}
-              aria-invalid={!!fieldError('password') || undefined}
-            />
-            <small id={`${ids}-password`} data-invalid={!!fieldError('password') || undefined}>
-              {fieldError('password') ?? t.passwordHint}
-            </small>
-          </div>
-          <div data-scope="share-dialog" data-part="field">
-            <label htmlFor={`${ids}-max-input`}>{t.maxDownloads}</label>
-            <input id={`${ids}-max-input`} type="number" name="maxDownloads" min={1} inputMode="numeric" aria-describedby={`${ids}-max`} />
-            <small id={`${ids}-max`}>{fieldError('maxDownloads') ?? t.maxDownloadsHint}</small>
-          </div>
-          <label data-scope="share-dialog" data-part="check">
-            <input type="checkbox" name="allowDownload" defaultChecked />
-            <span>{t.allowDownload}</span>
-          </label>
-          <Button type="submit" loading={create.isPending}>
-            {t.create}
-          </Button>
-        </form>
-        <h3 data-scope="share-dialog" data-part="heading">
-          {t.links}
-        </h3>
-        {links.error ? (
-          <ErrorState error={links.error} onRetry={() => links.refetch()} />
-        ) : (
-          <ul aria-label={t.links} data-scope="share-dialog" data-part="links" className={classNames?.links}>
-            {links.data?.length === 0 && (
-              <li data-scope="share-dialog" data-part="none">
-                {t.noLinks}
-              </li>
-            )}
-            {links.data?.map((link) => (
-              <li key={link.id} data-scope="share-dialog" data-part="link" className={classNames?.link}>
-                <input readOnly value={urlOf(link)} aria-label={t.copy} onFocus={(e) => e.currentTarget.select()} />
-                <span data-scope="share-dialog" data-part="facts">
-                  <span>
-                    {link.maxDownloads === null
-                      ? link.downloadCount === 1
-                        ? t.downloadsOne
-                        : format(t.downloads, { n: link.downloadCount })
-                      : format(t.downloadsOf, { n: link.downloadCount, max: link.maxDownloads })}
-                  </span>
-                  <span>{link.expiresAt ? format(t.expiresOn, { date: dateOf(link.expiresAt) }) : t.never}</span>
-                  {link.hasPassword && <Badge tone="info">{t.protectedByPassword}</Badge>}
+      <form onSubmit={onSubmit} noValidate data-scope="share-dialog" data-part="form" className={classNames?.form}>
+        <div data-scope="share-dialog" data-part="field">
+          <label htmlFor={`${ids}-expires`}>{t.expiresAt}</label>
+          <input id={`${ids}-expires`} type="datetime-local" name="expiresAt" aria-describedby={`${ids}-expires-hint`} />
+          <small id={`${ids}-expires-hint`}>{fieldError('expiresAt') ?? t.expiresAtHint}</small>
+        </div>
+        <div data-scope="share-dialog" data-part="field">
+          <label htmlFor={`${ids}-pw`}>{t.password}</label>
+          <input
+            id={`${ids}-pw`}
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            aria-describedby={`${ids}-password`}
+            aria-invalid={!!fieldError('password') || undefined}
+          />
+          <small id={`${ids}-password`} data-invalid={!!fieldError('password') || undefined}>
+            {fieldError('password') ?? t.passwordHint}
+          </small>
+        </div>
+        <div data-scope="share-dialog" data-part="field">
+          <label htmlFor={`${ids}-max-input`}>{t.maxDownloads}</label>
+          <input id={`${ids}-max-input`} type="number" name="maxDownloads" min={1} inputMode="numeric" aria-describedby={`${ids}-max`} />
+          <small id={`${ids}-max`}>{fieldError('maxDownloads') ?? t.maxDownloadsHint}</small>
+        </div>
+        <label data-scope="share-dialog" data-part="check">
+          <input type="checkbox" name="allowDownload" defaultChecked />
+          <span>{t.allowDownload}</span>
+        </label>
+        <Button type="submit" loading={create.isPending}>
+          {t.create}
+        </Button>
+      </form>
+      <h3 data-scope="share-dialog" data-part="heading">
+        {t.links}
+      </h3>
+      {links.error ? (
+        <ErrorState error={links.error} onRetry={() => links.refetch()} />
+      ) : (
+        <ul aria-label={t.links} data-scope="share-dialog" data-part="links" className={classNames?.links}>
+          {links.data?.length === 0 && (
+            <li data-scope="share-dialog" data-part="none">
+              {t.noLinks}
+            </li>
+          )}
+          {links.data?.map((link) => (
+            <li key={link.id} data-scope="share-dialog" data-part="link" className={classNames?.link}>
+              <input readOnly value={urlOf(link)} aria-label={t.copy} onFocus={(e) => e.currentTarget.select()} />
+              <span data-scope="share-dialog" data-part="facts">
+                <span>
+                  {link.maxDownloads === null
+                    ? link.downloadCount === 1
+                      ? t.downloadsOne
+                      : format(t.downloads, { n: link.downloadCount })
+                    : format(t.downloadsOf, { n: link.downloadCount, max: link.maxDownloads })}
                 </span>
-                <span data-scope="share-dialog" data-part="actions">
-                  <Button size="sm" variant="secondary" onClick={() => void copy(link)}>
-                    {copied === link.id ? t.copied : t.copy}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    loading={revoke.isPending && revoke.variables === link.id}
-                    onClick={() => revoke.mutate(link.id)}
-                  >
-                    {t.revoke}
-                  </Button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+                <span>{link.expiresAt ? format(t.expiresOn, { date: dateOf(link.expiresAt) }) : t.never}</span>
+                {link.hasPassword && <Badge tone="info">{t.protectedByPassword}</Badge>}
+              </span>
+              <span data-scope="share-dialog" data-part="actions">
+                <Button size="sm" variant="secondary" onClick={() => void copy(link)}>
+                  {copied === link.id ? t.copied : t.copy}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="danger"
+                  loading={revoke.isPending && revoke.variables === link.id}
+                  onClick={() => revoke.mutate(link.id)}
+                >
+                  {t.revoke}
+                </Button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -201,7 +201,8 @@ function CollectionPeople({ collection, open, classNames, t }: SectionProps & { 
   const shares = useCollectionShares(open ? collection.id : null);
   const { add, change, remove } = useCollectionShareMutations(collection.id);
   const levelName = (level: AccessLevel) => t[`level${level}`];
-  const emailError = fieldErrorOf(add.error, 'email') ?? (add.error && !fieldErrorOf(add.error, 'accessLevel') ? add.error.message : undefined);
+  const emailError =
+    fieldErrorOf(add.error, 'email') ?? (add.error && !fieldErrorOf(add.error, 'accessLevel') ? add.error.message : undefined);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

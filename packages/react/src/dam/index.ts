@@ -31,7 +31,15 @@ export {
   type Dam,
   type FacetCount,
 } from './hooks.js';
-export type { AssetLinkView, CollectionShareView, CommentThreadView, FolderView, RenditionView, SearchHitView, UploadResultView } from './types.js';
+export type {
+  AssetLinkView,
+  CollectionShareView,
+  CommentThreadView,
+  FolderView,
+  RenditionView,
+  SearchHitView,
+  UploadResultView,
+} from './types.js';
 export {
   assetBrowserStrings,
   assetPickerStrings,

@@ -242,7 +242,8 @@ export async function seedDam(ctx: SeedContext): Promise<FeatureSeed> {
           const scale = Math.min(1, 640 / Math.max(width, height));
           [width, height] = [Math.round(width * scale), Math.round(height * scale)];
           const [top, bottom] = palettes[(fileRows.length * 7) % palettes.length]!;
-          const bytes = format.mime === 'image/png' ? placeholderPng(width, height, top, bottom) : logoSvg(width, height, top, bottom, name);
+          const bytes =
+            format.mime === 'image/png' ? placeholderPng(width, height, top, bottom) : logoSvg(width, height, top, bottom, name);
           await ctx.storage.put(fileKey, bytes, format.mime);
           stored = { size: bytes.byteLength, checksum: createHash('sha256').update(bytes).digest('hex'), type: sniffType(bytes) };
           withBytes.push({ assetId, fileId, type: stored.type });

@@ -1,9 +1,4 @@
-import {
-  type commentFilters,
-  damResources,
-  type sharedCommentCreate,
-  smartRules as smartRulesSchema,
-} from '@spokestack/core/dam';
+import { type commentFilters, damResources, type sharedCommentCreate, smartRules as smartRulesSchema } from '@spokestack/core/dam';
 import { type SQL, and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';

@@ -84,7 +84,10 @@ describe('upload links', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(await problem(upload(fileOf(small, 'one-more.jpg')))).toMatchObject({ status: 410 });
     expect((await t.sdk.dam.assets.list({ folderId })).data).toHaveLength(3);
-    expect((await t.sdk.dam.uploadLinks.list({ folderId })).data[0]).toMatchObject({ uploadCount: 3, lastUploadAt: '2025-03-01T10:00:00.000Z' });
+    expect((await t.sdk.dam.uploadLinks.list({ folderId })).data[0]).toMatchObject({
+      uploadCount: 3,
+      lastUploadAt: '2025-03-01T10:00:00.000Z',
+    });
   });
 
   it('are kept to people who may upload there, listed, revoked, expire, and die with their folder', async () => {
@@ -101,7 +104,9 @@ describe('upload links', () => {
       status: 400,
       errors: [{ path: 'body.folderId' }],
     });
-    expect((await problem(mo.dam.uploadLinks.create({ folderId, expiresAt: '2025-02-01T00:00:00Z' }))).errors[0]?.path).toBe('body.expiresAt');
+    expect((await problem(mo.dam.uploadLinks.create({ folderId, expiresAt: '2025-02-01T00:00:00Z' }))).errors[0]?.path).toBe(
+      'body.expiresAt',
+    );
     expect((await problem(mo.dam.uploadLinks.create({ folderId, expiresAt: week, allowedFileTypes: ['images'] }))).status).toBe(400);
     const mine = await mo.dam.uploadLinks.create({ folderId, expiresAt: week });
     const admins = await t.sdk.dam.uploadLinks.create({ folderId, expiresAt: week });
@@ -141,7 +146,8 @@ describe('upload links', () => {
   it('are rate-limited per IP like every public surface', async () => {
     const guest = anonymous();
     const statuses: number[] = [];
-    for (let i = 0; i < 45 && !statuses.includes(429); i++) statuses.push((await problem(guest.dam.uploadLinks.view(`ul_forged${i}.x`))).status);
+    for (let i = 0; i < 45 && !statuses.includes(429); i++)
+      statuses.push((await problem(guest.dam.uploadLinks.view(`ul_forged${i}.x`))).status);
     expect(statuses.at(-1)).toBe(429);
   });
 });

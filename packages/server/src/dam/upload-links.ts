@@ -135,12 +135,7 @@ export async function revokeUploadLink(db: Db, ctx: TenantContext, id: string) {
     const [row] = await tx
       .delete(assetUploadLinks)
       .where(
-        and(
-          eq(assetUploadLinks.organizationId, ctx.organizationId),
-          eq(assetUploadLinks.id, id),
-          inVisibleFolders(tx, ctx),
-          ownLinks(ctx),
-        ),
+        and(eq(assetUploadLinks.organizationId, ctx.organizationId), eq(assetUploadLinks.id, id), inVisibleFolders(tx, ctx), ownLinks(ctx)),
       )
       .returning();
     if (!row) throw notFound('Upload link');

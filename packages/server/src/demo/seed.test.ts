@@ -144,7 +144,10 @@ describe('the demo organization', () => {
       .where(and(eq(jobs.organizationId, organizationId), eq(jobs.name, processJobName), eq(jobs.status, 'QUEUED')));
     expect(new Set(queued.map((j) => (j.payload as { assetId: string }).assetId))).toEqual(new Set(images.map((a) => a.id)));
     // The worker's handler turns them into real renditions (a PNG's and an SVG logo's here; every job is the same).
-    const samples = [images.find((a) => mimeOf.get(a.fileId) === 'image/png')!, images.find((a) => mimeOf.get(a.fileId) === 'image/svg+xml')!];
+    const samples = [
+      images.find((a) => mimeOf.get(a.fileId) === 'image/png')!,
+      images.find((a) => mimeOf.get(a.fileId) === 'image/svg+xml')!,
+    ];
     for (const asset of samples) {
       const job = queued.find((j) => (j.payload as { assetId: string }).assetId === asset.id)!;
       await t.jobHandlers[processJobName]!(job.payload, job);
