@@ -42,14 +42,8 @@ export const folderDeleteQuery = z.object({
   /** The folder of the same library, outside the deleted subtree, that receives the assets (required with `assets=move`). */
   to: id.optional(),
 });
-export const folderDeleted = z.object({
-  id: z.string(),
-  deleted: z.literal(true),
-  /** Subfolders deleted with it. */
-  folders: z.number().int(),
-  assetsMoved: z.number().int(),
-  assetsDeleted: z.number().int(),
-});
+/** Like every delete's reply; how many subfolders went and assets moved or went is in the activity stream. */
+export const folderDeleted = z.object({ id: z.string(), deleted: z.literal(true) });
 
 export const folderOps = {
   createFolder: defineOperation({

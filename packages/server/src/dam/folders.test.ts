@@ -109,24 +109,23 @@ describe('folder delete', () => {
     const rival = await t.createOrg('Folder Rival');
     expect((await problem(rival.sdk.dam.folders.delete(shoot.id, { assets: 'delete' }))).status).toBe(404);
 
-    expect(await t.sdk.dam.folders.delete(shoot.id, { assets: 'move', to: keep.id })).toEqual({
-      id: shoot.id,
-      deleted: true,
-      folders: 1,
-      assetsMoved: 2,
-      assetsDeleted: 0,
+    expect(await t.sdk.dam.folders.delete(shoot.id, { assets: 'move', to: keep.id })).toEqual({ id: shoot.id, deleted: true });
+    const [deletion] = (await t.sdk.platform.activity.list({ entityId: shoot.id })).data;
+    expect(deletion).toMatchObject({
+      action: 'deleted',
+      metadata: expect.objectContaining({ subfolders: 1, assetsMoved: 2, assetsDeleted: 0 }),
     });
     expect((await problem(t.sdk.dam.folders.get(raw.id))).status).toBe(404);
     expect((await t.sdk.dam.assets.list({ folderId: keep.id })).data.map((a) => a.id).sort()).toEqual([top.id, deep.id].sort());
 
     const old = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Old', parentId: keep.id });
     await t.sdk.dam.assets.move([deep.id], old.id);
-    expect(await t.sdk.dam.folders.delete(keep.id, { assets: 'delete' })).toMatchObject({ folders: 1, assetsDeleted: 2 });
+    expect(await t.sdk.dam.folders.delete(keep.id, { assets: 'delete' })).toEqual({ id: keep.id, deleted: true });
     expect((await problem(t.sdk.dam.assets.get(top.id))).status).toBe(404);
     expect((await problem(t.sdk.dam.assets.get(deep.id))).status).toBe(404);
     // An empty folder needs no choice.
     const empty = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Empty' });
-    expect(await t.sdk.dam.folders.delete(empty.id)).toMatchObject({ deleted: true, folders: 0 });
+    expect(await t.sdk.dam.folders.delete(empty.id)).toEqual({ id: empty.id, deleted: true });
   });
 });
 

@@ -207,7 +207,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * by the rule of DELETE /assets/:id (each row removed with its versions, renditions and comments, and
  * its `deleted` activity). Subfolders go with the folder either way: they are its contents' places.
  *
- * @example await deleteFolder(db, ctx, spring.id, { assets: 'move', to: archive.id }) // { folders: 1, assetsMoved: 4, … }
+ * @example await deleteFolder(db, ctx, spring.id, { assets: 'move', to: archive.id }) // { id, deleted: true }
  */
 export async function deleteFolder(db: Db, ctx: TenantContext, id: string, query: z.output<typeof folderDeleteQuery>) {
   const [found] = await db
@@ -260,7 +260,7 @@ export async function deleteFolder(db: Db, ctx: TenantContext, id: string, query
       entityTitle: folder.name,
       metadata: { path: folder.path, subfolders, assetsMoved, assetsDeleted, ...(query.to && assetsMoved && { to: query.to }) },
     });
-    return { id: folder.id, deleted: true as const, folders: subfolders, assetsMoved, assetsDeleted };
+    return { id: folder.id, deleted: true as const };
   });
 }
 
