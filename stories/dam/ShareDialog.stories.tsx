@@ -17,6 +17,11 @@ type Story = StoryObj<typeof meta>;
 /** A link with a password and a limit of five downloads, two used; a form for another. */
 export const Default: Story = {};
 
+/** A collection shared with three people by email, each at an access level that can be changed or removed. */
+export const CollectionPeople: Story = {
+  args: { asset: undefined, collection: { id: 'col_spring', name: 'Spring 2026 picks' } },
+};
+
 /** A CLIENT (or anyone) opening a share link: the file, its password field and Download. */
 export const ClientViewerThroughShare: Story = {
   render: () => <SharedAsset token="Zm9yLXN0b3JpZXMtb25seS0xMjM0NTY3" />,

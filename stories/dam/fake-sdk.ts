@@ -113,6 +113,25 @@ export function fakeDamSdk(options: FakeDamOptions = {}): SpokeStack {
     createdAt: at,
     updatedAt: at,
   }));
+  const shares = (
+    [
+      ['shr_1', 'ann@harbor-pine.test', 'COMMENT'],
+      ['shr_2', 'ravi@harbor-pine.test', 'DOWNLOAD'],
+      ['shr_3', 'lee.morgan@lumen-health.test', 'VIEW'],
+    ] as const
+  ).map(([id, email, accessLevel]) => ({
+    id,
+    organizationId: 'org_story',
+    collectionId: 'col_spring',
+    email,
+    clientContactId: null,
+    accessLevel,
+    expiresAt: null,
+    lastAccessedAt: null,
+    accessCount: 0,
+    createdById: 'usr_alex',
+    createdAt: at,
+  }));
   const links = [
     {
       id: 'lnk_1',
@@ -232,6 +251,12 @@ export function fakeDamSdk(options: FakeDamOptions = {}): SpokeStack {
             nextCursor: null,
           })),
         create: () => call(() => ({})),
+      },
+      collectionShares: {
+        list: () => call(() => ({ data: shares, nextCursor: null })),
+        create: () => call(() => shares[0]),
+        update: () => call(() => shares[0]),
+        delete: () => call(() => ({})),
       },
       links: {
         list: () => call(() => ({ data: links, nextCursor: null })),

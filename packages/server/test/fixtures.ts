@@ -113,6 +113,11 @@ export const overrides: Record<string, Override> = {
       smartRules: { conditions: [{ field: 'name', operator: 'eq', value: `value-${seq}` }], match: 'all' },
     }),
   },
+  // A share names a person by email, one share per email and collection.
+  'dam.collectionShares': {
+    create: (seq) => ({ email: `share${seq}@example.test` }),
+    update: (seq) => ({ email: `moved${seq}@example.test` }),
+  },
   'dam.collectionItems': {
     // Items are added through their collection, which checks the asset's visibility.
     async make(f) {

@@ -6,8 +6,9 @@ import { damOps as ops } from './operations.js';
 import { damResources } from './rows.gen.js';
 import type { collectionCreate, collectionUpdate } from './collections.js';
 import type { commentCreate } from './comments.js';
-import type { folderCreate, folderUpdate } from './folders.js';
+import type { folderCreate, folderDeleteQuery, folderUpdate } from './folders.js';
 import type { linkCreate } from './links.js';
+import type { linkUploadBody, uploadLinkCreate } from './upload-links.js';
 import type { shareLinkBody, sharedCommentCreate } from './shares.js';
 import type { versionRestore, versionUploadQuery } from './versions.js';
 import type { uploadFields } from './uploads.js';
@@ -238,16 +239,49 @@ function createLinkClient(http: HttpClient) {
   };
 }
 
+/** External upload links: create, list, revoke, and the public side (view, upload) that needs no account. */
+export type DamUploadLinkClient = ReturnType<typeof createUploadLinkClient>;
+
+function createUploadLinkClient(http: HttpClient) {
+  return {
+    /** @example const link = await sdk.dam.uploadLinks.create({ folderId, expiresAt, maxFiles: 20, allowedFileTypes: ['image/*'] }) */
+    create: (body: z.input<typeof uploadLinkCreate>, options?: RequestOptions) => http.call(ops.createUploadLink, { body }, options),
+    /** @example const { data } = await sdk.dam.uploadLinks.list({ folderId }) */
+    list: (query?: Query<typeof ops.listUploadLinks>, options?: RequestOptions) => http.call(ops.listUploadLinks, { query }, options),
+    /** The token stops taking files at once. @example await sdk.dam.uploadLinks.revoke(link.id) */
+    revoke: (id: string, options?: RequestOptions) => http.call(ops.revokeUploadLink, { params: { id } }, options),
+    /** What the link takes, without credentials. @example const { folder, filesLeft } = await sdk.dam.uploadLinks.view(token) */
+    view: (token: string, options?: RequestOptions) => http.call(ops.viewUploadLink, { params: { token } }, options),
+    /**
+     * Uploads one file through a link, without an account, as multipart (a browser's drop page sends the same form).
+     * @example
+     * await sdk.dam.uploadLinks.upload(token, { file: new File([bytes], 'hero.jpg'), password: 'spring-2025', uploaderName: 'Ann' })
+     */
+    upload(token: string, input: Omit<z.input<typeof linkUploadBody>, 'file'> & { file: Blob }, options?: RequestOptions) {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(input)) if (value !== undefined) form.append(key, value);
+      const path = ops.uploadThroughLink.path.replace(':token', encodeURIComponent(token));
+      return http.request<OperationOutput<typeof ops.uploadThroughLink>>('POST', path, { body: form, signal: options?.signal });
+    },
+  };
+}
+
 /** `sdk.dam`, declared so that types which embed the SDK name it rather than spell it out. */
 export interface DamClient extends Omit<ResourceClients<typeof damResources>, 'links' | 'folders' | 'collections' | 'comments'> {
   links: DamLinkClient;
+  uploadLinks: DamUploadLinkClient;
   shares: DamShareClient;
   collectionShares: ResourceClient<typeof damResources.collectionShares> & {
     link(id: string, body?: z.input<typeof shareLinkBody>, options?: RequestOptions): Promise<OperationOutput<typeof ops.createShareLink>>;
   };
   collections: DamCollectionClient;
   comments: DamCommentClient;
-  folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update'> & {
+  folders: Omit<ResourceClient<typeof damResources.folders>, 'create' | 'update' | 'delete'> & {
+    delete(
+      id: string,
+      query?: z.input<typeof folderDeleteQuery>,
+      options?: RequestOptions,
+    ): Promise<OperationOutput<typeof ops.deleteFolder>>;
     create(body: z.input<typeof folderCreate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.createFolder>>;
     update(id: string, body: z.input<typeof folderUpdate>, options?: RequestOptions): Promise<OperationOutput<typeof ops.updateFolder>>;
   };
@@ -272,6 +306,7 @@ export function createDamClient(http: HttpClient): DamClient {
     ...generic,
     assets: { ...generic.assets, ...assets },
     links: createLinkClient(http),
+    uploadLinks: createUploadLinkClient(http),
     shares: createShareClient(http),
     collectionShares: {
       ...generic.collectionShares,
@@ -293,6 +328,9 @@ export function createDamClient(http: HttpClient): DamClient {
       create: (body, options) => http.call(ops.createFolder, { body }, options),
       /** Renames or moves a folder with its subtree. @example await sdk.dam.folders.update(spring.id, { parentId: archive.id }) */
       update: (id, body, options) => http.call(ops.updateFolder, { params: { id }, body }, options),
+      /** Deletes a folder and its subfolders; one that holds anything needs `assets: 'move'` (with `to`) or `'delete'`.
+       * @example await sdk.dam.folders.delete(spring.id, { assets: 'move', to: archive.id }) */
+      delete: (id, query = {}, options) => http.call(ops.deleteFolder, { params: { id }, query }, options),
     },
     renditions: {
       ...generic.renditions,

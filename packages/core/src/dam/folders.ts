@@ -35,6 +35,16 @@ export const assetMove = z.strictObject({
   folderId: id.nullable(),
 });
 
+/** What happens to what a folder holds when it is deleted; without it, a folder that holds anything is a 409. */
+export const folderDeleteQuery = z.object({
+  /** `move`: every asset of the folder and its subfolders moves to `to`; `delete`: they are deleted like DELETE /assets/:id. */
+  assets: z.enum(['move', 'delete']).optional(),
+  /** The folder of the same library, outside the deleted subtree, that receives the assets (required with `assets=move`). */
+  to: id.optional(),
+});
+/** Like every delete's reply; how many subfolders went and assets moved or went is in the activity stream. */
+export const folderDeleted = z.object({ id: z.string(), deleted: z.literal(true) });
+
 export const folderOps = {
   createFolder: defineOperation({
     id: 'dam.folders.create',
@@ -60,6 +70,21 @@ export const folderOps = {
     params: z.object({ id }),
     body: folderUpdate,
     response: folders.row,
+    roles: writers,
+  }),
+  deleteFolder: defineOperation({
+    id: 'dam.folders.delete',
+    description:
+      'Deletes a folder with its subfolders in one transaction. A folder that holds assets or subfolders is refused with a ' +
+      '409 naming the counts, unless `assets=move&to=<folderId>` moves every asset below it to another folder of the ' +
+      'library, or `assets=delete` deletes them.',
+    method: 'DELETE',
+    path: `${base}/folders/:id`,
+    tag,
+    summary: 'Delete a folder and its subfolders; its assets are moved (assets=move&to=) or deleted (assets=delete)',
+    params: z.object({ id }),
+    query: folderDeleteQuery,
+    response: folderDeleted,
     roles: writers,
   }),
   moveAssets: defineOperation({

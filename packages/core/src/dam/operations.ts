@@ -6,6 +6,7 @@ import { rightsOps } from './rights.js';
 import { searchOps } from './search.js';
 import { shareOps } from './shares.js';
 import { linkOps } from './links.js';
+import { uploadLinkOps } from './upload-links.js';
 import { versionOps } from './versions.js';
 import { tusOps, uploadOps } from './uploads.js';
 
@@ -13,6 +14,7 @@ export const damOps = {
   ...uploadOps,
   ...tusOps,
   ...linkOps,
+  ...uploadLinkOps,
   ...folderOps,
   ...versionOps,
   ...collectionOps,

@@ -295,6 +295,46 @@ describe('ShareDialog and SharedAsset', () => {
   });
 });
 
+describe('ShareDialog for a collection', () => {
+  it('shares with people by email at an access level, changes a level, removes a person', async () => {
+    const user = userEvent.setup();
+    const collection = await t.sdk.dam.collections.create({ name: 'Spring picks', slug: 'spring-picks' });
+    renderWith(t.sdk, <ShareDialog collection={collection} open onOpenChange={() => {}} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Share “Spring picks”' });
+    expect(await within(dialog).findByText('Not shared with anyone yet.')).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: 'Create link' })).toBeNull();
+
+    // The server's rules, shown at the field: a real email, one share per email.
+    await user.type(within(dialog).getByLabelText('Email'), 'ann at acme');
+    await user.click(within(dialog).getByRole('button', { name: 'Add person' }));
+    expect(await within(dialog).findByText('Expected an email address')).toBeTruthy();
+    await user.clear(within(dialog).getByLabelText('Email'));
+    await user.type(within(dialog).getByLabelText('Email'), 'ann@acme.test');
+    await user.selectOptions(within(dialog).getByLabelText('Access'), 'Can comment');
+    await user.click(within(dialog).getByRole('button', { name: 'Add person' }));
+    const people = within(dialog).getByRole('list', { name: 'People with access' });
+    const level = (await within(people).findByRole('combobox', { name: 'Access of ann@acme.test' })) as HTMLSelectElement;
+    expect(level.value).toBe('COMMENT');
+    // The form empties once the person is added.
+    await waitFor(() => expect((within(dialog).getByLabelText('Email') as HTMLInputElement).value).toBe(''));
+    // (user-event keeps its own idea of the value across form.reset(): clear it first.)
+    await user.clear(within(dialog).getByLabelText('Email'));
+    await user.type(within(dialog).getByLabelText('Email'), 'ANN@acme.test');
+    await user.click(within(dialog).getByRole('button', { name: 'Add person' }));
+    expect(await within(dialog).findByText('Already has access')).toBeTruthy();
+
+    await user.selectOptions(level, 'Can download');
+    await waitFor(async () =>
+      expect((await t.sdk.dam.collectionShares.list({ collectionId: collection.id })).data).toMatchObject([
+        { email: 'ann@acme.test', accessLevel: 'DOWNLOAD' },
+      ]),
+    );
+    await user.click(within(people).getByRole('button', { name: 'Remove ann@acme.test' }));
+    expect(await within(dialog).findByText('Not shared with anyone yet.')).toBeTruthy();
+    expect((await t.sdk.dam.collectionShares.list({ collectionId: collection.id })).data).toEqual([]);
+  });
+});
+
 describe('AssetPicker', () => {
   it('picks an asset by search and keyboard, handing back its file', async () => {
     const user = userEvent.setup();

@@ -9,7 +9,7 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { Page, SpokeStack, SpokeStackError } from '@spokestack/core';
-import type { AssetLinkView, CommentThreadView, FolderView, SearchHitView } from './types.js';
+import type { AssetLinkView, CollectionShareView, CommentThreadView, FolderView, SearchHitView } from './types.js';
 import { useSpokeStack } from '../provider.js';
 import { type PagedData, spokestackKeys, useResourceList, withRows } from '../shared/query.js';
 
@@ -39,6 +39,7 @@ export const damKeys = {
   whereUsed: (assetId: string) => [...spokestackKeys.resource('dam', 'assets'), 'where-used', assetId] as const,
   comments: (assetId: string) => [...spokestackKeys.resource('dam', 'comments'), 'asset', assetId] as const,
   links: (assetId: string) => [...spokestackKeys.resource('dam', 'links'), 'asset', assetId] as const,
+  collectionShares: (collectionId: string) => [...spokestackKeys.resource('dam', 'collectionShares'), 'collection', collectionId] as const,
   publicLink: (token: string) => ['spokestack', 'dam', 'public-links', token] as const,
 };
 
@@ -169,6 +170,43 @@ export function useLinkMutations(assetId: string) {
       onSuccess,
     }),
     revoke: useMutation({ mutationFn: (id: string) => sdk.dam.links.revoke(id), onSuccess }),
+  };
+}
+
+/** The people a collection is shared with, oldest first. @example const { data: shares } = useCollectionShares(collection.id) */
+export function useCollectionShares(collectionId: string | null | undefined): UseQueryResult<CollectionShareView[], SpokeStackError> {
+  const sdk = useSpokeStack();
+  return useQuery({
+    queryKey: damKeys.collectionShares(collectionId ?? ''),
+    queryFn: collectionId
+      ? async ({ signal }) => (await sdk.dam.collectionShares.list({ collectionId, limit: 200, sort: 'createdAt' }, { signal })).data
+      : skipToken,
+  });
+}
+
+type ShareCreate = Parameters<Dam['collectionShares']['create']>[0];
+
+/**
+ * Shares a collection with an email at an access level, changes a share's level, removes a share; the list
+ * refetches after each.
+ *
+ * @example const { add, change, remove } = useCollectionShareMutations(collection.id); add.mutate({ email, accessLevel: 'COMMENT' })
+ */
+export function useCollectionShareMutations(collectionId: string) {
+  const sdk = useSpokeStack();
+  const queryClient = useQueryClient();
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: damKeys.collectionShares(collectionId) });
+  return {
+    add: useMutation({
+      mutationFn: (body: Omit<ShareCreate, 'collectionId'>) => sdk.dam.collectionShares.create({ ...body, collectionId }),
+      onSuccess,
+    }),
+    change: useMutation({
+      mutationFn: ({ id, accessLevel }: { id: string; accessLevel: NonNullable<ShareCreate['accessLevel']> }) =>
+        sdk.dam.collectionShares.update(id, { accessLevel }),
+      onSuccess,
+    }),
+    remove: useMutation({ mutationFn: (id: string) => sdk.dam.collectionShares.delete(id), onSuccess }),
   };
 }
 

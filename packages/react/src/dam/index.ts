@@ -17,6 +17,8 @@ export {
   useAssetRenditions,
   useAssetSearch,
   useAssetVersions,
+  useCollectionShareMutations,
+  useCollectionShares,
   useCreateComment,
   useFolders,
   useLibraries,
@@ -29,7 +31,15 @@ export {
   type Dam,
   type FacetCount,
 } from './hooks.js';
-export type { AssetLinkView, CommentThreadView, FolderView, RenditionView, SearchHitView, UploadResultView } from './types.js';
+export type {
+  AssetLinkView,
+  CollectionShareView,
+  CommentThreadView,
+  FolderView,
+  RenditionView,
+  SearchHitView,
+  UploadResultView,
+} from './types.js';
 export {
   assetBrowserStrings,
   assetPickerStrings,

@@ -118,6 +118,19 @@ export const shareDialogStrings = {
   expiresOn: 'Expires {date}',
   protectedByPassword: 'Password',
   close: 'Close',
+  collectionDescription: 'People you add by email see the collection’s assets with the access you choose.',
+  people: 'People with access',
+  email: 'Email',
+  accessLevel: 'Access',
+  add: 'Add person',
+  noPeople: 'Not shared with anyone yet.',
+  remove: 'Remove',
+  removeLabel: 'Remove {email}',
+  accessOf: 'Access of {email}',
+  levelVIEW: 'Can view',
+  levelDOWNLOAD: 'Can download',
+  levelCOMMENT: 'Can comment',
+  levelEDIT: 'Can edit',
 };
 export type ShareDialogStrings = typeof shareDialogStrings;
 

@@ -12,6 +12,8 @@ export type RenditionView = Data<Dam['assets']['renditions']>;
 export type CommentThreadView = Data<Dam['comments']['list']>;
 /** A share link as its creator sees it. */
 export type AssetLinkView = Data<Dam['links']['list']>;
+/** A collection share: one email's access level on a collection. */
+export type CollectionShareView = Data<Dam['collectionShares']['list']>;
 /** What an upload answers: the new asset and any assets with the same bytes. */
 export type UploadResultView = Awaited<ReturnType<Dam['assets']['upload']>>;
 /** A folder row. */

@@ -82,3 +82,14 @@ export type CloseProps = ComponentPropsWithoutRef<typeof Primitive.Close>;
 export const Close = forwardRef<HTMLButtonElement, CloseProps>(function Close(props, ref) {
   return <Primitive.Close ref={ref} data-scope="dialog" data-part="close" {...props} />;
 });
+
+export type FooterProps = ComponentPropsWithoutRef<'div'>;
+/**
+ * The dialog's action row, at its foot: its buttons sit at the end, side by side, however many there are.
+ *
+ * @example
+ * <Dialog.Footer><Dialog.Close asChild><Button variant="ghost">Close</Button></Dialog.Close></Dialog.Footer>
+ */
+export const Footer = forwardRef<HTMLDivElement, FooterProps>(function Footer(props, ref) {
+  return <div ref={ref} data-scope="dialog" data-part="footer" {...props} />;
+});

@@ -48,10 +48,6 @@ export function accessRoutes(router: Router, db: Db): void {
   };
   router.on(readable(folder.list), ({ ctx, query }) => folders.list(db, ctx, query, [], folderVisible(db, ctx)));
   router.on(readable(folder.get), ({ ctx, params }) => visibleFolder(ctx, params.id));
-  router.on(folder.delete, async ({ ctx, params }) => {
-    await visibleFolder(ctx, params.id);
-    return folders.remove(db, ctx, params.id);
-  });
 
   const asset = resourceOperations(damResources.assets);
   router.on(readable(asset.list), ({ ctx, query }) => assetRows.list(db, ctx, query, [], assetVisible(db, ctx)));

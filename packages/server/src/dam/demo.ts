@@ -4,9 +4,12 @@ import type { Json } from '../db/columns.js';
 import type { FeatureSeed } from '../feature.js';
 import { type SeedContext, daysAgo, insertMany, slugify } from '../demo/context.js';
 import { placeholderPng } from '../demo/placeholder.js';
+import { systemActor } from '../platform/context.js';
 import { files } from '../platform/schema.js';
 import { storageKey } from '../platform/storage.js';
+import { type SniffedType, sniffType } from './media/index.js';
 import { assetFolders, assetLibraries, assets, assetVersions } from './schema.js';
+import { queueRenditions } from './uploads.js';
 
 /** Gradients of the demo's images: brand blues, outdoor greens, health teals, warm accents. */
 const palettes: [string, string][] = [
@@ -164,8 +167,8 @@ const dimensions: Partial<Record<Kind, readonly (readonly [number, number])[]>> 
 
 /**
  * The DAM: three libraries (the agency's brand and one per client) with folders by kind, and 200 assets,
- * each backed by a `files` row and its first version. PNG images get real (placeholder) bytes in the
- * storage; videos, documents and the rest are metadata only.
+ * each backed by a `files` row and its first version. Images get real (placeholder) bytes in the storage
+ * and their renditions queued; videos, documents and the rest are metadata only.
  * Libraries, folders and files are written at once, and the assets listed in `seed.assets` for the
  * content to use; the asset rows at `finish`, once the CMS has filled in `usedInContent`, so each row
  * is written whole.
@@ -178,6 +181,7 @@ export async function seedDam(ctx: SeedContext): Promise<FeatureSeed> {
   const folderRows: (typeof assetFolders.$inferInsert)[] = [];
   const libraryRows: (typeof assetLibraries.$inferInsert)[] = [];
   const seeded: DemoAsset[] = [];
+  const withBytes: { assetId: string; fileId: string; type: SniffedType }[] = [];
   const uploaders = [ctx.users.owner, ctx.users.admin, ...ctx.users.members];
 
   for (const [key, plan] of Object.entries(plans) as [LibraryKey, (typeof plans)[LibraryKey]][]) {
@@ -231,15 +235,18 @@ export async function seedDam(ctx: SeedContext): Promise<FeatureSeed> {
         // Drawn for every file, bytes or not, so the random stream (and the rest of the demo) stays the same.
         const size = Math.round(rng.float(format.size[0], format.size[1]));
         const fileKey = storageKey(organizationId, fileId, fileName);
-        // PNG images get real bytes (a gradient at most 640 px on its longer side), so previews show; other files are metadata only.
-        let stored: { size: number; checksum: string } | undefined;
-        if (format.mime === 'image/png' && width && height) {
+        // Images get real bytes (a PNG gradient at most 640 px on its longer side; an SVG logo mark), and
+        // their renditions are queued at `finish`, so thumbnails show; other files are metadata only.
+        let stored: { size: number; checksum: string; type: SniffedType } | undefined;
+        if ((format.mime === 'image/png' || format.mime === 'image/svg+xml') && width && height) {
           const scale = Math.min(1, 640 / Math.max(width, height));
           [width, height] = [Math.round(width * scale), Math.round(height * scale)];
           const [top, bottom] = palettes[(fileRows.length * 7) % palettes.length]!;
-          const bytes = placeholderPng(width, height, top, bottom);
+          const bytes =
+            format.mime === 'image/png' ? placeholderPng(width, height, top, bottom) : logoSvg(width, height, top, bottom, name);
           await ctx.storage.put(fileKey, bytes, format.mime);
-          stored = { size: bytes.byteLength, checksum: createHash('sha256').update(bytes).digest('hex') };
+          stored = { size: bytes.byteLength, checksum: createHash('sha256').update(bytes).digest('hex'), type: sniffType(bytes) };
+          withBytes.push({ assetId, fileId, type: stored.type });
         }
         fileRows.push({
           id: fileId,
@@ -338,6 +345,10 @@ export async function seedDam(ctx: SeedContext): Promise<FeatureSeed> {
         assetRows.map((row, i) => ({ ...row, usedInContent: seeded[i]!.usedInContent })),
       );
       await insertMany(ctx, assetVersions, versionRows);
+      // PENDING renditions and the processing job of every asset with bytes: the server's worker makes
+      // them (COMPLETED, with real thumbnails) as soon as it runs, exactly as for an upload.
+      const system = ctx.context(systemActor(), ctx.today);
+      for (const asset of withBytes) await queueRenditions(ctx.tx, system, { id: asset.assetId, fileId: asset.fileId }, asset.type);
     },
   };
 }
@@ -378,4 +389,26 @@ function metadataFor(ctx: SeedContext, kind: Kind, format: string, width: number
         colors: rng.sample(['#0F172A', '#2563EB', '#F59E0B', '#E11D48', '#10B981', '#F8FAFC'], 3),
       };
   }
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A logo mark as a real SVG: a gradient tile with the name's initials, `width`×`height`. */
+function logoSvg(width: number, height: number, top: string, bottom: string, name: string): Buffer {
+  const initials = escapeXml(
+    name
+      .split(/\s+/)
+      .filter((w) => /^[A-Za-z]/.test(w))
+      .slice(0, 2)
+      .map((w) => w[0]!.toUpperCase())
+      .join(''),
+  );
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+      `<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/>` +
+      `<stop offset="1" stop-color="${bottom}"/></linearGradient></defs>` +
+      `<rect width="${width}" height="${height}" rx="${Math.round(height / 8)}" fill="url(#g)"/>` +
+      `<text x="50%" y="50%" dy="0.35em" text-anchor="middle" font-family="sans-serif" font-weight="700" ` +
+      `font-size="${Math.round(height / 2.5)}" fill="#ffffff">${initials}</text></svg>`,
+  );
 }

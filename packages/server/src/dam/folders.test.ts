@@ -84,6 +84,51 @@ describe('folders', () => {
   });
 });
 
+describe('folder delete', () => {
+  it('refuses a folder that holds anything unless its assets are moved or deleted, subtree and all', async () => {
+    const lib = (await t.sdk.dam.libraries.create({ name: 'Deletes', slug: 'deletes' })).id;
+    const shoot = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Shoot' });
+    const raw = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Raw', parentId: shoot.id });
+    const keep = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Keep' });
+    const top = (await t.sdk.dam.assets.upload({ libraryId: lib, folderId: shoot.id, file: jpeg, fileName: 'top.jpg' })).asset;
+    const deep = (await t.sdk.dam.assets.upload({ libraryId: lib, folderId: raw.id, file: jpeg, fileName: 'deep.jpg' })).asset;
+
+    expect(await problem(t.sdk.dam.folders.delete(shoot.id))).toMatchObject({
+      status: 409,
+      detail: expect.stringContaining('2 assets and 1 subfolder'),
+      extensions: { assets: 2, subfolders: 1 },
+    });
+    expect((await problem(t.sdk.dam.folders.delete(shoot.id, { assets: 'move' }))).errors).toEqual([
+      { path: 'query.to', message: expect.any(String) },
+    ]);
+    // Into its own subtree, or another library's folder: refused, nothing changed.
+    expect((await problem(t.sdk.dam.folders.delete(shoot.id, { assets: 'move', to: raw.id }))).status).toBe(409);
+    const elsewhere = await t.sdk.dam.folders.create({ libraryId, name: 'Not this library' });
+    expect((await problem(t.sdk.dam.folders.delete(shoot.id, { assets: 'move', to: elsewhere.id }))).status).toBe(400);
+    expect((await t.sdk.dam.folders.get(raw.id)).path).toBe('/shoot/raw');
+    const rival = await t.createOrg('Folder Rival');
+    expect((await problem(rival.sdk.dam.folders.delete(shoot.id, { assets: 'delete' }))).status).toBe(404);
+
+    expect(await t.sdk.dam.folders.delete(shoot.id, { assets: 'move', to: keep.id })).toEqual({ id: shoot.id, deleted: true });
+    const [deletion] = (await t.sdk.platform.activity.list({ entityId: shoot.id })).data;
+    expect(deletion).toMatchObject({
+      action: 'deleted',
+      metadata: expect.objectContaining({ subfolders: 1, assetsMoved: 2, assetsDeleted: 0 }),
+    });
+    expect((await problem(t.sdk.dam.folders.get(raw.id))).status).toBe(404);
+    expect((await t.sdk.dam.assets.list({ folderId: keep.id })).data.map((a) => a.id).sort()).toEqual([top.id, deep.id].sort());
+
+    const old = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Old', parentId: keep.id });
+    await t.sdk.dam.assets.move([deep.id], old.id);
+    expect(await t.sdk.dam.folders.delete(keep.id, { assets: 'delete' })).toEqual({ id: keep.id, deleted: true });
+    expect((await problem(t.sdk.dam.assets.get(top.id))).status).toBe(404);
+    expect((await problem(t.sdk.dam.assets.get(deep.id))).status).toBe(404);
+    // An empty folder needs no choice.
+    const empty = await t.sdk.dam.folders.create({ libraryId: lib, name: 'Empty' });
+    expect(await t.sdk.dam.folders.delete(empty.id)).toEqual({ id: empty.id, deleted: true });
+  });
+});
+
 describe('library visibility', () => {
   it('hides libraries, their folders and assets from members and clients they are not open to', async () => {
     const acme = await t.sdk.platform.clients.create({ name: 'Acme', slug: 'acme' });

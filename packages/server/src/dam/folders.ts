@@ -1,5 +1,5 @@
-import type { folderCreate, folderUpdate } from '@spokestack/core/dam';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { folderCreate, folderDeleteQuery, folderUpdate } from '@spokestack/core/dam';
+import { and, count, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
 import { HttpError, badRequest, conflict, notFound } from '../http/problem.js';
@@ -197,3 +197,72 @@ export async function moveAssets(db: Db, ctx: TenantContext, input: { assetIds: 
     return { moved: rows.length };
   });
 }
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Deletes a folder with its subfolders, in one transaction under the tree lock. A folder that holds
+ * assets or subfolders is refused (409 naming the counts) unless the caller says what becomes of the
+ * assets below it: `move` them to another folder of the library (outside the subtree), or `delete` them
+ * by the rule of DELETE /assets/:id (each row removed with its versions, renditions and comments, and
+ * its `deleted` activity). Subfolders go with the folder either way: they are its contents' places.
+ *
+ * @example await deleteFolder(db, ctx, spring.id, { assets: 'move', to: archive.id }) // { id, deleted: true }
+ */
+export async function deleteFolder(db: Db, ctx: TenantContext, id: string, query: z.output<typeof folderDeleteQuery>) {
+  const [found] = await db
+    .select()
+    .from(assetFolders)
+    .where(and(folderVisible(db, ctx), eq(assetFolders.id, id)));
+  if (!found) throw notFound('Folder');
+  if (query.assets === 'move' && !query.to) throw badRequest([{ path: 'query.to', message: 'Required with assets=move' }]);
+  return transaction(db, async (tx) => {
+    await lockTree(tx, ctx, found.libraryId);
+    const [folder] = await tx.select().from(assetFolders).where(eq(assetFolders.id, id));
+    if (!folder) throw notFound('Folder');
+    const subtree = and(
+      eq(assetFolders.organizationId, ctx.organizationId),
+      eq(assetFolders.libraryId, folder.libraryId),
+      or(eq(assetFolders.id, folder.id), like(assetFolders.path, `${folder.path}/%`)),
+    );
+    const folderIds = (await tx.select({ id: assetFolders.id }).from(assetFolders).where(subtree)).map((r) => r.id);
+    const held = and(eq(assets.organizationId, ctx.organizationId), inArray(assets.folderId, folderIds));
+    const [{ n: assetCount } = { n: 0 }] = await tx.select({ n: count() }).from(assets).where(held);
+    const subfolders = folderIds.length - 1;
+    if ((assetCount || subfolders) && !query.assets)
+      throw conflict(
+        `The folder holds ${plural(assetCount, 'asset')} and ${plural(subfolders, 'subfolder')}; ` +
+          'say assets=move&to=<folderId> or assets=delete',
+        { assets: assetCount, subfolders },
+      );
+    let assetsMoved = 0;
+    let assetsDeleted = 0;
+    if (assetCount && query.assets === 'move') {
+      const target = await folderIn(tx, ctx, folder.libraryId, query.to!, 'query.to');
+      if (folderIds.includes(target.id))
+        throw conflict('The assets cannot move into the folder being deleted or one of its subfolders', undefined, [
+          { path: 'query.to', message: 'Is the folder being deleted or one of its subfolders' },
+        ]);
+      assetsMoved = (await moveAssets(tx, ctx, { assetIds: await heldIds(tx, held), folderId: target.id })).moved;
+    } else if (assetCount && query.assets === 'delete') {
+      const rows = await tx.select({ id: assets.id, name: assets.name }).from(assets).where(held);
+      await tx.delete(assets).where(held);
+      for (const row of rows)
+        await recordActivity(tx, ctx, { action: 'deleted', entityType: 'assets', entityId: row.id, entityTitle: row.name });
+      assetsDeleted = rows.length;
+    }
+    // One statement for the whole subtree: the parent references are checked at its end, not row by row.
+    await tx.delete(assetFolders).where(subtree);
+    await recordActivity(tx, ctx, {
+      action: 'deleted',
+      entityType: 'asset_folders',
+      entityId: folder.id,
+      entityTitle: folder.name,
+      metadata: { path: folder.path, subfolders, assetsMoved, assetsDeleted, ...(query.to && assetsMoved && { to: query.to }) },
+    });
+    return { id: folder.id, deleted: true as const };
+  });
+}
+
+const heldIds = async (tx: Db, held: ReturnType<typeof and>) =>
+  (await tx.select({ id: assets.id }).from(assets).where(held)).map((r) => r.id);

@@ -9,6 +9,7 @@ import { collectionRoutes } from './collections.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { folderRoutes } from './folders.routes.js';
 import { linkRoutes } from './links.routes.js';
+import { uploadLinkRoutes } from './upload-links.routes.js';
 import { rightsJobName, sweepRights } from './rights.js';
 import { searchRoutes } from './search.routes.js';
 import { shareRoutes } from './shares.routes.js';
@@ -29,6 +30,7 @@ export const dam = defineFeature({
       uploadRoutes,
       tusRoutes,
       linkRoutes,
+      uploadLinkRoutes,
       folderRoutes,
       versionRoutes,
       collectionRoutes,

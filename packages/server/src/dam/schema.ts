@@ -340,3 +340,34 @@ export const briefAssetLinks = pgTable(
   },
   (t) => [unique('brief_asset_links_brief_id_asset_id_key').on(t.briefId, t.assetId)],
 );
+
+/**
+ * An external upload link: someone without an account drops files into one folder through it. Not in the
+ * spec (its `AssetLink` shares one asset out; this lets files in). The token is signed for the `upload`
+ * purpose and names the row, so deleting the row (a revoke, or its folder's deletion) stops it at once;
+ * the password is a slow hash.
+ */
+export const assetUploadLinks = pgTable(
+  'asset_upload_links',
+  {
+    id: id(),
+    organizationId: organizationId(),
+    libraryId: text('library_id')
+      .notNull()
+      .references(() => assetLibraries.id, { onDelete: 'cascade' }),
+    folderId: text('folder_id')
+      .notNull()
+      .references(() => assetFolders.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    password: text('password'),
+    expiresAt: timestamptz('expires_at').notNull(),
+    maxFileSize: integer('max_file_size'),
+    allowedFileTypes: text('allowed_file_types').array().notNull().default([]),
+    maxFiles: integer('max_files'),
+    uploadCount: integer('upload_count').notNull().default(0),
+    lastUploadAt: timestamptz('last_upload_at'),
+    createdById: text('created_by_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('asset_upload_links_folder_id_idx').on(t.folderId)],
+);

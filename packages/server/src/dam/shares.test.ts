@@ -32,6 +32,25 @@ async function clientSession(email: string) {
   return t.sdkFor((await t.sdk.platform.sessions.create({ userId: user.id })).token);
 }
 
+describe('collection shares per email', () => {
+  it('take one share per email and collection (any case), a real email, and change level or go', async () => {
+    const picks = await t.sdk.dam.collections.create({ name: 'Picks', slug: 'picks' });
+    const share = await t.sdk.dam.collectionShares.create({ collectionId: picks.id, email: 'dee@acme.test', accessLevel: 'VIEW' });
+    expect(await problem(t.sdk.dam.collectionShares.create({ collectionId: picks.id, email: 'DEE@acme.test' }))).toMatchObject({
+      status: 409,
+      errors: [{ path: 'body.email', message: 'Already has access' }],
+    });
+    expect((await problem(t.sdk.dam.collectionShares.create({ collectionId: picks.id, email: 'not an email' }))).errors).toEqual([
+      { path: 'body.email', message: 'Expected an email address' },
+    ]);
+    expect(await t.sdk.dam.collectionShares.update(share.id, { accessLevel: 'DOWNLOAD' })).toMatchObject({ accessLevel: 'DOWNLOAD' });
+    await t.sdk.dam.collectionShares.delete(share.id);
+    await expect(t.sdk.dam.collectionShares.create({ collectionId: picks.id, email: 'dee@acme.test' })).resolves.toMatchObject({
+      accessLevel: 'VIEW',
+    });
+  });
+});
+
 describe('comments through collection shares', () => {
   it('a CLIENT member with COMMENT access reads and adds comments on the shared assets only; VIEW cannot', async () => {
     await t.sdk.dam.collectionShares.create({ collectionId, email: 'Ann@Acme.test', accessLevel: 'COMMENT' });

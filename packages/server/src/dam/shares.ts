@@ -1,8 +1,9 @@
-import { type commentFilters, type sharedCommentCreate, smartRules as smartRulesSchema } from '@spokestack/core/dam';
+import { type commentFilters, damResources, type sharedCommentCreate, smartRules as smartRulesSchema } from '@spokestack/core/dam';
 import { type SQL, and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../db/client.js';
-import { conflict, forbidden, notFound, unauthorized } from '../http/problem.js';
+import { type Db, transaction } from '../db/client.js';
+import { resourceService } from '../db/resource-service.js';
+import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import type { Actor, AppContext, TenantContext } from '../platform/context.js';
 import { memberships, users } from '../platform/schema.js';
@@ -25,6 +26,8 @@ interface LiveShare {
   collection: Collection;
 }
 const commenting = new Set<string>(['COMMENT', 'EDIT']);
+const shareRows = resourceService(collectionShares, damResources.collectionShares);
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const canComment = ({ share, collection }: LiveShare) => commenting.has(share.accessLevel) && collection.allowComments;
 
 /** Unexpired shares of the organization with their collections, narrowed by `where`. */
@@ -42,8 +45,13 @@ const liveShares = (db: Db, organizationId: string, now: Date, where: SQL) =>
       ),
     );
 
-/** The share's creator as an actor, to see the libraries through their eyes (API keys act as ADMIN). */
-async function creatorOf(db: Db, share: Share): Promise<Actor> {
+/**
+ * The creator of a share (or of an upload link) as an actor, to see the libraries through their eyes
+ * (API keys act as ADMIN), so what a link reaches is never more than its creator does.
+ *
+ * @example const creator = await creatorOf(db, share)
+ */
+export async function creatorOf(db: Db, share: Pick<Share, 'organizationId' | 'createdById'>): Promise<Actor> {
   const [member] = await db
     .select({ role: memberships.role, clientId: memberships.clientId })
     .from(memberships)
@@ -91,6 +99,39 @@ export async function commentScope(db: Db, ctx: TenantContext): Promise<CommentS
     ? await liveShares(db, ctx.organizationId, ctx.now, sql`lower(${collectionShares.email}) = lower(${user.email})`)
     : [];
   return { where: await sharedWhere(db, ctx, shares.filter(canComment)), outside: notShared };
+}
+
+/**
+ * Shares a collection with one email (or client contact) at an access level: the email must look like one
+ * (400), and a collection has one share per email, compared without case (409: change that share's level
+ * instead). Checked under a lock on the collection's shares, so two adds of one email never both land.
+ *
+ * @example await createCollectionShare(db, ctx, { collectionId, email: 'ann@acme.test', accessLevel: 'COMMENT' })
+ */
+export async function createCollectionShare(db: Db, ctx: TenantContext, input: Record<string, unknown>) {
+  const email = typeof input.email === 'string' ? input.email.trim() : null;
+  if (email !== null && !emailShape.test(email)) throw badRequest([{ path: 'body.email', message: 'Expected an email address' }]);
+  return transaction(db, async (tx) => {
+    const collectionId = String(input.collectionId);
+    if (email) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dam.collectionShares:${ctx.organizationId}:${collectionId}`}))`);
+      const [taken] = await tx
+        .select({ id: collectionShares.id })
+        .from(collectionShares)
+        .where(
+          and(
+            eq(collectionShares.organizationId, ctx.organizationId),
+            eq(collectionShares.collectionId, collectionId),
+            sql`lower(${collectionShares.email}) = lower(${email})`,
+          ),
+        );
+      if (taken)
+        throw conflict(`The collection is already shared with ${email}; change that share's access level instead`, { shareId: taken.id }, [
+          { path: 'body.email', message: 'Already has access' },
+        ]);
+    }
+    return shareRows.create(tx, ctx, { ...input, ...(email !== null && { email }) });
+  });
 }
 
 /**

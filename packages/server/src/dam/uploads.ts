@@ -31,6 +31,18 @@ export interface UploadMeta {
   projectId?: string;
 }
 
+/**
+ * Rules an upload link adds to the library's: its own types and size (both lists must allow the type;
+ * the smaller size wins), and `claim`, run in the ingest's transaction to take one of the link's files.
+ */
+export interface LinkRules {
+  allowedFileTypes?: string[];
+  maxFileSize?: number;
+  claim?: (tx: Db) => Promise<void>;
+  /** Recorded on the activity, so an asset's arrival names its link. */
+  uploadLinkId?: string;
+}
+
 /** Where the upload's fields came from, so a 400 names them: the multipart `body`, the streaming upload's `query`, tus `metadata`. */
 export type Where = 'body' | 'query' | 'metadata';
 
@@ -125,12 +137,20 @@ async function readHead(source: ReadableStream<Uint8Array>) {
  *
  * @example const { asset, duplicates } = await ingestUpload(db, ctx, request.body, { libraryId, fileName: 'hero.jpg' }, 'query')
  */
-export async function ingestUpload(db: Db, ctx: TenantContext, source: ReadableStream<Uint8Array> | null, meta: UploadMeta, where: Where) {
+export async function ingestUpload(
+  db: Db,
+  ctx: TenantContext,
+  source: ReadableStream<Uint8Array> | null,
+  meta: UploadMeta,
+  where: Where,
+  link?: LinkRules,
+) {
   const { library, settings, folder, project } = await uploadTarget(db, ctx, meta, where);
-  const { fileId, key, type, size, checksum } = await storeStream(ctx, source, settings, where);
+  const { fileId, key, type, size, checksum } = await storeStream(ctx, source, settings, where, link);
 
   try {
     return await transaction(db, async (tx) => {
+      await link?.claim?.(tx);
       const clientName = library.clientId
         ? (await tx.select({ name: clients.name }).from(clients).where(eq(clients.id, library.clientId)))[0]?.name
         : undefined;
@@ -220,7 +240,14 @@ export async function ingestUpload(db: Db, ctx: TenantContext, source: ReadableS
         entityTitle: asset!.name,
         clientId: library.clientId,
         projectId: project?.id ?? null,
-        metadata: { libraryId: library.id, folderId: folder?.id ?? null, mimeType: type.mime, size, duplicates: duplicates.length },
+        metadata: {
+          libraryId: library.id,
+          folderId: folder?.id ?? null,
+          mimeType: type.mime,
+          size,
+          duplicates: duplicates.length,
+          ...(link?.uploadLinkId && { uploadLinkId: link.uploadLinkId }),
+        },
       });
       return { asset: asset!, checksum, mimeType: type.mime, size, duplicates };
     });
@@ -237,16 +264,30 @@ export async function ingestUpload(db: Db, ctx: TenantContext, source: ReadableS
  *
  * @example const { fileId, key, type, size, checksum } = await storeStream(ctx, request.body, settings, 'query')
  */
-export async function storeStream(ctx: TenantContext, source: ReadableStream<Uint8Array> | null, settings: LibrarySettings, where: Where) {
+export async function storeStream(
+  ctx: TenantContext,
+  source: ReadableStream<Uint8Array> | null,
+  settings: LibrarySettings,
+  where: Where,
+  link?: LinkRules,
+) {
   const { head, reader, chunks } = await readHead(source ?? new ReadableStream({ start: (c) => c.close() }));
-  if (!head.byteLength) throw badRequest([{ path: where === 'body' ? 'body.file' : 'body', message: 'The file is empty' }]);
+  const field = where === 'body' ? 'body.file' : 'body';
+  if (!head.byteLength) throw badRequest([{ path: field, message: 'The file is empty' }]);
   const type = sniffType(head.subarray(0, sniffHeadBytes));
-  if (!typeAllowed(type.mime, settings.allowedFileTypes)) {
-    await reader.cancel();
-    throw unsupportedMediaType(`This library takes ${settings.allowedFileTypes!.join(', ')}; the file is ${type.mime}`, [
-      { path: where === 'body' ? 'body.file' : 'body', message: `Files of type ${type.mime} are not allowed in this library` },
-    ]);
-  }
+  for (const [allowed, what] of [
+    [settings.allowedFileTypes, 'library'],
+    [link?.allowedFileTypes, 'link'],
+  ] as const)
+    if (!typeAllowed(type.mime, allowed)) {
+      await reader.cancel();
+      throw unsupportedMediaType(`This ${what} takes ${allowed!.join(', ')}; the file is ${type.mime}`, [
+        { path: field, message: `Files of type ${type.mime} are not allowed in this ${what}` },
+      ]);
+    }
+  const linkIsTighter = !!link?.maxFileSize && (!settings.maxFileSize || link.maxFileSize < settings.maxFileSize);
+  const maxFileSize = linkIsTighter ? link!.maxFileSize : settings.maxFileSize;
+  const limitOf = linkIsTighter ? 'link' : 'library';
 
   const fileId = newId();
   const key = storageKey(ctx.organizationId, fileId, `original.${type.ext}`);
@@ -258,8 +299,8 @@ export async function storeStream(ctx: TenantContext, source: ReadableStream<Uin
       const chunk = chunks.shift() ?? (await reader.read()).value;
       if (!chunk) return controller.close();
       size += chunk.byteLength;
-      if (settings.maxFileSize && size > settings.maxFileSize) {
-        refused = tooLarge(`This library takes files of at most ${settings.maxFileSize} bytes`);
+      if (maxFileSize && size > maxFileSize) {
+        refused = tooLarge(`This ${limitOf} takes files of at most ${maxFileSize} bytes`);
         await reader.cancel();
         return controller.error(refused);
       }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpokeStack } from '@spokestack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { processJobName } from '../dam/processing.js';
+import { jobs } from '../platform/schema.js';
 import { analyticsPlatforms } from '../analytics/schema.js';
 import { secretContext, tableInfo } from '../db/resource-service.js';
 import { appKeyRing, isSealed, secretBox } from '../platform/secrets.js';
@@ -141,6 +143,39 @@ describe('the demo organization', () => {
     const contactIds = new Set(contacts.map((c) => c.id));
     for (const deal of deals) expect(contactIds.has(deal.primaryContactId!)).toBe(true);
   }, 120_000);
+
+  it('leaves its images with real files and their renditions queued, which the worker completes into thumbnails', async () => {
+    const [assets, files] = await Promise.all([all(sdk.dam.assets), all(sdk.platform.files)]);
+    const mimeOf = new Map(files.map((f) => [f.id, f.mimeType]));
+    const images = assets.filter((a) => ['image/png', 'image/svg+xml'].includes(mimeOf.get(a.fileId)!));
+    expect(images.length).toBeGreaterThan(100);
+    // Queued by the seed as an upload's are: PENDING rows, and one processing job per image.
+    expect(new Set((await all(sdk.dam.renditions)).map((r) => [r.assetId, r.status].join()))).toEqual(
+      new Set(images.map((a) => [a.id, 'PENDING'].join())),
+    );
+    const queued = await t.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.organizationId, organizationId), eq(jobs.name, processJobName), eq(jobs.status, 'QUEUED')));
+    expect(new Set(queued.map((j) => (j.payload as { assetId: string }).assetId))).toEqual(new Set(images.map((a) => a.id)));
+    // The worker's handler turns them into real renditions (a PNG's and an SVG logo's here; every job is the same).
+    const samples = [
+      images.find((a) => mimeOf.get(a.fileId) === 'image/png')!,
+      images.find((a) => mimeOf.get(a.fileId) === 'image/svg+xml')!,
+    ];
+    for (const asset of samples) {
+      const job = queued.find((j) => (j.payload as { assetId: string }).assetId === asset.id)!;
+      await t.jobHandlers[processJobName]!(job.payload, job);
+      const made = (await sdk.dam.assets.renditions(asset.id)).data;
+      expect(made.filter((r) => r.status !== 'COMPLETED')).toEqual([]);
+      const thumb = made.find((r) => r.renditionType === 'THUMBNAIL_MEDIUM')!;
+      const reply = await t.app.request(`http://spokestack.test${thumb.url}`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toMatch(/^image\//);
+      expect(thumb.width).toBeGreaterThan(0);
+      expect((await reply.arrayBuffer()).byteLength).toBeGreaterThan(200);
+    }
+  });
 
   it('has an email campaign whose counters agree with its recipients and list', async () => {
     const campaigns = (await sdk.crm.emailCampaigns.list()).data;

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 // Every signed thing the server hands out — session tokens, file URLs, preview tokens, review links,
-// collection and dashboard share links, and later unsubscribe and tracking links — is made and checked
+// collection and dashboard share links, external upload links, and later unsubscribe and tracking links — is made and checked
 // here, so the rules hold for all of them at once:
 // - a purpose per kind: its own key (derived from the secret with HKDF) and the purpose inside what is
 //   signed, so a token of one kind never verifies as another, whatever prefix it is sent with;
@@ -18,6 +18,7 @@ export const signingPurposes = {
   preview: 'pv',
   review: 'rv',
   share: 'sh',
+  upload: 'ul',
   dashboard: 'ds',
   unsubscribe: 'us',
   tracking: 'tk',
