@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { metricsUpsert } from '@spokestack/core/analytics';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { type Db, transaction } from '../db/client.js';
+import { newId } from '../db/columns.js';
 import { badRequest } from '../http/problem.js';
 import { recordActivity } from '../platform/activity.js';
 import type { TenantContext } from '../platform/context.js';
@@ -68,15 +68,6 @@ const uniqueKey = (level: Level, row: Row): string =>
   level === 'account'
     ? JSON.stringify([row.platformId, row.date, row.metricType, row.dimension ?? null, row.dimensionValue ?? null])
     : `${row[targets[level].key] as string}|${row.date as string}`;
-
-/**
- * An id of the shape of the app's cuid2 ids (a letter and 23 base-36 characters, 120 random bits) for
- * bulk rows: cuid2 hashes each id with SHA-3, which at a million metric rows took longer than writing them.
- */
-export function bulkId(): string {
-  const n = BigInt(`0x${randomBytes(16).toString('hex')}`);
-  return String.fromCharCode(97 + Number(n % 26n)) + (n / 26n).toString(36).padStart(23, '0').slice(-23);
-}
 
 /**
  * Writes daily metrics of one level in bulk: every entity must be the caller's organization's (400
@@ -189,7 +180,7 @@ const batchRows = 10_000;
 
 /** New ids for a batch's rows as an array literal (a row replacing a stored day keeps the stored id). */
 function bulkIds(count: number): string {
-  return `{${Array.from({ length: count }, bulkId).join(',')}}`;
+  return `{${Array.from({ length: count }, newId).join(',')}}`;
 }
 
 /**

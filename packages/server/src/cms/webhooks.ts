@@ -122,7 +122,7 @@ export async function listDeliveries(db: Db, ctx: TenantContext, endpointId: str
 export async function sendTestEvent(db: Db, ctx: TenantContext, endpointId: string) {
   await webhooks.get(db, ctx, endpointId);
   const event: WebhookEvent = {
-    id: `evt_${createId()}`,
+    id: `evt_${newId()}`,
     type: 'webhook.test',
     createdAt: ctx.now.toISOString(),
     data: { entries: [], surrogateKeys: [] },

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createId } from '@paralleldrive/cuid2';
 import type { SegmentRule, emailCampaignCreate, emailCampaignSend, emailCampaignUpdate } from '@spokestack/core/crm';
 import { crmResources } from '@spokestack/core/crm';
 import { type SQL, and, eq, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { transaction } from '../db/client.js';
-import type { Json } from '../db/columns.js';
+import { type Json, newId } from '../db/columns.js';
 import { resourceService } from '../db/resource-service.js';
 import { rowsOf } from '../cms/delivery-sql.js';
 import { badRequest, conflict, notFound } from '../http/problem.js';
@@ -242,7 +241,7 @@ const enqueueSend = (db: Db, ctx: TenantContext, campaignId: string, runAt: Date
       db,
       organizationId: ctx.organizationId,
       runAt,
-      uniqueKey: `${emailSendJobName}:${campaignId}:${runAt.toISOString()}${resume ? `:resume:${createId()}` : ''}`,
+      uniqueKey: `${emailSendJobName}:${campaignId}:${runAt.toISOString()}${resume ? `:resume:${newId()}` : ''}`,
     },
   );
 
@@ -411,7 +410,7 @@ export async function runEmailSend(db: Db, ctx: TenantContext, payload: Json, _j
   // The run's own time: the context's instant plus what has elapsed since, so claims stay fresh in a long run.
   const started = performance.now();
   const now = () => new Date(ctx.now.getTime() + (performance.now() - started));
-  const runId = `${createId()}:${randomBytes(4).toString('hex')}`;
+  const runId = `${newId()}:${randomBytes(4).toString('hex')}`;
   const r = emailRecipients;
   const mine = and(eq(r.organizationId, org), eq(r.emailCampaignId, id));
 
