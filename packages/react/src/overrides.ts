@@ -1,7 +1,14 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { AnalyticsDashboardStrings } from './analytics/strings.js';
 import type { AssetBrowserStrings, AssetPickerStrings, SharedAssetStrings, ShareDialogStrings } from './dam/strings.js';
-import type { ContactImportStrings, ContactTimelineStrings, DealDialogStrings, PipelineBoardStrings } from './crm/strings.js';
+import type {
+  ContactImportStrings,
+  ContactTimelineStrings,
+  DealDialogStrings,
+  ListEditorStrings,
+  PipelineBoardStrings,
+  SegmentBuilderStrings,
+} from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
 import type { ContentEditorStrings } from './cms/strings.js';
 import type { MediaStrings } from './platform/strings.js';
@@ -36,6 +43,9 @@ export interface OverridesRegistry {
   dealDialog: DealDialogStrings;
   contactTimeline: ContactTimelineStrings;
   contactImport: ContactImportStrings;
+  /** The segment builder (rules with a live count) and the dynamic list editor around it. */
+  segmentBuilder: SegmentBuilderStrings;
+  listEditor: ListEditorStrings;
 }
 
 /**
