@@ -63,7 +63,10 @@ export const ListEditor = forwardRef<HTMLFormElement, ListEditorProps>(function 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready || !rules) return;
-    save.mutate({ name: name.trim(), description: description.trim() || null, segmentRules: rules }, { onSuccess: (row) => onSaved?.(row) });
+    save.mutate(
+      { name: name.trim(), description: description.trim() || null, segmentRules: rules },
+      { onSuccess: (row) => onSaved?.(row) },
+    );
   };
   const nameProblem = save.error?.fieldError('body.name');
   const saved = save.data ?? (save.isIdle ? undefined : existing.data);

@@ -62,7 +62,14 @@ describe('SegmentBuilder', () => {
         match: 'all',
         rules: [
           { kind: 'tag', op: 'has', tag: 'vip' },
-          { kind: 'group', match: 'any', rules: [{ kind: 'field', field: 'city', op: 'eq', value: 'paris' }, { kind: 'customField', key: 'plan', op: 'eq', value: 'Pro' }] },
+          {
+            kind: 'group',
+            match: 'any',
+            rules: [
+              { kind: 'field', field: 'city', op: 'eq', value: 'paris' },
+              { kind: 'customField', key: 'plan', op: 'eq', value: 'Pro' },
+            ],
+          },
         ],
       },
     });
@@ -85,7 +92,16 @@ describe('SegmentBuilder', () => {
   it('explains a rule the server refuses on that rule, in the server’s words', async () => {
     renderWith(
       t.sdk,
-      <Harness initial={{ kind: 'group', match: 'all', rules: [{ kind: 'tag', op: 'has', tag: 'vip' }, { kind: 'customField', key: 'gone', op: 'isSet' }] }} />,
+      <Harness
+        initial={{
+          kind: 'group',
+          match: 'all',
+          rules: [
+            { kind: 'tag', op: 'has', tag: 'vip' },
+            { kind: 'customField', key: 'gone', op: 'isSet' },
+          ],
+        }}
+      />,
     );
     await waitFor(() => expect(count()?.textContent).toBe('These rules cannot be counted yet'));
     const rule = screen.getByLabelText('Rule 2: what').closest('[data-part="rule"]')!;

@@ -69,7 +69,9 @@ function conditionFor(subject: string, choices: Choices): SegmentCondition {
   const [kind, name = ''] = subject.split(':');
   if (kind === 'field') {
     const values = contactFields[name as ContactFieldName];
-    return values ? { kind: 'field', field: name as ContactFieldName, op: 'eq', value: values[0] } : { kind: 'field', field: name as ContactFieldName, op: 'isSet' };
+    return values
+      ? { kind: 'field', field: name as ContactFieldName, op: 'eq', value: values[0] }
+      : { kind: 'field', field: name as ContactFieldName, op: 'isSet' };
   }
   if (kind === 'custom') return { kind: 'customField', key: name, op: 'isSet' };
   if (kind === 'leadScore' || kind === 'engagementScore') return { kind: 'score', score: kind, op: 'gte', value: 50 };
@@ -133,7 +135,15 @@ export const SegmentBuilder = forwardRef<HTMLElement, SegmentBuilderProps>(funct
           : 'counted';
   const total = count.data?.count;
   return (
-    <section ref={ref} aria-label={t.title} {...props} data-scope="segment-builder" data-part="root" data-state={state} className={className}>
+    <section
+      ref={ref}
+      aria-label={t.title}
+      {...props}
+      data-scope="segment-builder"
+      data-part="root"
+      data-state={state}
+      className={className}
+    >
       <Group node={root} path={[]} ctx={ctx} />
       <div
         role="status"
@@ -153,7 +163,11 @@ export const SegmentBuilder = forwardRef<HTMLElement, SegmentBuilderProps>(funct
                 {total === 0 ? t.countNone : total === 1 ? t.countOne : format(t.count, { count: total.toLocaleString() })}
               </strong>
             )}
-            {state === 'counting' && <span data-scope="segment-builder" data-part="counting">{t.counting}</span>}
+            {state === 'counting' && (
+              <span data-scope="segment-builder" data-part="counting">
+                {t.counting}
+              </span>
+            )}
           </>
         )}
         {state === 'error' && failure?.status === 400 && <strong>{t.invalid}</strong>}
@@ -256,7 +270,6 @@ function Group({ node, path, ctx }: { node: SegmentGroup; path: RulePath; ctx: N
         <ol data-scope="segment-builder" data-part="rules">
           {node.rules.map((rule, i) => (
             // Rules have no ids of their own; their position is their identity in the tree the server sees too.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <li key={i}>
               <Node node={rule} path={[...path, i]} ctx={ctx} />
             </li>
@@ -282,7 +295,9 @@ function Group({ node, path, ctx }: { node: SegmentGroup; path: RulePath; ctx: N
             variant="ghost"
             size="sm"
             disabled={disabled}
-            onClick={() => add({ kind: 'group', match: node.match === 'all' ? 'any' : 'all', rules: [{ kind: 'field', field: 'email', op: 'isSet' }] })}
+            onClick={() =>
+              add({ kind: 'group', match: node.match === 'all' ? 'any' : 'all', rules: [{ kind: 'field', field: 'email', op: 'isSet' }] })
+            }
           >
             {t.addGroup}
           </Button>
@@ -350,7 +365,13 @@ function Condition({ node, path, ctx }: { node: SegmentCondition; path: RulePath
             set({
               ...node,
               op,
-              value: op.startsWith('is') ? undefined : op === 'in' ? [typeof value === 'string' ? value : ''] : Array.isArray(value) ? value.join(', ') : (value ?? values?.[0] ?? ''),
+              value: op.startsWith('is')
+                ? undefined
+                : op === 'in'
+                  ? [typeof value === 'string' ? value : '']
+                  : Array.isArray(value)
+                    ? value.join(', ')
+                    : (value ?? values?.[0] ?? ''),
             }),
           )}
           {node.op === 'in' ? (
@@ -387,7 +408,11 @@ function Condition({ node, path, ctx }: { node: SegmentCondition; path: RulePath
               ? enumSelect(['true', 'false'], raw || 'true', (v) => set({ ...node, value: v === 'true' }))
               : def?.options.length
                 ? enumSelect(def.options, raw, (v) => set({ ...node, value: v }))
-                : textInput(raw, (v) => set({ ...node, value: customValue(v, type) }), type === 'number' ? 'number' : type === 'date' ? 'date' : 'text')}
+                : textInput(
+                    raw,
+                    (v) => set({ ...node, value: customValue(v, type) }),
+                    type === 'number' ? 'number' : type === 'date' ? 'date' : 'text',
+                  )}
         </>
       );
       break;
@@ -492,7 +517,13 @@ function Condition({ node, path, ctx }: { node: SegmentCondition; path: RulePath
 
   const subject = subjectOf(node);
   return (
-    <div data-scope="segment-builder" data-part="rule" data-kind={node.kind} data-invalid={problems.length > 0 || undefined} className={classNames?.rule}>
+    <div
+      data-scope="segment-builder"
+      data-part="rule"
+      data-kind={node.kind}
+      data-invalid={problems.length > 0 || undefined}
+      className={classNames?.rule}
+    >
       <select
         {...common}
         aria-label={format(t.subjectLabel, { rule: n })}
@@ -525,7 +556,13 @@ function Condition({ node, path, ctx }: { node: SegmentCondition; path: RulePath
         </optgroup>
       </select>
       {inputs}
-      <Button variant="ghost" size="sm" disabled={disabled} aria-label={format(t.removeRule, { rule: n })} onClick={() => ctx.edit(path, () => null)}>
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={disabled}
+        aria-label={format(t.removeRule, { rule: n })}
+        onClick={() => ctx.edit(path, () => null)}
+      >
         ×
       </Button>
       {problems.length > 0 && (

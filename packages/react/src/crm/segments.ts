@@ -156,7 +156,8 @@ export function updateAt(root: SegmentRule, path: RulePath, replace: (node: Segm
 }
 
 /** The path in the request body of the rule at `path`, as the server's 400 names it (`body.segmentRules.rules.0`). */
-export const problemPath = (path: RulePath) => ['body.segmentRules', ...path.map((step) => (step === 'rule' ? 'rule' : `rules.${step}`))].join('.');
+export const problemPath = (path: RulePath) =>
+  ['body.segmentRules', ...path.map((step) => (step === 'rule' ? 'rule' : `rules.${step}`))].join('.');
 
 /** Where a group is empty (the server wants at least one rule in each): said here, before asking. */
 export function emptyGroups(rule: SegmentRule, path: RulePath = []): RulePath[] {
