@@ -170,7 +170,7 @@ export const SegmentBuilder = forwardRef<HTMLElement, SegmentBuilderProps>(funct
             )}
           </>
         )}
-        {state === 'error' && failure?.status === 400 && <strong>{t.invalid}</strong>}
+        {state === 'error' && <strong>{failure?.status === 400 ? t.invalid : t.countFailed}</strong>}
       </div>
       {failure && failure.status !== 400 && state === 'error' && <ErrorState error={failure} onRetry={() => count.refetch()} />}
       {problems.some((p) => !p.path.startsWith('body.segmentRules.')) && (
@@ -217,10 +217,8 @@ function Node({ node, path, ctx }: { node: SegmentRule; path: RulePath; ctx: Nod
         <span data-scope="segment-builder" data-part="not-label">
           {label}
         </span>
+        {/* The inner rule's remove button removes the negation with it (a `not` of nothing is no rule). */}
         <Node node={node.rule} path={[...path, 'rule']} ctx={ctx} />
-        <Button variant="ghost" size="sm" disabled={ctx.disabled} onClick={() => ctx.edit(path, () => null)}>
-          {format(t.removeRule, { rule: ruleNumber(path) })}
-        </Button>
       </div>
     );
   }
