@@ -187,3 +187,26 @@ it('imports a CSV with one bad row from the Contacts page: the check, the counts
   if (shots) await page.screenshot({ path: `${shots}/import-result-dark.png` });
   await page.close();
 });
+
+it('builds a segment on the Contacts page with a live count and saves it as a dynamic list', async () => {
+  const { t } = stack;
+  const page = await stack.open('#/contacts');
+  await page.getByRole('button', { name: 'New segment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New segment' });
+  await dialog.getByLabel('Name').fill('Navy people');
+  await dialog.getByRole('button', { name: 'Add rule' }).click();
+  await dialog.getByLabel('Rule 1: how').selectOption('contains');
+  await dialog.getByLabel('Rule 1: value').fill('navy');
+  const segmentRules = { kind: 'field', field: 'email', op: 'contains', value: 'navy' } as const;
+  const { count } = await t.sdk.crm.contactLists.preview({ segmentRules });
+  expect(count).toBe(1);
+  await expect.poll(() => dialog.locator('[data-part="count"]').textContent()).toBe('1 contact matches');
+  expect(await violations(page, '[role="dialog"]')).toEqual([]);
+  const shots = process.env.SCREENSHOT_DIR;
+  if (shots) await page.screenshot({ path: `${shots}/segment-light.png` });
+  await dialog.getByRole('button', { name: 'Save list' }).click();
+  await dialog.getByText('Saved: 1 member').waitFor();
+  const [list] = (await t.sdk.crm.contactLists.list({ listType: 'DYNAMIC' })).data;
+  expect(list).toMatchObject({ name: 'Navy people', memberCount: 1 });
+  await page.close();
+});

@@ -6,7 +6,9 @@ import type {
   ContactImportStrings,
   ContactTimelineStrings,
   DealDialogStrings,
+  ListEditorStrings,
   PipelineBoardStrings,
+  SegmentBuilderStrings,
   TaskListStrings,
 } from './crm/strings.js';
 import type { ContentListStrings } from './cms/ContentList.js';
@@ -46,6 +48,9 @@ export interface OverridesRegistry {
   contactTimeline: ContactTimelineStrings;
   contactImport: ContactImportStrings;
   taskList: TaskListStrings;
+  /** The segment builder (rules with a live count) and the dynamic list editor around it. */
+  segmentBuilder: SegmentBuilderStrings;
+  listEditor: ListEditorStrings;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Dialog, EmptyState, Spinner } from '@spokestack/react';
-import { ContactImport, ContactTimeline, TaskList, useContacts } from '@spokestack/react/crm';
+import { ContactImport, ContactTimeline, ListEditor, TaskList, useContacts } from '@spokestack/react/crm';
 
 /**
- * The back office's contacts: an "Import contacts" button, my open tasks, the list, and the chosen contact's timeline
- * beside it.
+ * The back office's contacts: "Import contacts" and "New segment" (a dynamic list built with a live count) buttons,
+ * my open tasks, the list, and the chosen contact's timeline beside it.
  */
 export default function ContactsPage() {
   return (
@@ -16,6 +16,17 @@ export default function ContactsPage() {
         <Dialog.Content aria-describedby={undefined}>
           <Dialog.Title className="app-visually-hidden">Import contacts</Dialog.Title>
           <ContactImport />
+        </Dialog.Content>
+      </Dialog.Root>
+      <Dialog.Root>
+        <Dialog.Trigger asChild>
+          <Button variant="secondary" className="contacts-segment">
+            New segment
+          </Button>
+        </Dialog.Trigger>
+        <Dialog.Content aria-describedby={undefined} className="contacts-segment-dialog">
+          <Dialog.Title className="app-visually-hidden">New segment</Dialog.Title>
+          <ListEditor />
         </Dialog.Content>
       </Dialog.Root>
       <TaskList className="contacts-tasks" />

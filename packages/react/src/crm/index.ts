@@ -48,3 +48,23 @@ export {
   type PipelineBoardStrings,
   type TaskListStrings,
 } from './strings.js';
+export { SegmentBuilder, type SegmentBuilderProps } from './SegmentBuilder.js';
+export { ListEditor, type ListEditorProps } from './ListEditor.js';
+export {
+  asGroup,
+  emptyGroups,
+  problemPath,
+  ruleAt,
+  updateAt,
+  useContactList,
+  useSaveDynamicList,
+  useSegmentChoices,
+  useSegmentCount,
+  type ContactListRow,
+  type CustomFieldDefinition,
+  type DynamicListInput,
+  type RulePath,
+  type SegmentGroup,
+  type SegmentPreviewResult,
+} from './segments.js';
+export { listEditorStrings, segmentBuilderStrings, type ListEditorStrings, type SegmentBuilderStrings } from './strings.js';
