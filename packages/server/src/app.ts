@@ -183,6 +183,7 @@ export function createApp(options: AppOptions) {
     for (const [name, { run }] of Object.entries(feature.schedules ?? {}))
       jobHandlers[name] = () => run(db, { now: clock.now(), contextFor });
   }
+  const jobLimits = Object.assign({}, ...features.map((feature) => feature.jobLimits ?? {})) as Record<string, number>;
   const schedules = features.flatMap((feature) => Object.entries(feature.schedules ?? {}).map(([name, { cron }]) => ({ name, cron })));
 
   const resources = features.flatMap((feature) => Object.values(feature.resources));
@@ -213,7 +214,7 @@ export function createApp(options: AppOptions) {
     draining = true;
   };
 
-  return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, schedules, contextFor, beginShutdown };
+  return { app, router, logger, clock, auth, db, storage, jobs: parts.jobs, jobHandlers, jobLimits, schedules, contextFor, beginShutdown };
 }
 export type SpokeStackApp = ReturnType<typeof createApp>;
 
@@ -245,6 +246,7 @@ export async function startWorker(spokestack: SpokeStackApp, options: Partial<Om
     clock: spokestack.clock,
     logger: spokestack.logger,
     handlers: spokestack.jobHandlers,
+    limits: spokestack.jobLimits,
     ...options,
   });
   worker.start();

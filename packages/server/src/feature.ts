@@ -55,6 +55,8 @@ export interface Feature {
   routes?: (router: Router, deps: RouteDeps) => void;
   /** Job handlers by job name (namespaced by feature: `cms.publishSchedule`). */
   jobs?: Record<string, FeatureJob>;
+  /** At most this many of a job at once per worker (`WorkerOptions.limits`), for heavy jobs that would fill every slot. */
+  jobLimits?: Record<string, number>;
   /** Platform-wide recurring jobs by job name (namespaced by feature: `analytics.syncSweep`). */
   schedules?: Record<string, FeatureSchedule>;
   /**

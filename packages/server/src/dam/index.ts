@@ -41,6 +41,9 @@ export const dam = defineFeature({
     ];
     for (const routes of all) routes(router, db);
   },
+  // Renditions and tagging keep both cores busy for seconds an asset: a folder of uploads (or the demo's images)
+  // takes two of a worker's slots and leaves the rest to publishing, mail and syncs.
+  jobLimits: { [processJobName]: 2, [tagJobName]: 1 },
   jobs: {
     [processJobName]: (db, ctx, payload) => processAsset(db, ctx, payload as unknown as ProcessPayload),
     [tagJobName]: (db, ctx, payload) => tagAsset(db, ctx, payload as unknown as ProcessPayload),

@@ -479,6 +479,45 @@ describe('several instances', () => {
   });
 });
 
+describe('limits', () => {
+  it('runs no more of a limited job than its limit at once, keeping the other slots for the rest queued after it', async () => {
+    t.clock.set('2025-03-01T10:00:00Z');
+    const q = queue();
+    // Six heavy jobs queued before a light one: without a limit they would take every slot first.
+    await q.enqueueMany(
+      Array.from({ length: 6 }, (_, i) => ({ name: 'test.heavy', payload: { i } })),
+      { db: t.db },
+    );
+    t.clock.advance(1000);
+    await q.enqueue('test.light', {});
+    const held = gate();
+    let heavyAtOnce = 0;
+    let heavyPeak = 0;
+    const order: string[] = [];
+    const w = worker(
+      {
+        'test.heavy': async () => {
+          heavyPeak = Math.max(heavyPeak, ++heavyAtOnce);
+          await held.opened;
+          heavyAtOnce--;
+          order.push('heavy');
+        },
+        'test.light': async () => {
+          order.push('light');
+          // The light job ran while heavy ones were held: let them go.
+          held.open();
+        },
+      },
+      { concurrency: 4, limits: { 'test.heavy': 2 } },
+    );
+    await w.runDue();
+    expect(order[0]).toBe('light');
+    expect(order.filter((name) => name === 'heavy')).toHaveLength(6);
+    expect(heavyPeak).toBe(2);
+    expect(() => worker({ 'test.heavy': async () => {} }, { limits: { 'test.heavy': 0 } })).toThrow(/positive integer/);
+  });
+});
+
 describe('poll loop', () => {
   it('runs jobs while started and finishes running jobs before stop() resolves', async () => {
     t.clock.set('2025-03-01T10:00:00Z');

@@ -29,6 +29,11 @@ export interface WorkerOptions {
   handlers: JobHandlers;
   /** Jobs run at once by this worker (default 5). */
   concurrency?: number;
+  /**
+   * At most this many of a job name at once in this worker, within `concurrency`: heavy work (image renditions)
+   * then leaves slots to the rest, so a backlog of thumbnails never holds back a scheduled publish.
+   */
+  limits?: Record<string, number>;
   /** Real milliseconds between polls while started (default 1000). */
   pollMs?: number;
   /** How long a claim holds before another worker may take the job (default 60 s); renewed while the job runs. */
@@ -83,6 +88,12 @@ export function createWorker(options: WorkerOptions) {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError('createWorker: concurrency must be a positive integer');
   const refillAt = Math.floor(concurrency / 2);
   const names = Object.keys(handlers);
+  const limits = Object.entries(options.limits ?? {}).filter(([name]) => name in handlers);
+  for (const [name, limit] of limits)
+    if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`createWorker: the limit of ${name} must be a positive integer`);
+  const unlimited = names.filter((name) => !options.limits?.[name]);
+  /** Running jobs by name, for `limits`. */
+  const running = new Map<string, number>();
 
   /** Jobs running now, across the poll loop and runDue() calls, so concurrency and stop() cover both. */
   const active = new Set<Promise<void>>();
@@ -96,17 +107,17 @@ export function createWorker(options: WorkerOptions) {
     and(eq(jobs.id, job.id), eq(jobs.status, 'RUNNING'), eq(jobs.lockedBy, workerId), eq(jobs.attempts, job.attempts));
 
   /**
-   * Claims up to `limit` due jobs in one statement. The due rows are read in (status, run_at) index
+   * Claims up to `limit` due jobs of `among` in one statement. The due rows are read in (status, run_at) index
    * order and locked with SKIP LOCKED, so concurrent workers take disjoint jobs without waiting on
    * each other, and a long backlog costs no sort.
    */
-  async function claim(limit: number): Promise<Job[]> {
-    if (!names.length) return [];
+  async function claimOf(among: string[], limit: number): Promise<Job[]> {
+    if (!among.length || limit < 1) return [];
     const now = clock.now();
     const due = db
       .select({ id: jobs.id })
       .from(jobs)
-      .where(and(eq(jobs.status, 'QUEUED'), lte(jobs.runAt, now), inArray(jobs.name, names)))
+      .where(and(eq(jobs.status, 'QUEUED'), lte(jobs.runAt, now), inArray(jobs.name, among)))
       .orderBy(asc(jobs.runAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -115,6 +126,14 @@ export function createWorker(options: WorkerOptions) {
       .set({ status: 'RUNNING', lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs), attempts: sql`${jobs.attempts} + 1` })
       .where(inArray(jobs.id, due))
       .returning();
+  }
+
+  /** Claims up to `free` due jobs: first those without a limit, then each limited name up to its room. */
+  async function claim(free: number): Promise<Job[]> {
+    const claimed = await claimOf(unlimited, free);
+    for (const [name, limit] of limits)
+      claimed.push(...(await claimOf([name], Math.min(limit - (running.get(name) ?? 0), free - claimed.length))));
+    return claimed;
   }
 
   /**
@@ -204,6 +223,7 @@ export function createWorker(options: WorkerOptions) {
   async function execute(job: Job) {
     // Claimed by name, so the handler exists.
     const handler = handlers[job.name]!;
+    running.set(job.name, (running.get(job.name) ?? 0) + 1);
     // Renew the lease while the handler runs, so a long job is not taken by a second worker.
     const renew = setInterval(
       () => {
@@ -231,6 +251,7 @@ export function createWorker(options: WorkerOptions) {
       logger.error('job result could not be recorded', { jobId: job.id, job: job.name, error: describeError(error) });
     } finally {
       clearInterval(renew);
+      running.set(job.name, running.get(job.name)! - 1);
     }
   }
 

@@ -123,7 +123,13 @@ export async function createTestInstance(options: TestInstanceOptions = {}) {
     return { organization, apiKey, sdk: sdkFor(apiKey) };
   }
   const main = await createOrg('Test Agency');
-  const worker = createWorker({ db: database.db, clock, logger: silentLogger, handlers: spokestack.jobHandlers });
+  const worker = createWorker({
+    db: database.db,
+    clock,
+    logger: silentLogger,
+    handlers: spokestack.jobHandlers,
+    limits: spokestack.jobLimits,
+  });
 
   return {
     ...spokestack,
