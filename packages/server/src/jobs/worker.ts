@@ -261,15 +261,17 @@ export function createWorker(options: WorkerOptions) {
     await enqueueDueSchedules({ db, clock, logger });
     for (;;) {
       const free = concurrency - active.size;
+      // Jobs running when the claim began may finish during it, enqueueing follow-up work the claim did not see.
+      const busy = active.size;
       const claimed = free > 0 && !stopping ? await claim(free) : [];
       for (const job of claimed) {
         const run: Promise<void> = execute(job).finally(() => active.delete(run));
         active.add(run);
       }
-      if (claimed.length === 0 && (active.size === 0 || stopping)) break;
+      if (claimed.length === 0 && (busy === 0 || stopping)) break;
       if (claimed.length === 0) {
         // Nothing due now; a running job may enqueue follow-up work that is, so look again after it.
-        await Promise.race(active);
+        if (active.size) await Promise.race(active);
         continue;
       }
       // Refill once half the slots are free rather than after every job: with a long backlog that is
