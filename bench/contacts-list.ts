@@ -1,5 +1,5 @@
 import { schema } from '@spokestack/server';
-import { type Fixture, assertSameJson, columnsOf, defineScenario } from './scenario.js';
+import { type Fixture, assertSameJson, assertSamePage, columnsOf, defineScenario, newestFirstPage } from './scenario.js';
 
 const pageSize = 50;
 const { list, toApi } = columnsOf(schema.contacts);
@@ -186,24 +186,9 @@ export default defineScenario({
       `select ${list} from "contacts" where "contacts"."organization_id" = $1 ` +
       `order by "contacts"."created_at" desc, "contacts"."id" desc limit $2`,
     params: [organizationId, pageSize + 1],
-    reply: (rows) => {
-      const data = rows.slice(0, pageSize).map(toApi);
-      const last = data.at(-1);
-      const nextCursor =
-        rows.length > pageSize && last
-          ? Buffer.from(JSON.stringify({ s: '-createdAt,-id', v: [last.createdAt, last.id] })).toString('base64url')
-          : null;
-      return { data, nextCursor };
-    },
+    reply: (rows) => newestFirstPage(rows.map(toApi), pageSize),
   }),
-  check(ours, baseline) {
-    const [a, b] = [ours, baseline] as { data: unknown[]; nextCursor: unknown }[];
-    if (a!.data.length !== pageSize) throw new Error(`expected ${pageSize} contacts, got ${a!.data.length}`);
-    assertSameJson('contacts page', a!.data, b!.data);
-    // The cursor's encoding is the server's business; both must offer a next page.
-    if (typeof a!.nextCursor !== 'string' || typeof b!.nextCursor !== 'string')
-      throw new Error('contacts page: both replies should have a nextCursor');
-  },
+  check: (ours, baseline) => assertSamePage('contacts page', pageSize, ours, baseline),
 });
 
 const term = 'lindqvist';

@@ -1,5 +1,5 @@
 import { schema } from '@spokestack/server';
-import { assertSameJson, columnsOf, defineScenario } from './scenario.js';
+import { assertSamePage, columnsOf, defineScenario, newestFirstPage } from './scenario.js';
 
 const pageSize = 50;
 const { list, toApi } = columnsOf(schema.assets);
@@ -95,21 +95,11 @@ export default defineScenario({
       `and (d.path = f.path or starts_with(d.path, f.path || '/')) where f.id = $4 and f.organization_id = $1) ` +
       `order by created_at desc, id desc limit $5`,
     params: [organizationId, types, ['summer'], folderId, pageSize + 1],
-    reply: (rows) => {
-      const data = rows.slice(0, pageSize).map((row): Record<string, unknown> => ({ ...toApi(row), rank: null }));
-      const last = data.at(-1);
-      const nextCursor =
-        rows.length > pageSize && last
-          ? Buffer.from(JSON.stringify({ s: '-createdAt,-id', v: [last.createdAt, last.id] })).toString('base64url')
-          : null;
-      return { data, nextCursor };
-    },
+    reply: (rows) =>
+      newestFirstPage(
+        rows.map((row): Record<string, unknown> => ({ ...toApi(row), rank: null })),
+        pageSize,
+      ),
   }),
-  check(ours, baseline) {
-    const [a, b] = [ours, baseline] as { data: unknown[]; nextCursor: unknown }[];
-    if (a!.data.length !== pageSize) throw new Error(`expected ${pageSize} assets, got ${a!.data.length}`);
-    assertSameJson('search page', a!.data, b!.data);
-    if (typeof a!.nextCursor !== 'string' || typeof b!.nextCursor !== 'string')
-      throw new Error('search page: both replies should have a nextCursor');
-  },
+  check: (ours, baseline) => assertSamePage('search page', pageSize, ours, baseline),
 });

@@ -81,3 +81,35 @@ export function assertSameJson(what: string, ours: unknown, baseline: unknown): 
   if (a !== b)
     throw new Error(`${what}: our reply and the baseline's differ\n  ours:     ${a.slice(0, 300)}\n  baseline: ${b.slice(0, 300)}`);
 }
+
+type Page = { data: Record<string, unknown>[]; nextCursor: string | null };
+
+/**
+ * A baseline's reply for a newest-first list page: `pageSize` of the `pageSize + 1` rows it read, and the
+ * API's `-createdAt,-id` keyset cursor when there is more.
+ *
+ * @example reply: (rows) => newestFirstPage(rows.map(toApi), pageSize)
+ */
+export function newestFirstPage(rows: Record<string, unknown>[], pageSize: number): Page {
+  const data = rows.slice(0, pageSize);
+  const last = data.at(-1);
+  const nextCursor =
+    rows.length > pageSize && last
+      ? Buffer.from(JSON.stringify({ s: '-createdAt,-id', v: [last.createdAt, last.id] })).toString('base64url')
+      : null;
+  return { data, nextCursor };
+}
+
+/**
+ * Checks a page reply against the baseline's: a full page, the same rows, and a next page on both (the
+ * cursor's encoding is the server's business).
+ *
+ * @example check: (ours, baseline) => assertSamePage('contacts page', pageSize, ours, baseline)
+ */
+export function assertSamePage(what: string, pageSize: number, ours: unknown, baseline: unknown): void {
+  const [a, b] = [ours, baseline] as Page[];
+  if (a!.data.length !== pageSize) throw new Error(`${what}: expected ${pageSize} rows, got ${a!.data.length}`);
+  assertSameJson(what, a!.data, b!.data);
+  if (typeof a!.nextCursor !== 'string' || typeof b!.nextCursor !== 'string')
+    throw new Error(`${what}: both replies should have a nextCursor`);
+}
